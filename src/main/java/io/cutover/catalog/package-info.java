@@ -1,0 +1,6 @@
+/**
+ * The product catalog: the Lync / Skype for Business Server versions, their features, what each
+ * removed, which may coexist and which may migrate to which. Pure data, loaded from one resource
+ * file ({@code catalog.json}) so that a new version is a data change, not new code.
+ */
+package io.cutover.catalog;

@@ -1,0 +1,99 @@
+package io.cutover.check;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.cutover.deployment.ProbeKind;
+import io.cutover.inventory.PolicyKind;
+import java.util.List;
+import java.util.Map;
+
+/** One thing a gate verifies. Data only; see {@code CheckRunner} for how each is evaluated. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "check")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Check.ServicesRunning.class, name = "ServicesRunning"),
+    @JsonSubTypes.Type(value = Check.ReplicasUpToDate.class, name = "ReplicasUpToDate"),
+    @JsonSubTypes.Type(value = Check.Communication.class, name = "Communication"),
+    @JsonSubTypes.Type(value = Check.Registration.class, name = "Registration"),
+    @JsonSubTypes.Type(value = Check.PolicyParity.class, name = "PolicyParity"),
+    @JsonSubTypes.Type(value = Check.ExternalAccess.class, name = "ExternalAccess"),
+    @JsonSubTypes.Type(value = Check.FederatedAccess.class, name = "FederatedAccess"),
+    @JsonSubTypes.Type(value = Check.PoolUp.class, name = "PoolUp"),
+    @JsonSubTypes.Type(value = Check.Drain.class, name = "Drain")
+})
+public sealed interface Check {
+    /** A short name for people, e.g. "policy parity of 20 users". */
+    String describe();
+
+    /** Every service on every server of these pools is Running. */
+    record ServicesRunning(List<String> pools) implements Check {
+        public String describe() {
+            return "services running on " + String.join(", ", pools);
+        }
+    }
+
+    /** Every CMS replica reports up to date. */
+    record ReplicasUpToDate() implements Check {
+        public String describe() {
+            return "every CMS replica up to date";
+        }
+    }
+
+    /** Each (from, to) pair succeeds in each modality; pairs list both directions explicitly. */
+    record Communication(List<Pair> pairs, List<ProbeKind> modalities) implements Check {
+        public String describe() {
+            return "cross-version communication, " + pairs.size() + " pairs x " + modalities.size() + " modalities";
+        }
+    }
+
+    record Pair(String from, String to) {}
+
+    /** Each user signs in on their home pool. */
+    record Registration(List<String> users) implements Check {
+        public String describe() {
+            return "registration of " + users.size() + " users";
+        }
+    }
+
+    /**
+     * Each user's per-user and effective policies after the move equal what they were before it
+     * (or what the plan predicted, when the plan knowingly changes them).
+     */
+    record PolicyParity(List<ExpectedPolicies> users) implements Check {
+        public String describe() {
+            return "policy parity of " + users.size() + " users";
+        }
+    }
+
+    record ExpectedPolicies(String sipAddress, String site, Map<PolicyKind, String> perUser, Map<PolicyKind, String> effective) {}
+
+    /** External users reach each of these users through the given Edge pool. */
+    record ExternalAccess(String edge, List<String> users) implements Check {
+        public String describe() {
+            return "external access through " + edge + " to " + users.size() + " users";
+        }
+    }
+
+    /** Users of the federated partner domain reach each of these users through the site's route. */
+    record FederatedAccess(String site, String partner, List<String> users) implements Check {
+        public String describe() {
+            return "federation with " + partner + " from site " + site + " for " + users.size() + " users";
+        }
+    }
+
+    /** The pool is deployed and up. */
+    record PoolUp(String pool) implements Check {
+        public String describe() {
+            return pool + " deployed and up";
+        }
+    }
+
+    /**
+     * Nothing is homed on or points at the pool: no users, no object of any kind, not the CMS, no
+     * site's federation route, no Edge next hop.
+     */
+    record Drain(String pool) implements Check {
+        public String describe() {
+            return "drain check of " + pool;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.cutover.deployment;
+
+import io.cutover.inventory.Inventory;
+import io.cutover.inventory.Replica;
+import io.cutover.inventory.ServiceState;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A Lync / Skype for Business deployment the migration acts on. Every operation may throw {@link
+ * DeploymentFailure}. Implementations are safe to call from several threads at once: the executor
+ * moves objects concurrently.
+ */
+public interface Deployment extends AutoCloseable {
+    /** A short name for reports: "lab", "shell". */
+    String name();
+
+    /** The whole current state. */
+    Inventory snapshot();
+
+    /** The pool a subject is homed on now, or empty when the deployment does not know it. */
+    Optional<String> homeOf(Subject subject);
+
+    /**
+     * Moves a subject to a pool (Move-CsUser and its kin; never with -Force). Moving a user carries
+     * the user's meetings. Moving a subject already homed on the target does nothing.
+     */
+    void move(Subject subject, String targetPool);
+
+    /** Points a site's SIP federation route at an Edge pool (Set-CsSite -FederationRoute). */
+    void setFederationRoute(String site, String edgeFqdn);
+
+    PoolState poolState(String fqdn);
+
+    /**
+     * Brings a deployed-in-topology target pool up. A real deployment cannot do this on its own and
+     * throws a permanent failure that names the manual step; the lab installs and starts it.
+     */
+    void deploy(String fqdn);
+
+    /** Stops the pool's services gracefully and removes it from the topology. No way back. */
+    void decommission(String fqdn);
+
+    /** Every service on every server of a pool (Get-CsWindowsService). */
+    List<ServiceState> services(String pool);
+
+    /** Every CMS replica's status (Get-CsManagementStoreReplicationStatus). */
+    List<Replica> replication();
+
+    /** Runs one synthetic transaction. Never throws for a failed probe: the result says it. */
+    ProbeResult probe(Probe probe);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,6 @@
+/**
+ * The Deployment port: the one seam between the product and a Lync / Skype for Business
+ * deployment. Two real implementations stand behind it: the lab (an emulated deployment, the
+ * default target of every command) and, later, the Management Shell driver.
+ */
+package io.cutover.deployment;

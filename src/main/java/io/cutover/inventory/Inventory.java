@@ -1,0 +1,96 @@
+package io.cutover.inventory;
+
+import io.cutover.CutoverException;
+import io.cutover.ErrorCode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A whole deployment's state at one moment.
+ *
+ * @param cmsPool the FQDN of the pool hosting the active Central Management Store
+ * @param partners federated partner domains
+ */
+public record Inventory(
+        List<Site> sites,
+        List<Pool> pools,
+        String cmsPool,
+        List<User> users,
+        List<HomedObject> objects,
+        List<Meeting> meetings,
+        List<ClientSignIn> clients,
+        List<ServiceState> services,
+        List<Replica> replicas,
+        Policies policies,
+        List<String> partners) {
+
+    public Inventory {
+        sites = List.copyOf(sites);
+        pools = List.copyOf(pools);
+        users = List.copyOf(users);
+        objects = List.copyOf(objects);
+        meetings = List.copyOf(meetings);
+        clients = List.copyOf(clients);
+        services = List.copyOf(services);
+        replicas = List.copyOf(replicas);
+        partners = List.copyOf(partners);
+    }
+
+    public Optional<Pool> findPool(String fqdn) {
+        return pools.stream().filter(p -> p.fqdn().equalsIgnoreCase(fqdn)).findFirst();
+    }
+
+    public Pool pool(String fqdn) {
+        return findPool(fqdn).orElseThrow(() -> new CutoverException(ErrorCode.UNKNOWN_POOL,
+                "unknown pool '" + fqdn + "'; the topology has " + pools.stream().map(Pool::fqdn).sorted().toList()));
+    }
+
+    public Optional<Site> findSite(String name) {
+        return sites.stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    public Site site(String name) {
+        return findSite(name).orElseThrow(() -> new CutoverException(ErrorCode.UNKNOWN_SITE, "unknown site '" + name + "'"));
+    }
+
+    public List<Pool> poolsIn(String site) {
+        return pools.stream().filter(p -> p.site().equals(site)).sorted(Comparator.comparing(Pool::fqdn)).toList();
+    }
+
+    public List<User> usersOn(String pool) {
+        return users.stream().filter(u -> u.pool().equalsIgnoreCase(pool)).toList();
+    }
+
+    public List<HomedObject> objectsOn(String pool) {
+        return objects.stream().filter(o -> o.pool().equalsIgnoreCase(pool)).toList();
+    }
+
+    /** Users keyed by lower-cased SIP address. */
+    public Map<String, User> usersBySip() {
+        return users.stream().collect(Collectors.toMap(u -> key(u.sipAddress()), Function.identity(), (a, b) -> a));
+    }
+
+    public Optional<User> findUser(String sip) {
+        String k = key(sip);
+        return users.stream().filter(u -> key(u.sipAddress()).equals(k)).findFirst();
+    }
+
+    /** SIP addresses compare case-insensitively. */
+    public static String key(String sip) {
+        return sip.toLowerCase(Locale.ROOT);
+    }
+
+    /** A copy with one pool replaced (matched by FQDN) or added. */
+    public Inventory withPool(Pool pool) {
+        List<Pool> ps = new ArrayList<>(pools);
+        ps.removeIf(p -> p.fqdn().equalsIgnoreCase(pool.fqdn()));
+        ps.add(pool);
+        return new Inventory(sites, ps, cmsPool, users, objects, meetings, clients, services, replicas, policies, partners);
+    }
+}

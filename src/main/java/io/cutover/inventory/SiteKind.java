@@ -1,0 +1,6 @@
+package io.cutover.inventory;
+
+public enum SiteKind {
+    CentralSite,
+    BranchSite
+}
