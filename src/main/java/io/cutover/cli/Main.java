@@ -1,7 +1,10 @@
 package io.cutover.cli;
 
+/** Entry point of the {@code cutover} launcher. */
 public final class Main {
+    private Main() {}
+
     public static void main(String[] args) {
-        System.out.println("cutover");
+        System.exit(Cli.execute(args, System.out, System.err));
     }
 }

@@ -1,0 +1,445 @@
+package io.cutover.app;
+
+import io.cutover.CutoverException;
+import io.cutover.ErrorCode;
+import io.cutover.catalog.Catalog;
+import io.cutover.check.Check;
+import io.cutover.check.CheckResult;
+import io.cutover.check.CheckRunner;
+import io.cutover.deployment.Deployment;
+import io.cutover.deployment.DeploymentFailure;
+import io.cutover.deployment.PoolState;
+import io.cutover.journal.Action;
+import io.cutover.journal.Control;
+import io.cutover.journal.Entry;
+import io.cutover.journal.Journal;
+import io.cutover.journal.Outcome;
+import io.cutover.journal.Progress;
+import io.cutover.journal.RunRecord;
+import io.cutover.journal.State;
+import io.cutover.lab.FaultProfile;
+import io.cutover.lab.Lab;
+import io.cutover.lab.LabSummary;
+import io.cutover.plan.KeptPool;
+import io.cutover.plan.Move;
+import io.cutover.plan.Plan;
+import io.cutover.plan.PlanCodec;
+import io.cutover.plan.PlanExplainer;
+import io.cutover.plan.PlanOptions;
+import io.cutover.plan.Planner;
+import io.cutover.plan.Step;
+import io.cutover.run.Decide;
+import io.cutover.run.Executor;
+import io.cutover.run.Rollback;
+import io.cutover.run.RollbackImpact;
+import io.cutover.run.RunOutcome;
+import io.cutover.run.RunSettings;
+import io.cutover.run.Status;
+import io.cutover.run.StatusReport;
+import io.cutover.run.Tick;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * One method per verb. Everything a verb needs is opened and closed inside it, so a verb that
+ * fails on bad input has written nothing.
+ */
+public final class Cutover {
+    /** The bundled example scenario, on the classpath (the pom copies {@code examples/}). */
+    public static final String EXAMPLE = "/examples/contoso/scenario.yaml";
+
+    private final Workspace workspace;
+    private final Clock clock;
+    private final String actor;
+    private final Catalog catalog = Catalog.bundled();
+
+    public Cutover(Workspace workspace, Clock clock, String actor) {
+        this.workspace = workspace;
+        this.clock = clock;
+        this.actor = actor;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    // ---- lab -------------------------------------------------------------------------------
+
+    /** Creates the workspace's lab from a scenario file, or from the bundled example when null. */
+    public LabSummary labCreate(Path scenario) {
+        String text;
+        String where;
+        if (scenario == null) {
+            text = resource(EXAMPLE);
+            where = "examples/contoso/scenario.yaml";
+        } else {
+            text = readFile(scenario);
+            where = scenario.toString();
+        }
+        try (Lab lab = Lab.create(workspace.lab(), text, where, clock)) {
+            return lab.summary();
+        }
+    }
+
+    public LabSummary labInspect() {
+        try (Lab lab = openLab()) {
+            return lab.summary();
+        }
+    }
+
+    public LabSummary labInject(Path faults) {
+        FaultProfile profile = FaultProfile.parse(readFile(faults), faults.toString());
+        try (Lab lab = openLab()) {
+            lab.inject(profile);
+            return lab.summary();
+        }
+    }
+
+    public LabSummary labClear() {
+        try (Lab lab = openLab()) {
+            lab.clearFaults();
+            return lab.summary();
+        }
+    }
+
+    private Lab openLab() {
+        return Lab.open(workspace.lab(), clock);
+    }
+
+    // ---- plan ------------------------------------------------------------------------------
+
+    public Results.PlanResult plan(PlanOptions options, Path out) {
+        catalog.version(options.target());
+        Plan plan;
+        try (Lab lab = openLab()) {
+            plan = Planner.plan(lab.snapshot(), catalog, options, "lab:" + workspace.lab());
+        }
+        Path file = out == null ? workspace.plan() : out;
+        writeAtomically(file, PlanCodec.toJson(plan));
+        return planResult(plan, file.toString());
+    }
+
+    static Results.PlanResult planResult(Plan plan, String file) {
+        int users = 0;
+        int objects = 0;
+        for (Step s : plan.steps()) {
+            if (s instanceof Step.MoveBatch b) {
+                for (Move m : b.moves()) {
+                    if (m.subject().kind() == io.cutover.inventory.HomedKind.User) {
+                        users++;
+                    } else {
+                        objects++;
+                    }
+                }
+            }
+        }
+        return new Results.PlanResult(file, plan.checksum(), plan.options().target(), plan.steps().size(), users, objects,
+                plan.retained().size(), plan.kept().size(), PlanExplainer.explain(plan));
+    }
+
+    public Plan readPlan(Path file) {
+        return PlanCodec.fromJson(readFile(file), file.toString());
+    }
+
+    // ---- run -------------------------------------------------------------------------------
+
+    /** The steps a run would carry out now, touching nothing. */
+    public Results.DryRun dryRun(Path planFile, RunSettings settings) {
+        Plan plan;
+        Progress progress = Progress.of(List.of());
+        Optional<RunRecord> run = Files.exists(workspace.journal()) ? withJournal(Journal::currentRun) : Optional.empty();
+        if (run.isPresent()) {
+            plan = PlanCodec.fromJson(run.get().planJson(), "journal");
+            if (planFile != null) {
+                requireSameChecksum(readPlan(planFile), planFile, run.get());
+            }
+            progress = Progress.of(withJournal(j -> j.entries(run.get().id())));
+        } else {
+            plan = readPlan(planFile == null ? workspace.plan() : planFile);
+        }
+        try (Lab lab = openLab()) {
+            Executor.validate(plan, lab.snapshot());
+        }
+        List<String> lines = new ArrayList<>();
+        for (Step step : plan.steps()) {
+            if (settings.until() != null && step.phase().compareTo(settings.until()) > 0) {
+                continue;
+            }
+            if (!Decide.done(step, progress)) {
+                lines.add(step.id() + ": " + step.title());
+            }
+        }
+        return new Results.DryRun(plan.checksum(), lines);
+    }
+
+    public Results.RunResult run(Path planFile, RunSettings settings, boolean resume, Consumer<Tick> ticks) {
+        Plan given = planFile == null && resume ? null : readPlan(planFile == null ? workspace.plan() : planFile);
+        if (resume && !Files.exists(workspace.journal())) {
+            throw new CutoverException(ErrorCode.NO_RUN, "nothing to resume: no journal in " + workspace.dir() + "; start with `cutover run`");
+        }
+        try (Lab lab = openLab()) {
+            if (given != null) {
+                Executor.validate(given, lab.snapshot());
+            }
+            try (Journal journal = Journal.open(workspace.journal())) {
+                Optional<RunRecord> existing = journal.currentRun();
+                RunRecord run;
+                Plan plan;
+                if (existing.isEmpty()) {
+                    if (resume) {
+                        throw new CutoverException(ErrorCode.NO_RUN, "nothing to resume: the journal has no run; start with `cutover run`");
+                    }
+                    run = journal.startRun("run-" + clock.instant().toEpochMilli(), given.checksum(), PlanCodec.toJson(given), lab.name(), clock.instant());
+                    plan = given;
+                } else {
+                    run = existing.get();
+                    if (given != null) {
+                        requireSameChecksum(given, planFile == null ? workspace.plan() : planFile, run);
+                    }
+                    if (!resume) {
+                        throw new CutoverException(ErrorCode.RUN_ALREADY_STARTED, "the journal already has run " + run.id()
+                                + " of this plan; continue it with `cutover run --resume`");
+                    }
+                    plan = PlanCodec.fromJson(run.planJson(), "journal");
+                }
+                RunOutcome outcome = new Executor(plan, run, journal, lab, clock, settings, ticks, d -> Thread.sleep(d.toMillis())).run();
+                StatusReport status = Status.of(plan, run.id(), journal.entries(run.id()), journal.latestRequest(run.id()), lab);
+                return Results.RunResult.of(run.id(), plan.checksum(), outcome, status);
+            }
+        }
+    }
+
+    private static void requireSameChecksum(Plan given, Path file, RunRecord run) {
+        if (!given.checksum().equals(run.planChecksum())) {
+            throw new CutoverException(ErrorCode.PLAN_CHECKSUM_MISMATCH, file + " has checksum " + given.checksum().substring(0, 12)
+                    + " but the journal's run " + run.id() + " was started with plan " + run.planChecksum().substring(0, 12)
+                    + "; resume without a plan file, or roll the run back before starting another plan");
+        }
+    }
+
+    // ---- status, control ------------------------------------------------------------------
+
+    public StatusReport status() {
+        RunContext ctx = existingRun();
+        try (Lab lab = Lab.exists(workspace.lab()) ? openLab() : null) {
+            return Status.of(ctx.plan, ctx.run.id(), withJournal(j -> j.entries(ctx.run.id())), withJournal(j -> j.latestRequest(ctx.run.id())), lab);
+        }
+    }
+
+    public Results.ControlResult request(Control.Request request) {
+        RunContext ctx = existingRun();
+        try (Journal journal = Journal.open(workspace.journal())) {
+            journal.request(ctx.run.id(), request, actor, clock.instant());
+        }
+        return new Results.ControlResult(ctx.run.id(), request.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private record RunContext(RunRecord run, Plan plan) {}
+
+    private RunContext existingRun() {
+        if (!Files.exists(workspace.journal())) {
+            throw new CutoverException(ErrorCode.NO_RUN, "no run in " + workspace.dir() + "; start one with `cutover run`");
+        }
+        RunRecord run = withJournal(Journal::currentRun)
+                .orElseThrow(() -> new CutoverException(ErrorCode.NO_RUN, "no run in " + workspace.dir() + "; start one with `cutover run`"));
+        return new RunContext(run, PlanCodec.fromJson(run.planJson(), "journal"));
+    }
+
+    private <T> T withJournal(java.util.function.Function<Journal, T> f) {
+        try (Journal journal = Journal.open(workspace.journal())) {
+            return f.apply(journal);
+        }
+    }
+
+    // ---- rollback --------------------------------------------------------------------------
+
+    public RollbackImpact rollbackPreview(String toStep) {
+        RunContext ctx = existingRun();
+        try (Lab lab = openLab(); Journal journal = Journal.open(workspace.journal())) {
+            return new Rollback(ctx.plan, ctx.run, journal, lab, clock, RunSettings.defaults(actor)).preview(toStep);
+        }
+    }
+
+    /**
+     * Rolls back after showing the impact to {@code confirm}; nothing happens unless it answers
+     * yes.
+     */
+    public Results.RollbackResult rollback(String toStep, RunSettings settings, Predicate<RollbackImpact> confirm) {
+        RunContext ctx = existingRun();
+        try (Lab lab = openLab(); Journal journal = Journal.open(workspace.journal())) {
+            Rollback rollback = new Rollback(ctx.plan, ctx.run, journal, lab, clock, settings);
+            RollbackImpact impact = rollback.preview(toStep);
+            if (impact.nothingToDo()) {
+                return new Results.RollbackResult(false, impact, List.of(), Status.of(ctx.plan, ctx.run.id(), journal.entries(ctx.run.id()), journal.latestRequest(ctx.run.id()), lab));
+            }
+            if (!confirm.test(impact)) {
+                throw new CutoverException(ErrorCode.NOT_CONFIRMED, "rollback not confirmed; nothing changed (use --yes to confirm without a prompt)");
+            }
+            List<String> failures = rollback.execute(toStep);
+            return new Results.RollbackResult(true, impact, failures, Status.of(ctx.plan, ctx.run.id(), journal.entries(ctx.run.id()), journal.latestRequest(ctx.run.id()), lab));
+        }
+    }
+
+    // ---- decommission ----------------------------------------------------------------------
+
+    /**
+     * Decommissions one legacy pool now: the drain check first, journaled, then the deactivation.
+     * Refused, with what is still homed there, when the pool is not empty.
+     */
+    public Results.DecommissionResult decommission(String pool) {
+        RunContext ctx = existingRun();
+        try (Lab lab = openLab(); Journal journal = Journal.open(workspace.journal())) {
+            String fqdn = lab.snapshot().pool(pool).fqdn();
+            if (lab.poolState(fqdn) == PoolState.Decommissioned) {
+                return new Results.DecommissionResult(fqdn, true, List.of());
+            }
+            String site = lab.snapshot().pool(fqdn).site();
+            String drainId = ctx.plan.steps().stream().filter(s -> s instanceof Step.Gate g && g.checks().contains(new Check.Drain(fqdn)))
+                    .map(Step::id).findFirst().orElse(site + "/" + fqdn + "/drain");
+            String decomId = ctx.plan.steps().stream().filter(s -> s instanceof Step.Decommission d && d.target().equalsIgnoreCase(fqdn))
+                    .map(Step::id).findFirst().orElse(site + "/" + fqdn + "/decommission");
+            Progress progress = Progress.of(journal.entries(ctx.run.id()));
+            ExecutorService probes = Executors.newFixedThreadPool(2);
+            try {
+                Entry begin = Entry.begin(ctx.run.id(), drainId, null, Action.DO, attempts(progress, drainId) + 1, null, null, "drain check of " + fqdn, clock.instant(), actor);
+                journal.append(begin);
+                CheckResult drain = new CheckRunner(lab, probes).evaluate(new Check.Drain(fqdn));
+                journal.append(begin.end(drain.passed() ? Outcome.OK : Outcome.FAILED, io.cutover.run.Evidence.write(List.of(drain)), clock.instant()));
+                if (!drain.passed()) {
+                    throw new CutoverException(ErrorCode.POOL_NOT_EMPTY, fqdn + " is not empty: " + String.join("; ", drain.failures())
+                            + "; run `cutover run --resume` or see `cutover status`");
+                }
+            } finally {
+                probes.shutdownNow();
+            }
+            Entry begin = Entry.begin(ctx.run.id(), decomId, null, Action.DO, attempts(progress, decomId) + 1, null, null, "decommission " + fqdn, clock.instant(), actor);
+            journal.append(begin);
+            try {
+                lab.decommission(fqdn);
+                journal.append(begin.end(Outcome.OK, fqdn + " decommissioned", clock.instant()));
+            } catch (DeploymentFailure f) {
+                journal.append(begin.end(Outcome.FAILED, f.getMessage(), clock.instant()));
+                throw new CutoverException(ErrorCode.STEP_FAILED, "decommission of " + fqdn + " failed: " + f.getMessage());
+            }
+            return new Results.DecommissionResult(fqdn, true, List.of());
+        }
+    }
+
+    private static int attempts(Progress progress, String stepId) {
+        Progress.Status s = progress.status(stepId, null);
+        return s == null ? 0 : s.attempts();
+    }
+
+    // ---- rehearse --------------------------------------------------------------------------
+
+    /**
+     * Plans and runs a whole migration against a fresh lab in this workspace: the example when
+     * {@code scenario} is null, with an optional fault profile.
+     */
+    public Rehearsal rehearse(Path scenario, Path faults, PlanOptions options, RunSettings settings, Consumer<Tick> ticks) {
+        long started = System.nanoTime();
+        catalog.version(options.target());
+        FaultProfile profile = faults == null ? null : FaultProfile.parse(readFile(faults), faults.toString());
+        if (Files.exists(workspace.journal()) || Lab.exists(workspace.lab())) {
+            throw new CutoverException(ErrorCode.BAD_INPUT, workspace.dir() + " already holds a migration; rehearse in a fresh --workspace");
+        }
+        labCreate(scenario);
+        if (profile != null) {
+            try (Lab lab = openLab()) {
+                lab.inject(profile);
+            }
+        }
+        plan(options, workspace.plan());
+        Results.RunResult result = run(workspace.plan(), settings, false, ticks);
+        long wall = (System.nanoTime() - started) / 1_000_000;
+        Plan plan = readPlan(workspace.plan());
+        StatusReport status = result.status();
+        Progress progress = Progress.of(withJournal(j -> j.entries(result.runId())));
+        int checksPassed = 0;
+        int checksTotal = 0;
+        List<String> decommissioned = new ArrayList<>();
+        Map<String, List<String>> phases = new LinkedHashMap<>();
+        Map<String, String> siteOf = new LinkedHashMap<>();
+        for (Step step : plan.steps()) {
+            boolean done = Decide.done(step, progress);
+            if (step instanceof Step.Gate g) {
+                checksTotal += g.checks().size();
+                if (done) {
+                    checksPassed += g.checks().size();
+                }
+            }
+            if (step instanceof Step.Decommission d && done) {
+                decommissioned.add(d.target());
+            }
+        }
+        for (StatusReport.PhaseLine line : status.phases()) {
+            String key = line.pool() == null ? line.site() + " (site-wide)" : line.pool();
+            siteOf.putIfAbsent(key, line.site());
+            phases.computeIfAbsent(key, k -> new ArrayList<>()).add(line.phase() + ": " + line.state());
+        }
+        List<Rehearsal.PoolPhases> pools = new ArrayList<>();
+        phases.forEach((pool, list) -> pools.add(new Rehearsal.PoolPhases(siteOf.get(pool), pool, list)));
+        List<Rehearsal.Kept> kept = new ArrayList<>();
+        for (KeptPool k : plan.kept()) {
+            kept.add(new Rehearsal.Kept(k.pool(), k.reason()));
+        }
+        return new Rehearsal(scenario == null ? "examples/contoso/scenario.yaml" : scenario.toString(), options.target(), workspace.dir().toString(),
+                result.outcome(), result.exitCode(), result.message(), wall, pools, checksPassed, checksTotal, status.usersMoved(), status.usersPlanned(),
+                status.retained(), decommissioned, kept, status.blocker());
+    }
+
+    // ---- files -----------------------------------------------------------------------------
+
+    static String resource(String name) {
+        try (InputStream in = Cutover.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new CutoverException(ErrorCode.INTERNAL, name + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CutoverException(ErrorCode.INTERNAL, "cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String readFile(Path file) {
+        try {
+            if (Files.size(file) > 256L * 1024 * 1024) {
+                throw new CutoverException(ErrorCode.BAD_INPUT, file + ": larger than 256 MB");
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CutoverException(ErrorCode.BAD_INPUT, file + ": no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new CutoverException(ErrorCode.BAD_INPUT, file + ": not UTF-8 text");
+        } catch (IOException e) {
+            throw new CutoverException(ErrorCode.BAD_INPUT, file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Writes through a temporary file and a rename, so a reader never sees half a plan. */
+    static void writeAtomically(Path file, String text) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempFile(parent, ".plan", ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new CutoverException(ErrorCode.BAD_INPUT, "cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.cutover.app;
+
+import io.cutover.check.CheckResult;
+import io.cutover.run.RollbackImpact;
+import io.cutover.run.RunOutcome;
+import io.cutover.run.StatusReport;
+import java.util.List;
+
+/** The result records of the facade's verbs; the CLI's --json prints them as they are. */
+public final class Results {
+    private Results() {}
+
+    public record PlanResult(String file, String checksum, String target, int steps, int usersToMove, int objectsToMove, int retained, int keptPools, String explanation) {}
+
+    public record RunResult(String runId, String planChecksum, String outcome, int exitCode, String stoppedAt, String message, List<CheckResult> failedChecks, List<String> failures, StatusReport status) {
+        public static RunResult of(String runId, String checksum, RunOutcome outcome, StatusReport status) {
+            if (outcome instanceof RunOutcome.Finished f) {
+                return new RunResult(runId, checksum, "finished", 0, null, "every step done (" + f.stepsRun() + " run now)", List.of(), List.of(), status);
+            } else if (outcome instanceof RunOutcome.ReachedUntil u) {
+                return new RunResult(runId, checksum, "reached", 0, null, "every step up to phase " + u.phase() + " done", List.of(), List.of(), status);
+            } else if (outcome instanceof RunOutcome.GateFailed g) {
+                List<CheckResult> failed = g.results().stream().filter(r -> !r.passed()).toList();
+                return new RunResult(runId, checksum, "gate-failed", 3, g.stepId(), "gate " + g.stepId() + " failed: "
+                        + String.join("; ", failed.stream().map(CheckResult::check).toList()), failed, List.of(), status);
+            } else if (outcome instanceof RunOutcome.StepFailed s) {
+                return new RunResult(runId, checksum, "step-failed", 3, s.stepId(), "step " + s.stepId() + " failed for " + s.failures().size() + " item(s)", List.of(), s.failures(), status);
+            } else if (outcome instanceof RunOutcome.Stopped s) {
+                return new RunResult(runId, checksum, s.request() == null ? "stopped" : s.request() + "d", 0, s.atStep(), "stopped on request (" + s.request() + ") before " + s.atStep(), List.of(), List.of(), status);
+            }
+            throw new IllegalArgumentException(String.valueOf(outcome));
+        }
+    }
+
+    public record DryRun(String planChecksum, List<String> wouldRun) {}
+
+    public record RollbackResult(boolean executed, RollbackImpact impact, List<String> failures, StatusReport status) {}
+
+    public record DecommissionResult(String pool, boolean decommissioned, List<String> blockers) {}
+
+    public record ControlResult(String runId, String request) {}
+}

@@ -1,0 +1,144 @@
+package io.cutover.bench;
+
+import io.cutover.catalog.Catalog;
+import io.cutover.inventory.HomedKind;
+import io.cutover.inventory.Inventory;
+import io.cutover.journal.Journal;
+import io.cutover.journal.RunRecord;
+import io.cutover.lab.Fault;
+import io.cutover.lab.Lab;
+import io.cutover.lab.Scenarios;
+import io.cutover.plan.Plan;
+import io.cutover.plan.PlanCodec;
+import io.cutover.plan.PlanOptions;
+import io.cutover.plan.Planner;
+import io.cutover.plan.Step;
+import io.cutover.run.Executor;
+import io.cutover.run.RunOutcome;
+import io.cutover.run.RunSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The measured benchmarks. Wall-clock timing is the point here, so this package reads the clock. */
+public final class Benchmarks {
+    private static final String TARGET = "Skype for Business Server 2019";
+
+    private Benchmarks() {}
+
+    /** Planning a synthetic deployment: 5 sites x 4 pools = 20 pools, {@code users} users. */
+    public static Figure plan(int sites, int users, int reps) {
+        Inventory inventory;
+        try (Lab lab = Lab.inMemory(Scenarios.synthetic(sites, users), Clock.systemUTC())) {
+            inventory = lab.snapshot();
+        }
+        Catalog catalog = Catalog.bundled();
+        PlanOptions options = PlanOptions.defaults(TARGET);
+        List<Double> samples = new ArrayList<>();
+        String checksum = null;
+        for (int i = 0; i < reps; i++) {
+            long t0 = System.nanoTime();
+            Plan plan = Planner.plan(inventory, catalog, options, "bench");
+            samples.add((System.nanoTime() - t0) / 1e6);
+            checksum = plan.checksum();
+        }
+        double median = Figure.median(samples);
+        return new Figure("plan " + users + " users, " + inventory.pools().size() + " pools, " + sites + " sites", "ms", samples, median,
+                "< 2000 ms", median < 2000, "checksum " + checksum.substring(0, 12) + " (the same every repetition: deterministic)");
+    }
+
+    /** Journaled moves per second against a zero-latency lab. */
+    public static Figure moves(int users, int concurrency, int reps) {
+        List<Double> samples = new ArrayList<>();
+        long peakHeap = 0;
+        for (int i = 0; i < reps; i++) {
+            Measured m = runMoves(Scenarios.synthetic(2, users), null, concurrency);
+            samples.add(m.moves / m.seconds);
+            peakHeap = Math.max(peakHeap, peakHeapBytes());
+        }
+        double median = Figure.median(samples);
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        return new Figure("journaled moves per second, " + users + " users, concurrency " + concurrency, "moves/s", samples, median,
+                ">= 5000 moves/s with a heap under 512 MB", median >= 5000 && maxHeap <= 512L * 1024 * 1024,
+                "max heap " + maxHeap / (1024 * 1024) + " MB, peak heap used " + peakHeap / (1024 * 1024) + " MB");
+    }
+
+    /** Moves with a fixed latency each, concurrently, against the ideal users x latency / concurrency. */
+    public static List<Figure> concurrency(int users, long latencyMillis, int concurrency, int sequentialUsers) {
+        Measured parallel = runMoves(Scenarios.synthetic(1, users), latencyMillis, concurrency);
+        double ideal = parallel.moves * latencyMillis / 1000.0 / concurrency;
+        double ratio = parallel.seconds / ideal;
+        Figure f1 = new Figure(parallel.moves + " moves at " + latencyMillis + " ms each, concurrency " + concurrency, "x ideal", List.of(ratio), ratio,
+                "<= 1.15 x ideal", ratio <= 1.15, String.format("took %.2f s; ideal %.2f s", parallel.seconds, ideal));
+        Measured sequential = runMoves(Scenarios.synthetic(1, sequentialUsers), latencyMillis, 1);
+        double perMove = sequential.seconds / sequential.moves;
+        Figure f2 = new Figure(sequential.moves + " moves at " + latencyMillis + " ms each, concurrency 1", "s", List.of(sequential.seconds), sequential.seconds,
+                "for comparison", true, String.format("%.1f ms per move; %d moves at this rate: %.0f s (%.1fx the concurrent run)",
+                        perMove * 1000, parallel.moves, perMove * parallel.moves, perMove * parallel.moves / parallel.seconds));
+        return List.of(f1, f2);
+    }
+
+    private record Measured(int moves, double seconds) {}
+
+    /** Plans the scenario and runs only its user moves (pilot and waves) through the real executor and journal. */
+    private static Measured runMoves(io.cutover.lab.Scenario scenario, Long latencyMillis, int concurrency) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("cutover-bench");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (Lab lab = Lab.inMemory(scenario, Clock.systemUTC())) {
+            if (latencyMillis != null) {
+                lab.inject(new Fault.Latency("move", null, latencyMillis));
+            }
+            Plan full = Planner.plan(lab.snapshot(), Catalog.bundled(), PlanOptions.defaults(TARGET), "bench");
+            List<Step> moves = full.steps().stream()
+                    .filter(s -> s instanceof Step.MoveBatch b && b.moves().stream().allMatch(m -> m.subject().kind() == HomedKind.User))
+                    .toList();
+            Plan plan = PlanCodec.seal(new Plan(full.format(), full.source(), full.options(), moves, full.retained(), full.kept(), null));
+            int count = moves.stream().mapToInt(s -> ((Step.MoveBatch) s).moves().size()).sum();
+            try (Journal journal = Journal.open(dir.resolve("journal.db"))) {
+                RunRecord run = journal.startRun("bench", plan.checksum(), "{}", "lab", Clock.systemUTC().instant());
+                RunSettings settings = new RunSettings(concurrency, 5, Duration.ofMillis(10), null, "bench");
+                long t0 = System.nanoTime();
+                RunOutcome outcome = new Executor(plan, run, journal, lab, Clock.systemUTC(), settings).run();
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                if (!(outcome instanceof RunOutcome.Finished)) {
+                    throw new IllegalStateException("benchmark run did not finish: " + outcome);
+                }
+                return new Measured(count, seconds);
+            }
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temporary directory is harmless.
+        }
+    }
+}

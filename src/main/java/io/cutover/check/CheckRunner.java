@@ -1,0 +1,236 @@
+package io.cutover.check;
+
+import io.cutover.deployment.Deployment;
+import io.cutover.deployment.PoolState;
+import io.cutover.deployment.Probe;
+import io.cutover.deployment.ProbeKind;
+import io.cutover.deployment.ProbeResult;
+import io.cutover.inventory.HomedKind;
+import io.cutover.inventory.HomedObject;
+import io.cutover.inventory.Inventory;
+import io.cutover.inventory.PolicyKind;
+import io.cutover.inventory.Pool;
+import io.cutover.inventory.PoolRole;
+import io.cutover.inventory.Replica;
+import io.cutover.inventory.ServiceState;
+import io.cutover.inventory.Site;
+import io.cutover.inventory.User;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
+
+/** Evaluates checks against a deployment. Probes of one check run concurrently on the given pool. */
+public final class CheckRunner {
+    /** Evidence lines kept per check: enough to read, bounded for thousand-user checks. */
+    private static final int EVIDENCE_LIMIT = 50;
+
+    private final Deployment deployment;
+    private final ExecutorService probes;
+
+    public CheckRunner(Deployment deployment, ExecutorService probes) {
+        this.deployment = deployment;
+        this.probes = probes;
+    }
+
+    public CheckResult evaluate(Check check) {
+        // Java 17 has no pattern switch; the sealed interface keeps this list complete.
+        if (check instanceof Check.ServicesRunning c) {
+            return servicesRunning(c);
+        } else if (check instanceof Check.ReplicasUpToDate c) {
+            return replicas(c);
+        } else if (check instanceof Check.Communication c) {
+            return probe(c, communicationProbes(c));
+        } else if (check instanceof Check.Registration c) {
+            return probe(c, c.users().stream().map(Probe::registration).toList());
+        } else if (check instanceof Check.ExternalAccess c) {
+            return probe(c, c.users().stream().map(u -> new Probe(ProbeKind.External, u, null, c.edge())).toList());
+        } else if (check instanceof Check.FederatedAccess c) {
+            return probe(c, c.users().stream().map(u -> new Probe(ProbeKind.Federated, u, c.partner(), null)).toList());
+        } else if (check instanceof Check.PolicyParity c) {
+            return policyParity(c);
+        } else if (check instanceof Check.PoolUp c) {
+            return poolUp(c);
+        } else if (check instanceof Check.Drain c) {
+            return drain(c);
+        }
+        throw new IllegalArgumentException("unknown check " + check);
+    }
+
+    private static List<Probe> communicationProbes(Check.Communication c) {
+        List<Probe> list = new ArrayList<>();
+        for (Check.Pair pair : c.pairs()) {
+            for (ProbeKind kind : c.modalities()) {
+                list.add(kind == ProbeKind.Registration ? Probe.registration(pair.from()) : Probe.between(kind, pair.from(), pair.to()));
+            }
+        }
+        return list;
+    }
+
+    private CheckResult probe(Check check, List<Probe> list) {
+        List<Future<ProbeResult>> futures = new ArrayList<>();
+        for (Probe p : list) {
+            futures.add(probes.submit(() -> deployment.probe(p)));
+        }
+        List<String> failures = new ArrayList<>();
+        Set<String> subjects = new LinkedHashSet<>();
+        List<String> evidence = new ArrayList<>();
+        for (Future<ProbeResult> f : futures) {
+            ProbeResult r = join(f);
+            String line = describe(r);
+            if (!r.success()) {
+                failures.add(line);
+                subjects.add(r.probe().from());
+                if (r.probe().to() != null && r.probe().kind() != ProbeKind.Federated) {
+                    subjects.add(r.probe().to());
+                }
+            }
+            if (evidence.size() < EVIDENCE_LIMIT) {
+                evidence.add(line);
+            }
+        }
+        return new CheckResult(check.describe(), failures.isEmpty(), failures, List.copyOf(subjects), list.size(), evidence);
+    }
+
+    private static ProbeResult join(Future<ProbeResult> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while probing", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static String describe(ProbeResult r) {
+        Probe p = r.probe();
+        String what = p.kind().cmdlet() + " " + p.from() + (p.to() == null ? "" : " -> " + p.to()) + (p.via() == null ? "" : " via " + p.via());
+        if (r.success()) {
+            return what + ": Success on " + r.target() + " (" + r.latencyMillis() + " ms)";
+        }
+        return what + ": Failure on " + r.target() + ": " + r.error() + (r.diagnosis() == null ? "" : " [" + r.diagnosis() + "]");
+    }
+
+    private CheckResult servicesRunning(Check.ServicesRunning c) {
+        List<String> failures = new ArrayList<>();
+        Set<String> subjects = new LinkedHashSet<>();
+        int count = 0;
+        for (String pool : c.pools()) {
+            List<ServiceState> services = deployment.services(pool);
+            count += services.size();
+            if (services.isEmpty()) {
+                failures.add(pool + ": no services reported");
+                subjects.add(pool);
+            }
+            for (ServiceState s : services) {
+                if (!s.running()) {
+                    failures.add(s.computer() + ": " + s.name() + " is " + s.status());
+                    subjects.add(pool);
+                }
+            }
+        }
+        return new CheckResult(c.describe(), failures.isEmpty(), failures, List.copyOf(subjects), count,
+                List.of(count + " services on " + String.join(", ", c.pools()) + ", " + failures.size() + " not running"));
+    }
+
+    private CheckResult replicas(Check.ReplicasUpToDate c) {
+        List<Replica> replicas = deployment.replication();
+        List<String> failures = new ArrayList<>();
+        List<String> subjects = new ArrayList<>();
+        for (Replica r : replicas) {
+            if (!r.upToDate()) {
+                failures.add(r.fqdn() + ": replica not up to date");
+                subjects.add(r.fqdn());
+            }
+        }
+        if (replicas.isEmpty()) {
+            failures.add("no CMS replica reported");
+        }
+        return new CheckResult(c.describe(), failures.isEmpty(), failures, subjects, replicas.size(),
+                List.of(replicas.size() + " replicas, " + failures.size() + " not up to date"));
+    }
+
+    private CheckResult poolUp(Check.PoolUp c) {
+        PoolState state = deployment.poolState(c.pool());
+        boolean up = state == PoolState.Up;
+        return new CheckResult(c.describe(), up, up ? List.of() : List.of(c.pool() + " is " + state),
+                up ? List.of() : List.of(c.pool()), 1, List.of(c.pool() + " is " + state));
+    }
+
+    private CheckResult policyParity(Check.PolicyParity c) {
+        Inventory now = deployment.snapshot();
+        Map<String, User> users = now.usersBySip();
+        List<String> failures = new ArrayList<>();
+        Set<String> subjects = new LinkedHashSet<>();
+        for (Check.ExpectedPolicies expected : c.users()) {
+            User user = users.get(Inventory.key(expected.sipAddress()));
+            if (user == null) {
+                failures.add(expected.sipAddress() + ": user not found");
+                subjects.add(expected.sipAddress());
+                continue;
+            }
+            String site = now.findPool(user.pool()).map(Pool::site).orElse(expected.site());
+            Map<PolicyKind, String> effective = now.policies().effective(user, site);
+            for (PolicyKind kind : PolicyKind.values()) {
+                String wasOwn = expected.perUser().get(kind);
+                String isOwn = user.policies().get(kind);
+                if (!Objects.equals(wasOwn, isOwn)) {
+                    failures.add(expected.sipAddress() + ": per-user " + kind.column() + " was " + show(wasOwn) + ", now " + show(isOwn));
+                    subjects.add(expected.sipAddress());
+                } else if (!Objects.equals(expected.effective().get(kind), effective.get(kind))) {
+                    failures.add(expected.sipAddress() + ": effective " + kind.column() + " was " + show(expected.effective().get(kind)) + ", now " + show(effective.get(kind)));
+                    subjects.add(expected.sipAddress());
+                }
+            }
+        }
+        return new CheckResult(c.describe(), failures.isEmpty(), failures, List.copyOf(subjects), c.users().size(),
+                List.of(c.users().size() + " users compared, " + subjects.size() + " changed"));
+    }
+
+    private static String show(String policy) {
+        return policy == null ? "(none)" : policy;
+    }
+
+    private CheckResult drain(Check.Drain c) {
+        Inventory now = deployment.snapshot();
+        String pool = c.pool();
+        List<String> failures = new ArrayList<>();
+        long users = now.users().stream().filter(u -> u.pool().equalsIgnoreCase(pool)).count();
+        if (users > 0) {
+            failures.add(pool + " still homes " + users + " users");
+        }
+        Map<HomedKind, Integer> kinds = new TreeMap<>();
+        for (HomedObject o : now.objects()) {
+            if (o.pool().equalsIgnoreCase(pool)) {
+                kinds.merge(o.kind(), 1, Integer::sum);
+            }
+        }
+        kinds.forEach((k, n) -> failures.add(pool + " still homes " + n + " " + k + " objects"));
+        if (pool.equalsIgnoreCase(now.cmsPool())) {
+            failures.add(pool + " still hosts the Central Management Store");
+        }
+        for (Site s : now.sites()) {
+            if (pool.equalsIgnoreCase(s.federationRoute())) {
+                failures.add("site " + s.name() + " still routes federation through " + pool);
+            }
+            if (pool.equalsIgnoreCase(s.xmppFederationRoute())) {
+                failures.add("site " + s.name() + " still routes XMPP federation through " + pool);
+            }
+        }
+        for (Pool p : now.pools()) {
+            if (p.role() == PoolRole.Edge && pool.equalsIgnoreCase(p.nextHop())
+                    && deployment.poolState(p.fqdn()) != PoolState.Decommissioned) {
+                failures.add("Edge " + p.fqdn() + " still uses " + pool + " as its next hop");
+            }
+        }
+        return new CheckResult(c.describe(), failures.isEmpty(), failures, failures.isEmpty() ? List.of() : List.of(pool), 1,
+                failures.isEmpty() ? List.of(pool + " is empty: no users, objects, CMS, routes or next hops") : failures);
+    }
+}

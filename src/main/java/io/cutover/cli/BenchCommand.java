@@ -1,0 +1,79 @@
+package io.cutover.cli;
+
+import io.cutover.bench.Benchmarks;
+import io.cutover.bench.Figure;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure planning time, journaled move throughput and concurrent move efficiency; prints medians. Run with -Xmx512m for the heap figure.")
+final class BenchCommand implements Callable<Integer> {
+    enum Which { plan, moves, concurrency, all }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Common common;
+
+    @Parameters(index = "0", arity = "0..1", defaultValue = "all", paramLabel = "WHICH", description = "plan, moves, concurrency or all (default: ${DEFAULT-VALUE}).")
+    Which which;
+
+    @Option(names = "--reps", defaultValue = "5", description = "Repetitions per figure (default: ${DEFAULT-VALUE}).")
+    int reps;
+
+    @Option(names = "--plan-users", defaultValue = "100000", description = "Users in the planning benchmark (default: ${DEFAULT-VALUE}).")
+    int planUsers;
+
+    @Option(names = "--move-users", defaultValue = "20000", description = "Users in the throughput benchmark (default: ${DEFAULT-VALUE}).")
+    int moveUsers;
+
+    @Option(names = "--move-concurrency", defaultValue = "8", description = "Concurrency of the throughput benchmark (default: ${DEFAULT-VALUE}).")
+    int moveConcurrency;
+
+    @Option(names = "--latency-users", defaultValue = "10000", description = "Users in the latency benchmark (default: ${DEFAULT-VALUE}).")
+    int latencyUsers;
+
+    @Option(names = "--latency-ms", defaultValue = "50", description = "Latency per move in the latency benchmark (default: ${DEFAULT-VALUE}).")
+    long latencyMillis;
+
+    @Option(names = "--sequential-users", defaultValue = "200", description = "Users moved one at a time for the sequential figure (default: ${DEFAULT-VALUE}).")
+    int sequentialUsers;
+
+    @Override
+    public Integer call() {
+        PrintWriter w = spec.commandLine().getOut();
+        List<Figure> figures = new ArrayList<>();
+        if (which == Which.plan || which == Which.all) {
+            add(w, figures, Benchmarks.plan(5, planUsers, reps));
+        }
+        if (which == Which.moves || which == Which.all) {
+            add(w, figures, Benchmarks.moves(moveUsers, moveConcurrency, reps));
+        }
+        if (which == Which.concurrency || which == Which.all) {
+            Benchmarks.concurrency(latencyUsers, latencyMillis, 24, sequentialUsers).forEach(f -> add(w, figures, f));
+        }
+        if (common.json) {
+            Printer.json(w, figures);
+        }
+        w.flush();
+        return 0;
+    }
+
+    private void add(PrintWriter w, List<Figure> figures, Figure f) {
+        figures.add(f);
+        if (!common.json) {
+            w.printf("%-60s median %10.2f %-8s target %-40s %s%n", f.name(), f.median(), f.unit(), f.target(), f.meetsTarget() ? "met" : "NOT MET");
+            w.printf("    samples %s; %s%n", f.samples().stream().map(d -> String.format("%.2f", d)).toList(), f.note());
+            w.flush();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.cutover.cli;
+
+import io.cutover.app.Cutover;
+import io.cutover.app.Rehearsal;
+import io.cutover.app.Workspace;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "rehearse", mixinStandardHelpOptions = true,
+        description = "Plan and run a whole migration end to end against a fresh lab (the bundled Contoso example by default) and summarise it.")
+final class RehearseCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Common common;
+
+    @Mixin
+    PlanOptionsMixin planOptions;
+
+    @Mixin
+    RunOptions runOptions;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "A lab scenario file (default: the bundled examples/contoso).")
+    Path scenario;
+
+    @Option(names = "--faults", paramLabel = "FILE", description = "A fault profile to inject into the lab before running.")
+    Path faults;
+
+    @Override
+    public Integer call() {
+        Path dir = common.workspace;
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--workspace")) {
+            // Each rehearsal gets a fresh workspace, kept so that status and rollback can look at it.
+            String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC).format(Clock.systemUTC().instant());
+            dir = common.workspace.resolve("rehearsals").resolve(stamp);
+        }
+        Cutover cutover = new Cutover(new Workspace(dir), Clock.systemUTC(), Common.actor());
+        Rehearsal r;
+        try (ProgressDisplay progress = ProgressDisplay.forTerminal(!common.json)) {
+            r = cutover.rehearse(scenario, faults, planOptions.options(), runOptions.settings(null), progress);
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        if (common.json) {
+            Printer.json(w, r);
+        } else {
+            print(w, r);
+        }
+        w.flush();
+        return r.exitCode();
+    }
+
+    static void print(PrintWriter w, Rehearsal r) {
+        w.printf("Rehearsal of %s -> %s%n", r.scenario(), r.target());
+        w.printf("workspace: %s (inspect with `cutover status --workspace %s`)%n%n", r.workspace(), r.workspace());
+        w.println("Phases per site and pool:");
+        String site = null;
+        for (Rehearsal.PoolPhases p : r.phases()) {
+            if (!p.site().equals(site)) {
+                site = p.site();
+                w.println("  " + site);
+            }
+            w.println("    " + p.pool());
+            w.println("      " + String.join(", ", p.phases()));
+        }
+        w.println();
+        w.printf("Checks passed: %d of %d%n", r.checksPassed(), r.checksTotal());
+        w.printf("Users moved: %d of %d planned; %d retained%n", r.usersMoved(), r.usersPlanned(), r.retained().size());
+        if (!r.retained().isEmpty()) {
+            w.println("Retained users (stay on a legacy pool):");
+            r.retained().forEach(u -> w.printf("  %s on %s: %s%n", u.sipAddress(), u.pool(), u.reason()));
+        }
+        w.println("Pools decommissioned after a passing drain check:");
+        if (r.decommissioned().isEmpty()) {
+            w.println("  (none)");
+        }
+        r.decommissioned().forEach(p -> w.println("  " + p));
+        if (!r.kept().isEmpty()) {
+            w.println("Pools kept:");
+            r.kept().forEach(k -> w.printf("  %s: %s%n", k.pool(), k.reason()));
+        }
+        if (r.blocker() != null) {
+            w.println();
+            StatusText.printBlocker(w, r.blocker());
+        }
+        w.println();
+        w.printf("Outcome: %s (%s); wall time %.1f s%n", r.outcome(), r.message(), r.wallTimeMillis() / 1000.0);
+    }
+}

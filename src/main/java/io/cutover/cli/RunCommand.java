@@ -1,0 +1,69 @@
+package io.cutover.cli;
+
+import io.cutover.app.Results;
+import io.cutover.plan.Phase;
+import io.cutover.run.RunSettings;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Carry out a plan against the deployment, journaling every move; stops at a failing gate.")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Common common;
+
+    @Mixin
+    RunOptions runOptions;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PLAN", description = "The plan file (default: <workspace>/plan.json).")
+    Path plan;
+
+    @Option(names = "--resume", description = "Continue the journal's run (after a stop, a failed gate, a pause or a crash).")
+    boolean resume;
+
+    @Option(names = "--dry-run", description = "Print the steps that would run; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--until", paramLabel = "PHASE", description = "Run only steps of phases up to this one: ${COMPLETION-CANDIDATES}.")
+    Phase until;
+
+    @Override
+    public Integer call() {
+        RunSettings settings = runOptions.settings(until);
+        var w = spec.commandLine().getOut();
+        if (dryRun) {
+            Results.DryRun result = common.facade().dryRun(plan, settings);
+            if (common.json) {
+                Printer.json(w, result);
+            } else {
+                w.printf("dry run of plan %s: %d steps would run%n", result.planChecksum().substring(0, 12), result.wouldRun().size());
+                result.wouldRun().forEach(line -> w.println("  " + line));
+            }
+            return 0;
+        }
+        Results.RunResult result;
+        try (ProgressDisplay progress = ProgressDisplay.forTerminal(!common.json)) {
+            result = common.facade().run(plan, settings, resume, progress);
+        }
+        if (common.json) {
+            Printer.json(w, result);
+        } else {
+            StatusText.print(w, result.status());
+            w.println();
+            w.println(result.outcome() + ": " + result.message());
+            if (result.exitCode() == 3) {
+                w.println("see `cutover status`; fix the cause and `cutover run --resume`, or `cutover rollback`");
+            }
+        }
+        w.flush();
+        return result.exitCode();
+    }
+}

@@ -1,0 +1,30 @@
+package io.cutover.cli;
+
+import io.cutover.run.StatusReport;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Where the run stands: per site, pool and phase, counts, ETA, and what holds it.")
+final class StatusCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Common common;
+
+    @Override
+    public Integer call() {
+        StatusReport report = common.facade().status();
+        var w = spec.commandLine().getOut();
+        if (common.json) {
+            Printer.json(w, report);
+        } else {
+            StatusText.print(w, report);
+        }
+        w.flush();
+        return report.blocker() != null ? 3 : 0;
+    }
+}

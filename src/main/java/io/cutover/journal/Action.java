@@ -1,0 +1,7 @@
+package io.cutover.journal;
+
+/** Whether an attempt carries a step forward or undoes it. */
+public enum Action {
+    DO,
+    UNDO
+}

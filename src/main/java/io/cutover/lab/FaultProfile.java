@@ -1,0 +1,232 @@
+package io.cutover.lab;
+
+import io.cutover.deployment.Probe;
+import io.cutover.deployment.ProbeKind;
+import io.cutover.inventory.PolicyKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A seed and the faults in force. The format of a fault file is the format of a scenario's
+ * {@code faults:} section:
+ *
+ * <pre>
+ * seed: 7
+ * inject:
+ *   - type: dropPolicyOnMove
+ *     pool: sfb19pool-red.contoso.com
+ *     policy: Conferencing
+ * </pre>
+ */
+public record FaultProfile(long seed, List<Fault> faults) {
+    public FaultProfile {
+        faults = List.copyOf(faults);
+    }
+
+    public static FaultProfile none() {
+        return new FaultProfile(0, List.of());
+    }
+
+    /**
+     * Reads a fault file. Pools are checked when the profile is injected, not here: the file does
+     * not know which lab it is for.
+     *
+     * @param where the file name, for error messages
+     */
+    public static FaultProfile parse(String yaml, String where) {
+        Node root = Node.read(yaml, where);
+        return read(Fields.of(root, "", where, "seed", "inject"), null);
+    }
+
+    /**
+     * Reads a {@code faults:} mapping.
+     *
+     * @param pools the scenario's pool FQDNs in lower case, to check references against; null to
+     *     skip that check
+     */
+    static FaultProfile read(Fields f, Set<String> pools) {
+        long seed = f.longValue("seed", 0);
+        List<Fault> faults = new ArrayList<>();
+        List<Node> items = f.list("inject");
+        for (int i = 0; i < items.size(); i++) {
+            faults.add(readFault(items.get(i), Fields.index(f.path("inject"), i), f.where(), pools));
+        }
+        return new FaultProfile(seed, faults);
+    }
+
+    private static Fault readFault(Node node, String path, String where, Set<String> pools) {
+        Fields any = Fields.of(node, path, where, "type", "operation", "pool", "rate", "millis", "service",
+                "server", "replica", "policy", "users", "probe");
+        String type = any.string("type");
+        return switch (type) {
+            case "failureRate" -> {
+                Fields f = Fields.of(node, path, where, "type", "operation", "pool", "rate");
+                yield new Fault.FailureRate(operation(f), pool(f, pools, false), rate(f));
+            }
+            case "poolDown" -> {
+                Fields f = Fields.of(node, path, where, "type", "pool");
+                yield new Fault.PoolDown(pool(f, pools, true));
+            }
+            case "latency" -> {
+                Fields f = Fields.of(node, path, where, "type", "operation", "pool", "millis");
+                yield new Fault.Latency(operation(f), pool(f, pools, false), f.integer("millis", 0, 600_000));
+            }
+            case "serviceStopped" -> {
+                Fields f = Fields.of(node, path, where, "type", "pool", "service", "server");
+                String service = f.string("service").toUpperCase(java.util.Locale.ROOT);
+                if (!Services.ALL.contains(service)) {
+                    throw f.error("service", "unknown service '" + service + "'; known: " + String.join(", ", Services.ALL));
+                }
+                yield new Fault.ServiceStopped(pool(f, pools, true), service, f.string("server", null));
+            }
+            case "replicaStale" -> {
+                Fields f = Fields.of(node, path, where, "type", "replica");
+                yield new Fault.ReplicaStale(f.string("replica"));
+            }
+            case "dropPolicyOnMove" -> {
+                Fields f = Fields.of(node, path, where, "type", "pool", "policy");
+                yield new Fault.DropPolicyOnMove(pool(f, pools, true), f.enumValue("policy", PolicyKind.class));
+            }
+            case "probeFailure" -> {
+                Fields f = Fields.of(node, path, where, "type", "users", "probe");
+                List<String> users = f.strings("users");
+                if (users.isEmpty()) {
+                    throw f.error("users", "missing required field: list the SIP addresses whose probes fail");
+                }
+                yield new Fault.ProbeFailure(users, f.enumValue("probe", ProbeKind.class, null));
+            }
+            default -> throw any.error("type", "unknown fault type '" + type + "'; known: failureRate, poolDown, "
+                    + "latency, serviceStopped, replicaStale, dropPolicyOnMove, probeFailure");
+        };
+    }
+
+    private static String operation(Fields f) {
+        String text = f.string("operation");
+        return Operations.canonical(text).orElseThrow(() -> f.error("operation",
+                "unknown operation '" + text + "'; known: " + String.join(", ", Operations.NAMES)));
+    }
+
+    private static double rate(Fields f) {
+        f.required("rate");
+        return f.fraction("rate", 0);
+    }
+
+    private static String pool(Fields f, Set<String> pools, boolean required) {
+        String pool = required ? f.string("pool") : f.string("pool", null);
+        if (pool != null && pools != null && !pools.contains(Fields.lower(pool))) {
+            throw f.error("pool", "no pool '" + pool + "' in the scenario");
+        }
+        return pool;
+    }
+
+    FaultProfile with(Fault fault) {
+        List<Fault> all = new ArrayList<>(faults);
+        all.add(fault);
+        return new FaultProfile(seed, all);
+    }
+
+    /** The pool a fault names, so the lab can refuse a fault aimed at a pool it does not have. */
+    static Optional<String> poolOf(Fault fault) {
+        if (fault instanceof Fault.FailureRate r) {
+            return Optional.ofNullable(r.pool());
+        } else if (fault instanceof Fault.PoolDown d) {
+            return Optional.of(d.pool());
+        } else if (fault instanceof Fault.Latency l) {
+            return Optional.ofNullable(l.pool());
+        } else if (fault instanceof Fault.ServiceStopped s) {
+            return Optional.of(s.pool());
+        } else if (fault instanceof Fault.DropPolicyOnMove d) {
+            return Optional.of(d.pool());
+        }
+        return Optional.empty();
+    }
+
+    // The queries below run on every lab call; profiles hold a handful of faults, so a scan is cheap.
+
+    long latencyMillis(String operation, String pool) {
+        long total = 0;
+        for (Fault f : faults) {
+            if (f instanceof Fault.Latency l && Operations.matches(l.operation(), operation) && aimsAt(l.pool(), pool)) {
+                total += l.millis();
+            }
+        }
+        return total;
+    }
+
+    /** The chance that a call fails: every matching rate is an independent reason to fail. */
+    double failureRate(String operation, String pool) {
+        double survive = 1;
+        for (Fault f : faults) {
+            if (f instanceof Fault.FailureRate r && Operations.matches(r.operation(), operation) && aimsAt(r.pool(), pool)) {
+                survive *= 1 - r.rate();
+            }
+        }
+        return 1 - survive;
+    }
+
+    boolean hasFailureRate(String operation) {
+        for (Fault f : faults) {
+            if (f instanceof Fault.FailureRate r && Operations.matches(r.operation(), operation)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean isDown(String pool) {
+        for (Fault f : faults) {
+            if (f instanceof Fault.PoolDown d && d.pool().equalsIgnoreCase(pool)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean isStopped(String pool, String server, String service) {
+        for (Fault f : faults) {
+            if (f instanceof Fault.ServiceStopped s && s.pool().equalsIgnoreCase(pool) && s.service().equals(service)
+                    && (s.server() == null || s.server().equalsIgnoreCase(server))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean isStale(String replica) {
+        for (Fault f : faults) {
+            if (f instanceof Fault.ReplicaStale r && r.replica().equalsIgnoreCase(replica)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    List<PolicyKind> dropsOnMoveInto(String pool) {
+        List<PolicyKind> kinds = new ArrayList<>();
+        for (Fault f : faults) {
+            if (f instanceof Fault.DropPolicyOnMove d && d.pool().equalsIgnoreCase(pool)) {
+                kinds.add(d.policy());
+            }
+        }
+        return kinds;
+    }
+
+    Optional<String> probeFailureFor(Probe probe) {
+        for (Fault f : faults) {
+            if (f instanceof Fault.ProbeFailure p && (p.probe() == null || p.probe() == probe.kind())) {
+                for (String user : p.users()) {
+                    if (user.equalsIgnoreCase(probe.from()) || user.equalsIgnoreCase(probe.to())) {
+                        return Optional.of(user);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean aimsAt(String filter, String pool) {
+        return filter == null || filter.equalsIgnoreCase(pool);
+    }
+}

@@ -1,0 +1,324 @@
+package io.cutover.lab;
+
+import io.cutover.catalog.Catalog;
+import io.cutover.catalog.ProductVersion;
+import io.cutover.deployment.PoolState;
+import io.cutover.deployment.Subject;
+import io.cutover.inventory.ClientSignIn;
+import io.cutover.inventory.HomedKind;
+import io.cutover.inventory.HomedObject;
+import io.cutover.inventory.Inventory;
+import io.cutover.inventory.Meeting;
+import io.cutover.inventory.PolicyKind;
+import io.cutover.inventory.Pool;
+import io.cutover.inventory.PoolRole;
+import io.cutover.inventory.Replica;
+import io.cutover.inventory.ServiceState;
+import io.cutover.inventory.ServiceStatus;
+import io.cutover.inventory.Site;
+import io.cutover.inventory.User;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the emulated deployment looks like now. One writer at a time (the lab holds its lock while
+ * applying a mutation); readers go lock-free through concurrent maps, because probes run from
+ * many threads and must not queue behind moves.
+ */
+final class LabState {
+    final Catalog catalog;
+    final Scenario scenario;
+    private final Inventory initial;
+    private final Map<String, Pool> pools = new LinkedHashMap<>();
+    private final Map<String, ProductVersion> versions = new LinkedHashMap<>();
+    private final Map<String, PoolState> states = new ConcurrentHashMap<>();
+    private final Map<String, Site> sites = new ConcurrentHashMap<>();
+    private final Map<String, User> users = new ConcurrentHashMap<>();
+    private final Map<String, HomedObject> objects = new ConcurrentHashMap<>();
+    private final Map<String, List<Meeting>> meetings = new ConcurrentHashMap<>();
+    private final Map<String, ClientSignIn> clients = new ConcurrentHashMap<>();
+    private volatile String cmsPool;
+    private volatile FaultProfile faults;
+
+    LabState(Scenario scenario, Catalog catalog) {
+        this.scenario = scenario;
+        this.catalog = catalog;
+        this.initial = new Expansion(scenario, catalog).inventory();
+        for (Pool p : initial.pools()) {
+            pools.put(key(p.fqdn()), p);
+            versions.put(key(p.fqdn()), catalog.version(p.version()));
+        }
+        for (Scenario.PoolSpec p : scenario.pools()) {
+            states.put(key(p.fqdn()), p.deployed() ? PoolState.Up : PoolState.NotDeployed);
+        }
+        initial.sites().forEach(s -> sites.put(key(s.name()), s));
+        initial.users().forEach(u -> users.put(key(u.sipAddress()), u));
+        initial.objects().forEach(o -> objects.put(objectKey(o.kind(), o.identity()), o));
+        for (Meeting m : initial.meetings()) {
+            meetings.merge(key(m.organizer()), List.of(m), LabState::concat);
+        }
+        initial.clients().forEach(c -> clients.put(key(c.sipAddress()), c));
+        cmsPool = initial.cmsPool();
+        faults = scenario.faults();
+    }
+
+    static String key(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    private static String objectKey(HomedKind kind, String identity) {
+        return kind.name() + "|" + key(identity);
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
+    // ---- reads ----
+
+    FaultProfile faults() {
+        return faults;
+    }
+
+    Optional<Pool> pool(String fqdn) {
+        return fqdn == null ? Optional.empty() : Optional.ofNullable(pools.get(key(fqdn)));
+    }
+
+    List<Pool> pools() {
+        return List.copyOf(pools.values());
+    }
+
+    ProductVersion version(Pool pool) {
+        return versions.get(key(pool.fqdn()));
+    }
+
+    Optional<Site> site(String name) {
+        return name == null ? Optional.empty() : Optional.ofNullable(sites.get(key(name)));
+    }
+
+    Optional<User> user(String sip) {
+        return sip == null ? Optional.empty() : Optional.ofNullable(users.get(key(sip)));
+    }
+
+    Optional<ClientSignIn> client(String sip) {
+        return Optional.ofNullable(clients.get(key(sip)));
+    }
+
+    int meetingCount(String organizer) {
+        return meetings.getOrDefault(key(organizer), List.of()).size();
+    }
+
+    String cmsPool() {
+        return cmsPool;
+    }
+
+    List<String> partners() {
+        return initial.partners();
+    }
+
+    Optional<String> home(Subject subject) {
+        if (subject.kind() == HomedKind.User) {
+            return user(subject.id()).map(User::pool);
+        }
+        if (subject.kind() == HomedKind.Cms) {
+            return Subject.CMS_ID.equalsIgnoreCase(subject.id()) ? Optional.of(cmsPool) : Optional.empty();
+        }
+        return Optional.ofNullable(objects.get(objectKey(subject.kind(), subject.id()))).map(HomedObject::pool);
+    }
+
+    /** The state without faults: how the pool was built, deployed or decommissioned. */
+    PoolState builtState(Pool pool) {
+        return states.get(key(pool.fqdn()));
+    }
+
+    /** The state as anyone would observe it: a deployed pool under a poolDown fault is Down. */
+    PoolState state(Pool pool) {
+        PoolState built = builtState(pool);
+        return built == PoolState.Up && faults.isDown(pool.fqdn()) ? PoolState.Down : built;
+    }
+
+    List<ServiceState> services(Pool pool) {
+        PoolState state = state(pool);
+        FaultProfile f = faults;
+        List<ServiceState> rows = new ArrayList<>();
+        for (String server : pool.servers()) {
+            for (String name : Services.of(pool.role())) {
+                boolean running = state == PoolState.Up && !f.isStopped(pool.fqdn(), server, name);
+                rows.add(new ServiceState(server, pool.fqdn(), name, running ? ServiceStatus.Running : ServiceStatus.Stopped));
+            }
+        }
+        return rows;
+    }
+
+    /** The first service a fault stopped on the pool, for a probe's 503. */
+    Optional<ServiceState> firstStopped(Pool pool) {
+        FaultProfile f = faults;
+        for (String server : pool.servers()) {
+            for (String name : Services.of(pool.role())) {
+                if (f.isStopped(pool.fqdn(), server, name)) {
+                    return Optional.of(new ServiceState(server, pool.fqdn(), name, ServiceStatus.Stopped));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** One replica per server of every pool that is in service; a down pool cannot report up to date. */
+    List<Replica> replicas() {
+        FaultProfile f = faults;
+        Map<String, Boolean> staleFromScenario = new LinkedHashMap<>();
+        for (Scenario.PoolSpec p : scenario.pools()) {
+            p.staleReplicas().forEach(s -> staleFromScenario.put(key(s), true));
+        }
+        List<Replica> replicas = new ArrayList<>();
+        for (Pool pool : pools.values()) {
+            PoolState state = state(pool);
+            if (!Services.holdsReplica(pool.role()) || state == PoolState.NotDeployed || state == PoolState.Decommissioned) {
+                continue;
+            }
+            for (String server : pool.servers()) {
+                boolean upToDate = state == PoolState.Up && !staleFromScenario.containsKey(key(server)) && !f.isStale(server);
+                replicas.add(new Replica(server, upToDate));
+            }
+        }
+        return replicas;
+    }
+
+    /** Everything that keeps a pool from being decommissioned, as phrases for one error line. */
+    List<String> blockers(Pool pool) {
+        List<String> why = new ArrayList<>();
+        List<String> homed = new ArrayList<>();
+        int userCount = 0;
+        // Scenario order, so the users an error names are the same every time.
+        for (User initialUser : initial.users()) {
+            User u = users.get(key(initialUser.sipAddress()));
+            if (u.pool().equalsIgnoreCase(pool.fqdn())) {
+                userCount++;
+                if (homed.size() < 3) {
+                    homed.add(u.sipAddress());
+                }
+            }
+        }
+        if (userCount > 0) {
+            why.add("it still homes " + userCount + " users (" + String.join(", ", homed) + (userCount > 3 ? ", ..." : "") + ")");
+        }
+        Map<HomedKind, Integer> byKind = new EnumMap<>(HomedKind.class);
+        for (HomedObject o : objects.values()) {
+            if (o.pool().equalsIgnoreCase(pool.fqdn())) {
+                byKind.merge(o.kind(), 1, Integer::sum);
+            }
+        }
+        byKind.forEach((kind, n) -> why.add("it still homes " + n + " " + kind));
+        if (pool.fqdn().equalsIgnoreCase(cmsPool)) {
+            why.add("it hosts the Central Management Store");
+        }
+        for (Site s : sites.values()) {
+            if (pool.fqdn().equalsIgnoreCase(s.federationRoute())) {
+                why.add("site " + s.name() + "'s federation route points at it");
+            }
+            if (pool.fqdn().equalsIgnoreCase(s.xmppFederationRoute())) {
+                why.add("site " + s.name() + "'s XMPP federation route points at it");
+            }
+        }
+        for (Pool edge : pools.values()) {
+            if (edge.role() == PoolRole.Edge && pool.fqdn().equalsIgnoreCase(edge.nextHop())
+                    && builtState(edge) != PoolState.Decommissioned) {
+                why.add("Edge " + edge.fqdn() + " uses it as next hop");
+            }
+        }
+        return why;
+    }
+
+    /** Users and objects homed per pool (lower-case FQDN), for the summary. */
+    Map<String, int[]> homedCounts() {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        pools.keySet().forEach(k -> counts.put(k, new int[2]));
+        users.values().forEach(u -> counts.computeIfAbsent(key(u.pool()), k -> new int[2])[0]++);
+        objects.values().forEach(o -> counts.computeIfAbsent(key(o.pool()), k -> new int[2])[1]++);
+        return counts;
+    }
+
+    List<Site> sites() {
+        return initial.sites().stream().map(s -> sites.get(key(s.name()))).toList();
+    }
+
+    /** The whole current state, in the scenario's order so that two snapshots compare equal. */
+    Inventory snapshot() {
+        List<User> us = new ArrayList<>(initial.users().size());
+        List<Meeting> ms = new ArrayList<>(initial.meetings().size());
+        List<ClientSignIn> cs = new ArrayList<>(initial.clients().size());
+        for (User u : initial.users()) {
+            String k = key(u.sipAddress());
+            us.add(users.get(k));
+            ms.addAll(meetings.getOrDefault(k, List.of()));
+            ClientSignIn c = clients.get(k);
+            if (c != null) {
+                cs.add(c);
+            }
+        }
+        List<HomedObject> os = initial.objects().stream().map(o -> objects.get(objectKey(o.kind(), o.identity()))).toList();
+        List<ServiceState> services = new ArrayList<>();
+        pools.values().forEach(p -> services.addAll(services(p)));
+        return new Inventory(sites(), List.copyOf(pools.values()), cmsPool, us, os, ms, cs, services, replicas(),
+                initial.policies(), initial.partners());
+    }
+
+    // ---- the one way state changes ----
+
+    void apply(Mutation m) {
+        if (m instanceof Mutation.Moved moved) {
+            applyMove(moved);
+        } else if (m instanceof Mutation.Routed r) {
+            String k = key(r.site());
+            sites.put(k, sites.get(k).withFederationRoute(pool(r.edge()).map(Pool::fqdn).orElse(r.edge())));
+        } else if (m instanceof Mutation.Deployed d) {
+            states.put(key(d.pool()), PoolState.Up);
+        } else if (m instanceof Mutation.Decommissioned d) {
+            states.put(key(d.pool()), PoolState.Decommissioned);
+        } else if (m instanceof Mutation.Injected i) {
+            List<Fault> all = new ArrayList<>(faults.faults());
+            all.addAll(i.faults());
+            faults = new FaultProfile(i.seed() == null ? faults.seed() : i.seed(), all);
+        } else if (m instanceof Mutation.Cleared) {
+            faults = new FaultProfile(faults.seed(), List.of());
+        } else if (m instanceof Mutation.PolicyDropped p) {
+            String k = key(p.sipAddress());
+            User u = users.get(k);
+            Map<PolicyKind, String> policies = new EnumMap<>(PolicyKind.class);
+            policies.putAll(u.policies());
+            policies.remove(p.policy());
+            users.put(k, u.withPolicies(policies));
+        } else if (m instanceof Mutation.MeetingScheduled s) {
+            meetings.merge(key(s.meeting().organizer()), List.of(s.meeting()), LabState::concat);
+        } else if (m instanceof Mutation.ClientUpgraded c) {
+            clients.put(key(c.client().sipAddress()), c.client());
+        }
+    }
+
+    private void applyMove(Mutation.Moved m) {
+        String target = pool(m.pool()).map(Pool::fqdn).orElse(m.pool());
+        Subject s = m.subject();
+        if (s.kind() == HomedKind.User) {
+            String k = key(s.id());
+            users.put(k, users.get(k).withPool(target));
+            List<Meeting> owned = meetings.get(k);
+            if (owned != null) {
+                meetings.put(k, owned.stream().map(x -> x.withPool(target)).toList());
+            }
+        } else if (s.kind() == HomedKind.Cms) {
+            cmsPool = target;
+        } else {
+            String k = objectKey(s.kind(), s.id());
+            objects.put(k, objects.get(k).withPool(target));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.cutover.lab;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.cutover.deployment.Subject;
+import io.cutover.inventory.ClientSignIn;
+import io.cutover.inventory.Meeting;
+import io.cutover.inventory.PolicyKind;
+import java.util.List;
+
+/**
+ * One change to the lab, as its log records it. A mutation is an effect, not a request: the rules
+ * (and the faults, and the activity after a move) have already been applied when it is written, so
+ * replaying the log rebuilds the same state without consulting any of them again.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "op")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Mutation.Moved.class, name = "moved"),
+    @JsonSubTypes.Type(value = Mutation.Routed.class, name = "routed"),
+    @JsonSubTypes.Type(value = Mutation.Deployed.class, name = "deployed"),
+    @JsonSubTypes.Type(value = Mutation.Decommissioned.class, name = "decommissioned"),
+    @JsonSubTypes.Type(value = Mutation.Injected.class, name = "injected"),
+    @JsonSubTypes.Type(value = Mutation.Cleared.class, name = "cleared"),
+    @JsonSubTypes.Type(value = Mutation.PolicyDropped.class, name = "policyDropped"),
+    @JsonSubTypes.Type(value = Mutation.MeetingScheduled.class, name = "meetingScheduled"),
+    @JsonSubTypes.Type(value = Mutation.ClientUpgraded.class, name = "clientUpgraded")
+})
+sealed interface Mutation {
+    /** A user, object or the CMS now lives on this pool; a user's meetings went with it. */
+    record Moved(Subject subject, String pool) implements Mutation {}
+
+    record Routed(String site, String edge) implements Mutation {}
+
+    record Deployed(String pool) implements Mutation {}
+
+    record Decommissioned(String pool) implements Mutation {}
+
+    /** Faults added; a profile's seed replaces the lab's, a single fault (seed null) keeps it. */
+    record Injected(List<Fault> faults, Long seed) implements Mutation {
+        public Injected {
+            faults = List.copyOf(faults);
+        }
+    }
+
+    /** Every fault removed. The boolean only gives the JSON a body. */
+    record Cleared(boolean all) implements Mutation {}
+
+    record PolicyDropped(String sipAddress, PolicyKind policy) implements Mutation {}
+
+    /** A moved user scheduled a meeting on the new pool. */
+    record MeetingScheduled(Meeting meeting) implements Mutation {}
+
+    /** A moved user upgraded their client. */
+    record ClientUpgraded(ClientSignIn client) implements Mutation {}
+}

@@ -1,0 +1,59 @@
+package io.cutover.run;
+
+import io.cutover.journal.Progress;
+import io.cutover.journal.State;
+import io.cutover.plan.Move;
+import io.cutover.plan.Phase;
+import io.cutover.plan.Plan;
+import io.cutover.plan.Step;
+import java.util.Optional;
+
+/** What to do next: a pure function of the plan, the journal's progress and the phase limit. */
+public final class Decide {
+    private Decide() {}
+
+    /**
+     * The first step in plan order that is not done, skipping steps of phases after {@code until}
+     * (null: no limit). Steps of a later phase are skipped rather than stopping the walk because
+     * each site and pool walks the phases on its own: {@code --until Pilot} pilots every site.
+     */
+    public static Optional<Step> next(Plan plan, Progress progress, Phase until) {
+        for (Step step : plan.steps()) {
+            if (until != null && step.phase().compareTo(until) > 0) {
+                continue;
+            }
+            if (!done(step, progress)) {
+                return Optional.of(step);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether every effect of the step is in place according to the journal. */
+    public static boolean done(Step step, Progress progress) {
+        if (step instanceof Step.MoveBatch batch) {
+            for (Move m : batch.moves()) {
+                if (progress.state(step.id(), m.item()) != State.DONE) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return progress.state(step.id(), null) == State.DONE;
+    }
+
+    /** Whether any effect of the step may be in place (done, part done, or in doubt). */
+    public static boolean started(Step step, Progress progress) {
+        if (step instanceof Step.MoveBatch batch) {
+            for (Move m : batch.moves()) {
+                State s = progress.state(step.id(), m.item());
+                if (s == State.DONE || s == State.IN_DOUBT || s == State.UNDOING) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        State s = progress.state(step.id(), null);
+        return s == State.DONE || s == State.IN_DOUBT || s == State.UNDOING;
+    }
+}

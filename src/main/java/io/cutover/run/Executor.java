@@ -1,0 +1,379 @@
+package io.cutover.run;
+
+import io.cutover.CutoverException;
+import io.cutover.ErrorCode;
+import io.cutover.check.Check;
+import io.cutover.check.CheckResult;
+import io.cutover.check.CheckRunner;
+import io.cutover.deployment.Deployment;
+import io.cutover.deployment.DeploymentFailure;
+import io.cutover.deployment.PoolState;
+import io.cutover.deployment.Subject;
+import io.cutover.inventory.ClientSignIn;
+import io.cutover.inventory.HomedKind;
+import io.cutover.inventory.Inventory;
+import io.cutover.inventory.Site;
+import io.cutover.journal.Action;
+import io.cutover.journal.Control;
+import io.cutover.journal.Entry;
+import io.cutover.journal.Journal;
+import io.cutover.journal.Outcome;
+import io.cutover.journal.Progress;
+import io.cutover.journal.RunRecord;
+import io.cutover.journal.State;
+import io.cutover.plan.Move;
+import io.cutover.plan.Plan;
+import io.cutover.plan.Step;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Carries out a plan against a deployment, journaling every attempt before and after. It decides
+ * nothing itself: {@link Decide} says which step is next; the journal says which items of it are
+ * still to do. Safe to stop at any instant: an attempt that began and never ended is settled on
+ * resume by asking the deployment where the subject is, so nothing is lost or moved twice.
+ */
+public final class Executor {
+    /** Sleeps between retries; injected so tests need not wait. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    private final Plan plan;
+    private final RunRecord run;
+    private final Journal journal;
+    private final Deployment deployment;
+    private final Clock clock;
+    private final RunSettings settings;
+    private final Consumer<Tick> ticks;
+    private final Sleeper sleeper;
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private volatile String stopRequest = null;
+    private Progress progress;
+    private Map<String, String> clientsBefore = Map.of();
+
+    public Executor(Plan plan, RunRecord run, Journal journal, Deployment deployment, Clock clock, RunSettings settings, Consumer<Tick> ticks, Sleeper sleeper) {
+        this.plan = plan;
+        this.run = run;
+        this.journal = journal;
+        this.deployment = deployment;
+        this.clock = clock;
+        this.settings = settings;
+        this.ticks = ticks;
+        this.sleeper = sleeper;
+    }
+
+    public Executor(Plan plan, RunRecord run, Journal journal, Deployment deployment, Clock clock, RunSettings settings) {
+        this(plan, run, journal, deployment, clock, settings, t -> {}, d -> Thread.sleep(d.toMillis()));
+    }
+
+    /** Checks that every pool and site the plan names exists in the deployment; bad input otherwise. */
+    public static void validate(Plan plan, Inventory inventory) {
+        for (Step step : plan.steps()) {
+            if (inventory.findSite(step.site()).isEmpty()) {
+                throw new CutoverException(ErrorCode.UNKNOWN_SITE, "plan step " + step.id() + " names site '" + step.site() + "', which the deployment does not have");
+            }
+            for (String pool : poolsOf(step)) {
+                if (pool != null && inventory.findPool(pool).isEmpty()) {
+                    throw new CutoverException(ErrorCode.UNKNOWN_POOL, "plan step " + step.id() + " names pool '" + pool
+                            + "', which the deployment does not have; was the plan made for another deployment? Run `cutover plan` again.");
+                }
+            }
+        }
+    }
+
+    private static List<String> poolsOf(Step step) {
+        List<String> pools = new ArrayList<>();
+        pools.add(step.pool());
+        if (step instanceof Step.DeployTarget s) {
+            pools.add(s.target());
+        } else if (step instanceof Step.MoveBatch s) {
+            for (Move m : s.moves()) {
+                pools.add(m.from());
+                pools.add(m.to());
+            }
+        } else if (step instanceof Step.RouteFederation s) {
+            pools.add(s.from());
+            pools.add(s.to());
+        } else if (step instanceof Step.Decommission s) {
+            pools.add(s.target());
+        }
+        return pools.stream().distinct().toList();
+    }
+
+    public RunOutcome run() {
+        progress = Progress.of(journal.entries(run.id()));
+        Inventory start = deployment.snapshot();
+        validate(plan, start);
+        Map<String, String> clients = new HashMap<>();
+        for (ClientSignIn c : start.clients()) {
+            clients.put(Inventory.key(c.sipAddress()), c.clientVersion());
+        }
+        clientsBefore = clients;
+        Optional<Control.Request> latest = journal.latestRequest(run.id());
+        if (latest.isPresent() && latest.get() != Control.Request.RESUME) {
+            // Running again is the operator's answer to an earlier pause or abort.
+            journal.request(run.id(), Control.Request.RESUME, settings.actor(), clock.instant());
+        }
+        ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency(), daemon("cutover-worker"));
+        ExecutorService probes = Executors.newFixedThreadPool(Math.min(settings.concurrency(), 16), daemon("cutover-probe"));
+        java.util.concurrent.ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(daemon("cutover-control"));
+        poller.scheduleWithFixedDelay(this::pollControl, 200, 200, TimeUnit.MILLISECONDS);
+        int stepsRun = 0;
+        try {
+            CheckRunner checks = new CheckRunner(deployment, probes);
+            while (true) {
+                if (stopRequested.get()) {
+                    Optional<Step> at = Decide.next(plan, progress, settings.until());
+                    return new RunOutcome.Stopped(stopRequest, at.map(Step::id).orElse(null));
+                }
+                Optional<Step> next = Decide.next(plan, progress, settings.until());
+                if (next.isEmpty()) {
+                    return settings.until() == null ? new RunOutcome.Finished(stepsRun) : new RunOutcome.ReachedUntil(settings.until().name(), stepsRun);
+                }
+                Step step = next.get();
+                stepsRun++;
+                RunOutcome failed = runStep(step, workers, checks);
+                if (failed != null) {
+                    return failed;
+                }
+            }
+        } finally {
+            poller.shutdownNow();
+            workers.shutdownNow();
+            probes.shutdownNow();
+        }
+    }
+
+    private void pollControl() {
+        try {
+            journal.latestRequest(run.id()).ifPresent(r -> {
+                if (r == Control.Request.PAUSE || r == Control.Request.ABORT) {
+                    stopRequest = r.name().toLowerCase(java.util.Locale.ROOT);
+                    stopRequested.set(true);
+                }
+            });
+        } catch (RuntimeException e) {
+            // A busy database delays the poll; the next one will see the request.
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private void append(Entry e) {
+        journal.append(e);
+        progress.apply(e);
+    }
+
+    /** Runs one step; returns an outcome when the run must stop, null to go on. */
+    private RunOutcome runStep(Step step, ExecutorService workers, CheckRunner checks) {
+        if (step instanceof Step.MoveBatch batch) {
+            return runMoves(batch, workers);
+        }
+        Progress.Status prior = progress.status(step.id(), null);
+        int attempt = prior == null ? 1 : prior.attempts() + 1;
+        if (prior != null && prior.state() == State.IN_DOUBT && settled(step)) {
+            append(prior.last().end(Outcome.OK, "found done after an interruption", clock.instant()));
+            return null;
+        }
+        if (prior != null && prior.state() == State.IN_DOUBT) {
+            append(prior.last().end(Outcome.RETRY, "interrupted before it ended; trying again", clock.instant()));
+        }
+        if (step instanceof Step.Gate gate) {
+            return runGate(gate, checks, attempt);
+        }
+        ticks.accept(new Tick(step, 0, 1));
+        String from = null;
+        String to = null;
+        if (step instanceof Step.RouteFederation r) {
+            from = r.from();
+            to = r.to();
+        }
+        Entry begin = Entry.begin(run.id(), step.id(), null, Action.DO, attempt, from, to, step.title(), clock.instant(), settings.actor());
+        append(begin);
+        for (int a = attempt; ; a++) {
+            try {
+                String detail = act(step);
+                append(begin.end(Outcome.OK, detail, clock.instant()));
+                ticks.accept(new Tick(step, 1, 1));
+                return null;
+            } catch (DeploymentFailure f) {
+                boolean retry = f.isTransient() && a - attempt + 1 < settings.maxAttempts();
+                append(begin.end(retry ? Outcome.RETRY : Outcome.FAILED, f.getMessage(), clock.instant()));
+                if (!retry) {
+                    return new RunOutcome.StepFailed(step.id(), List.of(step.title() + ": " + f.getMessage()));
+                }
+                backoff(a - attempt + 1);
+                begin = Entry.begin(run.id(), step.id(), null, Action.DO, a + 1, from, to, step.title(), clock.instant(), settings.actor());
+                append(begin);
+            }
+        }
+    }
+
+    /** For a step that began and never ended: is its effect already in place? */
+    private boolean settled(Step step) {
+        if (step instanceof Step.DeployTarget s) {
+            return deployment.poolState(s.target()) == PoolState.Up;
+        } else if (step instanceof Step.RouteFederation s) {
+            return deployment.snapshot().findSite(s.site()).map(Site::federationRoute).map(s.to()::equalsIgnoreCase).orElse(false);
+        } else if (step instanceof Step.Decommission s) {
+            return deployment.poolState(s.target()) == PoolState.Decommissioned;
+        }
+        // A gate has no effect: evaluate it again.
+        return false;
+    }
+
+    private String act(Step step) {
+        if (step instanceof Step.DeployTarget s) {
+            PoolState state = deployment.poolState(s.target());
+            if (state == PoolState.NotDeployed) {
+                deployment.deploy(s.target());
+                state = deployment.poolState(s.target());
+            }
+            if (state != PoolState.Up) {
+                throw DeploymentFailure.retryable(s.target() + " is " + state + ", not Up");
+            }
+            return s.target() + " is deployed and up";
+        } else if (step instanceof Step.RouteFederation s) {
+            deployment.setFederationRoute(s.site(), s.to());
+            return "site " + s.site() + " federates through " + s.to();
+        } else if (step instanceof Step.Decommission s) {
+            deployment.decommission(s.target());
+            return s.target() + " decommissioned";
+        }
+        throw new IllegalArgumentException("not an action step: " + step);
+    }
+
+    private RunOutcome runGate(Step.Gate gate, CheckRunner checks, int attempt) {
+        ticks.accept(new Tick(gate, 0, gate.checks().size()));
+        Entry begin = Entry.begin(run.id(), gate.id(), null, Action.DO, attempt, null, null, gate.name(), clock.instant(), settings.actor());
+        append(begin);
+        List<CheckResult> results = new ArrayList<>();
+        for (Check check : gate.checks()) {
+            results.add(checks.evaluate(check));
+            ticks.accept(new Tick(gate, results.size(), gate.checks().size()));
+        }
+        boolean passed = results.stream().allMatch(CheckResult::passed);
+        append(begin.end(passed ? Outcome.OK : Outcome.FAILED, Evidence.write(results), clock.instant()));
+        return passed ? null : new RunOutcome.GateFailed(gate.id(), gate.name(), results);
+    }
+
+    private RunOutcome runMoves(Step.MoveBatch batch, ExecutorService workers) {
+        List<Move> todo = new ArrayList<>();
+        for (Move m : batch.moves()) {
+            Progress.Status s = progress.status(batch.id(), m.item());
+            State state = s == null ? State.PENDING : s.state();
+            if (state == State.DONE) {
+                continue;
+            }
+            if (state == State.IN_DOUBT) {
+                // The process stopped between asking for the move and hearing the answer.
+                Optional<String> home = deployment.homeOf(m.subject());
+                if (home.isPresent() && home.get().equalsIgnoreCase(m.to())) {
+                    append(s.last().end(Outcome.OK, "found on " + m.to() + " after an interruption", clock.instant()));
+                    continue;
+                }
+                append(s.last().end(Outcome.RETRY, "interrupted before it ended; still on " + home.orElse("an unknown pool"), clock.instant()));
+            }
+            todo.add(m);
+        }
+        int total = batch.moves().size();
+        AtomicInteger done = new AtomicInteger(total - todo.size());
+        ticks.accept(new Tick(batch, done.get(), total));
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        List<Future<?>> futures = new ArrayList<>(todo.size());
+        for (Move m : todo) {
+            futures.add(workers.submit(() -> {
+                if (stopRequested.get()) {
+                    return;
+                }
+                String failure = moveOne(batch, m);
+                if (failure != null) {
+                    failures.add(failure);
+                } else {
+                    ticks.accept(new Tick(batch, done.incrementAndGet(), total));
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CutoverException(ErrorCode.INTERNAL, "interrupted while moving", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new CutoverException(ErrorCode.INTERNAL, "move worker failed: " + e.getCause(), e.getCause());
+            }
+        }
+        if (!failures.isEmpty()) {
+            List<String> sorted = new ArrayList<>(failures);
+            Collections.sort(sorted);
+            return new RunOutcome.StepFailed(batch.id(), sorted);
+        }
+        return null;
+    }
+
+    /** Moves one subject with retries; returns a failure line, or null when it is on its target. */
+    private String moveOne(Step.MoveBatch batch, Move m) {
+        Progress.Status prior = progress.status(batch.id(), m.item());
+        int first = prior == null ? 1 : prior.attempts() + 1;
+        String detail = m.subject().kind() == HomedKind.User ? clientNote(m.subject()) : null;
+        for (int a = first; ; a++) {
+            Entry begin = Entry.begin(run.id(), batch.id(), m.item(), Action.DO, a, m.from(), m.to(), detail, clock.instant(), settings.actor());
+            append(begin);
+            try {
+                deployment.move(m.subject(), m.to());
+                append(begin.end(Outcome.OK, detail, clock.instant()));
+                return null;
+            } catch (DeploymentFailure f) {
+                boolean retry = f.isTransient() && a - first + 1 < settings.maxAttempts() && !stopRequested.get();
+                append(begin.end(retry ? Outcome.RETRY : Outcome.FAILED, f.getMessage(), clock.instant()));
+                if (!retry) {
+                    return m.subject().id() + ": " + f.getMessage();
+                }
+                try {
+                    backoff(a - first + 1);
+                } catch (CutoverException e) {
+                    return m.subject().id() + ": interrupted";
+                }
+            }
+        }
+    }
+
+    /** The client a user signed in with before the move: rollback uses it to spot upgrades. */
+    private String clientNote(Subject user) {
+        String v = clientsBefore.get(Inventory.key(user.id()));
+        return v == null ? null : "client before move: " + v;
+    }
+
+    private void backoff(int failedAttempts) {
+        long factor = 1L << Math.min(failedAttempts - 1, 6);
+        try {
+            sleeper.sleep(settings.backoff().multipliedBy(factor));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CutoverException(ErrorCode.INTERNAL, "interrupted during retry backoff", e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.cutover.run;
+
+import io.cutover.check.CheckResult;
+import java.util.List;
+
+/** How a run (or one invocation of it) ended. */
+public sealed interface RunOutcome {
+    /** The CLI exit code for this outcome. */
+    int exitCode();
+
+    /** Every step of the plan is done. */
+    record Finished(int stepsRun) implements RunOutcome {
+        public int exitCode() {
+            return 0;
+        }
+    }
+
+    /** Every step up to the requested phase is done. */
+    record ReachedUntil(String phase, int stepsRun) implements RunOutcome {
+        public int exitCode() {
+            return 0;
+        }
+    }
+
+    /** A gate's check failed; the run stopped before the gate. */
+    record GateFailed(String stepId, String gate, List<CheckResult> results) implements RunOutcome {
+        public int exitCode() {
+            return 3;
+        }
+    }
+
+    /** Some items of a step failed for good (or exhausted their retries). */
+    record StepFailed(String stepId, List<String> failures) implements RunOutcome {
+        public int exitCode() {
+            return 3;
+        }
+    }
+
+    /** An operator asked the run to pause (or abort); it stopped between items. */
+    record Stopped(String request, String atStep) implements RunOutcome {
+        public int exitCode() {
+            return 0;
+        }
+    }
+}

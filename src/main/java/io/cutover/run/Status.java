@@ -1,0 +1,184 @@
+package io.cutover.run;
+
+import io.cutover.check.CheckResult;
+import io.cutover.deployment.Deployment;
+import io.cutover.inventory.HomedKind;
+import io.cutover.inventory.Inventory;
+import io.cutover.inventory.Pool;
+import io.cutover.journal.Action;
+import io.cutover.journal.Control;
+import io.cutover.journal.Entry;
+import io.cutover.journal.Event;
+import io.cutover.journal.Outcome;
+import io.cutover.journal.Progress;
+import io.cutover.journal.State;
+import io.cutover.plan.Move;
+import io.cutover.plan.Plan;
+import io.cutover.plan.Retained;
+import io.cutover.plan.Step;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Computes a {@link StatusReport} from a plan and its journal rows. */
+public final class Status {
+    private Status() {}
+
+    public static StatusReport of(Plan plan, String runId, List<Entry> entries, Optional<Control.Request> lastRequest, Deployment deployment) {
+        Progress progress = Progress.of(entries);
+        int stepsDone = 0;
+        int usersMoved = 0;
+        int usersPlanned = 0;
+        int objectsMoved = 0;
+        int objectsPlanned = 0;
+        int rolledBack = 0;
+        Map<String, int[]> phaseCounts = new LinkedHashMap<>();
+        Map<String, String[]> phaseKeys = new LinkedHashMap<>();
+        for (Step step : plan.steps()) {
+            String key = step.site() + "|" + (step.pool() == null ? "" : step.pool()) + "|" + step.phase();
+            phaseKeys.putIfAbsent(key, new String[] {step.site(), step.pool(), step.phase().name()});
+            int[] c = phaseCounts.computeIfAbsent(key, k -> new int[5]);
+            boolean done = Decide.done(step, progress);
+            c[1]++;
+            if (done) {
+                c[0]++;
+                stepsDone++;
+            }
+            if (step instanceof Step.MoveBatch batch) {
+                for (Move m : batch.moves()) {
+                    State s = progress.state(step.id(), m.item());
+                    boolean user = m.subject().kind() == HomedKind.User;
+                    c[3]++;
+                    if (user) {
+                        usersPlanned++;
+                    } else {
+                        objectsPlanned++;
+                    }
+                    if (s == State.DONE) {
+                        c[2]++;
+                        if (user) {
+                            usersMoved++;
+                        } else {
+                            objectsMoved++;
+                        }
+                    } else if (s == State.UNDONE) {
+                        c[4]++;
+                        if (user) {
+                            rolledBack++;
+                        }
+                    }
+                }
+            }
+        }
+        List<StatusReport.PhaseLine> phases = new ArrayList<>();
+        phaseCounts.forEach((key, c) -> {
+            String[] k = phaseKeys.get(key);
+            String state = c[0] == c[1] ? "done" : (c[2] > 0 || c[0] > 0 ? "in progress" : (c[4] > 0 ? "rolled back" : "pending"));
+            phases.add(new StatusReport.PhaseLine(k[0], k[1], k[2], c[0], c[1], c[2], c[3], c[4], state));
+        });
+
+        Optional<Step> next = Decide.next(plan, progress, null);
+        StatusReport.Blocker blocker = next.map(step -> blocker(step, progress)).orElse(null);
+        String state;
+        if (entries.isEmpty()) {
+            state = "not started";
+        } else if (next.isEmpty()) {
+            state = "finished";
+        } else if (blocker != null && blocker.kind().equals("gate")) {
+            state = "stopped at a gate";
+        } else if (blocker != null) {
+            state = "failed";
+        } else if (lastRequest.isPresent() && lastRequest.get() == Control.Request.PAUSE) {
+            state = "paused";
+        } else if (lastRequest.isPresent() && lastRequest.get() == Control.Request.ABORT) {
+            state = "aborted";
+        } else {
+            state = "stopped";
+        }
+
+        Double rate = rate(entries);
+        int remaining = usersPlanned + objectsPlanned - usersMoved - objectsMoved;
+        Long eta = rate == null || rate <= 0 ? null : (long) Math.ceil(remaining / rate);
+
+        List<StatusReport.PoolLine> pools = new ArrayList<>();
+        if (deployment != null) {
+            Inventory now = deployment.snapshot();
+            Map<String, Integer> users = new LinkedHashMap<>();
+            now.users().forEach(u -> users.merge(u.pool().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum));
+            Map<String, Integer> objects = new LinkedHashMap<>();
+            now.objects().forEach(o -> objects.merge(o.pool().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum));
+            for (Pool p : now.pools().stream().sorted(java.util.Comparator.comparing(Pool::site).thenComparing(Pool::fqdn)).toList()) {
+                String k = p.fqdn().toLowerCase(java.util.Locale.ROOT);
+                pools.add(new StatusReport.PoolLine(p.fqdn(), p.site(), p.role().name(), p.version(), deployment.poolState(p.fqdn()).name(),
+                        users.getOrDefault(k, 0), objects.getOrDefault(k, 0)));
+            }
+        }
+        List<StatusReport.RetainedLine> retained = new ArrayList<>();
+        for (Retained r : plan.retained()) {
+            retained.add(new StatusReport.RetainedLine(r.sipAddress(), r.pool(), r.reason()));
+        }
+        return new StatusReport(runId, plan.checksum(), state, stepsDone, plan.steps().size(), usersMoved, usersPlanned, objectsMoved, objectsPlanned,
+                rolledBack, rate, eta, next.map(Step::id).orElse(null), phases, pools, blocker, retained);
+    }
+
+    /** The failure that holds the next step, if its latest attempt failed. */
+    private static StatusReport.Blocker blocker(Step step, Progress progress) {
+        if (step instanceof Step.Gate gate) {
+            Progress.Status s = progress.status(step.id(), null);
+            if (s != null && s.state() == State.FAILED) {
+                List<CheckResult> results = Evidence.read(s.detail());
+                List<String> checks = new ArrayList<>();
+                Set<String> subjects = new LinkedHashSet<>();
+                List<String> details = new ArrayList<>();
+                for (CheckResult r : results) {
+                    if (!r.passed()) {
+                        checks.add(r.check());
+                        subjects.addAll(r.subjects());
+                        details.addAll(r.failures());
+                    }
+                }
+                return new StatusReport.Blocker(step.id(), gate.name(), "gate", checks, List.copyOf(subjects), details);
+            }
+            return null;
+        }
+        List<String> subjects = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        progress.items(step.id()).forEach((item, s) -> {
+            if (s.state() == State.FAILED) {
+                subjects.add(item.isEmpty() ? step.id() : item);
+                details.add((item.isEmpty() ? step.title() : item) + ": " + s.detail());
+            }
+        });
+        return subjects.isEmpty() ? null : new StatusReport.Blocker(step.id(), step.title(), "step", List.of(), subjects, details);
+    }
+
+    /** Completed moves per second over the time moves were running. */
+    private static Double rate(List<Entry> entries) {
+        Instant first = null;
+        Instant last = null;
+        int moves = 0;
+        for (Entry e : entries) {
+            if (e.item() == null || e.action() != Action.DO) {
+                continue;
+            }
+            if (e.event() == Event.BEGIN && first == null) {
+                first = e.at();
+            }
+            if (e.event() == Event.END && e.outcome() == Outcome.OK) {
+                moves++;
+                last = e.at();
+            }
+        }
+        if (first == null || last == null || moves == 0) {
+            return null;
+        }
+        double seconds = Math.max(Duration.between(first, last).toMillis(), 1) / 1000.0;
+        return moves / seconds;
+    }
+}

@@ -1,0 +1,55 @@
+package io.cutover.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The house rules that keep the core pure and the seams where they belong. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.cutover");
+    }
+
+    @Test
+    void the_pure_core_does_no_io_reads_no_clock_uses_no_randomness_and_logs_nothing() {
+        noClasses().that().resideInAnyPackage("io.cutover.inventory..", "io.cutover.plan..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "java.net..", "java.sql..", "org.slf4j..", "org.jdbi..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Clock")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(System.class, "nanoTime")
+                .orShould().callMethod(java.time.Instant.class, "now")
+                .check(classes);
+    }
+
+    @Test
+    void the_core_does_not_know_the_lab_the_journal_or_the_command_line() {
+        noClasses().that().resideInAnyPackage("io.cutover.inventory..", "io.cutover.catalog..", "io.cutover.plan..", "io.cutover.check..", "io.cutover.run..", "io.cutover.deployment..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cutover.lab..", "io.cutover.cli..", "io.cutover.app..")
+                .check(classes);
+    }
+
+    @Test
+    void only_the_command_line_uses_picocli() {
+        noClasses().that().resideOutsideOfPackage("io.cutover.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void no_class_is_named_manager_helper_util_or_impl() {
+        noClasses().should().haveSimpleNameEndingWith("Manager")
+                .orShould().haveSimpleNameEndingWith("Helper")
+                .orShould().haveSimpleNameEndingWith("Util")
+                .orShould().haveSimpleNameEndingWith("Utils")
+                .orShould().haveSimpleNameEndingWith("Impl")
+                .check(classes);
+    }
+}
