@@ -1,0 +1,274 @@
+package io.cutover.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cutover.CutoverException;
+import io.cutover.ErrorCode;
+import io.cutover.deployment.PoolState;
+import io.cutover.deployment.Subject;
+import io.cutover.inventory.Inventory;
+import io.cutover.inventory.User;
+import io.cutover.journal.Action;
+import io.cutover.journal.Control;
+import io.cutover.journal.Entry;
+import io.cutover.journal.Event;
+import io.cutover.journal.Journal;
+import io.cutover.journal.Outcome;
+import io.cutover.journal.RunRecord;
+import io.cutover.lab.Fault;
+import io.cutover.lab.Lab;
+import io.cutover.plan.Move;
+import io.cutover.plan.Plan;
+import io.cutover.plan.PlanOptions;
+import io.cutover.plan.Step;
+import io.cutover.run.RunSettings;
+import io.cutover.run.StatusReport;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole migrations of the bundled example through the facade, against a lab on disk. */
+class MigrationIT {
+    private static final String TARGET = "Skype for Business Server 2019";
+    private static final Path PILOT_FAULTS = Path.of("examples/contoso/faults-pilot.yaml");
+
+    @TempDir
+    Path dir;
+
+    private Cutover cutover() {
+        return new Cutover(new Workspace(dir.resolve("ws")), Clock.systemUTC(), "tester");
+    }
+
+    private static RunSettings fast() {
+        return new RunSettings(16, 5, Duration.ofMillis(1), null, "tester");
+    }
+
+    private Inventory labNow() {
+        try (Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
+            return lab.snapshot();
+        }
+    }
+
+    private PoolState poolState(String pool) {
+        try (Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
+            return lab.poolState(pool);
+        }
+    }
+
+    @Test
+    void rehearsing_the_example_moves_everyone_but_the_retained_users_and_decommissions_every_pool_without_them() {
+        Rehearsal r = cutover().rehearse(null, null, PlanOptions.defaults(TARGET), fast(), t -> {});
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.outcome()).isEqualTo("finished");
+        assertThat(r.checksPassed()).isEqualTo(r.checksTotal()).isGreaterThan(20);
+        assertThat(r.phases()).allSatisfy(p -> assertThat(p.phases()).allMatch(line -> line.endsWith(": done")));
+        assertThat(r.phases()).extracting(Rehearsal.PoolPhases::site).contains("Redmond", "Dublin");
+        assertThat(r.usersMoved()).isEqualTo(r.usersPlanned());
+        assertThat(r.retained()).isNotEmpty().allSatisfy(u -> {
+            assertThat(u.pool()).isEqualTo("lyncpool01.contoso.com");
+            assertThat(u.reason()).containsAnyOf("PersistentChat", "Xmpp");
+        });
+        assertThat(r.decommissioned()).containsExactlyInAnyOrder("sfb15pool-dub.contoso.com", "sfb15edge-dub.contoso.com");
+        assertThat(r.kept()).extracting(Rehearsal.Kept::pool).contains("lyncpool01.contoso.com");
+        assertThat(r.kept()).filteredOn(k -> k.pool().equals("lyncpool01.contoso.com")).first()
+                .extracting(Rehearsal.Kept::reason).asString().contains("retained");
+
+        Inventory end = labNow();
+        Set<String> retained = r.retained().stream().map(u -> Inventory.key(u.sipAddress())).collect(Collectors.toSet());
+        for (User u : end.users()) {
+            if (retained.contains(Inventory.key(u.sipAddress()))) {
+                assertThat(u.pool()).as(u.sipAddress()).isEqualTo("lyncpool01.contoso.com");
+            } else {
+                assertThat(u.pool()).as(u.sipAddress()).startsWith("sfb19pool-");
+            }
+        }
+        assertThat(end.objects()).allSatisfy(o -> assertThat(o.pool()).as(o.identity()).startsWith("sfb19pool-"));
+        assertThat(end.cmsPool()).isEqualTo("sfb19pool-red.contoso.com");
+        assertThat(end.sites()).allSatisfy(s -> assertThat(s.federationRoute()).startsWith("sfb19edge-"));
+        assertThat(poolState("sfb15pool-dub.contoso.com")).isEqualTo(PoolState.Decommissioned);
+        assertThat(poolState("lyncpool01.contoso.com")).isEqualTo(PoolState.Up);
+    }
+
+    @Test
+    void a_pilot_that_loses_policies_stops_at_its_gate_and_rollback_puts_the_pilot_back_on_the_legacy_pool() {
+        Cutover cutover = cutover();
+        Rehearsal r = cutover.rehearse(null, PILOT_FAULTS, PlanOptions.defaults(TARGET), fast(), t -> {});
+
+        assertThat(r.exitCode()).isEqualTo(3);
+        String gate = "Redmond/lyncpool01.contoso.com/pilot-validation";
+        StatusReport status = cutover.status();
+        assertThat(status.state()).isEqualTo("stopped at a gate");
+        assertThat(status.blocker().stepId()).isEqualTo(gate);
+        assertThat(status.blocker().checks()).singleElement().asString().contains("policy parity");
+        assertThat(status.blocker().details()).anySatisfy(d -> assertThat(d).contains("ConferencingPolicy"));
+        Plan plan = cutover.readPlan(dir.resolve("ws").resolve("plan.json"));
+        Step.MoveBatch pilot = (Step.MoveBatch) plan.findStep("Redmond/lyncpool01.contoso.com/pilot").orElseThrow();
+        Set<String> pilotUsers = pilot.moves().stream().map(m -> m.subject().id()).collect(Collectors.toSet());
+        assertThat(status.blocker().subjects()).isNotEmpty().allMatch(pilotUsers::contains);
+        assertThat(labNow().usersOn("sfb19pool-red.contoso.com")).hasSize(pilotUsers.size());
+
+        var result = cutover.rollback(pilot.id(), fast(), impact -> {
+            assertThat(impact.users()).isEqualTo(pilotUsers.size());
+            return true;
+        });
+
+        assertThat(result.executed()).isTrue();
+        assertThat(result.failures()).isEmpty();
+        Map<String, String> homes = labNow().users().stream().collect(Collectors.toMap(u -> u.sipAddress(), User::pool));
+        assertThat(pilotUsers).allSatisfy(u -> assertThat(homes.get(u)).isEqualTo("lyncpool01.contoso.com"));
+        StatusReport after = cutover.status();
+        assertThat(after.usersRolledBack()).isEqualTo(pilotUsers.size());
+        assertThat(after.pools()).filteredOn(p -> p.fqdn().equals("sfb19pool-red.contoso.com")).singleElement()
+                .extracting(StatusReport.PoolLine::users).isEqualTo(0);
+        assertThat(after.nextStep()).isEqualTo(pilot.id());
+    }
+
+    @Test
+    void a_refused_rollback_changes_nothing() {
+        Cutover cutover = cutover();
+        cutover.rehearse(null, PILOT_FAULTS, PlanOptions.defaults(TARGET), fast(), t -> {});
+        Inventory before = labNow();
+
+        assertThatThrownBy(() -> cutover.rollback("Redmond/lyncpool01.contoso.com/pilot", fast(), impact -> false))
+                .isInstanceOf(CutoverException.class).extracting(e -> ((CutoverException) e).code()).isEqualTo(ErrorCode.NOT_CONFIRMED);
+        assertThatThrownBy(() -> cutover.rollback(null, fast(), impact -> true))
+                .as("the Dublin pools are decommissioned: there is no way back past that")
+                .isInstanceOf(CutoverException.class).extracting(e -> ((CutoverException) e).code()).isEqualTo(ErrorCode.POINT_OF_NO_RETURN);
+        assertThat(labNow().users()).isEqualTo(before.users());
+    }
+
+    @Test
+    void transient_failures_are_retried_until_every_move_lands_once() {
+        Cutover cutover = cutover();
+        cutover.labCreate(null);
+        try (Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
+            lab.inject(new Fault.FailureRate("move", null, 0.2));
+        }
+        cutover.plan(PlanOptions.defaults(TARGET), null);
+
+        // One in five calls fails; ten attempts make exhausting them all (1e-7 per move) practically impossible.
+        var result = cutover.run(null, new RunSettings(16, 10, Duration.ofMillis(1), null, "tester"), false, t -> {});
+
+        assertThat(result.exitCode()).as(result.message() + " " + result.failures()).isZero();
+        List<Entry> rows = journalRows();
+        assertThat(rows).anyMatch(e -> e.outcome() == Outcome.RETRY);
+        Map<String, Long> oks = rows.stream().filter(e -> e.item() != null && e.action() == Action.DO && e.outcome() == Outcome.OK)
+                .collect(Collectors.groupingBy(e -> e.stepId() + "|" + e.item(), Collectors.counting()));
+        Plan plan = cutover.readPlan(dir.resolve("ws").resolve("plan.json"));
+        long planned = plan.steps().stream().filter(s -> s instanceof Step.MoveBatch).mapToLong(s -> ((Step.MoveBatch) s).moves().size()).sum();
+        assertThat(oks).hasSize((int) planned).allSatisfy((k, n) -> assertThat(n).as(k).isEqualTo(1));
+    }
+
+    @Test
+    void moves_that_exhaust_their_retries_stop_the_step_are_named_and_complete_on_resume_once_the_fault_clears() {
+        Cutover cutover = cutover();
+        cutover.labCreate(null);
+        try (Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
+            lab.inject(new Fault.FailureRate("move", "sfb19pool-dub.contoso.com", 1.0));
+        }
+        cutover.plan(PlanOptions.defaults(TARGET), null);
+
+        var failed = cutover.run(null, fast(), false, t -> {});
+
+        assertThat(failed.exitCode()).isEqualTo(3);
+        assertThat(failed.stoppedAt()).isEqualTo("Dublin/sfb15pool-dub.contoso.com/pilot");
+        assertThat(failed.failures()).hasSize(20).allSatisfy(f -> assertThat(f).startsWith("sip:dublin"));
+        StatusReport status = cutover.status();
+        assertThat(status.state()).isEqualTo("failed");
+        assertThat(status.blocker().subjects()).hasSize(20);
+        assertThat(journalRows()).filteredOn(e -> e.outcome() == Outcome.RETRY).hasSize(20 * 4);
+
+        try (Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
+            lab.clearFaults();
+        }
+        var resumed = cutover.run(null, fast(), true, t -> {});
+        assertThat(resumed.outcome()).isEqualTo("finished");
+    }
+
+    @Test
+    void a_move_interrupted_between_its_begin_and_end_is_settled_from_the_deployment_without_moving_it_again() {
+        Cutover cutover = cutover();
+        cutover.labCreate(null);
+        cutover.plan(PlanOptions.defaults(TARGET), null);
+        Plan plan = cutover.readPlan(dir.resolve("ws").resolve("plan.json"));
+        Step.MoveBatch pilot = (Step.MoveBatch) plan.steps().stream().filter(s -> s instanceof Step.MoveBatch).findFirst().orElseThrow();
+        Move first = pilot.moves().get(0);
+        Move second = pilot.moves().get(1);
+        // Reproduce a process killed mid-move: the first move reached the deployment, the second did not.
+        assertThat(cutover.run(null, fast().withUntil(io.cutover.plan.Phase.Coexistence), false, t -> {}).exitCode()).isZero();
+        try (Journal journal = Journal.open(dir.resolve("ws").resolve("journal.db")); Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
+            RunRecord run = journal.currentRun().orElseThrow();
+            for (Move m : List.of(first, second)) {
+                journal.append(Entry.begin(run.id(), pilot.id(), m.item(), Action.DO, 1, m.from(), m.to(), null, Clock.systemUTC().instant(), "tester"));
+            }
+            lab.move(first.subject(), first.to());
+        }
+
+        assertThat(cutover.run(null, fast(), true, t -> {}).exitCode()).isZero();
+
+        List<Entry> rows = journalRows().stream().filter(e -> pilot.id().equals(e.stepId())).toList();
+        List<Entry> firstRows = rows.stream().filter(e -> first.item().equals(e.item())).toList();
+        assertThat(firstRows).extracting(Entry::event).containsExactly(Event.BEGIN, Event.END);
+        assertThat(firstRows.get(1).outcome()).isEqualTo(Outcome.OK);
+        assertThat(firstRows.get(1).detail()).contains("after an interruption");
+        List<Entry> secondRows = rows.stream().filter(e -> second.item().equals(e.item())).toList();
+        assertThat(secondRows).extracting(Entry::outcome).containsExactly(null, Outcome.RETRY, null, Outcome.OK);
+        assertThat(labNow().findUser(second.subject().id()).orElseThrow().pool()).isEqualTo(second.to());
+    }
+
+    @Test
+    void a_paused_run_stops_between_moves_and_resumes_to_the_end() throws Exception {
+        Cutover cutover = cutover();
+        cutover.labCreate(null);
+        try (Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
+            lab.inject(new Fault.Latency("move", null, 5));
+        }
+        cutover.plan(PlanOptions.defaults(TARGET), null);
+        RunSettings slow = new RunSettings(2, 5, Duration.ofMillis(1), null, "tester");
+        CompletableFuture<io.cutover.app.Results.RunResult> running = CompletableFuture.supplyAsync(() -> cutover.run(null, slow, false, t -> {}));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> journalRowsIfAny().size() > 100);
+
+        cutover.request(Control.Request.PAUSE);
+        var paused = running.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(paused.outcome()).isEqualTo("paused");
+        assertThat(cutover.status().state()).isEqualTo("paused");
+        assertThat(paused.status().usersMoved()).isLessThan(paused.status().usersPlanned());
+        try (Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
+            lab.clearFaults();
+        }
+        var resumed = cutover.run(null, fast(), true, t -> {});
+        assertThat(resumed.outcome()).isEqualTo("finished");
+        assertThat(resumed.status().usersMoved()).isEqualTo(resumed.status().usersPlanned());
+        assertThat(cutover.status().state()).isEqualTo("finished");
+    }
+
+    private List<Entry> journalRows() {
+        try (Journal journal = Journal.open(dir.resolve("ws").resolve("journal.db"))) {
+            return journal.entries(journal.currentRun().orElseThrow().id());
+        }
+    }
+
+    private List<Entry> journalRowsIfAny() {
+        if (!java.nio.file.Files.exists(dir.resolve("ws").resolve("journal.db"))) {
+            return List.of();
+        }
+        try (Journal journal = Journal.open(dir.resolve("ws").resolve("journal.db"))) {
+            return journal.currentRun().map(r -> journal.entries(r.id())).orElse(List.of());
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static Subject user(String sip) {
+        return Subject.user(sip);
+    }
+}
