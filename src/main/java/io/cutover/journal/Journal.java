@@ -90,13 +90,8 @@ public final class Journal implements AutoCloseable {
         if (entries.isEmpty()) {
             return;
         }
-        if (closed) {
-            throw new IllegalStateException("journal closed");
-        }
-        Pending p = new Pending(List.copyOf(entries), new CompletableFuture<>());
-        queue.add(p);
         try {
-            p.done().join();
+            appendAsync(entries).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
@@ -107,6 +102,23 @@ public final class Journal implements AutoCloseable {
 
     public void append(Entry entry) {
         append(List.of(entry));
+    }
+
+    /**
+     * Queues rows for the next group commit and returns at once; the future completes when they
+     * are durable. Only for rows whose loss in a crash is safe: an outcome row, say, whose absence
+     * leaves its attempt in doubt, to be settled on resume by asking the deployment.
+     */
+    public CompletableFuture<Void> appendAsync(List<Entry> entries) {
+        if (closed) {
+            throw new IllegalStateException("journal closed");
+        }
+        if (entries.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Pending p = new Pending(List.copyOf(entries), new CompletableFuture<>());
+        queue.add(p);
+        return p.done();
     }
 
     private void writeLoop() {

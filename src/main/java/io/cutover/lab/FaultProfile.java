@@ -37,7 +37,7 @@ public record FaultProfile(long seed, List<Fault> faults) {
      */
     public static FaultProfile parse(String yaml, String where) {
         Node root = Node.read(yaml, where);
-        return read(Fields.of(root, "", where, "seed", "inject"), null);
+        return read(Fields.of(root, "", where, "seed", "inject"), null, null);
     }
 
     /**
@@ -45,18 +45,19 @@ public record FaultProfile(long seed, List<Fault> faults) {
      *
      * @param pools the scenario's pool FQDNs in lower case, to check references against; null to
      *     skip that check
+     * @param servers the scenario's server FQDNs in lower case, likewise
      */
-    static FaultProfile read(Fields f, Set<String> pools) {
+    static FaultProfile read(Fields f, Set<String> pools, Set<String> servers) {
         long seed = f.longValue("seed", 0);
         List<Fault> faults = new ArrayList<>();
         List<Node> items = f.list("inject");
         for (int i = 0; i < items.size(); i++) {
-            faults.add(readFault(items.get(i), Fields.index(f.path("inject"), i), f.where(), pools));
+            faults.add(readFault(items.get(i), Fields.index(f.path("inject"), i), f.where(), pools, servers));
         }
         return new FaultProfile(seed, faults);
     }
 
-    private static Fault readFault(Node node, String path, String where, Set<String> pools) {
+    private static Fault readFault(Node node, String path, String where, Set<String> pools, Set<String> servers) {
         Fields any = Fields.of(node, path, where, "type", "operation", "pool", "rate", "millis", "service",
                 "server", "replica", "policy", "users", "probe");
         String type = any.string("type");
@@ -79,11 +80,11 @@ public record FaultProfile(long seed, List<Fault> faults) {
                 if (!Services.ALL.contains(service)) {
                     throw f.error("service", "unknown service '" + service + "'; known: " + String.join(", ", Services.ALL));
                 }
-                yield new Fault.ServiceStopped(pool(f, pools, true), service, f.string("server", null));
+                yield new Fault.ServiceStopped(pool(f, pools, true), service, server(f, "server", servers, false));
             }
             case "replicaStale" -> {
                 Fields f = Fields.of(node, path, where, "type", "replica");
-                yield new Fault.ReplicaStale(f.string("replica"));
+                yield new Fault.ReplicaStale(server(f, "replica", servers, true));
             }
             case "dropPolicyOnMove" -> {
                 Fields f = Fields.of(node, path, where, "type", "pool", "policy");
@@ -121,10 +122,12 @@ public record FaultProfile(long seed, List<Fault> faults) {
         return pool;
     }
 
-    FaultProfile with(Fault fault) {
-        List<Fault> all = new ArrayList<>(faults);
-        all.add(fault);
-        return new FaultProfile(seed, all);
+    private static String server(Fields f, String field, Set<String> servers, boolean required) {
+        String server = required ? f.string(field) : f.string(field, null);
+        if (server != null && servers != null && !servers.contains(Fields.lower(server))) {
+            throw f.error(field, "no server '" + server + "' in the scenario");
+        }
+        return server;
     }
 
     /** The pool a fault names, so the lab can refuse a fault aimed at a pool it does not have. */

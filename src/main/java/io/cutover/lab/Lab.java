@@ -383,7 +383,7 @@ public final class Lab implements Deployment {
     public void clearFaults() {
         long ticket;
         synchronized (lock) {
-            ticket = commit(List.of(new Mutation.Cleared(true)));
+            ticket = commit(List.of(new Mutation.Cleared()));
         }
         store.sync(ticket);
     }

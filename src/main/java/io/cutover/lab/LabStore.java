@@ -229,14 +229,14 @@ final class LabStore implements AutoCloseable {
         boolean interrupted = false;
         synchronized (queue) {
             while (true) {
-                if (broken != null) {
-                    throw broken;
-                }
                 if (committed >= ticket) {
                     if (interrupted) {
                         Thread.currentThread().interrupt();
                     }
                     return;
+                }
+                if (broken != null) {
+                    throw broken;
                 }
                 if (!writing) {
                     writing = true;

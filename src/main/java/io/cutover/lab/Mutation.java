@@ -42,8 +42,8 @@ sealed interface Mutation {
         }
     }
 
-    /** Every fault removed. The boolean only gives the JSON a body. */
-    record Cleared(boolean all) implements Mutation {}
+    /** Every fault removed. */
+    record Cleared() implements Mutation {}
 
     record PolicyDropped(String sipAddress, PolicyKind policy) implements Mutation {}
 

@@ -146,8 +146,6 @@ public record Scenario(
      * after it, at most {@code count} of them.
      */
     public record Pick(int every, int from, int count) {
-        public static final Pick ALL = new Pick(1, 1, Integer.MAX_VALUE);
-
         public boolean selects(int n) {
             if (n < from || (n - from) % every != 0) {
                 return false;

@@ -83,14 +83,23 @@ final class ScenarioParser {
             }
             pools.put(key, pool(f, sites, serverLines, domain));
         }
-        // Routes and next hops may name pools declared further down, so they are checked now.
-        for (int i = 0; i < poolNodes.size(); i++) {
-            nextHop(Fields.of(poolNodes.get(i), Fields.index("pools", i), where, POOL_FIELDS), pools);
+        // Routes and next hops may name pools declared further down, so they are checked now, and
+        // spelled as the pool is, so that comparisons elsewhere need not care about case.
+        int index = 0;
+        for (Map.Entry<String, Scenario.PoolSpec> e : pools.entrySet()) {
+            Scenario.PoolSpec p = e.getValue();
+            String hop = nextHop(Fields.of(poolNodes.get(index), Fields.index("pools", index), where, POOL_FIELDS), pools);
+            e.setValue(new Scenario.PoolSpec(p.fqdn(), p.site(), p.role(), p.version(), p.servers(), hop, p.deployed(),
+                    p.staleReplicas(), p.users(), p.objects()));
+            index++;
         }
-        for (int i = 0; i < siteNodes.size(); i++) {
-            Fields f = Fields.of(siteNodes.get(i), Fields.index("sites", i), where, SITE_FIELDS);
-            edgeRoute(f, "federationRoute", pools);
-            edgeRoute(f, "xmppFederationRoute", pools);
+        index = 0;
+        for (Map.Entry<String, Scenario.SiteSpec> e : sites.entrySet()) {
+            Scenario.SiteSpec s = e.getValue();
+            Fields f = Fields.of(siteNodes.get(index), Fields.index("sites", index), where, SITE_FIELDS);
+            e.setValue(new Scenario.SiteSpec(s.name(), s.siteId(), s.kind(), edgeRoute(f, "federationRoute", pools),
+                    edgeRoute(f, "xmppFederationRoute", pools), s.policies()));
+            index++;
         }
 
         String cms = top.string("cms");
@@ -125,7 +134,8 @@ final class ScenarioParser {
         }
         FaultProfile faults = FaultProfile.none();
         if (top.has("faults")) {
-            faults = FaultProfile.read(Fields.of(top.required("faults"), "faults", where, "seed", "inject"), pools.keySet());
+            faults = FaultProfile.read(Fields.of(top.required("faults"), "faults", where, "seed", "inject"), pools.keySet(),
+                    serverLines.keySet());
         }
         return new Scenario(name, domain, epoch, policies, List.copyOf(sites.values()), List.copyOf(pools.values()),
                 cmsPool.fqdn(), partners, users, activity, faults);
@@ -165,9 +175,9 @@ final class ScenarioParser {
                 f.string("federationRoute", null), f.string("xmppFederationRoute", null), policies(f, "policies"));
     }
 
-    private void nextHop(Fields f, Map<String, Scenario.PoolSpec> pools) {
+    private String nextHop(Fields f, Map<String, Scenario.PoolSpec> pools) {
         if (!f.has("nextHop")) {
-            return;
+            return null;
         }
         String hop = f.string("nextHop");
         Scenario.PoolSpec p = pools.get(Fields.lower(hop));
@@ -177,11 +187,12 @@ final class ScenarioParser {
         if (!p.role().isRegistrar()) {
             throw f.error("nextHop", "an Edge's next hop is a FrontEnd or Director pool; " + hop + " is a " + p.role() + " pool");
         }
+        return p.fqdn();
     }
 
-    private void edgeRoute(Fields f, String field, Map<String, Scenario.PoolSpec> pools) {
+    private String edgeRoute(Fields f, String field, Map<String, Scenario.PoolSpec> pools) {
         if (!f.has(field)) {
-            return;
+            return null;
         }
         String edge = f.string(field);
         Scenario.PoolSpec p = pools.get(Fields.lower(edge));
@@ -192,6 +203,7 @@ final class ScenarioParser {
             throw f.error(field, "a route must point at a deployed Edge pool; " + edge + " is "
                     + (p.role() != PoolRole.Edge ? "a " + p.role() + " pool" : "not deployed"));
         }
+        return p.fqdn();
     }
 
     private Scenario.PoolSpec pool(Fields f, Map<String, Scenario.SiteSpec> sites, Map<String, Integer> serverLines, String domain) {

@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -64,6 +65,7 @@ public final class Executor {
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private volatile String stopRequest = null;
     private Progress progress;
+    private final java.util.Queue<CompletableFuture<Void>> pendingEnds = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private Map<String, String> clientsBefore = Map.of();
 
     public Executor(Plan plan, RunRecord run, Journal journal, Deployment deployment, Clock clock, RunSettings settings, Consumer<Tick> ticks, Sleeper sleeper) {
@@ -326,6 +328,10 @@ public final class Executor {
                 throw new CutoverException(ErrorCode.INTERNAL, "move worker failed: " + e.getCause(), e.getCause());
             }
         }
+        // A step is over only when every outcome is durable: the next step (a gate, say) and
+        // status read them.
+        CompletableFuture.allOf(pendingEnds.toArray(CompletableFuture[]::new)).join();
+        pendingEnds.clear();
         if (!failures.isEmpty()) {
             List<String> sorted = new ArrayList<>(failures);
             Collections.sort(sorted);
@@ -344,7 +350,11 @@ public final class Executor {
             append(begin);
             try {
                 deployment.move(m.subject(), m.to());
-                append(begin.end(Outcome.OK, detail, clock.instant()));
+                // The intent is durable; the outcome need not hold up the next move. Lost in a
+                // crash, it leaves the attempt in doubt, and resume asks the deployment.
+                Entry end = begin.end(Outcome.OK, detail, clock.instant());
+                pendingEnds.add(journal.appendAsync(List.of(end)));
+                progress.apply(end);
                 return null;
             } catch (DeploymentFailure f) {
                 boolean retry = f.isTransient() && a - first + 1 < settings.maxAttempts() && !stopRequested.get();

@@ -3,6 +3,7 @@ package io.cutover.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.catalog.Feature;
+import io.cutover.deployment.PoolState;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
@@ -97,8 +98,9 @@ class ExampleScenarioTest {
 
     @Test
     void a_share_of_users_have_meetings_on_their_pool_and_everyone_has_a_client() {
+        var users = contoso.usersBySip();
         assertThat(contoso.meetings()).hasSizeGreaterThan(1000)
-                .allMatch(m -> contoso.findUser(m.organizer()).orElseThrow().pool().equals(m.pool()));
+                .allMatch(m -> users.get(Inventory.key(m.organizer())).pool().equals(m.pool()));
         assertThat(contoso.clients()).hasSize(contoso.users().size());
         assertThat(contoso.clients()).extracting(c -> c.clientVersion().substring(0, 9)).contains("Lync 2013", "Skype for");
     }
@@ -121,6 +123,18 @@ class ExampleScenarioTest {
         Inventory b = Scenario.parse(text, "b.yaml").inventory();
         assertThat(a).isEqualTo(b);
         assertThat(a.meetings()).isEqualTo(b.meetings());
+    }
+
+    @Test
+    void a_new_lab_looks_exactly_like_its_scenario() {
+        Lab lab = Lab.inMemory(Lab.example(), TestScenarios.CLOCK);
+        assertThat(lab.snapshot()).isEqualTo(contoso);
+        assertThat(lab.poolState("sfb19pool-red.contoso.com")).isEqualTo(PoolState.NotDeployed);
+        assertThat(lab.summary().pools()).filteredOn(p -> p.fqdn().equals("lyncpool01.contoso.com")).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.users()).isEqualTo(1200);
+                    assertThat(p.objects()).isEqualTo(contoso.objectsOn("lyncpool01.contoso.com").size());
+                });
     }
 
     @Test
