@@ -20,6 +20,7 @@ import io.cutover.journal.State;
 import io.cutover.lab.FaultProfile;
 import io.cutover.lab.Lab;
 import io.cutover.lab.LabSummary;
+import io.cutover.lab.Scenario;
 import io.cutover.plan.KeptPool;
 import io.cutover.plan.Move;
 import io.cutover.plan.Plan;
@@ -81,18 +82,21 @@ public final class Cutover {
 
     /** Creates the workspace's lab from a scenario file, or from the bundled example when null. */
     public LabSummary labCreate(Path scenario) {
-        String text;
-        String where;
-        if (scenario == null) {
-            text = resource(EXAMPLE);
-            where = "examples/contoso/scenario.yaml";
-        } else {
-            text = readFile(scenario);
-            where = scenario.toString();
-        }
+        return labCreate(scenarioText(scenario), scenarioName(scenario));
+    }
+
+    private LabSummary labCreate(String text, String where) {
         try (Lab lab = Lab.create(workspace.lab(), text, where, clock)) {
             return lab.summary();
         }
+    }
+
+    private static String scenarioText(Path scenario) {
+        return scenario == null ? resource(EXAMPLE) : readFile(scenario);
+    }
+
+    private static String scenarioName(Path scenario) {
+        return scenario == null ? "examples/contoso/scenario.yaml" : scenario.toString();
     }
 
     public LabSummary labInspect() {
@@ -104,8 +108,17 @@ public final class Cutover {
     public LabSummary labInject(Path faults) {
         FaultProfile profile = FaultProfile.parse(readFile(faults), faults.toString());
         try (Lab lab = openLab()) {
-            lab.inject(profile);
+            inject(lab, profile, faults);
             return lab.summary();
+        }
+    }
+
+    /** Injects a fault profile; a fault the lab cannot take is reported against its file. */
+    private static void inject(Lab lab, FaultProfile profile, Path file) {
+        try {
+            lab.inject(profile);
+        } catch (CutoverException e) {
+            throw e.code() == ErrorCode.INTERNAL ? e : in(file, e);
         }
     }
 
@@ -161,6 +174,7 @@ public final class Cutover {
     public Results.DryRun dryRun(Path planFile, RunSettings settings) {
         Plan plan;
         Progress progress = Progress.of(List.of());
+        Path file = null;
         Optional<RunRecord> run = Files.exists(workspace.journal()) ? withJournal(Journal::currentRun) : Optional.empty();
         if (run.isPresent()) {
             plan = PlanCodec.fromJson(run.get().planJson(), "journal");
@@ -169,10 +183,11 @@ public final class Cutover {
             }
             progress = Progress.of(withJournal(j -> j.entries(run.get().id())));
         } else {
-            plan = readPlan(planFile == null ? workspace.plan() : planFile);
+            file = planFile == null ? workspace.plan() : planFile;
+            plan = readPlan(file);
         }
         try (Lab lab = openLab()) {
-            Executor.validate(plan, lab.snapshot());
+            validate(plan, file, lab);
         }
         List<String> lines = new ArrayList<>();
         for (Step step : plan.steps()) {
@@ -193,7 +208,7 @@ public final class Cutover {
         }
         try (Lab lab = openLab()) {
             if (given != null) {
-                Executor.validate(given, lab.snapshot());
+                validate(given, planFile == null ? workspace.plan() : planFile, lab);
             }
             try (Journal journal = Journal.open(workspace.journal())) {
                 Optional<RunRecord> existing = journal.currentRun();
@@ -221,6 +236,20 @@ public final class Cutover {
                 return Results.RunResult.of(run.id(), plan.checksum(), outcome, status);
             }
         }
+    }
+
+    /** Checks the plan names only sites and pools the deployment has; the error names the plan file. */
+    private static void validate(Plan plan, Path file, Lab lab) {
+        try {
+            Executor.validate(plan, lab.snapshot());
+        } catch (CutoverException e) {
+            throw file == null ? e : in(file, e);
+        }
+    }
+
+    /** The same error, naming the file whose content caused it first, as the parse errors do. */
+    private static CutoverException in(Path file, CutoverException e) {
+        return new CutoverException(e.code(), file + ": " + e.getMessage(), e);
     }
 
     private static void requireSameChecksum(Plan given, Path file, RunRecord run) {
@@ -357,10 +386,20 @@ public final class Cutover {
         if (Files.exists(workspace.journal()) || Lab.exists(workspace.lab())) {
             throw new CutoverException(ErrorCode.BAD_INPUT, workspace.dir() + " already holds a migration; rehearse in a fresh --workspace");
         }
-        labCreate(scenario);
+        String text = scenarioText(scenario);
+        String where = scenarioName(scenario);
+        // Whatever can refuse the input (the scenario, the faults, planning) is tried first on a lab
+        // in memory, so that a refused rehearsal leaves no half-made workspace behind.
+        try (Lab trial = Lab.inMemory(Scenario.parse(text, where), clock)) {
+            if (profile != null) {
+                inject(trial, profile, faults);
+            }
+            Planner.plan(trial.snapshot(), catalog, options, "lab:" + workspace.lab());
+        }
+        labCreate(text, where);
         if (profile != null) {
             try (Lab lab = openLab()) {
-                lab.inject(profile);
+                inject(lab, profile, faults);
             }
         }
         plan(options, workspace.plan());

@@ -101,6 +101,16 @@ final class Scope {
                 .filter(p -> versions.get(key(p.fqdn())).isOlderThan(target))
                 .sorted(BY_FQDN)
                 .toList();
+        for (Pool p : pools.values().stream().sorted(BY_FQDN).toList()) {
+            ProductVersion v = versions.get(key(p.fqdn()));
+            if (target.isOlderThan(v)) {
+                throw new CutoverException(ErrorCode.UNSUPPORTED_MIGRATION_PATH, p.fqdn() + " runs " + v.name()
+                        + ", newer than the target " + target.name() + ": a side-by-side migration only moves to a newer version");
+            }
+        }
+        if (legacy.isEmpty()) {
+            throw new CutoverException(ErrorCode.BAD_INPUT, "nothing to migrate: no pool runs a version older than " + target.name());
+        }
         for (Pool p : legacy) {
             checkPath(catalog, p, versions.get(key(p.fqdn())));
         }

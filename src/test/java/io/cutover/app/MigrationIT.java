@@ -195,6 +195,28 @@ class MigrationIT {
     }
 
     @Test
+    void decommission_deactivates_a_drained_pool_and_refuses_one_that_still_homes_users_naming_them() {
+        Cutover cutover = cutover();
+        cutover.labCreate(null);
+        cutover.plan(PlanOptions.defaults(TARGET), null);
+        assertThat(cutover.run(null, fast().withUntil(io.cutover.plan.Phase.Cms), false, t -> {}).exitCode()).isZero();
+        assertThat(poolState("sfb15pool-dub.contoso.com")).isEqualTo(PoolState.Up);
+
+        assertThat(cutover.decommission("sfb15edge-dub.contoso.com").decommissioned()).isTrue();
+        assertThat(cutover.decommission("sfb15pool-dub.contoso.com").decommissioned()).isTrue();
+        assertThatThrownBy(() -> cutover.decommission("lyncpool01.contoso.com"))
+                .isInstanceOf(CutoverException.class)
+                .hasMessageContaining("lyncpool01.contoso.com still homes 17 users")
+                .extracting(e -> ((CutoverException) e).code()).isEqualTo(ErrorCode.POOL_NOT_EMPTY);
+
+        assertThat(poolState("sfb15pool-dub.contoso.com")).isEqualTo(PoolState.Decommissioned);
+        assertThat(poolState("lyncpool01.contoso.com")).isEqualTo(PoolState.Up);
+        StatusReport status = cutover.status();
+        assertThat(status.phases()).filteredOn(p -> "sfb15pool-dub.contoso.com".equals(p.pool()) && p.phase().equals("Decommission"))
+                .singleElement().extracting(StatusReport.PhaseLine::state).isEqualTo("done");
+    }
+
+    @Test
     void a_move_interrupted_between_its_begin_and_end_is_settled_from_the_deployment_without_moving_it_again() {
         Cutover cutover = cutover();
         cutover.labCreate(null);

@@ -322,20 +322,4 @@ class PlannerPhasesTest {
                 new KeptPool("dir01.contoso.com", "Redmond", "Director pool: not migrated by this plan; move it by hand"));
         assertThat(plan.steps()).noneMatch(s -> s.id().contains("dir") || s.id().contains("chat"));
     }
-
-    @Test
-    void a_deployment_already_on_the_target_version_plans_nothing() {
-        Inventory inv = Topologies.builder()
-                .site("Redmond")
-                .frontEnd(POOL19, "Redmond", SFB_2019)
-                .users(POOL19, "user", 5)
-                .cms(POOL19)
-                .build();
-
-        Plan plan = Planner.plan(inv, CATALOG, options(), "done");
-
-        assertThat(plan.steps()).isEmpty();
-        assertThat(plan.retained()).isEmpty();
-        assertThat(plan.kept()).isEmpty();
-    }
 }

@@ -44,6 +44,21 @@ class PlannerRefusalsTest {
     }
 
     @Test
+    void a_target_older_than_a_pool_of_the_topology_is_refused_naming_the_pool() {
+        Inventory inv = redmond(4).build();
+
+        refused(inv, new PlanOptions(SFB_2015, 1, List.of(), List.of(10), 1), ErrorCode.UNSUPPORTED_MIGRATION_PATH)
+                .hasMessageContaining("edge19.contoso.com runs Skype for Business Server 2019").hasMessageContaining("newer than the target Skype for Business Server 2015");
+    }
+
+    @Test
+    void a_topology_with_nothing_older_than_the_target_is_refused_as_nothing_to_migrate() {
+        Inventory inv = Topologies.builder().site("Redmond").frontEnd(POOL19, "Redmond", SFB_2019).users(POOL19, "u", 3).build();
+
+        refused(inv, options(), ErrorCode.BAD_INPUT).hasMessageContaining("nothing to migrate");
+    }
+
+    @Test
     void a_lync_2010_pool_planned_to_2015_is_fine() {
         Inventory inv = Topologies.builder()
                 .site("Redmond")
