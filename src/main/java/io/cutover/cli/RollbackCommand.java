@@ -47,11 +47,13 @@ final class RollbackCommand implements Callable<Integer> {
             }
             return 0;
         }
+        // With --json, stdout carries only the result; the impact and the question go to stderr.
+        PrintWriter talk = common.json ? spec.commandLine().getErr() : w;
         Results.RollbackResult result = common.facade().rollback(to, runOptions.settings(null), impact -> {
-            if (!common.json) {
-                printImpact(w, impact);
+            if (!common.json || !yes) {
+                printImpact(talk, impact);
             }
-            return yes || ask(w);
+            return yes || ask(talk);
         });
         if (common.json) {
             Printer.json(w, result);

@@ -81,7 +81,8 @@ public final class Rollback {
                     }
                     if (m.subject().kind() == HomedKind.User) {
                         users++;
-                        Instant movedAt = s.endedAt() == null ? s.beganAt() : s.endedAt();
+                        // From when the move began: a meeting scheduled while it ran is already on the new pool.
+                        Instant movedAt = s.beganAt() == null ? s.endedAt() : s.beganAt();
                         for (Meeting meeting : meetingsByOrganizer.getOrDefault(Inventory.key(m.subject().id()), List.of())) {
                             if (meeting.pool().equalsIgnoreCase(m.to()) && meeting.createdUtc() != null && !meeting.createdUtc().isBefore(movedAt)) {
                                 meetings.add(meeting.conferenceId() + " organized by " + m.subject().id() + " on " + m.to() + " at " + meeting.createdUtc());

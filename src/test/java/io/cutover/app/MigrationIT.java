@@ -133,6 +133,33 @@ class MigrationIT {
     }
 
     @Test
+    void the_rollback_preview_names_meetings_scheduled_on_the_new_pool_and_upgraded_clients_of_moved_users_only() {
+        Cutover cutover = cutover();
+        cutover.labCreate(null);
+        cutover.plan(PlanOptions.defaults(TARGET), null);
+        assertThat(cutover.run(null, fast().withUntil(io.cutover.plan.Phase.Production), false, t -> {}).exitCode()).isZero();
+        Inventory now = labNow();
+        Set<String> movedToRedmond19 = now.usersOn("sfb19pool-red.contoso.com").stream().map(User::sipAddress).collect(Collectors.toSet());
+
+        // Redmond's steps are the last of the plan (sites run in name order): undoing from its pilot on touches only Redmond.
+        var impact = cutover.rollbackPreview("Redmond/lyncpool01.contoso.com/pilot");
+
+        assertThat(impact.users()).isEqualTo(movedToRedmond19.size()).isEqualTo(1200 - 17);
+        assertThat(impact.moves()).containsExactly("1183 x User sfb19pool-red.contoso.com -> lyncpool01.contoso.com");
+        assertThat(impact.routes()).containsExactly("site Redmond federation route sfb19edge-red.contoso.com -> lyncedge01.contoso.com");
+        // The example's activity: about 15% of moved users schedule a meeting on the new pool, 10% upgrade their client.
+        assertThat(impact.meetingsAtRisk()).hasSizeBetween(50, 300).allSatisfy(m -> {
+            assertThat(m).contains(" on sfb19pool-red.contoso.com ");
+            assertThat(movedToRedmond19).anyMatch(u -> m.contains(" organized by " + u + " "));
+        });
+        assertThat(impact.upgradedClients()).hasSizeBetween(30, 200).allSatisfy(c -> {
+            assertThat(movedToRedmond19).anyMatch(u -> c.startsWith(u + ": "));
+            assertThat(c).endsWith("-> Skype for Business 2019 (16.0.10827.20150)");
+        });
+        assertThat(labNow().users()).as("a preview changes nothing").isEqualTo(now.users());
+    }
+
+    @Test
     void a_refused_rollback_changes_nothing() {
         Cutover cutover = cutover();
         cutover.rehearse(null, PILOT_FAULTS, PlanOptions.defaults(TARGET), fast(), t -> {});
