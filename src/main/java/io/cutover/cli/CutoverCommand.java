@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
             "  1  internal error",
             "  2  bad input (a file, a plan, an option); nothing was changed",
             "  3  a gate or check failed (see `cutover status`)",
-            "  4  rolled back"
+            "  4  rolled back (`rollback` undid steps)"
         })
 final class CutoverCommand implements Runnable {
     @Spec

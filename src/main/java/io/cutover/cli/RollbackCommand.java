@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = "Undo completed steps in reverse order (users and objects back to the pool they came from, federation routes back). Shows the impact first and asks unless --yes.")
+        description = "Undo completed steps in reverse order (users and objects back to the pool they came from, federation routes back). Shows the impact first and asks unless --yes. Exits 4 when it rolled back, 0 when there was nothing to undo, 3 when an undo failed.")
 final class RollbackCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -67,7 +67,10 @@ final class RollbackCommand implements Callable<Integer> {
                     : "rollback stopped: " + String.join("; ", result.failures()));
         }
         w.flush();
-        return result.failures().isEmpty() ? 0 : 3;
+        if (!result.failures().isEmpty()) {
+            return 3;
+        }
+        return result.executed() ? 4 : 0;
     }
 
     static void printImpact(PrintWriter w, RollbackImpact impact) {

@@ -305,18 +305,36 @@ public final class Executor {
         ticks.accept(new Tick(batch, done.get(), total));
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         List<Future<?>> futures = new ArrayList<>(todo.size());
-        for (Move m : todo) {
-            futures.add(workers.submit(() -> {
-                if (stopRequested.get()) {
-                    return;
-                }
-                String failure = moveOne(batch, m);
-                if (failure != null) {
-                    failures.add(failure);
-                } else {
-                    ticks.accept(new Tick(batch, done.incrementAndGet(), total));
-                }
-            }));
+        // Intents are journaled a slice at a time, one commit per slice, ahead of the workers: a
+        // worker never waits for its own BEGIN to commit. The window bounds how many attempts can
+        // be in doubt after a crash (each is settled on resume by asking the deployment).
+        int slice = settings.concurrency();
+        java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(2 * slice);
+        for (int i = 0; i < todo.size() && !stopRequested.get(); i += slice) {
+            List<Move> part = todo.subList(i, Math.min(i + slice, todo.size()));
+            acquire(window, part.size());
+            List<Entry> begins = new ArrayList<>(part.size());
+            for (Move m : part) {
+                begins.add(beginOf(batch, m, nextAttempt(batch, m)));
+            }
+            journal.append(begins);
+            begins.forEach(progress::apply);
+            for (int k = 0; k < part.size(); k++) {
+                Move m = part.get(k);
+                Entry begin = begins.get(k);
+                futures.add(workers.submit(() -> {
+                    try {
+                        String failure = moveOne(batch, m, begin);
+                        if (failure != null) {
+                            failures.add(failure);
+                        } else if (progress.state(batch.id(), m.item()) == State.DONE) {
+                            ticks.accept(new Tick(batch, done.incrementAndGet(), total));
+                        }
+                    } finally {
+                        window.release();
+                    }
+                }));
+            }
         }
         for (Future<?> f : futures) {
             try {
@@ -340,34 +358,58 @@ public final class Executor {
         return null;
     }
 
-    /** Moves one subject with retries; returns a failure line, or null when it is on its target. */
-    private String moveOne(Step.MoveBatch batch, Move m) {
+    private int nextAttempt(Step.MoveBatch batch, Move m) {
         Progress.Status prior = progress.status(batch.id(), m.item());
-        int first = prior == null ? 1 : prior.attempts() + 1;
+        return prior == null ? 1 : prior.attempts() + 1;
+    }
+
+    private Entry beginOf(Step.MoveBatch batch, Move m, int attempt) {
         String detail = m.subject().kind() == HomedKind.User ? clientNote(m.subject()) : null;
-        for (int a = first; ; a++) {
-            Entry begin = Entry.begin(run.id(), batch.id(), m.item(), Action.DO, a, m.from(), m.to(), detail, clock.instant(), settings.actor());
-            append(begin);
+        return Entry.begin(run.id(), batch.id(), m.item(), Action.DO, attempt, m.from(), m.to(), detail, clock.instant(), settings.actor());
+    }
+
+    /**
+     * Carries out one journaled attempt, and retries with backoff; returns a failure line, or null
+     * when the subject is on its target or the run was asked to stop before the move began.
+     */
+    private String moveOne(Step.MoveBatch batch, Move m, Entry firstBegin) {
+        Entry begin = firstBegin;
+        for (int tries = 1; ; tries++) {
+            if (stopRequested.get()) {
+                append(begin.end(Outcome.RETRY, "not started: the run was asked to stop", clock.instant()));
+                return null;
+            }
             try {
                 deployment.move(m.subject(), m.to());
                 // The intent is durable; the outcome need not hold up the next move. Lost in a
                 // crash, it leaves the attempt in doubt, and resume asks the deployment.
-                Entry end = begin.end(Outcome.OK, detail, clock.instant());
+                Entry end = begin.end(Outcome.OK, begin.detail(), clock.instant());
                 pendingEnds.add(journal.appendAsync(List.of(end)));
                 progress.apply(end);
                 return null;
             } catch (DeploymentFailure f) {
-                boolean retry = f.isTransient() && a - first + 1 < settings.maxAttempts() && !stopRequested.get();
+                boolean retry = f.isTransient() && tries < settings.maxAttempts() && !stopRequested.get();
                 append(begin.end(retry ? Outcome.RETRY : Outcome.FAILED, f.getMessage(), clock.instant()));
                 if (!retry) {
                     return m.subject().id() + ": " + f.getMessage();
                 }
                 try {
-                    backoff(a - first + 1);
+                    backoff(tries);
                 } catch (CutoverException e) {
                     return m.subject().id() + ": interrupted";
                 }
+                begin = beginOf(batch, m, begin.attempt() + 1);
+                append(begin);
             }
+        }
+    }
+
+    private static void acquire(java.util.concurrent.Semaphore window, int permits) {
+        try {
+            window.acquire(permits);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CutoverException(ErrorCode.INTERNAL, "interrupted while moving", e);
         }
     }
 

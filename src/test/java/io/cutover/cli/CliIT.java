@@ -44,7 +44,7 @@ class CliIT {
                 .containsPattern("(?m)^\\s*1\\s+internal error$")
                 .containsPattern("(?m)^\\s*2\\s+bad input")
                 .containsPattern("(?m)^\\s*3\\s+a gate or check failed")
-                .containsPattern("(?m)^\\s*4\\s+rolled back$");
+                .containsPattern("(?m)^\\s*4\\s+rolled back");
     }
 
     @Test
@@ -118,6 +118,29 @@ class CliIT {
         assertThat(inject.out()).contains("faults (seed 7):").contains("sfb19pool-dub.contoso.com");
         assertThat(FileTree.of(ws)).as("the lab journals the injection (and the tree sees writes)").isNotEqualTo(before);
         assertThat(cutover("lab", "inspect").ok().out()).contains("faults (seed 7):");
+    }
+
+    @Test
+    void a_pilot_gate_failure_is_exit_3_status_names_the_check_and_users_and_rollback_shows_the_pilot_back_home() throws IOException {
+        Invocation rehearse = cutover("rehearse", "--faults", "examples/contoso/faults-pilot.yaml");
+        assertThat(rehearse.exitCode()).as(rehearse.err()).isEqualTo(3);
+        assertThat(rehearse.out()).contains("Stopped at gate Redmond/lyncpool01.contoso.com/pilot-validation");
+
+        Invocation status = cutover("status");
+        assertThat(status.exitCode()).isEqualTo(3);
+        assertThat(status.out()).contains("stopped at a gate", "failed check: policy parity of 20 users", "sip:redmond0001@contoso.com")
+                .contains("per-user ConferencingPolicy was");
+
+        Invocation rollback = cutover("rollback", "--to", "Redmond/lyncpool01.contoso.com/pilot", "--yes");
+        assertThat(rollback.exitCode()).as(rollback.err()).isEqualTo(4);
+        assertThat(rollback.out()).contains("20 users and 0 objects go back", "move 20 x User sfb19pool-red.contoso.com -> lyncpool01.contoso.com");
+
+        JsonNode after = JSON.readTree(cutover("status", "--json").out());
+        assertThat(after.get("usersRolledBack").asInt()).isEqualTo(20);
+        List<String> homes = new ArrayList<>();
+        after.get("pools").forEach(p -> homes.add(p.get("fqdn").asText() + "=" + p.get("users").asInt()));
+        assertThat(homes).contains("sfb19pool-red.contoso.com=0", "lyncpool01.contoso.com=1200");
+        assertThat(cutover("rollback", "--to", "Redmond/lyncpool01.contoso.com/pilot", "--yes").exitCode()).as("nothing left to undo").isZero();
     }
 
     private Invocation cutover(String... args) {
