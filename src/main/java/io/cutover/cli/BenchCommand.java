@@ -45,6 +45,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--latency-ms", defaultValue = "50", description = "Latency per move in the latency benchmark (default: ${DEFAULT-VALUE}).")
     long latencyMillis;
 
+    @Option(names = "--latency-reps", defaultValue = "3", description = "Repetitions of the latency benchmark (default: ${DEFAULT-VALUE}).")
+    int latencyReps;
+
     @Option(names = "--sequential-users", defaultValue = "200", description = "Users moved one at a time for the sequential figure (default: ${DEFAULT-VALUE}).")
     int sequentialUsers;
 
@@ -59,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
             add(w, figures, Benchmarks.moves(moveUsers, moveConcurrency, reps));
         }
         if (which == Which.concurrency || which == Which.all) {
-            Benchmarks.concurrency(latencyUsers, latencyMillis, 24, sequentialUsers).forEach(f -> add(w, figures, f));
+            Benchmarks.concurrency(latencyUsers, latencyMillis, 24, sequentialUsers, latencyReps).forEach(f -> add(w, figures, f));
         }
         if (common.json) {
             Printer.json(w, figures);
