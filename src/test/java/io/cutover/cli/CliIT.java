@@ -143,6 +143,27 @@ class CliIT {
         assertThat(cutover("rollback", "--to", "Redmond/lyncpool01.contoso.com/pilot", "--yes").exitCode()).as("nothing left to undo").isZero();
     }
 
+    @Test
+    void rehearse_prints_every_phase_done_every_check_passed_the_retained_users_and_the_pools_it_decommissioned_and_kept() {
+        Invocation rehearse = cutover("rehearse").ok();
+
+        String out = rehearse.out();
+        assertThat(out).contains("Redmond", "Dublin", "lyncpool01.contoso.com", "sfb15pool-dub.contoso.com");
+        List<String> phaseLines = out.lines().filter(l -> l.matches("^\\s+\\w+: \\w.*") && l.contains(": done")).toList();
+        assertThat(phaseLines).isNotEmpty().allSatisfy(l -> assertThat(l).doesNotContain("pending", "in progress", "rolled back"));
+        Matcher checks = Pattern.compile("Checks passed: (\\d+) of (\\d+)").matcher(out);
+        assertThat(checks.find()).isTrue();
+        assertThat(checks.group(1)).isEqualTo(checks.group(2));
+        Matcher users = Pattern.compile("Users moved: (\\d+) of (\\d+) planned; (\\d+) retained").matcher(out);
+        assertThat(users.find()).isTrue();
+        assertThat(users.group(1)).isEqualTo(users.group(2));
+        assertThat(Integer.parseInt(users.group(1)) + Integer.parseInt(users.group(3))).isEqualTo(2200);
+        assertThat(out.lines().filter(l -> l.contains("on lyncpool01.contoso.com: depends on"))).hasSize(Integer.parseInt(users.group(3)));
+        assertThat(out).contains("Pools decommissioned after a passing drain check:\n  sfb15edge-dub.contoso.com\n  sfb15pool-dub.contoso.com\n");
+        assertThat(out).containsPattern("lyncpool01.contoso.com: keeps \\d+ retained users");
+        assertThat(out).containsPattern("Outcome: finished .*; wall time [0-9.]+ s");
+    }
+
     private Invocation cutover(String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
         all.add("--workspace");
