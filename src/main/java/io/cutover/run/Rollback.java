@@ -160,6 +160,16 @@ public final class Rollback {
                         if (s == null || !inEffect(s.state())) {
                             continue;
                         }
+                        if (s.state() == State.UNDOING) {
+                            // An earlier rollback stopped between asking and hearing back: settle
+                            // that attempt from where the deployment says the subject is.
+                            java.util.Optional<String> home = deployment.homeOf(m.subject());
+                            if (home.isPresent() && home.get().equalsIgnoreCase(m.from())) {
+                                journal.append(s.last().end(Outcome.OK, "found back on " + m.from() + " after an interruption", clock.instant()));
+                                continue;
+                            }
+                            journal.append(s.last().end(Outcome.RETRY, "interrupted before it ended; still on " + home.orElse("an unknown pool"), clock.instant()));
+                        }
                         futures.add(workers.submit(() -> undoMove(batch, m, s.attempts(), failures)));
                     }
                     for (Future<?> f : futures) {
@@ -206,6 +216,10 @@ public final class Rollback {
 
     private void undoStep(Step step, Progress.Status status, List<String> failures) {
         int attempts = status == null ? 0 : status.attempts();
+        if (status != null && status.state() == State.UNDOING) {
+            // Undoing a route (or a gate) again is harmless; close the interrupted attempt first.
+            journal.append(status.last().end(Outcome.RETRY, "interrupted before it ended; undoing again", clock.instant()));
+        }
         String from = null;
         String to = null;
         if (step instanceof Step.RouteFederation r) {

@@ -160,6 +160,36 @@ class MigrationIT {
     }
 
     @Test
+    void a_rollback_interrupted_between_an_undo_begin_and_its_end_is_settled_from_the_deployment_when_rolled_back_again() {
+        Cutover cutover = cutover();
+        cutover.rehearse(null, PILOT_FAULTS, PlanOptions.defaults(TARGET), fast(), t -> {});
+        Plan plan = cutover.readPlan(dir.resolve("ws").resolve("plan.json"));
+        Step.MoveBatch pilot = (Step.MoveBatch) plan.findStep("Redmond/lyncpool01.contoso.com/pilot").orElseThrow();
+        Move back = pilot.moves().get(0);
+        Move notYet = pilot.moves().get(1);
+        // Reproduce a rollback killed mid-way: both undos journaled as begun, only the first reached the deployment.
+        try (Journal journal = Journal.open(dir.resolve("ws").resolve("journal.db")); Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
+            RunRecord run = journal.currentRun().orElseThrow();
+            for (Move m : List.of(back, notYet)) {
+                journal.append(Entry.begin(run.id(), pilot.id(), m.item(), Action.UNDO, 1, m.to(), m.from(), "back to " + m.from(), Clock.systemUTC().instant(), "tester"));
+            }
+            lab.move(back.subject(), back.from());
+        }
+
+        var result = cutover.rollback(pilot.id(), fast(), impact -> true);
+
+        assertThat(result.failures()).isEmpty();
+        List<Entry> rows = journalRows().stream().filter(e -> pilot.id().equals(e.stepId()) && e.action() == Action.UNDO).toList();
+        List<Entry> backRows = rows.stream().filter(e -> back.item().equals(e.item())).toList();
+        assertThat(backRows).extracting(Entry::outcome).containsExactly(null, Outcome.OK);
+        assertThat(backRows.get(1).detail()).contains("after an interruption");
+        assertThat(rows.stream().filter(e -> notYet.item().equals(e.item()))).extracting(Entry::outcome).containsExactly(null, Outcome.RETRY, null, Outcome.OK);
+        assertThat(rows).filteredOn(e -> e.event() == Event.BEGIN).hasSize(pilot.moves().size() + 1);
+        assertThat(labNow().usersOn("lyncpool01.contoso.com")).hasSize(1200);
+        assertThat(cutover.status().usersRolledBack()).isEqualTo(pilot.moves().size());
+    }
+
+    @Test
     void a_refused_rollback_changes_nothing() {
         Cutover cutover = cutover();
         cutover.rehearse(null, PILOT_FAULTS, PlanOptions.defaults(TARGET), fast(), t -> {});
