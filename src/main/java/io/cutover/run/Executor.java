@@ -67,6 +67,8 @@ public final class Executor {
     private Progress progress;
     private final java.util.Queue<CompletableFuture<Void>> pendingEnds = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private Map<String, String> clientsBefore = Map.of();
+    /** Where each subject was when this invocation started, to spot moves made outside the plan. */
+    private Map<String, String> homesAtStart = Map.of();
 
     public Executor(Plan plan, RunRecord run, Journal journal, Deployment deployment, Clock clock, RunSettings settings, Consumer<Tick> ticks, Sleeper sleeper) {
         this.plan = plan;
@@ -126,6 +128,13 @@ public final class Executor {
             clients.put(Inventory.key(c.sipAddress()), c.clientVersion());
         }
         clientsBefore = clients;
+        Map<String, String> homes = new HashMap<>();
+        start.users().forEach(u -> homes.put(new Subject(HomedKind.User, Inventory.key(u.sipAddress())).toString(), u.pool()));
+        start.objects().forEach(o -> homes.put(new Subject(o.kind(), o.identity()).toString(), o.pool()));
+        if (start.cmsPool() != null) {
+            homes.put(Subject.cms().toString(), start.cmsPool());
+        }
+        homesAtStart = homes;
         Optional<Control.Request> latest = journal.latestRequest(run.id());
         if (latest.isPresent() && latest.get() != Control.Request.RESUME) {
             // Running again is the operator's answer to an earlier pause or abort.
@@ -283,6 +292,7 @@ public final class Executor {
 
     private RunOutcome runMoves(Step.MoveBatch batch, ExecutorService workers) {
         List<Move> todo = new ArrayList<>();
+        List<String> preFailed = new ArrayList<>();
         for (Move m : batch.moves()) {
             Progress.Status s = progress.status(batch.id(), m.item());
             State state = s == null ? State.PENDING : s.state();
@@ -298,12 +308,22 @@ public final class Executor {
                 }
                 append(s.last().end(Outcome.RETRY, "interrupted before it ended; still on " + home.orElse("an unknown pool"), clock.instant()));
             }
+            String drifted = drift(m);
+            if (drifted != null) {
+                // Moving it from where the plan did not expect it would make rollback send it to
+                // the wrong pool: refuse the item and say so.
+                Entry begin = beginOf(batch, m, nextAttempt(batch, m));
+                append(begin);
+                append(begin.end(Outcome.FAILED, drifted, clock.instant()));
+                preFailed.add(m.subject().id() + ": " + drifted);
+                continue;
+            }
             todo.add(m);
         }
+        List<String> failures = Collections.synchronizedList(new ArrayList<>(preFailed));
         int total = batch.moves().size();
         AtomicInteger done = new AtomicInteger(total - todo.size());
         ticks.accept(new Tick(batch, done.get(), total));
-        List<String> failures = Collections.synchronizedList(new ArrayList<>());
         List<Future<?>> futures = new ArrayList<>(todo.size());
         // Intents are journaled a slice at a time, one commit per slice, ahead of the workers: a
         // worker never waits for its own BEGIN to commit. The window bounds how many attempts can
@@ -356,6 +376,19 @@ public final class Executor {
             return new RunOutcome.StepFailed(batch.id(), sorted);
         }
         return null;
+    }
+
+    /** Why a subject is not where the plan expects it (on its source or already on its target), or null. */
+    private String drift(Move m) {
+        String key = m.subject().kind() == HomedKind.User ? new Subject(HomedKind.User, Inventory.key(m.subject().id())).toString() : m.subject().toString();
+        String home = homesAtStart.get(key);
+        if (home == null) {
+            return "not found in the deployment; it was removed or renamed after planning: plan again";
+        }
+        if (home.equalsIgnoreCase(m.from()) || home.equalsIgnoreCase(m.to())) {
+            return null;
+        }
+        return "found on " + home + ", not on " + m.from() + " where the plan expects it; it was moved outside this plan: move it back or plan again";
     }
 
     private int nextAttempt(Step.MoveBatch batch, Move m) {

@@ -274,6 +274,28 @@ class MigrationIT {
     }
 
     @Test
+    void a_user_moved_outside_the_plan_is_refused_by_name_and_not_moved_so_rollback_cannot_send_it_to_the_wrong_pool() {
+        Cutover cutover = cutover();
+        cutover.labCreate(null);
+        cutover.plan(PlanOptions.defaults(TARGET), null);
+        Plan plan = cutover.readPlan(dir.resolve("ws").resolve("plan.json"));
+        Move strayed = ((Step.MoveBatch) plan.findStep("Redmond/lyncpool01.contoso.com/pilot").orElseThrow()).moves().get(3);
+        try (Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
+            lab.deploy("sfb19pool-dub.contoso.com");
+            lab.move(strayed.subject(), "sfb19pool-dub.contoso.com");
+        }
+
+        var result = cutover.run(null, fast(), false, t -> {});
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.stoppedAt()).isEqualTo("Redmond/lyncpool01.contoso.com/pilot");
+        assertThat(result.failures()).containsExactly(strayed.subject().id() + ": found on sfb19pool-dub.contoso.com, not on lyncpool01.contoso.com"
+                + " where the plan expects it; it was moved outside this plan: move it back or plan again");
+        assertThat(labNow().findUser(strayed.subject().id()).orElseThrow().pool()).isEqualTo("sfb19pool-dub.contoso.com");
+        assertThat(labNow().usersOn("sfb19pool-red.contoso.com")).hasSize(19);
+    }
+
+    @Test
     void a_move_interrupted_between_its_begin_and_end_is_settled_from_the_deployment_without_moving_it_again() {
         Cutover cutover = cutover();
         cutover.labCreate(null);
