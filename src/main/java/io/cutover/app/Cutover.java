@@ -187,11 +187,11 @@ public final class Cutover {
             plan = readPlan(file);
         }
         try (Lab lab = openLab()) {
-            validate(plan, file, lab);
+            validate(plan, file, lab, settings);
         }
         List<String> lines = new ArrayList<>();
         for (Step step : plan.steps()) {
-            if (settings.until() != null && step.phase().compareTo(settings.until()) > 0) {
+            if (!settings.covers(step)) {
                 continue;
             }
             if (!Decide.done(step, progress)) {
@@ -208,7 +208,7 @@ public final class Cutover {
         }
         try (Lab lab = openLab()) {
             if (given != null) {
-                validate(given, planFile == null ? workspace.plan() : planFile, lab);
+                validate(given, planFile == null ? workspace.plan() : planFile, lab, settings);
             }
             try (Journal journal = Journal.open(workspace.journal())) {
                 Optional<RunRecord> existing = journal.currentRun();
@@ -239,9 +239,9 @@ public final class Cutover {
     }
 
     /** Checks the plan names only sites and pools the deployment has; the error names the plan file. */
-    private static void validate(Plan plan, Path file, Lab lab) {
+    private static void validate(Plan plan, Path file, Lab lab, RunSettings settings) {
         try {
-            Executor.validate(plan, lab.snapshot());
+            Executor.validate(plan, lab.snapshot(), settings);
         } catch (CutoverException e) {
             throw file == null ? e : in(file, e);
         }

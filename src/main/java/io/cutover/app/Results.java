@@ -17,7 +17,7 @@ public final class Results {
             if (outcome instanceof RunOutcome.Finished f) {
                 return new RunResult(runId, checksum, "finished", 0, null, "every step done (" + f.stepsRun() + " run now)", List.of(), List.of(), status);
             } else if (outcome instanceof RunOutcome.ReachedUntil u) {
-                return new RunResult(runId, checksum, "reached", 0, null, "every step up to phase " + u.phase() + " done", List.of(), List.of(), status);
+                return new RunResult(runId, checksum, "reached", 0, null, "every step " + u.scope() + " done", List.of(), List.of(), status);
             } else if (outcome instanceof RunOutcome.GateFailed g) {
                 List<CheckResult> failed = g.results().stream().filter(r -> !r.passed()).toList();
                 return new RunResult(runId, checksum, "gate-failed", 3, g.stepId(), "gate " + g.stepId() + " failed: "

@@ -35,9 +35,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "PHASE", description = "Run only steps of phases up to this one: ${COMPLETION-CANDIDATES}.")
     Phase until;
 
+    @Option(names = "--site", paramLabel = "SITE", split = ",", description = "Run only steps of these sites (e.g. one site per change window).")
+    java.util.List<String> sites = new java.util.ArrayList<>();
+
     @Override
     public Integer call() {
-        RunSettings settings = runOptions.settings(until);
+        RunSettings settings = runOptions.settings(until).withSites(sites);
         var w = spec.commandLine().getOut();
         if (dryRun) {
             Results.DryRun result = common.facade().dryRun(plan, settings);

@@ -18,11 +18,17 @@ public final class Decide {
      * each site and pool walks the phases on its own: {@code --until Pilot} pilots every site.
      */
     public static Optional<Step> next(Plan plan, Progress progress, Phase until) {
+        return next(plan, progress, step -> until == null || step.phase().compareTo(until) <= 0);
+    }
+
+    /** The first step in plan order that is not done, among the steps a run's settings cover. */
+    public static Optional<Step> next(Plan plan, Progress progress, RunSettings settings) {
+        return next(plan, progress, settings::covers);
+    }
+
+    private static Optional<Step> next(Plan plan, Progress progress, java.util.function.Predicate<Step> covered) {
         for (Step step : plan.steps()) {
-            if (until != null && step.phase().compareTo(until) > 0) {
-                continue;
-            }
-            if (!done(step, progress)) {
+            if (covered.test(step) && !done(step, progress)) {
                 return Optional.of(step);
             }
         }

@@ -86,6 +86,16 @@ public final class Executor {
     }
 
     /** Checks that every pool and site the plan names exists in the deployment; bad input otherwise. */
+    public static void validate(Plan plan, Inventory inventory, RunSettings settings) {
+        for (String site : settings.sites()) {
+            if (plan.steps().stream().noneMatch(s -> s.site().equalsIgnoreCase(site))) {
+                throw new CutoverException(ErrorCode.UNKNOWN_SITE, "--site " + site + ": the plan has no step in that site; its sites are "
+                        + plan.steps().stream().map(Step::site).distinct().toList());
+            }
+        }
+        validate(plan, inventory);
+    }
+
     public static void validate(Plan plan, Inventory inventory) {
         for (Step step : plan.steps()) {
             if (inventory.findSite(step.site()).isEmpty()) {
@@ -122,7 +132,7 @@ public final class Executor {
     public RunOutcome run() {
         progress = Progress.of(journal.entries(run.id()));
         Inventory start = deployment.snapshot();
-        validate(plan, start);
+        validate(plan, start, settings);
         Map<String, String> clients = new HashMap<>();
         for (ClientSignIn c : start.clients()) {
             clients.put(Inventory.key(c.sipAddress()), c.clientVersion());
@@ -149,12 +159,17 @@ public final class Executor {
             CheckRunner checks = new CheckRunner(deployment, probes);
             while (true) {
                 if (stopRequested.get()) {
-                    Optional<Step> at = Decide.next(plan, progress, settings.until());
+                    Optional<Step> at = Decide.next(plan, progress, settings);
                     return new RunOutcome.Stopped(stopRequest, at.map(Step::id).orElse(null));
                 }
-                Optional<Step> next = Decide.next(plan, progress, settings.until());
+                Optional<Step> next = Decide.next(plan, progress, settings);
                 if (next.isEmpty()) {
-                    return settings.until() == null ? new RunOutcome.Finished(stepsRun) : new RunOutcome.ReachedUntil(settings.until().name(), stepsRun);
+                    if (!settings.partial()) {
+                        return new RunOutcome.Finished(stepsRun);
+                    }
+                    String scope = (settings.until() == null ? "" : "up to phase " + settings.until().name())
+                            + (settings.sites().isEmpty() ? "" : (settings.until() == null ? "" : " ") + "of " + String.join(", ", settings.sites()));
+                    return new RunOutcome.ReachedUntil(scope, stepsRun);
                 }
                 Step step = next.get();
                 stepsRun++;

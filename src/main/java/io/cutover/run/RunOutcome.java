@@ -15,8 +15,8 @@ public sealed interface RunOutcome {
         }
     }
 
-    /** Every step up to the requested phase is done. */
-    record ReachedUntil(String phase, int stepsRun) implements RunOutcome {
+    /** Every step the run was limited to (by phase, by site) is done. */
+    record ReachedUntil(String scope, int stepsRun) implements RunOutcome {
         public int exitCode() {
             return 0;
         }

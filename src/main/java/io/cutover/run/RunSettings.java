@@ -13,9 +13,15 @@ import java.time.Duration;
  * @param backoff the first retry's delay; it doubles per attempt
  * @param until run only steps of phases up to this one (null: all)
  * @param actor who is running, for the journal
+ * @param sites run only steps of these sites (empty: every site), e.g. one site per change window
  */
-public record RunSettings(int concurrency, int maxAttempts, Duration backoff, Phase until, String actor) {
+public record RunSettings(int concurrency, int maxAttempts, Duration backoff, Phase until, String actor, java.util.List<String> sites) {
+    public RunSettings(int concurrency, int maxAttempts, Duration backoff, Phase until, String actor) {
+        this(concurrency, maxAttempts, backoff, until, actor, java.util.List.of());
+    }
+
     public RunSettings {
+        sites = java.util.List.copyOf(sites);
         if (concurrency < 1 || concurrency > 512) {
             throw new CutoverException(ErrorCode.BAD_INPUT, "--concurrency must be between 1 and 512, got " + concurrency);
         }
@@ -29,14 +35,21 @@ public record RunSettings(int concurrency, int maxAttempts, Duration backoff, Ph
     }
 
     public RunSettings withUntil(Phase phase) {
-        return new RunSettings(concurrency, maxAttempts, backoff, phase, actor);
+        return new RunSettings(concurrency, maxAttempts, backoff, phase, actor, sites);
     }
 
-    public RunSettings withConcurrency(int n) {
-        return new RunSettings(n, maxAttempts, backoff, until, actor);
+    public RunSettings withSites(java.util.List<String> names) {
+        return new RunSettings(concurrency, maxAttempts, backoff, until, actor, names);
     }
 
-    public RunSettings withBackoff(Duration d) {
-        return new RunSettings(concurrency, maxAttempts, d, until, actor);
+    /** Whether a step is one this run may carry out: of a phase up to {@code until}, of a chosen site. */
+    public boolean covers(io.cutover.plan.Step step) {
+        return (until == null || step.phase().compareTo(until) <= 0)
+                && (sites.isEmpty() || sites.stream().anyMatch(s -> s.equalsIgnoreCase(step.site())));
+    }
+
+    /** Whether the run is limited to part of the plan. */
+    public boolean partial() {
+        return until != null || !sites.isEmpty();
     }
 }

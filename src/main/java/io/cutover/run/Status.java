@@ -13,6 +13,7 @@ import io.cutover.journal.Outcome;
 import io.cutover.journal.Progress;
 import io.cutover.journal.State;
 import io.cutover.plan.Move;
+import io.cutover.plan.Phase;
 import io.cutover.plan.Plan;
 import io.cutover.plan.Retained;
 import io.cutover.plan.Step;
@@ -83,7 +84,7 @@ public final class Status {
             phases.add(new StatusReport.PhaseLine(k[0], k[1], k[2], c[0], c[1], c[2], c[3], c[4], state));
         });
 
-        Optional<Step> next = Decide.next(plan, progress, null);
+        Optional<Step> next = Decide.next(plan, progress, (Phase) null);
         StatusReport.Blocker blocker = next.map(step -> blocker(step, progress)).orElse(null);
         String state;
         if (entries.isEmpty()) {

@@ -296,6 +296,30 @@ class MigrationIT {
     }
 
     @Test
+    void a_run_limited_to_one_site_migrates_that_site_alone_and_an_unknown_site_is_refused_before_anything_is_written() {
+        Cutover cutover = cutover();
+        cutover.labCreate(null);
+        cutover.plan(PlanOptions.defaults(TARGET), null);
+
+        assertThatThrownBy(() -> cutover.run(null, fast().withSites(List.of("Atlantis")), false, t -> {}))
+                .isInstanceOf(CutoverException.class).hasMessageContaining("--site Atlantis")
+                .extracting(e -> ((CutoverException) e).code()).isEqualTo(ErrorCode.UNKNOWN_SITE);
+        assertThat(dir.resolve("ws").resolve("journal.db")).doesNotExist();
+
+        var dublin = cutover.run(null, fast().withSites(List.of("dublin")), false, t -> {});
+
+        assertThat(dublin.outcome()).isEqualTo("reached");
+        assertThat(poolState("sfb15pool-dub.contoso.com")).isEqualTo(PoolState.Decommissioned);
+        assertThat(labNow().usersOn("lyncpool01.contoso.com")).hasSize(1200);
+        assertThat(labNow().usersOn("sfb19pool-red.contoso.com")).isEmpty();
+        assertThat(cutover.status().nextStep()).startsWith("Redmond/");
+
+        var redmond = cutover.run(null, fast().withSites(List.of("Redmond")), true, t -> {});
+        assertThat(redmond.exitCode()).isZero();
+        assertThat(cutover.status().state()).isEqualTo("finished");
+    }
+
+    @Test
     void a_move_interrupted_between_its_begin_and_end_is_settled_from_the_deployment_without_moving_it_again() {
         Cutover cutover = cutover();
         cutover.labCreate(null);
