@@ -146,6 +146,26 @@ final class Scope {
         this.keptKeys = kept.stream().map(k -> key(k.pool())).collect(Collectors.toSet());
 
         this.pilotKeys = pilots();
+        checkCapacity();
+    }
+
+    /** Refuses a plan that would home more users on a target pool than its version is sized for. */
+    private void checkCapacity() {
+        for (SiteScope site : sites) {
+            Pool t = site.targetFrontEnd();
+            if (t == null) {
+                continue;
+            }
+            long homed = usersOn(t).size();
+            for (Pool p : site.legacyFrontEnds()) {
+                homed += usersOn(p).stream().filter(u -> !isRetained(u)).count();
+            }
+            if (homed > target.poolCapacity()) {
+                throw new CutoverException(ErrorCode.TARGET_CAPACITY_EXCEEDED, t.fqdn() + " would home " + homed + " users, more than the "
+                        + target.poolCapacity() + " a " + target.name() + " Front End pool is sized for; add a target pool to site "
+                        + site.name() + " or move some users elsewhere first");
+            }
+        }
     }
 
     static Scope of(Inventory inventory, Catalog catalog, PlanOptions options) {

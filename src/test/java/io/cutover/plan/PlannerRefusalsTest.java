@@ -59,6 +59,17 @@ class PlannerRefusalsTest {
     }
 
     @Test
+    void a_target_pool_that_would_home_more_users_than_its_version_is_sized_for_is_refused() {
+        int capacity = CATALOG.version(SFB_2019).poolCapacity();
+        Inventory fits = redmond(capacity).build();
+        Inventory over = redmond(capacity + 1).build();
+
+        assertThat(Planner.plan(fits, CATALOG, options(), "fits").steps()).isNotEmpty();
+        refused(over, options(), ErrorCode.TARGET_CAPACITY_EXCEEDED)
+                .hasMessageContaining(POOL19 + " would home " + (capacity + 1) + " users, more than the " + capacity);
+    }
+
+    @Test
     void a_lync_2010_pool_planned_to_2015_is_fine() {
         Inventory inv = Topologies.builder()
                 .site("Redmond")
