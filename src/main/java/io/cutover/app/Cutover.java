@@ -6,7 +6,6 @@ import io.cutover.catalog.Catalog;
 import io.cutover.check.Check;
 import io.cutover.check.CheckResult;
 import io.cutover.check.CheckRunner;
-import io.cutover.deployment.Deployment;
 import io.cutover.deployment.DeploymentFailure;
 import io.cutover.deployment.PoolState;
 import io.cutover.journal.Action;
@@ -16,7 +15,6 @@ import io.cutover.journal.Journal;
 import io.cutover.journal.Outcome;
 import io.cutover.journal.Progress;
 import io.cutover.journal.RunRecord;
-import io.cutover.journal.State;
 import io.cutover.lab.FaultProfile;
 import io.cutover.lab.Lab;
 import io.cutover.lab.LabSummary;
@@ -39,7 +37,6 @@ import io.cutover.run.Status;
 import io.cutover.run.StatusReport;
 import io.cutover.run.Tick;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,9 +57,6 @@ import java.util.function.Predicate;
  * fails on bad input has written nothing.
  */
 public final class Cutover {
-    /** The bundled example scenario, on the classpath (the pom copies {@code examples/}). */
-    public static final String EXAMPLE = "/examples/contoso/scenario.yaml";
-
     private final Workspace workspace;
     private final Clock clock;
     private final String actor;
@@ -92,7 +86,7 @@ public final class Cutover {
     }
 
     private static String scenarioText(Path scenario) {
-        return scenario == null ? resource(EXAMPLE) : readFile(scenario);
+        return scenario == null ? Lab.exampleText() : readFile(scenario);
     }
 
     private static String scenarioName(Path scenario) {
@@ -442,17 +436,6 @@ public final class Cutover {
     }
 
     // ---- files -----------------------------------------------------------------------------
-
-    static String resource(String name) {
-        try (InputStream in = Cutover.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new CutoverException(ErrorCode.INTERNAL, name + " is missing from the jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new CutoverException(ErrorCode.INTERNAL, "cannot read " + name + ": " + e.getMessage(), e);
-        }
-    }
 
     static String readFile(Path file) {
         try {

@@ -17,7 +17,6 @@ import java.util.Map;
     @JsonSubTypes.Type(value = Check.PolicyParity.class, name = "PolicyParity"),
     @JsonSubTypes.Type(value = Check.ExternalAccess.class, name = "ExternalAccess"),
     @JsonSubTypes.Type(value = Check.FederatedAccess.class, name = "FederatedAccess"),
-    @JsonSubTypes.Type(value = Check.PoolUp.class, name = "PoolUp"),
     @JsonSubTypes.Type(value = Check.Drain.class, name = "Drain")
 })
 public sealed interface Check {
@@ -77,13 +76,6 @@ public sealed interface Check {
     record FederatedAccess(String site, String partner, List<String> users) implements Check {
         public String describe() {
             return "federation with " + partner + " from site " + site + " for " + users.size() + " users";
-        }
-    }
-
-    /** The pool is deployed and up. */
-    record PoolUp(String pool) implements Check {
-        public String describe() {
-            return pool + " deployed and up";
         }
     }
 

@@ -55,8 +55,6 @@ public final class CheckRunner {
             return probe(c, c.users().stream().map(u -> new Probe(ProbeKind.Federated, u, c.partner(), null)).toList());
         } else if (check instanceof Check.PolicyParity c) {
             return policyParity(c);
-        } else if (check instanceof Check.PoolUp c) {
-            return poolUp(c);
         } else if (check instanceof Check.Drain c) {
             return drain(c);
         }
@@ -155,13 +153,6 @@ public final class CheckRunner {
         }
         return new CheckResult(c.describe(), failures.isEmpty(), failures, subjects, replicas.size(),
                 List.of(replicas.size() + " replicas, " + failures.size() + " not up to date"));
-    }
-
-    private CheckResult poolUp(Check.PoolUp c) {
-        PoolState state = deployment.poolState(c.pool());
-        boolean up = state == PoolState.Up;
-        return new CheckResult(c.describe(), up, up ? List.of() : List.of(c.pool() + " is " + state),
-                up ? List.of() : List.of(c.pool()), 1, List.of(c.pool() + " is " + state));
     }
 
     private CheckResult policyParity(Check.PolicyParity c) {

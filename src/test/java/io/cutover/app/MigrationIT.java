@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.deployment.PoolState;
-import io.cutover.deployment.Subject;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.User;
 import io.cutover.journal.Action;
@@ -390,10 +389,5 @@ class MigrationIT {
         try (Journal journal = Journal.open(dir.resolve("ws").resolve("journal.db"))) {
             return journal.currentRun().map(r -> journal.entries(r.id())).orElse(List.of());
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static Subject user(String sip) {
-        return Subject.user(sip);
     }
 }
