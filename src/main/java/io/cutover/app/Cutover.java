@@ -326,11 +326,12 @@ public final class Cutover {
     public Results.DecommissionResult decommission(String pool) {
         RunContext ctx = existingRun();
         try (Lab lab = openLab(); Journal journal = Journal.open(workspace.journal())) {
-            String fqdn = lab.snapshot().pool(pool).fqdn();
+            io.cutover.inventory.Pool found = lab.snapshot().pool(pool);
+            String fqdn = found.fqdn();
+            String site = found.site();
             if (lab.poolState(fqdn) == PoolState.Decommissioned) {
-                return new Results.DecommissionResult(fqdn, true, List.of());
+                return new Results.DecommissionResult(fqdn, true);
             }
-            String site = lab.snapshot().pool(fqdn).site();
             String drainId = ctx.plan.steps().stream().filter(s -> s instanceof Step.Gate g && g.checks().contains(new Check.Drain(fqdn)))
                     .map(Step::id).findFirst().orElse(site + "/" + fqdn + "/drain");
             String decomId = ctx.plan.steps().stream().filter(s -> s instanceof Step.Decommission d && d.target().equalsIgnoreCase(fqdn))
@@ -358,7 +359,7 @@ public final class Cutover {
                 journal.append(begin.end(Outcome.FAILED, f.getMessage(), clock.instant()));
                 throw new CutoverException(ErrorCode.STEP_FAILED, "decommission of " + fqdn + " failed: " + f.getMessage());
             }
-            return new Results.DecommissionResult(fqdn, true, List.of());
+            return new Results.DecommissionResult(fqdn, false);
         }
     }
 
@@ -384,11 +385,13 @@ public final class Cutover {
         String where = scenarioName(scenario);
         // Whatever can refuse the input (the scenario, the faults, planning) is tried first on a lab
         // in memory, so that a refused rehearsal leaves no half-made workspace behind.
+        // The lab on disk expands from the same text with the same faults, so this plan is its plan.
+        Plan plan;
         try (Lab trial = Lab.inMemory(Scenario.parse(text, where), clock)) {
             if (profile != null) {
                 inject(trial, profile, faults);
             }
-            Planner.plan(trial.snapshot(), catalog, options, "lab:" + workspace.lab());
+            plan = Planner.plan(trial.snapshot(), catalog, options, "lab:" + workspace.lab());
         }
         labCreate(text, where);
         if (profile != null) {
@@ -396,10 +399,9 @@ public final class Cutover {
                 inject(lab, profile, faults);
             }
         }
-        plan(options, workspace.plan());
+        writeAtomically(workspace.plan(), PlanCodec.toJson(plan));
         Results.RunResult result = run(workspace.plan(), settings, false, ticks);
         long wall = (System.nanoTime() - started) / 1_000_000;
-        Plan plan = readPlan(workspace.plan());
         StatusReport status = result.status();
         Progress progress = Progress.of(withJournal(j -> j.entries(result.runId())));
         int checksPassed = 0;

@@ -35,7 +35,8 @@ public final class Results {
 
     public record RollbackResult(boolean executed, RollbackImpact impact, List<String> failures, StatusReport status) {}
 
-    public record DecommissionResult(String pool, boolean decommissioned, List<String> blockers) {}
+    /** A decommissioned pool; {@code alreadyDecommissioned} when there was nothing left to do. */
+    public record DecommissionResult(String pool, boolean alreadyDecommissioned) {}
 
     public record ControlResult(String runId, String request) {}
 }

@@ -26,7 +26,7 @@ final class DecommissionCommand implements Callable<Integer> {
         if (common.json) {
             Printer.json(w, r);
         } else {
-            w.println(r.pool() + " passed its drain check and is decommissioned");
+            w.println(r.alreadyDecommissioned() ? r.pool() + " was already decommissioned" : r.pool() + " passed its drain check and is decommissioned");
         }
         w.flush();
         return 0;

@@ -258,8 +258,9 @@ class MigrationIT {
         assertThat(cutover.run(null, fast().withUntil(io.cutover.plan.Phase.Cms), false, t -> {}).exitCode()).isZero();
         assertThat(poolState("sfb15pool-dub.contoso.com")).isEqualTo(PoolState.Up);
 
-        assertThat(cutover.decommission("sfb15edge-dub.contoso.com").decommissioned()).isTrue();
-        assertThat(cutover.decommission("sfb15pool-dub.contoso.com").decommissioned()).isTrue();
+        assertThat(cutover.decommission("sfb15edge-dub.contoso.com").alreadyDecommissioned()).isFalse();
+        assertThat(cutover.decommission("sfb15pool-dub.contoso.com").alreadyDecommissioned()).isFalse();
+        assertThat(cutover.decommission("SFB15POOL-DUB.contoso.com").alreadyDecommissioned()).as("a second time, by any spelling").isTrue();
         assertThatThrownBy(() -> cutover.decommission("lyncpool01.contoso.com"))
                 .isInstanceOf(CutoverException.class)
                 .hasMessageContaining("lyncpool01.contoso.com still homes 17 users")
