@@ -375,25 +375,36 @@ public final class Cutover {
      * {@code scenario} is null, with an optional fault profile.
      */
     public Rehearsal rehearse(Path scenario, Path faults, PlanOptions options, RunSettings settings, Consumer<Tick> ticks) {
+        return rehearse(scenarioName(scenario), () -> {
+            String text = scenarioText(scenario);
+            String where = scenarioName(scenario);
+            return new LabSource(() -> Lab.inMemory(Scenario.parse(text, where), clock), () -> labCreate(text, where));
+        }, faults, options, settings, ticks);
+    }
+
+    /** Where a rehearsal's lab comes from: a lab in memory to try the input on, and the lab on disk. */
+    private record LabSource(java.util.function.Supplier<Lab> trial, Runnable create) {}
+
+    private Rehearsal rehearse(String source, java.util.function.Supplier<LabSource> labs, Path faults, PlanOptions options,
+            RunSettings settings, Consumer<Tick> ticks) {
         long started = System.nanoTime();
         catalog.version(options.target());
         FaultProfile profile = faults == null ? null : FaultProfile.parse(readFile(faults), faults.toString());
         if (Files.exists(workspace.journal()) || Lab.exists(workspace.lab())) {
             throw new CutoverException(ErrorCode.BAD_INPUT, workspace.dir() + " already holds a migration; rehearse in a fresh --workspace");
         }
-        String text = scenarioText(scenario);
-        String where = scenarioName(scenario);
+        LabSource lab0 = labs.get();
         // Whatever can refuse the input (the scenario, the faults, planning) is tried first on a lab
         // in memory, so that a refused rehearsal leaves no half-made workspace behind.
         // The lab on disk expands from the same text with the same faults, so this plan is its plan.
         Plan plan;
-        try (Lab trial = Lab.inMemory(Scenario.parse(text, where), clock)) {
+        try (Lab trial = lab0.trial().get()) {
             if (profile != null) {
                 inject(trial, profile, faults);
             }
             plan = Planner.plan(trial.snapshot(), catalog, options, "lab:" + workspace.lab());
         }
-        labCreate(text, where);
+        lab0.create().run();
         if (profile != null) {
             try (Lab lab = openLab()) {
                 inject(lab, profile, faults);
@@ -432,9 +443,108 @@ public final class Cutover {
         for (KeptPool k : plan.kept()) {
             kept.add(new Rehearsal.Kept(k.pool(), k.reason()));
         }
-        return new Rehearsal(scenario == null ? "examples/contoso/scenario.yaml" : scenario.toString(), options.target(), workspace.dir().toString(),
+        return new Rehearsal(source, options.target(), workspace.dir().toString(),
                 result.outcome(), result.exitCode(), result.message(), wall, pools, checksPassed, checksTotal, status.usersMoved(), status.usersPlanned(),
                 status.retained(), decommissioned, kept, status.blocker());
+    }
+
+    // ---- assess, the inventory folder and the lab twin ---------------------------------------
+
+    /** The PowerShell script that writes the inventory folder of a real deployment, read-only. */
+    public String collectScript() {
+        return io.cutover.folder.CollectScript.text();
+    }
+
+    /**
+     * Assesses the inventory folder for a migration to {@code target}, and writes the HTML report
+     * to {@code html} when it is given (whole or not at all).
+     */
+    public io.cutover.assess.Assessment assess(Path folder, String target, Path html) {
+        io.cutover.catalog.ProductVersion version = catalog.version(target);
+        io.cutover.folder.FolderRead read = io.cutover.folder.FolderReader.read(folder, catalog);
+        io.cutover.assess.Assessment assessment = io.cutover.assess.Assessor.assess(read.inventory(), catalog, version, read.unanswered());
+        if (html != null) {
+            writeAtomically(html, io.cutover.report.ReadinessPage.render(assessment));
+        }
+        return assessment;
+    }
+
+    /**
+     * Writes the workspace's lab as an inventory folder, as the collect script would from a real
+     * deployment: the servers of pools that are not up (not deployed, decommissioned or down) do
+     * not answer, so their services are recorded as unanswered rather than listed.
+     */
+    public Results.LabExportResult labExport(Path dir) {
+        try (Lab lab = openLab()) {
+            io.cutover.inventory.Inventory inv = lab.snapshot();
+            java.util.Set<String> silent = new java.util.HashSet<>();
+            List<io.cutover.inventory.UnansweredServer> unanswered = new ArrayList<>();
+            for (io.cutover.inventory.Pool p : inv.pools()) {
+                if (lab.poolState(p.fqdn()) != PoolState.Up) {
+                    silent.add(p.fqdn().toLowerCase(java.util.Locale.ROOT));
+                    for (String server : p.servers()) {
+                        unanswered.add(new io.cutover.inventory.UnansweredServer(server, "Get-CsWindowsService",
+                                "pool " + p.fqdn() + " is " + lab.poolState(p.fqdn())));
+                    }
+                }
+            }
+            List<io.cutover.inventory.ServiceState> services = inv.services().stream()
+                    .filter(s -> s.pool() == null || !silent.contains(s.pool().toLowerCase(java.util.Locale.ROOT))).toList();
+            io.cutover.inventory.Inventory exported = new io.cutover.inventory.Inventory(inv.sites(), inv.pools(), inv.cmsPool(), inv.users(),
+                    inv.objects(), inv.meetings(), inv.clients(), services, inv.replicas(), inv.policies(), inv.partners());
+            new io.cutover.folder.FolderWriter(catalog).write(dir, exported, unanswered);
+            return new Results.LabExportResult(dir.toString(), exported.sites().size(), exported.pools().size(), exported.users().size(),
+                    exported.objects().size(), unanswered.size());
+        }
+    }
+
+    /** Creates the workspace's lab as the twin of the deployment an inventory folder describes. */
+    public LabSummary labImport(Path folder) {
+        io.cutover.folder.FolderRead read = readTwinnable(folder);
+        try (Lab lab = Lab.createTwin(workspace.lab(), read.inventory(), read.servicesCollected(), folder.toString(), clock)) {
+            return lab.summary();
+        }
+    }
+
+    /** Rehearses a whole migration against a fresh twin of the deployment an inventory folder describes. */
+    public Rehearsal rehearseFrom(Path folder, Path faults, PlanOptions options, RunSettings settings, Consumer<Tick> ticks) {
+        String where = folder.toString();
+        return rehearse(where, () -> {
+            io.cutover.folder.FolderRead read = readTwinnable(folder);
+            return new LabSource(() -> Lab.inMemoryTwin(read.inventory(), read.servicesCollected(), where, clock), () -> {
+                Lab.createTwin(workspace.lab(), read.inventory(), read.servicesCollected(), where, clock).close();
+            });
+        }, faults, options, settings, ticks);
+    }
+
+    /**
+     * Reads a folder for a twin. A lab cannot hold what a real deployment can only be wrong about
+     * (a user on a pool the topology lacks, one SIP address twice), so those are refused here with
+     * the assessment's words, where {@code assess} reports them as findings.
+     */
+    private io.cutover.folder.FolderRead readTwinnable(Path folder) {
+        io.cutover.folder.FolderRead read = io.cutover.folder.FolderReader.read(folder, catalog);
+        io.cutover.inventory.Inventory inv = read.inventory();
+        java.util.Set<String> pools = new java.util.HashSet<>();
+        inv.pools().forEach(p -> pools.add(p.fqdn().toLowerCase(java.util.Locale.ROOT)));
+        java.util.Set<String> sips = new java.util.HashSet<>();
+        for (io.cutover.inventory.User u : inv.users()) {
+            if (!sips.add(io.cutover.inventory.Inventory.key(u.sipAddress()))) {
+                throw new CutoverException(ErrorCode.BAD_INPUT, folder.resolve("users.csv") + ": " + u.sipAddress()
+                        + " is listed twice (SIP addresses compare case-insensitively); a twin needs each user once");
+            }
+            if (!pools.contains(u.pool().toLowerCase(java.util.Locale.ROOT))) {
+                throw new CutoverException(ErrorCode.UNKNOWN_POOL, folder.resolve("users.csv") + ": " + u.sipAddress() + " is homed on pool '"
+                        + u.pool() + "', which topology.xml lacks; run `cutover assess " + folder + "` for every such reference");
+            }
+        }
+        for (io.cutover.inventory.HomedObject o : inv.objects()) {
+            if (!pools.contains(o.pool().toLowerCase(java.util.Locale.ROOT))) {
+                throw new CutoverException(ErrorCode.UNKNOWN_POOL, folder.resolve("objects.csv") + ": " + o.kind() + " " + o.identity()
+                        + " is homed on pool '" + o.pool() + "', which topology.xml lacks; run `cutover assess " + folder + "`");
+            }
+        }
+        return read;
     }
 
     // ---- files -----------------------------------------------------------------------------

@@ -39,4 +39,7 @@ public final class Results {
     public record DecommissionResult(String pool, boolean alreadyDecommissioned) {}
 
     public record ControlResult(String runId, String request) {}
+
+    /** A lab written as an inventory folder. */
+    public record LabExportResult(String folder, int sites, int pools, int users, int objects, int unansweredServers) {}
 }

@@ -33,6 +33,20 @@ public record ProductVersion(
         return features.contains(feature);
     }
 
+    /**
+     * The features among {@code needed} this version does not offer. A user who depends on one of
+     * them cannot move to a pool of this version and is retained on the legacy pool.
+     */
+    public Set<Feature> lacking(java.util.Collection<Feature> needed) {
+        Set<Feature> lost = java.util.EnumSet.noneOf(Feature.class);
+        for (Feature f : needed) {
+            if (!offers(f)) {
+                lost.add(f);
+            }
+        }
+        return lost;
+    }
+
     public boolean isOlderThan(ProductVersion other) {
         return rank < other.rank;
     }

@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
             AbortCommand.class,
             RollbackCommand.class,
             DecommissionCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            AssessCommand.class,
+            CollectScriptCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = {

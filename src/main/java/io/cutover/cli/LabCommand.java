@@ -42,6 +42,27 @@ final class LabCommand implements Runnable {
         return print(common, common.facade().labClear());
     }
 
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write the lab as an inventory folder, the same folder the collect script writes from a real deployment.")
+    int export(@Mixin Common common, @Parameters(paramLabel = "DIR", description = "A new (or empty) directory.") Path dir) {
+        io.cutover.app.Results.LabExportResult r = common.facade().labExport(dir);
+        PrintWriter w = spec.commandLine().getOut();
+        if (common.json) {
+            Printer.json(w, r);
+        } else {
+            w.printf("Inventory folder %s: %d sites, %d pools, %d users, %d objects; %d servers did not answer%n", r.folder(), r.sites(),
+                    r.pools(), r.users(), r.objects(), r.unansweredServers());
+        }
+        w.flush();
+        return 0;
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Create the workspace's lab as the twin of the deployment an inventory folder describes.")
+    int importFolder(@Mixin Common common, @Parameters(paramLabel = "DIR", description = "The inventory folder.") Path dir) {
+        return print(common, common.facade().labImport(dir));
+    }
+
     private int print(Common common, LabSummary s) {
         PrintWriter w = spec.commandLine().getOut();
         if (common.json) {

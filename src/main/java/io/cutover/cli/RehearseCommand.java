@@ -37,8 +37,14 @@ final class RehearseCommand implements Callable<Integer> {
     @Option(names = "--faults", paramLabel = "FILE", description = "A fault profile to inject into the lab before running.")
     Path faults;
 
+    @Option(names = "--from", paramLabel = "DIR", description = "Rehearse against a twin of the deployment this inventory folder describes (instead of a scenario).")
+    Path from;
+
     @Override
     public Integer call() {
+        if (from != null && scenario != null) {
+            throw new io.cutover.CutoverException(io.cutover.ErrorCode.BAD_INPUT, "give a SCENARIO or --from DIR, not both");
+        }
         Path dir = common.workspace;
         if (!spec.commandLine().getParseResult().hasMatchedOption("--workspace")) {
             // Each rehearsal gets a fresh workspace, kept so that status and rollback can look at it.
@@ -48,7 +54,9 @@ final class RehearseCommand implements Callable<Integer> {
         Cutover cutover = new Cutover(new Workspace(dir), Clock.systemUTC(), Common.actor());
         Rehearsal r;
         try (ProgressDisplay progress = ProgressDisplay.forTerminal(!common.json)) {
-            r = cutover.rehearse(scenario, faults, planOptions.options(), runOptions.settings(null), progress);
+            r = from == null
+                    ? cutover.rehearse(scenario, faults, planOptions.options(), runOptions.settings(null), progress)
+                    : cutover.rehearseFrom(from, faults, planOptions.options(), runOptions.settings(null), progress);
         }
         PrintWriter w = spec.commandLine().getOut();
         if (common.json) {

@@ -88,13 +88,39 @@ public final class Lab implements Deployment {
     public static Lab open(Path dir, Clock clock) {
         LabStore store = LabStore.open(dir);
         try {
-            LabState state = new LabState(Scenario.parse(store.scenarioText(), store.where()), Catalog.bundled());
+            LabState state = Twin.is(store.scenarioText())
+                    ? Twin.state(Twin.parse(store.scenarioText()), Catalog.bundled())
+                    : new LabState(Scenario.parse(store.scenarioText(), store.where()), Catalog.bundled());
             store.mutations().forEach(state::apply);
             return new Lab(state, store, clock);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * Creates a lab in {@code dir} that is the twin of a collected deployment (see {@link Twin}).
+     *
+     * @param servicesCollected whether the inventory came with service states; pools none of whose
+     *     servers reported one are then taken as not installed yet
+     * @param where the inventory folder, for messages
+     */
+    public static Lab createTwin(Path dir, Inventory inventory, boolean servicesCollected, String where, Clock clock) {
+        if (LabStore.exists(dir)) {
+            throw new CutoverException(ErrorCode.BAD_INPUT, "a lab already exists in " + dir
+                    + "; use the existing one, or give another directory for the new lab");
+        }
+        Twin.Document d = new Twin.Document(where, inventory, Twin.notDeployed(inventory, servicesCollected));
+        LabState state = Twin.state(d, Catalog.bundled());
+        LabStore store = LabStore.create(dir, Twin.text(d), where, clock.instant());
+        return new Lab(state, store, clock);
+    }
+
+    /** A twin that keeps nothing on disk, as {@link #inMemory} is for scenarios. */
+    public static Lab inMemoryTwin(Inventory inventory, boolean servicesCollected, String where, Clock clock) {
+        Twin.Document d = new Twin.Document(where, inventory, Twin.notDeployed(inventory, servicesCollected));
+        return new Lab(Twin.state(d, Catalog.bundled()), LabStore.discarding(), clock);
     }
 
     public static boolean exists(Path dir) {
@@ -493,7 +519,7 @@ public final class Lab implements Deployment {
                     .map(s -> new LabSummary.SiteLine(s.name(), s.siteId(), s.federationRoute(), s.xmppFederationRoute()))
                     .toList();
             String location = store.persistent() ? store.dir().toString() : "in memory";
-            return new LabSummary(state.scenario.name(), location, state.scenario.userCount(), state.cmsPool(), pools, sites,
+            return new LabSummary(state.scenario.name(), location, state.userCount(), state.cmsPool(), pools, sites,
                     faultSeed(), faults());
         }
     }

@@ -47,9 +47,17 @@ final class LabState {
     private volatile FaultProfile faults;
 
     LabState(Scenario scenario, Catalog catalog) {
+        this(scenario, new Expansion(scenario, catalog).inventory(), catalog);
+    }
+
+    /**
+     * A state whose deployment is {@code initial} as given, not expanded from the scenario; the
+     * scenario says only which pools are deployed, which replicas start stale, and the faults.
+     */
+    LabState(Scenario scenario, Inventory initial, Catalog catalog) {
         this.scenario = scenario;
         this.catalog = catalog;
-        this.initial = new Expansion(scenario, catalog).inventory();
+        this.initial = initial;
         for (Pool p : initial.pools()) {
             pools.put(key(p.fqdn()), p);
             versions.put(key(p.fqdn()), catalog.version(p.version()));
@@ -245,6 +253,10 @@ final class LabState {
         users.values().forEach(u -> counts.computeIfAbsent(key(u.pool()), k -> new int[2])[0]++);
         objects.values().forEach(o -> counts.computeIfAbsent(key(o.pool()), k -> new int[2])[1]++);
         return counts;
+    }
+
+    int userCount() {
+        return users.size();
     }
 
     List<Site> sites() {

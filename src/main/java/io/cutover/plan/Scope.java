@@ -406,12 +406,7 @@ final class Scope {
                 int count = 0;
                 Set<Feature> lostByPool = EnumSet.noneOf(Feature.class);
                 for (User u : usersOn(p)) {
-                    Set<Feature> lost = EnumSet.noneOf(Feature.class);
-                    for (Feature f : u.features()) {
-                        if (!target.offers(f)) {
-                            lost.add(f);
-                        }
-                    }
+                    Set<Feature> lost = target.lacking(u.features());
                     if (lost.isEmpty()) {
                         continue;
                     }

@@ -1,0 +1,388 @@
+package io.cutover.folder;
+
+import io.cutover.CutoverException;
+import io.cutover.ErrorCode;
+import io.cutover.catalog.Catalog;
+import io.cutover.catalog.ProductVersion;
+import io.cutover.inventory.Pool;
+import io.cutover.inventory.PoolRole;
+import io.cutover.inventory.SiteKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Reads the published topology ({@code Get-CsTopology -AsXml}) and the Topology Builder
+ * {@code .tbxml} form into sites and pools. The document is untrusted: DTDs are refused (so no
+ * entity of any kind, internal or external, is ever expanded or fetched) and its size is capped
+ * before parsing starts.
+ */
+final class TopologyReader {
+    /** A large real topology is a few hundred kilobytes. */
+    static final long MAX_BYTES = 32L * 1024 * 1024;
+
+    record TopologySite(String name, int siteId, SiteKind kind) {}
+
+    record Topology(List<TopologySite> sites, List<Pool> pools, String cmsPool, Map<String, String> poolOfMachine) {}
+
+    private record Cluster(String id, String fqdn, String siteId, List<String> machines) {}
+
+    private record Service(String id, String role, int version, String installedOn, List<String> dependsOn, boolean director, boolean activeCms) {}
+
+    private final Path file;
+    private final String name;
+    private final Catalog catalog;
+
+    TopologyReader(Path file, Catalog catalog) {
+        this.file = file;
+        this.name = file.getFileName().toString();
+        this.catalog = catalog;
+    }
+
+    Topology read() {
+        Document doc = parse();
+        Element root = doc.getDocumentElement();
+        if (!root.getLocalName().equals("Topology") && !root.getLocalName().equals("TopologyBuilder")) {
+            throw bad("the root element is <" + root.getLocalName() + ">, not <Topology> (Get-CsTopology -AsXml) or <TopologyBuilder> (.tbxml)");
+        }
+        if (root.getLocalName().equals("TopologyBuilder")) {
+            // Topology Builder keeps the published topology and the edited one; the edited one is what
+            // the admin means to read.
+            Element newer = first(root, "NewTopology");
+            if (newer == null) {
+                newer = first(root, "OldTopology");
+            }
+            if (newer == null) {
+                throw bad("a <TopologyBuilder> document without <NewTopology> or <OldTopology>");
+            }
+            root = newer;
+        }
+        List<TopologySite> sites = new ArrayList<>();
+        Map<String, String> siteNames = new HashMap<>();
+        for (Element e : all(root)) {
+            Element nameChild = child(e, "Name");
+            if (e.hasAttribute("SiteId") && nameChild != null) {
+                String id = e.getAttribute("SiteId").trim();
+                String siteName = nameChild.getTextContent().trim();
+                SiteKind kind = e.getLocalName().equals("CentralSite") ? SiteKind.CentralSite : SiteKind.BranchSite;
+                sites.add(new TopologySite(siteName, integer(id, "SiteId of site " + siteName), kind));
+                siteNames.put(id, siteName);
+            }
+        }
+
+        Map<String, Cluster> clusters = new LinkedHashMap<>();
+        Map<String, String> sqlToCluster = new HashMap<>();
+        Set<String> sqlClusters = new TreeSet<>();
+        for (Element c : all(root)) {
+            if (!c.getLocalName().equals("Cluster") || !c.hasAttribute("Fqdn")) {
+                continue;
+            }
+            String fqdn = c.getAttribute("Fqdn").trim();
+            Element cid = child(c, "ClusterId");
+            String id;
+            String siteId;
+            if (cid != null) {
+                siteId = cid.getAttribute("SiteId").trim();
+                id = siteId + ":" + cid.getAttribute("Number").trim();
+            } else {
+                id = c.getAttribute("UniqueId").trim();
+                siteId = enclosingSiteId(c);
+            }
+            if (id.isEmpty() || siteId == null) {
+                throw bad("cluster " + fqdn + " has no ClusterId (SiteId, Number) and no UniqueId inside a site");
+            }
+            List<String> machines = new ArrayList<>();
+            for (Element m : all(c)) {
+                if (m.getLocalName().equals("Machine") && m.hasAttribute("Fqdn")) {
+                    machines.add(m.getAttribute("Fqdn").trim());
+                }
+                if (m.getLocalName().equals("SqlInstance") && m.hasAttribute("UniqueId")) {
+                    sqlToCluster.put(m.getAttribute("UniqueId").trim(), id);
+                    sqlClusters.add(id);
+                }
+            }
+            clusters.put(id, new Cluster(id, fqdn, siteId, machines));
+        }
+        for (Element s : all(root)) {
+            if (s.getLocalName().equals("SqlInstanceId")) {
+                Element cid = child(s, "ClusterId");
+                if (cid != null) {
+                    sqlClusters.add(cid.getAttribute("SiteId").trim() + ":" + cid.getAttribute("Number").trim());
+                }
+            }
+        }
+
+        List<Service> services = new ArrayList<>();
+        for (Element s : all(root)) {
+            if (!s.getLocalName().equals("Service") || !s.hasAttribute("ServiceVersion")) {
+                continue;
+            }
+            services.add(service(s, sqlToCluster));
+        }
+        Map<String, Service> byId = new HashMap<>();
+        services.forEach(s -> byId.put(s.id(), s));
+
+        Map<String, List<Service>> onCluster = new LinkedHashMap<>();
+        for (Service s : services) {
+            if (s.installedOn() != null) {
+                onCluster.computeIfAbsent(s.installedOn(), k -> new ArrayList<>()).add(s);
+            }
+        }
+        List<Pool> pools = new ArrayList<>();
+        Map<String, String> poolOfMachine = new HashMap<>();
+        String cms = null;
+        for (Cluster c : clusters.values()) {
+            List<Service> here = onCluster.getOrDefault(c.id(), List.of());
+            if (here.isEmpty()) {
+                // A cluster nothing is installed on has no version and homes nothing: not a pool.
+                continue;
+            }
+            int version = 0;
+            String nextHop = null;
+            for (Service s : here) {
+                version = Math.max(version, s.version());
+                if (s.role().equals("EdgeServer")) {
+                    for (String dep : s.dependsOn()) {
+                        Service d = byId.get(dep);
+                        if (d != null && d.role().equals("Registrar") && clusters.containsKey(d.installedOn())) {
+                            nextHop = clusters.get(d.installedOn()).fqdn();
+                        }
+                    }
+                }
+                if (s.activeCms()) {
+                    cms = c.fqdn();
+                }
+            }
+            int v = version;
+            ProductVersion pv = catalog.byServiceVersion(v).orElseThrow(() -> bad("cluster " + c.fqdn() + " runs ServiceVersion " + v
+                    + ", which the catalog does not know (known: 5 Lync Server 2010, 6 Lync Server 2013, 7 Skype for Business Server 2015, 8 Skype for Business Server 2019)"));
+            String site = siteNames.get(c.siteId());
+            if (site == null) {
+                throw bad("cluster " + c.fqdn() + " is in site " + c.siteId() + ", which the topology does not define");
+            }
+            pools.add(new Pool(c.fqdn(), site, role(here, sqlClusters.contains(c.id())), pv.name(), c.machines(), nextHop));
+            for (String m : c.machines()) {
+                poolOfMachine.put(m.toLowerCase(java.util.Locale.ROOT), c.fqdn());
+            }
+        }
+        if (cms == null) {
+            for (Service s : services) {
+                if (s.role().equals("CentralMgmt") && clusters.containsKey(s.installedOn())) {
+                    cms = clusters.get(s.installedOn()).fqdn();
+                }
+            }
+        }
+        return new Topology(sites, pools, cms, poolOfMachine);
+    }
+
+    private static PoolRole role(List<Service> services, boolean holdsSql) {
+        Set<String> roles = new TreeSet<>();
+        boolean director = false;
+        for (Service s : services) {
+            roles.add(s.role());
+            director |= s.director();
+        }
+        if (roles.contains("Registrar")) {
+            return director ? PoolRole.Director : PoolRole.FrontEnd;
+        }
+        if (roles.contains("EdgeServer")) {
+            return PoolRole.Edge;
+        }
+        if (roles.contains("PersistentChatServer") || roles.contains("PersistentChatService")) {
+            return PoolRole.PersistentChat;
+        }
+        if (roles.contains("MediationServer")) {
+            return PoolRole.Mediation;
+        }
+        return holdsSql ? PoolRole.SqlStore : PoolRole.Other;
+    }
+
+    private Service service(Element s, Map<String, String> sqlToCluster) {
+        int version = integer(s.getAttribute("ServiceVersion").trim(), "ServiceVersion");
+        Element sid = child(s, "ServiceId");
+        String id;
+        String role;
+        String installedOn = null;
+        List<String> dependsOn = new ArrayList<>();
+        if (sid != null) {
+            role = sid.getAttribute("RoleName").trim();
+            id = serviceKey(sid);
+            Element on = child(s, "InstalledOn");
+            if (on != null) {
+                Element cid = child(on, "ClusterId");
+                if (cid == null) {
+                    Element sql = child(on, "SqlInstanceId");
+                    cid = sql == null ? null : child(sql, "ClusterId");
+                }
+                if (cid != null) {
+                    installedOn = cid.getAttribute("SiteId").trim() + ":" + cid.getAttribute("Number").trim();
+                }
+            }
+            Element deps = child(s, "DependsOn");
+            if (deps != null) {
+                for (Element d : children(deps, "Dependency")) {
+                    Element dsid = child(d, "ServiceId");
+                    if (dsid != null) {
+                        dependsOn.add(serviceKey(dsid));
+                    }
+                }
+            }
+        } else {
+            role = s.getAttribute("RoleName").trim();
+            id = s.getAttribute("UniqueId").trim();
+            String on = s.getAttribute("InstalledOn").trim();
+            installedOn = sqlToCluster.getOrDefault(on, on.isEmpty() ? null : on);
+            Element deps = child(s, "DependsOn");
+            if (deps != null) {
+                for (Element d : children(deps, "Dependency")) {
+                    dependsOn.add(d.getAttribute("ServiceUniqueId").trim());
+                }
+            }
+        }
+        boolean director = false;
+        boolean activeCms = false;
+        for (Element e : all(s)) {
+            if (e.getLocalName().equals("RegistrarService")) {
+                director = e.getAttribute("IsDirector").trim().equalsIgnoreCase("true");
+            }
+            if (e.getLocalName().equals("CentralMgmtService")) {
+                activeCms = e.getAttribute("IsActive").trim().equalsIgnoreCase("true");
+            }
+        }
+        return new Service(id, role, version, installedOn, dependsOn, director, activeCms);
+    }
+
+    private static String serviceKey(Element serviceId) {
+        return serviceId.getAttribute("SiteId").trim() + ":" + serviceId.getAttribute("RoleName").trim() + ":"
+                + serviceId.getAttribute("Instance").trim();
+    }
+
+    private static String enclosingSiteId(Element e) {
+        for (Node n = e.getParentNode(); n instanceof Element p; n = n.getParentNode()) {
+            if (p.hasAttribute("SiteId") && child(p, "Name") != null) {
+                return p.getAttribute("SiteId").trim();
+            }
+        }
+        return null;
+    }
+
+    private int integer(String text, String what) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw bad(what + " is '" + text + "', not a whole number");
+        }
+    }
+
+    private Document parse() {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new CutoverException(ErrorCode.BAD_INPUT, name + ": no such file in " + file.getParent()
+                    + "; it is required (run the script of `cutover collect-script`)");
+        } catch (IOException e) {
+            throw bad("cannot read: " + e.getMessage());
+        }
+        if (size > MAX_BYTES) {
+            throw bad(size + " bytes, more than the " + MAX_BYTES + " a topology may have; refused before parsing");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return builder().parse(in);
+        } catch (SAXParseException e) {
+            String why = e.getMessage();
+            if (why != null && why.contains("DOCTYPE")) {
+                throw bad("line " + e.getLineNumber() + ": refused: the document declares a DTD (<!DOCTYPE>); a topology never has one, "
+                        + "and entities are never expanded or fetched");
+            }
+            throw bad("line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": not well-formed XML: " + why);
+        } catch (SAXException e) {
+            throw bad("not well-formed XML: " + e.getMessage());
+        } catch (IOException e) {
+            throw bad("cannot read: " + e.getMessage());
+        }
+    }
+
+    private static DocumentBuilder builder() {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            f.setXIncludeAware(false);
+            f.setExpandEntityReferences(false);
+            DocumentBuilder b = f.newDocumentBuilder();
+            // Errors are thrown, not printed to stderr.
+            b.setErrorHandler(null);
+            return b;
+        } catch (ParserConfigurationException e) {
+            throw new CutoverException(ErrorCode.INTERNAL, "the XML parser cannot be hardened: " + e.getMessage(), e);
+        }
+    }
+
+    private CutoverException bad(String what) {
+        return new CutoverException(ErrorCode.BAD_INPUT, name + ": " + what);
+    }
+
+    private static Element first(Element root, String localName) {
+        for (Element e : all(root)) {
+            if (e.getLocalName().equals(localName)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static Element child(Element parent, String localName) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && localName.equals(e.getLocalName())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static List<Element> children(Element parent, String localName) {
+        List<Element> list = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && localName.equals(e.getLocalName())) {
+                list.add(e);
+            }
+        }
+        return list;
+    }
+
+    /** Every element below {@code root}, in document order. */
+    private static List<Element> all(Element root) {
+        NodeList list = root.getElementsByTagNameNS("*", "*");
+        List<Element> out = new ArrayList<>(list.getLength());
+        for (int i = 0; i < list.getLength(); i++) {
+            out.add((Element) list.item(i));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,144 @@
+package io.cutover.folder;
+
+import io.cutover.catalog.Catalog;
+import io.cutover.inventory.Inventory;
+import io.cutover.inventory.Pool;
+import io.cutover.inventory.PoolRole;
+import io.cutover.inventory.Site;
+import io.cutover.inventory.SiteKind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The published topology document for an inventory, in the shape {@code Get-CsTopology -AsXml}
+ * gives: sites, clusters with their machines, SQL instances, and per pool the services that make
+ * its role (Registrar and UserServices for a Front End, Registrar as Director, EdgeServer with a
+ * dependency on its next hop's Registrar, ...), each with the version's ServiceVersion, and the
+ * active CentralMgmt service on the CMS pool.
+ */
+final class TopologyWriter {
+    private static final String NS = "urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008";
+    private static final String ROLES_NS = "urn:schema:Microsoft.Rtc.Management.Deploy.ServiceRoles.2008";
+
+    private final Catalog catalog;
+
+    TopologyWriter(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    String xml(Inventory inv) {
+        StringBuilder x = new StringBuilder(16_384);
+        x.append("<Topology xmlns=\"").append(NS).append("\">\r\n  <Sites>\r\n");
+        Map<String, Integer> siteIds = new HashMap<>();
+        List<Site> sites = new ArrayList<>(inv.sites());
+        sites.sort(Comparator.comparingInt(Site::siteId));
+        for (Site s : sites) {
+            siteIds.put(FolderWriter.key(s.name()), s.siteId());
+            String element = s.kind() == SiteKind.BranchSite ? "BranchSite" : "CentralSite";
+            x.append("    <").append(element).append(" SiteId=\"").append(s.siteId()).append("\">\r\n      <Name>")
+                    .append(esc(s.name())).append("</Name>\r\n    </").append(element).append(">\r\n");
+        }
+        x.append("  </Sites>\r\n  <Clusters>\r\n");
+        List<Pool> pools = new ArrayList<>(inv.pools());
+        pools.sort(Comparator.comparing((Pool p) -> siteIds.getOrDefault(FolderWriter.key(p.site()), 0)).thenComparing(p -> FolderWriter.key(p.fqdn())));
+        Map<String, String> clusterOf = new HashMap<>();
+        Map<Integer, Integer> numbers = new HashMap<>();
+        for (Pool p : pools) {
+            int site = siteIds.getOrDefault(FolderWriter.key(p.site()), 0);
+            int number = numbers.merge(site, 1, Integer::sum);
+            String cid = "<ClusterId SiteId=\"" + site + "\" Number=\"" + number + "\" />";
+            clusterOf.put(FolderWriter.key(p.fqdn()), cid);
+            x.append("    <Cluster RequiresReplication=\"true\" RequiresSetup=\"true\" Fqdn=\"").append(esc(p.fqdn())).append("\">\r\n      ")
+                    .append(cid).append("\r\n");
+            int ordinal = 0;
+            for (String m : p.servers()) {
+                x.append("      <Machine OrdinalInCluster=\"").append(++ordinal).append("\" Fqdn=\"").append(esc(m)).append("\" />\r\n");
+            }
+            x.append("    </Cluster>\r\n");
+        }
+        x.append("  </Clusters>\r\n  <SqlInstances>\r\n");
+        for (Pool p : pools) {
+            if (p.role() == PoolRole.SqlStore) {
+                x.append("    <SqlInstance>\r\n      <SqlInstanceId Name=\"\">\r\n        ").append(clusterOf.get(FolderWriter.key(p.fqdn())))
+                        .append("\r\n      </SqlInstanceId>\r\n    </SqlInstance>\r\n");
+            }
+        }
+        x.append("  </SqlInstances>\r\n  <Services>\r\n");
+        Map<String, Integer> instances = new HashMap<>();
+        Map<String, String> registrarOf = new HashMap<>();
+        // Registrars first, so that an Edge can name its next hop's Registrar service.
+        for (Pool p : pools) {
+            if (p.role() == PoolRole.FrontEnd || p.role() == PoolRole.Director) {
+                int site = siteIds.getOrDefault(FolderWriter.key(p.site()), 0);
+                String id = serviceId(site, "Registrar", instances);
+                registrarOf.put(FolderWriter.key(p.fqdn()), id);
+                int version = version(p);
+                if (p.role() == PoolRole.FrontEnd) {
+                    String users = serviceId(site, "UserServices", instances);
+                    service(x, users, version, clusterOf.get(FolderWriter.key(p.fqdn())), null, null);
+                    service(x, id, version, clusterOf.get(FolderWriter.key(p.fqdn())), users,
+                            "<RegistrarService xmlns=\"" + ROLES_NS + "\" IsDirector=\"false\" />");
+                } else {
+                    service(x, id, version, clusterOf.get(FolderWriter.key(p.fqdn())), null,
+                            "<RegistrarService xmlns=\"" + ROLES_NS + "\" IsDirector=\"true\" />");
+                }
+            }
+        }
+        for (Pool p : pools) {
+            int site = siteIds.getOrDefault(FolderWriter.key(p.site()), 0);
+            String cluster = clusterOf.get(FolderWriter.key(p.fqdn()));
+            int version = version(p);
+            switch (p.role()) {
+                case Edge -> service(x, serviceId(site, "EdgeServer", instances), version, cluster,
+                        p.nextHop() == null ? null : registrarOf.get(FolderWriter.key(p.nextHop())), null);
+                case Mediation -> service(x, serviceId(site, "MediationServer", instances), version, cluster, null, null);
+                case PersistentChat -> service(x, serviceId(site, "PersistentChatServer", instances), version, cluster, null, null);
+                case SqlStore -> {
+                    String id = serviceId(site, "UserStore", instances);
+                    x.append("    <Service RoleVersion=\"1\" ServiceVersion=\"").append(version).append("\">\r\n      ").append(id)
+                            .append("\r\n      <InstalledOn>\r\n        <SqlInstanceId Name=\"\">\r\n          ").append(cluster)
+                            .append("\r\n        </SqlInstanceId>\r\n      </InstalledOn>\r\n    </Service>\r\n");
+                }
+                case Other -> service(x, serviceId(site, "WacService", instances), version, cluster, null, null);
+                case FrontEnd, Director -> {
+                    // written above
+                }
+            }
+            if (inv.cmsPool() != null && inv.cmsPool().equalsIgnoreCase(p.fqdn())) {
+                service(x, serviceId(site, "CentralMgmt", instances), version, cluster, null,
+                        "<CentralMgmtService xmlns=\"" + ROLES_NS + "\" IsActive=\"true\" />");
+            }
+        }
+        x.append("  </Services>\r\n</Topology>\r\n");
+        return x.toString();
+    }
+
+    private int version(Pool p) {
+        return catalog.version(p.version()).serviceVersion();
+    }
+
+    private static String serviceId(int site, String role, Map<String, Integer> instances) {
+        int n = instances.merge(site + ":" + role, 1, Integer::sum);
+        return "<ServiceId SiteId=\"" + site + "\" RoleName=\"" + role + "\" Instance=\"" + n + "\" />";
+    }
+
+    private static void service(StringBuilder x, String id, int version, String cluster, String dependsOn, String extra) {
+        x.append("    <Service RoleVersion=\"1\" ServiceVersion=\"").append(version).append("\">\r\n      ").append(id).append("\r\n");
+        if (dependsOn != null) {
+            x.append("      <DependsOn>\r\n        <Dependency Usage=\"Default\">\r\n          ").append(dependsOn)
+                    .append("\r\n        </Dependency>\r\n      </DependsOn>\r\n");
+        }
+        x.append("      <InstalledOn>\r\n        ").append(cluster).append("\r\n      </InstalledOn>\r\n");
+        if (extra != null) {
+            x.append("      ").append(extra).append("\r\n");
+        }
+        x.append("    </Service>\r\n");
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,141 @@
+package io.cutover.lab;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.cutover.CutoverException;
+import io.cutover.ErrorCode;
+import io.cutover.inventory.Inventory;
+import io.cutover.inventory.Pool;
+import io.cutover.inventory.Replica;
+import io.cutover.inventory.ServiceState;
+import io.cutover.inventory.Site;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A lab built from an inventory rather than from a scenario: the twin of a real deployment, so
+ * that a migration can be rehearsed against what the admin collected before it touches anything.
+ * The lab keeps the inventory itself (as JSON, where a scenario lab keeps its YAML) and replays its
+ * mutation log on top, exactly as a scenario lab does.
+ *
+ * <p>What a twin cannot copy is emulated the lab's way: each server runs the lab's services for its
+ * pool's role; a service the inventory reports stopped becomes a serviceStopped fault (so
+ * {@code lab clear} starts it again) and a replica it reports out of date starts stale.
+ */
+final class Twin {
+    /** The first line of a twin's stored text; no scenario file starts with it. */
+    static final String MARKER = "#cutover-twin 1";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /**
+     * What the lab stores.
+     *
+     * @param notDeployed pools in the topology whose servers reported no service: not installed yet
+     */
+    record Document(String source, Inventory inventory, List<String> notDeployed) {}
+
+    private Twin() {}
+
+    static boolean is(String storedText) {
+        return storedText.startsWith(MARKER);
+    }
+
+    static String text(Document document) {
+        try {
+            return MARKER + "\n" + JSON.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new CutoverException(ErrorCode.INTERNAL, "cannot store the twin's inventory: " + e.getMessage(), e);
+        }
+    }
+
+    static Document parse(String storedText) {
+        try {
+            return JSON.readValue(storedText.substring(MARKER.length()), Document.class);
+        } catch (JsonProcessingException e) {
+            throw new CutoverException(ErrorCode.BAD_INPUT, "the lab's stored inventory cannot be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The lab's state for a twin: the inventory as it is, and a scenario for what the lab emulates. */
+    static LabState state(Document d, io.cutover.catalog.Catalog catalog) {
+        return new LabState(scenario(d), d.inventory(), catalog);
+    }
+
+    private static Scenario scenario(Document d) {
+        Inventory inv = d.inventory();
+        Set<String> notDeployed = new HashSet<>();
+        d.notDeployed().forEach(p -> notDeployed.add(key(p)));
+        Set<String> stale = new HashSet<>();
+        for (Replica r : inv.replicas()) {
+            if (!r.upToDate()) {
+                stale.add(key(r.fqdn()));
+            }
+        }
+        List<Scenario.SiteSpec> sites = new ArrayList<>();
+        Map<String, Map<io.cutover.inventory.PolicyKind, String>> sitePolicies = inv.policies() == null ? Map.of() : inv.policies().bySite();
+        for (Site s : inv.sites()) {
+            sites.add(new Scenario.SiteSpec(s.name(), s.siteId(), s.kind(), s.federationRoute(), s.xmppFederationRoute(),
+                    sitePolicies.getOrDefault(s.name(), Map.of())));
+        }
+        List<Scenario.PoolSpec> pools = new ArrayList<>();
+        List<Fault> faults = new ArrayList<>();
+        for (Pool p : inv.pools()) {
+            List<String> staleHere = p.servers().stream().filter(m -> stale.contains(key(m))).toList();
+            boolean deployed = !notDeployed.contains(key(p.fqdn()));
+            pools.add(new Scenario.PoolSpec(p.fqdn(), p.site(), p.role(), p.version(), p.servers(), p.nextHop(), deployed, staleHere,
+                    null, Map.of()));
+            if (deployed) {
+                for (ServiceState s : inv.services()) {
+                    if (!s.running() && s.pool() != null && s.pool().equalsIgnoreCase(p.fqdn()) && Services.of(p.role()).contains(s.name())) {
+                        faults.add(new Fault.ServiceStopped(p.fqdn(), s.name(), s.computer()));
+                    }
+                }
+            }
+        }
+        return new Scenario("twin of " + d.source(), domain(inv), Instant.EPOCH,
+                inv.policies() == null ? Map.of() : inv.policies().global(), sites, pools, inv.cmsPool(), inv.partners(), List.of(),
+                Scenario.Activity.NONE, new FaultProfile(0, faults));
+    }
+
+    private static String domain(Inventory inv) {
+        return inv.users().stream().map(u -> u.sipAddress().substring(u.sipAddress().indexOf('@') + 1)).findFirst().orElse("example.com");
+    }
+
+    /**
+     * The pools of a folder that are in the topology but not installed: none of their servers
+     * reported a service although the folder lists services and the lab's emulation of their role
+     * runs some.
+     */
+    static List<String> notDeployed(Inventory inv, boolean servicesCollected) {
+        if (!servicesCollected) {
+            return List.of();
+        }
+        Set<String> reporting = new HashSet<>();
+        inv.services().forEach(s -> reporting.add(key(s.computer())));
+        List<String> result = new ArrayList<>();
+        for (Pool p : inv.pools()) {
+            if (!Services.of(p.role()).isEmpty() && p.servers().stream().noneMatch(m -> reporting.contains(key(m)))) {
+                result.add(p.fqdn());
+            }
+        }
+        return result;
+    }
+
+    private static String key(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}
