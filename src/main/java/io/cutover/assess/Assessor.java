@@ -221,7 +221,7 @@ public final class Assessor {
             Set<String> features = new TreeSet<>();
             list.forEach(r -> features.addAll(r.features()));
             findings.add(new Finding(Severity.WARNING, "RETAINED_USERS", p.fqdn(), list.size() + (list.size() == 1 ? " user" : " users")
-                    + " on " + p.fqdn() + " depend on " + String.join(", ", features) + ", which " + target.name()
+                    + " on " + p.fqdn() + (list.size() == 1 ? " depends on " : " depend on ") + String.join(", ", features) + ", which " + target.name()
                     + " does not offer; they stay on the legacy pool, which stays in coexistence"));
         });
     }

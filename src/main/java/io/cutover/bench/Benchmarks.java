@@ -137,6 +137,70 @@ public final class Benchmarks {
         }
     }
 
+    /**
+     * Assessing an inventory folder of {@code users} users and {@code objects} objects, as
+     * {@code cutover assess} does: read the folder (streaming its CSVs) and assess it. The folder is
+     * written once, from a synthetic lab, into a temporary directory.
+     */
+    public static Figure assess(int users, int objects, int reps) {
+        Catalog catalog = Catalog.bundled();
+        Inventory inventory;
+        try (Lab lab = Lab.inMemory(Scenarios.synthetic(5, users), Clock.systemUTC())) {
+            inventory = lab.snapshot();
+        }
+        List<io.cutover.inventory.Pool> legacy = inventory.pools().stream()
+                .filter(p -> p.role() == io.cutover.inventory.PoolRole.FrontEnd && !p.version().equals(TARGET)).toList();
+        HomedKind[] kinds = java.util.Arrays.stream(HomedKind.values()).filter(HomedKind::isObject).toArray(HomedKind[]::new);
+        List<io.cutover.inventory.HomedObject> generated = new ArrayList<>(objects);
+        for (int i = 0; i < objects; i++) {
+            HomedKind kind = kinds[i % kinds.length];
+            String id = kind == HomedKind.ConferenceDirectory ? Integer.toString(i) : "sip:object" + i + "@contoso.com";
+            generated.add(new io.cutover.inventory.HomedObject(kind, id, kind + " " + i, legacy.get(i % legacy.size()).fqdn()));
+        }
+        Inventory big = new Inventory(inventory.sites(), inventory.pools(), inventory.cmsPool(), inventory.users(), generated,
+                inventory.meetings(), inventory.clients(), inventory.services(), inventory.replicas(), inventory.policies(), inventory.partners());
+        inventory = null;
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("cutover-bench-assess");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            Path folder = dir.resolve("inventory");
+            new io.cutover.folder.FolderWriter(catalog).write(folder, big, List.of());
+            big = null;
+            long bytes;
+            try (Stream<Path> files = Files.list(folder)) {
+                bytes = files.mapToLong(p -> p.toFile().length()).sum();
+            }
+            io.cutover.catalog.ProductVersion target = catalog.version(TARGET);
+            List<Double> samples = new ArrayList<>();
+            long peakHeap = 0;
+            String verdict = null;
+            for (int i = 0; i < reps; i++) {
+                System.gc();
+                ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+                long t0 = System.nanoTime();
+                io.cutover.folder.FolderRead read = io.cutover.folder.FolderReader.read(folder, catalog);
+                io.cutover.assess.Assessment a = io.cutover.assess.Assessor.assess(read.inventory(), catalog, target, read.unanswered());
+                samples.add((System.nanoTime() - t0) / 1e6);
+                peakHeap = Math.max(peakHeap, peakHeapBytes());
+                verdict = a.summary().users() + " users, " + a.summary().objects() + " objects, " + a.findings().size() + " findings, "
+                        + a.retained().size() + " retained";
+            }
+            double median = Figure.median(samples);
+            long maxHeap = Runtime.getRuntime().maxMemory();
+            return new Figure("assess a folder of " + users + " users and " + objects + " objects (" + bytes / (1024 * 1024) + " MB)", "ms",
+                    samples, median, "< 5000 ms with a heap under 1 GB", median < 5000 && maxHeap <= 1024L * 1024 * 1024,
+                    verdict + "; max heap " + maxHeap / (1024 * 1024) + " MB, peak heap used " + peakHeap / (1024 * 1024) + " MB");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
     private static long peakHeapBytes() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -33,6 +33,7 @@ final class CsvReader {
 
     private final Path file;
     private final String name;
+    private final Map<String, Integer> resolved = new HashMap<>();
 
     CsvReader(Path file) {
         this.file = file;
@@ -53,8 +54,12 @@ final class CsvReader {
 
         /** The value, or null when the column is absent or the field empty (empty = absent). */
         String get(String column) {
-            Integer i = columns.get(column.toLowerCase(Locale.ROOT));
-            if (i == null || i >= values.size()) {
+            // Callers ask by a constant name: resolve it once per file, not once per row.
+            Integer i = resolved.computeIfAbsent(column, c -> columns.getOrDefault(c.toLowerCase(Locale.ROOT), -1));
+            if (i < 0) {
+                return null;
+            }
+            if (i >= values.size()) {
                 return null;
             }
             String v = values.get(i).trim();
@@ -192,7 +197,7 @@ final class CsvReader {
                             + " column; the header has " + String.join(",", header));
                 }
             }
-            int width = header.size();
+            width = header.size();
             List<String> values;
             while (true) {
                 int at = line;
@@ -212,6 +217,17 @@ final class CsvReader {
         }
 
         private int headerLine = 1;
+        private int width = 16;
+        private final StringBuilder field = new StringBuilder(256);
+
+        private boolean blank(StringBuilder b) {
+            for (int i = 0; i < b.length(); i++) {
+                if (!Character.isWhitespace(b.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         private boolean isBlank(List<String> values) {
             return values.size() == 1 && values.get(0).isBlank();
@@ -224,10 +240,29 @@ final class CsvReader {
             if (peek() == -1) {
                 return null;
             }
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
+            List<String> fields = new ArrayList<>(width);
+            StringBuilder field = this.field;
+            field.setLength(0);
             int length = 0;
             while (true) {
+                if (fill() && field.length() > 0) {
+                    // Inside an unquoted field: copy up to the next delimiter in one go.
+                    int from = position;
+                    while (position < limit && buffer[position] != ',' && buffer[position] != '\n' && buffer[position] != '\r'
+                            && buffer[position] != '"') {
+                        position++;
+                    }
+                    int run = position - from;
+                    if (run > 0) {
+                        length += run;
+                        if (length > MAX_RECORD) {
+                            throw new CutoverException(ErrorCode.BAD_INPUT, name + ":" + start + ": a row longer than " + MAX_RECORD
+                                    + " characters (an unclosed quote?); refused");
+                        }
+                        field.append(buffer, from, run);
+                        continue;
+                    }
+                }
                 int c = next();
                 if (++length > MAX_RECORD) {
                     throw new CutoverException(ErrorCode.BAD_INPUT, name + ":" + start + ": a row longer than " + MAX_RECORD
@@ -237,7 +272,7 @@ final class CsvReader {
                     fields.add(field.toString());
                     return fields;
                 }
-                if (c == '"' && field.toString().isBlank()) {
+                if (c == '"' && blank(field)) {
                     field.setLength(0);
                     length = quoted(field, start, length);
                     int after = peek();
@@ -269,6 +304,23 @@ final class CsvReader {
 
         private int quoted(StringBuilder field, int start, int length) throws IOException {
             while (true) {
+                // Copy the run of ordinary characters in one go: most fields are nothing else.
+                if (fill()) {
+                    int from = position;
+                    while (position < limit && buffer[position] != '"' && buffer[position] != '\n' && buffer[position] != '\r') {
+                        position++;
+                    }
+                    int run = position - from;
+                    if (run > 0) {
+                        length += run;
+                        if (length > MAX_RECORD) {
+                            throw new CutoverException(ErrorCode.BAD_INPUT, name + ":" + start + ": a row longer than " + MAX_RECORD
+                                    + " characters (an unclosed quote?); refused");
+                        }
+                        field.append(buffer, from, run);
+                        continue;
+                    }
+                }
                 int c = next();
                 if (++length > MAX_RECORD) {
                     throw new CutoverException(ErrorCode.BAD_INPUT, name + ":" + start + ": a row longer than " + MAX_RECORD

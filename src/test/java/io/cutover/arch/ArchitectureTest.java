@@ -19,7 +19,7 @@ class ArchitectureTest {
 
     @Test
     void the_pure_core_does_no_io_reads_no_clock_uses_no_randomness_and_logs_nothing() {
-        noClasses().that().resideInAnyPackage("io.cutover.inventory..", "io.cutover.plan..")
+        noClasses().that().resideInAnyPackage("io.cutover.inventory..", "io.cutover.plan..", "io.cutover.assess..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "java.net..", "java.sql..", "org.slf4j..", "org.jdbi..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Clock")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
@@ -31,8 +31,16 @@ class ArchitectureTest {
 
     @Test
     void the_core_does_not_know_the_lab_the_journal_or_the_command_line() {
-        noClasses().that().resideInAnyPackage("io.cutover.inventory..", "io.cutover.catalog..", "io.cutover.plan..", "io.cutover.check..", "io.cutover.run..", "io.cutover.deployment..")
+        noClasses().that().resideInAnyPackage("io.cutover.inventory..", "io.cutover.catalog..", "io.cutover.plan..", "io.cutover.check..", "io.cutover.run..", "io.cutover.deployment..",
+                        "io.cutover.assess..", "io.cutover.folder..", "io.cutover.report..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.cutover.lab..", "io.cutover.cli..", "io.cutover.app..")
+                .check(classes);
+    }
+
+    @Test
+    void the_assessment_reads_no_folder_and_renders_no_page() {
+        noClasses().that().resideInAnyPackage("io.cutover.assess..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cutover.folder..", "io.cutover.report..", "javax.xml..")
                 .check(classes);
     }
 
