@@ -1,0 +1,201 @@
+<#
+.SYNOPSIS
+  Collects a Lync Server / Skype for Business Server deployment's state into the inventory folder
+  that `cutover assess`, `cutover lab import` and `cutover rehearse --from` read.
+
+.DESCRIPTION
+  Run it in the Skype for Business Server (or Lync Server) Management Shell, on a Front End
+  server, as a member of CsViewOnlyAdministrator or higher:
+
+      .\collect.ps1 -Path C:\cutover\inventory
+
+  It is read-only: it calls Get-Cs* cmdlets only and writes nothing but the files of -Path.
+  Every CSV is written by Export-Csv -NoTypeInformation -Encoding UTF8. A server or query that
+  does not answer is recorded in unanswered.csv and skipped; the collection goes on.
+
+  What it cannot collect: scheduled meetings (meetings.csv) and the client each user signs in
+  with (clients.csv) are not exposed by any read-only cmdlet; both files are written with their
+  header only. Feature usage (usage.csv) lists Persistent Chat room members and users whose
+  effective external access policy allows XMPP.
+#>
+param(
+    [Parameter(Mandatory = $true)]
+    [string] $Path
+)
+
+$ErrorActionPreference = 'Stop'
+$null = [System.IO.Directory]::CreateDirectory($Path)
+$unanswered = [System.Collections.ArrayList]::new()
+
+# Export-Csv writes nothing at all for no rows; the header alone keeps the file readable.
+function Write-Inventory([string] $File, [string[]] $Columns, $Rows) {
+    $target = Join-Path $Path $File
+    $list = @($Rows)
+    if ($list.Count -eq 0) {
+        $header = '"' + ($Columns -join '","') + '"' + "`r`n"
+        [System.IO.File]::WriteAllText($target, $header, [System.Text.Encoding]::UTF8)
+    } else {
+        $list | Select-Object -Property $Columns | Export-Csv -Path $target -NoTypeInformation -Encoding UTF8
+    }
+}
+
+function Add-Unanswered([string] $Computer, [string] $Source, $Failure) {
+    $null = $unanswered.Add([pscustomobject]@{ ComputerName = $Computer; Source = $Source; Error = "$Failure" })
+    Write-Warning "$Computer did not answer $Source ($Failure); recorded in unanswered.csv and skipped"
+}
+
+# The pool part of "UserServer:pool01.contoso.com", "service:ApplicationServer:pool01.contoso.com".
+function Get-PoolOf([string] $Service) {
+    if ([string]::IsNullOrEmpty($Service)) { return '' }
+    return $Service.Substring($Service.LastIndexOf(':') + 1)
+}
+
+# ---- topology.xml ----------------------------------------------------------------------------
+[System.IO.File]::WriteAllText((Join-Path $Path 'topology.xml'), (Get-CsTopology -AsXml).ToString(), [System.Text.Encoding]::UTF8)
+
+# ---- sites.csv -------------------------------------------------------------------------------
+$sites = @(Get-CsSite)
+Write-Inventory 'sites.csv' -Columns @('Identity', 'SiteId', 'DisplayName', 'SiteType', 'FederationRoute', 'XmppFederationRoute', 'DefaultPersistentChatPool', 'Pools') -Rows (
+    $sites | Select-Object @{n = 'Identity'; e = { "$($_.Identity)" } }, SiteId, DisplayName, @{n = 'SiteType'; e = { "$($_.SiteType)" } },
+        @{n = 'FederationRoute'; e = { "$($_.FederationRoute)" } }, @{n = 'XmppFederationRoute'; e = { "$($_.XmppFederationRoute)" } },
+        @{n = 'DefaultPersistentChatPool'; e = { "$($_.DefaultPersistentChatPool)" } }, @{n = 'Pools'; e = { $_.Pools -join ';' } })
+
+# ---- users.csv -------------------------------------------------------------------------------
+$users = @(Get-CsUser -ResultSize Unlimited)
+Write-Inventory 'users.csv' -Columns @('SipAddress', 'DisplayName', 'UserPrincipalName', 'RegistrarPool', 'Enabled', 'EnterpriseVoiceEnabled', 'LineURI', 'ConferencingPolicy', 'ClientPolicy', 'ClientVersionPolicy', 'VoicePolicy', 'ExternalAccessPolicy', 'PersistentChatPolicy', 'MobilityPolicy', 'ArchivingPolicy', 'PinPolicy', 'DialPlan', 'LocationPolicy') -Rows (
+    $users | Select-Object SipAddress, DisplayName, UserPrincipalName, @{n = 'RegistrarPool'; e = { "$($_.RegistrarPool)" } }, Enabled,
+        EnterpriseVoiceEnabled, LineURI, @{n = 'ConferencingPolicy'; e = { "$($_.ConferencingPolicy)" } },
+        @{n = 'ClientPolicy'; e = { "$($_.ClientPolicy)" } }, @{n = 'ClientVersionPolicy'; e = { "$($_.ClientVersionPolicy)" } },
+        @{n = 'VoicePolicy'; e = { "$($_.VoicePolicy)" } }, @{n = 'ExternalAccessPolicy'; e = { "$($_.ExternalAccessPolicy)" } },
+        @{n = 'PersistentChatPolicy'; e = { "$($_.PersistentChatPolicy)" } }, @{n = 'MobilityPolicy'; e = { "$($_.MobilityPolicy)" } },
+        @{n = 'ArchivingPolicy'; e = { "$($_.ArchivingPolicy)" } }, @{n = 'PinPolicy'; e = { "$($_.PinPolicy)" } },
+        @{n = 'DialPlan'; e = { "$($_.DialPlan)" } }, @{n = 'LocationPolicy'; e = { "$($_.LocationPolicy)" } })
+
+# ---- objects.csv -----------------------------------------------------------------------------
+$objects = [System.Collections.ArrayList]::new()
+function Add-Objects([string] $Kind, [scriptblock] $Query, [scriptblock] $Row) {
+    try {
+        foreach ($o in @(& $Query)) {
+            $null = $objects.Add((& $Row $o))
+        }
+    } catch {
+        Add-Unanswered '(topology)' $Kind $_.Exception.Message
+    }
+}
+function Get-ContactRow([string] $Kind, $o) {
+    [pscustomobject]@{ Kind = $Kind; Identity = "$($o.Identity)"; SipAddress = "$($o.SipAddress)"; DisplayName = "$($o.DisplayName)"; RegistrarPool = "$($o.RegistrarPool)"; LineURI = "$($o.LineURI)" }
+}
+Add-Objects 'CommonAreaPhone' { Get-CsCommonAreaPhone } { param($o) Get-ContactRow 'CommonAreaPhone' $o }
+Add-Objects 'AnalogDevice' { Get-CsAnalogDevice } { param($o) Get-ContactRow 'AnalogDevice' $o }
+Add-Objects 'ExUmContact' { Get-CsExUmContact } { param($o) Get-ContactRow 'ExUmContact' $o }
+Add-Objects 'MeetingRoom' { Get-CsMeetingRoom } { param($o) Get-ContactRow 'MeetingRoom' $o }
+Add-Objects 'ThirdPartyVideoSystem' { Get-CsThirdPartyVideoSystem } { param($o) Get-ContactRow 'ThirdPartyVideoSystem' $o }
+Add-Objects 'ApplicationEndpoint' { Get-CsTrustedApplicationEndpoint } { param($o)
+    [pscustomobject]@{ Kind = 'ApplicationEndpoint'; Identity = "$($o.SipAddress)"; SipAddress = "$($o.SipAddress)"; DisplayName = "$($o.DisplayName)"; RegistrarPool = "$($o.RegistrarPool)"; LineURI = "$($o.LineURI)" } }
+Add-Objects 'DialInAccessNumber' { Get-CsDialInConferencingAccessNumber } { param($o)
+    [pscustomobject]@{ Kind = 'DialInAccessNumber'; Identity = "$($o.PrimaryUri)"; SipAddress = "$($o.PrimaryUri)"; DisplayName = "$($o.DisplayName)"; RegistrarPool = "$($o.Pool)"; LineURI = "$($o.LineURI)" } }
+Add-Objects 'RgsContact' { Get-CsRgsWorkflow } { param($o)
+    [pscustomobject]@{ Kind = 'RgsContact'; Identity = "$($o.PrimaryUri)"; SipAddress = "$($o.PrimaryUri)"; DisplayName = "$($o.Name)"; RegistrarPool = (Get-PoolOf "$($o.OwnerPool)"); LineURI = "$($o.LineUri)" } }
+Add-Objects 'ConferenceDirectory' { Get-CsConferenceDirectory } { param($o)
+    [pscustomobject]@{ Kind = 'ConferenceDirectory'; Identity = "$($o.Identity)"; SipAddress = ''; DisplayName = ''; RegistrarPool = (Get-PoolOf "$($o.ServiceId)"); LineURI = '' } }
+Add-Objects 'CallParkOrbit' { Get-CsCallParkOrbit } { param($o)
+    [pscustomobject]@{ Kind = 'CallParkOrbit'; Identity = "$($o.Identity)"; SipAddress = ''; DisplayName = "$($o.Identity)"; RegistrarPool = (Get-PoolOf "$($o.CallParkService)"); LineURI = '' } }
+Add-Objects 'RgsConfiguration' { Get-CsRgsConfiguration } { param($o)
+    [pscustomobject]@{ Kind = 'RgsConfiguration'; Identity = "$($o.Identity)"; SipAddress = ''; DisplayName = ''; RegistrarPool = (Get-PoolOf "$($o.Identity)"); LineURI = '' } }
+Write-Inventory 'objects.csv' -Columns @('Kind', 'Identity', 'SipAddress', 'DisplayName', 'RegistrarPool', 'LineURI') -Rows $objects
+
+# ---- services.csv: every server of every pool, one at a time -----------------------------------
+$services = [System.Collections.ArrayList]::new()
+foreach ($pool in @(Get-CsPool)) {
+    foreach ($computer in @($pool.Computers)) {
+        try {
+            foreach ($s in @(Get-CsWindowsService -ComputerName $computer)) {
+                $null = $services.Add([pscustomobject]@{ ComputerName = "$computer"; Name = "$($s.Name)"; DisplayName = "$($s.DisplayName)"; Status = "$($s.Status)"; ActivityLevel = "$($s.ActivityLevel)" })
+            }
+        } catch {
+            Add-Unanswered "$computer" 'Get-CsWindowsService' $_.Exception.Message
+        }
+    }
+}
+Write-Inventory 'services.csv' -Columns @('ComputerName', 'Name', 'DisplayName', 'Status', 'ActivityLevel') -Rows $services
+
+# ---- replication.csv -------------------------------------------------------------------------
+$replicas = @()
+try {
+    $replicas = @(Get-CsManagementStoreReplicationStatus)
+} catch {
+    Add-Unanswered '(central management store)' 'Get-CsManagementStoreReplicationStatus' $_.Exception.Message
+}
+Write-Inventory 'replication.csv' -Columns @('ReplicaFqdn', 'UpToDate', 'LastStatusReport', 'LastUpdateCreation', 'ProductVersion') -Rows (
+    $replicas | Select-Object ReplicaFqdn, UpToDate, @{n = 'LastStatusReport'; e = { if ($_.LastStatusReport) { $_.LastStatusReport.ToUniversalTime().ToString('o') } } },
+        @{n = 'LastUpdateCreation'; e = { if ($_.LastUpdateCreation) { $_.LastUpdateCreation.ToUniversalTime().ToString('o') } } }, ProductVersion)
+
+# ---- usage.csv -------------------------------------------------------------------------------
+$usage = [System.Collections.ArrayList]::new()
+try {
+    foreach ($room in @(Get-CsPersistentChatRoom)) {
+        foreach ($member in @($room.Members)) {
+            if ("$member" -like 'sip:*') {
+                $null = $usage.Add([pscustomobject]@{ SipAddress = "$member"; Feature = 'PersistentChat'; Detail = "$($room.Name)" })
+            }
+        }
+    }
+} catch {
+    Add-Unanswered '(persistent chat)' 'Get-CsPersistentChatRoom' $_.Exception.Message
+}
+try {
+    $xmppPolicies = @{}
+    foreach ($p in @(Get-CsExternalAccessPolicy)) { $xmppPolicies["$($p.Identity)"] = [bool] $p.EnableXmppAccess }
+    $siteOfPool = @{}
+    foreach ($pool in @(Get-CsPool)) { $siteOfPool["$($pool.Fqdn)"] = "$($pool.Site)" }
+    foreach ($u in $users) {
+        $assigned = "$($u.ExternalAccessPolicy)"
+        $siteScope = 'Site:' + ("$($siteOfPool["$($u.RegistrarPool)"])" -replace '^Site:', '')
+        $identity = if ($assigned) { if ($assigned -like 'Tag:*') { $assigned } else { "Tag:$assigned" } } elseif ($xmppPolicies.ContainsKey($siteScope)) { $siteScope } else { 'Global' }
+        if ($xmppPolicies[$identity]) {
+            $null = $usage.Add([pscustomobject]@{ SipAddress = "$($u.SipAddress)"; Feature = 'Xmpp'; Detail = $identity })
+        }
+    }
+} catch {
+    Add-Unanswered '(policies)' 'Get-CsExternalAccessPolicy' $_.Exception.Message
+}
+Write-Inventory 'usage.csv' -Columns @('SipAddress', 'Feature', 'Detail') -Rows $usage
+
+# ---- meetings.csv, clients.csv: no read-only cmdlet lists them -----------------------------------
+Write-Inventory 'meetings.csv' -Columns @('Organizer', 'ConferenceId', 'Pool', 'CreatedUtc', 'ClientVersion') -Rows @()
+Write-Inventory 'clients.csv' -Columns @('SipAddress', 'ClientVersion', 'LastSignInUtc') -Rows @()
+
+# ---- policies.csv: global and site policies, for effective policies ------------------------------
+$policies = [System.Collections.ArrayList]::new()
+$kinds = [ordered]@{
+    Conferencing = { Get-CsConferencingPolicy }; Client = { Get-CsClientPolicy }; ClientVersion = { Get-CsClientVersionPolicy }
+    Voice = { Get-CsVoicePolicy }; ExternalAccess = { Get-CsExternalAccessPolicy }; PersistentChat = { Get-CsPersistentChatPolicy }
+    Mobility = { Get-CsMobilityPolicy }; Archiving = { Get-CsArchivingPolicy }; Pin = { Get-CsPinPolicy }
+    DialPlan = { Get-CsDialPlan }; Location = { Get-CsLocationPolicy }
+}
+foreach ($kind in $kinds.Keys) {
+    try {
+        foreach ($p in @(& $kinds[$kind])) {
+            $id = "$($p.Identity)"
+            if ($id -eq 'Global' -or $id -like 'Site:*') {
+                $null = $policies.Add([pscustomobject]@{ Kind = $kind; Scope = $id; Name = $id })
+            }
+        }
+    } catch {
+        Add-Unanswered '(policies)' "$kind policies" $_.Exception.Message
+    }
+}
+Write-Inventory 'policies.csv' -Columns @('Kind', 'Scope', 'Name') -Rows $policies
+
+# ---- partners.csv: federated partner domains -----------------------------------------------------
+$partners = @()
+try {
+    $partners = @(Get-CsAllowedDomain | Select-Object @{n = 'Domain'; e = { "$($_.Domain)" } })
+} catch {
+    Add-Unanswered '(federation)' 'Get-CsAllowedDomain' $_.Exception.Message
+}
+Write-Inventory 'partners.csv' -Columns @('Domain') -Rows $partners
+
+# ---- unanswered.csv: what was recorded and skipped -----------------------------------------------
+Write-Inventory 'unanswered.csv' -Columns @('ComputerName', 'Source', 'Error') -Rows $unanswered
+Write-Output "inventory written to $Path ($($users.Count) users, $($objects.Count) objects, $($unanswered.Count) unanswered)"
