@@ -51,7 +51,8 @@ final class Twin {
     private Twin() {}
 
     static boolean is(String storedText) {
-        return storedText.startsWith(MARKER);
+        // The JSON right after the marker: a scenario may begin with any comment, but not with this.
+        return storedText.startsWith(MARKER + "\n{");
     }
 
     static String text(Document document) {
