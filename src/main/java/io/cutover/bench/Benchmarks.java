@@ -140,9 +140,9 @@ public final class Benchmarks {
     /**
      * Assessing an inventory folder of {@code users} users and {@code objects} objects, as
      * {@code cutover assess} does: read the folder (streaming its CSVs) and assess it. The folder is
-     * written once, from a synthetic lab, into a temporary directory.
+     * written once, from a synthetic lab, into a temporary directory (or into {@code keep}, and kept).
      */
-    public static Figure assess(int users, int objects, int reps) {
+    public static Figure assess(int users, int objects, int reps, Path keep) {
         Catalog catalog = Catalog.bundled();
         Inventory inventory;
         try (Lab lab = Lab.inMemory(Scenarios.synthetic(5, users), Clock.systemUTC())) {
@@ -167,7 +167,8 @@ public final class Benchmarks {
             throw new UncheckedIOException(e);
         }
         try {
-            Path folder = dir.resolve("inventory");
+            // Kept when asked, so that a fresh `cutover assess` process can be timed on the same folder.
+            Path folder = keep != null ? keep : dir.resolve("inventory");
             new io.cutover.folder.FolderWriter(catalog).write(folder, big, List.of());
             big = null;
             long bytes;

@@ -57,6 +57,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--assess-objects", defaultValue = "20000", description = "Objects in the assessment benchmark's folder (default: ${DEFAULT-VALUE}).")
     int assessObjects;
 
+    @Option(names = "--assess-folder", paramLabel = "DIR", description = "Write the assessment benchmark's folder here and keep it (default: a temporary directory).")
+    java.nio.file.Path assessFolder;
+
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
@@ -71,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
             Benchmarks.concurrency(latencyUsers, latencyMillis, 24, sequentialUsers, latencyReps).forEach(f -> add(w, figures, f));
         }
         if (which == Which.assess || which == Which.all) {
-            add(w, figures, Benchmarks.assess(assessUsers, assessObjects, reps));
+            add(w, figures, Benchmarks.assess(assessUsers, assessObjects, reps, assessFolder));
         }
         if (common.json) {
             Printer.json(w, figures);

@@ -269,7 +269,7 @@ final class CsvReader {
                             + " characters (an unclosed quote?); refused");
                 }
                 if (c == -1) {
-                    fields.add(field.toString());
+                    fields.add(field.length() == 0 ? "" : field.toString());
                     return fields;
                 }
                 if (c == '"' && blank(field)) {
@@ -287,14 +287,14 @@ final class CsvReader {
                     continue;
                 }
                 if (c == ',') {
-                    fields.add(field.toString());
+                    fields.add(field.length() == 0 ? "" : field.toString());
                     field.setLength(0);
                 } else if (c == '\r' || c == '\n') {
                     if (c == '\r' && peek() == '\n') {
                         next();
                     }
                     line++;
-                    fields.add(field.toString());
+                    fields.add(field.length() == 0 ? "" : field.toString());
                     return fields;
                 } else {
                     field.append((char) c);
