@@ -118,8 +118,8 @@ final class Twin {
 
     /**
      * The pools of a folder that are in the topology but not installed: none of their servers
-     * reported a service although the folder lists services and the lab's emulation of their role
-     * runs some.
+     * reported a service or an up-to-date replica, although the folder lists services and the
+     * lab's emulation of their role runs some.
      */
     static List<String> notDeployed(Inventory inv, boolean servicesCollected) {
         if (!servicesCollected) {
@@ -127,6 +127,9 @@ final class Twin {
         }
         Set<String> reporting = new HashSet<>();
         inv.services().forEach(s -> reporting.add(key(s.computer())));
+        // An up-to-date CMS replica proves its server is installed, even when the collection could
+        // not reach it for its services (an Edge server in the perimeter, typically).
+        inv.replicas().stream().filter(Replica::upToDate).forEach(r -> reporting.add(key(r.fqdn())));
         List<String> result = new ArrayList<>();
         for (Pool p : inv.pools()) {
             if (!Services.of(p.role()).isEmpty() && p.servers().stream().noneMatch(m -> reporting.contains(key(m)))) {
