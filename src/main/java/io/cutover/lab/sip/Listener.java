@@ -191,7 +191,7 @@ public final class Listener implements AutoCloseable {
         try {
             handler.onMessage(m, from);
         } catch (RuntimeException e) {
-            LOG.warn("{}: failed handling {}: {}", name, m, e.toString());
+            LOG.warn("{}: failed handling {}", name, m, e);
             if (m.isRequest() && !"ACK".equals(m.method())) {
                 reply(SipMessage.response(m, 500, "Server Internal Error"), from);
             }
