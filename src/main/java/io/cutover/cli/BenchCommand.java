@@ -14,9 +14,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure planning time, journaled move throughput and concurrent move efficiency; prints medians. Run with -Xmx512m for the heap figure.")
+        description = "Measure planning time, journaled move throughput, concurrent move efficiency and the coexistence matrix over SIP; prints medians. Run with -Xmx512m for the heap figure.")
 final class BenchCommand implements Callable<Integer> {
-    enum Which { plan, moves, concurrency, all }
+    enum Which { plan, moves, concurrency, matrix, all }
 
     @Spec
     CommandSpec spec;
@@ -24,7 +24,7 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     Common common;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = "all", paramLabel = "WHICH", description = "plan, moves, concurrency or all (default: ${DEFAULT-VALUE}).")
+    @Parameters(index = "0", arity = "0..1", defaultValue = "all", paramLabel = "WHICH", description = "plan, moves, concurrency, matrix or all (default: ${DEFAULT-VALUE}).")
     Which which;
 
     @Option(names = "--reps", defaultValue = "5", description = "Repetitions per figure (default: ${DEFAULT-VALUE}).")
@@ -51,6 +51,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sequential-users", defaultValue = "200", description = "Users moved one at a time for the sequential figure (default: ${DEFAULT-VALUE}).")
     int sequentialUsers;
 
+    @Option(names = "--matrix-concurrency", defaultValue = "32", description = "Probes at a time in the matrix benchmark (default: ${DEFAULT-VALUE}).")
+    int matrixConcurrency;
+
+    @Option(names = "--sustain-seconds", defaultValue = "10", description = "How long each sustained-probe sample runs (default: ${DEFAULT-VALUE}).")
+    int sustainSeconds;
+
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
@@ -63,6 +69,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (which == Which.concurrency || which == Which.all) {
             Benchmarks.concurrency(latencyUsers, latencyMillis, 24, sequentialUsers, latencyReps).forEach(f -> add(w, figures, f));
+        }
+        if (which == Which.matrix || which == Which.all) {
+            Benchmarks.matrix(5, matrixConcurrency, reps, sustainSeconds).forEach(f -> add(w, figures, f));
         }
         if (common.json) {
             Printer.json(w, figures);
