@@ -202,8 +202,9 @@ public final class Cutover {
         if (resume && !Files.exists(workspace.journal())) {
             throw new CutoverException(ErrorCode.NO_RUN, "nothing to resume: no journal in " + workspace.dir() + "; start with `cutover run`");
         }
-        // Gates probe over SIP: the lab's pools serve on loopback for as long as the run lasts.
-        try (Lab lab = openLab().startSip()) {
+        try (Lab lab = openLab()) {
+            // Gates probe over SIP: the lab's pools serve on loopback for as long as the run lasts.
+            lab.startSip();
             if (given != null) {
                 validate(given, planFile == null ? workspace.plan() : planFile, lab, settings);
             }
