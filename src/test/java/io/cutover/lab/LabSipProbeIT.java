@@ -91,6 +91,28 @@ class LabSipProbeIT {
     }
 
     @Test
+    void after_a_move_a_register_at_the_old_pool_is_answered_301_with_the_new_pool_as_contact() throws Exception {
+        lab.move(Subject.user(user(3)), "pool19.contoso.com");
+        io.cutover.lab.sip.SipNetwork sip = lab.sipNetwork().orElseThrow();
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(new java.net.InetSocketAddress("127.0.0.1", 0))) {
+            s.setSoTimeout(2_000);
+            String text = "REGISTER sip:contoso.com SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + s.getLocalPort() + ";branch=z9hG4bKmoved\r\n"
+                    + "Max-Forwards: 70\r\nFrom: <" + user(3) + ">;tag=1\r\nTo: <" + user(3) + ">\r\nCall-ID: moved-1\r\n"
+                    + "CSeq: 1 REGISTER\r\nContact: <sip:c@127.0.0.1:" + s.getLocalPort() + ">\r\nContent-Length: 0\r\n\r\n";
+            byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            s.send(new java.net.DatagramPacket(b, b.length, sip.poolAddress("pool13.contoso.com")));
+            byte[] buf = new byte[65_536];
+            java.net.DatagramPacket in = new java.net.DatagramPacket(buf, buf.length);
+            s.receive(in);
+            io.cutover.lab.sip.SipMessage r = io.cutover.lab.sip.SipMessage.parse(buf, 0, in.getLength());
+
+            assertThat(r.status()).isEqualTo(301);
+            assertThat(r.header("Contact")).isEqualTo("<sip:127.0.0.1:" + sip.poolAddress("pool19.contoso.com").getPort() + ">");
+            assertThat(r.header("Warning")).contains(user(3) + " is homed on pool19.contoso.com");
+        }
+    }
+
+    @Test
     void external_users_register_and_talk_through_an_edge() {
         lab.move(Subject.user(user(3)), "pool19.contoso.com");
         ProbeResult r = lab.probe(new Probe(ProbeKind.External, user(3), null, "edge19.contoso.com"));
