@@ -71,6 +71,10 @@ class SipRobustnessIT {
         String noCallId = request("OPTIONS", "SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bK2", null, "");
         String oversized = request("OPTIONS", "SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bK3", "big-1", big);
         try (DatagramSocket s = client()) {
+            // A pool that is not deployed answers nothing, not even 400.
+            byte[] silent = noVia.getBytes(StandardCharsets.UTF_8);
+            s.send(new DatagramPacket(silent, silent.length, sip.poolAddress("pool19new.contoso.com")));
+            assertThat(receiveText(s, 500)).as("answer of a pool not deployed").isNull();
             for (SipNetwork.Endpoint e : deployed()) {
                 for (String bad : List.of(noVia, noCallId, oversized)) {
                     byte[] b = bad.getBytes(StandardCharsets.UTF_8);

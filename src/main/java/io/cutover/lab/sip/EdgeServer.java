@@ -29,6 +29,8 @@ final class EdgeServer extends SipServer {
             throw e;
         }
         this.external = ext;
+        internal.answerOnlyWhile(() -> directory.state(fqdn) == PoolState.Up);
+        external.answerOnlyWhile(() -> directory.state(fqdn) == PoolState.Up);
     }
 
     InetSocketAddress internalAddress() {

@@ -51,6 +51,8 @@ public final class Listener implements AutoCloseable {
     private final Map<InetSocketAddress, Connection> connections = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicLong malformed = new AtomicLong();
+    /** Whether the server behind this listener answers at all: a pool that is down stays silent even to garbage. */
+    private volatile java.util.function.BooleanSupplier answering = () -> true;
     private volatile boolean closed;
 
     private Listener(String name, Handler handler, DatagramSocket udp, ServerSocket tcp) {
@@ -115,6 +117,10 @@ public final class Listener implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    void answerOnlyWhile(java.util.function.BooleanSupplier condition) {
+        this.answering = condition;
     }
 
     /** Messages refused as malformed so far (answered 400 or dropped). */
@@ -201,7 +207,7 @@ public final class Listener implements AutoCloseable {
     private void refuse(SipMessage.Malformed e, Flow from) {
         malformed.incrementAndGet();
         SipMessage partial = e.partial();
-        if (partial != null && partial.isRequest() && !"ACK".equals(partial.method())) {
+        if (partial != null && partial.isRequest() && !"ACK".equals(partial.method()) && answering.getAsBoolean()) {
             SipMessage r = SipMessage.response(partial, 400, "Bad Request");
             r.add("Warning", "399 " + name + " \"" + e.getMessage().replace('"', '\'') + "\"");
             // A request without a usable Via is answered to where it came from.

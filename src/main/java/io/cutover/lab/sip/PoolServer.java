@@ -41,6 +41,7 @@ final class PoolServer extends SipServer {
         super(fqdn, directory, network);
         this.role = role;
         this.listener = Listener.open(fqdn, this::onMessage);
+        listener.answerOnlyWhile(() -> directory.state(fqdn) == PoolState.Up);
     }
 
     InetSocketAddress address() {
