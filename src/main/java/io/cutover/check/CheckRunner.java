@@ -77,7 +77,12 @@ public final class CheckRunner {
     }
 
     private boolean inService(String pool) {
-        PoolState s = deployment.poolState(pool);
+        PoolState s;
+        try {
+            s = deployment.poolState(pool);
+        } catch (io.cutover.deployment.DeploymentFailure e) {
+            return true; // a pool the deployment does not know: let the probe say what fails
+        }
         return s != PoolState.NotDeployed && s != PoolState.Decommissioned;
     }
 
