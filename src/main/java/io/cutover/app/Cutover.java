@@ -6,6 +6,8 @@ import io.cutover.catalog.Catalog;
 import io.cutover.check.Check;
 import io.cutover.check.CheckResult;
 import io.cutover.check.CheckRunner;
+import io.cutover.check.CoexistenceMatrix;
+import io.cutover.check.MatrixRunner;
 import io.cutover.deployment.DeploymentFailure;
 import io.cutover.deployment.PoolState;
 import io.cutover.journal.Action;
@@ -201,6 +203,8 @@ public final class Cutover {
             throw new CutoverException(ErrorCode.NO_RUN, "nothing to resume: no journal in " + workspace.dir() + "; start with `cutover run`");
         }
         try (Lab lab = openLab()) {
+            // Gates probe over SIP: the lab's pools serve on loopback for as long as the run lasts.
+            lab.startSip();
             if (given != null) {
                 validate(given, planFile == null ? workspace.plan() : planFile, lab, settings);
             }
@@ -545,6 +549,39 @@ public final class Cutover {
             }
         }
         return read;
+    }
+
+    // ---- SIP lab: coexistence matrix, serve ---------------------------------------------------
+
+    /**
+     * Runs the coexistence matrix against the workspace's lab, whose pools serve SIP on loopback
+     * while it runs (in memory when {@code inMemory}).
+     */
+    public MatrixRunner.Report labMatrix(int concurrency, boolean inMemory) {
+        if (concurrency < 1 || concurrency > 1024) {
+            throw new CutoverException(ErrorCode.BAD_INPUT, "--concurrency must be 1 to 1024, not " + concurrency);
+        }
+        try (Lab lab = openLab()) {
+            if (!inMemory) {
+                lab.startSip();
+            }
+            return new MatrixRunner(lab, concurrency).run(CoexistenceMatrix.of(lab.snapshot(), catalog));
+        }
+    }
+
+    /**
+     * Starts a lab in memory from a scenario (the bundled example when null) with its pools serving
+     * SIP on loopback, for any SIP client to take part; the caller closes it.
+     */
+    public Serving serve(Path scenario, int usersPerPool) {
+        Lab lab = Lab.inMemory(Scenario.parse(scenarioText(scenario), scenarioName(scenario)), clock);
+        try {
+            lab.startSip();
+            return Serving.of(lab, usersPerPool);
+        } catch (RuntimeException e) {
+            lab.close();
+            throw e;
+        }
     }
 
     // ---- files -----------------------------------------------------------------------------

@@ -219,4 +219,61 @@ public final class Benchmarks {
             // A leftover temporary directory is harmless.
         }
     }
+
+    /**
+     * The coexistence matrix of a {@code sites}-site synthetic lab (4 pools a site) over SIP on
+     * loopback, after one test user per site has moved to the site's 2019 pool so that every pair
+     * has a user on both sides: the wall time of the full matrix, and the probes per second
+     * sustained by running it again and again for {@code sustainSeconds}.
+     */
+    public static List<Figure> matrix(int sites, int concurrency, int reps, int sustainSeconds) {
+        List<Figure> figures = new ArrayList<>();
+        try (Lab lab = Lab.inMemory(Scenarios.synthetic(sites, sites * 200), Clock.systemUTC())) {
+            Inventory before = lab.snapshot();
+            for (int s = 1; s <= sites; s++) {
+                String n = String.format(java.util.Locale.ROOT, "%02d", s);
+                String legacy = "legacy" + n + ".contoso.com";
+                String user = before.users().stream().filter(u -> u.pool().equals(legacy) && u.test())
+                        .map(io.cutover.inventory.User::sipAddress).sorted().findFirst().orElseThrow();
+                lab.move(io.cutover.deployment.Subject.user(user), "sfb19pool" + n + ".contoso.com");
+            }
+            lab.startSip();
+            io.cutover.check.CoexistenceMatrix matrix = io.cutover.check.CoexistenceMatrix.of(lab.snapshot(), Catalog.bundled());
+            io.cutover.check.MatrixRunner runner = new io.cutover.check.MatrixRunner(lab, concurrency);
+            // One untimed run warms the JIT and every code path.
+            io.cutover.check.MatrixRunner.Report warm = runner.run(matrix);
+            List<Double> walls = new ArrayList<>();
+            int failed = warm.failed() + warm.skipped();
+            for (int i = 0; i < reps; i++) {
+                io.cutover.check.MatrixRunner.Report r = runner.run(matrix);
+                walls.add((double) r.wallMillis());
+                failed += r.failed() + r.skipped();
+            }
+            double median = Figure.median(walls);
+            int pools = lab.snapshot().pools().size();
+            figures.add(new Figure("full coexistence matrix over SIP, " + sites + " sites, " + pools + " pools, " + matrix.cells().size()
+                    + " probes, " + concurrency + " at a time", "ms", walls, median, "< 10000 ms", median < 10_000 && failed == 0,
+                    failed == 0 ? "every cell passed in every run" : failed + " cells failed or were skipped across the runs"));
+
+            List<Double> rates = new ArrayList<>();
+            int sustainFailed = 0;
+            for (int i = 0; i < reps; i++) {
+                long t0 = System.nanoTime();
+                long deadline = t0 + Duration.ofSeconds(sustainSeconds).toNanos();
+                long probes = 0;
+                while (System.nanoTime() < deadline) {
+                    io.cutover.check.MatrixRunner.Report r = runner.run(matrix);
+                    probes += r.cells();
+                    sustainFailed += r.failed() + r.skipped();
+                }
+                rates.add(probes / ((System.nanoTime() - t0) / 1e9));
+            }
+            double rate = Figure.median(rates);
+            figures.add(new Figure("probes per second sustained over SIP for " + sustainSeconds + " s, " + concurrency + " at a time", "probes/s",
+                    rates, rate, ">= 500 probes/s", rate >= 500 && sustainFailed == 0,
+                    (sustainFailed == 0 ? "every probe passed" : sustainFailed + " probes failed")
+                            + "; a probe is a whole exchange (e.g. IM: two REGISTERs and a MESSAGE through two pools)"));
+        }
+        return figures;
+    }
 }

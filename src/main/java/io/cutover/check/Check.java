@@ -17,7 +17,8 @@ import java.util.Map;
     @JsonSubTypes.Type(value = Check.PolicyParity.class, name = "PolicyParity"),
     @JsonSubTypes.Type(value = Check.ExternalAccess.class, name = "ExternalAccess"),
     @JsonSubTypes.Type(value = Check.FederatedAccess.class, name = "FederatedAccess"),
-    @JsonSubTypes.Type(value = Check.Drain.class, name = "Drain")
+    @JsonSubTypes.Type(value = Check.Drain.class, name = "Drain"),
+    @JsonSubTypes.Type(value = Check.Matrix.class, name = "Matrix")
 })
 public sealed interface Check {
     /** A short name for people, e.g. "policy parity of 20 users". */
@@ -86,6 +87,18 @@ public sealed interface Check {
     record Drain(String pool) implements Check {
         public String describe() {
             return "drain check of " + pool;
+        }
+    }
+
+    /**
+     * Every cell of the coexistence matrix (see {@code CoexistenceMatrix}) that involves one of these
+     * pools passes: the deployment as it is when the gate runs decides the cells, so a pool that
+     * homes its first users since the plan was made is probed too. Cells that cannot run yet (a pool
+     * not deployed, or no user on it) are left out.
+     */
+    record Matrix(List<String> pools) implements Check {
+        public String describe() {
+            return "coexistence matrix of " + String.join(", ", pools);
         }
     }
 }

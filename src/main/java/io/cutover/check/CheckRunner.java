@@ -1,5 +1,6 @@
 package io.cutover.check;
 
+import io.cutover.catalog.Catalog;
 import io.cutover.deployment.Deployment;
 import io.cutover.deployment.PoolState;
 import io.cutover.deployment.Probe;
@@ -33,6 +34,7 @@ public final class CheckRunner {
 
     private final Deployment deployment;
     private final ExecutorService probes;
+    private final Catalog catalog = Catalog.bundled();
 
     public CheckRunner(Deployment deployment, ExecutorService probes) {
         this.deployment = deployment;
@@ -57,8 +59,31 @@ public final class CheckRunner {
             return policyParity(c);
         } else if (check instanceof Check.Drain c) {
             return drain(c);
+        } else if (check instanceof Check.Matrix c) {
+            return probe(c, matrixProbes(c));
         }
         throw new IllegalArgumentException("unknown check " + check);
+    }
+
+    private List<Probe> matrixProbes(Check.Matrix c) {
+        CoexistenceMatrix matrix = CoexistenceMatrix.of(deployment.snapshot(), catalog).involving(c.pools());
+        List<Probe> list = new ArrayList<>();
+        for (CoexistenceMatrix.Cell cell : matrix.cells()) {
+            if (cell.probe() != null && cell.pools().stream().allMatch(this::inService)) {
+                list.add(cell.probe());
+            }
+        }
+        return list;
+    }
+
+    private boolean inService(String pool) {
+        PoolState s;
+        try {
+            s = deployment.poolState(pool);
+        } catch (io.cutover.deployment.DeploymentFailure e) {
+            return true; // a pool the deployment does not know: let the probe say what fails
+        }
+        return s != PoolState.NotDeployed && s != PoolState.Decommissioned;
     }
 
     private static List<Probe> communicationProbes(Check.Communication c) {

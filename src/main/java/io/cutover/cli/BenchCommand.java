@@ -14,9 +14,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure planning time, journaled move throughput and concurrent move efficiency; prints medians. Run with -Xmx512m for the heap figure.")
+        description = "Measure planning time, journaled move throughput, concurrent move efficiency and the coexistence matrix over SIP; prints medians. Run with -Xmx512m for the heap figure.")
 final class BenchCommand implements Callable<Integer> {
-    enum Which { plan, moves, concurrency, assess, all }
+    enum Which { plan, moves, concurrency, assess, matrix, all }
 
     @Spec
     CommandSpec spec;
@@ -24,7 +24,7 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     Common common;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = "all", paramLabel = "WHICH", description = "plan, moves, concurrency, assess or all (default: ${DEFAULT-VALUE}).")
+    @Parameters(index = "0", arity = "0..1", defaultValue = "all", paramLabel = "WHICH", description = "plan, moves, concurrency, assess, matrix or all (default: ${DEFAULT-VALUE}).")
     Which which;
 
     @Option(names = "--reps", defaultValue = "5", description = "Repetitions per figure (default: ${DEFAULT-VALUE}).")
@@ -59,6 +59,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--assess-folder", paramLabel = "DIR", description = "Write the assessment benchmark's folder here and keep it (default: a temporary directory).")
     java.nio.file.Path assessFolder;
+    @Option(names = "--matrix-concurrency", defaultValue = "32", description = "Probes at a time in the matrix benchmark (default: ${DEFAULT-VALUE}).")
+    int matrixConcurrency;
+
+    @Option(names = "--sustain-seconds", defaultValue = "10", description = "How long each sustained-probe sample runs (default: ${DEFAULT-VALUE}).")
+    int sustainSeconds;
 
     @Override
     public Integer call() {
@@ -75,6 +80,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (which == Which.assess || which == Which.all) {
             add(w, figures, Benchmarks.assess(assessUsers, assessObjects, reps, assessFolder));
+        }
+        if (which == Which.matrix || which == Which.all) {
+            Benchmarks.matrix(5, matrixConcurrency, reps, sustainSeconds).forEach(f -> add(w, figures, f));
         }
         if (common.json) {
             Printer.json(w, figures);

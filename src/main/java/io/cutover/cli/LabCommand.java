@@ -11,8 +11,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "lab", mixinStandardHelpOptions = true,
-        description = "The emulated deployment every command targets by default: create it from a scenario, inspect it, inject or clear faults.",
-        subcommandsRepeatable = false)
+        description = "The emulated deployment every command targets by default: create it from a scenario, inspect it, inject or clear faults, run the coexistence matrix over SIP, serve it to SIP clients.",
+        subcommandsRepeatable = false,
+        subcommands = {LabMatrixCommand.class, LabServeCommand.class})
 final class LabCommand implements Runnable {
     @Spec
     CommandSpec spec;

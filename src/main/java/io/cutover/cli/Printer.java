@@ -13,7 +13,20 @@ final class Printer {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** One compact object per line, absent fields left out: for line protocols such as {@code lab serve --json}. */
+    private static final ObjectMapper LINES = new ObjectMapper()
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+
     private Printer() {}
+
+    static void jsonLine(PrintWriter out, Object value) {
+        try {
+            out.println(LINES.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        out.flush();
+    }
 
     static void json(PrintWriter out, Object value) {
         try {

@@ -22,6 +22,7 @@ import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.User;
+import io.cutover.lab.sip.SipNetwork;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -60,6 +61,8 @@ public final class Lab implements Deployment {
     /** Per operation and subject, how many times it was tried while a failure rate applied. */
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private boolean closed;
+    /** When set, the lab's pools are SIP servers and probes are SIP exchanges with them. */
+    private volatile SipMode sip;
 
     private Lab(LabState state, LabStore store, Clock clock) {
         this.state = state;
@@ -352,9 +355,18 @@ public final class Lab implements Deployment {
                 Thread.sleep(latency);
             }
             int failedAttempt = draw(faults, op, probeKey(probe), target);
-            Optional<ProbeRules.Refusal> refusal = rules.check(probe);
-            if (refusal.isPresent()) {
-                return ProbeResult.failure(probe, target, latency, refusal.get().error(), refusal.get().diagnosis());
+            SipMode overSip = sip;
+            if (overSip != null) {
+                ProbeResult exchanged = overSip.probes().run(probe, target);
+                if (!exchanged.success()) {
+                    return ProbeResult.failure(probe, target, latency + exchanged.latencyMillis(), exchanged.error(), exchanged.diagnosis());
+                }
+                latency += exchanged.latencyMillis();
+            } else {
+                Optional<ProbeRules.Refusal> refusal = rules.check(probe);
+                if (refusal.isPresent()) {
+                    return ProbeResult.failure(probe, target, latency, refusal.get().error(), refusal.get().diagnosis());
+                }
             }
             Optional<String> user = faults.probeFailureFor(probe);
             if (user.isPresent()) {
@@ -382,6 +394,51 @@ public final class Lab implements Deployment {
 
     private static String lower(String s) {
         return s == null ? "" : LabState.key(s);
+    }
+
+    // ---- SIP ----
+
+    /**
+     * Starts the lab's SIP servers on 127.0.0.1 (a registrar and proxy per registrar pool, a proxy
+     * with an internal and an external listener per Edge, a proxy per federated partner), on ports
+     * the OS chooses; from then on every probe is a SIP exchange with them. They stop when the lab
+     * closes. Does nothing when they are already running.
+     */
+    public Lab startSip() {
+        return startSip(SipMode.DEFAULT_T1_MILLIS, SipMode.DEFAULT_TIMEOUT_MILLIS);
+    }
+
+    /** As {@link #startSip()}, with the clients' retransmission interval and give-up time. */
+    public Lab startSip(long t1Millis, long timeoutMillis) {
+        synchronized (lock) {
+            if (closed) {
+                throw new CutoverException(ErrorCode.INTERNAL, "the lab is closed");
+            }
+            if (sip == null) {
+                sip = SipMode.start(new LabDirectory(state), t1Millis, timeoutMillis);
+            }
+        }
+        return this;
+    }
+
+    /** The running SIP servers, or empty when probes are decided in memory. */
+    public Optional<SipNetwork> sipNetwork() {
+        SipMode s = sip;
+        return s == null ? Optional.empty() : Optional.of(s.network());
+    }
+
+    /** Up to {@code perPool} users homed on each registrar pool now, test accounts first, for clients to sign in as. */
+    public List<User> usersByPool(int perPool) {
+        Map<String, List<User>> by = new java.util.LinkedHashMap<>();
+        List<User> all = new ArrayList<>(state.snapshot().users());
+        all.sort(java.util.Comparator.comparing((User u) -> !u.test()));
+        for (User u : all) {
+            List<User> list = by.computeIfAbsent(LabState.key(u.pool()), k -> new ArrayList<>());
+            if (list.size() < perPool) {
+                list.add(u);
+            }
+        }
+        return by.values().stream().flatMap(List::stream).toList();
     }
 
     // ---- faults ----
@@ -529,6 +586,11 @@ public final class Lab implements Deployment {
         synchronized (lock) {
             if (!closed) {
                 closed = true;
+                SipMode s = sip;
+                sip = null;
+                if (s != null) {
+                    s.close();
+                }
                 store.close();
             }
         }

@@ -101,6 +101,7 @@ public final class Planner {
             if (proved) {
                 coexistence.add(both(legacyUser, newUser));
             }
+            coexistence.add(new Check.Matrix(List.of(p.fqdn(), t.fqdn())));
             steps.add(new Gate(at + "coexistence", s, p.fqdn(), Phase.Coexistence,
                     "coexistence of " + p.fqdn() + " and " + t.fqdn(), coexistence));
 
@@ -127,6 +128,7 @@ public final class Planner {
                     validation.add(both(pilot.get(0), stayed));
                 }
             }
+            validation.add(new Check.Matrix(List.of(p.fqdn(), t.fqdn())));
             steps.add(new Gate(at + "pilot-validation", s, p.fqdn(), Phase.PilotValidation,
                     "validate the pilot on " + t.fqdn(), validation));
         }

@@ -45,6 +45,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_sip_servers_know_the_deployment_only_through_their_directory() {
+        noClasses().that().resideInAPackage("io.cutover.lab.sip..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cutover.lab", "io.cutover.app..", "io.cutover.cli..",
+                        "io.cutover.run..", "io.cutover.journal..", "io.cutover.plan..", "io.cutover.check..")
+                .check(classes);
+    }
+
+    @Test
+    void sip_stays_inside_the_lab() {
+        noClasses().that().resideOutsideOfPackages("io.cutover.lab..", "io.cutover.app..")
+                .should().dependOnClassesThat().resideInAPackage("io.cutover.lab.sip..")
+                .check(classes);
+    }
+
+    @Test
     void only_the_command_line_uses_picocli() {
         noClasses().that().resideOutsideOfPackage("io.cutover.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("picocli..")

@@ -195,7 +195,8 @@ class PlannerPhasesTest {
         Plan plan = Planner.plan(redmond(12).build(), CATALOG, options(), "coexistence");
 
         assertThat(gate(plan, "Redmond/pool01.contoso.com/coexistence").checks()).containsExactly(
-                new Check.ServicesRunning(List.of(POOL01, POOL19)), new Check.ReplicasUpToDate());
+                new Check.ServicesRunning(List.of(POOL01, POOL19)), new Check.ReplicasUpToDate(), new Check.Matrix(List.of(POOL01, POOL19)));
+        assertThat(gate(plan, "Redmond/pool01.contoso.com/pilot-validation").checks()).contains(new Check.Matrix(List.of(POOL01, POOL19)));
         Check.Communication talk = check(plan, "Redmond/pool01.contoso.com/pilot-validation", Check.Communication.class);
         // The pilot is test1, test2, user0001 (test users first), so user0002 is the first left behind.
         assertThat(talk.pairs()).containsExactly(
