@@ -8,6 +8,7 @@ import io.cutover.inventory.Inventory;
 import io.cutover.inventory.User;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -61,11 +62,10 @@ class LabConcurrencyTest {
     }
 
     @Test
-    void a_hundred_thousand_in_memory_moves_take_well_under_ten_seconds() throws Exception {
+    void a_hundred_thousand_concurrent_in_memory_moves_each_land_exactly_once() throws Exception {
         Lab lab = Lab.inMemory(Scenarios.synthetic(5, 100_000), Clock.systemUTC());
         List<User> movable = lab.snapshot().users().stream().filter(u -> u.features().isEmpty()).toList();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        long started = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             int offset = t;
@@ -78,11 +78,14 @@ class LabConcurrencyTest {
         for (Future<?> f : done) {
             f.get(60, TimeUnit.SECONDS);
         }
-        long millis = (System.nanoTime() - started) / 1_000_000;
         pool.shutdown();
-        // A loose bound that a shared CI runner still meets; warm, the lab does well over 100k moves/s.
-        assertThat(millis).isLessThan(10_000);
-        assertThat(lab.summary().pools()).filteredOn(p -> p.fqdn().startsWith("sfb19pool")).allMatch(p -> p.users() > 19_000);
+        // Speed is the `bench moves` figure; here only that no move was lost or doubled under contention.
+        Map<String, User> now = new HashMap<>();
+        lab.snapshot().users().forEach(u -> now.put(Inventory.key(u.sipAddress()), u));
+        for (User u : movable) {
+            assertThat(now.get(Inventory.key(u.sipAddress())).pool()).isEqualTo(target(u));
+        }
+        assertThat(lab.snapshot().users()).hasSize(now.size()).hasSize(100_000);
     }
 
     private static String target(User u) {
