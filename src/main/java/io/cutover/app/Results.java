@@ -39,4 +39,12 @@ public final class Results {
     public record DecommissionResult(String pool, boolean alreadyDecommissioned) {}
 
     public record ControlResult(String runId, String request) {}
+
+    /** The runbook scripts written, one per phase. */
+    public record RunbookResult(String planChecksum, String directory, List<RunbookFile> files) {}
+
+    public record RunbookFile(String file, String phase, int steps) {}
+
+    /** Result rows of a runbook imported into the journal. */
+    public record RecordResult(String runId, String file, int rows, int ok, int failed, StatusReport status) {}
 }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * only through {@link PowerShell}, never spliced into source.
  */
 public record Cmdlet(String name, List<Param> params) {
-    private static final Pattern NAME = Pattern.compile("[A-Z][a-z]+-[A-Za-z]+");
+    private static final Pattern NAME = Pattern.compile("[A-Z][a-z]+-[A-Za-z][A-Za-z0-9]*");
     private static final Pattern PARAM = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
 
     public Cmdlet {

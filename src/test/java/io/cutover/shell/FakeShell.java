@@ -65,6 +65,7 @@ public final class FakeShell {
     private final Catalog catalog = Catalog.bundled();
     /** The computer a script block of Invoke-Command runs on, else null. */
     private String computer;
+    private List<Pool> pools;
 
     FakeShell(Lab lab, PrintStream out, Map<String, String> env) {
         this.lab = lab;
@@ -347,7 +348,7 @@ public final class FakeShell {
                 String id = required(p, "Identity", c.name());
                 String target = required(p, "Target", c.name());
                 String proxy = str(p, "ProxyPool");
-                if (proxy != null && lab.snapshot().findPool(proxy).filter(x -> x.role() == PoolRole.Edge).isEmpty()) {
+                if (proxy != null && allPools().stream().noneMatch(x -> x.fqdn().equalsIgnoreCase(proxy) && x.role() == PoolRole.Edge)) {
                     throw new CmdletError("Move-CsUser : ProxyPool " + proxy + " is not an Edge pool of the topology.");
                 }
                 if (lab.homeOf(Subject.user(id)).isEmpty()) {
@@ -434,7 +435,8 @@ public final class FakeShell {
                 }
                 // The lab has no "stopped but still in the topology" state: stopping a pool's services
                 // decommissions it there, as if Topology Builder's removal followed at once.
-                lab.decommission(poolOfServer(required(p, "ComputerName", c.name())).fqdn());
+                // Stopping a server of a pool already decommissioned stops nothing more.
+                lab.decommission(poolOfServer(required(p, "ComputerName", c.name()), allPools()).fqdn());
                 return List.of();
             }
             default:
@@ -459,12 +461,24 @@ public final class FakeShell {
         throw new CmdletError("The term '" + c.name() + "' is not recognized as the name of a cmdlet, function, script file, or operable program.");
     }
 
+    /** Every pool the lab was built with; their servers and roles never change, their states do. */
+    private List<Pool> allPools() {
+        if (pools == null) {
+            pools = lab.snapshot().pools();
+        }
+        return pools;
+    }
+
     private List<Pool> livePools() {
-        return lab.snapshot().pools().stream().filter(p -> lab.poolState(p.fqdn()) != PoolState.Decommissioned).toList();
+        return allPools().stream().filter(p -> lab.poolState(p.fqdn()) != PoolState.Decommissioned).toList();
     }
 
     private Pool poolOfServer(String server) {
-        return livePools().stream().filter(p -> p.servers().stream().anyMatch(server::equalsIgnoreCase)).findFirst()
+        return poolOfServer(server, livePools());
+    }
+
+    private static Pool poolOfServer(String server, List<Pool> among) {
+        return among.stream().filter(p -> p.servers().stream().anyMatch(server::equalsIgnoreCase)).findFirst()
                 .orElseThrow(() -> new CmdletError("Cannot find computer \"" + server + "\" in the topology."));
     }
 

@@ -194,7 +194,7 @@ final class PsScript {
 
     private Command command() {
         String name = word();
-        if (!name.matches("[A-Za-z]+-[A-Za-z]+")) {
+        if (!name.matches("[A-Za-z]+-[A-Za-z][A-Za-z0-9]*")) {
             throw error("'" + name + "' is not a command name");
         }
         List<Arg> args = new ArrayList<>();
