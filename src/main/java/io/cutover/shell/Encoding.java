@@ -7,10 +7,13 @@ public enum Encoding {
      * input with the console code page. Non-ASCII characters travel as {@code [char]} code points.
      */
     ASCII,
-    /** UTF-8 literals, for a shell or wrapper that reads standard input as UTF-8 (e.g. pwsh). */
+    /**
+     * UTF-8 literals (line breaks and control characters still as {@code [char]} codes), for a
+     * shell or wrapper that reads standard input as UTF-8 (e.g. pwsh).
+     */
     UTF8;
 
     String value(String v) {
-        return this == ASCII ? PowerShell.asciiExpression(v) : PowerShell.literal(v);
+        return this == ASCII ? PowerShell.asciiExpression(v) : PowerShell.unicodeExpression(v);
     }
 }

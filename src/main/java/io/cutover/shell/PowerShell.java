@@ -43,13 +43,27 @@ public final class PowerShell {
      * it reads {@code -Command -} line by line, so a value must never span lines.
      */
     public static String asciiExpression(String value) {
+        return expression(value, true);
+    }
+
+    /**
+     * Like {@link #asciiExpression} but printable non-ASCII characters stay in the literals (every
+     * kind of single quote doubled); only line breaks and other control characters become
+     * {@code [char]} codes, so a statement still never spans lines. For a shell that reads its
+     * input as UTF-8.
+     */
+    public static String unicodeExpression(String value) {
+        return expression(value, false);
+    }
+
+    private static String expression(String value, boolean asciiOnly) {
         if (value.isEmpty()) {
             return "''";
         }
         StringBuilder out = new StringBuilder();
         StringBuilder run = new StringBuilder();
         int parts = 0;
-        boolean startsWithText = isPrintableAscii(value.charAt(0));
+        boolean startsWithText = inLiteral(value.charAt(0), asciiOnly);
         if (!startsWithText) {
             // [char] + [char] would add numbers; starting from a string makes every + a concatenation.
             out.append("''");
@@ -57,7 +71,7 @@ public final class PowerShell {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (isPrintableAscii(c)) {
+            if (inLiteral(c, asciiOnly)) {
                 run.append(c);
                 continue;
             }
@@ -79,6 +93,14 @@ public final class PowerShell {
         }
         out.append(part);
         return parts + 1;
+    }
+
+    private static boolean inLiteral(char c, boolean asciiOnly) {
+        if (asciiOnly) {
+            return isPrintableAscii(c);
+        }
+        // Control characters (C0, DEL, C1) and the Unicode line and paragraph separators.
+        return !(c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029');
     }
 
     static boolean isPrintableAscii(char c) {

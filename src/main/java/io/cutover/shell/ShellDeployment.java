@@ -420,13 +420,17 @@ public final class ShellDeployment implements Deployment {
 
     // ---- subjects ------------------------------------------------------------------------------
 
+    /** The statement that reads where a subject is homed. */
+    String homeQuery(Subject subject) {
+        return subject.kind() == HomedKind.Cms
+                ? query(Cmdlet.of("Get-CsService").flag("CentralManagement"))
+                : query(Cmdlet.of(Kinds.of(subject.kind()).getter()).with("Identity", subject.id()));
+    }
+
     @Override
     public Optional<String> homeOf(Subject subject) {
         Kinds kinds = Kinds.of(subject.kind());
-        String pipeline = subject.kind() == HomedKind.Cms
-                ? query(Cmdlet.of("Get-CsService").flag("CentralManagement"))
-                : query(Cmdlet.of(kinds.getter()).with("Identity", subject.id()));
-        Answer a = run(pipeline);
+        Answer a = run(homeQuery(subject));
         if (!a.ok()) {
             if (notFound(a.error())) {
                 return Optional.empty();
