@@ -304,8 +304,12 @@ public final class Cutover {
     // ---- rollback --------------------------------------------------------------------------
 
     public RollbackImpact rollbackPreview(String toStep) {
+        return rollbackPreview(toStep, Target.lab());
+    }
+
+    public RollbackImpact rollbackPreview(String toStep, Target target) {
         RunContext ctx = existingRun();
-        try (Lab lab = openLab(); Journal journal = Journal.open(workspace.journal())) {
+        try (Deployment lab = open(target); Journal journal = Journal.open(workspace.journal())) {
             return new Rollback(ctx.plan, ctx.run, journal, lab, clock, RunSettings.defaults(actor)).preview(toStep);
         }
     }
@@ -315,8 +319,13 @@ public final class Cutover {
      * yes.
      */
     public Results.RollbackResult rollback(String toStep, RunSettings settings, Predicate<RollbackImpact> confirm) {
+        return rollback(toStep, settings, confirm, Target.lab());
+    }
+
+    /** Rolls back against the lab or, through the Management Shell, a real deployment. */
+    public Results.RollbackResult rollback(String toStep, RunSettings settings, Predicate<RollbackImpact> confirm, Target target) {
         RunContext ctx = existingRun();
-        try (Lab lab = openLab(); Journal journal = Journal.open(workspace.journal())) {
+        try (Deployment lab = open(target); Journal journal = Journal.open(workspace.journal())) {
             Rollback rollback = new Rollback(ctx.plan, ctx.run, journal, lab, clock, settings);
             RollbackImpact impact = rollback.preview(toStep);
             if (impact.nothingToDo()) {

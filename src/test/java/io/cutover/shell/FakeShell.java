@@ -66,6 +66,8 @@ public final class FakeShell {
     /** The computer a script block of Invoke-Command runs on, else null. */
     private String computer;
     private List<Pool> pools;
+    /** The lab's state as last read; reads in one script share it until a cmdlet changes something. */
+    private Inventory cached;
 
     FakeShell(Lab lab, PrintStream out, Map<String, String> env) {
         this.lab = lab;
@@ -239,12 +241,17 @@ public final class FakeShell {
         if (failCmdlet != null && failCmdlet.equalsIgnoreCase(name)) {
             throw new CmdletError(failText);
         }
+        boolean reads = name.regionMatches(true, 0, "Get-", 0, 4) || name.regionMatches(true, 0, "Test-", 0, 5);
         try {
             return dispatch(c, name.toLowerCase(Locale.ROOT));
         } catch (DeploymentFailure f) {
             // How the lab's refusals reach a script: an error record, worded as a busy or
             // unreachable server when the lab says it may pass if retried.
             throw new CmdletError(f.isTransient() ? "The server is temporarily unavailable: " + f.getMessage() : f.getMessage());
+        } finally {
+            if (!reads) {
+                cached = null;
+            }
         }
     }
 
@@ -253,7 +260,7 @@ public final class FakeShell {
         switch (name) {
             case "get-cssite": {
                 params(c, Set.of());
-                inv = lab.snapshot();
+                inv = inv();
                 List<Object> list = new ArrayList<>();
                 for (Site s : inv.sites()) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -287,7 +294,7 @@ public final class FakeShell {
             case "get-csservice": {
                 Map<String, Object> p = params(c, Set.of("CentralManagement"));
                 List<Object> list = new ArrayList<>();
-                String cms = lab.snapshot().cmsPool();
+                String cms = inv().cmsPool();
                 for (Pool pool : livePools()) {
                     int version = catalog.version(pool.version()).serviceVersion();
                     if (!p.containsKey("CentralManagement")) {
@@ -304,7 +311,7 @@ public final class FakeShell {
             case "get-csuser": {
                 Map<String, Object> p = params(c, Set.of("Identity", "ResultSize"));
                 String id = str(p, "Identity");
-                inv = lab.snapshot();
+                inv = inv();
                 List<Object> list = new ArrayList<>();
                 if (id != null) {
                     User u = inv.findUser(id).orElseThrow(() -> new CmdletError("Get-CsUser : Management object not found for identity \"" + id + "\"."));
@@ -325,7 +332,7 @@ public final class FakeShell {
             case "get-csalloweddomain": {
                 params(c, Set.of());
                 List<Object> list = new ArrayList<>();
-                lab.snapshot().partners().forEach(d -> list.add(new LinkedHashMap<>(Map.of("Identity", d, "Domain", d))));
+                inv().partners().forEach(d -> list.add(new LinkedHashMap<>(Map.of("Identity", d, "Domain", d))));
                 return list;
             }
             case "get-cswindowsservice": {
@@ -461,10 +468,17 @@ public final class FakeShell {
         throw new CmdletError("The term '" + c.name() + "' is not recognized as the name of a cmdlet, function, script file, or operable program.");
     }
 
+    private Inventory inv() {
+        if (cached == null) {
+            cached = lab.snapshot();
+        }
+        return cached;
+    }
+
     /** Every pool the lab was built with; their servers and roles never change, their states do. */
     private List<Pool> allPools() {
         if (pools == null) {
-            pools = lab.snapshot().pools();
+            pools = inv().pools();
         }
         return pools;
     }
@@ -547,7 +561,7 @@ public final class FakeShell {
         String id = str(p, "Identity");
         Kinds kinds = Kinds.of(kind);
         List<Object> list = new ArrayList<>();
-        for (HomedObject o : lab.snapshot().objects()) {
+        for (HomedObject o : inv().objects()) {
             if (o.kind() == kind && (id == null || o.identity().equalsIgnoreCase(id))) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("Identity", o.identity());
@@ -564,7 +578,7 @@ public final class FakeShell {
 
     /** The lab's policies as Get-Cs*Policy lists them; the lab's names travel in Name. */
     private List<Object> policies(PolicyKind kind) {
-        Inventory inv = lab.snapshot();
+        Inventory inv = inv();
         List<Object> list = new ArrayList<>();
         String global = inv.policies().global().get(kind);
         if (global != null) {

@@ -44,7 +44,7 @@ class ShellMigrationIT {
     void the_example_migration_through_the_shell_ends_in_the_state_the_lab_driver_reaches_with_the_same_journal_steps() {
         Path direct = dir.resolve("direct");
         Path shell = dir.resolve("shell");
-        RunSettings settings = new RunSettings(100, 5, Duration.ofMillis(1), null, "tester");
+        RunSettings settings = new RunSettings(200, 5, Duration.ofMillis(1), null, "tester");
         prepare(direct);
         prepare(shell);
         // The plans differ only in the lab path they name as their source.
@@ -52,7 +52,7 @@ class ShellMigrationIT {
                 .isEqualTo(cutover(direct).readPlan(direct.resolve("plan.json")).steps());
 
         Results.RunResult byLab = cutover(direct).run(null, settings, false, t -> {});
-        ShellSettings shellSettings = new ShellSettings(FakeShells.command(shell.resolve("lab"), Map.of()), Duration.ofSeconds(120), 100, Encoding.ASCII);
+        ShellSettings shellSettings = new ShellSettings(FakeShells.command(shell.resolve("lab"), Map.of()), Duration.ofSeconds(120), 200, Encoding.ASCII);
         Results.RunResult byShell = cutover(shell).run(null, settings, false, t -> {}, Target.shell(shellSettings));
 
         assertThat(byLab.outcome()).isEqualTo("finished");
