@@ -209,6 +209,17 @@ public final class Cutover {
 
     /** Runs the plan against the lab or, through the Management Shell, a real deployment. */
     public Results.RunResult run(Path planFile, RunSettings settings, boolean resume, Consumer<Tick> ticks, Target target) {
+        try {
+            return runOn(planFile, settings, resume, ticks, target);
+        } catch (DeploymentFailure f) {
+            // Steps report their own failures; this is the deployment failing to answer at all
+            // (its state read before the first step, say), before any step began.
+            throw new CutoverException(ErrorCode.DEPLOYMENT_FAILED, "the deployment could not be read: " + f.getMessage()
+                    + (target.isLab() ? "" : "; check --shell-command and run again"), f);
+        }
+    }
+
+    private Results.RunResult runOn(Path planFile, RunSettings settings, boolean resume, Consumer<Tick> ticks, Target target) {
         Plan given = planFile == null && resume ? null : readPlan(planFile == null ? workspace.plan() : planFile);
         if (resume && !Files.exists(workspace.journal())) {
             throw new CutoverException(ErrorCode.NO_RUN, "nothing to resume: no journal in " + workspace.dir() + "; start with `cutover run`");

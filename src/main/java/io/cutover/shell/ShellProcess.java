@@ -30,8 +30,7 @@ final class ShellProcess {
         try {
             process = new ProcessBuilder(command).start();
         } catch (IOException e) {
-            throw DeploymentFailure.permanent("cannot start the shell command " + command + ": " + e.getMessage()
-                    + "; check --shell-command");
+            throw DeploymentFailure.permanent("cannot start the shell command " + command + ": " + e.getMessage());
         }
         StringBuilder stderr = new StringBuilder();
         Thread out = reader("cutover-shell-out", process.getInputStream(), stdoutLine);

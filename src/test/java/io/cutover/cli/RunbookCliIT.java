@@ -114,4 +114,14 @@ class RunbookCliIT {
                 .contains("--shell-timeout 'soon'");
         assertThat(dir.resolve("ws").resolve("journal.db")).doesNotExist();
     }
+
+    @Test
+    void a_shell_command_that_does_not_start_is_named_with_exit_code_3_and_nothing_is_written() {
+        Invocation run = Invocation.cutover("run", "--workspace", ws, "--deployment", "shell", "--shell-command", "/nonexistent/powershell.exe -Command -");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err().lines().toList()).singleElement().asString()
+                .startsWith("error: the deployment could not be read: cannot start the shell command [/nonexistent/powershell.exe, -Command, -]")
+                .endsWith("check --shell-command and run again");
+        assertThat(dir.resolve("ws").resolve("journal.db")).doesNotExist();
+    }
 }
