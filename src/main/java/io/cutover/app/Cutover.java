@@ -212,8 +212,9 @@ public final class Cutover {
         try {
             return runOn(planFile, settings, resume, ticks, target);
         } catch (DeploymentFailure f) {
-            // Steps report their own failures; this is the deployment failing to answer at all
-            // (its state read before the first step, say), before any step began.
+            // Moves and actions report their own failures; this is the deployment not answering a
+            // read outside them: its state before the first step, or a gate's query (services,
+            // replication, a snapshot). A gate left begun is evaluated again by `run --resume`.
             throw new CutoverException(ErrorCode.DEPLOYMENT_FAILED, "the deployment could not be read: " + f.getMessage()
                     + (target.isLab() ? "" : "; check --shell-command and run again"), f);
         }
