@@ -28,6 +28,8 @@ public enum ErrorCode {
     POOL_NOT_EMPTY(3),
     GATE_FAILED(3),
     STEP_FAILED(3),
+    /** The deployment could not be read or reached at all (e.g. the shell command does not start). */
+    DEPLOYMENT_FAILED(3),
     INTERNAL(1);
 
     private final int exitCode;

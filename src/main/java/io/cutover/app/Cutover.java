@@ -8,6 +8,7 @@ import io.cutover.check.CheckResult;
 import io.cutover.check.CheckRunner;
 import io.cutover.check.CoexistenceMatrix;
 import io.cutover.check.MatrixRunner;
+import io.cutover.deployment.Deployment;
 import io.cutover.deployment.DeploymentFailure;
 import io.cutover.deployment.PoolState;
 import io.cutover.journal.Action;
@@ -38,6 +39,9 @@ import io.cutover.run.RunSettings;
 import io.cutover.run.Status;
 import io.cutover.run.StatusReport;
 import io.cutover.run.Tick;
+import io.cutover.shell.Runbook;
+import io.cutover.shell.RunbookRecord;
+import io.cutover.shell.ShellDeployment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -129,6 +133,24 @@ public final class Cutover {
         return Lab.open(workspace.lab(), clock);
     }
 
+    private Deployment open(Target target) {
+        return target.isLab() ? openLab() : new ShellDeployment(target.shell(), catalog);
+    }
+
+    /** As {@link #open}; a lab's pools also serve SIP on loopback for as long as the run lasts, so gates probe over SIP. */
+    private Deployment openForRun(Target target) {
+        Deployment deployment = open(target);
+        if (deployment instanceof Lab lab) {
+            try {
+                lab.startSip();
+            } catch (RuntimeException e) {
+                lab.close();
+                throw e;
+            }
+        }
+        return deployment;
+    }
+
     // ---- plan ------------------------------------------------------------------------------
 
     public Results.PlanResult plan(PlanOptions options, Path out) {
@@ -198,13 +220,28 @@ public final class Cutover {
     }
 
     public Results.RunResult run(Path planFile, RunSettings settings, boolean resume, Consumer<Tick> ticks) {
+        return run(planFile, settings, resume, ticks, Target.lab());
+    }
+
+    /** Runs the plan against the lab or, through the Management Shell, a real deployment. */
+    public Results.RunResult run(Path planFile, RunSettings settings, boolean resume, Consumer<Tick> ticks, Target target) {
+        try {
+            return runOn(planFile, settings, resume, ticks, target);
+        } catch (DeploymentFailure f) {
+            // Moves and actions report their own failures; this is the deployment not answering a
+            // read outside them: its state before the first step, or a gate's query (services,
+            // replication, a snapshot). A gate left begun is evaluated again by `run --resume`.
+            throw new CutoverException(ErrorCode.DEPLOYMENT_FAILED, "the deployment could not be read: " + f.getMessage()
+                    + (target.isLab() ? "" : "; check --shell-command and run again"), f);
+        }
+    }
+
+    private Results.RunResult runOn(Path planFile, RunSettings settings, boolean resume, Consumer<Tick> ticks, Target target) {
         Plan given = planFile == null && resume ? null : readPlan(planFile == null ? workspace.plan() : planFile);
         if (resume && !Files.exists(workspace.journal())) {
             throw new CutoverException(ErrorCode.NO_RUN, "nothing to resume: no journal in " + workspace.dir() + "; start with `cutover run`");
         }
-        try (Lab lab = openLab()) {
-            // Gates probe over SIP: the lab's pools serve on loopback for as long as the run lasts.
-            lab.startSip();
+        try (Deployment lab = openForRun(target)) {
             if (given != null) {
                 validate(given, planFile == null ? workspace.plan() : planFile, lab, settings);
             }
@@ -237,7 +274,7 @@ public final class Cutover {
     }
 
     /** Checks the plan names only sites and pools the deployment has; the error names the plan file. */
-    private static void validate(Plan plan, Path file, Lab lab, RunSettings settings) {
+    private static void validate(Plan plan, Path file, Deployment lab, RunSettings settings) {
         try {
             Executor.validate(plan, lab.snapshot(), settings);
         } catch (CutoverException e) {
@@ -295,8 +332,12 @@ public final class Cutover {
     // ---- rollback --------------------------------------------------------------------------
 
     public RollbackImpact rollbackPreview(String toStep) {
+        return rollbackPreview(toStep, Target.lab());
+    }
+
+    public RollbackImpact rollbackPreview(String toStep, Target target) {
         RunContext ctx = existingRun();
-        try (Lab lab = openLab(); Journal journal = Journal.open(workspace.journal())) {
+        try (Deployment lab = open(target); Journal journal = Journal.open(workspace.journal())) {
             return new Rollback(ctx.plan, ctx.run, journal, lab, clock, RunSettings.defaults(actor)).preview(toStep);
         }
     }
@@ -306,8 +347,13 @@ public final class Cutover {
      * yes.
      */
     public Results.RollbackResult rollback(String toStep, RunSettings settings, Predicate<RollbackImpact> confirm) {
+        return rollback(toStep, settings, confirm, Target.lab());
+    }
+
+    /** Rolls back against the lab or, through the Management Shell, a real deployment. */
+    public Results.RollbackResult rollback(String toStep, RunSettings settings, Predicate<RollbackImpact> confirm, Target target) {
         RunContext ctx = existingRun();
-        try (Lab lab = openLab(); Journal journal = Journal.open(workspace.journal())) {
+        try (Deployment lab = open(target); Journal journal = Journal.open(workspace.journal())) {
             Rollback rollback = new Rollback(ctx.plan, ctx.run, journal, lab, clock, settings);
             RollbackImpact impact = rollback.preview(toStep);
             if (impact.nothingToDo()) {
@@ -584,6 +630,60 @@ public final class Cutover {
         }
     }
 
+    // ---- runbooks and the shell ------------------------------------------------------------
+
+    /** Writes the plan as PowerShell runbooks into {@code outDir}: one script per phase, or only {@code phase}'s. */
+    public Results.RunbookResult runbook(Path planFile, io.cutover.plan.Phase phase, Path outDir) {
+        Path file = planFile == null ? workspace.plan() : planFile;
+        Plan plan = readPlan(file);
+        List<Runbook.Script> scripts = Runbook.of(plan, phase);
+        if (scripts.isEmpty()) {
+            throw new CutoverException(ErrorCode.UNKNOWN_PHASE, file + " has no step in phase " + phase + "; its phases are "
+                    + plan.steps().stream().map(s -> s.phase().name()).distinct().toList());
+        }
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new CutoverException(ErrorCode.BAD_INPUT, "--out " + outDir + " is a file, not a directory");
+        }
+        List<Results.RunbookFile> files = new ArrayList<>();
+        for (Runbook.Script s : scripts) {
+            Path target = outDir.resolve(s.fileName());
+            writeAtomically(target, s.bytes());
+            files.add(new Results.RunbookFile(target.toString(), s.phase().name(), s.steps()));
+        }
+        return new Results.RunbookResult(plan.checksum(), outDir.toString(), files);
+    }
+
+    /**
+     * Imports the result rows a runbook wrote into the journal: each row becomes one attempt,
+     * begun and ended. Every row is checked first; one bad row refuses the file, naming its line,
+     * and nothing is written. Starts the run from the plan when the journal has none yet.
+     */
+    public Results.RecordResult record(Path planFile, Path csv) {
+        List<RunbookRecord.Row> rows = RunbookRecord.parse(readFile(csv), csv.toString());
+        boolean journalExists = Files.exists(workspace.journal());
+        Optional<RunRecord> existing = journalExists ? withJournal(Journal::currentRun) : Optional.empty();
+        Plan plan;
+        if (existing.isPresent()) {
+            plan = PlanCodec.fromJson(existing.get().planJson(), "journal");
+            if (planFile != null) {
+                requireSameChecksum(readPlan(planFile), planFile, existing.get());
+            }
+        } else {
+            plan = readPlan(planFile == null ? workspace.plan() : planFile);
+        }
+        Progress before = existing.isPresent() ? Progress.of(withJournal(j -> j.entries(existing.get().id()))) : Progress.of(List.of());
+        RunbookRecord.check(rows, plan, csv.toString());
+        try (Journal journal = Journal.open(workspace.journal())) {
+            RunRecord run = existing.isPresent() ? existing.get()
+                    : journal.startRun("run-" + clock.instant().toEpochMilli(), plan.checksum(), PlanCodec.toJson(plan), "runbook", clock.instant());
+            List<Entry> entries = RunbookRecord.entries(rows, plan, run.id(), before);
+            journal.append(entries);
+            int ok = (int) rows.stream().filter(r -> r.outcome() == Outcome.OK).count();
+            StatusReport status = Status.of(plan, run.id(), journal.entries(run.id()), journal.latestRequest(run.id()), null);
+            return new Results.RecordResult(run.id(), csv.toString(), rows.size(), ok, rows.size() - ok, status);
+        }
+    }
+
     // ---- files -----------------------------------------------------------------------------
 
     static String readFile(Path file) {
@@ -601,13 +701,17 @@ public final class Cutover {
         }
     }
 
-    /** Writes through a temporary file and a rename, so a reader never sees half a plan. */
     static void writeAtomically(Path file, String text) {
+        writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes through a temporary file and a rename, so a reader never sees half a file. */
+    static void writeAtomically(Path file, byte[] bytes) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Path tmp = Files.createTempFile(parent, ".plan", ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.write(tmp, bytes);
             Files.move(tmp, file.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new CutoverException(ErrorCode.BAD_INPUT, "cannot write " + file + ": " + e.getMessage(), e);

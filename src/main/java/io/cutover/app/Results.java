@@ -42,4 +42,11 @@ public final class Results {
 
     /** A lab written as an inventory folder. */
     public record LabExportResult(String folder, int sites, int pools, int users, int objects, int unansweredServers) {}
+    /** The runbook scripts written, one per phase. */
+    public record RunbookResult(String planChecksum, String directory, List<RunbookFile> files) {}
+
+    public record RunbookFile(String file, String phase, int steps) {}
+
+    /** Result rows of a runbook imported into the journal. */
+    public record RecordResult(String runId, String file, int rows, int ok, int failed, StatusReport status) {}
 }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
             LabCommand.class,
             PlanCommand.class,
             RunCommand.class,
+            RunbookCommand.class,
             StatusCommand.class,
             PauseCommand.class,
             AbortCommand.class,

@@ -26,6 +26,9 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin
     RunOptions runOptions;
 
+    @Mixin
+    ShellOptions shellOptions;
+
     @Option(names = "--to", paramLabel = "STEP", description = "Undo this step and every later one (default: the whole run).")
     String to;
 
@@ -38,8 +41,9 @@ final class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
+        io.cutover.app.Target target = shellOptions.target();
         if (preview) {
-            RollbackImpact impact = common.facade().rollbackPreview(to);
+            RollbackImpact impact = common.facade().rollbackPreview(to, target);
             if (common.json) {
                 Printer.json(w, impact);
             } else {
@@ -54,7 +58,7 @@ final class RollbackCommand implements Callable<Integer> {
                 printImpact(talk, impact);
             }
             return yes || ask(talk);
-        });
+        }, target);
         if (common.json) {
             Printer.json(w, result);
         } else if (!result.executed()) {

@@ -23,6 +23,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions runOptions;
 
+    @Mixin
+    ShellOptions shellOptions;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "PLAN", description = "The plan file (default: <workspace>/plan.json).")
     Path plan;
 
@@ -38,9 +41,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--site", paramLabel = "SITE", split = ",", description = "Run only steps of these sites (e.g. one site per change window).")
     java.util.List<String> sites = new java.util.ArrayList<>();
 
+    @Option(names = "--record", paramLabel = "CSV", description = "Import the result rows a runbook wrote into the journal, instead of running anything.")
+    Path record;
+
     @Override
     public Integer call() {
+        if (record != null) {
+            return record();
+        }
         RunSettings settings = runOptions.settings(until).withSites(sites);
+        io.cutover.app.Target target = shellOptions.target();
         var w = spec.commandLine().getOut();
         if (dryRun) {
             Results.DryRun result = common.facade().dryRun(plan, settings);
@@ -54,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Results.RunResult result;
         try (ProgressDisplay progress = ProgressDisplay.forTerminal(!common.json)) {
-            result = common.facade().run(plan, settings, resume, progress);
+            result = common.facade().run(plan, settings, resume, progress, target);
         }
         if (common.json) {
             Printer.json(w, result);
@@ -68,5 +78,18 @@ final class RunCommand implements Callable<Integer> {
         }
         w.flush();
         return result.exitCode();
+    }
+
+    private int record() {
+        Results.RecordResult result = common.facade().record(plan, record);
+        var w = spec.commandLine().getOut();
+        if (common.json) {
+            Printer.json(w, result);
+        } else {
+            w.printf("recorded %d rows of %s in run %s: %d ok, %d failed%n", result.rows(), result.file(), result.runId(), result.ok(), result.failed());
+            StatusText.print(w, result.status());
+        }
+        w.flush();
+        return result.failed() > 0 ? 3 : 0;
     }
 }

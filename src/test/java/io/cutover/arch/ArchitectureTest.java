@@ -60,6 +60,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_shell_driver_knows_the_deployment_port_but_not_the_lab_the_facade_or_the_command_line() {
+        noClasses().that().resideInAPackage("io.cutover.shell..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cutover.lab..", "io.cutover.cli..", "io.cutover.app..", "io.cutover.run..")
+                .check(classes);
+    }
+
+    @Test
     void only_the_command_line_uses_picocli() {
         noClasses().that().resideOutsideOfPackage("io.cutover.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("picocli..")

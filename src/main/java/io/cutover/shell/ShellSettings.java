@@ -1,0 +1,100 @@
+package io.cutover.shell;
+
+import io.cutover.CutoverException;
+import io.cutover.ErrorCode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How the shell driver reaches the Management Shell, resolved once at the edge.
+ *
+ * @param command the program and its arguments; it reads the script on standard input and writes
+ *     JSON on standard output
+ * @param timeout how long one script may run before its process tree is killed
+ * @param batch at most this many operations share one script (one process)
+ * @param encoding how values are written into the script
+ */
+public record ShellSettings(List<String> command, Duration timeout, int batch, Encoding encoding) {
+    public static final String DEFAULT_COMMAND = "powershell.exe -NoProfile -NonInteractive -Command -";
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+    public static final int DEFAULT_BATCH = 100;
+
+    public ShellSettings {
+        command = List.copyOf(command);
+        if (command.isEmpty()) {
+            throw new CutoverException(ErrorCode.BAD_INPUT, "--shell-command is empty; give the program that runs a script read on standard input, e.g. "
+                    + DEFAULT_COMMAND);
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new CutoverException(ErrorCode.BAD_INPUT, "--shell-timeout must be positive, got " + timeout);
+        }
+        if (batch < 1 || batch > 10_000) {
+            throw new CutoverException(ErrorCode.BAD_INPUT, "--shell-batch must be between 1 and 10000, got " + batch);
+        }
+    }
+
+    public static ShellSettings defaults() {
+        return parse(DEFAULT_COMMAND, "120s", DEFAULT_BATCH, "ascii");
+    }
+
+    /** From the command line's strings; every error names the option. */
+    public static ShellSettings parse(String command, String timeout, int batch, String encoding) {
+        Encoding enc;
+        try {
+            enc = Encoding.valueOf(encoding.trim().toUpperCase(Locale.ROOT).replace("-", ""));
+        } catch (IllegalArgumentException e) {
+            throw new CutoverException(ErrorCode.BAD_INPUT, "--shell-encoding '" + encoding + "': expected ascii or utf8");
+        }
+        return new ShellSettings(split(command), duration(timeout), batch, enc);
+    }
+
+    /** Splits a command line on blanks; double quotes group words that contain blanks. */
+    static List<String> split(String command) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        for (int i = 0; i < command.length(); i++) {
+            char c = command.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+                any = true;
+            } else if (Character.isWhitespace(c) && !quoted) {
+                if (any) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    any = false;
+                }
+            } else {
+                word.append(c);
+                any = true;
+            }
+        }
+        if (quoted) {
+            throw new CutoverException(ErrorCode.BAD_INPUT, "--shell-command has an unclosed double quote: " + command);
+        }
+        if (any) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    /** {@code 120s}, {@code 2m}, {@code 500ms}, or a bare number of seconds. */
+    static Duration duration(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            } else if (t.endsWith("s")) {
+                return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
+            } else if (t.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+            return Duration.ofSeconds(Long.parseLong(t));
+        } catch (NumberFormatException e) {
+            throw new CutoverException(ErrorCode.BAD_INPUT, "--shell-timeout '" + text + "': expected e.g. 120s, 2m or 500ms");
+        }
+    }
+}

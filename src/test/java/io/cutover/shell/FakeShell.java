@@ -1,0 +1,612 @@
+package io.cutover.shell;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutover.catalog.Catalog;
+import io.cutover.deployment.DeploymentFailure;
+import io.cutover.deployment.PoolState;
+import io.cutover.deployment.Probe;
+import io.cutover.deployment.ProbeKind;
+import io.cutover.deployment.ProbeResult;
+import io.cutover.deployment.Subject;
+import io.cutover.inventory.HomedKind;
+import io.cutover.inventory.HomedObject;
+import io.cutover.inventory.Inventory;
+import io.cutover.inventory.PolicyKind;
+import io.cutover.inventory.Pool;
+import io.cutover.inventory.PoolRole;
+import io.cutover.inventory.Replica;
+import io.cutover.inventory.ServiceState;
+import io.cutover.inventory.Site;
+import io.cutover.inventory.User;
+import io.cutover.lab.Lab;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A stand-in for the Skype for Business Server Management Shell, for tests: a separate process
+ * that reads a script on standard input, parses it with {@link PsScript} (refusing anything
+ * outside the subset the driver emits, exit code 1 and a parse error, running nothing), and runs
+ * the cmdlets against a lab, answering as the real cmdlets do.
+ *
+ * <p>Environment: {@code CUTOVER_FAKESHELL_LAB} the lab directory (required);
+ * {@code CUTOVER_FAKESHELL_TRACE} a file that gets one JSON line per cmdlet run, with its
+ * parameters as received; {@code CUTOVER_FAKESHELL_PIDS} a file that gets this process's id;
+ * {@code CUTOVER_FAKESHELL_HANG} a cmdlet name at which the shell hangs;
+ * {@code CUTOVER_FAKESHELL_FAIL} {@code Cmdlet=error text}: that cmdlet fails with that text.
+ */
+public final class FakeShell {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A terminating error, caught by try/catch as PowerShell's are. */
+    static final class CmdletError extends RuntimeException {
+        CmdletError(String message) {
+            super(message);
+        }
+    }
+
+    private final Lab lab;
+    private final PrintStream out;
+    private final Path trace;
+    private final String hang;
+    private final String failCmdlet;
+    private final String failText;
+    private final Catalog catalog = Catalog.bundled();
+    /** The computer a script block of Invoke-Command runs on, else null. */
+    private String computer;
+    private List<Pool> pools;
+    /** The lab's state as last read; reads in one script share it until a cmdlet changes something. */
+    private Inventory cached;
+
+    FakeShell(Lab lab, PrintStream out, Map<String, String> env) {
+        this.lab = lab;
+        this.out = out;
+        this.trace = env.containsKey("CUTOVER_FAKESHELL_TRACE") ? Path.of(env.get("CUTOVER_FAKESHELL_TRACE")) : null;
+        this.hang = env.get("CUTOVER_FAKESHELL_HANG");
+        String fail = env.get("CUTOVER_FAKESHELL_FAIL");
+        this.failCmdlet = fail == null ? null : fail.substring(0, fail.indexOf('='));
+        this.failText = fail == null ? null : fail.substring(fail.indexOf('=') + 1);
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> env = System.getenv();
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        if (env.containsKey("CUTOVER_FAKESHELL_PIDS")) {
+            Files.writeString(Path.of(env.get("CUTOVER_FAKESHELL_PIDS")), ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+        String script = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        List<PsScript.Statement> statements;
+        try {
+            statements = PsScript.parse(script);
+        } catch (PsScript.ParseError e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
+        String dir = env.get("CUTOVER_FAKESHELL_LAB");
+        if (dir == null) {
+            System.err.println("CUTOVER_FAKESHELL_LAB is not set");
+            System.exit(1);
+            return;
+        }
+        int code;
+        try (Lab lab = Lab.open(Path.of(dir), Clock.systemUTC())) {
+            code = new FakeShell(lab, out, env).run(statements);
+        }
+        out.flush();
+        System.exit(code);
+    }
+
+    int run(List<PsScript.Statement> statements) {
+        try {
+            execute(statements, null);
+            return 0;
+        } catch (CmdletError e) {
+            // Outside try/catch a terminating error ends the script, as with -Command.
+            System.err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private void execute(List<PsScript.Statement> statements, String error) {
+        for (PsScript.Statement s : statements) {
+            if (s instanceof PsScript.Try t) {
+                try {
+                    execute(t.body(), error);
+                } catch (CmdletError e) {
+                    execute(t.handler(), e.getMessage());
+                }
+            } else if (s instanceof PsScript.Assign) {
+                // Preference variables ($ProgressPreference): nothing to do here.
+            } else if (s instanceof PsScript.Pipeline p) {
+                pipeline(p, error);
+            }
+        }
+    }
+
+    private void pipeline(PsScript.Pipeline p, String error) {
+        List<Object> objects;
+        PsScript.Element first = p.elements().get(0);
+        if (first instanceof PsScript.Literal l) {
+            objects = List.of(l.value());
+        } else if (first instanceof PsScript.Table t) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            t.entries().forEach((k, v) -> m.put(k, v == PsScript.ErrorText.INSTANCE ? error : v));
+            objects = List.of(m);
+        } else {
+            objects = invoke((PsScript.Command) first);
+        }
+        for (int i = 1; i < p.elements().size(); i++) {
+            PsScript.Command c = (PsScript.Command) p.elements().get(i);
+            if (!c.name().equalsIgnoreCase("ConvertTo-Json")) {
+                throw new CmdletError("The term '" + c.name() + "' is not supported in a pipeline here.");
+            }
+            Map<String, Object> params = params(c, Set.of("Depth", "Compress"));
+            if (!params.containsKey("Compress")) {
+                throw new CmdletError("ConvertTo-Json without -Compress would span lines");
+            }
+            if (objects.isEmpty()) {
+                return;
+            }
+            objects = List.of(json(objects.size() == 1 ? objects.get(0) : objects));
+        }
+        for (Object o : objects) {
+            out.println(o instanceof String s ? s : json(o));
+        }
+    }
+
+    private static String json(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Parameters by name; refuses one the cmdlet does not have, with PowerShell's words. */
+    private Map<String, Object> params(PsScript.Command c, Set<String> allowed) {
+        Map<String, Object> m = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (PsScript.Arg a : c.args()) {
+            boolean known = allowed.stream().anyMatch(a.name()::equalsIgnoreCase) || a.name().equalsIgnoreCase("ErrorAction")
+                    || a.name().equalsIgnoreCase("Confirm");
+            if (!known) {
+                throw new CmdletError(c.name() + " : A parameter cannot be found that matches parameter name '" + a.name() + "'.");
+            }
+            m.put(a.name(), a.value() == null ? Boolean.TRUE : a.value());
+        }
+        return m;
+    }
+
+    private void trace(PsScript.Command c) {
+        if (trace == null) {
+            return;
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("cmdlet", c.name());
+        Map<String, Object> ps = new LinkedHashMap<>();
+        for (PsScript.Arg a : c.args()) {
+            ps.put(a.name(), a.value() instanceof PsScript.Block ? "{block}" : a.value());
+        }
+        line.put("params", ps);
+        try {
+            Files.writeString(trace, json(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String str(Map<String, Object> p, String name) {
+        Object v = p.get(name);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof String s)) {
+            throw new CmdletError("Cannot bind parameter '" + name + "': expected a string");
+        }
+        return s;
+    }
+
+    private static String required(Map<String, Object> p, String name, String cmdlet) {
+        String v = str(p, name);
+        if (v == null) {
+            throw new CmdletError(cmdlet + " : Cannot process command because of one or more missing mandatory parameters: " + name + ".");
+        }
+        return v;
+    }
+
+    private List<Object> invoke(PsScript.Command c) {
+        trace(c);
+        String name = c.name();
+        if (hang != null && hang.equalsIgnoreCase(name)) {
+            while (true) {
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        if (failCmdlet != null && failCmdlet.equalsIgnoreCase(name)) {
+            throw new CmdletError(failText);
+        }
+        boolean reads = name.regionMatches(true, 0, "Get-", 0, 4) || name.regionMatches(true, 0, "Test-", 0, 5);
+        try {
+            return dispatch(c, name.toLowerCase(Locale.ROOT));
+        } catch (DeploymentFailure f) {
+            // How the lab's refusals reach a script: an error record, worded as a busy or
+            // unreachable server when the lab says it may pass if retried.
+            throw new CmdletError(f.isTransient() ? "The server is temporarily unavailable: " + f.getMessage() : f.getMessage());
+        } finally {
+            if (!reads) {
+                cached = null;
+            }
+        }
+    }
+
+    private List<Object> dispatch(PsScript.Command c, String name) {
+        Inventory inv;
+        switch (name) {
+            case "get-cssite": {
+                params(c, Set.of());
+                inv = inv();
+                List<Object> list = new ArrayList<>();
+                for (Site s : inv.sites()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("Identity", "Site:" + s.name());
+                    m.put("SiteId", s.siteId());
+                    m.put("SiteType", s.kind().name());
+                    m.put("FederationRoute", s.federationRoute() == null ? null : "EdgeServer:" + s.federationRoute());
+                    m.put("XmppFederationRoute", s.xmppFederationRoute() == null ? null : "EdgeServer:" + s.xmppFederationRoute());
+                    list.add(m);
+                }
+                return list;
+            }
+            case "get-cspool": {
+                Map<String, Object> p = params(c, Set.of("Identity"));
+                String id = str(p, "Identity");
+                List<Object> list = new ArrayList<>();
+                for (Pool pool : livePools()) {
+                    if (id == null || pool.fqdn().equalsIgnoreCase(id)) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("Identity", pool.fqdn());
+                        m.put("Site", "Site:" + pool.site());
+                        m.put("Computers", pool.servers());
+                        list.add(m);
+                    }
+                }
+                if (id != null && list.isEmpty()) {
+                    throw new CmdletError("Get-CsPool : Management object not found for identity \"" + id + "\".");
+                }
+                return list;
+            }
+            case "get-csservice": {
+                Map<String, Object> p = params(c, Set.of("CentralManagement"));
+                List<Object> list = new ArrayList<>();
+                String cms = inv().cmsPool();
+                for (Pool pool : livePools()) {
+                    int version = catalog.version(pool.version()).serviceVersion();
+                    if (!p.containsKey("CentralManagement")) {
+                        roles(pool.role()).forEach(role -> list.add(service(role, pool, version)));
+                    }
+                    if (pool.role() == PoolRole.FrontEnd) {
+                        Map<String, Object> m = service("CentralManagement", pool, version);
+                        m.put("Active", pool.fqdn().equalsIgnoreCase(cms));
+                        list.add(m);
+                    }
+                }
+                return list;
+            }
+            case "get-csuser": {
+                Map<String, Object> p = params(c, Set.of("Identity", "ResultSize"));
+                String id = str(p, "Identity");
+                inv = inv();
+                List<Object> list = new ArrayList<>();
+                if (id != null) {
+                    User u = inv.findUser(id).orElseThrow(() -> new CmdletError("Get-CsUser : Management object not found for identity \"" + id + "\"."));
+                    list.add(user(u));
+                } else {
+                    inv.users().forEach(u -> list.add(user(u)));
+                }
+                return list;
+            }
+            case "get-csmanagementstorereplicationstatus": {
+                params(c, Set.of());
+                List<Object> list = new ArrayList<>();
+                for (Replica r : lab.replication()) {
+                    list.add(new LinkedHashMap<>(Map.of("ReplicaFqdn", r.fqdn(), "UpToDate", r.upToDate())));
+                }
+                return list;
+            }
+            case "get-csalloweddomain": {
+                params(c, Set.of());
+                List<Object> list = new ArrayList<>();
+                inv().partners().forEach(d -> list.add(new LinkedHashMap<>(Map.of("Identity", d, "Domain", d))));
+                return list;
+            }
+            case "get-cswindowsservice": {
+                Map<String, Object> p = params(c, Set.of("ComputerName"));
+                String server = required(p, "ComputerName", c.name());
+                Pool pool = poolOfServer(server);
+                if (lab.poolState(pool.fqdn()) == PoolState.Down) {
+                    throw new CmdletError("Get-CsWindowsService : The RPC server is unavailable. (" + server + ")");
+                }
+                List<Object> list = new ArrayList<>();
+                for (ServiceState s : lab.services(pool.fqdn())) {
+                    if (s.computer().equalsIgnoreCase(server)) {
+                        list.add(new LinkedHashMap<>(Map.of("Name", s.name(), "Status", s.status().name(), "ActivityLevel", "")));
+                    }
+                }
+                return list;
+            }
+            case "move-csuser": {
+                Map<String, Object> p = params(c, Set.of("Identity", "Target", "ProxyPool"));
+                String id = required(p, "Identity", c.name());
+                String target = required(p, "Target", c.name());
+                String proxy = str(p, "ProxyPool");
+                if (proxy != null && allPools().stream().noneMatch(x -> x.fqdn().equalsIgnoreCase(proxy) && x.role() == PoolRole.Edge)) {
+                    throw new CmdletError("Move-CsUser : ProxyPool " + proxy + " is not an Edge pool of the topology.");
+                }
+                if (lab.homeOf(Subject.user(id)).isEmpty()) {
+                    throw new CmdletError("Move-CsUser : Management object not found for identity \"" + id + "\".");
+                }
+                lab.move(Subject.user(id), target);
+                return List.of();
+            }
+            case "move-cscommonareaphone":
+            case "move-csanalogdevice":
+            case "move-csexumcontact":
+            case "move-csmeetingroom":
+            case "move-csthirdpartyvideosystem": {
+                Map<String, Object> p = params(c, Set.of("Identity", "Target"));
+                HomedKind kind = kindOf(c.name());
+                lab.move(new Subject(kind, required(p, "Identity", c.name())), required(p, "Target", c.name()));
+                return List.of();
+            }
+            case "move-csapplicationendpoint": {
+                Map<String, Object> p = params(c, Set.of("Identity", "TargetApplicationPool"));
+                String id = required(p, "Identity", c.name());
+                HomedKind kind = List.of(HomedKind.ApplicationEndpoint, HomedKind.DialInAccessNumber, HomedKind.RgsContact).stream()
+                        .filter(k -> lab.homeOf(new Subject(k, id)).isPresent()).findFirst()
+                        .orElseThrow(() -> new CmdletError("Move-CsApplicationEndpoint : Management object not found for identity \"" + id + "\"."));
+                lab.move(new Subject(kind, id), required(p, "TargetApplicationPool", c.name()));
+                return List.of();
+            }
+            case "move-csconferencedirectory": {
+                Map<String, Object> p = params(c, Set.of("Identity", "TargetPool"));
+                lab.move(new Subject(HomedKind.ConferenceDirectory, required(p, "Identity", c.name())), required(p, "TargetPool", c.name()));
+                return List.of();
+            }
+            case "set-cscallparkorbit": {
+                Map<String, Object> p = params(c, Set.of("Identity", "CallParkService"));
+                lab.move(new Subject(HomedKind.CallParkOrbit, required(p, "Identity", c.name())),
+                        service(required(p, "CallParkService", c.name()), "ApplicationServer:"));
+                return List.of();
+            }
+            case "move-csrgsconfiguration": {
+                Map<String, Object> p = params(c, Set.of("Source", "Destination"));
+                String source = required(p, "Source", c.name());
+                lab.move(new Subject(HomedKind.RgsConfiguration, "service:" + source), service(required(p, "Destination", c.name()), "ApplicationServer:"));
+                return List.of();
+            }
+            case "invoke-command": {
+                Map<String, Object> p = params(c, Set.of("ComputerName", "ScriptBlock"));
+                String server = required(p, "ComputerName", c.name());
+                if (!(p.get("ScriptBlock") instanceof PsScript.Block block)) {
+                    throw new CmdletError("Invoke-Command : -ScriptBlock is missing");
+                }
+                poolOfServer(server);
+                String before = computer;
+                computer = server;
+                try {
+                    execute(block.statements(), null);
+                } finally {
+                    computer = before;
+                }
+                return List.of();
+            }
+            case "move-csmanagementserver": {
+                params(c, Set.of());
+                if (computer == null) {
+                    throw new CmdletError("Move-CsManagementServer : run it on a server of the pool that is to host the Central Management Store.");
+                }
+                lab.move(Subject.cms(), poolOfServer(computer).fqdn());
+                return List.of();
+            }
+            case "set-cssite": {
+                Map<String, Object> p = params(c, Set.of("Identity", "FederationRoute"));
+                String site = service(required(p, "Identity", c.name()), "Site:");
+                lab.setFederationRoute(site, service(required(p, "FederationRoute", c.name()), "EdgeServer:"));
+                return List.of();
+            }
+            case "start-cspool": {
+                Map<String, Object> p = params(c, Set.of("PoolFqdn"));
+                lab.deploy(required(p, "PoolFqdn", c.name()));
+                return List.of();
+            }
+            case "stop-cswindowsservice": {
+                Map<String, Object> p = params(c, Set.of("ComputerName", "Graceful"));
+                if (!p.containsKey("Graceful")) {
+                    throw new CmdletError("this shell stops services only gracefully");
+                }
+                // The lab has no "stopped but still in the topology" state: stopping a pool's services
+                // decommissions it there, as if Topology Builder's removal followed at once.
+                // Stopping a server of a pool already decommissioned stops nothing more.
+                lab.decommission(poolOfServer(required(p, "ComputerName", c.name()), allPools()).fqdn());
+                return List.of();
+            }
+            default:
+                break;
+        }
+        for (HomedKind k : HomedKind.values()) {
+            if (k.isObject() && Kinds.of(k).getter().equalsIgnoreCase(c.name())) {
+                return objects(c, k);
+            }
+        }
+        for (PolicyKind k : PolicyKind.values()) {
+            if (("Get-Cs" + k.column()).equalsIgnoreCase(c.name())) {
+                params(c, Set.of());
+                return policies(k);
+            }
+        }
+        for (ProbeKind k : ProbeKind.values()) {
+            if (k.cmdlet().equalsIgnoreCase(c.name())) {
+                return List.of(probe(c, k));
+            }
+        }
+        throw new CmdletError("The term '" + c.name() + "' is not recognized as the name of a cmdlet, function, script file, or operable program.");
+    }
+
+    private Inventory inv() {
+        if (cached == null) {
+            cached = lab.snapshot();
+        }
+        return cached;
+    }
+
+    /** Every pool the lab was built with; their servers and roles never change, their states do. */
+    private List<Pool> allPools() {
+        if (pools == null) {
+            pools = inv().pools();
+        }
+        return pools;
+    }
+
+    private List<Pool> livePools() {
+        return allPools().stream().filter(p -> lab.poolState(p.fqdn()) != PoolState.Decommissioned).toList();
+    }
+
+    private Pool poolOfServer(String server) {
+        return poolOfServer(server, livePools());
+    }
+
+    private static Pool poolOfServer(String server, List<Pool> among) {
+        return among.stream().filter(p -> p.servers().stream().anyMatch(server::equalsIgnoreCase)).findFirst()
+                .orElseThrow(() -> new CmdletError("Cannot find computer \"" + server + "\" in the topology."));
+    }
+
+    private static String service(String value, String prefix) {
+        if (!value.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            throw new CmdletError("\"" + value + "\" is not a " + prefix + " identity");
+        }
+        return value.substring(prefix.length());
+    }
+
+    private static List<String> roles(PoolRole role) {
+        switch (role) {
+            case FrontEnd:
+                return List.of("Registrar", "UserServer", "ApplicationServer");
+            case Director:
+                return List.of("Registrar");
+            case Edge:
+                return List.of("EdgeServer");
+            case Mediation:
+                return List.of("MediationServer");
+            case PersistentChat:
+                return List.of("PersistentChatServer");
+            case SqlStore:
+                return List.of("UserDatabase");
+            default:
+                return List.of("Other");
+        }
+    }
+
+    private static Map<String, Object> service(String role, Pool pool, int version) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Identity", role + ":" + pool.fqdn());
+        m.put("Role", role);
+        m.put("PoolFqdn", pool.fqdn());
+        m.put("Version", version);
+        m.put("SiteId", "Site:" + pool.site());
+        if (role.equals("EdgeServer") && pool.nextHop() != null) {
+            m.put("Registrar", "Registrar:" + pool.nextHop());
+        }
+        return m;
+    }
+
+    private static Map<String, Object> user(User u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("SipAddress", u.sipAddress());
+        m.put("DisplayName", u.displayName());
+        m.put("RegistrarPool", u.pool());
+        m.put("Enabled", true);
+        for (PolicyKind k : PolicyKind.values()) {
+            m.put(k.column(), u.policies().get(k));
+        }
+        return m;
+    }
+
+    private static HomedKind kindOf(String cmdlet) {
+        for (HomedKind k : HomedKind.values()) {
+            if (k.cmdlet().equalsIgnoreCase(cmdlet)) {
+                return k;
+            }
+        }
+        throw new CmdletError("no kind for " + cmdlet);
+    }
+
+    private List<Object> objects(PsScript.Command c, HomedKind kind) {
+        Map<String, Object> p = params(c, Set.of("Identity"));
+        String id = str(p, "Identity");
+        Kinds kinds = Kinds.of(kind);
+        List<Object> list = new ArrayList<>();
+        for (HomedObject o : inv().objects()) {
+            if (o.kind() == kind && (id == null || o.identity().equalsIgnoreCase(id))) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("Identity", o.identity());
+                m.put("DisplayName", o.displayName());
+                m.put(kinds.poolProperty(), kinds.poolPrefix() + o.pool());
+                list.add(m);
+            }
+        }
+        if (id != null && list.isEmpty()) {
+            throw new CmdletError(c.name() + " : Management object not found for identity \"" + id + "\".");
+        }
+        return list;
+    }
+
+    /** The lab's policies as Get-Cs*Policy lists them; the lab's names travel in Name. */
+    private List<Object> policies(PolicyKind kind) {
+        Inventory inv = inv();
+        List<Object> list = new ArrayList<>();
+        String global = inv.policies().global().get(kind);
+        if (global != null) {
+            list.add(new LinkedHashMap<>(Map.of("Identity", "Global", "Name", global)));
+        }
+        inv.policies().bySite().forEach((site, m) -> {
+            if (m.containsKey(kind)) {
+                list.add(new LinkedHashMap<>(Map.of("Identity", "Site:" + site, "Name", m.get(kind))));
+            }
+        });
+        return list;
+    }
+
+    private Object probe(PsScript.Command c, ProbeKind kind) {
+        Map<String, Object> p = params(c, Set.of("UserSipAddress", "SubscriberSipAddress", "PublisherSipAddress", "SenderSipAddress",
+                "ReceiverSipAddress", "TargetFqdn", "Domain", "Receiver"));
+        String from = Optional.ofNullable(str(p, "UserSipAddress")).or(() -> Optional.ofNullable(str(p, "SubscriberSipAddress")))
+                .orElse(str(p, "SenderSipAddress"));
+        String to = Optional.ofNullable(str(p, "PublisherSipAddress")).or(() -> Optional.ofNullable(str(p, "ReceiverSipAddress")))
+                .or(() -> Optional.ofNullable(str(p, "Domain"))).orElse(str(p, "Receiver"));
+        String via = kind == ProbeKind.External ? str(p, "TargetFqdn") : null;
+        ProbeResult r = lab.probe(new Probe(kind, from, to, via));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("TargetFqdn", r.target());
+        m.put("Result", r.success() ? "Success" : "Failure");
+        m.put("Latency", Map.of("TotalMilliseconds", r.latencyMillis()));
+        m.put("Error", r.error());
+        m.put("Diagnosis", r.diagnosis());
+        return m;
+    }
+}
