@@ -161,6 +161,25 @@ public final class Runbook {
         line("    $r = & $Probe");
         line("    if (\"$($r.Result)\" -ne 'Success') { \"${What}: $($r.Result) $($r.Error) $($r.Diagnosis)\" }");
         line("}");
+        // The coexistence matrix as cutover runs it: one user homed on each pool stands for it, and
+        // every ordered pair of pools is probed in the five peer modalities.
+        line("# Coexistence matrix: one user of each pool stands for it; every pair both ways, five modalities.");
+        line("function Test-CutoverMatrix([string[]]$Pools) {");
+        line("    $users = @{}");
+        line("    foreach ($pool in $Pools) {");
+        line("        $u = Get-CsUser -ResultSize Unlimited | Where-Object { $_.RegistrarPool -eq $pool } | Select-Object -First 1");
+        line("        if ($u) { $users[$pool] = \"$($u.SipAddress)\" }");
+        line("    }");
+        line("    foreach ($a in $Pools) { foreach ($b in $Pools) {");
+        line("        if ($a -eq $b -or -not $users[$a] -or -not $users[$b]) { continue }");
+        line("        $from = $users[$a]; $to = $users[$b]");
+        line("        Test-CutoverProbe \"Test-CsRegistration $from\" { Test-CsRegistration -UserSipAddress $from }");
+        line("        Test-CutoverProbe \"Test-CsPresence $from -> $to\" { Test-CsPresence -SubscriberSipAddress $from -PublisherSipAddress $to }");
+        line("        Test-CutoverProbe \"Test-CsIM $from -> $to\" { Test-CsIM -SenderSipAddress $from -ReceiverSipAddress $to }");
+        line("        Test-CutoverProbe \"Test-CsP2PAV $from -> $to\" { Test-CsP2PAV -SenderSipAddress $from -ReceiverSipAddress $to }");
+        line("        Test-CutoverProbe \"Test-CsAVConference $from -> $to\" { Test-CsAVConference -SenderSipAddress $from -ReceiverSipAddress $to }");
+        line("    } }");
+        line("}");
         line("function Test-CutoverServices([string[]]$Pools) {");
         line("    foreach ($pool in $Pools) {");
         line("        foreach ($computer in (Get-CsPool -Identity $pool).Computers) {");
@@ -266,6 +285,11 @@ public final class Runbook {
             }
         } else if (check instanceof Check.Drain c) {
             line("$failures += @(Test-CutoverDrain " + q(c.pool()) + ")");
+        } else if (check instanceof Check.Matrix c) {
+            line("$failures += @(Test-CutoverMatrix @(" + list(c.pools()) + "))");
+        } else {
+            // A check the runbook cannot express must not pass silently.
+            throw new IllegalStateException("no runbook form for " + check.getClass().getSimpleName());
         }
     }
 

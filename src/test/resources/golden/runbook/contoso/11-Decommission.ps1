@@ -1,5 +1,5 @@
 ﻿# cutover runbook: phase Decommission (11 of 11)
-# Plan e147575def682dfa987c74fb31ea36779a862b72aaddc8f23d7ac37ca2540191, target Skype for Business Server 2019.
+# Plan 230c23e36e35324869bebadd75ff4e950621d4d07d522cfaaad8c67cf3817f70, target Skype for Business Server 2019.
 #
 # Run it in the Skype for Business Server Management Shell, on a Front End server or on a
 # management workstation with the administrative tools, as a member of RTCUniversalServerAdmins.
@@ -11,7 +11,7 @@
 
 param([string]$ResultCsv = (Join-Path $PSScriptRoot '11-Decommission.results.csv'))
 $ErrorActionPreference = 'Stop'
-$Plan = 'e147575def682dfa987c74fb31ea36779a862b72aaddc8f23d7ac37ca2540191'
+$Plan = '230c23e36e35324869bebadd75ff4e950621d4d07d522cfaaad8c67cf3817f70'
 
 # ---- Functions used below. Each writes a result row; none changes anything by itself.
 function Write-CutoverRow([string]$Step, [string]$Item, [string]$Outcome, [string]$Detail) {
@@ -29,6 +29,23 @@ function Complete-CutoverGate([string]$Step, [string[]]$Failures) {
 function Test-CutoverProbe([string]$What, [scriptblock]$Probe) {
     $r = & $Probe
     if ("$($r.Result)" -ne 'Success') { "${What}: $($r.Result) $($r.Error) $($r.Diagnosis)" }
+}
+# Coexistence matrix: one user of each pool stands for it; every pair both ways, five modalities.
+function Test-CutoverMatrix([string[]]$Pools) {
+    $users = @{}
+    foreach ($pool in $Pools) {
+        $u = Get-CsUser -ResultSize Unlimited | Where-Object { $_.RegistrarPool -eq $pool } | Select-Object -First 1
+        if ($u) { $users[$pool] = "$($u.SipAddress)" }
+    }
+    foreach ($a in $Pools) { foreach ($b in $Pools) {
+        if ($a -eq $b -or -not $users[$a] -or -not $users[$b]) { continue }
+        $from = $users[$a]; $to = $users[$b]
+        Test-CutoverProbe "Test-CsRegistration $from" { Test-CsRegistration -UserSipAddress $from }
+        Test-CutoverProbe "Test-CsPresence $from -> $to" { Test-CsPresence -SubscriberSipAddress $from -PublisherSipAddress $to }
+        Test-CutoverProbe "Test-CsIM $from -> $to" { Test-CsIM -SenderSipAddress $from -ReceiverSipAddress $to }
+        Test-CutoverProbe "Test-CsP2PAV $from -> $to" { Test-CsP2PAV -SenderSipAddress $from -ReceiverSipAddress $to }
+        Test-CutoverProbe "Test-CsAVConference $from -> $to" { Test-CsAVConference -SenderSipAddress $from -ReceiverSipAddress $to }
+    } }
 }
 function Test-CutoverServices([string[]]$Pools) {
     foreach ($pool in $Pools) {
