@@ -60,12 +60,22 @@ public final class Cutover {
     private final Workspace workspace;
     private final Clock clock;
     private final String actor;
+    private final String channel;
     private final Catalog catalog = Catalog.bundled();
 
     public Cutover(Workspace workspace, Clock clock, String actor) {
+        this(workspace, clock, actor, "cli");
+    }
+
+    /**
+     * @param actor who acts, as the journal and the audit log record it
+     * @param channel where the actions come from ("cli", "api"), for the audit log
+     */
+    public Cutover(Workspace workspace, Clock clock, String actor, String channel) {
         this.workspace = workspace;
         this.clock = clock;
         this.actor = actor;
+        this.channel = channel;
     }
 
     public Workspace workspace() {
@@ -188,7 +198,7 @@ public final class Cutover {
             if (!settings.covers(step)) {
                 continue;
             }
-            if (!Decide.done(step, progress)) {
+            if (!Decide.done(plan, step, progress)) {
                 lines.add(step.id() + ": " + step.title());
             }
         }
@@ -264,11 +274,13 @@ public final class Cutover {
     }
 
     public Results.ControlResult request(Control.Request request) {
-        RunContext ctx = existingRun();
-        try (Journal journal = Journal.open(workspace.journal())) {
-            journal.request(ctx.run.id(), request, actor, clock.instant());
-        }
-        return new Results.ControlResult(ctx.run.id(), request.name().toLowerCase(java.util.Locale.ROOT));
+        return audited(request.name().toLowerCase(java.util.Locale.ROOT), null, () -> {
+            RunContext ctx = existingRun();
+            try (Journal journal = Journal.open(workspace.journal())) {
+                journal.request(ctx.run.id(), request, actor, clock.instant());
+            }
+            return new Results.ControlResult(ctx.run.id(), request.name().toLowerCase(java.util.Locale.ROOT));
+        });
     }
 
     private record RunContext(RunRecord run, Plan plan) {}
@@ -302,6 +314,10 @@ public final class Cutover {
      * yes.
      */
     public Results.RollbackResult rollback(String toStep, RunSettings settings, Predicate<RollbackImpact> confirm) {
+        return audited("rollback", toStep == null ? "the whole run" : toStep, () -> rollbackAudited(toStep, settings, confirm));
+    }
+
+    private Results.RollbackResult rollbackAudited(String toStep, RunSettings settings, Predicate<RollbackImpact> confirm) {
         RunContext ctx = existingRun();
         try (Lab lab = openLab(); Journal journal = Journal.open(workspace.journal())) {
             Rollback rollback = new Rollback(ctx.plan, ctx.run, journal, lab, clock, settings);
@@ -435,6 +451,121 @@ public final class Cutover {
         return new Rehearsal(scenario == null ? "examples/contoso/scenario.yaml" : scenario.toString(), options.target(), workspace.dir().toString(),
                 result.outcome(), result.exitCode(), result.message(), wall, pools, checksPassed, checksTotal, status.usersMoved(), status.usersPlanned(),
                 status.retained(), decommissioned, kept, status.blocker());
+    }
+
+    // ---- control room: approvals, audit, views for the dashboard and the run report ---------
+
+    /**
+     * Records a person's approval of a gate that waits for one: the gate's checks must have passed.
+     * A running executor (in this process or another) sees the journal row and goes on.
+     */
+    public Results.ApprovalResult approve(String stepId) {
+        return audited("approve", stepId, () -> {
+            RunContext ctx = existingRun();
+            Step step = ctx.plan.findStep(stepId).orElseThrow(() -> new CutoverException(ErrorCode.UNKNOWN_STEP,
+                    "no step '" + stepId + "' in the plan; `cutover status` lists the step ids"));
+            if (!ctx.plan.options().needsApproval(step)) {
+                throw new CutoverException(ErrorCode.NOT_AWAITING_APPROVAL, step.id() + " does not need approval: the plan marks the gates of phases "
+                        + ctx.plan.options().approveGates() + " for approval (`cutover plan --approve-gates`)");
+            }
+            try (Journal journal = Journal.open(workspace.journal())) {
+                Progress progress = Progress.of(journal.entries(ctx.run.id()));
+                Progress.Status approval = progress.status(step.id(), Decide.APPROVAL);
+                if (approval != null && approval.state() == io.cutover.journal.State.DONE) {
+                    return new Results.ApprovalResult(ctx.run.id(), step.id(), approval.last().actor(), approval.endedAt(), true);
+                }
+                if (!Decide.done(step, progress)) {
+                    throw new CutoverException(ErrorCode.NOT_AWAITING_APPROVAL, step.id() + " has not passed its checks yet (it is "
+                            + progress.state(step.id(), null).name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                            + "); it can be approved once `cutover status` says it awaits approval");
+                }
+                java.time.Instant at = clock.instant();
+                List<Entry> rows = new ArrayList<>();
+                int attempt = approval == null ? 1 : approval.attempts() + (approval.state() == io.cutover.journal.State.IN_DOUBT ? 0 : 1);
+                if (approval == null || approval.state() != io.cutover.journal.State.IN_DOUBT) {
+                    rows.add(Entry.begin(ctx.run.id(), step.id(), Decide.APPROVAL, Action.DO, attempt, null, null, "awaiting approval", at, actor));
+                }
+                rows.add(new Entry(0, ctx.run.id(), step.id(), Decide.APPROVAL, Action.DO, attempt, io.cutover.journal.Event.END, Outcome.OK, null, null,
+                        "approved by " + actor + " (" + channel + ")", at, actor));
+                journal.append(rows);
+                return new Results.ApprovalResult(ctx.run.id(), step.id(), actor, at, false);
+            }
+        });
+    }
+
+    /** The latest {@code limit} actions people took, newest first. */
+    public List<io.cutover.journal.AuditEntry> audit(int limit) {
+        if (!Files.exists(workspace.journal())) {
+            return List.of();
+        }
+        return withJournal(j -> j.auditLog(limit));
+    }
+
+    /** Records an action that was not a facade call of its own (a resume started by the server, say). */
+    public void recordAction(String action, String target, String result, String detail) {
+        try (Journal journal = Journal.open(workspace.journal())) {
+            journal.audit(new io.cutover.journal.AuditEntry(0, clock.instant(), actor, channel, action, target, result, detail));
+        }
+    }
+
+    /**
+     * Runs an action and writes its audit row, whatever the outcome: "ok", "refused" (bad input;
+     * nothing changed) or "failed".
+     */
+    private <T> T audited(String action, String target, java.util.function.Supplier<T> body) {
+        try {
+            T result = body.get();
+            auditQuietly(action, target, "ok", null);
+            return result;
+        } catch (CutoverException e) {
+            auditQuietly(action, target, e.code().exitCode() == 2 ? "refused" : "failed", e.code() + ": " + e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            auditQuietly(action, target, "failed", String.valueOf(e));
+            throw e;
+        }
+    }
+
+    private void auditQuietly(String action, String target, String result, String detail) {
+        if (!Files.exists(workspace.journal())) {
+            // No migration here at all: there is no audit log to write to, and creating a journal
+            // for a refused action would leave state behind.
+            return;
+        }
+        recordAction(action, target, result, detail);
+    }
+
+    /** Every gate of the run with its latest evidence, and whether it waits for or has an approval. */
+    public List<Results.GateView> gates() {
+        RunContext ctx = existingRun();
+        Progress progress = Progress.of(withJournal(j -> j.entries(ctx.run.id())));
+        List<Results.GateView> gates = new ArrayList<>();
+        for (Step step : ctx.plan.steps()) {
+            if (step instanceof Step.Gate g) {
+                gates.add(GateViews.of(ctx.plan, g, progress));
+            }
+        }
+        return gates;
+    }
+
+    /** The coexistence matrix: every probe pair and modality of the coexistence gates, and how it went. */
+    public List<Results.MatrixCell> coexistence() {
+        RunContext ctx = existingRun();
+        Progress progress = Progress.of(withJournal(j -> j.entries(ctx.run.id())));
+        return GateViews.matrix(ctx.plan, progress);
+    }
+
+    /** When each phase of each pool ran, from the journal. */
+    public List<Results.TimelineBar> timeline() {
+        RunContext ctx = existingRun();
+        return GateViews.timeline(ctx.plan, withJournal(j -> j.entries(ctx.run.id())));
+    }
+
+    /** The rollback log: every undo attempt the journal holds, oldest first. */
+    public List<Entry> rollbackLog() {
+        RunContext ctx = existingRun();
+        return withJournal(j -> j.entries(ctx.run.id())).stream()
+                .filter(e -> e.action() == Action.UNDO && e.event() == io.cutover.journal.Event.END).toList();
     }
 
     // ---- files -----------------------------------------------------------------------------

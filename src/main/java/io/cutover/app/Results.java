@@ -39,4 +39,26 @@ public final class Results {
     public record DecommissionResult(String pool, boolean alreadyDecommissioned) {}
 
     public record ControlResult(String runId, String request) {}
+
+    /** A gate approved (or found approved already) by {@code approvedBy} at {@code at}. */
+    public record ApprovalResult(String runId, String stepId, String approvedBy, java.time.Instant at, boolean alreadyApproved) {}
+
+    /**
+     * One gate for the dashboard and the run report.
+     *
+     * @param state pending, passed, failed, awaiting approval, approved
+     */
+    public record GateView(String stepId, String site, String pool, String phase, String name, String state, boolean needsApproval,
+            String approvedBy, java.time.Instant at, List<CheckResult> results) {}
+
+    /**
+     * One cell of the coexistence matrix: a pair of users, a direction, a modality.
+     *
+     * @param state pending (not probed yet), passed, failed
+     * @param error the failing probe's error, or null
+     */
+    public record MatrixCell(String site, String pool, String direction, String from, String to, String modality, String state, String error) {}
+
+    /** When one phase of one pool (or site) ran; {@code end} null while it runs. */
+    public record TimelineBar(String site, String pool, String phase, java.time.Instant start, java.time.Instant end, String state) {}
 }

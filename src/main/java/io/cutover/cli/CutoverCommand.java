@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
             AbortCommand.class,
             RollbackCommand.class,
             DecommissionCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            ApproveCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -191,6 +191,20 @@ public final class Journal implements AutoCloseable {
                 .list());
     }
 
+    /** The latest row of one item of a step ({@code null} item: the step itself), if any. */
+    public Optional<Entry> latest(String runId, String stepId, String item) {
+        return jdbi.withHandle(h -> h.createQuery("select seq, run_id, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail, at, actor"
+                        + " from journal where run_id = ? and step_id = ? and coalesce(item, '') = ? order by seq desc limit 1")
+                .bind(0, runId).bind(1, stepId).bind(2, item == null ? "" : item)
+                .map((rs, ctx) -> new Entry(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Action.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)), rs.getInt(6),
+                        Event.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)),
+                        rs.getString(8) == null ? null : Outcome.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)),
+                        rs.getString(9), rs.getString(10), rs.getString(11), Instant.parse(rs.getString(12)), rs.getString(13)))
+                .findOne());
+    }
+
     public void request(String runId, Control.Request request, String actor, Instant at) {
         jdbi.useHandle(h -> h.createUpdate("insert into control (run_id, request, actor, at) values (?, ?, ?, ?)")
                 .bind(0, runId).bind(1, request.name()).bind(2, actor).bind(3, at.toString()).execute());
@@ -207,6 +221,21 @@ public final class Journal implements AutoCloseable {
     public Optional<Control.Request> latestRequest(String runId) {
         return jdbi.withHandle(h -> h.createQuery("select request from control where run_id = ? order by seq desc limit 1")
                 .bind(0, runId).mapTo(String.class).findOne().map(Control.Request::valueOf));
+    }
+
+    public void audit(AuditEntry e) {
+        jdbi.useHandle(h -> h.createUpdate("insert into audit (at, actor, channel, action, target, result, detail) values (?, ?, ?, ?, ?, ?, ?)")
+                .bind(0, e.at().toString()).bind(1, e.actor()).bind(2, e.channel()).bind(3, e.action()).bind(4, e.target())
+                .bind(5, e.result()).bind(6, e.detail()).execute());
+    }
+
+    /** The latest {@code limit} audit rows, newest first. */
+    public List<AuditEntry> auditLog(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("select seq, at, actor, channel, action, target, result, detail from audit order by seq desc limit ?")
+                .bind(0, limit)
+                .map((rs, ctx) -> new AuditEntry(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8)))
+                .list());
     }
 
     @Override
