@@ -28,6 +28,7 @@ public enum ErrorCode {
     NOT_AWAITING_APPROVAL(2),
     UNAUTHENTICATED(2),
     FORBIDDEN(2),
+    RUN_IN_PROGRESS(2),
     POOL_NOT_EMPTY(3),
     GATE_FAILED(3),
     STEP_FAILED(3),

@@ -561,6 +561,20 @@ public final class Cutover {
         return GateViews.timeline(ctx.plan, withJournal(j -> j.entries(ctx.run.id())));
     }
 
+    /** The steps whose effects are (or may be) in place, latest first: what a rollback can go back to. */
+    public List<String> startedSteps() {
+        RunContext ctx = existingRun();
+        Progress progress = Progress.of(withJournal(j -> j.entries(ctx.run.id())));
+        List<String> ids = new ArrayList<>();
+        for (int i = ctx.plan.steps().size() - 1; i >= 0; i--) {
+            Step step = ctx.plan.steps().get(i);
+            if (Decide.started(step, progress)) {
+                ids.add(step.id());
+            }
+        }
+        return ids;
+    }
+
     /** The rollback log: every undo attempt the journal holds, oldest first. */
     public List<Entry> rollbackLog() {
         RunContext ctx = existingRun();

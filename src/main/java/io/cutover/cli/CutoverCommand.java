@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
             RollbackCommand.class,
             DecommissionCommand.class,
             BenchCommand.class,
-            ApproveCommand.class
+            ApproveCommand.class,
+            ServeCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = {

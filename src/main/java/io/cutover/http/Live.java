@@ -1,0 +1,110 @@
+package io.cutover.http;
+
+import io.cutover.CutoverException;
+import io.cutover.app.Cutover;
+import io.javalin.http.sse.SseClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the current {@link View}, recomputed from the journal (and the lab) in the background, so
+ * that reading the API costs a lookup however large the migration, and pushes each new view to the
+ * dashboards listening on the event stream. A run in another process shows up the same way: the
+ * journal is the only source.
+ */
+final class Live implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Live.class);
+
+    /** One computed view and its serialised forms. */
+    record Snapshot(View view, String overview, String status, String fingerprint) {}
+
+    private final Supplier<Cutover> facade;
+    private final Clock clock;
+    private final Supplier<String[]> runner;
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cutover-live");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Queue<SseClient> clients = new ConcurrentLinkedQueue<>();
+    private volatile Snapshot current;
+
+    Live(Supplier<Cutover> facade, Clock clock, Supplier<String[]> runner, Duration every) {
+        this.facade = facade;
+        this.clock = clock;
+        this.runner = runner;
+        this.current = compute();
+        refresher.scheduleWithFixedDelay(this::refresh, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    Snapshot current() {
+        return current;
+    }
+
+    /** Recompute soon, after an action, rather than at the next tick. */
+    void nudge() {
+        refresher.execute(this::refresh);
+    }
+
+    void listen(SseClient client) {
+        client.keepAlive();
+        client.onClose(() -> clients.remove(client));
+        clients.add(client);
+        client.sendEvent("view", current.overview());
+    }
+
+    private void refresh() {
+        try {
+            Snapshot next = compute();
+            String before = current.fingerprint();
+            current = next;
+            // Pushed only when something changed, not merely the time of the view.
+            if (!before.equals(next.fingerprint())) {
+                for (SseClient c : clients) {
+                    if (c.terminated()) {
+                        clients.remove(c);
+                    } else {
+                        c.sendEvent("view", next.overview());
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // A busy journal delays this view; the next refresh tries again.
+            LOG.warn("refreshing the live view failed: {}", e.toString());
+        }
+    }
+
+    private Snapshot compute() {
+        Cutover cutover = facade.get();
+        String[] run = runner.get();
+        View view;
+        try {
+            view = new View(clock.instant(), run[0], run[1], cutover.status(), cutover.gates(), cutover.coexistence(), cutover.timeline(), cutover.audit(200), cutover.startedSteps(), null);
+        } catch (CutoverException e) {
+            view = new View(clock.instant(), run[0], run[1], null, List.of(), List.of(), List.of(), cutover.audit(200), List.of(), e.getMessage());
+        }
+        View timeless = new View(null, view.runner(), view.lastOutcome(), view.status(), view.gates(), view.coexistence(), view.timeline(), view.audit(), view.rollbackTargets(), view.error());
+        return new Snapshot(view, Json.write(view), view.status() == null ? null : Json.write(view.status()), Json.write(timeless));
+    }
+
+    @Override
+    public void close() {
+        clients.forEach(SseClient::close);
+        refresher.shutdownNow();
+        try {
+            // Let a refresh in progress close its journal before the caller moves on.
+            refresher.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
