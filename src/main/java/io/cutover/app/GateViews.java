@@ -49,15 +49,18 @@ final class GateViews {
     }
 
     /**
-     * The coexistence gates' communication checks as cells. The planner lists each pair both ways,
-     * legacy user first, so even pairs go from the legacy pool to the new one and odd pairs back.
+     * The cross-version communication checks as cells: those of the coexistence gates and, where a
+     * new pool had nobody to prove it with before the pilot, of the pilot validation. The planner
+     * lists each pair both ways: a coexistence pair starts with the legacy user, a pilot-validation
+     * pair with the pilot user, who is on the new pool by then.
      */
     static List<Results.MatrixCell> matrix(Plan plan, Progress progress) {
         List<Results.MatrixCell> cells = new ArrayList<>();
         for (Step step : plan.steps()) {
-            if (!(step instanceof Step.Gate gate) || gate.phase() != Phase.Coexistence) {
+            if (!(step instanceof Step.Gate gate) || (gate.phase() != Phase.Coexistence && gate.phase() != Phase.PilotValidation)) {
                 continue;
             }
+            boolean legacyFirst = gate.phase() == Phase.Coexistence;
             Progress.Status status = progress.status(gate.id(), null);
             boolean ran = status != null && status.endedAt() != null && (status.state() == State.DONE || status.state() == State.FAILED);
             List<String> failures = new ArrayList<>();
@@ -70,13 +73,13 @@ final class GateViews {
                 }
                 for (int i = 0; i < c.pairs().size(); i++) {
                     Check.Pair pair = c.pairs().get(i);
-                    String direction = i % 2 == 0 ? "legacy → new" : "new → legacy";
+                    String direction = (i % 2 == 0) == legacyFirst ? "legacy → new" : "new → legacy";
                     for (ProbeKind kind : c.modalities()) {
                         String to = kind == ProbeKind.Registration ? null : pair.to();
                         String prefix = kind.cmdlet() + " " + pair.from() + (to == null ? "" : " -> " + to) + ":";
                         String error = failures.stream().filter(f -> f.startsWith(prefix)).findFirst().orElse(null);
                         String state = !ran ? "pending" : error == null ? "passed" : "failed";
-                        cells.add(new Results.MatrixCell(gate.site(), gate.pool(), direction, pair.from(), pair.to(), kind.name(), state, error));
+                        cells.add(new Results.MatrixCell(gate.site(), gate.pool(), gate.phase().name(), direction, pair.from(), pair.to(), kind.name(), state, error));
                     }
                 }
             }

@@ -54,10 +54,11 @@ public final class Results {
     /**
      * One cell of the coexistence matrix: a pair of users, a direction, a modality.
      *
+     * @param phase the phase of the gate that probes it (Coexistence, or PilotValidation)
      * @param state pending (not probed yet), passed, failed
      * @param error the failing probe's error, or null
      */
-    public record MatrixCell(String site, String pool, String direction, String from, String to, String modality, String state, String error) {}
+    public record MatrixCell(String site, String pool, String phase, String direction, String from, String to, String modality, String state, String error) {}
 
     /** When one phase of one pool (or site) ran; {@code end} null while it runs. */
     public record TimelineBar(String site, String pool, String phase, java.time.Instant start, java.time.Instant end, String state) {}

@@ -70,10 +70,14 @@ final class Live implements AutoCloseable {
             // Pushed only when something changed, not merely the time of the view.
             if (!before.equals(next.fingerprint())) {
                 for (SseClient c : clients) {
-                    if (c.terminated()) {
+                    try {
+                        if (c.terminated()) {
+                            clients.remove(c);
+                        } else {
+                            c.sendEvent("view", next.overview());
+                        }
+                    } catch (RuntimeException e) {
                         clients.remove(c);
-                    } else {
-                        c.sendEvent("view", next.overview());
                     }
                 }
             }
@@ -98,8 +102,18 @@ final class Live implements AutoCloseable {
 
     @Override
     public void close() {
-        clients.forEach(SseClient::close);
         refresher.shutdownNow();
+        List<SseClient> open = new java.util.ArrayList<>(clients);
+        clients.clear();
+        for (SseClient c : open) {
+            try {
+                if (!c.terminated()) {
+                    c.close();
+                }
+            } catch (RuntimeException e) {
+                // The browser went away first; nothing left to close.
+            }
+        }
         try {
             // Let a refresh in progress close its journal before the caller moves on.
             refresher.awaitTermination(10, TimeUnit.SECONDS);

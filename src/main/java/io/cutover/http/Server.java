@@ -291,8 +291,9 @@ public final class Server implements AutoCloseable {
 
     @Override
     public void close() {
-        app.stop();
+        // The event streams end before the server stops, so no handler runs against a stopped server.
         live.close();
+        app.stop();
         runner.shutdownNow();
         try {
             // A run going on here is interrupted; wait for it to close its journal and lab.

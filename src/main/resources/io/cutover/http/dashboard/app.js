@@ -165,13 +165,13 @@ function renderMatrix(view) {
   const cells = view.coexistence;
   if (!cells.length) return replace("matrix-grid", el("p", { class: "muted", text: "no coexistence checks in this plan" }));
   const modalities = [...new Set(cells.map(c => c.modality))];
-  const groups = [...new Set(cells.map(c => `${c.site}|${c.pool}`))];
+  const groups = [...new Set(cells.map(c => `${c.site}|${c.pool}|${c.phase}`))];
   replace("matrix-grid", groups.map(g => {
-    const [site, pool] = g.split("|");
-    const mine = cells.filter(c => `${c.site}|${c.pool}` === g);
+    const [site, pool, phase] = g.split("|");
+    const mine = cells.filter(c => `${c.site}|${c.pool}|${c.phase}` === g);
     const rows = [...new Set(mine.map(c => `${c.direction}|${c.from}|${c.to}`))];
     return el("div", { class: "matrix", "data-pool": pool },
-      el("h3", { text: `${site} · ${pool}` }),
+      el("h3", { text: `${site} · ${pool} (${phase === "Coexistence" ? "coexistence" : "pilot validation"})` }),
       table(["direction", ...modalities], rows.map(r => {
         const [direction, from, to] = r.split("|");
         return [el("span", { title: `${from} → ${to}`, text: direction }), ...modalities.map(m => {
