@@ -575,11 +575,29 @@ public final class Cutover {
         return ids;
     }
 
-    /** The rollback log: every undo attempt the journal holds, oldest first. */
-    public List<Entry> rollbackLog() {
+    /** Everything the run report shows, from the journal (and the lab, for the pools as they are now). */
+    public Results.RunReport runReport() {
         RunContext ctx = existingRun();
-        return withJournal(j -> j.entries(ctx.run.id())).stream()
-                .filter(e -> e.action() == Action.UNDO && e.event() == io.cutover.journal.Event.END).toList();
+        List<Entry> entries = withJournal(j -> j.entries(ctx.run.id()));
+        Progress progress = Progress.of(entries);
+        List<Results.GateView> gates = new ArrayList<>();
+        List<Results.ObjectResult> objects = new ArrayList<>();
+        for (Step step : ctx.plan.steps()) {
+            if (step instanceof Step.Gate g) {
+                gates.add(GateViews.of(ctx.plan, g, progress));
+            } else if (step instanceof Step.MoveBatch b) {
+                for (Move m : b.moves()) {
+                    Progress.Status s = progress.status(b.id(), m.item());
+                    String state = s == null ? "pending" : s.state() == io.cutover.journal.State.UNDONE ? "rolled back"
+                            : s.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+                    objects.add(new Results.ObjectResult(b.id(), b.phase().name(), b.site(), m.subject().kind().name(), m.subject().id(), m.from(), m.to(),
+                            state, s == null ? 0 : s.attempts(), s == null ? null : s.endedAt() != null ? s.endedAt() : s.beganAt(), s == null ? null : s.detail()));
+                }
+            }
+        }
+        List<Entry> rollbackLog = entries.stream().filter(e -> e.action() == Action.UNDO && e.event() == io.cutover.journal.Event.END).toList();
+        return new Results.RunReport(clock.instant(), ctx.run.id(), ctx.plan.checksum(), ctx.plan.options().target(), ctx.plan.source(), ctx.run.createdAt(),
+                status(), gates, GateViews.timeline(ctx.plan, entries), rollbackLog, audit(1000), objects);
     }
 
     // ---- files -----------------------------------------------------------------------------

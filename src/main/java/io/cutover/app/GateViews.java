@@ -87,7 +87,10 @@ final class GateViews {
         return cells;
     }
 
-    /** One bar per site, pool and phase that has begun: from its first BEGIN row to its last END row. */
+    /**
+     * One bar per site, pool and phase that has begun: from its first BEGIN row to its last END row
+     * (no end while an attempt is open).
+     */
     static List<Results.TimelineBar> timeline(Plan plan, List<Entry> entries) {
         Map<String, Step> steps = new HashMap<>();
         plan.steps().forEach(s -> steps.put(s.id(), s));
@@ -109,11 +112,14 @@ final class GateViews {
         Map<String, int[]> counts = new LinkedHashMap<>();
         Map<String, Step> first = new LinkedHashMap<>();
         for (Step step : plan.steps()) {
-            int[] c = counts.computeIfAbsent(key(step), k -> new int[2]);
+            int[] c = counts.computeIfAbsent(key(step), k -> new int[3]);
             first.putIfAbsent(key(step), step);
             c[1]++;
             if (Decide.done(plan, step, progress)) {
                 c[0]++;
+            }
+            if (progress.items(step.id()).values().stream().anyMatch(x -> x.state() == State.IN_DOUBT || x.state() == State.RETRYING || x.state() == State.UNDOING)) {
+                c[2]++;
             }
         }
         List<Results.TimelineBar> bars = new ArrayList<>();
@@ -123,8 +129,10 @@ final class GateViews {
                 return;
             }
             int[] c = counts.get(key);
-            boolean done = c[0] == c[1];
-            bars.add(new Results.TimelineBar(step.site(), step.pool(), step.phase().name(), span[0], done ? span[1] : null, done ? "done" : "in progress"));
+            // A phase with an attempt still open runs on; one with nothing open stopped where its
+            // last row says (done, or held by a failure, a pause or a rollback).
+            String state = c[2] > 0 ? "in progress" : c[0] == c[1] ? "done" : "stopped";
+            bars.add(new Results.TimelineBar(step.site(), step.pool(), step.phase().name(), span[0], c[2] > 0 ? null : span[1], state));
         });
         return bars;
     }

@@ -60,6 +60,22 @@ public final class Results {
      */
     public record MatrixCell(String site, String pool, String phase, String direction, String from, String to, String modality, String state, String error) {}
 
-    /** When one phase of one pool (or site) ran; {@code end} null while it runs. */
+    /** When one phase of one pool (or site) ran; {@code end} null while it runs; state: in progress, done, stopped. */
     public record TimelineBar(String site, String pool, String phase, java.time.Instant start, java.time.Instant end, String state) {}
+
+    /**
+     * A run as change-management records need it: what {@code cutover report} renders as one HTML
+     * file and as CSV.
+     */
+    public record RunReport(java.time.Instant generatedAt, String runId, String planChecksum, String target, String source, java.time.Instant startedAt,
+            StatusReport status, List<GateView> gates, List<TimelineBar> timeline, List<io.cutover.journal.Entry> rollbackLog,
+            List<io.cutover.journal.AuditEntry> audit, List<ObjectResult> objects) {}
+
+    /**
+     * Where one planned move of a user or object ended.
+     *
+     * @param state pending, done, failed, in doubt, retrying, undoing, rolled back
+     */
+    public record ObjectResult(String stepId, String phase, String site, String kind, String subject, String from, String to, String state,
+            int attempts, java.time.Instant at, String detail) {}
 }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
             DecommissionCommand.class,
             BenchCommand.class,
             ApproveCommand.class,
-            ServeCommand.class
+            ServeCommand.class,
+            ReportCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = {
