@@ -575,6 +575,57 @@ public final class Cutover {
         return ids;
     }
 
+    // A live view is recomputed every second or so for days: it keeps the parsed plan of the run
+    // and the journal rows read so far, and reads only the rows written since. The journal is
+    // append-only, so the rows kept never change.
+    private RunContext liveRun;
+    private List<Entry> liveEntries = new ArrayList<>();
+    private Progress liveProgress = Progress.of(List.of());
+
+    /**
+     * The whole live view in one pass over the journal; the deployment is asked for the pools as
+     * they are now only when {@code withDeployment} (it is the slow part on a large deployment).
+     */
+    public synchronized Results.LiveView liveView(boolean withDeployment) {
+        if (!Files.exists(workspace.journal())) {
+            throw new CutoverException(ErrorCode.NO_RUN, "no run in " + workspace.dir() + "; start one with `cutover run`");
+        }
+        try (Journal journal = Journal.open(workspace.journal())) {
+            String runId = journal.currentRunId()
+                    .orElseThrow(() -> new CutoverException(ErrorCode.NO_RUN, "no run in " + workspace.dir() + "; start one with `cutover run`"));
+            if (liveRun == null || !liveRun.run.id().equals(runId)) {
+                RunRecord run = journal.currentRun().orElseThrow();
+                liveRun = new RunContext(run, PlanCodec.fromJson(run.planJson(), "journal"));
+                liveEntries = new ArrayList<>();
+                liveProgress = Progress.of(List.of());
+            }
+            long seq = liveEntries.isEmpty() ? 0 : liveEntries.get(liveEntries.size() - 1).seq();
+            List<Entry> fresh = journal.entriesAfter(runId, seq);
+            liveEntries.addAll(fresh);
+            fresh.forEach(liveProgress::apply);
+            Plan plan = liveRun.plan;
+            List<Entry> entries = java.util.Collections.unmodifiableList(liveEntries);
+            Progress progress = liveProgress;
+            StatusReport status;
+            try (Lab lab = withDeployment && Lab.exists(workspace.lab()) ? openLab() : null) {
+                status = Status.of(plan, runId, entries, progress, journal.latestRequest(runId), lab);
+            }
+            List<Results.GateView> gates = new ArrayList<>();
+            List<String> started = new ArrayList<>();
+            for (int i = plan.steps().size() - 1; i >= 0; i--) {
+                if (Decide.started(plan.steps().get(i), progress)) {
+                    started.add(plan.steps().get(i).id());
+                }
+            }
+            for (Step step : plan.steps()) {
+                if (step instanceof Step.Gate g) {
+                    gates.add(GateViews.of(plan, g, progress));
+                }
+            }
+            return new Results.LiveView(status, gates, GateViews.matrix(plan, progress), GateViews.timeline(plan, entries, progress), started, journal.auditLog(200));
+        }
+    }
+
     /** Everything the run report shows, from the journal (and the lab, for the pools as they are now). */
     public Results.RunReport runReport() {
         RunContext ctx = existingRun();

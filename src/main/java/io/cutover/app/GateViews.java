@@ -92,6 +92,10 @@ final class GateViews {
      * (no end while an attempt is open).
      */
     static List<Results.TimelineBar> timeline(Plan plan, List<Entry> entries) {
+        return timeline(plan, entries, Progress.of(entries));
+    }
+
+    static List<Results.TimelineBar> timeline(Plan plan, List<Entry> entries, Progress progress) {
         Map<String, Step> steps = new HashMap<>();
         plan.steps().forEach(s -> steps.put(s.id(), s));
         Map<String, Instant[]> spans = new LinkedHashMap<>();
@@ -108,7 +112,6 @@ final class GateViews {
                 span[1] = e.at();
             }
         }
-        Progress progress = Progress.of(entries);
         Map<String, int[]> counts = new LinkedHashMap<>();
         Map<String, Step> first = new LinkedHashMap<>();
         for (Step step : plan.steps()) {

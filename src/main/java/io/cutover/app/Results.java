@@ -78,4 +78,13 @@ public final class Results {
      */
     public record ObjectResult(String stepId, String phase, String site, String kind, String subject, String from, String to, String state,
             int attempts, java.time.Instant at, String detail) {}
+
+    /**
+     * Everything a live view of the run shows, computed from one read of the journal.
+     *
+     * @param status with {@code pools} empty when the deployment was not asked this time
+     * @param rollbackTargets the steps with effects in place, latest first
+     */
+    public record LiveView(StatusReport status, List<GateView> gates, List<MatrixCell> coexistence, List<TimelineBar> timeline,
+            List<String> rollbackTargets, List<io.cutover.journal.AuditEntry> audit) {}
 }

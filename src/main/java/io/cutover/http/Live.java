@@ -2,6 +2,8 @@ package io.cutover.http;
 
 import io.cutover.CutoverException;
 import io.cutover.app.Cutover;
+import io.cutover.app.Results;
+import io.cutover.run.StatusReport;
 import io.javalin.http.sse.SseClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +29,12 @@ final class Live implements AutoCloseable {
     /** One computed view and its serialised forms. */
     record Snapshot(View view, String overview, String status, String fingerprint) {}
 
-    private final Supplier<Cutover> facade;
+    private final Cutover cutover;
+    private final Duration every;
+    private final Duration minPoolsEvery;
+    private Duration poolsEvery;
+    private java.time.Instant poolsAsOf;
+    private List<StatusReport.PoolLine> pools = List.of();
     private final Clock clock;
     private final Supplier<String[]> runner;
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -38,12 +45,29 @@ final class Live implements AutoCloseable {
     private final Queue<SseClient> clients = new ConcurrentLinkedQueue<>();
     private volatile Snapshot current;
 
-    Live(Supplier<Cutover> facade, Clock clock, Supplier<String[]> runner, Duration every) {
-        this.facade = facade;
+    Live(Cutover cutover, Clock clock, Supplier<String[]> runner, Duration every, Duration poolsEvery) {
+        this.cutover = cutover;
+        this.minPoolsEvery = poolsEvery;
+        this.poolsEvery = poolsEvery;
         this.clock = clock;
         this.runner = runner;
+        this.every = every;
         this.current = compute();
-        refresher.scheduleWithFixedDelay(this::refresh, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        refresher.schedule(this::refreshAndReschedule, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Refreshes, then waits at least the interval, and at least as long as the refresh took: on a
+     * large migration sharing the machine the view then takes at most half of a core, and the
+     * executor and the API keep the rest.
+     */
+    private void refreshAndReschedule() {
+        long t0 = System.nanoTime();
+        refresh();
+        long took = (System.nanoTime() - t0) / 1_000_000;
+        if (!refresher.isShutdown()) {
+            refresher.schedule(this::refreshAndReschedule, Math.max(every.toMillis(), took), TimeUnit.MILLISECONDS);
+        }
     }
 
     Snapshot current() {
@@ -52,7 +76,9 @@ final class Live implements AutoCloseable {
 
     /** Recompute soon, after an action, rather than at the next tick. */
     void nudge() {
-        refresher.execute(this::refresh);
+        if (!refresher.isShutdown()) {
+            refresher.execute(this::refresh);
+        }
     }
 
     void listen(SseClient client) {
@@ -88,16 +114,35 @@ final class Live implements AutoCloseable {
     }
 
     private Snapshot compute() {
-        Cutover cutover = facade.get();
         String[] run = runner.get();
+        java.time.Instant now = clock.instant();
         View view;
         try {
-            view = new View(clock.instant(), run[0], run[1], cutover.status(), cutover.gates(), cutover.coexistence(), cutover.timeline(), cutover.audit(200), cutover.startedSteps(), null);
+            // The pools come from the deployment, which is slow to ask on a large one: ask it at
+            // most every poolsEvery, or every ten times as long as asking took, whichever is longer.
+            boolean askPools = poolsAsOf == null || now.isAfter(poolsAsOf.plus(poolsEvery));
+            long t0 = System.nanoTime();
+            Results.LiveView live = cutover.liveView(askPools);
+            StatusReport status = live.status();
+            if (askPools) {
+                pools = status.pools();
+                poolsAsOf = now;
+                poolsEvery = Duration.ofNanos(Math.max(minPoolsEvery.toNanos(), 10 * (System.nanoTime() - t0)));
+            } else {
+                status = withPools(status, pools);
+            }
+            view = new View(now, poolsAsOf, run[0], run[1], status, live.gates(), live.coexistence(), live.timeline(), live.audit(), live.rollbackTargets(), null);
         } catch (CutoverException e) {
-            view = new View(clock.instant(), run[0], run[1], null, List.of(), List.of(), List.of(), cutover.audit(200), List.of(), e.getMessage());
+            view = new View(now, null, run[0], run[1], null, List.of(), List.of(), List.of(), cutover.audit(200), List.of(), e.getMessage());
         }
-        View timeless = new View(null, view.runner(), view.lastOutcome(), view.status(), view.gates(), view.coexistence(), view.timeline(), view.audit(), view.rollbackTargets(), view.error());
+        View timeless = new View(null, null, view.runner(), view.lastOutcome(), view.status(), view.gates(), view.coexistence(), view.timeline(), view.audit(),
+                view.rollbackTargets(), view.error());
         return new Snapshot(view, Json.write(view), view.status() == null ? null : Json.write(view.status()), Json.write(timeless));
+    }
+
+    private static StatusReport withPools(StatusReport s, List<StatusReport.PoolLine> pools) {
+        return new StatusReport(s.runId(), s.planChecksum(), s.state(), s.stepsDone(), s.stepsTotal(), s.usersMoved(), s.usersPlanned(), s.objectsMoved(),
+                s.objectsPlanned(), s.usersRolledBack(), s.movesPerSecond(), s.etaSeconds(), s.nextStep(), s.phases(), pools, s.blocker(), s.retained());
     }
 
     @Override

@@ -53,8 +53,8 @@ public final class Server implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.auth = new Auth(tokens, new SecureRandom());
-        this.live = new Live(() -> new Cutover(settings.workspace(), clock, "server", "api"), clock,
-                () -> new String[] {isRunning() ? "running" : "idle", lastOutcome}, settings.refresh());
+        this.live = new Live(new Cutover(settings.workspace(), clock, "server", "api"), clock,
+                () -> new String[] {isRunning() ? "running" : "idle", lastOutcome}, settings.refresh(), settings.refresh().multipliedBy(4));
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;

@@ -64,8 +64,33 @@ public final class Journal implements AutoCloseable {
         config.enforceForeignKeys(true);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").loggers("slf4j").load().migrate();
+        migrate(ds);
         return new Journal(file, Jdbi.create(ds));
+    }
+
+    /**
+     * Brings the schema up to date. Two openers of a new journal (a run and the server, say) may
+     * migrate at the same moment; the loser sees the winner's tables half made, so it tries again
+     * once the winner is done.
+     */
+    private static void migrate(SQLiteDataSource ds) {
+        Flyway flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration").loggers("slf4j").load();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                flyway.migrate();
+                return;
+            } catch (org.flywaydb.core.api.FlywayException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     public Path file() {
@@ -76,6 +101,11 @@ public final class Journal implements AutoCloseable {
         return jdbi.withHandle(h -> h.createQuery("select id, plan_checksum, plan_json, deployment, created_at from run order by created_at desc limit 1")
                 .map((rs, ctx) -> new RunRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), Instant.parse(rs.getString(5))))
                 .findOne());
+    }
+
+    /** The current run's id, without reading its plan. */
+    public Optional<String> currentRunId() {
+        return jdbi.withHandle(h -> h.createQuery("select id from run order by created_at desc limit 1").mapTo(String.class).findOne());
     }
 
     public RunRecord startRun(String id, String checksum, String planJson, String deployment, Instant at) {
@@ -179,9 +209,14 @@ public final class Journal implements AutoCloseable {
 
     /** Every row of a run, in the order written. */
     public List<Entry> entries(String runId) {
+        return entriesAfter(runId, 0);
+    }
+
+    /** The rows of a run written after row {@code seq}, in order: a reader that keeps up reads only what is new. */
+    public List<Entry> entriesAfter(String runId, long seq) {
         return jdbi.withHandle(h -> h.createQuery("select seq, run_id, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail, at, actor"
-                        + " from journal where run_id = ? order by seq")
-                .bind(0, runId)
+                        + " from journal where run_id = ? and seq > ? order by seq")
+                .bind(0, runId).bind(1, seq)
                 .map((rs, ctx) -> new Entry(
                         rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Action.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)), rs.getInt(6),

@@ -3,7 +3,6 @@ package io.cutover.report;
 import io.cutover.app.Results;
 import io.cutover.check.CheckResult;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,9 +59,5 @@ public final class RunReportCsv {
             return '"' + v.replace("\"", "\"\"") + '"';
         }
         return v;
-    }
-
-    static List<String> names() {
-        return List.of("objects.csv", "checks.csv");
     }
 }

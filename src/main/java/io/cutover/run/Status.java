@@ -32,7 +32,11 @@ public final class Status {
     private Status() {}
 
     public static StatusReport of(Plan plan, String runId, List<Entry> entries, Optional<Control.Request> lastRequest, Deployment deployment) {
-        Progress progress = Progress.of(entries);
+        return of(plan, runId, entries, Progress.of(entries), lastRequest, deployment);
+    }
+
+    /** The same, with the journal already folded: a live view keeps its progress and folds in only new rows. */
+    public static StatusReport of(Plan plan, String runId, List<Entry> entries, Progress progress, Optional<Control.Request> lastRequest, Deployment deployment) {
         int stepsDone = 0;
         int usersMoved = 0;
         int usersPlanned = 0;

@@ -103,8 +103,17 @@ class DashboardIT implements Browser.Holder {
         return driver;
     }
 
+    /** The element's text; the page re-renders on every pushed view, so a read may meet a replaced element and is tried again. */
     private static String text(WebDriver driver, String id) {
-        return driver.findElement(By.id(id)).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElement(By.id(id)).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt >= 20) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static int usersMoved(WebDriver driver) {
@@ -133,7 +142,8 @@ class DashboardIT implements Browser.Holder {
         await().atMost(60, TimeUnit.SECONDS).ignoreExceptions().until(() -> usersMoved(driver) > atGate + 20);
         int before = usersMoved(driver);
         await().atMost(30, TimeUnit.SECONDS).ignoreExceptions().until(() -> usersMoved(driver) > before);
-        assertThat(driver.findElement(By.cssSelector(".gate[data-step='" + gate + "'] .tag")).getText()).isEqualTo("approved");
+        await().atMost(10, TimeUnit.SECONDS).ignoreExceptions()
+                .until(() -> driver.findElement(By.cssSelector(".gate[data-step='" + gate + "'] .tag")).getText().equals("approved"));
 
         driver.findElement(By.id("pause")).click();
         await().atMost(30, TimeUnit.SECONDS).ignoreExceptions().until(() -> text(driver, "state").equals("paused"));
@@ -152,7 +162,7 @@ class DashboardIT implements Browser.Holder {
         assertThat(audit).filteredOn(a -> !a.action().equals("abort") || a.actor().equals("olga"))
                 .allSatisfy(a -> assertThat(a.channel()).isEqualTo("api"));
         await().atMost(10, TimeUnit.SECONDS).ignoreExceptions().until(() -> driver.findElement(By.id("audit-table")).getText().contains("approve"));
-        String auditShown = driver.findElement(By.id("audit-table")).getText();
+        String auditShown = text(driver, "audit-table");
         assertThat(auditShown).contains("olga").contains("pause").contains("resume").contains(gate);
     }
 
