@@ -1,6 +1,6 @@
 -- Every action a person takes on a migration (approve a gate, pause, resume, abort, roll back),
 -- from the command line or the HTTP API: who, when, what, through which channel, and how it
--- ended. Append-only, like the journal; actions refused for bad input are recorded too.
+-- ended, and the actions a viewer tried. Append-only, like the journal.
 create table audit (
     seq      integer      not null primary key,
     at       varchar(40)  not null,

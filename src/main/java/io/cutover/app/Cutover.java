@@ -509,8 +509,7 @@ public final class Cutover {
     }
 
     /**
-     * Runs an action and writes its audit row, whatever the outcome: "ok", "refused" (bad input;
-     * nothing changed) or "failed".
+     * Runs an action and writes its audit row: "ok", or "failed" when it failed while acting.
      */
     private <T> T audited(String action, String target, java.util.function.Supplier<T> body) {
         try {
@@ -518,7 +517,11 @@ public final class Cutover {
             auditQuietly(action, target, "ok", null);
             return result;
         } catch (CutoverException e) {
-            auditQuietly(action, target, e.code().exitCode() == 2 ? "refused" : "failed", e.code() + ": " + e.getMessage());
+            // Refused as bad input, an action changes nothing, not even the audit log; one that
+            // failed while acting is recorded.
+            if (e.code().exitCode() != 2) {
+                auditQuietly(action, target, "failed", e.code() + ": " + e.getMessage());
+            }
             throw e;
         } catch (RuntimeException e) {
             auditQuietly(action, target, "failed", String.valueOf(e));

@@ -81,7 +81,18 @@ public final class Server implements AutoCloseable {
         requireAddress(settings.bind());
         Tokens tokens = Tokens.loadOrCreate(settings.tokens(), new SecureRandom());
         Server server = new Server(settings, tokens, clock);
-        server.app.start();
+        try {
+            server.app.start();
+        } catch (RuntimeException e) {
+            server.live.close();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.net.BindException) {
+                    throw new CutoverException(ErrorCode.BAD_INPUT, "cannot listen on " + settings.bind() + ":" + settings.port() + ": " + t.getMessage()
+                            + "; choose another --port (or --bind)");
+                }
+            }
+            throw e;
+        }
         return server;
     }
 
@@ -166,7 +177,6 @@ public final class Server implements AutoCloseable {
             boolean confirmed = body(ctx).path("confirm").asBoolean(false);
             Cutover cutover = facade(ctx);
             if (isRunning()) {
-                cutover.recordAction("rollback", to, "refused", "the run is still going in this server; pause or abort it first");
                 throw new CutoverException(ErrorCode.RUN_IN_PROGRESS, "the run is still going in this server; pause or abort it first, then roll back");
             }
             RunSettings rs = withActor(Auth.principal(ctx).name());
@@ -187,7 +197,6 @@ public final class Server implements AutoCloseable {
     private Results.ControlResult resume(Context ctx) {
         Cutover cutover = facade(ctx);
         if (isRunning()) {
-            cutover.recordAction("resume", null, "refused", "already running in this server");
             throw new CutoverException(ErrorCode.RUN_IN_PROGRESS, "the run is already going in this server");
         }
         Results.ControlResult result = cutover.request(Control.Request.RESUME);

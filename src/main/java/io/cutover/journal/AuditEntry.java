@@ -7,6 +7,6 @@ import java.time.Instant;
  *
  * @param channel where it came from: "cli" or "api"
  * @param target the step, run or pool acted on, or null
- * @param result "ok", "refused" (bad input, nothing changed) or "failed"
+ * @param result "ok", "failed" (while acting), or "forbidden" (a viewer tried to act)
  */
 public record AuditEntry(long seq, Instant at, String actor, String channel, String action, String target, String result, String detail) {}

@@ -73,14 +73,18 @@ class DashboardIT implements Browser.Holder {
         return new Cutover(workspace, Clock.systemUTC(), who);
     }
 
-    /** A lab whose moves take {@code moveMillis}, planned with approval at the federation gates. */
+    /** A lab with these faults, planned with approval at the federation gates. */
     private void lab(String faults) throws Exception {
+        lab(faults, List.of(Phase.Federation));
+    }
+
+    private void lab(String faults, List<Phase> approveGates) throws Exception {
         workspace = new Workspace(dir.resolve("ws"));
         facade("setup").labCreate(null);
         Path file = dir.resolve("faults.yaml");
         Files.writeString(file, faults);
         facade("setup").labInject(file);
-        facade("setup").plan(PlanOptions.defaults(TARGET).withApproveGates(List.of(Phase.Federation)), null);
+        facade("setup").plan(PlanOptions.defaults(TARGET).withApproveGates(approveGates), null);
         Path tokens = dir.resolve("tokens");
         Files.writeString(tokens, "olga operator " + OPERATOR + "\nvic viewer " + VIEWER + "\n");
         server = Server.start(new ServerSettings(workspace, "127.0.0.1", 0, tokens, Duration.ofMillis(150),
@@ -225,5 +229,33 @@ class DashboardIT implements Browser.Holder {
         assertThat(driver.findElements(By.cssSelector("#matrix-grid .cell.passed"))).isNotEmpty();
         assertThat(text(driver, "state")).isEqualTo("stopped at a gate");
         assertThat(text(driver, "failure")).contains("Gate failed");
+    }
+
+    @Test
+    void an_operator_previews_a_rollback_confirms_it_and_the_pilot_goes_back() throws Exception {
+        lab(Files.readString(Path.of("examples/contoso/faults-pilot.yaml")), List.of());
+        Results.RunResult failed = facade("runner").run(null, new RunSettings(8, 5, Duration.ofMillis(1), null, "runner"), false, t -> {});
+        assertThat(failed.stoppedAt()).isEqualTo("Redmond/lyncpool01.contoso.com/pilot-validation");
+        WebDriver driver = signIn(OPERATOR);
+        await().atMost(20, TimeUnit.SECONDS).ignoreExceptions().until(() -> text(driver, "state").equals("stopped at a gate"));
+
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("rollback-to"))).selectByValue("Redmond/lyncpool01.contoso.com/pilot");
+        driver.findElement(By.id("rollback-preview")).click();
+        await().atMost(20, TimeUnit.SECONDS).ignoreExceptions().until(() -> text(driver, "impact-users").equals("20"));
+        assertThat(facade("reader").status().usersRolledBack()).as("a preview changes nothing").isZero();
+
+        driver.findElement(By.id("rollback-confirm")).click();
+        org.openqa.selenium.Alert confirm = driver.switchTo().alert();
+        assertThat(confirm.getText()).contains("moving 20 users back");
+        confirm.accept();
+        await().atMost(30, TimeUnit.SECONDS).ignoreExceptions().until(() -> text(driver, "action-result").startsWith("rolled back"));
+
+        assertThat(facade("reader").status().usersRolledBack()).isEqualTo(20);
+        assertThat(facade("reader").audit(5)).first().satisfies(a -> {
+            assertThat(a.action()).isEqualTo("rollback");
+            assertThat(a.actor()).isEqualTo("olga");
+            assertThat(a.target()).isEqualTo("Redmond/lyncpool01.contoso.com/pilot");
+            assertThat(a.result()).isEqualTo("ok");
+        });
     }
 }

@@ -47,10 +47,13 @@ class RunReportIT {
     @Test
     void the_report_of_the_example_run_opens_in_chromium_and_shows_every_section() throws Exception {
         String ws = dir.resolve("ws").toString();
+        assertThat(cli("report", "--workspace", ws, "--html", dir.resolve("early.html").toString())).as("no run yet").isEqualTo(2);
+        assertThat(dir.resolve("early.html")).doesNotExist();
         assertThat(cli("rehearse", "--workspace", ws, "--faults", "examples/contoso/faults-pilot.yaml")).isEqualTo(3);
         assertThat(cli("rollback", "--workspace", ws, "--to", "Redmond/lyncpool01.contoso.com/pilot", "--yes")).isEqualTo(4);
         Path html = dir.resolve("out").resolve("report.html");
         Path csv = dir.resolve("out").resolve("csv");
+        assertThat(cli("report", "--workspace", ws)).as("nothing asked for").isEqualTo(2);
         assertThat(cli("report", "--workspace", ws, "--html", html.toString(), "--csv", csv.toString())).isZero();
 
         driver = chromium();
