@@ -66,12 +66,22 @@ public final class Cutover {
     private final Workspace workspace;
     private final Clock clock;
     private final String actor;
+    private final String channel;
     private final Catalog catalog = Catalog.bundled();
 
     public Cutover(Workspace workspace, Clock clock, String actor) {
+        this(workspace, clock, actor, "cli");
+    }
+
+    /**
+     * @param actor who acts, as the journal and the audit log record it
+     * @param channel where the actions come from ("cli", "api"), for the audit log
+     */
+    public Cutover(Workspace workspace, Clock clock, String actor, String channel) {
         this.workspace = workspace;
         this.clock = clock;
         this.actor = actor;
+        this.channel = channel;
     }
 
     public Workspace workspace() {
@@ -212,7 +222,7 @@ public final class Cutover {
             if (!settings.covers(step)) {
                 continue;
             }
-            if (!Decide.done(step, progress)) {
+            if (!Decide.done(plan, step, progress)) {
                 lines.add(step.id() + ": " + step.title());
             }
         }
@@ -305,11 +315,13 @@ public final class Cutover {
     }
 
     public Results.ControlResult request(Control.Request request) {
-        RunContext ctx = existingRun();
-        try (Journal journal = Journal.open(workspace.journal())) {
-            journal.request(ctx.run.id(), request, actor, clock.instant());
-        }
-        return new Results.ControlResult(ctx.run.id(), request.name().toLowerCase(java.util.Locale.ROOT));
+        return audited(request.name().toLowerCase(java.util.Locale.ROOT), null, () -> {
+            RunContext ctx = existingRun();
+            try (Journal journal = Journal.open(workspace.journal())) {
+                journal.request(ctx.run.id(), request, actor, clock.instant());
+            }
+            return new Results.ControlResult(ctx.run.id(), request.name().toLowerCase(java.util.Locale.ROOT));
+        });
     }
 
     private record RunContext(RunRecord run, Plan plan) {}
@@ -352,6 +364,10 @@ public final class Cutover {
 
     /** Rolls back against the lab or, through the Management Shell, a real deployment. */
     public Results.RollbackResult rollback(String toStep, RunSettings settings, Predicate<RollbackImpact> confirm, Target target) {
+        return audited("rollback", toStep == null ? "the whole run" : toStep, () -> rollbackAudited(toStep, settings, confirm, target));
+    }
+
+    private Results.RollbackResult rollbackAudited(String toStep, RunSettings settings, Predicate<RollbackImpact> confirm, Target target) {
         RunContext ctx = existingRun();
         try (Deployment lab = open(target); Journal journal = Journal.open(workspace.journal())) {
             Rollback rollback = new Rollback(ctx.plan, ctx.run, journal, lab, clock, settings);
@@ -682,6 +698,207 @@ public final class Cutover {
             StatusReport status = Status.of(plan, run.id(), journal.entries(run.id()), journal.latestRequest(run.id()), null);
             return new Results.RecordResult(run.id(), csv.toString(), rows.size(), ok, rows.size() - ok, status);
         }
+    }
+
+    // ---- control room: approvals, audit, views for the dashboard and the run report ---------
+
+    /**
+     * Records a person's approval of a gate that waits for one: the gate's checks must have passed.
+     * A running executor (in this process or another) sees the journal row and goes on.
+     */
+    public Results.ApprovalResult approve(String stepId) {
+        return audited("approve", stepId, () -> {
+            RunContext ctx = existingRun();
+            Step step = ctx.plan.findStep(stepId).orElseThrow(() -> new CutoverException(ErrorCode.UNKNOWN_STEP,
+                    "no step '" + stepId + "' in the plan; `cutover status` lists the step ids"));
+            if (!ctx.plan.options().needsApproval(step)) {
+                throw new CutoverException(ErrorCode.NOT_AWAITING_APPROVAL, step.id() + " does not need approval: the plan marks the gates of phases "
+                        + ctx.plan.options().approveGates() + " for approval (`cutover plan --approve-gates`)");
+            }
+            try (Journal journal = Journal.open(workspace.journal())) {
+                Progress progress = Progress.of(journal.entries(ctx.run.id()));
+                Progress.Status approval = progress.status(step.id(), Decide.APPROVAL);
+                if (approval != null && approval.state() == io.cutover.journal.State.DONE) {
+                    return new Results.ApprovalResult(ctx.run.id(), step.id(), approval.last().actor(), approval.endedAt(), true);
+                }
+                if (!Decide.done(step, progress)) {
+                    throw new CutoverException(ErrorCode.NOT_AWAITING_APPROVAL, step.id() + " has not passed its checks yet (it is "
+                            + progress.state(step.id(), null).name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                            + "); it can be approved once `cutover status` says it awaits approval");
+                }
+                java.time.Instant at = clock.instant();
+                List<Entry> rows = new ArrayList<>();
+                int attempt = approval == null ? 1 : approval.attempts() + (approval.state() == io.cutover.journal.State.IN_DOUBT ? 0 : 1);
+                if (approval == null || approval.state() != io.cutover.journal.State.IN_DOUBT) {
+                    rows.add(Entry.begin(ctx.run.id(), step.id(), Decide.APPROVAL, Action.DO, attempt, null, null, "awaiting approval", at, actor));
+                }
+                rows.add(new Entry(0, ctx.run.id(), step.id(), Decide.APPROVAL, Action.DO, attempt, io.cutover.journal.Event.END, Outcome.OK, null, null,
+                        "approved by " + actor + " (" + channel + ")", at, actor));
+                journal.append(rows);
+                return new Results.ApprovalResult(ctx.run.id(), step.id(), actor, at, false);
+            }
+        });
+    }
+
+    /** The latest {@code limit} actions people took, newest first. */
+    public List<io.cutover.journal.AuditEntry> audit(int limit) {
+        if (!Files.exists(workspace.journal())) {
+            return List.of();
+        }
+        return withJournal(j -> j.auditLog(limit));
+    }
+
+    /** Records an action that was not a facade call of its own (a resume started by the server, say). */
+    public void recordAction(String action, String target, String result, String detail) {
+        try (Journal journal = Journal.open(workspace.journal())) {
+            journal.audit(new io.cutover.journal.AuditEntry(0, clock.instant(), actor, channel, action, target, result, detail));
+        }
+    }
+
+    /**
+     * Runs an action and writes its audit row: "ok", or "failed" when it failed while acting.
+     */
+    private <T> T audited(String action, String target, java.util.function.Supplier<T> body) {
+        try {
+            T result = body.get();
+            auditQuietly(action, target, "ok", null);
+            return result;
+        } catch (CutoverException e) {
+            // Refused as bad input, an action changes nothing, not even the audit log; one that
+            // failed while acting is recorded.
+            if (e.code().exitCode() != 2) {
+                auditQuietly(action, target, "failed", e.code() + ": " + e.getMessage());
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            auditQuietly(action, target, "failed", String.valueOf(e));
+            throw e;
+        }
+    }
+
+    private void auditQuietly(String action, String target, String result, String detail) {
+        if (!Files.exists(workspace.journal())) {
+            // No migration here at all: there is no audit log to write to, and creating a journal
+            // for a refused action would leave state behind.
+            return;
+        }
+        recordAction(action, target, result, detail);
+    }
+
+    /** Every gate of the run with its latest evidence, and whether it waits for or has an approval. */
+    public List<Results.GateView> gates() {
+        RunContext ctx = existingRun();
+        Progress progress = Progress.of(withJournal(j -> j.entries(ctx.run.id())));
+        List<Results.GateView> gates = new ArrayList<>();
+        for (Step step : ctx.plan.steps()) {
+            if (step instanceof Step.Gate g) {
+                gates.add(GateViews.of(ctx.plan, g, progress));
+            }
+        }
+        return gates;
+    }
+
+    /** The coexistence matrix: every probe pair and modality of the coexistence gates, and how it went. */
+    public List<Results.MatrixCell> coexistence() {
+        RunContext ctx = existingRun();
+        Progress progress = Progress.of(withJournal(j -> j.entries(ctx.run.id())));
+        return GateViews.matrix(ctx.plan, progress);
+    }
+
+    /** When each phase of each pool ran, from the journal. */
+    public List<Results.TimelineBar> timeline() {
+        RunContext ctx = existingRun();
+        return GateViews.timeline(ctx.plan, withJournal(j -> j.entries(ctx.run.id())));
+    }
+
+    /** The steps whose effects are (or may be) in place, latest first: what a rollback can go back to. */
+    public List<String> startedSteps() {
+        RunContext ctx = existingRun();
+        Progress progress = Progress.of(withJournal(j -> j.entries(ctx.run.id())));
+        List<String> ids = new ArrayList<>();
+        for (int i = ctx.plan.steps().size() - 1; i >= 0; i--) {
+            Step step = ctx.plan.steps().get(i);
+            if (Decide.started(step, progress)) {
+                ids.add(step.id());
+            }
+        }
+        return ids;
+    }
+
+    // A live view is recomputed every second or so for days: it keeps the parsed plan of the run
+    // and the journal rows read so far, and reads only the rows written since. The journal is
+    // append-only, so the rows kept never change.
+    private RunContext liveRun;
+    private List<Entry> liveEntries = new ArrayList<>();
+    private Progress liveProgress = Progress.of(List.of());
+
+    /**
+     * The whole live view in one pass over the journal; the deployment is asked for the pools as
+     * they are now only when {@code withDeployment} (it is the slow part on a large deployment).
+     */
+    public synchronized Results.LiveView liveView(boolean withDeployment) {
+        if (!Files.exists(workspace.journal())) {
+            throw new CutoverException(ErrorCode.NO_RUN, "no run in " + workspace.dir() + "; start one with `cutover run`");
+        }
+        try (Journal journal = Journal.open(workspace.journal())) {
+            String runId = journal.currentRunId()
+                    .orElseThrow(() -> new CutoverException(ErrorCode.NO_RUN, "no run in " + workspace.dir() + "; start one with `cutover run`"));
+            if (liveRun == null || !liveRun.run.id().equals(runId)) {
+                RunRecord run = journal.currentRun().orElseThrow();
+                liveRun = new RunContext(run, PlanCodec.fromJson(run.planJson(), "journal"));
+                liveEntries = new ArrayList<>();
+                liveProgress = Progress.of(List.of());
+            }
+            long seq = liveEntries.isEmpty() ? 0 : liveEntries.get(liveEntries.size() - 1).seq();
+            List<Entry> fresh = journal.entriesAfter(runId, seq);
+            liveEntries.addAll(fresh);
+            fresh.forEach(liveProgress::apply);
+            Plan plan = liveRun.plan;
+            List<Entry> entries = java.util.Collections.unmodifiableList(liveEntries);
+            Progress progress = liveProgress;
+            StatusReport status;
+            try (Lab lab = withDeployment && Lab.exists(workspace.lab()) ? openLab() : null) {
+                status = Status.of(plan, runId, entries, progress, journal.latestRequest(runId), lab);
+            }
+            List<Results.GateView> gates = new ArrayList<>();
+            List<String> started = new ArrayList<>();
+            for (int i = plan.steps().size() - 1; i >= 0; i--) {
+                if (Decide.started(plan.steps().get(i), progress)) {
+                    started.add(plan.steps().get(i).id());
+                }
+            }
+            for (Step step : plan.steps()) {
+                if (step instanceof Step.Gate g) {
+                    gates.add(GateViews.of(plan, g, progress));
+                }
+            }
+            return new Results.LiveView(status, gates, GateViews.matrix(plan, progress), GateViews.timeline(plan, entries, progress), started, journal.auditLog(200));
+        }
+    }
+
+    /** Everything the run report shows, from the journal (and the lab, for the pools as they are now). */
+    public Results.RunReport runReport() {
+        RunContext ctx = existingRun();
+        List<Entry> entries = withJournal(j -> j.entries(ctx.run.id()));
+        Progress progress = Progress.of(entries);
+        List<Results.GateView> gates = new ArrayList<>();
+        List<Results.ObjectResult> objects = new ArrayList<>();
+        for (Step step : ctx.plan.steps()) {
+            if (step instanceof Step.Gate g) {
+                gates.add(GateViews.of(ctx.plan, g, progress));
+            } else if (step instanceof Step.MoveBatch b) {
+                for (Move m : b.moves()) {
+                    Progress.Status s = progress.status(b.id(), m.item());
+                    String state = s == null ? "pending" : s.state() == io.cutover.journal.State.UNDONE ? "rolled back"
+                            : s.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+                    objects.add(new Results.ObjectResult(b.id(), b.phase().name(), b.site(), m.subject().kind().name(), m.subject().id(), m.from(), m.to(),
+                            state, s == null ? 0 : s.attempts(), s == null ? null : s.endedAt() != null ? s.endedAt() : s.beganAt(), s == null ? null : s.detail()));
+                }
+            }
+        }
+        List<Entry> rollbackLog = entries.stream().filter(e -> e.action() == Action.UNDO && e.event() == io.cutover.journal.Event.END).toList();
+        return new Results.RunReport(clock.instant(), ctx.run.id(), ctx.plan.checksum(), ctx.plan.options().target(), ctx.plan.source(), ctx.run.createdAt(),
+                status(), gates, GateViews.timeline(ctx.plan, entries), rollbackLog, audit(1000), objects);
     }
 
     // ---- files -----------------------------------------------------------------------------

@@ -49,4 +49,51 @@ public final class Results {
 
     /** Result rows of a runbook imported into the journal. */
     public record RecordResult(String runId, String file, int rows, int ok, int failed, StatusReport status) {}
+    /** A gate approved (or found approved already) by {@code approvedBy} at {@code at}. */
+    public record ApprovalResult(String runId, String stepId, String approvedBy, java.time.Instant at, boolean alreadyApproved) {}
+
+    /**
+     * One gate for the dashboard and the run report.
+     *
+     * @param state pending, passed, failed, awaiting approval, approved
+     */
+    public record GateView(String stepId, String site, String pool, String phase, String name, String state, boolean needsApproval,
+            String approvedBy, java.time.Instant at, List<CheckResult> results) {}
+
+    /**
+     * One cell of the coexistence matrix: a pair of users, a direction, a modality.
+     *
+     * @param phase the phase of the gate that probes it (Coexistence, or PilotValidation)
+     * @param state pending (not probed yet), passed, failed
+     * @param error the failing probe's error, or null
+     */
+    public record MatrixCell(String site, String pool, String phase, String direction, String from, String to, String modality, String state, String error) {}
+
+    /** When one phase of one pool (or site) ran; {@code end} null while it runs; state: in progress, done, stopped. */
+    public record TimelineBar(String site, String pool, String phase, java.time.Instant start, java.time.Instant end, String state) {}
+
+    /**
+     * A run as change-management records need it: what {@code cutover report} renders as one HTML
+     * file and as CSV.
+     */
+    public record RunReport(java.time.Instant generatedAt, String runId, String planChecksum, String target, String source, java.time.Instant startedAt,
+            StatusReport status, List<GateView> gates, List<TimelineBar> timeline, List<io.cutover.journal.Entry> rollbackLog,
+            List<io.cutover.journal.AuditEntry> audit, List<ObjectResult> objects) {}
+
+    /**
+     * Where one planned move of a user or object ended.
+     *
+     * @param state pending, done, failed, in doubt, retrying, undoing, rolled back
+     */
+    public record ObjectResult(String stepId, String phase, String site, String kind, String subject, String from, String to, String state,
+            int attempts, java.time.Instant at, String detail) {}
+
+    /**
+     * Everything a live view of the run shows, computed from one read of the journal.
+     *
+     * @param status with {@code pools} empty when the deployment was not asked this time
+     * @param rollbackTargets the steps with effects in place, latest first
+     */
+    public record LiveView(StatusReport status, List<GateView> gates, List<MatrixCell> coexistence, List<TimelineBar> timeline,
+            List<String> rollbackTargets, List<io.cutover.journal.AuditEntry> audit) {}
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure planning time, journaled move throughput, concurrent move efficiency and the coexistence matrix over SIP; prints medians. Run with -Xmx512m for the heap figure.")
 final class BenchCommand implements Callable<Integer> {
-    enum Which { plan, moves, concurrency, assess, matrix, all }
+    enum Which { plan, moves, concurrency, assess, matrix, api, all }
 
     @Spec
     CommandSpec spec;
@@ -24,7 +24,7 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     Common common;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = "all", paramLabel = "WHICH", description = "plan, moves, concurrency, assess, matrix or all (default: ${DEFAULT-VALUE}).")
+    @Parameters(index = "0", arity = "0..1", defaultValue = "all", paramLabel = "WHICH", description = "plan, moves, concurrency, assess, matrix, api or all (default: ${DEFAULT-VALUE}; all leaves out api, which takes minutes).")
     Which which;
 
     @Option(names = "--reps", defaultValue = "5", description = "Repetitions per figure (default: ${DEFAULT-VALUE}).")
@@ -59,11 +59,24 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--assess-folder", paramLabel = "DIR", description = "Write the assessment benchmark's folder here and keep it (default: a temporary directory).")
     java.nio.file.Path assessFolder;
+
     @Option(names = "--matrix-concurrency", defaultValue = "32", description = "Probes at a time in the matrix benchmark (default: ${DEFAULT-VALUE}).")
     int matrixConcurrency;
 
     @Option(names = "--sustain-seconds", defaultValue = "10", description = "How long each sustained-probe sample runs (default: ${DEFAULT-VALUE}).")
     int sustainSeconds;
+
+    @Option(names = "--api-users", defaultValue = "100000", description = "Users in the lab migration the API benchmark runs (default: ${DEFAULT-VALUE}).")
+    int apiUsers;
+
+    @Option(names = "--api-clients", defaultValue = "4", description = "Clients requesting status and overview at once (default: ${DEFAULT-VALUE}).")
+    int apiClients;
+
+    @Option(names = "--api-move-ms", defaultValue = "2", description = "Latency of each lab move during the API benchmark (default: ${DEFAULT-VALUE}).")
+    long apiMoveMillis;
+
+    @Option(names = "--api-reps", defaultValue = "3", description = "Repetitions of the API benchmark, each a fresh migration (default: ${DEFAULT-VALUE}).")
+    int apiReps;
 
     @Override
     public Integer call() {
@@ -83,6 +96,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (which == Which.matrix || which == Which.all) {
             Benchmarks.matrix(5, matrixConcurrency, reps, sustainSeconds).forEach(f -> add(w, figures, f));
+        }
+        if (which == Which.api) {
+            if (apiUsers < 100 || apiClients < 1 || apiReps < 1 || apiMoveMillis < 0) {
+                throw new io.cutover.CutoverException(io.cutover.ErrorCode.BAD_INPUT, "--api-users must be at least 100, --api-clients and --api-reps at least 1, --api-move-ms not negative");
+            }
+            io.cutover.bench.ApiLatency.run(apiUsers, 5, apiClients, apiMoveMillis, 24, apiReps).forEach(f -> add(w, figures, f));
         }
         if (common.json) {
             Printer.json(w, figures);

@@ -22,7 +22,10 @@ import picocli.CommandLine.Spec;
             DecommissionCommand.class,
             BenchCommand.class,
             AssessCommand.class,
-            CollectScriptCommand.class
+            CollectScriptCommand.class,
+            ApproveCommand.class,
+            ServeCommand.class,
+            ReportCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = {

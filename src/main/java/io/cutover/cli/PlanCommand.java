@@ -26,9 +26,13 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Print the plan for people.")
     boolean explain;
 
+    @Option(names = "--approve-gates", paramLabel = "PHASE", split = ",",
+            description = "Phases whose gates, once their checks pass, wait for a person's approval (`cutover approve STEP` or the dashboard): ${COMPLETION-CANDIDATES}.")
+    java.util.List<io.cutover.plan.Phase> approveGates = new java.util.ArrayList<>();
+
     @Override
     public Integer call() {
-        Results.PlanResult result = common.facade().plan(planOptions.options(), out);
+        Results.PlanResult result = common.facade().plan(planOptions.options().withApproveGates(approveGates), out);
         var w = spec.commandLine().getOut();
         if (common.json) {
             Printer.json(w, result);

@@ -25,6 +25,7 @@ final class StatusCommand implements Callable<Integer> {
             StatusText.print(w, report);
         }
         w.flush();
-        return report.blocker() != null ? 3 : 0;
+        // Waiting for a person's approval is not a failure.
+        return report.blocker() != null && !report.blocker().kind().equals("approval") ? 3 : 0;
     }
 }

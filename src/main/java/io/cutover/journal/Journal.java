@@ -64,8 +64,33 @@ public final class Journal implements AutoCloseable {
         config.enforceForeignKeys(true);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").loggers("slf4j").load().migrate();
+        migrate(ds);
         return new Journal(file, Jdbi.create(ds));
+    }
+
+    /**
+     * Brings the schema up to date. Two openers of a new journal (a run and the server, say) may
+     * migrate at the same moment; the loser sees the winner's tables half made, so it tries again
+     * once the winner is done.
+     */
+    private static void migrate(SQLiteDataSource ds) {
+        Flyway flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration").loggers("slf4j").load();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                flyway.migrate();
+                return;
+            } catch (org.flywaydb.core.api.FlywayException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     public Path file() {
@@ -76,6 +101,11 @@ public final class Journal implements AutoCloseable {
         return jdbi.withHandle(h -> h.createQuery("select id, plan_checksum, plan_json, deployment, created_at from run order by created_at desc limit 1")
                 .map((rs, ctx) -> new RunRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), Instant.parse(rs.getString(5))))
                 .findOne());
+    }
+
+    /** The current run's id, without reading its plan. */
+    public Optional<String> currentRunId() {
+        return jdbi.withHandle(h -> h.createQuery("select id from run order by created_at desc limit 1").mapTo(String.class).findOne());
     }
 
     public RunRecord startRun(String id, String checksum, String planJson, String deployment, Instant at) {
@@ -179,9 +209,14 @@ public final class Journal implements AutoCloseable {
 
     /** Every row of a run, in the order written. */
     public List<Entry> entries(String runId) {
+        return entriesAfter(runId, 0);
+    }
+
+    /** The rows of a run written after row {@code seq}, in order: a reader that keeps up reads only what is new. */
+    public List<Entry> entriesAfter(String runId, long seq) {
         return jdbi.withHandle(h -> h.createQuery("select seq, run_id, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail, at, actor"
-                        + " from journal where run_id = ? order by seq")
-                .bind(0, runId)
+                        + " from journal where run_id = ? and seq > ? order by seq")
+                .bind(0, runId).bind(1, seq)
                 .map((rs, ctx) -> new Entry(
                         rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Action.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)), rs.getInt(6),
@@ -189,6 +224,20 @@ public final class Journal implements AutoCloseable {
                         rs.getString(8) == null ? null : Outcome.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)),
                         rs.getString(9), rs.getString(10), rs.getString(11), Instant.parse(rs.getString(12)), rs.getString(13)))
                 .list());
+    }
+
+    /** The latest row of one item of a step ({@code null} item: the step itself), if any. */
+    public Optional<Entry> latest(String runId, String stepId, String item) {
+        return jdbi.withHandle(h -> h.createQuery("select seq, run_id, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail, at, actor"
+                        + " from journal where run_id = ? and step_id = ? and coalesce(item, '') = ? order by seq desc limit 1")
+                .bind(0, runId).bind(1, stepId).bind(2, item == null ? "" : item)
+                .map((rs, ctx) -> new Entry(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Action.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)), rs.getInt(6),
+                        Event.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)),
+                        rs.getString(8) == null ? null : Outcome.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)),
+                        rs.getString(9), rs.getString(10), rs.getString(11), Instant.parse(rs.getString(12)), rs.getString(13)))
+                .findOne());
     }
 
     public void request(String runId, Control.Request request, String actor, Instant at) {
@@ -207,6 +256,21 @@ public final class Journal implements AutoCloseable {
     public Optional<Control.Request> latestRequest(String runId) {
         return jdbi.withHandle(h -> h.createQuery("select request from control where run_id = ? order by seq desc limit 1")
                 .bind(0, runId).mapTo(String.class).findOne().map(Control.Request::valueOf));
+    }
+
+    public void audit(AuditEntry e) {
+        jdbi.useHandle(h -> h.createUpdate("insert into audit (at, actor, channel, action, target, result, detail) values (?, ?, ?, ?, ?, ?, ?)")
+                .bind(0, e.at().toString()).bind(1, e.actor()).bind(2, e.channel()).bind(3, e.action()).bind(4, e.target())
+                .bind(5, e.result()).bind(6, e.detail()).execute());
+    }
+
+    /** The latest {@code limit} audit rows, newest first. */
+    public List<AuditEntry> auditLog(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("select seq, at, actor, channel, action, target, result, detail from audit order by seq desc limit ?")
+                .bind(0, limit)
+                .map((rs, ctx) -> new AuditEntry(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8)))
+                .list());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.cutover.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -10,11 +11,28 @@ import java.util.List;
  * @param pilotUsers an explicit pilot list (SIP addresses); overrides pilotCount when not empty
  * @param waveSizes production wave sizes, growing; the last size repeats until every user moved
  * @param validationSample how many users of each production wave are validated after it
+ * @param approveGates the phases whose gates, once their checks pass, also wait for a person's
+ *     approval; left out of the JSON when empty so that plans made without it keep their checksum
  */
-public record PlanOptions(String target, int pilotCount, List<String> pilotUsers, List<Integer> waveSizes, int validationSample) {
+public record PlanOptions(String target, int pilotCount, List<String> pilotUsers, List<Integer> waveSizes, int validationSample,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Phase> approveGates) {
     public PlanOptions {
         pilotUsers = List.copyOf(pilotUsers);
         waveSizes = List.copyOf(waveSizes);
+        approveGates = approveGates == null ? List.of() : List.copyOf(new java.util.TreeSet<>(approveGates));
+    }
+
+    public PlanOptions(String target, int pilotCount, List<String> pilotUsers, List<Integer> waveSizes, int validationSample) {
+        this(target, pilotCount, pilotUsers, waveSizes, validationSample, List.of());
+    }
+
+    public PlanOptions withApproveGates(List<Phase> phases) {
+        return new PlanOptions(target, pilotCount, pilotUsers, waveSizes, validationSample, phases);
+    }
+
+    /** Whether this step is a gate that waits for a person's approval after its checks pass. */
+    public boolean needsApproval(Step step) {
+        return step instanceof Step.Gate && approveGates.contains(step.phase());
     }
 
     public static PlanOptions defaults(String target) {

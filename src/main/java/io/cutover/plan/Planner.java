@@ -65,7 +65,7 @@ public final class Planner {
         planner.walk();
         // The target as the catalog names it, so that "SfB 2019" and its full name make one plan.
         PlanOptions recorded = new PlanOptions(scope.target.name(), options.pilotCount(), options.pilotUsers(),
-                options.waveSizes(), options.validationSample());
+                options.waveSizes(), options.validationSample(), options.approveGates());
         return PlanCodec.seal(
                 new Plan(Plan.FORMAT, source, recorded, planner.steps, scope.retained, scope.kept, null));
     }

@@ -10,6 +10,12 @@ import java.util.Optional;
 
 /** What to do next: a pure function of the plan, the journal's progress and the phase limit. */
 public final class Decide {
+    /**
+     * The journal item under a gate step that records a person's approval: its BEGIN row says since
+     * when the gate has waited, its END row who approved and when.
+     */
+    public static final String APPROVAL = "approval";
+
     private Decide() {}
 
     /**
@@ -28,14 +34,32 @@ public final class Decide {
 
     private static Optional<Step> next(Plan plan, Progress progress, java.util.function.Predicate<Step> covered) {
         for (Step step : plan.steps()) {
-            if (covered.test(step) && !done(step, progress)) {
+            if (covered.test(step) && !done(plan, step, progress)) {
                 return Optional.of(step);
             }
         }
         return Optional.empty();
     }
 
-    /** Whether every effect of the step is in place according to the journal. */
+    /**
+     * Whether the step is done and, for a gate the plan marks for approval, also approved: only
+     * then may the run go past it.
+     */
+    public static boolean done(Plan plan, Step step, Progress progress) {
+        return done(step, progress) && (!plan.options().needsApproval(step) || approved(step, progress));
+    }
+
+    /** Whether a person approved the gate (and no rollback has undone that since). */
+    public static boolean approved(Step step, Progress progress) {
+        return progress.state(step.id(), APPROVAL) == State.DONE;
+    }
+
+    /** Whether the gate's checks passed and it now waits for a person's approval. */
+    public static boolean awaitingApproval(Plan plan, Step step, Progress progress) {
+        return plan.options().needsApproval(step) && done(step, progress) && !approved(step, progress);
+    }
+
+    /** Whether every effect of the step is in place according to the journal (for a gate: its checks passed). */
     public static boolean done(Step step, Progress progress) {
         if (step instanceof Step.MoveBatch batch) {
             for (Move m : batch.moves()) {

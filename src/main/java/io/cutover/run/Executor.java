@@ -219,6 +219,10 @@ public final class Executor {
         }
         Progress.Status prior = progress.status(step.id(), null);
         int attempt = prior == null ? 1 : prior.attempts() + 1;
+        if (step instanceof Step.Gate gate && plan.options().needsApproval(step) && Decide.done(step, progress)) {
+            // The checks passed earlier (maybe in another invocation); only the approval is missing.
+            return awaitApproval(gate);
+        }
         if (prior != null && prior.state() == State.IN_DOUBT && settled(step)) {
             append(prior.last().end(Outcome.OK, "found done after an interruption", clock.instant()));
             return null;
@@ -227,7 +231,8 @@ public final class Executor {
             append(prior.last().end(Outcome.RETRY, "interrupted before it ended; trying again", clock.instant()));
         }
         if (step instanceof Step.Gate gate) {
-            return runGate(gate, checks, attempt);
+            RunOutcome failed = runGate(gate, checks, attempt);
+            return failed != null || !plan.options().needsApproval(gate) ? failed : awaitApproval(gate);
         }
         ticks.accept(new Tick(step, 0, 1));
         String from = null;
@@ -303,6 +308,39 @@ public final class Executor {
         boolean passed = results.stream().allMatch(CheckResult::passed);
         append(begin.end(passed ? Outcome.OK : Outcome.FAILED, Evidence.write(results), clock.instant()));
         return passed ? null : new RunOutcome.GateFailed(gate.id(), gate.name(), results);
+    }
+
+    /**
+     * Waits until a person approves the gate (from the CLI, the dashboard, another process: the
+     * approval is a journal row), or until the run is asked to stop. The BEGIN row of the approval
+     * item records since when the gate has waited, so status can say so even after a restart.
+     */
+    private RunOutcome awaitApproval(Step.Gate gate) {
+        Progress.Status approval = progress.status(gate.id(), Decide.APPROVAL);
+        if (approval == null || approval.state() != State.IN_DOUBT) {
+            int attempt = approval == null ? 1 : approval.attempts() + 1;
+            append(Entry.begin(run.id(), gate.id(), Decide.APPROVAL, Action.DO, attempt, null, null, "awaiting approval", clock.instant(), settings.actor()));
+        }
+        ticks.accept(new Tick(gate, gate.checks().size(), gate.checks().size()));
+        while (true) {
+            Optional<Entry> latest = journal.latest(run.id(), gate.id(), Decide.APPROVAL);
+            if (latest.isPresent() && latest.get().event() == io.cutover.journal.Event.END && latest.get().outcome() == Outcome.OK
+                    && latest.get().action() == Action.DO) {
+                progress.apply(latest.get());
+                return null;
+            }
+            if (stopRequested.get()) {
+                return new RunOutcome.Stopped(stopRequest, gate.id());
+            }
+            try {
+                // Polling: the approval may come from another process, which can only reach us
+                // through the journal.
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CutoverException(ErrorCode.INTERNAL, "interrupted while awaiting approval of " + gate.id(), e);
+            }
+        }
     }
 
     private RunOutcome runMoves(Step.MoveBatch batch, ExecutorService workers) {

@@ -177,6 +177,7 @@ public final class Rollback {
                     }
                 } else {
                     undoStep(step, progress.status(step.id(), null), failures);
+                    undoApproval(step, progress.status(step.id(), Decide.APPROVAL));
                 }
                 if (!failures.isEmpty()) {
                     break;
@@ -212,6 +213,16 @@ public final class Rollback {
                 }
             }
         }
+    }
+
+    /** A gate undone must be approved again when the run comes back to it. */
+    private void undoApproval(Step step, Progress.Status approval) {
+        if (approval == null || approval.state() != State.DONE) {
+            return;
+        }
+        Entry begin = Entry.begin(run.id(), step.id(), Decide.APPROVAL, Action.UNDO, approval.attempts(), null, null,
+                "approval withdrawn by the rollback", clock.instant(), settings.actor());
+        journal.append(List.of(begin, begin.end(Outcome.OK, "approval withdrawn by the rollback", clock.instant())));
     }
 
     private void undoStep(Step step, Progress.Status status, List<String> failures) {

@@ -32,7 +32,11 @@ public final class Status {
     private Status() {}
 
     public static StatusReport of(Plan plan, String runId, List<Entry> entries, Optional<Control.Request> lastRequest, Deployment deployment) {
-        Progress progress = Progress.of(entries);
+        return of(plan, runId, entries, Progress.of(entries), lastRequest, deployment);
+    }
+
+    /** The same, with the journal already folded: a live view keeps its progress and folds in only new rows. */
+    public static StatusReport of(Plan plan, String runId, List<Entry> entries, Progress progress, Optional<Control.Request> lastRequest, Deployment deployment) {
         int stepsDone = 0;
         int usersMoved = 0;
         int usersPlanned = 0;
@@ -45,7 +49,7 @@ public final class Status {
             String key = step.site() + "|" + (step.pool() == null ? "" : step.pool()) + "|" + step.phase();
             phaseKeys.putIfAbsent(key, new String[] {step.site(), step.pool(), step.phase().name()});
             int[] c = phaseCounts.computeIfAbsent(key, k -> new int[5]);
-            boolean done = Decide.done(step, progress);
+            boolean done = Decide.done(plan, step, progress);
             c[1]++;
             if (done) {
                 c[0]++;
@@ -85,12 +89,15 @@ public final class Status {
         });
 
         Optional<Step> next = Decide.next(plan, progress, (Phase) null);
-        StatusReport.Blocker blocker = next.map(step -> blocker(step, progress)).orElse(null);
+        StatusReport.Blocker blocker = next.map(step -> Decide.awaitingApproval(plan, step, progress)
+                ? awaiting(step, progress) : blocker(step, progress)).orElse(null);
         String state;
         if (entries.isEmpty()) {
             state = "not started";
         } else if (next.isEmpty()) {
             state = "finished";
+        } else if (blocker != null && blocker.kind().equals("approval")) {
+            state = "awaiting approval";
         } else if (blocker != null && blocker.kind().equals("gate")) {
             state = "stopped at a gate";
         } else if (blocker != null) {
@@ -126,6 +133,14 @@ public final class Status {
         }
         return new StatusReport(runId, plan.checksum(), state, stepsDone, plan.steps().size(), usersMoved, usersPlanned, objectsMoved, objectsPlanned,
                 rolledBack, rate, eta, next.map(Step::id).orElse(null), phases, pools, blocker, retained);
+    }
+
+    /** A gate whose checks passed and that waits for a person: says since when and how to approve. */
+    private static StatusReport.Blocker awaiting(Step step, Progress progress) {
+        Progress.Status checks = progress.status(step.id(), null);
+        String since = checks == null || checks.endedAt() == null ? "" : " since " + checks.endedAt();
+        return new StatusReport.Blocker(step.id(), step.title(), "approval", List.of(), List.of(),
+                List.of("checks passed; awaiting approval" + since + ": `cutover approve " + step.id() + "` or the dashboard's Approve"));
     }
 
     /** The failure that holds the next step, if its latest attempt failed. */

@@ -74,6 +74,26 @@ class ArchitectureTest {
     }
 
     @Test
+    void only_the_control_room_uses_javalin_and_no_core_package_knows_the_control_room_or_the_reports() {
+        noClasses().that().resideOutsideOfPackage("io.cutover.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("io.cutover.inventory..", "io.cutover.catalog..", "io.cutover.plan..", "io.cutover.check..",
+                        "io.cutover.run..", "io.cutover.deployment..", "io.cutover.journal..", "io.cutover.lab..", "io.cutover.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cutover.http..", "io.cutover.report..")
+                .check(classes);
+    }
+
+    @Test
+    void run_reports_render_data_to_text_without_io_clock_or_logging() {
+        noClasses().that().resideInAPackage("io.cutover.report..").and().haveSimpleNameStartingWith("RunReport")
+                .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "java.net..", "java.sql..", "org.slf4j..", "org.jdbi..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Clock")
+                .orShould().callMethod(java.time.Instant.class, "now")
+                .check(classes);
+    }
+
+    @Test
     void no_class_is_named_manager_helper_util_or_impl() {
         noClasses().should().haveSimpleNameEndingWith("Manager")
                 .orShould().haveSimpleNameEndingWith("Helper")

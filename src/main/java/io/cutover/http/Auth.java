@@ -1,0 +1,115 @@
+package io.cutover.http;
+
+import io.cutover.CutoverException;
+import io.cutover.ErrorCode;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Who is asking, and may they. API clients send {@code Authorization: Bearer TOKEN}; people sign
+ * in once with their token and get an HttpOnly, SameSite=Strict session cookie. A POST on a cookie
+ * session must carry the session's CSRF token in {@code X-CSRF-Token}: a cookie is sent by the
+ * browser on its own, a header only by our page's script. Bearer requests need no CSRF token,
+ * since no browser adds that header by itself.
+ */
+final class Auth {
+    static final String COOKIE = "cutover_session";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final String PRINCIPAL = "principal";
+    private static final Set<String> PUBLIC = Set.of("/openapi.json", "/signin");
+
+    record Session(Principal principal, String csrf) {}
+
+    private final Tokens tokens;
+    private final SecureRandom random;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+    Auth(Tokens tokens, SecureRandom random) {
+        this.tokens = tokens;
+        this.random = random;
+    }
+
+    /** Runs before every handler: authenticates, then for POSTs checks CSRF and the role. */
+    void check(Context ctx) {
+        if (PUBLIC.contains(ctx.path())) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        Principal principal;
+        boolean cookie = false;
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            principal = tokens.find(header.substring(7).strip())
+                    .orElseThrow(() -> new CutoverException(ErrorCode.UNAUTHENTICATED, "the bearer token is not one this server knows"));
+        } else {
+            Session session = session(ctx).orElse(null);
+            if (session == null) {
+                if (ctx.method() == HandlerType.GET && !ctx.path().startsWith("/api/")) {
+                    // A person opening the dashboard: send them to sign in rather than show JSON.
+                    ctx.redirect("/signin");
+                    ctx.skipRemainingHandlers();
+                    return;
+                }
+                throw new CutoverException(ErrorCode.UNAUTHENTICATED, "sign in first: send `Authorization: Bearer TOKEN` or sign in at /signin");
+            }
+            principal = session.principal();
+            cookie = true;
+            if (ctx.method() == HandlerType.POST && !ctx.path().equals("/signout") && !csrfMatches(session, ctx.header(CSRF_HEADER))) {
+                throw new CutoverException(ErrorCode.FORBIDDEN, "missing or wrong " + CSRF_HEADER + " header for this session");
+            }
+        }
+        ctx.attribute(PRINCIPAL, principal);
+        if (ctx.method() == HandlerType.POST && ctx.path().startsWith("/api/") && !principal.role().mayAct()) {
+            throw new CutoverException(ErrorCode.FORBIDDEN, principal.name() + " is a viewer; only an operator may " + ctx.path().substring(5));
+        }
+        ctx.attribute(PRINCIPAL, principal);
+        ctx.attribute("cookie", cookie);
+    }
+
+    private static boolean csrfMatches(Session session, String given) {
+        return given != null && MessageDigest.isEqual(session.csrf().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Optional<Session> session(Context ctx) {
+        String id = ctx.cookie(COOKIE);
+        return id == null ? Optional.empty() : Optional.ofNullable(sessions.get(id));
+    }
+
+    static Principal principal(Context ctx) {
+        return ctx.attribute(PRINCIPAL);
+    }
+
+    /** Exchanges a token for a session; the cookie cannot be read by scripts nor sent cross-site. */
+    Optional<Session> signIn(Context ctx, String token) {
+        Optional<Principal> p = tokens.find(token == null ? null : token.strip());
+        if (p.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = fresh();
+        Session session = new Session(p.get(), fresh());
+        sessions.put(id, session);
+        ctx.header("Set-Cookie", COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Strict");
+        return Optional.of(session);
+    }
+
+    void signOut(Context ctx) {
+        String id = ctx.cookie(COOKIE);
+        if (id != null) {
+            sessions.remove(id);
+        }
+        ctx.header("Set-Cookie", COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    }
+
+    private String fresh() {
+        byte[] b = new byte[24];
+        random.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}
