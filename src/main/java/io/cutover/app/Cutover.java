@@ -521,17 +521,11 @@ public final class Cutover {
         return io.cutover.folder.CollectScript.text();
     }
 
-    /**
-     * Assesses the inventory folder for a migration to {@code target}, and writes the HTML report
-     * to {@code html} when it is given (whole or not at all).
-     */
-    public io.cutover.assess.Assessment assess(Path folder, String target, Path html) {
+    /** Assesses the inventory folder for a migration to {@code target}. */
+    public io.cutover.assess.Assessment assess(Path folder, String target) {
         io.cutover.catalog.ProductVersion version = catalog.version(target);
         io.cutover.folder.FolderRead read = io.cutover.folder.FolderReader.read(folder, catalog);
         io.cutover.assess.Assessment assessment = io.cutover.assess.Assessor.assess(read.inventory(), catalog, version, read.unanswered());
-        if (html != null) {
-            writeAtomically(html, io.cutover.report.ReadinessPage.render(assessment));
-        }
         return assessment;
     }
 

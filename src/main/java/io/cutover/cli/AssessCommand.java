@@ -34,7 +34,10 @@ final class AssessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Assessment a = common.facade().assess(folder, target, html);
+        Assessment a = common.facade().assess(folder, target);
+        if (html != null) {
+            ReportFile.write(html, io.cutover.report.ReadinessPage.render(a));
+        }
         PrintWriter w = spec.commandLine().getOut();
         if (common.json) {
             Printer.json(w, a);

@@ -5,11 +5,8 @@ import io.cutover.ErrorCode;
 import io.cutover.app.Results;
 import io.cutover.report.RunReportCsv;
 import io.cutover.report.RunReportHtml;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +58,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         List<String> written = new ArrayList<>();
         out.forEach((file, text) -> {
-            write(file, text);
+            ReportFile.write(file, text);
             written.add(file.toString());
         });
         var w = spec.commandLine().getOut();
@@ -72,19 +69,5 @@ final class ReportCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            // Beside the file, so the rename is atomic; created with the usual permissions, as the
-            // report is meant to be shared.
-            Path tmp = parent.resolve("." + file.getFileName() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, "cannot write " + file + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -32,8 +32,12 @@ class ArchitectureTest {
     @Test
     void the_core_does_not_know_the_lab_the_journal_or_the_command_line() {
         noClasses().that().resideInAnyPackage("io.cutover.inventory..", "io.cutover.catalog..", "io.cutover.plan..", "io.cutover.check..", "io.cutover.run..", "io.cutover.deployment..",
-                        "io.cutover.assess..", "io.cutover.folder..", "io.cutover.report..")
+                        "io.cutover.assess..", "io.cutover.folder..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.cutover.lab..", "io.cutover.cli..", "io.cutover.app..")
+                .check(classes);
+        // Reports render the facade's result records, as the command line and the API do.
+        noClasses().that().resideInAPackage("io.cutover.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cutover.lab..", "io.cutover.cli..", "io.cutover.http..")
                 .check(classes);
     }
 
