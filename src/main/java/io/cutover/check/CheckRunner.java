@@ -68,8 +68,11 @@ public final class CheckRunner {
     private List<Probe> matrixProbes(Check.Matrix c) {
         CoexistenceMatrix matrix = CoexistenceMatrix.of(deployment.snapshot(), catalog).involving(c.pools());
         List<Probe> list = new ArrayList<>();
+        // Ask once per pool, not once per cell: against a real deployment each question is a
+        // Management Shell round trip.
+        java.util.Map<String, Boolean> inService = new java.util.HashMap<>();
         for (CoexistenceMatrix.Cell cell : matrix.cells()) {
-            if (cell.probe() != null && cell.pools().stream().allMatch(this::inService)) {
+            if (cell.probe() != null && cell.pools().stream().allMatch(p -> inService.computeIfAbsent(p, this::inService))) {
                 list.add(cell.probe());
             }
         }
