@@ -256,8 +256,7 @@ final class CsvReader {
                     if (run > 0) {
                         length += run;
                         if (length > MAX_RECORD) {
-                            throw new CutoverException(ErrorCode.BAD_INPUT, name + ":" + start + ": a row longer than " + MAX_RECORD
-                                    + " characters (an unclosed quote?); refused");
+                            throw tooLong(start);
                         }
                         field.append(buffer, from, run);
                         continue;
@@ -265,8 +264,7 @@ final class CsvReader {
                 }
                 int c = next();
                 if (++length > MAX_RECORD) {
-                    throw new CutoverException(ErrorCode.BAD_INPUT, name + ":" + start + ": a row longer than " + MAX_RECORD
-                            + " characters (an unclosed quote?); refused");
+                    throw tooLong(start);
                 }
                 if (c == -1) {
                     fields.add(field.length() == 0 ? "" : field.toString());
@@ -302,6 +300,11 @@ final class CsvReader {
             }
         }
 
+        private CutoverException tooLong(int start) {
+            return new CutoverException(ErrorCode.BAD_INPUT, name + ":" + start + ": a row longer than " + MAX_RECORD
+                    + " characters (an unclosed quote?); refused");
+        }
+
         private int quoted(StringBuilder field, int start, int length) throws IOException {
             while (true) {
                 // Copy the run of ordinary characters in one go: most fields are nothing else.
@@ -314,8 +317,7 @@ final class CsvReader {
                     if (run > 0) {
                         length += run;
                         if (length > MAX_RECORD) {
-                            throw new CutoverException(ErrorCode.BAD_INPUT, name + ":" + start + ": a row longer than " + MAX_RECORD
-                                    + " characters (an unclosed quote?); refused");
+                            throw tooLong(start);
                         }
                         field.append(buffer, from, run);
                         continue;
@@ -323,8 +325,7 @@ final class CsvReader {
                 }
                 int c = next();
                 if (++length > MAX_RECORD) {
-                    throw new CutoverException(ErrorCode.BAD_INPUT, name + ":" + start + ": a row longer than " + MAX_RECORD
-                            + " characters (an unclosed quote?); refused");
+                    throw tooLong(start);
                 }
                 if (c == -1) {
                     throw new CutoverException(ErrorCode.BAD_INPUT, name + ":" + start + ": a quoted field is never closed");
