@@ -188,8 +188,16 @@ public final class Cutover {
                 }
             }
         }
-        return new Results.PlanResult(file, plan.checksum(), plan.options().target(), plan.steps().size(), users, objects,
-                plan.retained().size(), plan.kept().size(), PlanExplainer.explain(plan));
+        return new Results.PlanResult(
+                file,
+                plan.checksum(),
+                plan.options().target(),
+                plan.steps().size(),
+                users,
+                objects,
+                plan.retained().size(),
+                plan.kept().size(),
+                PlanExplainer.explain(plan));
     }
 
     public Plan readPlan(Path file) {
@@ -203,7 +211,8 @@ public final class Cutover {
         Plan plan;
         Progress progress = Progress.of(List.of());
         Path file = null;
-        Optional<RunRecord> run = Files.exists(workspace.journal()) ? withJournal(Journal::currentRun) : Optional.empty();
+        Optional<RunRecord> run =
+                Files.exists(workspace.journal()) ? withJournal(Journal::currentRun) : Optional.empty();
         if (run.isPresent()) {
             plan = PlanCodec.fromJson(run.get().planJson(), "journal");
             if (planFile != null) {
@@ -234,22 +243,29 @@ public final class Cutover {
     }
 
     /** Runs the plan against the lab or, through the Management Shell, a real deployment. */
-    public Results.RunResult run(Path planFile, RunSettings settings, boolean resume, Consumer<Tick> ticks, Target target) {
+    public Results.RunResult run(
+            Path planFile, RunSettings settings, boolean resume, Consumer<Tick> ticks, Target target) {
         try {
             return runOn(planFile, settings, resume, ticks, target);
         } catch (DeploymentFailure f) {
             // Moves and actions report their own failures; this is the deployment not answering a
             // read outside them: its state before the first step, or a gate's query (services,
             // replication, a snapshot). A gate left begun is evaluated again by `run --resume`.
-            throw new CutoverException(ErrorCode.DEPLOYMENT_FAILED, "the deployment could not be read: " + f.getMessage()
-                    + (target.isLab() ? "" : "; check --shell-command and run again"), f);
+            throw new CutoverException(
+                    ErrorCode.DEPLOYMENT_FAILED,
+                    "the deployment could not be read: " + f.getMessage()
+                            + (target.isLab() ? "" : "; check --shell-command and run again"),
+                    f);
         }
     }
 
-    private Results.RunResult runOn(Path planFile, RunSettings settings, boolean resume, Consumer<Tick> ticks, Target target) {
+    private Results.RunResult runOn(
+            Path planFile, RunSettings settings, boolean resume, Consumer<Tick> ticks, Target target) {
         Plan given = planFile == null && resume ? null : readPlan(planFile == null ? workspace.plan() : planFile);
         if (resume && !Files.exists(workspace.journal())) {
-            throw new CutoverException(ErrorCode.NO_RUN, "nothing to resume: no journal in " + workspace.dir() + "; start with `cutover run`");
+            throw new CutoverException(
+                    ErrorCode.NO_RUN,
+                    "nothing to resume: no journal in " + workspace.dir() + "; start with `cutover run`");
         }
         try (Deployment lab = openForRun(target)) {
             if (given != null) {
@@ -261,9 +277,16 @@ public final class Cutover {
                 Plan plan;
                 if (existing.isEmpty()) {
                     if (resume) {
-                        throw new CutoverException(ErrorCode.NO_RUN, "nothing to resume: the journal has no run; start with `cutover run`");
+                        throw new CutoverException(
+                                ErrorCode.NO_RUN,
+                                "nothing to resume: the journal has no run; start with `cutover run`");
                     }
-                    run = journal.startRun("run-" + clock.instant().toEpochMilli(), given.checksum(), PlanCodec.toJson(given), lab.name(), clock.instant());
+                    run = journal.startRun(
+                            "run-" + clock.instant().toEpochMilli(),
+                            given.checksum(),
+                            PlanCodec.toJson(given),
+                            lab.name(),
+                            clock.instant());
                     plan = given;
                 } else {
                     run = existing.get();
@@ -271,13 +294,18 @@ public final class Cutover {
                         requireSameChecksum(given, planFile == null ? workspace.plan() : planFile, run);
                     }
                     if (!resume) {
-                        throw new CutoverException(ErrorCode.RUN_ALREADY_STARTED, "the journal already has run " + run.id()
-                                + " of this plan; continue it with `cutover run --resume`");
+                        throw new CutoverException(
+                                ErrorCode.RUN_ALREADY_STARTED,
+                                "the journal already has run " + run.id()
+                                        + " of this plan; continue it with `cutover run --resume`");
                     }
                     plan = PlanCodec.fromJson(run.planJson(), "journal");
                 }
-                RunOutcome outcome = new Executor(plan, run, journal, lab, clock, settings, ticks, d -> Thread.sleep(d.toMillis())).run();
-                StatusReport status = Status.of(plan, run.id(), journal.entries(run.id()), journal.latestRequest(run.id()), lab);
+                RunOutcome outcome = new Executor(
+                                plan, run, journal, lab, clock, settings, ticks, d -> Thread.sleep(d.toMillis()))
+                        .run();
+                StatusReport status =
+                        Status.of(plan, run.id(), journal.entries(run.id()), journal.latestRequest(run.id()), lab);
                 return Results.RunResult.of(run.id(), plan.checksum(), outcome, status);
             }
         }
@@ -299,9 +327,12 @@ public final class Cutover {
 
     private static void requireSameChecksum(Plan given, Path file, RunRecord run) {
         if (!given.checksum().equals(run.planChecksum())) {
-            throw new CutoverException(ErrorCode.PLAN_CHECKSUM_MISMATCH, file + " has checksum " + given.checksum().substring(0, 12)
-                    + " but the journal's run " + run.id() + " was started with plan " + run.planChecksum().substring(0, 12)
-                    + "; resume without a plan file, or roll the run back before starting another plan");
+            throw new CutoverException(
+                    ErrorCode.PLAN_CHECKSUM_MISMATCH,
+                    file + " has checksum " + given.checksum().substring(0, 12)
+                            + " but the journal's run " + run.id() + " was started with plan "
+                            + run.planChecksum().substring(0, 12)
+                            + "; resume without a plan file, or roll the run back before starting another plan");
         }
     }
 
@@ -310,7 +341,12 @@ public final class Cutover {
     public StatusReport status() {
         RunContext ctx = existingRun();
         try (Lab lab = Lab.exists(workspace.lab()) ? openLab() : null) {
-            return Status.of(ctx.plan, ctx.run.id(), withJournal(j -> j.entries(ctx.run.id())), withJournal(j -> j.latestRequest(ctx.run.id())), lab);
+            return Status.of(
+                    ctx.plan,
+                    ctx.run.id(),
+                    withJournal(j -> j.entries(ctx.run.id())),
+                    withJournal(j -> j.latestRequest(ctx.run.id())),
+                    lab);
         }
     }
 
@@ -328,10 +364,12 @@ public final class Cutover {
 
     private RunContext existingRun() {
         if (!Files.exists(workspace.journal())) {
-            throw new CutoverException(ErrorCode.NO_RUN, "no run in " + workspace.dir() + "; start one with `cutover run`");
+            throw new CutoverException(
+                    ErrorCode.NO_RUN, "no run in " + workspace.dir() + "; start one with `cutover run`");
         }
         RunRecord run = withJournal(Journal::currentRun)
-                .orElseThrow(() -> new CutoverException(ErrorCode.NO_RUN, "no run in " + workspace.dir() + "; start one with `cutover run`"));
+                .orElseThrow(() -> new CutoverException(
+                        ErrorCode.NO_RUN, "no run in " + workspace.dir() + "; start one with `cutover run`"));
         return new RunContext(run, PlanCodec.fromJson(run.planJson(), "journal"));
     }
 
@@ -349,7 +387,8 @@ public final class Cutover {
 
     public RollbackImpact rollbackPreview(String toStep, Target target) {
         RunContext ctx = existingRun();
-        try (Deployment lab = open(target); Journal journal = Journal.open(workspace.journal())) {
+        try (Deployment lab = open(target);
+                Journal journal = Journal.open(workspace.journal())) {
             return new Rollback(ctx.plan, ctx.run, journal, lab, clock, RunSettings.defaults(actor)).preview(toStep);
         }
     }
@@ -363,23 +402,49 @@ public final class Cutover {
     }
 
     /** Rolls back against the lab or, through the Management Shell, a real deployment. */
-    public Results.RollbackResult rollback(String toStep, RunSettings settings, Predicate<RollbackImpact> confirm, Target target) {
-        return audited("rollback", toStep == null ? "the whole run" : toStep, () -> rollbackAudited(toStep, settings, confirm, target));
+    public Results.RollbackResult rollback(
+            String toStep, RunSettings settings, Predicate<RollbackImpact> confirm, Target target) {
+        return audited(
+                "rollback",
+                toStep == null ? "the whole run" : toStep,
+                () -> rollbackAudited(toStep, settings, confirm, target));
     }
 
-    private Results.RollbackResult rollbackAudited(String toStep, RunSettings settings, Predicate<RollbackImpact> confirm, Target target) {
+    private Results.RollbackResult rollbackAudited(
+            String toStep, RunSettings settings, Predicate<RollbackImpact> confirm, Target target) {
         RunContext ctx = existingRun();
-        try (Deployment lab = open(target); Journal journal = Journal.open(workspace.journal())) {
+        try (Deployment lab = open(target);
+                Journal journal = Journal.open(workspace.journal())) {
             Rollback rollback = new Rollback(ctx.plan, ctx.run, journal, lab, clock, settings);
             RollbackImpact impact = rollback.preview(toStep);
             if (impact.nothingToDo()) {
-                return new Results.RollbackResult(false, impact, List.of(), Status.of(ctx.plan, ctx.run.id(), journal.entries(ctx.run.id()), journal.latestRequest(ctx.run.id()), lab));
+                return new Results.RollbackResult(
+                        false,
+                        impact,
+                        List.of(),
+                        Status.of(
+                                ctx.plan,
+                                ctx.run.id(),
+                                journal.entries(ctx.run.id()),
+                                journal.latestRequest(ctx.run.id()),
+                                lab));
             }
             if (!confirm.test(impact)) {
-                throw new CutoverException(ErrorCode.NOT_CONFIRMED, "rollback not confirmed; nothing changed (use --yes to confirm without a prompt)");
+                throw new CutoverException(
+                        ErrorCode.NOT_CONFIRMED,
+                        "rollback not confirmed; nothing changed (use --yes to confirm without a prompt)");
             }
             List<String> failures = rollback.execute(toStep);
-            return new Results.RollbackResult(true, impact, failures, Status.of(ctx.plan, ctx.run.id(), journal.entries(ctx.run.id()), journal.latestRequest(ctx.run.id()), lab));
+            return new Results.RollbackResult(
+                    true,
+                    impact,
+                    failures,
+                    Status.of(
+                            ctx.plan,
+                            ctx.run.id(),
+                            journal.entries(ctx.run.id()),
+                            journal.latestRequest(ctx.run.id()),
+                            lab));
         }
     }
 
@@ -391,39 +456,72 @@ public final class Cutover {
      */
     public Results.DecommissionResult decommission(String pool) {
         RunContext ctx = existingRun();
-        try (Lab lab = openLab(); Journal journal = Journal.open(workspace.journal())) {
+        try (Lab lab = openLab();
+                Journal journal = Journal.open(workspace.journal())) {
             io.cutover.inventory.Pool found = lab.snapshot().pool(pool);
             String fqdn = found.fqdn();
             String site = found.site();
             if (lab.poolState(fqdn) == PoolState.Decommissioned) {
                 return new Results.DecommissionResult(fqdn, true);
             }
-            String drainId = ctx.plan.steps().stream().filter(s -> s instanceof Step.Gate g && g.checks().contains(new Check.Drain(fqdn)))
-                    .map(Step::id).findFirst().orElse(site + "/" + fqdn + "/drain");
-            String decomId = ctx.plan.steps().stream().filter(s -> s instanceof Step.Decommission d && d.target().equalsIgnoreCase(fqdn))
-                    .map(Step::id).findFirst().orElse(site + "/" + fqdn + "/decommission");
+            String drainId = ctx.plan.steps().stream()
+                    .filter(s -> s instanceof Step.Gate g && g.checks().contains(new Check.Drain(fqdn)))
+                    .map(Step::id)
+                    .findFirst()
+                    .orElse(site + "/" + fqdn + "/drain");
+            String decomId = ctx.plan.steps().stream()
+                    .filter(s -> s instanceof Step.Decommission d && d.target().equalsIgnoreCase(fqdn))
+                    .map(Step::id)
+                    .findFirst()
+                    .orElse(site + "/" + fqdn + "/decommission");
             Progress progress = Progress.of(journal.entries(ctx.run.id()));
             ExecutorService probes = Executors.newFixedThreadPool(2);
             try {
-                Entry begin = Entry.begin(ctx.run.id(), drainId, null, Action.DO, attempts(progress, drainId) + 1, null, null, "drain check of " + fqdn, clock.instant(), actor);
+                Entry begin = Entry.begin(
+                        ctx.run.id(),
+                        drainId,
+                        null,
+                        Action.DO,
+                        attempts(progress, drainId) + 1,
+                        null,
+                        null,
+                        "drain check of " + fqdn,
+                        clock.instant(),
+                        actor);
                 journal.append(begin);
                 CheckResult drain = new CheckRunner(lab, probes).evaluate(new Check.Drain(fqdn));
-                journal.append(begin.end(drain.passed() ? Outcome.OK : Outcome.FAILED, io.cutover.run.Evidence.write(List.of(drain)), clock.instant()));
+                journal.append(begin.end(
+                        drain.passed() ? Outcome.OK : Outcome.FAILED,
+                        io.cutover.run.Evidence.write(List.of(drain)),
+                        clock.instant()));
                 if (!drain.passed()) {
-                    throw new CutoverException(ErrorCode.POOL_NOT_EMPTY, fqdn + " is not empty: " + String.join("; ", drain.failures())
-                            + "; run `cutover run --resume` or see `cutover status`");
+                    throw new CutoverException(
+                            ErrorCode.POOL_NOT_EMPTY,
+                            fqdn + " is not empty: " + String.join("; ", drain.failures())
+                                    + "; run `cutover run --resume` or see `cutover status`");
                 }
             } finally {
                 probes.shutdownNow();
             }
-            Entry begin = Entry.begin(ctx.run.id(), decomId, null, Action.DO, attempts(progress, decomId) + 1, null, null, "decommission " + fqdn, clock.instant(), actor);
+            Entry begin = Entry.begin(
+                    ctx.run.id(),
+                    decomId,
+                    null,
+                    Action.DO,
+                    attempts(progress, decomId) + 1,
+                    null,
+                    null,
+                    "decommission " + fqdn,
+                    clock.instant(),
+                    actor);
             journal.append(begin);
             try {
                 lab.decommission(fqdn);
                 journal.append(begin.end(Outcome.OK, fqdn + " decommissioned", clock.instant()));
             } catch (DeploymentFailure f) {
                 journal.append(begin.end(Outcome.FAILED, f.getMessage(), clock.instant()));
-                throw new CutoverException(ErrorCode.STEP_FAILED, "decommission of " + fqdn + " failed: " + f.getMessage());
+                throw new CutoverException(
+                        ErrorCode.STEP_FAILED, "decommission of " + fqdn + " failed: " + f.getMessage());
             }
             return new Results.DecommissionResult(fqdn, false);
         }
@@ -440,24 +538,39 @@ public final class Cutover {
      * Plans and runs a whole migration against a fresh lab in this workspace: the example when
      * {@code scenario} is null, with an optional fault profile.
      */
-    public Rehearsal rehearse(Path scenario, Path faults, PlanOptions options, RunSettings settings, Consumer<Tick> ticks) {
-        return rehearse(scenarioName(scenario), () -> {
-            String text = scenarioText(scenario);
-            String where = scenarioName(scenario);
-            return new LabSource(() -> Lab.inMemory(Scenario.parse(text, where), clock), () -> labCreate(text, where));
-        }, faults, options, settings, ticks);
+    public Rehearsal rehearse(
+            Path scenario, Path faults, PlanOptions options, RunSettings settings, Consumer<Tick> ticks) {
+        return rehearse(
+                scenarioName(scenario),
+                () -> {
+                    String text = scenarioText(scenario);
+                    String where = scenarioName(scenario);
+                    return new LabSource(
+                            () -> Lab.inMemory(Scenario.parse(text, where), clock), () -> labCreate(text, where));
+                },
+                faults,
+                options,
+                settings,
+                ticks);
     }
 
     /** Where a rehearsal's lab comes from: a lab in memory to try the input on, and the lab on disk. */
     private record LabSource(java.util.function.Supplier<Lab> trial, Runnable create) {}
 
-    private Rehearsal rehearse(String source, java.util.function.Supplier<LabSource> labs, Path faults, PlanOptions options,
-            RunSettings settings, Consumer<Tick> ticks) {
+    private Rehearsal rehearse(
+            String source,
+            java.util.function.Supplier<LabSource> labs,
+            Path faults,
+            PlanOptions options,
+            RunSettings settings,
+            Consumer<Tick> ticks) {
         long started = System.nanoTime();
         catalog.version(options.target());
         FaultProfile profile = faults == null ? null : FaultProfile.parse(readFile(faults), faults.toString());
         if (Files.exists(workspace.journal()) || Lab.exists(workspace.lab())) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, workspace.dir() + " already holds a migration; rehearse in a fresh --workspace");
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT,
+                    workspace.dir() + " already holds a migration; rehearse in a fresh --workspace");
         }
         LabSource lab0 = labs.get();
         // Whatever can refuse the input (the scenario, the faults, planning) is tried first on a lab
@@ -509,9 +622,23 @@ public final class Cutover {
         for (KeptPool k : plan.kept()) {
             kept.add(new Rehearsal.Kept(k.pool(), k.reason()));
         }
-        return new Rehearsal(source, options.target(), workspace.dir().toString(),
-                result.outcome(), result.exitCode(), result.message(), wall, pools, checksPassed, checksTotal, status.usersMoved(), status.usersPlanned(),
-                status.retained(), decommissioned, kept, status.blocker());
+        return new Rehearsal(
+                source,
+                options.target(),
+                workspace.dir().toString(),
+                result.outcome(),
+                result.exitCode(),
+                result.message(),
+                wall,
+                pools,
+                checksPassed,
+                checksTotal,
+                status.usersMoved(),
+                status.usersPlanned(),
+                status.retained(),
+                decommissioned,
+                kept,
+                status.blocker());
     }
 
     // ---- assess, the inventory folder and the lab twin ---------------------------------------
@@ -525,7 +652,8 @@ public final class Cutover {
     public io.cutover.assess.Assessment assess(Path folder, String target) {
         io.cutover.catalog.ProductVersion version = catalog.version(target);
         io.cutover.folder.FolderRead read = io.cutover.folder.FolderReader.read(folder, catalog);
-        io.cutover.assess.Assessment assessment = io.cutover.assess.Assessor.assess(read.inventory(), catalog, version, read.unanswered());
+        io.cutover.assess.Assessment assessment =
+                io.cutover.assess.Assessor.assess(read.inventory(), catalog, version, read.unanswered());
         return assessment;
     }
 
@@ -543,38 +671,69 @@ public final class Cutover {
                 if (lab.poolState(p.fqdn()) != PoolState.Up) {
                     silent.add(p.fqdn().toLowerCase(java.util.Locale.ROOT));
                     for (String server : p.servers()) {
-                        unanswered.add(new io.cutover.inventory.UnansweredServer(server, "Get-CsWindowsService",
-                                "pool " + p.fqdn() + " is " + lab.poolState(p.fqdn())));
+                        unanswered.add(new io.cutover.inventory.UnansweredServer(
+                                server, "Get-CsWindowsService", "pool " + p.fqdn() + " is " + lab.poolState(p.fqdn())));
                     }
                 }
             }
             List<io.cutover.inventory.ServiceState> services = inv.services().stream()
-                    .filter(s -> s.pool() == null || !silent.contains(s.pool().toLowerCase(java.util.Locale.ROOT))).toList();
-            io.cutover.inventory.Inventory exported = new io.cutover.inventory.Inventory(inv.sites(), inv.pools(), inv.cmsPool(), inv.users(),
-                    inv.objects(), inv.meetings(), inv.clients(), services, inv.replicas(), inv.policies(), inv.partners());
+                    .filter(s -> s.pool() == null || !silent.contains(s.pool().toLowerCase(java.util.Locale.ROOT)))
+                    .toList();
+            io.cutover.inventory.Inventory exported = new io.cutover.inventory.Inventory(
+                    inv.sites(),
+                    inv.pools(),
+                    inv.cmsPool(),
+                    inv.users(),
+                    inv.objects(),
+                    inv.meetings(),
+                    inv.clients(),
+                    services,
+                    inv.replicas(),
+                    inv.policies(),
+                    inv.partners());
             new io.cutover.folder.FolderWriter(catalog).write(dir, exported, unanswered);
-            return new Results.LabExportResult(dir.toString(), exported.sites().size(), exported.pools().size(), exported.users().size(),
-                    exported.objects().size(), unanswered.size());
+            return new Results.LabExportResult(
+                    dir.toString(),
+                    exported.sites().size(),
+                    exported.pools().size(),
+                    exported.users().size(),
+                    exported.objects().size(),
+                    unanswered.size());
         }
     }
 
     /** Creates the workspace's lab as the twin of the deployment an inventory folder describes. */
     public LabSummary labImport(Path folder) {
         io.cutover.folder.FolderRead read = readTwinnable(folder);
-        try (Lab lab = Lab.createTwin(workspace.lab(), read.inventory(), read.servicesCollected(), folder.toString(), clock)) {
+        try (Lab lab =
+                Lab.createTwin(workspace.lab(), read.inventory(), read.servicesCollected(), folder.toString(), clock)) {
             return lab.summary();
         }
     }
 
     /** Rehearses a whole migration against a fresh twin of the deployment an inventory folder describes. */
-    public Rehearsal rehearseFrom(Path folder, Path faults, PlanOptions options, RunSettings settings, Consumer<Tick> ticks) {
+    public Rehearsal rehearseFrom(
+            Path folder, Path faults, PlanOptions options, RunSettings settings, Consumer<Tick> ticks) {
         String where = folder.toString();
-        return rehearse(where, () -> {
-            io.cutover.folder.FolderRead read = readTwinnable(folder);
-            return new LabSource(() -> Lab.inMemoryTwin(read.inventory(), read.servicesCollected(), where, clock), () -> {
-                Lab.createTwin(workspace.lab(), read.inventory(), read.servicesCollected(), where, clock).close();
-            });
-        }, faults, options, settings, ticks);
+        return rehearse(
+                where,
+                () -> {
+                    io.cutover.folder.FolderRead read = readTwinnable(folder);
+                    return new LabSource(
+                            () -> Lab.inMemoryTwin(read.inventory(), read.servicesCollected(), where, clock), () -> {
+                                Lab.createTwin(
+                                                workspace.lab(),
+                                                read.inventory(),
+                                                read.servicesCollected(),
+                                                where,
+                                                clock)
+                                        .close();
+                            });
+                },
+                faults,
+                options,
+                settings,
+                ticks);
     }
 
     /**
@@ -590,18 +749,25 @@ public final class Cutover {
         java.util.Set<String> sips = new java.util.HashSet<>();
         for (io.cutover.inventory.User u : inv.users()) {
             if (!sips.add(io.cutover.inventory.Inventory.key(u.sipAddress()))) {
-                throw new CutoverException(ErrorCode.BAD_INPUT, folder.resolve("users.csv") + ": " + u.sipAddress()
-                        + " is listed twice (SIP addresses compare case-insensitively); a twin needs each user once");
+                throw new CutoverException(
+                        ErrorCode.BAD_INPUT,
+                        folder.resolve("users.csv") + ": " + u.sipAddress()
+                                + " is listed twice (SIP addresses compare case-insensitively); a twin needs each user once");
             }
             if (!pools.contains(u.pool().toLowerCase(java.util.Locale.ROOT))) {
-                throw new CutoverException(ErrorCode.UNKNOWN_POOL, folder.resolve("users.csv") + ": " + u.sipAddress() + " is homed on pool '"
-                        + u.pool() + "', which topology.xml lacks; run `cutover assess " + folder + "` for every such reference");
+                throw new CutoverException(
+                        ErrorCode.UNKNOWN_POOL,
+                        folder.resolve("users.csv") + ": " + u.sipAddress() + " is homed on pool '" + u.pool()
+                                + "', which topology.xml lacks; run `cutover assess " + folder
+                                + "` for every such reference");
             }
         }
         for (io.cutover.inventory.HomedObject o : inv.objects()) {
             if (!pools.contains(o.pool().toLowerCase(java.util.Locale.ROOT))) {
-                throw new CutoverException(ErrorCode.UNKNOWN_POOL, folder.resolve("objects.csv") + ": " + o.kind() + " " + o.identity()
-                        + " is homed on pool '" + o.pool() + "', which topology.xml lacks; run `cutover assess " + folder + "`");
+                throw new CutoverException(
+                        ErrorCode.UNKNOWN_POOL,
+                        folder.resolve("objects.csv") + ": " + o.kind() + " " + o.identity() + " is homed on pool '"
+                                + o.pool() + "', which topology.xml lacks; run `cutover assess " + folder + "`");
             }
         }
         return read;
@@ -648,8 +814,13 @@ public final class Cutover {
         Plan plan = readPlan(file);
         List<Runbook.Script> scripts = Runbook.of(plan, phase);
         if (scripts.isEmpty()) {
-            throw new CutoverException(ErrorCode.UNKNOWN_PHASE, file + " has no step in phase " + phase + "; its phases are "
-                    + plan.steps().stream().map(s -> s.phase().name()).distinct().toList());
+            throw new CutoverException(
+                    ErrorCode.UNKNOWN_PHASE,
+                    file + " has no step in phase " + phase + "; its phases are "
+                            + plan.steps().stream()
+                                    .map(s -> s.phase().name())
+                                    .distinct()
+                                    .toList());
         }
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
             throw new CutoverException(ErrorCode.BAD_INPUT, "--out " + outDir + " is a file, not a directory");
@@ -681,15 +852,24 @@ public final class Cutover {
         } else {
             plan = readPlan(planFile == null ? workspace.plan() : planFile);
         }
-        Progress before = existing.isPresent() ? Progress.of(withJournal(j -> j.entries(existing.get().id()))) : Progress.of(List.of());
+        Progress before = existing.isPresent()
+                ? Progress.of(withJournal(j -> j.entries(existing.get().id())))
+                : Progress.of(List.of());
         RunbookRecord.check(rows, plan, csv.toString());
         try (Journal journal = Journal.open(workspace.journal())) {
-            RunRecord run = existing.isPresent() ? existing.get()
-                    : journal.startRun("run-" + clock.instant().toEpochMilli(), plan.checksum(), PlanCodec.toJson(plan), "runbook", clock.instant());
+            RunRecord run = existing.isPresent()
+                    ? existing.get()
+                    : journal.startRun(
+                            "run-" + clock.instant().toEpochMilli(),
+                            plan.checksum(),
+                            PlanCodec.toJson(plan),
+                            "runbook",
+                            clock.instant());
             List<Entry> entries = RunbookRecord.entries(rows, plan, run.id(), before);
             journal.append(entries);
             int ok = (int) rows.stream().filter(r -> r.outcome() == Outcome.OK).count();
-            StatusReport status = Status.of(plan, run.id(), journal.entries(run.id()), journal.latestRequest(run.id()), null);
+            StatusReport status =
+                    Status.of(plan, run.id(), journal.entries(run.id()), journal.latestRequest(run.id()), null);
             return new Results.RecordResult(run.id(), csv.toString(), rows.size(), ok, rows.size() - ok, status);
         }
     }
@@ -703,31 +883,66 @@ public final class Cutover {
     public Results.ApprovalResult approve(String stepId) {
         return audited("approve", stepId, () -> {
             RunContext ctx = existingRun();
-            Step step = ctx.plan.findStep(stepId).orElseThrow(() -> new CutoverException(ErrorCode.UNKNOWN_STEP,
-                    "no step '" + stepId + "' in the plan; `cutover status` lists the step ids"));
+            Step step = ctx.plan
+                    .findStep(stepId)
+                    .orElseThrow(() -> new CutoverException(
+                            ErrorCode.UNKNOWN_STEP,
+                            "no step '" + stepId + "' in the plan; `cutover status` lists the step ids"));
             if (!ctx.plan.options().needsApproval(step)) {
-                throw new CutoverException(ErrorCode.NOT_AWAITING_APPROVAL, step.id() + " does not need approval: the plan marks the gates of phases "
-                        + ctx.plan.options().approveGates() + " for approval (`cutover plan --approve-gates`)");
+                throw new CutoverException(
+                        ErrorCode.NOT_AWAITING_APPROVAL,
+                        step.id() + " does not need approval: the plan marks the gates of phases "
+                                + ctx.plan.options().approveGates() + " for approval (`cutover plan --approve-gates`)");
             }
             try (Journal journal = Journal.open(workspace.journal())) {
                 Progress progress = Progress.of(journal.entries(ctx.run.id()));
                 Progress.Status approval = progress.status(step.id(), Decide.APPROVAL);
                 if (approval != null && approval.state() == io.cutover.journal.State.DONE) {
-                    return new Results.ApprovalResult(ctx.run.id(), step.id(), approval.last().actor(), approval.endedAt(), true);
+                    return new Results.ApprovalResult(
+                            ctx.run.id(), step.id(), approval.last().actor(), approval.endedAt(), true);
                 }
                 if (!Decide.done(step, progress)) {
-                    throw new CutoverException(ErrorCode.NOT_AWAITING_APPROVAL, step.id() + " has not passed its checks yet (it is "
-                            + progress.state(step.id(), null).name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                            + "); it can be approved once `cutover status` says it awaits approval");
+                    throw new CutoverException(
+                            ErrorCode.NOT_AWAITING_APPROVAL,
+                            step.id() + " has not passed its checks yet (it is "
+                                    + progress.state(step.id(), null)
+                                            .name()
+                                            .toLowerCase(java.util.Locale.ROOT)
+                                            .replace('_', ' ')
+                                    + "); it can be approved once `cutover status` says it awaits approval");
                 }
                 java.time.Instant at = clock.instant();
                 List<Entry> rows = new ArrayList<>();
-                int attempt = approval == null ? 1 : approval.attempts() + (approval.state() == io.cutover.journal.State.IN_DOUBT ? 0 : 1);
+                int attempt = approval == null
+                        ? 1
+                        : approval.attempts() + (approval.state() == io.cutover.journal.State.IN_DOUBT ? 0 : 1);
                 if (approval == null || approval.state() != io.cutover.journal.State.IN_DOUBT) {
-                    rows.add(Entry.begin(ctx.run.id(), step.id(), Decide.APPROVAL, Action.DO, attempt, null, null, "awaiting approval", at, actor));
+                    rows.add(Entry.begin(
+                            ctx.run.id(),
+                            step.id(),
+                            Decide.APPROVAL,
+                            Action.DO,
+                            attempt,
+                            null,
+                            null,
+                            "awaiting approval",
+                            at,
+                            actor));
                 }
-                rows.add(new Entry(0, ctx.run.id(), step.id(), Decide.APPROVAL, Action.DO, attempt, io.cutover.journal.Event.END, Outcome.OK, null, null,
-                        "approved by " + actor + " (" + channel + ")", at, actor));
+                rows.add(new Entry(
+                        0,
+                        ctx.run.id(),
+                        step.id(),
+                        Decide.APPROVAL,
+                        Action.DO,
+                        attempt,
+                        io.cutover.journal.Event.END,
+                        Outcome.OK,
+                        null,
+                        null,
+                        "approved by " + actor + " (" + channel + ")",
+                        at,
+                        actor));
                 journal.append(rows);
                 return new Results.ApprovalResult(ctx.run.id(), step.id(), actor, at, false);
             }
@@ -745,7 +960,8 @@ public final class Cutover {
     /** Records an action that was not a facade call of its own (a resume started by the server, say). */
     public void recordAction(String action, String target, String result, String detail) {
         try (Journal journal = Journal.open(workspace.journal())) {
-            journal.audit(new io.cutover.journal.AuditEntry(0, clock.instant(), actor, channel, action, target, result, detail));
+            journal.audit(new io.cutover.journal.AuditEntry(
+                    0, clock.instant(), actor, channel, action, target, result, detail));
         }
     }
 
@@ -832,18 +1048,22 @@ public final class Cutover {
      */
     public synchronized Results.LiveView liveView(boolean withDeployment) {
         if (!Files.exists(workspace.journal())) {
-            throw new CutoverException(ErrorCode.NO_RUN, "no run in " + workspace.dir() + "; start one with `cutover run`");
+            throw new CutoverException(
+                    ErrorCode.NO_RUN, "no run in " + workspace.dir() + "; start one with `cutover run`");
         }
         try (Journal journal = Journal.open(workspace.journal())) {
             String runId = journal.currentRunId()
-                    .orElseThrow(() -> new CutoverException(ErrorCode.NO_RUN, "no run in " + workspace.dir() + "; start one with `cutover run`"));
+                    .orElseThrow(() -> new CutoverException(
+                            ErrorCode.NO_RUN, "no run in " + workspace.dir() + "; start one with `cutover run`"));
             if (liveRun == null || !liveRun.run.id().equals(runId)) {
                 RunRecord run = journal.currentRun().orElseThrow();
                 liveRun = new RunContext(run, PlanCodec.fromJson(run.planJson(), "journal"));
                 liveEntries = new ArrayList<>();
                 liveProgress = Progress.of(List.of());
             }
-            long seq = liveEntries.isEmpty() ? 0 : liveEntries.get(liveEntries.size() - 1).seq();
+            long seq = liveEntries.isEmpty()
+                    ? 0
+                    : liveEntries.get(liveEntries.size() - 1).seq();
             List<Entry> fresh = journal.entriesAfter(runId, seq);
             liveEntries.addAll(fresh);
             fresh.forEach(liveProgress::apply);
@@ -866,7 +1086,13 @@ public final class Cutover {
                     gates.add(GateViews.of(plan, g, progress));
                 }
             }
-            return new Results.LiveView(status, gates, GateViews.matrix(plan, progress), GateViews.timeline(plan, entries, progress), started, journal.auditLog(200));
+            return new Results.LiveView(
+                    status,
+                    gates,
+                    GateViews.matrix(plan, progress),
+                    GateViews.timeline(plan, entries, progress),
+                    started,
+                    journal.auditLog(200));
         }
     }
 
@@ -883,16 +1109,45 @@ public final class Cutover {
             } else if (step instanceof Step.MoveBatch b) {
                 for (Move m : b.moves()) {
                     Progress.Status s = progress.status(b.id(), m.item());
-                    String state = s == null ? "pending" : s.state() == io.cutover.journal.State.UNDONE ? "rolled back"
-                            : s.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-                    objects.add(new Results.ObjectResult(b.id(), b.phase().name(), b.site(), m.subject().kind().name(), m.subject().id(), m.from(), m.to(),
-                            state, s == null ? 0 : s.attempts(), s == null ? null : s.endedAt() != null ? s.endedAt() : s.beganAt(), s == null ? null : s.detail()));
+                    String state = s == null
+                            ? "pending"
+                            : s.state() == io.cutover.journal.State.UNDONE
+                                    ? "rolled back"
+                                    : s.state()
+                                            .name()
+                                            .toLowerCase(java.util.Locale.ROOT)
+                                            .replace('_', ' ');
+                    objects.add(new Results.ObjectResult(
+                            b.id(),
+                            b.phase().name(),
+                            b.site(),
+                            m.subject().kind().name(),
+                            m.subject().id(),
+                            m.from(),
+                            m.to(),
+                            state,
+                            s == null ? 0 : s.attempts(),
+                            s == null ? null : s.endedAt() != null ? s.endedAt() : s.beganAt(),
+                            s == null ? null : s.detail()));
                 }
             }
         }
-        List<Entry> rollbackLog = entries.stream().filter(e -> e.action() == Action.UNDO && e.event() == io.cutover.journal.Event.END).toList();
-        return new Results.RunReport(clock.instant(), ctx.run.id(), ctx.plan.checksum(), ctx.plan.options().target(), ctx.plan.source(), ctx.run.createdAt(),
-                status(), gates, GateViews.timeline(ctx.plan, entries), rollbackLog, audit(1000), objects);
+        List<Entry> rollbackLog = entries.stream()
+                .filter(e -> e.action() == Action.UNDO && e.event() == io.cutover.journal.Event.END)
+                .toList();
+        return new Results.RunReport(
+                clock.instant(),
+                ctx.run.id(),
+                ctx.plan.checksum(),
+                ctx.plan.options().target(),
+                ctx.plan.source(),
+                ctx.run.createdAt(),
+                status(),
+                gates,
+                GateViews.timeline(ctx.plan, entries),
+                rollbackLog,
+                audit(1000),
+                objects);
     }
 
     // ---- files -----------------------------------------------------------------------------

@@ -42,10 +42,23 @@ final class GateViews {
         } else {
             state = "pending";
         }
-        String approvedBy = approval != null && approval.state() == State.DONE ? approval.last().actor() : null;
+        String approvedBy = approval != null && approval.state() == State.DONE
+                ? approval.last().actor()
+                : null;
         Instant at = approvedBy != null ? approval.endedAt() : checks == null ? null : checks.endedAt();
-        List<CheckResult> results = checks == null || checks.endedAt() == null ? List.of() : Evidence.read(checks.detail());
-        return new Results.GateView(gate.id(), gate.site(), gate.pool(), gate.phase().name(), gate.name(), state, needs, approvedBy, at, results);
+        List<CheckResult> results =
+                checks == null || checks.endedAt() == null ? List.of() : Evidence.read(checks.detail());
+        return new Results.GateView(
+                gate.id(),
+                gate.site(),
+                gate.pool(),
+                gate.phase().name(),
+                gate.name(),
+                state,
+                needs,
+                approvedBy,
+                at,
+                results);
     }
 
     /**
@@ -57,12 +70,15 @@ final class GateViews {
     static List<Results.MatrixCell> matrix(Plan plan, Progress progress) {
         List<Results.MatrixCell> cells = new ArrayList<>();
         for (Step step : plan.steps()) {
-            if (!(step instanceof Step.Gate gate) || (gate.phase() != Phase.Coexistence && gate.phase() != Phase.PilotValidation)) {
+            if (!(step instanceof Step.Gate gate)
+                    || (gate.phase() != Phase.Coexistence && gate.phase() != Phase.PilotValidation)) {
                 continue;
             }
             boolean legacyFirst = gate.phase() == Phase.Coexistence;
             Progress.Status status = progress.status(gate.id(), null);
-            boolean ran = status != null && status.endedAt() != null && (status.state() == State.DONE || status.state() == State.FAILED);
+            boolean ran = status != null
+                    && status.endedAt() != null
+                    && (status.state() == State.DONE || status.state() == State.FAILED);
             List<String> failures = new ArrayList<>();
             if (ran) {
                 Evidence.read(status.detail()).forEach(r -> failures.addAll(r.failures()));
@@ -77,9 +93,21 @@ final class GateViews {
                     for (ProbeKind kind : c.modalities()) {
                         String to = kind == ProbeKind.Registration ? null : pair.to();
                         String prefix = kind.cmdlet() + " " + pair.from() + (to == null ? "" : " -> " + to) + ":";
-                        String error = failures.stream().filter(f -> f.startsWith(prefix)).findFirst().orElse(null);
+                        String error = failures.stream()
+                                .filter(f -> f.startsWith(prefix))
+                                .findFirst()
+                                .orElse(null);
                         String state = !ran ? "pending" : error == null ? "passed" : "failed";
-                        cells.add(new Results.MatrixCell(gate.site(), gate.pool(), gate.phase().name(), direction, pair.from(), pair.to(), kind.name(), state, error));
+                        cells.add(new Results.MatrixCell(
+                                gate.site(),
+                                gate.pool(),
+                                gate.phase().name(),
+                                direction,
+                                pair.from(),
+                                pair.to(),
+                                kind.name(),
+                                state,
+                                error));
                     }
                 }
             }
@@ -121,7 +149,9 @@ final class GateViews {
             if (Decide.done(plan, step, progress)) {
                 c[0]++;
             }
-            if (progress.items(step.id()).values().stream().anyMatch(x -> x.state() == State.IN_DOUBT || x.state() == State.RETRYING || x.state() == State.UNDOING)) {
+            if (progress.items(step.id()).values().stream()
+                    .anyMatch(x ->
+                            x.state() == State.IN_DOUBT || x.state() == State.RETRYING || x.state() == State.UNDOING)) {
                 c[2]++;
             }
         }
@@ -135,7 +165,8 @@ final class GateViews {
             // A phase with an attempt still open runs on; one with nothing open stopped where its
             // last row says (done, or held by a failure, a pause or a rollback).
             String state = c[2] > 0 ? "in progress" : c[0] == c[1] ? "done" : "stopped";
-            bars.add(new Results.TimelineBar(step.site(), step.pool(), step.phase().name(), span[0], c[2] > 0 ? null : span[1], state));
+            bars.add(new Results.TimelineBar(
+                    step.site(), step.pool(), step.phase().name(), span[0], c[2] > 0 ? null : span[1], state));
         });
         return bars;
     }

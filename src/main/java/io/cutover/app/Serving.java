@@ -10,9 +10,11 @@ import java.util.List;
  * A lab serving SIP on loopback until closed: what {@code cutover lab serve} announces, one line
  * per listening pool, per partner proxy and per test user.
  */
-public record Serving(Lab lab, List<PoolLine> pools, List<PartnerLine> partners, List<UserLine> users) implements AutoCloseable {
+public record Serving(Lab lab, List<PoolLine> pools, List<PartnerLine> partners, List<UserLine> users)
+        implements AutoCloseable {
     /** A pool's listener; an Edge has two, told apart by {@code side} (internal, external). */
-    public record PoolLine(String pool, String role, String version, String sip, List<String> transports, String side) {}
+    public record PoolLine(
+            String pool, String role, String version, String sip, List<String> transports, String side) {}
 
     public record PartnerLine(String partner, String sip, List<String> transports) {}
 

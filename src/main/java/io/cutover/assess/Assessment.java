@@ -12,7 +12,12 @@ import java.util.Map;
  *
  * @param ready true only when no finding has severity error
  */
-public record Assessment(String target, boolean ready, Summary summary, List<PoolReport> pools, List<RetainedUser> retained,
+public record Assessment(
+        String target,
+        boolean ready,
+        Summary summary,
+        List<PoolReport> pools,
+        List<RetainedUser> retained,
         List<Finding> findings) {
 
     public Assessment {
@@ -33,8 +38,16 @@ public record Assessment(String target, boolean ready, Summary summary, List<Poo
      *     (false for a pool that is not legacy)
      * @param blockers what stands in the way of removing the pool today
      */
-    public record PoolReport(String fqdn, String site, String role, String version, boolean legacy, int users,
-            Map<String, Integer> objects, boolean decommissionable, List<Blocker> blockers) {}
+    public record PoolReport(
+            String fqdn,
+            String site,
+            String role,
+            String version,
+            boolean legacy,
+            int users,
+            Map<String, Integer> objects,
+            boolean decommissionable,
+            List<Blocker> blockers) {}
 
     /**
      * @param count users or objects, for HOMED_USERS, HOMED_OBJECTS and RETAINED_USERS

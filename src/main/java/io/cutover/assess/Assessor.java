@@ -53,11 +53,13 @@ public final class Assessor {
     private final Map<String, String> siteNames = new HashMap<>();
     /** Users by lower-cased SIP address, the first listing of each. */
     private final Map<String, User> users = new LinkedHashMap<>();
+
     private final Map<String, List<String>> duplicates = new TreeMap<>();
     private final Map<String, Integer> usersOn = new HashMap<>();
     private final Map<String, Map<HomedKind, Integer>> objectsOn = new HashMap<>();
     /** Unknown pool (as first spelt) by lower-cased FQDN: users, objects and other references to it. */
     private final Map<String, List<String>> unknownReferences = new TreeMap<>();
+
     private final Map<String, String> unknownSpelling = new HashMap<>();
     private final Map<String, List<RetainedUser>> retainedOn = new TreeMap<>();
     private final List<Finding> findings = new ArrayList<>();
@@ -70,7 +72,8 @@ public final class Assessor {
     }
 
     /** Assesses {@code inventory} for a migration to {@code target}. */
-    public static Assessment assess(Inventory inventory, Catalog catalog, ProductVersion target, List<UnansweredServer> unanswered) {
+    public static Assessment assess(
+            Inventory inventory, Catalog catalog, ProductVersion target, List<UnansweredServer> unanswered) {
         return new Assessor(inventory, catalog, target, List.copyOf(unanswered)).run();
     }
 
@@ -96,19 +99,31 @@ public final class Assessor {
         policies();
         unknownPools();
         for (UnansweredServer u : unanswered) {
-            findings.add(new Finding(Severity.WARNING, "SERVER_NOT_ANSWERED", u.computer(), u.computer() + " did not answer "
-                    + (u.source() == null ? "the collection" : u.source()) + (u.error() == null ? "" : " (" + u.error() + ")")
-                    + "; what it would have reported is missing, not assumed"));
+            findings.add(new Finding(
+                    Severity.WARNING,
+                    "SERVER_NOT_ANSWERED",
+                    u.computer(),
+                    u.computer() + " did not answer "
+                            + (u.source() == null ? "the collection" : u.source())
+                            + (u.error() == null ? "" : " (" + u.error() + ")")
+                            + "; what it would have reported is missing, not assumed"));
         }
-        findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::code).thenComparing(f -> key(f.subject()))
+        findings.sort(Comparator.comparing(Finding::severity)
+                .thenComparing(Finding::code)
+                .thenComparing(f -> key(f.subject()))
                 .thenComparing(Finding::message));
         List<PoolReport> reports = reports();
         List<RetainedUser> retained = new ArrayList<>();
         retainedOn.values().forEach(retained::addAll);
         boolean ready = findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
         int objects = inv.objects().size();
-        return new Assessment(target.name(), ready,
-                new Assessment.Summary(inv.sites().size(), inv.pools().size(), users.size(), objects), reports, retained, findings);
+        return new Assessment(
+                target.name(),
+                ready,
+                new Assessment.Summary(inv.sites().size(), inv.pools().size(), users.size(), objects),
+                reports,
+                retained,
+                findings);
     }
 
     // ---- counting -----------------------------------------------------------------------------
@@ -119,7 +134,9 @@ public final class Assessor {
             String k = key(u.sipAddress());
             User first = users.putIfAbsent(k, u);
             if (first != null) {
-                spellings.computeIfAbsent(k, x -> new ArrayList<>(List.of(first.sipAddress()))).add(u.sipAddress());
+                spellings
+                        .computeIfAbsent(k, x -> new ArrayList<>(List.of(first.sipAddress())))
+                        .add(u.sipAddress());
                 continue;
             }
             String pool = key(u.pool());
@@ -131,9 +148,15 @@ public final class Assessor {
         }
         spellings.forEach((k, list) -> {
             duplicates.put(k, list);
-            findings.add(new Finding(Severity.ERROR, "DUPLICATE_SIP_ADDRESS", users.get(k).sipAddress(), "SIP address "
-                    + users.get(k).sipAddress() + " is listed " + list.size() + " times (" + String.join(", ", list)
-                    + "); SIP addresses compare case-insensitively and must be unique; the first listing is assessed"));
+            findings.add(
+                    new Finding(
+                            Severity.ERROR,
+                            "DUPLICATE_SIP_ADDRESS",
+                            users.get(k).sipAddress(),
+                            "SIP address "
+                                    + users.get(k).sipAddress() + " is listed " + list.size() + " times ("
+                                    + String.join(", ", list)
+                                    + "); SIP addresses compare case-insensitively and must be unique; the first listing is assessed"));
         });
     }
 
@@ -141,7 +164,9 @@ public final class Assessor {
         for (HomedObject o : inv.objects()) {
             String pool = key(o.pool());
             if (pools.containsKey(pool)) {
-                objectsOn.computeIfAbsent(pool, k -> new EnumMap<>(HomedKind.class)).merge(o.kind(), 1, Integer::sum);
+                objectsOn
+                        .computeIfAbsent(pool, k -> new EnumMap<>(HomedKind.class))
+                        .merge(o.kind(), 1, Integer::sum);
             } else {
                 unknown(o.pool(), o.kind() + " " + o.identity());
             }
@@ -160,14 +185,27 @@ public final class Assessor {
         for (Pool p : pools.values()) {
             ProductVersion v = version(p);
             if (target.isOlderThan(v)) {
-                findings.add(new Finding(Severity.ERROR, "UNSUPPORTED_MIGRATION_PATH", p.fqdn(), p.fqdn() + " runs " + v.name()
-                        + ", newer than the target " + target.name() + "; a side-by-side migration only moves to a newer version"));
+                findings.add(new Finding(
+                        Severity.ERROR,
+                        "UNSUPPORTED_MIGRATION_PATH",
+                        p.fqdn(),
+                        p.fqdn() + " runs " + v.name() + ", newer than the target " + target.name()
+                                + "; a side-by-side migration only moves to a newer version"));
             } else if (v.isOlderThan(target) && !catalog.mayMigrate(v, target)) {
                 List<ProductVersion> via = catalog.twoHopVia(v, target);
-                findings.add(new Finding(Severity.ERROR, "UNSUPPORTED_MIGRATION_PATH", p.fqdn(), p.fqdn() + " runs " + v.name()
-                        + ", which " + target.name() + " does not accept as legacy; " + (via.isEmpty() ? "no two-hop path is known"
-                        : "migrate in two hops, " + v.name() + " -> " + via.stream().map(ProductVersion::name).collect(Collectors.joining(" or "))
-                                + " -> " + target.name())));
+                findings.add(new Finding(
+                        Severity.ERROR,
+                        "UNSUPPORTED_MIGRATION_PATH",
+                        p.fqdn(),
+                        p.fqdn() + " runs " + v.name()
+                                + ", which " + target.name() + " does not accept as legacy; "
+                                + (via.isEmpty()
+                                        ? "no two-hop path is known"
+                                        : "migrate in two hops, " + v.name() + " -> "
+                                                + via.stream()
+                                                        .map(ProductVersion::name)
+                                                        .collect(Collectors.joining(" or "))
+                                                + " -> " + target.name())));
             }
         }
     }
@@ -177,10 +215,16 @@ public final class Assessor {
         versions.values().forEach(v -> present.put(v.name(), v));
         present.put(target.name(), target);
         if (!catalog.mayCoexist(present.values())) {
-            List<ProductVersion> sorted = present.values().stream().sorted(Comparator.comparingInt(ProductVersion::rank)).toList();
-            findings.add(new Finding(Severity.ERROR, "UNSUPPORTED_COEXISTENCE", "topology", "the topology would hold "
-                    + sorted.stream().map(ProductVersion::name).collect(Collectors.joining(", "))
-                    + " at once during the migration; these versions may not share one topology"));
+            List<ProductVersion> sorted = present.values().stream()
+                    .sorted(Comparator.comparingInt(ProductVersion::rank))
+                    .toList();
+            findings.add(new Finding(
+                    Severity.ERROR,
+                    "UNSUPPORTED_COEXISTENCE",
+                    "topology",
+                    "the topology would hold "
+                            + sorted.stream().map(ProductVersion::name).collect(Collectors.joining(", "))
+                            + " at once during the migration; these versions may not share one topology"));
         }
     }
 
@@ -188,17 +232,32 @@ public final class Assessor {
         Map<String, List<Pool>> bySite = poolsBySite();
         for (Map.Entry<String, List<Pool>> e : bySite.entrySet()) {
             String site = siteName(e.getKey());
-            List<Pool> legacyFrontEnds = e.getValue().stream().filter(p -> p.role() == PoolRole.FrontEnd && legacy(p)).toList();
-            List<Pool> legacyEdges = e.getValue().stream().filter(p -> p.role() == PoolRole.Edge && legacy(p)).toList();
+            List<Pool> legacyFrontEnds = e.getValue().stream()
+                    .filter(p -> p.role() == PoolRole.FrontEnd && legacy(p))
+                    .toList();
+            List<Pool> legacyEdges = e.getValue().stream()
+                    .filter(p -> p.role() == PoolRole.Edge && legacy(p))
+                    .toList();
             if (!legacyFrontEnds.isEmpty() && targetFrontEnd(e.getValue()) == null) {
-                findings.add(new Finding(Severity.ERROR, "NO_TARGET_POOL_IN_SITE", site, "site " + site + " has legacy Front End "
-                        + (legacyFrontEnds.size() == 1 ? "pool " : "pools ") + fqdns(legacyFrontEnds) + " but no " + target.name()
-                        + " Front End pool to move to; deploy one in " + site + " and publish the topology"));
+                findings.add(new Finding(
+                        Severity.ERROR,
+                        "NO_TARGET_POOL_IN_SITE",
+                        site,
+                        "site " + site + " has legacy Front End "
+                                + (legacyFrontEnds.size() == 1 ? "pool " : "pools ") + fqdns(legacyFrontEnds)
+                                + " but no " + target.name()
+                                + " Front End pool to move to; deploy one in " + site + " and publish the topology"));
             }
-            if (!legacyEdges.isEmpty() && e.getValue().stream().noneMatch(p -> p.role() == PoolRole.Edge && isTarget(p))) {
-                findings.add(new Finding(Severity.ERROR, "NO_TARGET_EDGE_IN_SITE", site, "site " + site + " has legacy Edge "
-                        + (legacyEdges.size() == 1 ? "pool " : "pools ") + fqdns(legacyEdges) + " but no " + target.name()
-                        + " Edge pool to take its traffic; deploy one in " + site));
+            if (!legacyEdges.isEmpty()
+                    && e.getValue().stream().noneMatch(p -> p.role() == PoolRole.Edge && isTarget(p))) {
+                findings.add(new Finding(
+                        Severity.ERROR,
+                        "NO_TARGET_EDGE_IN_SITE",
+                        site,
+                        "site " + site + " has legacy Edge "
+                                + (legacyEdges.size() == 1 ? "pool " : "pools ") + fqdns(legacyEdges) + " but no "
+                                + target.name()
+                                + " Edge pool to take its traffic; deploy one in " + site));
             }
         }
     }
@@ -211,8 +270,12 @@ public final class Assessor {
             }
             Set<Feature> lost = target.lacking(u.features());
             if (!lost.isEmpty()) {
-                retainedOn.computeIfAbsent(key(p.fqdn()), k -> new ArrayList<>())
-                        .add(new RetainedUser(u.sipAddress(), p.fqdn(), lost.stream().sorted().map(Feature::name).toList()));
+                retainedOn
+                        .computeIfAbsent(key(p.fqdn()), k -> new ArrayList<>())
+                        .add(new RetainedUser(
+                                u.sipAddress(),
+                                p.fqdn(),
+                                lost.stream().sorted().map(Feature::name).toList()));
             }
         }
         retainedOn.values().forEach(list -> list.sort(Comparator.comparing(r -> key(r.sipAddress()))));
@@ -220,9 +283,14 @@ public final class Assessor {
             Pool p = pools.get(k);
             Set<String> features = new TreeSet<>();
             list.forEach(r -> features.addAll(r.features()));
-            findings.add(new Finding(Severity.WARNING, "RETAINED_USERS", p.fqdn(), list.size() + (list.size() == 1 ? " user" : " users")
-                    + " on " + p.fqdn() + (list.size() == 1 ? " depends on " : " depend on ") + String.join(", ", features) + ", which " + target.name()
-                    + " does not offer; they stay on the legacy pool, which stays in coexistence"));
+            findings.add(new Finding(
+                    Severity.WARNING,
+                    "RETAINED_USERS",
+                    p.fqdn(),
+                    list.size() + (list.size() == 1 ? " user" : " users")
+                            + " on " + p.fqdn() + (list.size() == 1 ? " depends on " : " depend on ")
+                            + String.join(", ", features) + ", which " + target.name()
+                            + " does not offer; they stay on the legacy pool, which stays in coexistence"));
         });
     }
 
@@ -235,9 +303,15 @@ public final class Assessor {
         if (p == null) {
             unknown(cms, "the Central Management Store");
         } else if (legacy(p)) {
-            findings.add(new Finding(Severity.WARNING, "HOSTS_CMS", p.fqdn(), "the Central Management Store is on legacy pool " + p.fqdn()
-                    + "; it must move (Move-CsManagementServer, the riskiest step) before the pool can go"
-                    + (p.role() == PoolRole.FrontEnd ? "" : "; from a " + p.role() + " pool it is moved by hand")));
+            findings.add(new Finding(
+                    Severity.WARNING,
+                    "HOSTS_CMS",
+                    p.fqdn(),
+                    "the Central Management Store is on legacy pool " + p.fqdn()
+                            + "; it must move (Move-CsManagementServer, the riskiest step) before the pool can go"
+                            + (p.role() == PoolRole.FrontEnd
+                                    ? ""
+                                    : "; from a " + p.role() + " pool it is moved by hand")));
         }
     }
 
@@ -248,8 +322,12 @@ public final class Assessor {
                 if (edge == null) {
                     unknown(s.federationRoute(), "the federation route of site " + s.name());
                 } else if (legacy(edge)) {
-                    findings.add(new Finding(Severity.WARNING, "FEDERATION_ROUTE_ON_LEGACY_EDGE", s.name(), "site " + s.name()
-                            + " routes federation through legacy Edge " + edge.fqdn() + "; moving the route is an outage window"));
+                    findings.add(new Finding(
+                            Severity.WARNING,
+                            "FEDERATION_ROUTE_ON_LEGACY_EDGE",
+                            s.name(),
+                            "site " + s.name() + " routes federation through legacy Edge " + edge.fqdn()
+                                    + "; moving the route is an outage window"));
                 }
             }
             if (s.xmppFederationRoute() != null && !pools.containsKey(key(s.xmppFederationRoute()))) {
@@ -268,8 +346,13 @@ public final class Assessor {
         sorted.sort(Comparator.comparing((ServiceState s) -> key(s.computer())).thenComparing(ServiceState::name));
         for (ServiceState s : sorted) {
             if (!s.running()) {
-                findings.add(new Finding(Severity.ERROR, "SERVICE_NOT_RUNNING", s.computer(), "service " + s.name() + " on " + s.computer()
-                        + (s.pool() == null ? "" : " (pool " + s.pool() + ")") + " is " + s.status() + "; coexistence needs it Running"));
+                findings.add(new Finding(
+                        Severity.ERROR,
+                        "SERVICE_NOT_RUNNING",
+                        s.computer(),
+                        "service " + s.name() + " on " + s.computer()
+                                + (s.pool() == null ? "" : " (pool " + s.pool() + ")") + " is " + s.status()
+                                + "; coexistence needs it Running"));
             }
         }
     }
@@ -279,8 +362,13 @@ public final class Assessor {
         sorted.sort(Comparator.comparing(r -> key(r.fqdn())));
         for (Replica r : sorted) {
             if (!r.upToDate()) {
-                findings.add(new Finding(Severity.ERROR, "REPLICA_NOT_UP_TO_DATE", r.fqdn(), "the CMS replica on " + r.fqdn()
-                        + " is not up to date; every replica must be before a site can be administered across versions"));
+                findings.add(
+                        new Finding(
+                                Severity.ERROR,
+                                "REPLICA_NOT_UP_TO_DATE",
+                                r.fqdn(),
+                                "the CMS replica on " + r.fqdn()
+                                        + " is not up to date; every replica must be before a site can be administered across versions"));
             }
         }
     }
@@ -295,12 +383,17 @@ public final class Assessor {
             long homed = usersOn.getOrDefault(key(t.fqdn()), 0);
             for (Pool p : e.getValue()) {
                 if (p.role() == PoolRole.FrontEnd && legacy(p)) {
-                    homed += usersOn.getOrDefault(key(p.fqdn()), 0) - retainedOn.getOrDefault(key(p.fqdn()), List.of()).size();
+                    homed += usersOn.getOrDefault(key(p.fqdn()), 0)
+                            - retainedOn.getOrDefault(key(p.fqdn()), List.of()).size();
                 }
             }
             if (homed > target.poolCapacity()) {
-                findings.add(new Finding(Severity.ERROR, "TARGET_CAPACITY_EXCEEDED", t.fqdn(), t.fqdn() + " would home " + homed
-                        + " users, more than the " + target.poolCapacity() + " a " + target.name() + " Front End pool is sized for"));
+                findings.add(new Finding(
+                        Severity.ERROR,
+                        "TARGET_CAPACITY_EXCEEDED",
+                        t.fqdn(),
+                        t.fqdn() + " would home " + homed + " users, more than the " + target.poolCapacity() + " a "
+                                + target.name() + " Front End pool is sized for"));
             }
         }
     }
@@ -352,9 +445,14 @@ public final class Assessor {
                 }
             }
             if (changed > 0) {
-                findings.add(new Finding(Severity.WARNING, "EFFECTIVE_POLICY_CHANGES", p.fqdn(), changed + (changed == 1 ? " user" : " users")
-                        + " on " + p.fqdn() + " would get different effective policies on " + t.fqdn() + " in site " + t.site()
-                        + " (site policies apply where they have no per-user assignment)"));
+                findings.add(new Finding(
+                        Severity.WARNING,
+                        "EFFECTIVE_POLICY_CHANGES",
+                        p.fqdn(),
+                        changed + (changed == 1 ? " user" : " users")
+                                + " on " + p.fqdn() + " would get different effective policies on " + t.fqdn()
+                                + " in site " + t.site()
+                                + " (site policies apply where they have no per-user assignment)"));
             }
         }
     }
@@ -373,8 +471,13 @@ public final class Assessor {
         unknownReferences.forEach((k, refs) -> {
             String pool = unknownSpelling.get(k);
             List<String> shown = refs.subList(0, Math.min(3, refs.size()));
-            findings.add(new Finding(Severity.ERROR, "UNKNOWN_POOL_REFERENCE", pool, refs.size() + (refs.size() == 1 ? " reference" : " references")
-                    + " to pool " + pool + ", which the topology lacks (" + String.join(", ", shown) + (refs.size() > 3 ? ", ..." : "") + ")"));
+            findings.add(new Finding(
+                    Severity.ERROR,
+                    "UNKNOWN_POOL_REFERENCE",
+                    pool,
+                    refs.size() + (refs.size() == 1 ? " reference" : " references") + " to pool " + pool
+                            + ", which the topology lacks (" + String.join(", ", shown)
+                            + (refs.size() > 3 ? ", ..." : "") + ")"));
         });
     }
 
@@ -386,16 +489,21 @@ public final class Assessor {
         Map<String, List<String>> routedBy = new TreeMap<>();
         for (Site s : sortedSites()) {
             if (s.federationRoute() != null) {
-                routedBy.computeIfAbsent(key(s.federationRoute()), k -> new ArrayList<>()).add(s.name());
+                routedBy.computeIfAbsent(key(s.federationRoute()), k -> new ArrayList<>())
+                        .add(s.name());
             }
         }
         Map<String, List<String>> nextHopOf = new TreeMap<>();
         for (Pool p : pools.values()) {
             if (p.role() == PoolRole.Edge && p.nextHop() != null) {
-                nextHopOf.computeIfAbsent(key(p.nextHop()), k -> new ArrayList<>()).add(p.fqdn());
+                nextHopOf
+                        .computeIfAbsent(key(p.nextHop()), k -> new ArrayList<>())
+                        .add(p.fqdn());
             }
         }
-        Set<String> unsupported = findings.stream().filter(f -> f.code().equals("UNSUPPORTED_MIGRATION_PATH")).map(f -> key(f.subject()))
+        Set<String> unsupported = findings.stream()
+                .filter(f -> f.code().equals("UNSUPPORTED_MIGRATION_PATH"))
+                .map(f -> key(f.subject()))
                 .collect(Collectors.toSet());
         List<PoolReport> reports = new ArrayList<>();
         List<Pool> ordered = new ArrayList<>(pools.values());
@@ -404,7 +512,8 @@ public final class Assessor {
             String k = key(p.fqdn());
             int homedUsers = usersOn.getOrDefault(k, 0);
             Map<String, Integer> objects = new LinkedHashMap<>();
-            objectsOn.getOrDefault(k, Map.of()).entrySet().stream().sorted(Map.Entry.comparingByKey())
+            objectsOn.getOrDefault(k, Map.of()).entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
                     .forEach(e -> objects.put(e.getKey().name(), e.getValue()));
             int retained = retainedOn.getOrDefault(k, List.of()).size();
             boolean cms = inv.cmsPool() != null && key(inv.cmsPool()).equals(k);
@@ -413,7 +522,11 @@ public final class Assessor {
                 blockers.add(new Blocker("HOMED_USERS", homedUsers, null, null));
             }
             if (!objects.isEmpty()) {
-                blockers.add(new Blocker("HOMED_OBJECTS", objects.values().stream().mapToInt(Integer::intValue).sum(), objects, null));
+                blockers.add(new Blocker(
+                        "HOMED_OBJECTS",
+                        objects.values().stream().mapToInt(Integer::intValue).sum(),
+                        objects,
+                        null));
             }
             if (retained > 0) {
                 blockers.add(new Blocker("RETAINED_USERS", retained, null, null));
@@ -434,8 +547,16 @@ public final class Assessor {
                     && !unsupported.contains(k)
                     && !keptByXmpp.contains(k)
                     && hasReplacement(p, bySite.getOrDefault(key(p.site()), List.of()));
-            reports.add(new PoolReport(p.fqdn(), siteName(p.site()), p.role().name(), version(p).name(), legacy, homedUsers, objects,
-                    decommissionable, blockers));
+            reports.add(new PoolReport(
+                    p.fqdn(),
+                    siteName(p.site()),
+                    p.role().name(),
+                    version(p).name(),
+                    legacy,
+                    homedUsers,
+                    objects,
+                    decommissionable,
+                    blockers));
         }
         return reports;
     }
@@ -458,7 +579,8 @@ public final class Assessor {
             if (edge == null || !legacy(edge)) {
                 continue;
             }
-            boolean xmppUsers = retainedOn.values().stream().flatMap(List::stream)
+            boolean xmppUsers = retainedOn.values().stream()
+                    .flatMap(List::stream)
                     .anyMatch(r -> r.features().contains(Feature.Xmpp.name())
                             && key(pools.get(key(r.pool())).site()).equals(key(s.name())));
             if (xmppUsers) {
@@ -482,7 +604,9 @@ public final class Assessor {
     }
 
     private Pool targetFrontEnd(List<Pool> sitePools) {
-        return sitePools.stream().filter(p -> p.role() == PoolRole.FrontEnd && isTarget(p)).min(Comparator.comparing(p -> key(p.fqdn())))
+        return sitePools.stream()
+                .filter(p -> p.role() == PoolRole.FrontEnd && isTarget(p))
+                .min(Comparator.comparing(p -> key(p.fqdn())))
                 .orElse(null);
     }
 

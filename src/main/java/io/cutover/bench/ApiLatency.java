@@ -41,9 +41,18 @@ public final class ApiLatency {
     private ApiLatency() {}
 
     /** What one repetition measured. */
-    record Sample(double p50, double p99, double max, int requests, int usersMovedDuring, double viewAgeMedianMs, double viewAgeP99Ms, double seconds) {}
+    record Sample(
+            double p50,
+            double p99,
+            double max,
+            int requests,
+            int usersMovedDuring,
+            double viewAgeMedianMs,
+            double viewAgeP99Ms,
+            double seconds) {}
 
-    public static List<Figure> run(int users, int sites, int clients, long moveLatencyMillis, int concurrency, int reps) {
+    public static List<Figure> run(
+            int users, int sites, int clients, long moveLatencyMillis, int concurrency, int reps) {
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < reps; i++) {
             samples.add(once(users, sites, clients, moveLatencyMillis, concurrency));
@@ -51,9 +60,20 @@ public final class ApiLatency {
         List<Double> p99 = samples.stream().map(Sample::p99).toList();
         List<Double> p50 = samples.stream().map(Sample::p50).toList();
         double medianP99 = Figure.median(p99);
-        String note = samples.stream().map(s -> String.format("%d requests over %.1f s while %d users moved (p50 %.2f ms, p99 %.2f ms, max %.1f ms;"
-                + " view age median %.0f ms, p99 %.0f ms)", s.requests(), s.seconds(), s.usersMovedDuring(), s.p50(), s.p99(), s.max(), s.viewAgeMedianMs(),
-                s.viewAgeP99Ms())).reduce((a, b) -> a + "; " + b).orElse("");
+        String note = samples.stream()
+                .map(s -> String.format(
+                        "%d requests over %.1f s while %d users moved (p50 %.2f ms, p99 %.2f ms, max %.1f ms;"
+                                + " view age median %.0f ms, p99 %.0f ms)",
+                        s.requests(),
+                        s.seconds(),
+                        s.usersMovedDuring(),
+                        s.p50(),
+                        s.p99(),
+                        s.max(),
+                        s.viewAgeMedianMs(),
+                        s.viewAgeP99Ms()))
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("");
         String name = "API p99 latency, " + clients + " clients, during a " + users + "-user lab migration";
         return List.of(
                 new Figure(name, "ms", p99, medianP99, "< 100 ms", medianP99 < 100, note),
@@ -74,18 +94,24 @@ public final class ApiLatency {
             Path faults = dir.resolve("faults.yaml");
             Path tokens = dir.resolve("tokens");
             Files.writeString(scenario, Scenarios.syntheticYaml(sites, users));
-            Files.writeString(faults, "seed: 1\ninject:\n  - {type: latency, operation: move, millis: " + moveLatencyMillis + "}\n");
+            Files.writeString(
+                    faults,
+                    "seed: 1\ninject:\n  - {type: latency, operation: move, millis: " + moveLatencyMillis + "}\n");
             Files.writeString(tokens, "bench operator " + TOKEN + "\n");
             cutover.labCreate(scenario);
             cutover.labInject(faults);
             cutover.plan(PlanOptions.defaults(TARGET), null);
             RunSettings settings = new RunSettings(concurrency, 5, Duration.ofMillis(10), null, "bench");
-            try (Server server = Server.start(new ServerSettings(ws, "127.0.0.1", 0, tokens, Duration.ofMillis(500), settings), Clock.systemUTC())) {
+            try (Server server = Server.start(
+                    new ServerSettings(ws, "127.0.0.1", 0, tokens, Duration.ofMillis(500), settings),
+                    Clock.systemUTC())) {
                 // Up to the production waves of every site: the moves of all the users, without the
                 // drain and decommission steps that follow them.
                 CompletableFuture<Results.RunResult> run = CompletableFuture.supplyAsync(
                         () -> cutover.run(null, settings.withUntil(io.cutover.plan.Phase.Production), false, t -> {}));
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                HttpClient http = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build();
                 ObjectMapper json = new ObjectMapper();
                 // Wait for the run to begin moving, so that every measured request competes with it.
                 int before = waitForMoves(http, json, server);
@@ -112,8 +138,15 @@ public final class ApiLatency {
                 int moved = result.status().usersMoved() - before;
                 Collections.sort(latencies);
                 Collections.sort(ages);
-                return new Sample(pct(latencies, 50), pct(latencies, 99), latencies.get(latencies.size() - 1), latencies.size(), moved,
-                        ages.isEmpty() ? -1 : pct(ages, 50), ages.isEmpty() ? -1 : pct(ages, 99), seconds);
+                return new Sample(
+                        pct(latencies, 50),
+                        pct(latencies, 99),
+                        latencies.get(latencies.size() - 1),
+                        latencies.size(),
+                        moved,
+                        ages.isEmpty() ? -1 : pct(ages, 50),
+                        ages.isEmpty() ? -1 : pct(ages, 99),
+                        seconds);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -127,10 +160,12 @@ public final class ApiLatency {
         }
     }
 
-    private static int waitForMoves(HttpClient http, ObjectMapper json, Server server) throws IOException, InterruptedException {
+    private static int waitForMoves(HttpClient http, ObjectMapper json, Server server)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = http.send(request(server.url() + "api/status"), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    http.send(request(server.url() + "api/status"), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200) {
                 int moved = json.readTree(r.body()).path("usersMoved").asInt();
                 if (moved > 0) {
@@ -143,7 +178,8 @@ public final class ApiLatency {
     }
 
     /** Requests until the migration ends; each sample is {latency ms, age of the view served in ms or -1}. */
-    private static List<double[]> hammer(HttpClient http, ObjectMapper json, String url, CompletableFuture<?> run) throws IOException, InterruptedException {
+    private static List<double[]> hammer(HttpClient http, ObjectMapper json, String url, CompletableFuture<?> run)
+            throws IOException, InterruptedException {
         List<double[]> out = new ArrayList<>();
         HttpRequest request = request(url);
         while (!run.isDone()) {
@@ -157,7 +193,9 @@ public final class ApiLatency {
             if (url.endsWith("overview")) {
                 JsonNode asOf = json.readTree(r.body()).path("asOf");
                 if (asOf.isTextual()) {
-                    age = Duration.between(Instant.parse(asOf.asText()), Instant.now()).toNanos() / 1e6;
+                    age = Duration.between(Instant.parse(asOf.asText()), Instant.now())
+                                    .toNanos()
+                            / 1e6;
                 }
             }
             out.add(new double[] {ms, age});
@@ -166,7 +204,9 @@ public final class ApiLatency {
     }
 
     private static HttpRequest request(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TOKEN).build();
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + TOKEN)
+                .build();
     }
 
     private static double pct(List<Double> sorted, int p) {

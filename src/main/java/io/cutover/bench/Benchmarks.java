@@ -53,8 +53,14 @@ public final class Benchmarks {
             checksum = plan.checksum();
         }
         double median = Figure.median(samples);
-        return new Figure("plan " + users + " users, " + inventory.pools().size() + " pools, " + sites + " sites", "ms", samples, median,
-                "< 2000 ms", median < 2000, "checksum " + checksum.substring(0, 12) + " (the same every repetition: deterministic)");
+        return new Figure(
+                "plan " + users + " users, " + inventory.pools().size() + " pools, " + sites + " sites",
+                "ms",
+                samples,
+                median,
+                "< 2000 ms",
+                median < 2000,
+                "checksum " + checksum.substring(0, 12) + " (the same every repetition: deterministic)");
     }
 
     /** Journaled moves per second against a zero-latency lab. */
@@ -68,8 +74,13 @@ public final class Benchmarks {
         }
         double median = Figure.median(samples);
         long maxHeap = Runtime.getRuntime().maxMemory();
-        return new Figure("journaled moves per second, " + users + " users, concurrency " + concurrency, "moves/s", samples, median,
-                ">= 5000 moves/s with a heap under 512 MB", median >= 5000 && maxHeap <= 512L * 1024 * 1024,
+        return new Figure(
+                "journaled moves per second, " + users + " users, concurrency " + concurrency,
+                "moves/s",
+                samples,
+                median,
+                ">= 5000 moves/s with a heap under 512 MB",
+                median >= 5000 && maxHeap <= 512L * 1024 * 1024,
                 "max heap " + maxHeap / (1024 * 1024) + " MB, peak heap used " + peakHeap / (1024 * 1024) + " MB");
     }
 
@@ -77,7 +88,8 @@ public final class Benchmarks {
      * Moves with a fixed latency each, concurrently, against the ideal users x latency /
      * concurrency (median over {@code reps} runs); then a few moves one at a time for comparison.
      */
-    public static List<Figure> concurrency(int users, long latencyMillis, int concurrency, int sequentialUsers, int reps) {
+    public static List<Figure> concurrency(
+            int users, long latencyMillis, int concurrency, int sequentialUsers, int reps) {
         List<Double> ratios = new ArrayList<>();
         List<String> runs = new ArrayList<>();
         double ideal = 0;
@@ -90,13 +102,26 @@ public final class Benchmarks {
             runs.add(String.format("%.2f s", parallel.seconds));
         }
         double ratio = Figure.median(ratios);
-        Figure f1 = new Figure(moved + " moves at " + latencyMillis + " ms each, concurrency " + concurrency, "x ideal", ratios, ratio,
-                "<= 1.15 x ideal", ratio <= 1.15, String.format("runs took %s; ideal %.2f s", String.join(", ", runs), ideal));
+        Figure f1 = new Figure(
+                moved + " moves at " + latencyMillis + " ms each, concurrency " + concurrency,
+                "x ideal",
+                ratios,
+                ratio,
+                "<= 1.15 x ideal",
+                ratio <= 1.15,
+                String.format("runs took %s; ideal %.2f s", String.join(", ", runs), ideal));
         Measured sequential = runMoves(Scenarios.synthetic(1, sequentialUsers), latencyMillis, 1);
         double perMove = sequential.seconds / sequential.moves;
         double concurrentSeconds = ratio * ideal;
-        Figure f2 = new Figure(sequential.moves + " moves at " + latencyMillis + " ms each, concurrency 1", "s", List.of(sequential.seconds), sequential.seconds,
-                "for comparison", true, String.format("%.1f ms per move; %d moves at this rate: %.0f s (%.1fx the concurrent median)",
+        Figure f2 = new Figure(
+                sequential.moves + " moves at " + latencyMillis + " ms each, concurrency 1",
+                "s",
+                List.of(sequential.seconds),
+                sequential.seconds,
+                "for comparison",
+                true,
+                String.format(
+                        "%.1f ms per move; %d moves at this rate: %.0f s (%.1fx the concurrent median)",
                         perMove * 1000, moved, perMove * moved, perMove * moved / concurrentSeconds));
         return List.of(f1, f2);
     }
@@ -117,12 +142,17 @@ public final class Benchmarks {
             }
             Plan full = Planner.plan(lab.snapshot(), Catalog.bundled(), PlanOptions.defaults(TARGET), "bench");
             List<Step> moves = full.steps().stream()
-                    .filter(s -> s instanceof Step.MoveBatch b && b.moves().stream().allMatch(m -> m.subject().kind() == HomedKind.User))
+                    .filter(s -> s instanceof Step.MoveBatch b
+                            && b.moves().stream().allMatch(m -> m.subject().kind() == HomedKind.User))
                     .toList();
-            Plan plan = PlanCodec.seal(new Plan(full.format(), full.source(), full.options(), moves, full.retained(), full.kept(), null));
-            int count = moves.stream().mapToInt(s -> ((Step.MoveBatch) s).moves().size()).sum();
+            Plan plan = PlanCodec.seal(
+                    new Plan(full.format(), full.source(), full.options(), moves, full.retained(), full.kept(), null));
+            int count = moves.stream()
+                    .mapToInt(s -> ((Step.MoveBatch) s).moves().size())
+                    .sum();
             try (Journal journal = Journal.open(dir.resolve("journal.db"))) {
-                RunRecord run = journal.startRun("bench", plan.checksum(), "{}", "lab", Clock.systemUTC().instant());
+                RunRecord run = journal.startRun(
+                        "bench", plan.checksum(), "{}", "lab", Clock.systemUTC().instant());
                 RunSettings settings = new RunSettings(concurrency, 5, Duration.ofMillis(10), null, "bench");
                 long t0 = System.nanoTime();
                 RunOutcome outcome = new Executor(plan, run, journal, lab, Clock.systemUTC(), settings).run();
@@ -149,16 +179,31 @@ public final class Benchmarks {
             inventory = lab.snapshot();
         }
         List<io.cutover.inventory.Pool> legacy = inventory.pools().stream()
-                .filter(p -> p.role() == io.cutover.inventory.PoolRole.FrontEnd && !p.version().equals(TARGET)).toList();
-        HomedKind[] kinds = java.util.Arrays.stream(HomedKind.values()).filter(HomedKind::isObject).toArray(HomedKind[]::new);
+                .filter(p -> p.role() == io.cutover.inventory.PoolRole.FrontEnd
+                        && !p.version().equals(TARGET))
+                .toList();
+        HomedKind[] kinds = java.util.Arrays.stream(HomedKind.values())
+                .filter(HomedKind::isObject)
+                .toArray(HomedKind[]::new);
         List<io.cutover.inventory.HomedObject> generated = new ArrayList<>(objects);
         for (int i = 0; i < objects; i++) {
             HomedKind kind = kinds[i % kinds.length];
             String id = kind == HomedKind.ConferenceDirectory ? Integer.toString(i) : "sip:object" + i + "@contoso.com";
-            generated.add(new io.cutover.inventory.HomedObject(kind, id, kind + " " + i, legacy.get(i % legacy.size()).fqdn()));
+            generated.add(new io.cutover.inventory.HomedObject(
+                    kind, id, kind + " " + i, legacy.get(i % legacy.size()).fqdn()));
         }
-        Inventory big = new Inventory(inventory.sites(), inventory.pools(), inventory.cmsPool(), inventory.users(), generated,
-                inventory.meetings(), inventory.clients(), inventory.services(), inventory.replicas(), inventory.policies(), inventory.partners());
+        Inventory big = new Inventory(
+                inventory.sites(),
+                inventory.pools(),
+                inventory.cmsPool(),
+                inventory.users(),
+                generated,
+                inventory.meetings(),
+                inventory.clients(),
+                inventory.services(),
+                inventory.replicas(),
+                inventory.policies(),
+                inventory.partners());
         inventory = null;
         Path dir;
         try {
@@ -184,17 +229,25 @@ public final class Benchmarks {
                 ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
                 long t0 = System.nanoTime();
                 io.cutover.folder.FolderRead read = io.cutover.folder.FolderReader.read(folder, catalog);
-                io.cutover.assess.Assessment a = io.cutover.assess.Assessor.assess(read.inventory(), catalog, target, read.unanswered());
+                io.cutover.assess.Assessment a =
+                        io.cutover.assess.Assessor.assess(read.inventory(), catalog, target, read.unanswered());
                 samples.add((System.nanoTime() - t0) / 1e6);
                 peakHeap = Math.max(peakHeap, peakHeapBytes());
-                verdict = a.summary().users() + " users, " + a.summary().objects() + " objects, " + a.findings().size() + " findings, "
-                        + a.retained().size() + " retained";
+                verdict = a.summary().users() + " users, " + a.summary().objects() + " objects, "
+                        + a.findings().size() + " findings, " + a.retained().size() + " retained";
             }
             double median = Figure.median(samples);
             long maxHeap = Runtime.getRuntime().maxMemory();
-            return new Figure("assess a folder of " + users + " users and " + objects + " objects (" + bytes / (1024 * 1024) + " MB)", "ms",
-                    samples, median, "< 5000 ms with a heap under 1 GB", median < 5000 && maxHeap <= 1024L * 1024 * 1024,
-                    verdict + "; max heap " + maxHeap / (1024 * 1024) + " MB, peak heap used " + peakHeap / (1024 * 1024) + " MB");
+            return new Figure(
+                    "assess a folder of " + users + " users and " + objects + " objects (" + bytes / (1024 * 1024)
+                            + " MB)",
+                    "ms",
+                    samples,
+                    median,
+                    "< 5000 ms with a heap under 1 GB",
+                    median < 5000 && maxHeap <= 1024L * 1024 * 1024,
+                    verdict + "; max heap " + maxHeap / (1024 * 1024) + " MB, peak heap used "
+                            + peakHeap / (1024 * 1024) + " MB");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -233,12 +286,17 @@ public final class Benchmarks {
             for (int s = 1; s <= sites; s++) {
                 String n = String.format(java.util.Locale.ROOT, "%02d", s);
                 String legacy = "legacy" + n + ".contoso.com";
-                String user = before.users().stream().filter(u -> u.pool().equals(legacy) && u.test())
-                        .map(io.cutover.inventory.User::sipAddress).sorted().findFirst().orElseThrow();
+                String user = before.users().stream()
+                        .filter(u -> u.pool().equals(legacy) && u.test())
+                        .map(io.cutover.inventory.User::sipAddress)
+                        .sorted()
+                        .findFirst()
+                        .orElseThrow();
                 lab.move(io.cutover.deployment.Subject.user(user), "sfb19pool" + n + ".contoso.com");
             }
             lab.startSip();
-            io.cutover.check.CoexistenceMatrix matrix = io.cutover.check.CoexistenceMatrix.of(lab.snapshot(), Catalog.bundled());
+            io.cutover.check.CoexistenceMatrix matrix =
+                    io.cutover.check.CoexistenceMatrix.of(lab.snapshot(), Catalog.bundled());
             io.cutover.check.MatrixRunner runner = new io.cutover.check.MatrixRunner(lab, concurrency);
             // One untimed run warms the JIT and every code path.
             io.cutover.check.MatrixRunner.Report warm = runner.run(matrix);
@@ -251,9 +309,17 @@ public final class Benchmarks {
             }
             double median = Figure.median(walls);
             int pools = lab.snapshot().pools().size();
-            figures.add(new Figure("full coexistence matrix over SIP, " + sites + " sites, " + pools + " pools, " + matrix.cells().size()
-                    + " probes, " + concurrency + " at a time", "ms", walls, median, "< 10000 ms", median < 10_000 && failed == 0,
-                    failed == 0 ? "every cell passed in every run" : failed + " cells failed or were skipped across the runs"));
+            figures.add(new Figure(
+                    "full coexistence matrix over SIP, " + sites + " sites, " + pools + " pools, "
+                            + matrix.cells().size() + " probes, " + concurrency + " at a time",
+                    "ms",
+                    walls,
+                    median,
+                    "< 10000 ms",
+                    median < 10_000 && failed == 0,
+                    failed == 0
+                            ? "every cell passed in every run"
+                            : failed + " cells failed or were skipped across the runs"));
 
             List<Double> rates = new ArrayList<>();
             int sustainFailed = 0;
@@ -269,10 +335,17 @@ public final class Benchmarks {
                 rates.add(probes / ((System.nanoTime() - t0) / 1e9));
             }
             double rate = Figure.median(rates);
-            figures.add(new Figure("probes per second sustained over SIP for " + sustainSeconds + " s, " + concurrency + " at a time", "probes/s",
-                    rates, rate, ">= 500 probes/s", rate >= 500 && sustainFailed == 0,
-                    (sustainFailed == 0 ? "every probe passed" : sustainFailed + " probes failed")
-                            + "; a probe is a whole exchange (e.g. IM: two REGISTERs and a MESSAGE through two pools)"));
+            figures.add(
+                    new Figure(
+                            "probes per second sustained over SIP for " + sustainSeconds + " s, " + concurrency
+                                    + " at a time",
+                            "probes/s",
+                            rates,
+                            rate,
+                            ">= 500 probes/s",
+                            rate >= 500 && sustainFailed == 0,
+                            (sustainFailed == 0 ? "every probe passed" : sustainFailed + " probes failed")
+                                    + "; a probe is a whole exchange (e.g. IM: two REGISTERs and a MESSAGE through two pools)"));
         }
         return figures;
     }

@@ -5,7 +5,14 @@ import java.util.Collections;
 import java.util.List;
 
 /** One measured quantity: every sample, and the median that is reported. */
-public record Figure(String name, String unit, List<Double> samples, double median, String target, boolean meetsTarget, String note) {
+public record Figure(
+        String name,
+        String unit,
+        List<Double> samples,
+        double median,
+        String target,
+        boolean meetsTarget,
+        String note) {
     static double median(List<Double> samples) {
         List<Double> sorted = new ArrayList<>(samples);
         Collections.sort(sorted);

@@ -84,7 +84,9 @@ public final class Catalog {
 
     /** All versions, oldest first. */
     public List<ProductVersion> versions() {
-        return versions.values().stream().sorted(Comparator.comparingInt(ProductVersion::rank)).toList();
+        return versions.values().stream()
+                .sorted(Comparator.comparingInt(ProductVersion::rank))
+                .toList();
     }
 
     /**
@@ -105,13 +107,17 @@ public final class Catalog {
 
     /** Like {@link #find} but an unknown name is bad input, named in the error. */
     public ProductVersion version(String text) {
-        return find(text).orElseThrow(() -> new CutoverException(ErrorCode.UNKNOWN_VERSION,
-                "unknown product version '" + text + "'; known: " + String.join(", ", versions.keySet())));
+        return find(text)
+                .orElseThrow(() -> new CutoverException(
+                        ErrorCode.UNKNOWN_VERSION,
+                        "unknown product version '" + text + "'; known: " + String.join(", ", versions.keySet())));
     }
 
     /** The version the published topology marks with this ServiceVersion value. */
     public Optional<ProductVersion> byServiceVersion(int serviceVersion) {
-        return versions.values().stream().filter(v -> v.serviceVersion() == serviceVersion).findFirst();
+        return versions.values().stream()
+                .filter(v -> v.serviceVersion() == serviceVersion)
+                .findFirst();
     }
 
     /** Whether all these versions may share one topology. */

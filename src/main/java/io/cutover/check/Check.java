@@ -64,7 +64,8 @@ public sealed interface Check {
         }
     }
 
-    record ExpectedPolicies(String sipAddress, String site, Map<PolicyKind, String> perUser, Map<PolicyKind, String> effective) {}
+    record ExpectedPolicies(
+            String sipAddress, String site, Map<PolicyKind, String> perUser, Map<PolicyKind, String> effective) {}
 
     /** External users reach each of these users through the given Edge pool. */
     record ExternalAccess(String edge, List<String> users) implements Check {

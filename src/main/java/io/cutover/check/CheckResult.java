@@ -9,7 +9,8 @@ import java.util.List;
  * @param subjects the users or pools that failed, so status can name them
  * @param evidence the probes run, passing and failing (a bounded sample for big checks)
  */
-public record CheckResult(String check, boolean passed, List<String> failures, List<String> subjects, int probes, List<String> evidence) {
+public record CheckResult(
+        String check, boolean passed, List<String> failures, List<String> subjects, int probes, List<String> evidence) {
     public CheckResult {
         failures = List.copyOf(failures);
         subjects = List.copyOf(subjects);

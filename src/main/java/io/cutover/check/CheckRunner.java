@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.ExecutionException;
 
 /** Evaluates checks against a deployment. Probes of one check run concurrently on the given pool. */
 public final class CheckRunner {
@@ -52,9 +52,17 @@ public final class CheckRunner {
         } else if (check instanceof Check.Registration c) {
             return probe(c, c.users().stream().map(Probe::registration).toList());
         } else if (check instanceof Check.ExternalAccess c) {
-            return probe(c, c.users().stream().map(u -> new Probe(ProbeKind.External, u, null, c.edge())).toList());
+            return probe(
+                    c,
+                    c.users().stream()
+                            .map(u -> new Probe(ProbeKind.External, u, null, c.edge()))
+                            .toList());
         } else if (check instanceof Check.FederatedAccess c) {
-            return probe(c, c.users().stream().map(u -> new Probe(ProbeKind.Federated, u, c.partner(), null)).toList());
+            return probe(
+                    c,
+                    c.users().stream()
+                            .map(u -> new Probe(ProbeKind.Federated, u, c.partner(), null))
+                            .toList());
         } else if (check instanceof Check.PolicyParity c) {
             return policyParity(c);
         } else if (check instanceof Check.Drain c) {
@@ -66,13 +74,15 @@ public final class CheckRunner {
     }
 
     private List<Probe> matrixProbes(Check.Matrix c) {
-        CoexistenceMatrix matrix = CoexistenceMatrix.of(deployment.snapshot(), catalog).involving(c.pools());
+        CoexistenceMatrix matrix =
+                CoexistenceMatrix.of(deployment.snapshot(), catalog).involving(c.pools());
         List<Probe> list = new ArrayList<>();
         // Ask once per pool, not once per cell: against a real deployment each question is a
         // Management Shell round trip.
         java.util.Map<String, Boolean> inService = new java.util.HashMap<>();
         for (CoexistenceMatrix.Cell cell : matrix.cells()) {
-            if (cell.probe() != null && cell.pools().stream().allMatch(p -> inService.computeIfAbsent(p, this::inService))) {
+            if (cell.probe() != null
+                    && cell.pools().stream().allMatch(p -> inService.computeIfAbsent(p, this::inService))) {
                 list.add(cell.probe());
             }
         }
@@ -93,7 +103,10 @@ public final class CheckRunner {
         List<Probe> list = new ArrayList<>();
         for (Check.Pair pair : c.pairs()) {
             for (ProbeKind kind : c.modalities()) {
-                list.add(kind == ProbeKind.Registration ? Probe.registration(pair.from()) : Probe.between(kind, pair.from(), pair.to()));
+                list.add(
+                        kind == ProbeKind.Registration
+                                ? Probe.registration(pair.from())
+                                : Probe.between(kind, pair.from(), pair.to()));
             }
         }
         return list;
@@ -121,7 +134,8 @@ public final class CheckRunner {
                 evidence.add(line);
             }
         }
-        return new CheckResult(check.describe(), failures.isEmpty(), failures, List.copyOf(subjects), list.size(), evidence);
+        return new CheckResult(
+                check.describe(), failures.isEmpty(), failures, List.copyOf(subjects), list.size(), evidence);
     }
 
     private static ProbeResult join(Future<ProbeResult> f) {
@@ -137,11 +151,13 @@ public final class CheckRunner {
 
     private static String describe(ProbeResult r) {
         Probe p = r.probe();
-        String what = p.kind().cmdlet() + " " + p.from() + (p.to() == null ? "" : " -> " + p.to()) + (p.via() == null ? "" : " via " + p.via());
+        String what = p.kind().cmdlet() + " " + p.from() + (p.to() == null ? "" : " -> " + p.to())
+                + (p.via() == null ? "" : " via " + p.via());
         if (r.success()) {
             return what + ": Success on " + r.target() + " (" + r.latencyMillis() + " ms)";
         }
-        return what + ": Failure on " + r.target() + ": " + r.error() + (r.diagnosis() == null ? "" : " [" + r.diagnosis() + "]");
+        return what + ": Failure on " + r.target() + ": " + r.error()
+                + (r.diagnosis() == null ? "" : " [" + r.diagnosis() + "]");
     }
 
     private CheckResult servicesRunning(Check.ServicesRunning c) {
@@ -162,8 +178,14 @@ public final class CheckRunner {
                 }
             }
         }
-        return new CheckResult(c.describe(), failures.isEmpty(), failures, List.copyOf(subjects), count,
-                List.of(count + " services on " + String.join(", ", c.pools()) + ", " + failures.size() + " not running"));
+        return new CheckResult(
+                c.describe(),
+                failures.isEmpty(),
+                failures,
+                List.copyOf(subjects),
+                count,
+                List.of(count + " services on " + String.join(", ", c.pools()) + ", " + failures.size()
+                        + " not running"));
     }
 
     private CheckResult replicas(Check.ReplicasUpToDate c) {
@@ -179,7 +201,12 @@ public final class CheckRunner {
         if (replicas.isEmpty()) {
             failures.add("no CMS replica reported");
         }
-        return new CheckResult(c.describe(), failures.isEmpty(), failures, subjects, replicas.size(),
+        return new CheckResult(
+                c.describe(),
+                failures.isEmpty(),
+                failures,
+                subjects,
+                replicas.size(),
                 List.of(replicas.size() + " replicas, " + failures.size() + " not up to date"));
     }
 
@@ -201,15 +228,22 @@ public final class CheckRunner {
                 String wasOwn = expected.perUser().get(kind);
                 String isOwn = user.policies().get(kind);
                 if (!Objects.equals(wasOwn, isOwn)) {
-                    failures.add(expected.sipAddress() + ": per-user " + kind.column() + " was " + show(wasOwn) + ", now " + show(isOwn));
+                    failures.add(expected.sipAddress() + ": per-user " + kind.column() + " was " + show(wasOwn)
+                            + ", now " + show(isOwn));
                     subjects.add(expected.sipAddress());
                 } else if (!Objects.equals(expected.effective().get(kind), effective.get(kind))) {
-                    failures.add(expected.sipAddress() + ": effective " + kind.column() + " was " + show(expected.effective().get(kind)) + ", now " + show(effective.get(kind)));
+                    failures.add(expected.sipAddress() + ": effective " + kind.column() + " was "
+                            + show(expected.effective().get(kind)) + ", now " + show(effective.get(kind)));
                     subjects.add(expected.sipAddress());
                 }
             }
         }
-        return new CheckResult(c.describe(), failures.isEmpty(), failures, List.copyOf(subjects), c.users().size(),
+        return new CheckResult(
+                c.describe(),
+                failures.isEmpty(),
+                failures,
+                List.copyOf(subjects),
+                c.users().size(),
                 List.of(c.users().size() + " users compared, " + subjects.size() + " changed"));
     }
 
@@ -221,7 +255,9 @@ public final class CheckRunner {
         Inventory now = deployment.snapshot();
         String pool = c.pool();
         List<String> failures = new ArrayList<>();
-        long users = now.users().stream().filter(u -> u.pool().equalsIgnoreCase(pool)).count();
+        long users = now.users().stream()
+                .filter(u -> u.pool().equalsIgnoreCase(pool))
+                .count();
         if (users > 0) {
             failures.add(pool + " still homes " + users + " users");
         }
@@ -244,12 +280,20 @@ public final class CheckRunner {
             }
         }
         for (Pool p : now.pools()) {
-            if (p.role() == PoolRole.Edge && pool.equalsIgnoreCase(p.nextHop())
+            if (p.role() == PoolRole.Edge
+                    && pool.equalsIgnoreCase(p.nextHop())
                     && deployment.poolState(p.fqdn()) != PoolState.Decommissioned) {
                 failures.add("Edge " + p.fqdn() + " still uses " + pool + " as its next hop");
             }
         }
-        return new CheckResult(c.describe(), failures.isEmpty(), failures, failures.isEmpty() ? List.of() : List.of(pool), 1,
-                failures.isEmpty() ? List.of(pool + " is empty: no users, objects, CMS, routes or next hops") : failures);
+        return new CheckResult(
+                c.describe(),
+                failures.isEmpty(),
+                failures,
+                failures.isEmpty() ? List.of() : List.of(pool),
+                1,
+                failures.isEmpty()
+                        ? List.of(pool + " is empty: no users, objects, CMS, routes or next hops")
+                        : failures);
     }
 }

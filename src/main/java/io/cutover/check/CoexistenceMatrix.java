@@ -27,7 +27,11 @@ import java.util.Map;
  * <p>Pure: computed from an inventory and the catalog, so the same deployment gives the same matrix.
  */
 public record CoexistenceMatrix(String newVersion, List<Cell> cells) {
-    public enum Path { Internal, External, Federated }
+    public enum Path {
+        Internal,
+        External,
+        Federated
+    }
 
     /**
      * One probe of the matrix.
@@ -37,15 +41,18 @@ public record CoexistenceMatrix(String newVersion, List<Cell> cells) {
      * @param probe the probe, or null when a pool has no user to run it as
      * @param pools the pools (and Edges) the cell needs in service
      */
-    public record Cell(String site, Path path, ProbeKind modality, String from, String to, Probe probe, List<String> pools) {}
+    public record Cell(
+            String site, Path path, ProbeKind modality, String from, String to, Probe probe, List<String> pools) {}
 
     public CoexistenceMatrix {
         cells = List.copyOf(cells);
     }
 
     public static CoexistenceMatrix of(Inventory inventory, Catalog catalog) {
-        List<Pool> frontEnds = inventory.pools().stream().filter(p -> p.role() == PoolRole.FrontEnd)
-                .sorted(Comparator.comparing(p -> key(p.fqdn()))).toList();
+        List<Pool> frontEnds = inventory.pools().stream()
+                .filter(p -> p.role() == PoolRole.FrontEnd)
+                .sorted(Comparator.comparing(p -> key(p.fqdn())))
+                .toList();
         ProductVersion newest = null;
         for (Pool p : frontEnds) {
             ProductVersion v = catalog.version(p.version());
@@ -64,9 +71,14 @@ public record CoexistenceMatrix(String newVersion, List<Cell> cells) {
                 newPools.add(p);
             }
         }
-        String partner = inventory.partners().stream().sorted(String.CASE_INSENSITIVE_ORDER).findFirst().orElse(null);
+        String partner = inventory.partners().stream()
+                .sorted(String.CASE_INSENSITIVE_ORDER)
+                .findFirst()
+                .orElse(null);
         for (Site site : inventory.sites()) {
-            List<Pool> here = inventory.poolsIn(site.name()).stream().sorted(Comparator.comparing(p -> key(p.fqdn()))).toList();
+            List<Pool> here = inventory.poolsIn(site.name()).stream()
+                    .sorted(Comparator.comparing(p -> key(p.fqdn())))
+                    .toList();
             for (Pool legacy : here) {
                 if (legacy.role() != PoolRole.FrontEnd || newPools.contains(legacy)) {
                     continue;
@@ -85,14 +97,27 @@ public record CoexistenceMatrix(String newVersion, List<Cell> cells) {
                 User u = representative.get(key(registrar.fqdn()));
                 for (Pool edge : here) {
                     if (edge.role() == PoolRole.Edge) {
-                        Probe probe = u == null ? null : new Probe(ProbeKind.External, u.sipAddress(), null, edge.fqdn());
-                        cells.add(new Cell(site.name(), Path.External, ProbeKind.External, registrar.fqdn(), edge.fqdn(), probe,
+                        Probe probe =
+                                u == null ? null : new Probe(ProbeKind.External, u.sipAddress(), null, edge.fqdn());
+                        cells.add(new Cell(
+                                site.name(),
+                                Path.External,
+                                ProbeKind.External,
+                                registrar.fqdn(),
+                                edge.fqdn(),
+                                probe,
                                 List.of(registrar.fqdn(), edge.fqdn())));
                     }
                 }
                 if (partner != null && site.federationRoute() != null) {
                     Probe probe = u == null ? null : new Probe(ProbeKind.Federated, u.sipAddress(), partner, null);
-                    cells.add(new Cell(site.name(), Path.Federated, ProbeKind.Federated, registrar.fqdn(), partner, probe,
+                    cells.add(new Cell(
+                            site.name(),
+                            Path.Federated,
+                            ProbeKind.Federated,
+                            registrar.fqdn(),
+                            partner,
+                            probe,
                             List.of(registrar.fqdn(), site.federationRoute())));
                 }
             }
@@ -114,15 +139,19 @@ public record CoexistenceMatrix(String newVersion, List<Cell> cells) {
     private static Cell peer(String site, ProbeKind kind, Pool from, Pool to, Map<String, User> representative) {
         User a = representative.get(key(from.fqdn()));
         User b = representative.get(key(to.fqdn()));
-        Probe probe = a == null || b == null ? null
-                : kind == ProbeKind.Registration ? Probe.registration(a.sipAddress()) : Probe.between(kind, a.sipAddress(), b.sipAddress());
+        Probe probe = a == null || b == null
+                ? null
+                : kind == ProbeKind.Registration
+                        ? Probe.registration(a.sipAddress())
+                        : Probe.between(kind, a.sipAddress(), b.sipAddress());
         return new Cell(site, Path.Internal, kind, from.fqdn(), to.fqdn(), probe, List.of(from.fqdn(), to.fqdn()));
     }
 
     /** Per pool, its first test user by SIP address, else its first user. */
     private static Map<String, User> representatives(Inventory inventory) {
         Map<String, User> best = new HashMap<>();
-        Comparator<User> pick = Comparator.comparing((User u) -> !u.test()).thenComparing(u -> Inventory.key(u.sipAddress()));
+        Comparator<User> pick =
+                Comparator.comparing((User u) -> !u.test()).thenComparing(u -> Inventory.key(u.sipAddress()));
         for (User u : inventory.users()) {
             best.merge(key(u.pool()), u, (x, y) -> pick.compare(x, y) <= 0 ? x : y);
         }

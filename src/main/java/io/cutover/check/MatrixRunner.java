@@ -13,14 +13,29 @@ import java.util.concurrent.Future;
 /** Runs a coexistence matrix against a deployment, at most {@code concurrency} probes at a time. */
 public final class MatrixRunner {
     /** What one cell gave; {@code outcome} is "pass", "fail" or "skipped". */
-    public record Row(String site, String path, String modality, String from, String to, String outcome, String target,
-            long latencyMillis, String diagnosis) {
+    public record Row(
+            String site,
+            String path,
+            String modality,
+            String from,
+            String to,
+            String outcome,
+            String target,
+            long latencyMillis,
+            String diagnosis) {
         public boolean failed() {
             return "fail".equals(outcome);
         }
     }
 
-    public record Report(String newVersion, int cells, int passed, int failed, int skipped, int concurrency, long wallMillis,
+    public record Report(
+            String newVersion,
+            int cells,
+            int passed,
+            int failed,
+            int skipped,
+            int concurrency,
+            long wallMillis,
             List<Row> rows) {
         public boolean ok() {
             return failed == 0;
@@ -63,7 +78,15 @@ public final class MatrixRunner {
                 }
             }
             long wall = (System.nanoTime() - started) / 1_000_000;
-            return new Report(matrix.newVersion(), rows.size(), passed, failed, rows.size() - passed - failed, concurrency, wall, rows);
+            return new Report(
+                    matrix.newVersion(),
+                    rows.size(),
+                    passed,
+                    failed,
+                    rows.size() - passed - failed,
+                    concurrency,
+                    wall,
+                    rows);
         } finally {
             pool.shutdownNow();
         }
@@ -78,18 +101,30 @@ public final class MatrixRunner {
                 continue; // a partner domain, not a pool
             }
             if (s == PoolState.NotDeployed || s == PoolState.Decommissioned) {
-                return row(c, "skipped", null, 0, p + " is " + (s == PoolState.NotDeployed ? "not deployed" : "decommissioned"));
+                return row(
+                        c,
+                        "skipped",
+                        null,
+                        0,
+                        p + " is " + (s == PoolState.NotDeployed ? "not deployed" : "decommissioned"));
             }
         }
         if (c.probe() == null) {
-            return row(c, "skipped", null, 0, "no user is homed on " + c.from() + (c.path() == CoexistenceMatrix.Path.Internal ? " or " + c.to() : ""));
+            return row(
+                    c,
+                    "skipped",
+                    null,
+                    0,
+                    "no user is homed on " + c.from()
+                            + (c.path() == CoexistenceMatrix.Path.Internal ? " or " + c.to() : ""));
         }
         ProbeResult r = deployment.probe(c.probe());
         return row(c, r.success() ? "pass" : "fail", r.target(), r.latencyMillis(), r.success() ? null : r.diagnosis());
     }
 
     private static Row row(CoexistenceMatrix.Cell c, String outcome, String target, long latency, String diagnosis) {
-        return new Row(c.site(), c.path().name(), c.modality().name(), c.from(), c.to(), outcome, target, latency, diagnosis);
+        return new Row(
+                c.site(), c.path().name(), c.modality().name(), c.from(), c.to(), outcome, target, latency, diagnosis);
     }
 
     private static Row join(Future<Row> f) {

@@ -8,7 +8,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "abort", mixinStandardHelpOptions = true, description = "Stop the running migration: moves not yet begun are not started; then roll back or resume.")
+@Command(
+        name = "abort",
+        mixinStandardHelpOptions = true,
+        description = "Stop the running migration: moves not yet begun are not started; then roll back or resume.")
 final class AbortCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -23,7 +26,8 @@ final class AbortCommand implements Callable<Integer> {
         if (common.json) {
             Printer.json(w, r);
         } else {
-            w.println("abort requested for " + r.runId() + "; next: `cutover rollback` to go back, or `cutover run --resume` to go on.");
+            w.println("abort requested for " + r.runId()
+                    + "; next: `cutover rollback` to go back, or `cutover run --resume` to go on.");
         }
         w.flush();
         return 0;

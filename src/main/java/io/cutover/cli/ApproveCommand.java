@@ -8,8 +8,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "approve", mixinStandardHelpOptions = true,
-        description = "Approve a gate that awaits a person's approval (its checks passed); the waiting run goes on. Recorded with who and when.")
+@Command(
+        name = "approve",
+        mixinStandardHelpOptions = true,
+        description =
+                "Approve a gate that awaits a person's approval (its checks passed); the waiting run goes on. Recorded with who and when.")
 final class ApproveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,7 +32,8 @@ final class ApproveCommand implements Callable<Integer> {
         } else if (r.alreadyApproved()) {
             w.println(r.stepId() + " was already approved by " + r.approvedBy() + " at " + r.at());
         } else {
-            w.println(r.stepId() + " approved by " + r.approvedBy() + " at " + r.at() + "; a waiting run goes on (or continue with `cutover run --resume`)");
+            w.println(r.stepId() + " approved by " + r.approvedBy() + " at " + r.at()
+                    + "; a waiting run goes on (or continue with `cutover run --resume`)");
         }
         w.flush();
         return 0;

@@ -11,10 +11,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "assess", mixinStandardHelpOptions = true,
-        description = "Read an inventory folder (written by the script of `cutover collect-script`, or by `cutover lab export`) and report "
-                + "readiness for the target: what is homed where, what can move, what blocks each legacy pool. Exit 0 when ready, "
-                + "3 when a finding has severity error, 2 when the folder cannot be read.")
+@Command(
+        name = "assess",
+        mixinStandardHelpOptions = true,
+        description =
+                "Read an inventory folder (written by the script of `cutover collect-script`, or by `cutover lab export`) and report "
+                        + "readiness for the target: what is homed where, what can move, what blocks each legacy pool. Exit 0 when ready, "
+                        + "3 when a finding has severity error, 2 when the folder cannot be read.")
 final class AssessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -25,11 +28,17 @@ final class AssessCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FOLDER", description = "The inventory folder.")
     Path folder;
 
-    @Option(names = "--target", paramLabel = "VERSION", defaultValue = "Skype for Business Server 2019",
+    @Option(
+            names = "--target",
+            paramLabel = "VERSION",
+            defaultValue = "Skype for Business Server 2019",
             description = "The version to migrate to (default: ${DEFAULT-VALUE}).")
     String target;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as one self-contained HTML file.")
+    @Option(
+            names = "--html",
+            paramLabel = "FILE",
+            description = "Also write the report as one self-contained HTML file.")
     Path html;
 
     @Override
@@ -53,12 +62,21 @@ final class AssessCommand implements Callable<Integer> {
 
     static void print(PrintWriter w, Assessment a) {
         w.printf("Readiness for %s: %s%n", a.target(), a.ready() ? "READY" : "NOT READY");
-        w.printf("%d sites, %d pools, %d users, %d objects; %d retained users%n%n", a.summary().sites(), a.summary().pools(),
-                a.summary().users(), a.summary().objects(), a.retained().size());
-        w.printf("%-12s %-34s %-14s %-32s %7s %7s  %s%n", "SITE", "POOL", "ROLE", "VERSION", "USERS", "OBJECTS", "CAN GO / BLOCKED TODAY BY");
+        w.printf(
+                "%d sites, %d pools, %d users, %d objects; %d retained users%n%n",
+                a.summary().sites(),
+                a.summary().pools(),
+                a.summary().users(),
+                a.summary().objects(),
+                a.retained().size());
+        w.printf(
+                "%-12s %-34s %-14s %-32s %7s %7s  %s%n",
+                "SITE", "POOL", "ROLE", "VERSION", "USERS", "OBJECTS", "CAN GO / BLOCKED TODAY BY");
         for (Assessment.PoolReport p : a.pools()) {
-            int objects = p.objects().values().stream().mapToInt(Integer::intValue).sum();
-            StringBuilder why = new StringBuilder(p.legacy() ? (p.decommissionable() ? "can go after the moves" : "stays") : "target/current");
+            int objects =
+                    p.objects().values().stream().mapToInt(Integer::intValue).sum();
+            StringBuilder why = new StringBuilder(
+                    p.legacy() ? (p.decommissionable() ? "can go after the moves" : "stays") : "target/current");
             for (Assessment.Blocker b : p.blockers()) {
                 why.append("; ").append(b.code());
                 if (b.count() != null) {
@@ -68,7 +86,9 @@ final class AssessCommand implements Callable<Integer> {
                     why.append(' ').append(b.by());
                 }
             }
-            w.printf("%-12s %-34s %-14s %-32s %7d %7d  %s%n", p.site(), p.fqdn(), p.role(), p.version(), p.users(), objects, why);
+            w.printf(
+                    "%-12s %-34s %-14s %-32s %7d %7d  %s%n",
+                    p.site(), p.fqdn(), p.role(), p.version(), p.users(), objects, why);
         }
         w.println();
         if (a.findings().isEmpty()) {
@@ -85,7 +105,9 @@ final class AssessCommand implements Callable<Integer> {
             int shown = 0;
             for (Assessment.RetainedUser r : a.retained()) {
                 if (shown++ == 50) {
-                    w.printf("  ... and %d more (see --json or --html)%n", a.retained().size() - 50);
+                    w.printf(
+                            "  ... and %d more (see --json or --html)%n",
+                            a.retained().size() - 50);
                     break;
                 }
                 w.printf("  %s on %s: %s%n", r.sipAddress(), r.pool(), String.join(", ", r.features()));

@@ -19,8 +19,9 @@ public final class Cli {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, argv) -> {
             // One line, like every other bad input: what is wrong, then where to read more.
-            errWriter.println("error: " + String.valueOf(ex.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ")
-                    + "; see `cutover " + qualifiedName(ex.getCommandLine()) + "--help`");
+            errWriter.println(
+                    "error: " + String.valueOf(ex.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ")
+                            + "; see `cutover " + qualifiedName(ex.getCommandLine()) + "--help`");
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -8,7 +8,11 @@ import picocli.CommandLine.Option;
 
 /** Options every verb takes. */
 final class Common {
-    @Option(names = "--workspace", paramLabel = "DIR", defaultValue = ".cutover", description = "Where the journal, lab and plan live (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--workspace",
+            paramLabel = "DIR",
+            defaultValue = ".cutover",
+            description = "Where the journal, lab and plan live (default: ${DEFAULT-VALUE}).")
     Path workspace;
 
     @Option(names = "--json", description = "Print the result as JSON.")

@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
         name = "cutover",
         mixinStandardHelpOptions = true,
         version = "cutover 0.1.0",
-        description = "Side-by-side migrations of Lync Server / Skype for Business Server deployments: plan, run with gates, pause, resume, roll back, decommission.",
+        description =
+                "Side-by-side migrations of Lync Server / Skype for Business Server deployments: plan, run with gates, pause, resume, roll back, decommission.",
         subcommands = {
             RehearseCommand.class,
             LabCommand.class,

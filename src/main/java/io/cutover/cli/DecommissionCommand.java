@@ -8,7 +8,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "decommission", mixinStandardHelpOptions = true, description = "Run the drain check on a legacy pool and, if it is empty, deactivate it. There is no way back.")
+@Command(
+        name = "decommission",
+        mixinStandardHelpOptions = true,
+        description = "Run the drain check on a legacy pool and, if it is empty, deactivate it. There is no way back.")
 final class DecommissionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -26,7 +29,10 @@ final class DecommissionCommand implements Callable<Integer> {
         if (common.json) {
             Printer.json(w, r);
         } else {
-            w.println(r.alreadyDecommissioned() ? r.pool() + " was already decommissioned" : r.pool() + " passed its drain check and is decommissioned");
+            w.println(
+                    r.alreadyDecommissioned()
+                            ? r.pool() + " was already decommissioned"
+                            : r.pool() + " passed its drain check and is decommissioned");
         }
         w.flush();
         return 0;

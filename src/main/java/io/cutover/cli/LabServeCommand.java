@@ -12,11 +12,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Start a lab in memory from a scenario (default: the bundled example) with its pools serving SIP on 127.0.0.1, "
-                + "and keep it running until interrupted, so that any SIP client can take part.",
-                "With --json, prints one line per listening pool ({\"pool\", \"role\", \"version\", \"sip\", \"transports\"}, Edges twice "
-                + "with \"side\"), one per federated partner proxy, one per test user with its home pool, then {\"ready\": true}."})
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start a lab in memory from a scenario (default: the bundled example) with its pools serving SIP on 127.0.0.1, "
+                    + "and keep it running until interrupted, so that any SIP client can take part.",
+            "With --json, prints one line per listening pool ({\"pool\", \"role\", \"version\", \"sip\", \"transports\"}, Edges twice "
+                    + "with \"side\"), one per federated partner proxy, one per test user with its home pool, then {\"ready\": true}."
+        })
 final class LabServeCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -24,20 +28,29 @@ final class LabServeCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     Common common;
 
-    @Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "A scenario file (default: examples/contoso/scenario.yaml).")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "SCENARIO",
+            description = "A scenario file (default: examples/contoso/scenario.yaml).")
     Path scenario;
 
-    @Option(names = "--users", paramLabel = "N", defaultValue = "2", description = "Users listed per pool (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--users",
+            paramLabel = "N",
+            defaultValue = "2",
+            description = "Users listed per pool (default: ${DEFAULT-VALUE}).")
     int users;
 
     @Override
     public Integer call() throws InterruptedException {
         Serving serving = common.facade().serve(scenario, Math.max(0, users));
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            serving.close();
-            stopped.countDown();
-        }, "lab-serve-stop");
+        Thread hook = new Thread(
+                () -> {
+                    serving.close();
+                    stopped.countDown();
+                },
+                "lab-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter w = spec.commandLine().getOut();
         if (common.json) {
@@ -46,9 +59,13 @@ final class LabServeCommand implements java.util.concurrent.Callable<Integer> {
             serving.users().forEach(u -> Printer.jsonLine(w, u));
             Printer.jsonLine(w, Map.of("ready", true));
         } else {
-            serving.pools().forEach(p -> w.printf("%-32s %-10s %-32s sip %s (udp, tcp)%s%n", p.pool(), p.role(), p.version(), p.sip(),
-                    p.side() == null ? "" : " " + p.side()));
-            serving.partners().forEach(p -> w.printf("%-32s %-10s %-32s sip %s (udp, tcp)%n", p.partner(), "partner", "", p.sip()));
+            serving.pools()
+                    .forEach(p -> w.printf(
+                            "%-32s %-10s %-32s sip %s (udp, tcp)%s%n",
+                            p.pool(), p.role(), p.version(), p.sip(), p.side() == null ? "" : " " + p.side()));
+            serving.partners()
+                    .forEach(p ->
+                            w.printf("%-32s %-10s %-32s sip %s (udp, tcp)%n", p.partner(), "partner", "", p.sip()));
             serving.users().forEach(u -> w.printf("user %s on %s%n", u.user(), u.pool()));
             w.println("ready; interrupt (Ctrl-C) to stop");
             w.flush();

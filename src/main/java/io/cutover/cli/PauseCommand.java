@@ -8,7 +8,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "pause", mixinStandardHelpOptions = true, description = "Ask the running migration to stop after the moves in flight; `run --resume` continues it.")
+@Command(
+        name = "pause",
+        mixinStandardHelpOptions = true,
+        description = "Ask the running migration to stop after the moves in flight; `run --resume` continues it.")
 final class PauseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -23,7 +26,8 @@ final class PauseCommand implements Callable<Integer> {
         if (common.json) {
             Printer.json(w, r);
         } else {
-            w.println("pause requested for " + r.runId() + "; the run stops after the moves in flight. Continue with `cutover run --resume`.");
+            w.println("pause requested for " + r.runId()
+                    + "; the run stops after the moves in flight. Continue with `cutover run --resume`.");
         }
         w.flush();
         return 0;

@@ -9,7 +9,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "plan", mixinStandardHelpOptions = true, description = "Plan the migration of the workspace's deployment and write the plan as JSON.")
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
+        description = "Plan the migration of the workspace's deployment and write the plan as JSON.")
 final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -20,14 +23,21 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     PlanOptionsMixin planOptions;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the plan (default: <workspace>/plan.json).")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "Where to write the plan (default: <workspace>/plan.json).")
     Path out;
 
     @Option(names = "--explain", description = "Print the plan for people.")
     boolean explain;
 
-    @Option(names = "--approve-gates", paramLabel = "PHASE", split = ",",
-            description = "Phases whose gates, once their checks pass, wait for a person's approval (`cutover approve STEP` or the dashboard): ${COMPLETION-CANDIDATES}.")
+    @Option(
+            names = "--approve-gates",
+            paramLabel = "PHASE",
+            split = ",",
+            description =
+                    "Phases whose gates, once their checks pass, wait for a person's approval (`cutover approve STEP` or the dashboard): ${COMPLETION-CANDIDATES}.")
     java.util.List<io.cutover.plan.Phase> approveGates = new java.util.ArrayList<>();
 
     @Override
@@ -39,9 +49,16 @@ final class PlanCommand implements Callable<Integer> {
         } else if (explain) {
             w.print(result.explanation());
         } else {
-            w.printf("plan written to %s (checksum %s)%n", result.file(), result.checksum().substring(0, 12));
-            w.printf("%d steps; %d users and %d objects to move; %d users retained; %d pools kept%n",
-                    result.steps(), result.usersToMove(), result.objectsToMove(), result.retained(), result.keptPools());
+            w.printf(
+                    "plan written to %s (checksum %s)%n",
+                    result.file(), result.checksum().substring(0, 12));
+            w.printf(
+                    "%d steps; %d users and %d objects to move; %d users retained; %d pools kept%n",
+                    result.steps(),
+                    result.usersToMove(),
+                    result.objectsToMove(),
+                    result.retained(),
+                    result.keptPools());
             w.println("review it with `cutover plan --explain`, then `cutover run`");
         }
         w.flush();

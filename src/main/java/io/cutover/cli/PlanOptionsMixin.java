@@ -7,19 +7,40 @@ import picocli.CommandLine.Option;
 
 /** What the admin chooses when planning. */
 final class PlanOptionsMixin {
-    @Option(names = "--target", paramLabel = "VERSION", defaultValue = "Skype for Business Server 2019", description = "Version to migrate to (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--target",
+            paramLabel = "VERSION",
+            defaultValue = "Skype for Business Server 2019",
+            description = "Version to migrate to (default: ${DEFAULT-VALUE}).")
     String target;
 
-    @Option(names = "--pilot", paramLabel = "N", defaultValue = "20", description = "Pilot users per legacy pool, test users first (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--pilot",
+            paramLabel = "N",
+            defaultValue = "20",
+            description = "Pilot users per legacy pool, test users first (default: ${DEFAULT-VALUE}).")
     int pilot;
 
-    @Option(names = "--pilot-users", paramLabel = "SIP", split = ",", description = "An explicit pilot list (comma separated SIP addresses).")
+    @Option(
+            names = "--pilot-users",
+            paramLabel = "SIP",
+            split = ",",
+            description = "An explicit pilot list (comma separated SIP addresses).")
     List<String> pilotUsers = new ArrayList<>();
 
-    @Option(names = "--waves", paramLabel = "N", split = ",", defaultValue = "100,250,500,1000", description = "Production wave sizes; the last repeats (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--waves",
+            paramLabel = "N",
+            split = ",",
+            defaultValue = "100,250,500,1000",
+            description = "Production wave sizes; the last repeats (default: ${DEFAULT-VALUE}).")
     List<Integer> waves;
 
-    @Option(names = "--validation-sample", paramLabel = "N", defaultValue = "10", description = "Users of each wave validated after it (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--validation-sample",
+            paramLabel = "N",
+            defaultValue = "10",
+            description = "Users of each wave validated after it (default: ${DEFAULT-VALUE}).")
     int validationSample;
 
     PlanOptions options() {

@@ -14,8 +14,8 @@ final class Printer {
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     /** One compact object per line, absent fields left out: for line protocols such as {@code lab serve --json}. */
-    private static final ObjectMapper LINES = new ObjectMapper()
-            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+    private static final ObjectMapper LINES =
+            new ObjectMapper().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
     private Printer() {}
 

@@ -29,8 +29,12 @@ final class ProgressDisplay implements Consumer<Tick>, AutoCloseable {
         if (!tick.step().id().equals(stepId)) {
             closeBar();
             stepId = tick.step().id();
-            bar = new ProgressBarBuilder().setTaskName(tick.step().id()).setInitialMax(tick.total()).setStyle(ProgressBarStyle.ASCII)
-                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
+            bar = new ProgressBarBuilder()
+                    .setTaskName(tick.step().id())
+                    .setInitialMax(tick.total())
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                    .build();
         }
         bar.stepTo(tick.done());
     }

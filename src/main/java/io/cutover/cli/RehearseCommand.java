@@ -16,8 +16,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "rehearse", mixinStandardHelpOptions = true,
-        description = "Plan and run a whole migration end to end against a fresh lab (the bundled Contoso example by default) and summarise it.")
+@Command(
+        name = "rehearse",
+        mixinStandardHelpOptions = true,
+        description =
+                "Plan and run a whole migration end to end against a fresh lab (the bundled Contoso example by default) and summarise it.")
 final class RehearseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,24 +34,38 @@ final class RehearseCommand implements Callable<Integer> {
     @Mixin
     RunOptions runOptions;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "A lab scenario file (default: the bundled examples/contoso).")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "SCENARIO",
+            description = "A lab scenario file (default: the bundled examples/contoso).")
     Path scenario;
 
-    @Option(names = "--faults", paramLabel = "FILE", description = "A fault profile to inject into the lab before running.")
+    @Option(
+            names = "--faults",
+            paramLabel = "FILE",
+            description = "A fault profile to inject into the lab before running.")
     Path faults;
 
-    @Option(names = "--from", paramLabel = "DIR", description = "Rehearse against a twin of the deployment this inventory folder describes (instead of a scenario).")
+    @Option(
+            names = "--from",
+            paramLabel = "DIR",
+            description =
+                    "Rehearse against a twin of the deployment this inventory folder describes (instead of a scenario).")
     Path from;
 
     @Override
     public Integer call() {
         if (from != null && scenario != null) {
-            throw new io.cutover.CutoverException(io.cutover.ErrorCode.BAD_INPUT, "give a SCENARIO or --from DIR, not both");
+            throw new io.cutover.CutoverException(
+                    io.cutover.ErrorCode.BAD_INPUT, "give a SCENARIO or --from DIR, not both");
         }
         Path dir = common.workspace;
         if (!spec.commandLine().getParseResult().hasMatchedOption("--workspace")) {
             // Each rehearsal gets a fresh workspace, kept so that status and rollback can look at it.
-            String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC).format(Clock.systemUTC().instant());
+            String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+                    .withZone(ZoneOffset.UTC)
+                    .format(Clock.systemUTC().instant());
             dir = common.workspace.resolve("rehearsals").resolve(stamp);
         }
         Cutover cutover = new Cutover(new Workspace(dir), Clock.systemUTC(), Common.actor());
@@ -83,7 +100,9 @@ final class RehearseCommand implements Callable<Integer> {
         }
         w.println();
         w.printf("Checks passed: %d of %d%n", r.checksPassed(), r.checksTotal());
-        w.printf("Users moved: %d of %d planned; %d retained%n", r.usersMoved(), r.usersPlanned(), r.retained().size());
+        w.printf(
+                "Users moved: %d of %d planned; %d retained%n",
+                r.usersMoved(), r.usersPlanned(), r.retained().size());
         if (!r.retained().isEmpty()) {
             w.println("Retained users (stay on a legacy pool):");
             r.retained().forEach(u -> w.printf("  %s on %s: %s%n", u.sipAddress(), u.pool(), u.reason()));

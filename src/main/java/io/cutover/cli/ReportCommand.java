@@ -18,8 +18,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write the run's report for change-management records: one self-contained HTML file (summary, timeline, pools, checks, retained users, rollback log, actions) and/or CSV files of every object and check.")
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description =
+                "Write the run's report for change-management records: one self-contained HTML file (summary, timeline, pools, checks, retained users, rollback log, actions) and/or CSV files of every object and check.")
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,7 +33,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "Write the report as one HTML file.")
     Path html;
 
-    @Option(names = "--csv", paramLabel = "DIR", description = "Write objects.csv (one row per planned move) and checks.csv into DIR.")
+    @Option(
+            names = "--csv",
+            paramLabel = "DIR",
+            description = "Write objects.csv (one row per planned move) and checks.csv into DIR.")
     Path csv;
 
     /** What was written, for --json. */

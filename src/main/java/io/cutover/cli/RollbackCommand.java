@@ -14,8 +14,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = "Undo completed steps in reverse order (users and objects back to the pool they came from, federation routes back). Shows the impact first and asks unless --yes. Exits 4 when it rolled back, 0 when there was nothing to undo, 3 when an undo failed.")
+@Command(
+        name = "rollback",
+        mixinStandardHelpOptions = true,
+        description =
+                "Undo completed steps in reverse order (users and objects back to the pool they came from, federation routes back). Shows the impact first and asks unless --yes. Exits 4 when it rolled back, 0 when there was nothing to undo, 3 when an undo failed.")
 final class RollbackCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,7 +32,10 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin
     ShellOptions shellOptions;
 
-    @Option(names = "--to", paramLabel = "STEP", description = "Undo this step and every later one (default: the whole run).")
+    @Option(
+            names = "--to",
+            paramLabel = "STEP",
+            description = "Undo this step and every later one (default: the whole run).")
     String to;
 
     @Option(names = "--yes", description = "Do not ask for confirmation.")
@@ -53,12 +59,17 @@ final class RollbackCommand implements Callable<Integer> {
         }
         // With --json, stdout carries only the result; the impact and the question go to stderr.
         PrintWriter talk = common.json ? spec.commandLine().getErr() : w;
-        Results.RollbackResult result = common.facade().rollback(to, runOptions.settings(null), impact -> {
-            if (!common.json || !yes) {
-                printImpact(talk, impact);
-            }
-            return yes || ask(talk);
-        }, target);
+        Results.RollbackResult result = common.facade()
+                .rollback(
+                        to,
+                        runOptions.settings(null),
+                        impact -> {
+                            if (!common.json || !yes) {
+                                printImpact(talk, impact);
+                            }
+                            return yes || ask(talk);
+                        },
+                        target);
         if (common.json) {
             Printer.json(w, result);
         } else if (!result.executed()) {
@@ -67,8 +78,10 @@ final class RollbackCommand implements Callable<Integer> {
             w.println();
             StatusText.print(w, result.status());
             w.println();
-            w.println(result.failures().isEmpty() ? "rolled back " + result.impact().steps().size() + " steps"
-                    : "rollback stopped: " + String.join("; ", result.failures()));
+            w.println(
+                    result.failures().isEmpty()
+                            ? "rolled back " + result.impact().steps().size() + " steps"
+                            : "rollback stopped: " + String.join("; ", result.failures()));
         }
         w.flush();
         if (!result.failures().isEmpty()) {
@@ -78,11 +91,16 @@ final class RollbackCommand implements Callable<Integer> {
     }
 
     static void printImpact(PrintWriter w, RollbackImpact impact) {
-        w.printf("Rollback %s: %d steps to undo, %d users and %d objects go back%n",
-                impact.toStep() == null ? "of the whole run" : "to before " + impact.toStep(), impact.steps().size(), impact.users(), impact.objects());
+        w.printf(
+                "Rollback %s: %d steps to undo, %d users and %d objects go back%n",
+                impact.toStep() == null ? "of the whole run" : "to before " + impact.toStep(),
+                impact.steps().size(),
+                impact.users(),
+                impact.objects());
         impact.moves().forEach(m -> w.println("  move " + m));
         impact.routes().forEach(r -> w.println("  " + r));
-        w.printf("What it breaks: %d meetings scheduled on a new pool since the move will not work after moving back; %d upgraded clients must be downgraded%n",
+        w.printf(
+                "What it breaks: %d meetings scheduled on a new pool since the move will not work after moving back; %d upgraded clients must be downgraded%n",
                 impact.meetingsAtRisk().size(), impact.upgradedClients().size());
         impact.meetingsAtRisk().stream().limit(20).forEach(m -> w.println("  meeting " + m));
         if (impact.meetingsAtRisk().size() > 20) {

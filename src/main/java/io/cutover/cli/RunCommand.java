@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Carry out a plan against the deployment, journaling every move; stops at a failing gate.")
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = "Carry out a plan against the deployment, journaling every move; stops at a failing gate.")
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -26,22 +29,38 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ShellOptions shellOptions;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PLAN", description = "The plan file (default: <workspace>/plan.json).")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "PLAN",
+            description = "The plan file (default: <workspace>/plan.json).")
     Path plan;
 
-    @Option(names = "--resume", description = "Continue the journal's run (after a stop, a failed gate, a pause or a crash).")
+    @Option(
+            names = "--resume",
+            description = "Continue the journal's run (after a stop, a failed gate, a pause or a crash).")
     boolean resume;
 
     @Option(names = "--dry-run", description = "Print the steps that would run; change nothing.")
     boolean dryRun;
 
-    @Option(names = "--until", paramLabel = "PHASE", description = "Run only steps of phases up to this one: ${COMPLETION-CANDIDATES}.")
+    @Option(
+            names = "--until",
+            paramLabel = "PHASE",
+            description = "Run only steps of phases up to this one: ${COMPLETION-CANDIDATES}.")
     Phase until;
 
-    @Option(names = "--site", paramLabel = "SITE", split = ",", description = "Run only steps of these sites (e.g. one site per change window).")
+    @Option(
+            names = "--site",
+            paramLabel = "SITE",
+            split = ",",
+            description = "Run only steps of these sites (e.g. one site per change window).")
     java.util.List<String> sites = new java.util.ArrayList<>();
 
-    @Option(names = "--record", paramLabel = "CSV", description = "Import the result rows a runbook wrote into the journal, instead of running anything.")
+    @Option(
+            names = "--record",
+            paramLabel = "CSV",
+            description = "Import the result rows a runbook wrote into the journal, instead of running anything.")
     Path record;
 
     @Override
@@ -57,7 +76,10 @@ final class RunCommand implements Callable<Integer> {
             if (common.json) {
                 Printer.json(w, result);
             } else {
-                w.printf("dry run of plan %s: %d steps would run%n", result.planChecksum().substring(0, 12), result.wouldRun().size());
+                w.printf(
+                        "dry run of plan %s: %d steps would run%n",
+                        result.planChecksum().substring(0, 12),
+                        result.wouldRun().size());
                 result.wouldRun().forEach(line -> w.println("  " + line));
             }
             return 0;
@@ -86,7 +108,9 @@ final class RunCommand implements Callable<Integer> {
         if (common.json) {
             Printer.json(w, result);
         } else {
-            w.printf("recorded %d rows of %s in run %s: %d ok, %d failed%n", result.rows(), result.file(), result.runId(), result.ok(), result.failed());
+            w.printf(
+                    "recorded %d rows of %s in run %s: %d ok, %d failed%n",
+                    result.rows(), result.file(), result.runId(), result.ok(), result.failed());
             StatusText.print(w, result.status());
         }
         w.flush();

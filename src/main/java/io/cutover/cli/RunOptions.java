@@ -7,13 +7,26 @@ import picocli.CommandLine.Option;
 
 /** How moves run: options shared by the verbs that move things. */
 final class RunOptions {
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "24", description = "Moves in flight at once (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N",
+            defaultValue = "24",
+            description = "Moves in flight at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--attempts", paramLabel = "N", defaultValue = "5", description = "Attempts per move before a transient failure counts as a failure (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--attempts",
+            paramLabel = "N",
+            defaultValue = "5",
+            description =
+                    "Attempts per move before a transient failure counts as a failure (default: ${DEFAULT-VALUE}).")
     int attempts;
 
-    @Option(names = "--backoff-ms", paramLabel = "MS", defaultValue = "100", description = "Delay before the first retry; doubles per attempt (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--backoff-ms",
+            paramLabel = "MS",
+            defaultValue = "100",
+            description = "Delay before the first retry; doubles per attempt (default: ${DEFAULT-VALUE}).")
     long backoffMillis;
 
     RunSettings settings(Phase until) {

@@ -11,9 +11,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "runbook", mixinStandardHelpOptions = true,
-        description = "Write the plan as PowerShell runbooks to review and run by hand in the Management Shell, one per phase; "
-                + "their result rows go back into the journal with `cutover run --record CSV`.")
+@Command(
+        name = "runbook",
+        mixinStandardHelpOptions = true,
+        description =
+                "Write the plan as PowerShell runbooks to review and run by hand in the Management Shell, one per phase; "
+                        + "their result rows go back into the journal with `cutover run --record CSV`.")
 final class RunbookCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -21,13 +24,21 @@ final class RunbookCommand implements Callable<Integer> {
     @Mixin
     Common common;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PLAN", description = "The plan file (default: <workspace>/plan.json).")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "PLAN",
+            description = "The plan file (default: <workspace>/plan.json).")
     Path plan;
 
     @Option(names = "--phase", paramLabel = "PHASE", description = "Only this phase: ${COMPLETION-CANDIDATES}.")
     Phase phase;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "The directory to write the scripts to.")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            required = true,
+            description = "The directory to write the scripts to.")
     Path out;
 
     @Override
@@ -41,7 +52,8 @@ final class RunbookCommand implements Callable<Integer> {
             for (Results.RunbookFile f : result.files()) {
                 w.printf("  %-40s %-16s %d steps%n", Path.of(f.file()).getFileName(), f.phase(), f.steps());
             }
-            w.println("review them, run them in the Management Shell, then `cutover run --record <NN-Phase.results.csv>`");
+            w.println(
+                    "review them, run them in the Management Shell, then `cutover run --record <NN-Phase.results.csv>`");
         }
         w.flush();
         return 0;

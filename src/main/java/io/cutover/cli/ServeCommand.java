@@ -16,8 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "The control room: a JSON API (described at /openapi.json) and a live dashboard for the workspace's migration. Runs until stopped.")
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description =
+                "The control room: a JSON API (described at /openapi.json) and a live dashboard for the workspace's migration. Runs until stopped.")
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -28,17 +31,32 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     RunOptions runOptions;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "Port to listen on; 0 for any free port (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port",
+            paramLabel = "N",
+            defaultValue = "8080",
+            description = "Port to listen on; 0 for any free port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+    @Option(
+            names = "--bind",
+            paramLabel = "ADDR",
+            defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String bind;
 
-    @Option(names = "--tokens", paramLabel = "FILE",
-            description = "Token file, lines of NAME ROLE TOKEN (roles operator, viewer); created with one of each, mode 0600, when missing (default: <workspace>/tokens).")
+    @Option(
+            names = "--tokens",
+            paramLabel = "FILE",
+            description =
+                    "Token file, lines of NAME ROLE TOKEN (roles operator, viewer); created with one of each, mode 0600, when missing (default: <workspace>/tokens).")
     Path tokens;
 
-    @Option(names = "--refresh-ms", paramLabel = "MS", defaultValue = "500", description = "How often the live view is recomputed from the journal (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--refresh-ms",
+            paramLabel = "MS",
+            defaultValue = "500",
+            description = "How often the live view is recomputed from the journal (default: ${DEFAULT-VALUE}).")
     long refreshMillis;
 
     @Override
@@ -46,9 +64,11 @@ final class ServeCommand implements Callable<Integer> {
         Workspace workspace = new Workspace(common.workspace);
         Path tokenFile = tokens == null ? ServerSettings.defaultTokens(workspace) : tokens;
         if (refreshMillis < 50) {
-            throw new io.cutover.CutoverException(io.cutover.ErrorCode.BAD_INPUT, "--refresh-ms must be at least 50, got " + refreshMillis);
+            throw new io.cutover.CutoverException(
+                    io.cutover.ErrorCode.BAD_INPUT, "--refresh-ms must be at least 50, got " + refreshMillis);
         }
-        ServerSettings settings = new ServerSettings(workspace, bind, port, tokenFile, Duration.ofMillis(refreshMillis), runOptions.settings(null));
+        ServerSettings settings = new ServerSettings(
+                workspace, bind, port, tokenFile, Duration.ofMillis(refreshMillis), runOptions.settings(null));
         Server server = Server.start(settings, Clock.systemUTC());
         var w = spec.commandLine().getOut();
         w.println("cutover control room on " + server.url() + " for " + workspace.dir());
@@ -56,10 +76,13 @@ final class ServeCommand implements Callable<Integer> {
                 + "; viewers: " + String.join(", ", tokensNames(tokenFile, Role.VIEWER)) + "); stop with Ctrl-C");
         w.flush();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "cutover-serve-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "cutover-serve-stop"));
         stopped.await();
         return 0;
     }

@@ -8,24 +8,43 @@ import picocli.CommandLine.Option;
 
 /** Which deployment to act on, and how to reach the Management Shell. */
 final class ShellOptions {
-    @Option(names = "--deployment", paramLabel = "KIND", defaultValue = "lab",
-            description = "lab (the workspace's emulated deployment, default) or shell (a real deployment through the Skype for Business Server Management Shell).")
+    @Option(
+            names = "--deployment",
+            paramLabel = "KIND",
+            defaultValue = "lab",
+            description =
+                    "lab (the workspace's emulated deployment, default) or shell (a real deployment through the Skype for Business Server Management Shell).")
     String deployment;
 
-    @Option(names = "--shell-command", paramLabel = "CMD", defaultValue = ShellSettings.DEFAULT_COMMAND,
-            description = "With --deployment shell: the program that reads a script on standard input and runs it (default: ${DEFAULT-VALUE}); e.g. a remoting wrapper.")
+    @Option(
+            names = "--shell-command",
+            paramLabel = "CMD",
+            defaultValue = ShellSettings.DEFAULT_COMMAND,
+            description =
+                    "With --deployment shell: the program that reads a script on standard input and runs it (default: ${DEFAULT-VALUE}); e.g. a remoting wrapper.")
     String command;
 
-    @Option(names = "--shell-timeout", paramLabel = "TIME", defaultValue = "120s",
-            description = "With --deployment shell: kill a script (and what it started) that runs longer than this, and retry (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--shell-timeout",
+            paramLabel = "TIME",
+            defaultValue = "120s",
+            description =
+                    "With --deployment shell: kill a script (and what it started) that runs longer than this, and retry (default: ${DEFAULT-VALUE}).")
     String timeout;
 
-    @Option(names = "--shell-batch", paramLabel = "N", defaultValue = "100",
+    @Option(
+            names = "--shell-batch",
+            paramLabel = "N",
+            defaultValue = "100",
             description = "With --deployment shell: at most N operations share one script (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--shell-encoding", paramLabel = "ENC", defaultValue = "ascii",
-            description = "With --deployment shell: ascii (non-ASCII as [char] codes; safe for powershell.exe, default) or utf8.")
+    @Option(
+            names = "--shell-encoding",
+            paramLabel = "ENC",
+            defaultValue = "ascii",
+            description =
+                    "With --deployment shell: ascii (non-ASCII as [char] codes; safe for powershell.exe, default) or utf8.")
     String encoding;
 
     Target target() {

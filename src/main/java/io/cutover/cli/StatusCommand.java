@@ -7,7 +7,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Where the run stands: per site, pool and phase, counts, ETA, and what holds it.")
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = "Where the run stands: per site, pool and phase, counts, ETA, and what holds it.")
 final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

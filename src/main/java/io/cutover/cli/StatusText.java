@@ -9,10 +9,20 @@ final class StatusText {
 
     static void print(PrintWriter w, StatusReport s) {
         w.printf("Run %s (plan %s): %s%n", s.runId(), s.planChecksum().substring(0, 12), s.state());
-        w.printf("steps %d/%d; users moved %d/%d; objects moved %d/%d%s%n", s.stepsDone(), s.stepsTotal(), s.usersMoved(), s.usersPlanned(),
-                s.objectsMoved(), s.objectsPlanned(), s.usersRolledBack() > 0 ? "; users rolled back " + s.usersRolledBack() : "");
+        w.printf(
+                "steps %d/%d; users moved %d/%d; objects moved %d/%d%s%n",
+                s.stepsDone(),
+                s.stepsTotal(),
+                s.usersMoved(),
+                s.usersPlanned(),
+                s.objectsMoved(),
+                s.objectsPlanned(),
+                s.usersRolledBack() > 0 ? "; users rolled back " + s.usersRolledBack() : "");
         if (s.movesPerSecond() != null) {
-            w.printf("rate %.0f moves/s%s%n", s.movesPerSecond(), s.etaSeconds() == null || s.etaSeconds() == 0 ? "" : "; ETA " + eta(s.etaSeconds()));
+            w.printf(
+                    "rate %.0f moves/s%s%n",
+                    s.movesPerSecond(),
+                    s.etaSeconds() == null || s.etaSeconds() == 0 ? "" : "; ETA " + eta(s.etaSeconds()));
         }
         if (s.nextStep() != null) {
             w.println("next step: " + s.nextStep());
@@ -20,15 +30,28 @@ final class StatusText {
         w.println();
         w.printf("%-10s %-30s %-16s %-12s %-14s %s%n", "SITE", "POOL", "PHASE", "STEPS", "ITEMS", "STATE");
         for (StatusReport.PhaseLine p : s.phases()) {
-            String items = p.itemsTotal() == 0 ? "" : p.itemsDone() + "/" + p.itemsTotal() + (p.itemsUndone() > 0 ? " (" + p.itemsUndone() + " back)" : "");
-            w.printf("%-10s %-30s %-16s %-12s %-14s %s%n", p.site(), p.pool() == null ? "(site)" : p.pool(), p.phase(),
-                    p.stepsDone() + "/" + p.stepsTotal(), items, p.state());
+            String items = p.itemsTotal() == 0
+                    ? ""
+                    : p.itemsDone() + "/" + p.itemsTotal()
+                            + (p.itemsUndone() > 0 ? " (" + p.itemsUndone() + " back)" : "");
+            w.printf(
+                    "%-10s %-30s %-16s %-12s %-14s %s%n",
+                    p.site(),
+                    p.pool() == null ? "(site)" : p.pool(),
+                    p.phase(),
+                    p.stepsDone() + "/" + p.stepsTotal(),
+                    items,
+                    p.state());
         }
         if (!s.pools().isEmpty()) {
             w.println();
-            w.printf("%-10s %-30s %-10s %-32s %-15s %7s %7s%n", "SITE", "POOL NOW", "ROLE", "VERSION", "STATE", "USERS", "OBJECTS");
+            w.printf(
+                    "%-10s %-30s %-10s %-32s %-15s %7s %7s%n",
+                    "SITE", "POOL NOW", "ROLE", "VERSION", "STATE", "USERS", "OBJECTS");
             for (StatusReport.PoolLine p : s.pools()) {
-                w.printf("%-10s %-30s %-10s %-32s %-15s %7d %7d%n", p.site(), p.fqdn(), p.role(), p.version(), p.state(), p.users(), p.objects());
+                w.printf(
+                        "%-10s %-30s %-10s %-32s %-15s %7d %7d%n",
+                        p.site(), p.fqdn(), p.role(), p.version(), p.state(), p.users(), p.objects());
             }
         }
         if (s.blocker() != null) {
@@ -51,7 +74,8 @@ final class StatusText {
     }
 
     private static String eta(long seconds) {
-        return seconds >= 3600 ? String.format("%dh%02dm", seconds / 3600, (seconds % 3600) / 60)
+        return seconds >= 3600
+                ? String.format("%dh%02dm", seconds / 3600, (seconds % 3600) / 60)
                 : seconds >= 60 ? String.format("%dm%02ds", seconds / 60, seconds % 60) : seconds + "s";
     }
 }

@@ -23,5 +23,6 @@ public enum ProbeKind {
     }
 
     /** The modalities proved between two internal users in coexistence testing. */
-    public static final java.util.List<ProbeKind> PEER_MODALITIES = java.util.List.of(Registration, Presence, Im, Call, Conference);
+    public static final java.util.List<ProbeKind> PEER_MODALITIES =
+            java.util.List.of(Registration, Presence, Im, Call, Conference);
 }

@@ -7,7 +7,8 @@ package io.cutover.deployment;
  * @param error the error on failure, else null
  * @param diagnosis why it failed (for SIP, the status and reason), else null
  */
-public record ProbeResult(Probe probe, String target, boolean success, long latencyMillis, String error, String diagnosis) {
+public record ProbeResult(
+        Probe probe, String target, boolean success, long latencyMillis, String error, String diagnosis) {
     public static ProbeResult success(Probe probe, String target, long latencyMillis) {
         return new ProbeResult(probe, target, true, latencyMillis, null, null);
     }

@@ -123,10 +123,13 @@ final class CsvReader {
             throw new CutoverException(ErrorCode.BAD_INPUT, name + ": cannot read: " + e.getMessage());
         }
         if (size > MAX_FILE) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, name + ": " + size + " bytes, more than the " + MAX_FILE
-                    + " this reader accepts; refused before reading");
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT,
+                    name + ": " + size + " bytes, more than the " + MAX_FILE
+                            + " this reader accepts; refused before reading");
         }
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (java.io.Reader in = new InputStreamReader(Files.newInputStream(file), utf8)) {
@@ -193,8 +196,10 @@ final class CsvReader {
             }
             for (String c : required) {
                 if (!columns.containsKey(c.toLowerCase(Locale.ROOT))) {
-                    throw new CutoverException(ErrorCode.BAD_INPUT, name + ":" + headerLine + ": no " + c
-                            + " column; the header has " + String.join(",", header));
+                    throw new CutoverException(
+                            ErrorCode.BAD_INPUT,
+                            name + ":" + headerLine + ": no " + c + " column; the header has "
+                                    + String.join(",", header));
                 }
             }
             width = header.size();
@@ -209,8 +214,10 @@ final class CsvReader {
                     continue;
                 }
                 if (values.size() != width) {
-                    throw new CutoverException(ErrorCode.BAD_INPUT, name + ":" + at + ": " + values.size()
-                            + " fields where the header has " + width + " columns; a malformed row (an unquoted comma or a missing quote?)");
+                    throw new CutoverException(
+                            ErrorCode.BAD_INPUT,
+                            name + ":" + at + ": " + values.size() + " fields where the header has " + width
+                                    + " columns; a malformed row (an unquoted comma or a missing quote?)");
                 }
                 sink.accept(new Row(columns, values, at));
             }
@@ -248,7 +255,10 @@ final class CsvReader {
                 if (fill() && field.length() > 0) {
                     // Inside an unquoted field: copy up to the next delimiter in one go.
                     int from = position;
-                    while (position < limit && buffer[position] != ',' && buffer[position] != '\n' && buffer[position] != '\r'
+                    while (position < limit
+                            && buffer[position] != ','
+                            && buffer[position] != '\n'
+                            && buffer[position] != '\r'
                             && buffer[position] != '"') {
                         position++;
                     }
@@ -279,8 +289,10 @@ final class CsvReader {
                         after = peek();
                     }
                     if (after != ',' && after != '\r' && after != '\n' && after != -1) {
-                        throw new CutoverException(ErrorCode.BAD_INPUT, name + ":" + line + ": column " + (fields.size() + 1)
-                                + ": text after a closing quote; a quote inside a field must be doubled (\"\")");
+                        throw new CutoverException(
+                                ErrorCode.BAD_INPUT,
+                                name + ":" + line + ": column " + (fields.size() + 1)
+                                        + ": text after a closing quote; a quote inside a field must be doubled (\"\")");
                     }
                     continue;
                 }
@@ -301,8 +313,10 @@ final class CsvReader {
         }
 
         private CutoverException tooLong(int start) {
-            return new CutoverException(ErrorCode.BAD_INPUT, name + ":" + start + ": a row longer than " + MAX_RECORD
-                    + " characters (an unclosed quote?); refused");
+            return new CutoverException(
+                    ErrorCode.BAD_INPUT,
+                    name + ":" + start + ": a row longer than " + MAX_RECORD
+                            + " characters (an unclosed quote?); refused");
         }
 
         private int quoted(StringBuilder field, int start, int length) throws IOException {
@@ -310,7 +324,10 @@ final class CsvReader {
                 // Copy the run of ordinary characters in one go: most fields are nothing else.
                 if (fill()) {
                     int from = position;
-                    while (position < limit && buffer[position] != '"' && buffer[position] != '\n' && buffer[position] != '\r') {
+                    while (position < limit
+                            && buffer[position] != '"'
+                            && buffer[position] != '\n'
+                            && buffer[position] != '\r') {
                         position++;
                     }
                     int run = position - from;
@@ -328,7 +345,8 @@ final class CsvReader {
                     throw tooLong(start);
                 }
                 if (c == -1) {
-                    throw new CutoverException(ErrorCode.BAD_INPUT, name + ":" + start + ": a quoted field is never closed");
+                    throw new CutoverException(
+                            ErrorCode.BAD_INPUT, name + ":" + start + ": a quoted field is never closed");
                 }
                 if (c == '"') {
                     if (peek() == '"') {

@@ -43,7 +43,8 @@ import java.util.Set;
  * topology lacks is a finding of the assessment, not a reason to refuse the folder.
  */
 public final class FolderReader {
-    static final List<String> POLICY_COLUMNS = java.util.Arrays.stream(PolicyKind.values()).map(PolicyKind::column).toList();
+    static final List<String> POLICY_COLUMNS =
+            java.util.Arrays.stream(PolicyKind.values()).map(PolicyKind::column).toList();
 
     private final Path dir;
     private final Catalog catalog;
@@ -60,7 +61,9 @@ public final class FolderReader {
      */
     public static FolderRead read(Path dir, Catalog catalog) {
         if (!Files.isDirectory(dir)) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, dir + ": not a directory; give the inventory folder that the collect script wrote");
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT,
+                    dir + ": not a directory; give the inventory folder that the collect script wrote");
         }
         return new FolderReader(dir, catalog).read();
     }
@@ -68,9 +71,11 @@ public final class FolderReader {
     private FolderRead read() {
         for (String required : List.of(InventoryFiles.TOPOLOGY, InventoryFiles.SITES, InventoryFiles.USERS)) {
             if (!Files.isRegularFile(dir.resolve(required))) {
-                throw new CutoverException(ErrorCode.BAD_INPUT, dir.resolve(required) + ": missing; the inventory folder needs "
-                        + InventoryFiles.TOPOLOGY + ", " + InventoryFiles.SITES + " and " + InventoryFiles.USERS
-                        + " (run the script of `cutover collect-script` to write them)");
+                throw new CutoverException(
+                        ErrorCode.BAD_INPUT,
+                        dir.resolve(required) + ": missing; the inventory folder needs "
+                                + InventoryFiles.TOPOLOGY + ", " + InventoryFiles.SITES + " and " + InventoryFiles.USERS
+                                + " (run the script of `cutover collect-script` to write them)");
             }
         }
         TopologyReader.Topology topology = new TopologyReader(dir.resolve(InventoryFiles.TOPOLOGY), catalog).read();
@@ -86,11 +91,20 @@ public final class FolderReader {
         });
         List<User> users;
         try {
-            java.util.concurrent.Future<?> m = side.submit(() -> optional(InventoryFiles.MEETINGS, List.of("Organizer", "ConferenceId"),
-                    r -> meetings.add(new Meeting(r.required("Organizer"), r.required("ConferenceId"), r.get("Pool"), time(r, "CreatedUtc"),
+            java.util.concurrent.Future<?> m = side.submit(() -> optional(
+                    InventoryFiles.MEETINGS,
+                    List.of("Organizer", "ConferenceId"),
+                    r -> meetings.add(new Meeting(
+                            r.required("Organizer"),
+                            r.required("ConferenceId"),
+                            r.get("Pool"),
+                            time(r, "CreatedUtc"),
                             r.get("ClientVersion")))));
-            java.util.concurrent.Future<?> c = side.submit(() -> optional(InventoryFiles.CLIENTS, List.of("SipAddress", "ClientVersion"),
-                    r -> clients.add(new ClientSignIn(r.required("SipAddress"), r.required("ClientVersion"), time(r, "LastSignInUtc")))));
+            java.util.concurrent.Future<?> c = side.submit(() -> optional(
+                    InventoryFiles.CLIENTS,
+                    List.of("SipAddress", "ClientVersion"),
+                    r -> clients.add(new ClientSignIn(
+                            r.required("SipAddress"), r.required("ClientVersion"), time(r, "LastSignInUtc")))));
             users = users(usage);
             // In file order, so that the error reported for several bad files is always the same one.
             await(m);
@@ -106,7 +120,8 @@ public final class FolderReader {
             } catch (CutoverException e) {
                 throw r.error("Kind", "is '" + r.get("Kind") + "', not an object kind (" + objectKinds() + ")");
             }
-            objects.add(new HomedObject(kind, r.required("Identity"), r.get("DisplayName"), r.required("RegistrarPool")));
+            objects.add(
+                    new HomedObject(kind, r.required("Identity"), r.get("DisplayName"), r.required("RegistrarPool")));
         });
         List<ServiceState> services = new ArrayList<>();
         boolean servicesCollected = optional(InventoryFiles.SERVICES, List.of("ComputerName", "Name", "Status"), r -> {
@@ -119,20 +134,38 @@ public final class FolderReader {
                 }
             }
             if (s == null) {
-                throw r.error("Status", "is '" + status + "'; expected Running, Stopped, StartPending, StopPending or Paused");
+                throw r.error(
+                        "Status",
+                        "is '" + status + "'; expected Running, Stopped, StartPending, StopPending or Paused");
             }
-            services.add(new ServiceState(computer, topology.poolOfMachine().get(computer.toLowerCase(Locale.ROOT)), r.required("Name"), s));
+            services.add(new ServiceState(
+                    computer, topology.poolOfMachine().get(computer.toLowerCase(Locale.ROOT)), r.required("Name"), s));
         });
         List<Replica> replicas = new ArrayList<>();
-        optional(InventoryFiles.REPLICATION, List.of("ReplicaFqdn", "UpToDate"), r -> replicas.add(new Replica(r.required("ReplicaFqdn"), r.bool("UpToDate"))));
+        optional(
+                InventoryFiles.REPLICATION,
+                List.of("ReplicaFqdn", "UpToDate"),
+                r -> replicas.add(new Replica(r.required("ReplicaFqdn"), r.bool("UpToDate"))));
         List<UnansweredServer> unanswered = new ArrayList<>();
-        optional(InventoryFiles.UNANSWERED, List.of("ComputerName"), r -> unanswered.add(new UnansweredServer(r.required("ComputerName"),
-                r.get("Source"), r.get("Error"))));
+        optional(
+                InventoryFiles.UNANSWERED,
+                List.of("ComputerName"),
+                r -> unanswered.add(new UnansweredServer(r.required("ComputerName"), r.get("Source"), r.get("Error"))));
         Policies policies = policies();
         List<String> partners = new ArrayList<>();
         optional(InventoryFiles.PARTNERS, List.of("Domain"), r -> partners.add(r.required("Domain")));
-        Inventory inventory = new Inventory(sites, topology.pools(), topology.cmsPool(), users, objects, meetings, clients, services,
-                replicas, policies, partners);
+        Inventory inventory = new Inventory(
+                sites,
+                topology.pools(),
+                topology.cmsPool(),
+                users,
+                objects,
+                meetings,
+                clients,
+                services,
+                replicas,
+                policies,
+                partners);
         return new FolderRead(inventory, unanswered, servicesCollected);
     }
 
@@ -160,7 +193,15 @@ public final class FolderReader {
                     throw r.error("SiteType", "is '" + type + "'; expected CentralSite or BranchSite");
                 }
             }
-            if (fromCsv.put(id, new Site(name, id, kind, route(r.get("FederationRoute")), route(r.get("XmppFederationRoute")))) != null) {
+            if (fromCsv.put(
+                            id,
+                            new Site(
+                                    name,
+                                    id,
+                                    kind,
+                                    route(r.get("FederationRoute")),
+                                    route(r.get("XmppFederationRoute"))))
+                    != null) {
                 throw r.error("SiteId", id + " is listed twice");
             }
         });
@@ -191,9 +232,13 @@ public final class FolderReader {
             try {
                 f = Feature.parse(text);
             } catch (CutoverException e) {
-                throw r.error("Feature", "is '" + text + "', not a feature of the catalog (" + java.util.Arrays.toString(Feature.values()) + ")");
+                throw r.error(
+                        "Feature",
+                        "is '" + text + "', not a feature of the catalog ("
+                                + java.util.Arrays.toString(Feature.values()) + ")");
             }
-            usage.computeIfAbsent(Inventory.key(r.required("SipAddress")), k -> EnumSet.noneOf(Feature.class)).add(f);
+            usage.computeIfAbsent(Inventory.key(r.required("SipAddress")), k -> EnumSet.noneOf(Feature.class))
+                    .add(f);
         });
         return usage;
     }
@@ -208,7 +253,8 @@ public final class FolderReader {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
-            throw new CutoverException(ErrorCode.INTERNAL, "cannot read the inventory folder: " + e.getCause(), e.getCause());
+            throw new CutoverException(
+                    ErrorCode.INTERNAL, "cannot read the inventory folder: " + e.getCause(), e.getCause());
         }
     }
 
@@ -251,7 +297,8 @@ public final class FolderReader {
             if (scope.equalsIgnoreCase("Global")) {
                 global.put(kind, r.required("Name"));
             } else if (scope.regionMatches(true, 0, "Site:", 0, 5)) {
-                bySite.computeIfAbsent(scope.substring(5), s -> new EnumMap<>(PolicyKind.class)).put(kind, r.required("Name"));
+                bySite.computeIfAbsent(scope.substring(5), s -> new EnumMap<>(PolicyKind.class))
+                        .put(kind, r.required("Name"));
             } else {
                 throw r.error("Scope", "is '" + scope + "'; expected Global or Site:<name>");
             }
@@ -293,7 +340,8 @@ public final class FolderReader {
         try {
             return LocalDateTime.parse(v.toUpperCase(Locale.ROOT), US).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw r.error(column, "is '" + v + "'; expected an ISO 8601 time (2024-03-01T09:00:00Z) or M/d/yyyy h:mm:ss AM");
+            throw r.error(
+                    column, "is '" + v + "'; expected an ISO 8601 time (2024-03-01T09:00:00Z) or M/d/yyyy h:mm:ss AM");
         }
     }
 
@@ -302,8 +350,13 @@ public final class FolderReader {
      * one time per row, and a formatter's parse dominates reading 200,000 rows.
      */
     private static Instant utc(String v) {
-        if (v.length() != 20 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T' || v.charAt(13) != ':'
-                || v.charAt(16) != ':' || v.charAt(19) != 'Z') {
+        if (v.length() != 20
+                || v.charAt(4) != '-'
+                || v.charAt(7) != '-'
+                || v.charAt(10) != 'T'
+                || v.charAt(13) != ':'
+                || v.charAt(16) != ':'
+                || v.charAt(19) != 'Z') {
             return null;
         }
         int[] at = {0, 5, 8, 11, 14, 17};

@@ -4,7 +4,6 @@ import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.catalog.Catalog;
 import io.cutover.catalog.Feature;
-import io.cutover.inventory.ClientSignIn;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Meeting;
@@ -57,8 +56,10 @@ public final class FolderWriter {
             if (Files.exists(target)) {
                 try (Stream<Path> entries = Files.list(target)) {
                     if (!Files.isDirectory(target) || entries.findAny().isPresent()) {
-                        throw new CutoverException(ErrorCode.BAD_INPUT, dir + " already exists and is not an empty directory; "
-                                + "give a new directory for the inventory folder");
+                        throw new CutoverException(
+                                ErrorCode.BAD_INPUT,
+                                dir + " already exists and is not an empty directory; "
+                                        + "give a new directory for the inventory folder");
                     }
                 }
             }
@@ -66,7 +67,8 @@ public final class FolderWriter {
             Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
             try {
                 // A temporary directory is private; the folder is meant to be shared like any other.
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+                Files.setPosixFilePermissions(
+                        tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
             } catch (UnsupportedOperationException notPosix) {
                 // Windows: the directory inherits its parent's ACL
             }
@@ -87,41 +89,100 @@ public final class FolderWriter {
                 }
             }
         } catch (IOException e) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, "cannot write the inventory folder " + dir + ": " + e.getMessage(), e);
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT, "cannot write the inventory folder " + dir + ": " + e.getMessage(), e);
         }
     }
 
     private void writeInto(Path dir, Inventory inv, List<UnansweredServer> unanswered) throws IOException {
-        Files.writeString(dir.resolve(InventoryFiles.TOPOLOGY), new TopologyWriter(catalog).xml(inv), StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve(InventoryFiles.TOPOLOGY), new TopologyWriter(catalog).xml(inv), StandardCharsets.UTF_8);
 
         List<Site> sites = sorted(inv.sites(), Comparator.comparingInt(Site::siteId));
         Map<String, List<String>> poolsBySite = new HashMap<>();
-        inv.pools().stream().sorted(Comparator.comparing(p -> key(p.fqdn())))
-                .forEach(p -> poolsBySite.computeIfAbsent(key(p.site()), k -> new ArrayList<>()).add(p.fqdn()));
-        csv(dir, InventoryFiles.SITES, List.of("Identity", "SiteId", "DisplayName", "SiteType", "FederationRoute", "XmppFederationRoute",
-                "DefaultPersistentChatPool", "Pools"), sites, s -> List.of("Site:" + s.name(), Integer.toString(s.siteId()), s.name(),
-                s.kind() == SiteKind.BranchSite ? "BranchSite" : "CentralSite", edge(s.federationRoute()), edge(s.xmppFederationRoute()),
-                defaultChatPool(inv, s), String.join(";", poolsBySite.getOrDefault(key(s.name()), List.of()))));
+        inv.pools().stream()
+                .sorted(Comparator.comparing(p -> key(p.fqdn())))
+                .forEach(p -> poolsBySite
+                        .computeIfAbsent(key(p.site()), k -> new ArrayList<>())
+                        .add(p.fqdn()));
+        csv(
+                dir,
+                InventoryFiles.SITES,
+                List.of(
+                        "Identity",
+                        "SiteId",
+                        "DisplayName",
+                        "SiteType",
+                        "FederationRoute",
+                        "XmppFederationRoute",
+                        "DefaultPersistentChatPool",
+                        "Pools"),
+                sites,
+                s -> List.of(
+                        "Site:" + s.name(),
+                        Integer.toString(s.siteId()),
+                        s.name(),
+                        s.kind() == SiteKind.BranchSite ? "BranchSite" : "CentralSite",
+                        edge(s.federationRoute()),
+                        edge(s.xmppFederationRoute()),
+                        defaultChatPool(inv, s),
+                        String.join(";", poolsBySite.getOrDefault(key(s.name()), List.of()))));
 
-        List<String> userColumns = new ArrayList<>(List.of("SipAddress", "DisplayName", "UserPrincipalName", "RegistrarPool", "Enabled",
-                "EnterpriseVoiceEnabled", "LineURI"));
+        List<String> userColumns = new ArrayList<>(List.of(
+                "SipAddress",
+                "DisplayName",
+                "UserPrincipalName",
+                "RegistrarPool",
+                "Enabled",
+                "EnterpriseVoiceEnabled",
+                "LineURI"));
         userColumns.addAll(FolderReader.POLICY_COLUMNS);
-        csv(dir, InventoryFiles.USERS, userColumns, sorted(inv.users(), Comparator.comparing(u -> key(u.sipAddress()))), u -> {
-            List<String> row = new ArrayList<>(List.of(u.sipAddress(), text(u.displayName()), upn(u.sipAddress()), u.pool(), "True",
-                    u.policies().containsKey(PolicyKind.Voice) ? "True" : "False", ""));
-            for (PolicyKind k : PolicyKind.values()) {
-                row.add(text(u.policies().get(k)));
-            }
-            return row;
-        });
-        csv(dir, InventoryFiles.OBJECTS, List.of("Kind", "Identity", "SipAddress", "DisplayName", "RegistrarPool", "LineURI"),
-                sorted(inv.objects(), Comparator.comparing((HomedObject o) -> o.kind().name()).thenComparing(o -> key(o.identity()))),
-                o -> List.of(o.kind().name(), o.identity(), o.identity().regionMatches(true, 0, "sip:", 0, 4) ? o.identity() : "",
-                        text(o.displayName()), o.pool(), ""));
-        csv(dir, InventoryFiles.SERVICES, List.of("ComputerName", "Name", "DisplayName", "Status", "ActivityLevel"),
-                sorted(inv.services(), Comparator.comparing((ServiceState s) -> key(s.computer())).thenComparing(ServiceState::name)),
+        csv(
+                dir,
+                InventoryFiles.USERS,
+                userColumns,
+                sorted(inv.users(), Comparator.comparing(u -> key(u.sipAddress()))),
+                u -> {
+                    List<String> row = new ArrayList<>(List.of(
+                            u.sipAddress(),
+                            text(u.displayName()),
+                            upn(u.sipAddress()),
+                            u.pool(),
+                            "True",
+                            u.policies().containsKey(PolicyKind.Voice) ? "True" : "False",
+                            ""));
+                    for (PolicyKind k : PolicyKind.values()) {
+                        row.add(text(u.policies().get(k)));
+                    }
+                    return row;
+                });
+        csv(
+                dir,
+                InventoryFiles.OBJECTS,
+                List.of("Kind", "Identity", "SipAddress", "DisplayName", "RegistrarPool", "LineURI"),
+                sorted(
+                        inv.objects(),
+                        Comparator.comparing((HomedObject o) -> o.kind().name()).thenComparing(o -> key(o.identity()))),
+                o -> List.of(
+                        o.kind().name(),
+                        o.identity(),
+                        o.identity().regionMatches(true, 0, "sip:", 0, 4) ? o.identity() : "",
+                        text(o.displayName()),
+                        o.pool(),
+                        ""));
+        csv(
+                dir,
+                InventoryFiles.SERVICES,
+                List.of("ComputerName", "Name", "DisplayName", "Status", "ActivityLevel"),
+                sorted(
+                        inv.services(),
+                        Comparator.comparing((ServiceState s) -> key(s.computer()))
+                                .thenComparing(ServiceState::name)),
                 s -> List.of(s.computer(), s.name(), s.name(), s.status().name(), ""));
-        csv(dir, InventoryFiles.REPLICATION, List.of("ReplicaFqdn", "UpToDate", "LastStatusReport", "LastUpdateCreation", "ProductVersion"),
+        csv(
+                dir,
+                InventoryFiles.REPLICATION,
+                List.of("ReplicaFqdn", "UpToDate", "LastStatusReport", "LastUpdateCreation", "ProductVersion"),
                 sorted(inv.replicas(), Comparator.comparing(r -> key(r.fqdn()))),
                 r -> List.of(r.fqdn(), r.upToDate() ? "True" : "False", "", "", replicaVersion(inv, r)));
         List<String[]> usage = new ArrayList<>();
@@ -131,28 +192,59 @@ public final class FolderWriter {
             }
         }
         csv(dir, InventoryFiles.USAGE, List.of("SipAddress", "Feature", "Detail"), usage, a -> List.of(a[0], a[1], ""));
-        csv(dir, InventoryFiles.MEETINGS, List.of("Organizer", "ConferenceId", "Pool", "CreatedUtc", "ClientVersion"),
-                sorted(inv.meetings(), Comparator.comparing((Meeting m) -> key(m.organizer())).thenComparing(Meeting::conferenceId)),
-                m -> List.of(m.organizer(), m.conferenceId(), text(m.pool()), time(m.createdUtc()), text(m.clientVersion())));
-        csv(dir, InventoryFiles.CLIENTS, List.of("SipAddress", "ClientVersion", "LastSignInUtc"),
+        csv(
+                dir,
+                InventoryFiles.MEETINGS,
+                List.of("Organizer", "ConferenceId", "Pool", "CreatedUtc", "ClientVersion"),
+                sorted(
+                        inv.meetings(),
+                        Comparator.comparing((Meeting m) -> key(m.organizer())).thenComparing(Meeting::conferenceId)),
+                m -> List.of(
+                        m.organizer(),
+                        m.conferenceId(),
+                        text(m.pool()),
+                        time(m.createdUtc()),
+                        text(m.clientVersion())));
+        csv(
+                dir,
+                InventoryFiles.CLIENTS,
+                List.of("SipAddress", "ClientVersion", "LastSignInUtc"),
                 sorted(inv.clients(), Comparator.comparing(c -> key(c.sipAddress()))),
                 c -> List.of(c.sipAddress(), c.clientVersion(), time(c.lastSignInUtc())));
-        csv(dir, InventoryFiles.UNANSWERED, List.of("ComputerName", "Source", "Error"),
-                sorted(unanswered, Comparator.comparing((UnansweredServer u) -> key(u.computer())).thenComparing(u -> text(u.source()))),
+        csv(
+                dir,
+                InventoryFiles.UNANSWERED,
+                List.of("ComputerName", "Source", "Error"),
+                sorted(
+                        unanswered,
+                        Comparator.comparing((UnansweredServer u) -> key(u.computer()))
+                                .thenComparing(u -> text(u.source()))),
                 u -> List.of(u.computer(), text(u.source()), text(u.error())));
         List<String[]> policies = new ArrayList<>();
         if (inv.policies() != null) {
             inv.policies().global().forEach((k, v) -> policies.add(new String[] {k.name(), "Global", v}));
-            inv.policies().bySite().forEach((site, m) -> m.forEach((k, v) -> policies.add(new String[] {k.name(), "Site:" + site, v})));
+            inv.policies()
+                    .bySite()
+                    .forEach((site, m) ->
+                            m.forEach((k, v) -> policies.add(new String[] {k.name(), "Site:" + site, v})));
         }
         policies.sort(Comparator.comparing((String[] a) -> a[1]).thenComparing(a -> a[0]));
         csv(dir, InventoryFiles.POLICIES, List.of("Kind", "Scope", "Name"), policies, a -> List.of(a));
-        csv(dir, InventoryFiles.PARTNERS, List.of("Domain"), sorted(inv.partners(), Comparator.comparing(FolderWriter::key)), List::of);
+        csv(
+                dir,
+                InventoryFiles.PARTNERS,
+                List.of("Domain"),
+                sorted(inv.partners(), Comparator.comparing(FolderWriter::key)),
+                List::of);
     }
 
     private static String defaultChatPool(Inventory inv, Site s) {
-        return inv.pools().stream().filter(p -> p.role() == PoolRole.PersistentChat && p.site().equalsIgnoreCase(s.name()))
-                .map(Pool::fqdn).sorted().findFirst().orElse("");
+        return inv.pools().stream()
+                .filter(p -> p.role() == PoolRole.PersistentChat && p.site().equalsIgnoreCase(s.name()))
+                .map(Pool::fqdn)
+                .sorted()
+                .findFirst()
+                .orElse("");
     }
 
     private String replicaVersion(Inventory inv, Replica r) {
@@ -191,9 +283,11 @@ public final class FolderWriter {
     }
 
     /** As Export-Csv -NoTypeInformation -Encoding UTF8: BOM, header, every field quoted, CRLF. */
-    private static <T> void csv(Path dir, String file, List<String> header, List<T> rows, java.util.function.Function<T, List<String>> row)
+    private static <T> void csv(
+            Path dir, String file, List<String> header, List<T> rows, java.util.function.Function<T, List<String>> row)
             throws IOException {
-        try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(dir.resolve(file)), StandardCharsets.UTF_8), 1 << 16)) {
+        try (Writer w = new BufferedWriter(
+                new OutputStreamWriter(Files.newOutputStream(dir.resolve(file)), StandardCharsets.UTF_8), 1 << 16)) {
             w.write('\uFEFF');
             line(w, header);
             for (T t : rows) {

@@ -46,7 +46,14 @@ final class TopologyReader {
 
     private record Cluster(String id, String fqdn, String siteId, List<String> machines) {}
 
-    private record Service(String id, String role, int version, String installedOn, List<String> dependsOn, boolean director, boolean activeCms) {}
+    private record Service(
+            String id,
+            String role,
+            int version,
+            String installedOn,
+            List<String> dependsOn,
+            boolean director,
+            boolean activeCms) {}
 
     private final Path file;
     private final String name;
@@ -62,7 +69,8 @@ final class TopologyReader {
         Document doc = parse();
         Element root = doc.getDocumentElement();
         if (!root.getLocalName().equals("Topology") && !root.getLocalName().equals("TopologyBuilder")) {
-            throw bad("the root element is <" + root.getLocalName() + ">, not <Topology> (Get-CsTopology -AsXml) or <TopologyBuilder> (.tbxml)");
+            throw bad("the root element is <" + root.getLocalName()
+                    + ">, not <Topology> (Get-CsTopology -AsXml) or <TopologyBuilder> (.tbxml)");
         }
         if (root.getLocalName().equals("TopologyBuilder")) {
             // Topology Builder keeps the published topology and the edited one; the edited one is what
@@ -126,7 +134,8 @@ final class TopologyReader {
             if (s.getLocalName().equals("SqlInstanceId")) {
                 Element cid = child(s, "ClusterId");
                 if (cid != null) {
-                    sqlClusters.add(cid.getAttribute("SiteId").trim() + ":" + cid.getAttribute("Number").trim());
+                    sqlClusters.add(cid.getAttribute("SiteId").trim() + ":"
+                            + cid.getAttribute("Number").trim());
                 }
             }
         }
@@ -144,7 +153,9 @@ final class TopologyReader {
         Map<String, List<Service>> onCluster = new LinkedHashMap<>();
         for (Service s : services) {
             if (s.installedOn() != null) {
-                onCluster.computeIfAbsent(s.installedOn(), k -> new ArrayList<>()).add(s);
+                onCluster
+                        .computeIfAbsent(s.installedOn(), k -> new ArrayList<>())
+                        .add(s);
             }
         }
         List<Pool> pools = new ArrayList<>();
@@ -173,13 +184,17 @@ final class TopologyReader {
                 }
             }
             int v = version;
-            ProductVersion pv = catalog.byServiceVersion(v).orElseThrow(() -> bad("cluster " + c.fqdn() + " runs ServiceVersion " + v
-                    + ", which the catalog does not know (known: 5 Lync Server 2010, 6 Lync Server 2013, 7 Skype for Business Server 2015, 8 Skype for Business Server 2019)"));
+            ProductVersion pv = catalog.byServiceVersion(v)
+                    .orElseThrow(
+                            () -> bad(
+                                    "cluster " + c.fqdn() + " runs ServiceVersion " + v
+                                            + ", which the catalog does not know (known: 5 Lync Server 2010, 6 Lync Server 2013, 7 Skype for Business Server 2015, 8 Skype for Business Server 2019)"));
             String site = siteNames.get(c.siteId());
             if (site == null) {
                 throw bad("cluster " + c.fqdn() + " is in site " + c.siteId() + ", which the topology does not define");
             }
-            pools.add(new Pool(c.fqdn(), site, role(here, sqlClusters.contains(c.id())), pv.name(), c.machines(), nextHop));
+            pools.add(new Pool(
+                    c.fqdn(), site, role(here, sqlClusters.contains(c.id())), pv.name(), c.machines(), nextHop));
             for (String m : c.machines()) {
                 poolOfMachine.put(m.toLowerCase(java.util.Locale.ROOT), c.fqdn());
             }
@@ -234,7 +249,8 @@ final class TopologyReader {
                     cid = sql == null ? null : child(sql, "ClusterId");
                 }
                 if (cid != null) {
-                    installedOn = cid.getAttribute("SiteId").trim() + ":" + cid.getAttribute("Number").trim();
+                    installedOn = cid.getAttribute("SiteId").trim() + ":"
+                            + cid.getAttribute("Number").trim();
                 }
             }
             Element deps = child(s, "DependsOn");
@@ -272,7 +288,8 @@ final class TopologyReader {
     }
 
     private static String serviceKey(Element serviceId) {
-        return serviceId.getAttribute("SiteId").trim() + ":" + serviceId.getAttribute("RoleName").trim() + ":"
+        return serviceId.getAttribute("SiteId").trim() + ":"
+                + serviceId.getAttribute("RoleName").trim() + ":"
                 + serviceId.getAttribute("Instance").trim();
     }
 
@@ -298,8 +315,10 @@ final class TopologyReader {
         try {
             size = Files.size(file);
         } catch (NoSuchFileException e) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, name + ": no such file in " + file.getParent()
-                    + "; it is required (run the script of `cutover collect-script`)");
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT,
+                    name + ": no such file in " + file.getParent()
+                            + "; it is required (run the script of `cutover collect-script`)");
         } catch (IOException e) {
             throw bad("cannot read: " + e.getMessage());
         }
@@ -311,10 +330,12 @@ final class TopologyReader {
         } catch (SAXParseException e) {
             String why = e.getMessage();
             if (why != null && why.contains("DOCTYPE")) {
-                throw bad("line " + e.getLineNumber() + ": refused: the document declares a DTD (<!DOCTYPE>); a topology never has one, "
+                throw bad("line " + e.getLineNumber()
+                        + ": refused: the document declares a DTD (<!DOCTYPE>); a topology never has one, "
                         + "and entities are never expanded or fetched");
             }
-            throw bad("line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": not well-formed XML: " + why);
+            throw bad(
+                    "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": not well-formed XML: " + why);
         } catch (SAXException e) {
             throw bad("not well-formed XML: " + e.getMessage());
         } catch (IOException e) {

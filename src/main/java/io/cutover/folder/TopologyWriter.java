@@ -38,12 +38,20 @@ final class TopologyWriter {
         for (Site s : sites) {
             siteIds.put(FolderWriter.key(s.name()), s.siteId());
             String element = s.kind() == SiteKind.BranchSite ? "BranchSite" : "CentralSite";
-            x.append("    <").append(element).append(" SiteId=\"").append(s.siteId()).append("\">\r\n      <Name>")
-                    .append(esc(s.name())).append("</Name>\r\n    </").append(element).append(">\r\n");
+            x.append("    <")
+                    .append(element)
+                    .append(" SiteId=\"")
+                    .append(s.siteId())
+                    .append("\">\r\n      <Name>")
+                    .append(esc(s.name()))
+                    .append("</Name>\r\n    </")
+                    .append(element)
+                    .append(">\r\n");
         }
         x.append("  </Sites>\r\n  <Clusters>\r\n");
         List<Pool> pools = new ArrayList<>(inv.pools());
-        pools.sort(Comparator.comparing((Pool p) -> siteIds.getOrDefault(FolderWriter.key(p.site()), 0)).thenComparing(p -> FolderWriter.key(p.fqdn())));
+        pools.sort(Comparator.comparing((Pool p) -> siteIds.getOrDefault(FolderWriter.key(p.site()), 0))
+                .thenComparing(p -> FolderWriter.key(p.fqdn())));
         Map<String, String> clusterOf = new HashMap<>();
         Map<Integer, Integer> numbers = new HashMap<>();
         for (Pool p : pools) {
@@ -51,18 +59,26 @@ final class TopologyWriter {
             int number = numbers.merge(site, 1, Integer::sum);
             String cid = "<ClusterId SiteId=\"" + site + "\" Number=\"" + number + "\" />";
             clusterOf.put(FolderWriter.key(p.fqdn()), cid);
-            x.append("    <Cluster RequiresReplication=\"true\" RequiresSetup=\"true\" Fqdn=\"").append(esc(p.fqdn())).append("\">\r\n      ")
-                    .append(cid).append("\r\n");
+            x.append("    <Cluster RequiresReplication=\"true\" RequiresSetup=\"true\" Fqdn=\"")
+                    .append(esc(p.fqdn()))
+                    .append("\">\r\n      ")
+                    .append(cid)
+                    .append("\r\n");
             int ordinal = 0;
             for (String m : p.servers()) {
-                x.append("      <Machine OrdinalInCluster=\"").append(++ordinal).append("\" Fqdn=\"").append(esc(m)).append("\" />\r\n");
+                x.append("      <Machine OrdinalInCluster=\"")
+                        .append(++ordinal)
+                        .append("\" Fqdn=\"")
+                        .append(esc(m))
+                        .append("\" />\r\n");
             }
             x.append("    </Cluster>\r\n");
         }
         x.append("  </Clusters>\r\n  <SqlInstances>\r\n");
         for (Pool p : pools) {
             if (p.role() == PoolRole.SqlStore) {
-                x.append("    <SqlInstance>\r\n      <SqlInstanceId Name=\"\">\r\n        ").append(clusterOf.get(FolderWriter.key(p.fqdn())))
+                x.append("    <SqlInstance>\r\n      <SqlInstanceId Name=\"\">\r\n        ")
+                        .append(clusterOf.get(FolderWriter.key(p.fqdn())))
                         .append("\r\n      </SqlInstanceId>\r\n    </SqlInstance>\r\n");
             }
         }
@@ -79,10 +95,20 @@ final class TopologyWriter {
                 if (p.role() == PoolRole.FrontEnd) {
                     String users = serviceId(site, "UserServices", instances);
                     service(x, users, version, clusterOf.get(FolderWriter.key(p.fqdn())), null, null);
-                    service(x, id, version, clusterOf.get(FolderWriter.key(p.fqdn())), users,
+                    service(
+                            x,
+                            id,
+                            version,
+                            clusterOf.get(FolderWriter.key(p.fqdn())),
+                            users,
                             "<RegistrarService xmlns=\"" + ROLES_NS + "\" IsDirector=\"false\" />");
                 } else {
-                    service(x, id, version, clusterOf.get(FolderWriter.key(p.fqdn())), null,
+                    service(
+                            x,
+                            id,
+                            version,
+                            clusterOf.get(FolderWriter.key(p.fqdn())),
+                            null,
                             "<RegistrarService xmlns=\"" + ROLES_NS + "\" IsDirector=\"true\" />");
                 }
             }
@@ -92,14 +118,26 @@ final class TopologyWriter {
             String cluster = clusterOf.get(FolderWriter.key(p.fqdn()));
             int version = version(p);
             switch (p.role()) {
-                case Edge -> service(x, serviceId(site, "EdgeServer", instances), version, cluster,
-                        p.nextHop() == null ? null : registrarOf.get(FolderWriter.key(p.nextHop())), null);
-                case Mediation -> service(x, serviceId(site, "MediationServer", instances), version, cluster, null, null);
-                case PersistentChat -> service(x, serviceId(site, "PersistentChatServer", instances), version, cluster, null, null);
+                case Edge ->
+                    service(
+                            x,
+                            serviceId(site, "EdgeServer", instances),
+                            version,
+                            cluster,
+                            p.nextHop() == null ? null : registrarOf.get(FolderWriter.key(p.nextHop())),
+                            null);
+                case Mediation ->
+                    service(x, serviceId(site, "MediationServer", instances), version, cluster, null, null);
+                case PersistentChat ->
+                    service(x, serviceId(site, "PersistentChatServer", instances), version, cluster, null, null);
                 case SqlStore -> {
                     String id = serviceId(site, "UserStore", instances);
-                    x.append("    <Service RoleVersion=\"1\" ServiceVersion=\"").append(version).append("\">\r\n      ").append(id)
-                            .append("\r\n      <InstalledOn>\r\n        <SqlInstanceId Name=\"\">\r\n          ").append(cluster)
+                    x.append("    <Service RoleVersion=\"1\" ServiceVersion=\"")
+                            .append(version)
+                            .append("\">\r\n      ")
+                            .append(id)
+                            .append("\r\n      <InstalledOn>\r\n        <SqlInstanceId Name=\"\">\r\n          ")
+                            .append(cluster)
                             .append("\r\n        </SqlInstanceId>\r\n      </InstalledOn>\r\n    </Service>\r\n");
                 }
                 case Other -> service(x, serviceId(site, "WacService", instances), version, cluster, null, null);
@@ -108,7 +146,12 @@ final class TopologyWriter {
                 }
             }
             if (inv.cmsPool() != null && inv.cmsPool().equalsIgnoreCase(p.fqdn())) {
-                service(x, serviceId(site, "CentralMgmt", instances), version, cluster, null,
+                service(
+                        x,
+                        serviceId(site, "CentralMgmt", instances),
+                        version,
+                        cluster,
+                        null,
                         "<CentralMgmtService xmlns=\"" + ROLES_NS + "\" IsActive=\"true\" />");
             }
         }
@@ -125,10 +168,16 @@ final class TopologyWriter {
         return "<ServiceId SiteId=\"" + site + "\" RoleName=\"" + role + "\" Instance=\"" + n + "\" />";
     }
 
-    private static void service(StringBuilder x, String id, int version, String cluster, String dependsOn, String extra) {
-        x.append("    <Service RoleVersion=\"1\" ServiceVersion=\"").append(version).append("\">\r\n      ").append(id).append("\r\n");
+    private static void service(
+            StringBuilder x, String id, int version, String cluster, String dependsOn, String extra) {
+        x.append("    <Service RoleVersion=\"1\" ServiceVersion=\"")
+                .append(version)
+                .append("\">\r\n      ")
+                .append(id)
+                .append("\r\n");
         if (dependsOn != null) {
-            x.append("      <DependsOn>\r\n        <Dependency Usage=\"Default\">\r\n          ").append(dependsOn)
+            x.append("      <DependsOn>\r\n        <Dependency Usage=\"Default\">\r\n          ")
+                    .append(dependsOn)
                     .append("\r\n        </Dependency>\r\n      </DependsOn>\r\n");
         }
         x.append("      <InstalledOn>\r\n        ").append(cluster).append("\r\n      </InstalledOn>\r\n");

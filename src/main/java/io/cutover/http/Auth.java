@@ -4,9 +4,9 @@ import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +47,8 @@ final class Auth {
         boolean cookie = false;
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             principal = tokens.find(header.substring(7).strip())
-                    .orElseThrow(() -> new CutoverException(ErrorCode.UNAUTHENTICATED, "the bearer token is not one this server knows"));
+                    .orElseThrow(() -> new CutoverException(
+                            ErrorCode.UNAUTHENTICATED, "the bearer token is not one this server knows"));
         } else {
             Session session = session(ctx).orElse(null);
             if (session == null) {
@@ -57,24 +58,36 @@ final class Auth {
                     ctx.skipRemainingHandlers();
                     return;
                 }
-                throw new CutoverException(ErrorCode.UNAUTHENTICATED, "sign in first: send `Authorization: Bearer TOKEN` or sign in at /signin");
+                throw new CutoverException(
+                        ErrorCode.UNAUTHENTICATED,
+                        "sign in first: send `Authorization: Bearer TOKEN` or sign in at /signin");
             }
             principal = session.principal();
             cookie = true;
-            if (ctx.method() == HandlerType.POST && !ctx.path().equals("/signout") && !csrfMatches(session, ctx.header(CSRF_HEADER))) {
-                throw new CutoverException(ErrorCode.FORBIDDEN, "missing or wrong " + CSRF_HEADER + " header for this session");
+            if (ctx.method() == HandlerType.POST
+                    && !ctx.path().equals("/signout")
+                    && !csrfMatches(session, ctx.header(CSRF_HEADER))) {
+                throw new CutoverException(
+                        ErrorCode.FORBIDDEN, "missing or wrong " + CSRF_HEADER + " header for this session");
             }
         }
         ctx.attribute(PRINCIPAL, principal);
-        if (ctx.method() == HandlerType.POST && ctx.path().startsWith("/api/") && !principal.role().mayAct()) {
-            throw new CutoverException(ErrorCode.FORBIDDEN, principal.name() + " is a viewer; only an operator may " + ctx.path().substring(5));
+        if (ctx.method() == HandlerType.POST
+                && ctx.path().startsWith("/api/")
+                && !principal.role().mayAct()) {
+            throw new CutoverException(
+                    ErrorCode.FORBIDDEN,
+                    principal.name() + " is a viewer; only an operator may "
+                            + ctx.path().substring(5));
         }
         ctx.attribute(PRINCIPAL, principal);
         ctx.attribute("cookie", cookie);
     }
 
     private static boolean csrfMatches(Session session, String given) {
-        return given != null && MessageDigest.isEqual(session.csrf().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+        return given != null
+                && MessageDigest.isEqual(
+                        session.csrf().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 
     Optional<Session> session(Context ctx) {

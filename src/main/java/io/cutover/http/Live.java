@@ -131,18 +131,67 @@ final class Live implements AutoCloseable {
             } else {
                 status = withPools(status, pools);
             }
-            view = new View(now, poolsAsOf, run[0], run[1], status, live.gates(), live.coexistence(), live.timeline(), live.audit(), live.rollbackTargets(), null);
+            view = new View(
+                    now,
+                    poolsAsOf,
+                    run[0],
+                    run[1],
+                    status,
+                    live.gates(),
+                    live.coexistence(),
+                    live.timeline(),
+                    live.audit(),
+                    live.rollbackTargets(),
+                    null);
         } catch (CutoverException e) {
-            view = new View(now, null, run[0], run[1], null, List.of(), List.of(), List.of(), cutover.audit(200), List.of(), e.getMessage());
+            view = new View(
+                    now,
+                    null,
+                    run[0],
+                    run[1],
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    cutover.audit(200),
+                    List.of(),
+                    e.getMessage());
         }
-        View timeless = new View(null, null, view.runner(), view.lastOutcome(), view.status(), view.gates(), view.coexistence(), view.timeline(), view.audit(),
-                view.rollbackTargets(), view.error());
-        return new Snapshot(view, Json.write(view), view.status() == null ? null : Json.write(view.status()), Json.write(timeless));
+        View timeless = new View(
+                null,
+                null,
+                view.runner(),
+                view.lastOutcome(),
+                view.status(),
+                view.gates(),
+                view.coexistence(),
+                view.timeline(),
+                view.audit(),
+                view.rollbackTargets(),
+                view.error());
+        return new Snapshot(
+                view, Json.write(view), view.status() == null ? null : Json.write(view.status()), Json.write(timeless));
     }
 
     private static StatusReport withPools(StatusReport s, List<StatusReport.PoolLine> pools) {
-        return new StatusReport(s.runId(), s.planChecksum(), s.state(), s.stepsDone(), s.stepsTotal(), s.usersMoved(), s.usersPlanned(), s.objectsMoved(),
-                s.objectsPlanned(), s.usersRolledBack(), s.movesPerSecond(), s.etaSeconds(), s.nextStep(), s.phases(), pools, s.blocker(), s.retained());
+        return new StatusReport(
+                s.runId(),
+                s.planChecksum(),
+                s.state(),
+                s.stepsDone(),
+                s.stepsTotal(),
+                s.usersMoved(),
+                s.usersPlanned(),
+                s.objectsMoved(),
+                s.objectsPlanned(),
+                s.usersRolledBack(),
+                s.movesPerSecond(),
+                s.etaSeconds(),
+                s.nextStep(),
+                s.phases(),
+                pools,
+                s.blocker(),
+                s.retained());
     }
 
     @Override

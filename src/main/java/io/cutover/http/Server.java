@@ -53,8 +53,12 @@ public final class Server implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.auth = new Auth(tokens, new SecureRandom());
-        this.live = new Live(new Cutover(settings.workspace(), clock, "server", "api"), clock,
-                () -> new String[] {isRunning() ? "running" : "idle", lastOutcome}, settings.refresh(), settings.refresh().multipliedBy(4));
+        this.live = new Live(
+                new Cutover(settings.workspace(), clock, "server", "api"),
+                clock,
+                () -> new String[] {isRunning() ? "running" : "idle", lastOutcome},
+                settings.refresh(),
+                settings.refresh().multipliedBy(4));
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -62,7 +66,9 @@ public final class Server implements AutoCloseable {
             cfg.jetty.port = settings.port();
             cfg.routes.before(auth::check);
             cfg.routes.exception(CutoverException.class, (e, ctx) -> {
-                if (e.code() == ErrorCode.FORBIDDEN && Auth.principal(ctx) != null && ctx.path().startsWith("/api/")) {
+                if (e.code() == ErrorCode.FORBIDDEN
+                        && Auth.principal(ctx) != null
+                        && ctx.path().startsWith("/api/")) {
                     // An action someone was not allowed to take is part of the record too.
                     forbidden(ctx, e.getMessage());
                 }
@@ -87,8 +93,10 @@ public final class Server implements AutoCloseable {
             server.live.close();
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof java.net.BindException) {
-                    throw new CutoverException(ErrorCode.BAD_INPUT, "cannot listen on " + settings.bind() + ":" + settings.port() + ": " + t.getMessage()
-                            + "; choose another --port (or --bind)");
+                    throw new CutoverException(
+                            ErrorCode.BAD_INPUT,
+                            "cannot listen on " + settings.bind() + ":" + settings.port() + ": " + t.getMessage()
+                                    + "; choose another --port (or --bind)");
                 }
             }
             throw e;
@@ -127,7 +135,9 @@ public final class Server implements AutoCloseable {
             } else {
                 resource(ctx, "dashboard/signin.html", "text/html; charset=utf-8");
                 String page = new String(ctx.resultInputStream().readAllBytes(), StandardCharsets.UTF_8)
-                        .replace("<!--message-->", "<p class=\"error\" id=\"signin-error\">That token is not one this server knows.</p>");
+                        .replace(
+                                "<!--message-->",
+                                "<p class=\"error\" id=\"signin-error\">That token is not one this server knows.</p>");
                 ctx.status(401).result(page);
             }
         });
@@ -141,7 +151,9 @@ public final class Server implements AutoCloseable {
             if (!ASSET.matcher(file).matches()) {
                 throw new CutoverException(ErrorCode.BAD_INPUT, "no asset " + file);
             }
-            String type = file.endsWith(".js") ? "text/javascript; charset=utf-8" : file.endsWith(".css") ? "text/css; charset=utf-8" : "image/svg+xml";
+            String type = file.endsWith(".js")
+                    ? "text/javascript; charset=utf-8"
+                    : file.endsWith(".css") ? "text/css; charset=utf-8" : "image/svg+xml";
             resource(ctx, "dashboard/" + file, type);
         });
 
@@ -162,10 +174,14 @@ public final class Server implements AutoCloseable {
             json(ctx, s.status());
         });
         r.get("/api/gates", ctx -> json(ctx, Json.write(live.current().view().gates())));
-        r.get("/api/coexistence", ctx -> json(ctx, Json.write(live.current().view().coexistence())));
+        r.get(
+                "/api/coexistence",
+                ctx -> json(ctx, Json.write(live.current().view().coexistence())));
         r.get("/api/timeline", ctx -> json(ctx, Json.write(live.current().view().timeline())));
         r.get("/api/audit", ctx -> json(ctx, Json.write(live.current().view().audit())));
-        r.get("/api/rollback/preview", ctx -> json(ctx, Json.write(facade(ctx).rollbackPreview(blankToNull(ctx.queryParam("to"))))));
+        r.get(
+                "/api/rollback/preview",
+                ctx -> json(ctx, Json.write(facade(ctx).rollbackPreview(blankToNull(ctx.queryParam("to"))))));
         r.sse("/api/events", live::listen);
 
         r.post("/api/approve", ctx -> act(ctx, facade(ctx).approve(field(ctx, "step", true))));
@@ -177,7 +193,9 @@ public final class Server implements AutoCloseable {
             boolean confirmed = body(ctx).path("confirm").asBoolean(false);
             Cutover cutover = facade(ctx);
             if (isRunning()) {
-                throw new CutoverException(ErrorCode.RUN_IN_PROGRESS, "the run is still going in this server; pause or abort it first, then roll back");
+                throw new CutoverException(
+                        ErrorCode.RUN_IN_PROGRESS,
+                        "the run is still going in this server; pause or abort it first, then roll back");
             }
             RunSettings rs = withActor(Auth.principal(ctx).name());
             act(ctx, cutover.rollback(to, rs, impact -> confirmed));
@@ -201,7 +219,8 @@ public final class Server implements AutoCloseable {
         }
         Results.ControlResult result = cutover.request(Control.Request.RESUME);
         RunSettings rs = withActor(Auth.principal(ctx).name());
-        Cutover runAs = new Cutover(settings.workspace(), clock, Auth.principal(ctx).name(), "api");
+        Cutover runAs =
+                new Cutover(settings.workspace(), clock, Auth.principal(ctx).name(), "api");
         running = runner.submit(() -> {
             try {
                 Results.RunResult r = runAs.run(null, rs, true, t -> {});
@@ -242,7 +261,10 @@ public final class Server implements AutoCloseable {
             }
             return node;
         } catch (IOException e) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, "request body: not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT,
+                    "request body: not JSON: "
+                            + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
@@ -275,7 +297,9 @@ public final class Server implements AutoCloseable {
             }
             ctx.contentType(type).header("Cache-Control", "no-cache").result(in.readAllBytes());
         }
-        ctx.header("Content-Security-Policy", "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:");
+        ctx.header(
+                "Content-Security-Policy",
+                "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:");
         ctx.header("X-Content-Type-Options", "nosniff");
     }
 
@@ -295,7 +319,9 @@ public final class Server implements AutoCloseable {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", code.name());
         body.put("message", message);
-        ctx.status(status(code)).contentType("application/json").result(Json.write(body).getBytes(StandardCharsets.UTF_8));
+        ctx.status(status(code))
+                .contentType("application/json")
+                .result(Json.write(body).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -16,7 +16,8 @@ import java.time.Duration;
  * @param refresh how often the live view is recomputed from the journal
  * @param run how a run resumed from the API is carried out
  */
-public record ServerSettings(Workspace workspace, String bind, int port, Path tokens, Duration refresh, RunSettings run) {
+public record ServerSettings(
+        Workspace workspace, String bind, int port, Path tokens, Duration refresh, RunSettings run) {
     public ServerSettings {
         if (port < 0 || port > 65535) {
             throw new CutoverException(ErrorCode.BAD_INPUT, "--port must be between 0 and 65535, got " + port);

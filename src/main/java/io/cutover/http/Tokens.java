@@ -54,16 +54,19 @@ public final class Tokens {
             String[] f = line.split("\\s+");
             String where = file + ":" + (i + 1);
             if (f.length != 3) {
-                throw new CutoverException(ErrorCode.BAD_INPUT, where + ": expected NAME ROLE TOKEN, got " + f.length + " field(s)");
+                throw new CutoverException(
+                        ErrorCode.BAD_INPUT, where + ": expected NAME ROLE TOKEN, got " + f.length + " field(s)");
             }
             Role role;
             try {
                 role = Role.valueOf(f[1].toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new CutoverException(ErrorCode.BAD_INPUT, where + ": role '" + f[1] + "' is neither operator nor viewer");
+                throw new CutoverException(
+                        ErrorCode.BAD_INPUT, where + ": role '" + f[1] + "' is neither operator nor viewer");
             }
             if (f[2].length() < 16) {
-                throw new CutoverException(ErrorCode.BAD_INPUT, where + ": the token of " + f[0] + " is shorter than 16 characters");
+                throw new CutoverException(
+                        ErrorCode.BAD_INPUT, where + ": the token of " + f[0] + " is shorter than 16 characters");
             }
             if (byToken.put(f[2], new Principal(f[0], role)) != null) {
                 throw new CutoverException(ErrorCode.BAD_INPUT, where + ": the token of " + f[0] + " is used twice");
@@ -89,7 +92,9 @@ public final class Tokens {
         } catch (FileAlreadyExistsException e) {
             // Another server created it first: use theirs.
         } catch (UnsupportedOperationException e) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, file + ": the file system has no POSIX permissions; give a token file with --tokens");
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT,
+                    file + ": the file system has no POSIX permissions; give a token file with --tokens");
         } catch (IOException e) {
             throw new CutoverException(ErrorCode.BAD_INPUT, "cannot create " + file + ": " + e.getMessage());
         }

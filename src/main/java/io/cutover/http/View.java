@@ -17,5 +17,15 @@ import java.util.List;
  * @param rollbackTargets the steps with effects in place, latest first: what a rollback can go back to
  * @param error why there is no status (no run yet, say), else null
  */
-public record View(Instant asOf, Instant poolsAsOf, String runner, String lastOutcome, StatusReport status, List<Results.GateView> gates,
-        List<Results.MatrixCell> coexistence, List<Results.TimelineBar> timeline, List<AuditEntry> audit, List<String> rollbackTargets, String error) {}
+public record View(
+        Instant asOf,
+        Instant poolsAsOf,
+        String runner,
+        String lastOutcome,
+        StatusReport status,
+        List<Results.GateView> gates,
+        List<Results.MatrixCell> coexistence,
+        List<Results.TimelineBar> timeline,
+        List<AuditEntry> audit,
+        List<String> rollbackTargets,
+        String error) {}

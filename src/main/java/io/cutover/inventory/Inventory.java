@@ -47,8 +47,11 @@ public record Inventory(
     }
 
     public Pool pool(String fqdn) {
-        return findPool(fqdn).orElseThrow(() -> new CutoverException(ErrorCode.UNKNOWN_POOL,
-                "unknown pool '" + fqdn + "'; the topology has " + pools.stream().map(Pool::fqdn).sorted().toList()));
+        return findPool(fqdn)
+                .orElseThrow(() -> new CutoverException(
+                        ErrorCode.UNKNOWN_POOL,
+                        "unknown pool '" + fqdn + "'; the topology has "
+                                + pools.stream().map(Pool::fqdn).sorted().toList()));
     }
 
     public Optional<Site> findSite(String name) {
@@ -56,11 +59,15 @@ public record Inventory(
     }
 
     public Site site(String name) {
-        return findSite(name).orElseThrow(() -> new CutoverException(ErrorCode.UNKNOWN_SITE, "unknown site '" + name + "'"));
+        return findSite(name)
+                .orElseThrow(() -> new CutoverException(ErrorCode.UNKNOWN_SITE, "unknown site '" + name + "'"));
     }
 
     public List<Pool> poolsIn(String site) {
-        return pools.stream().filter(p -> p.site().equals(site)).sorted(Comparator.comparing(Pool::fqdn)).toList();
+        return pools.stream()
+                .filter(p -> p.site().equals(site))
+                .sorted(Comparator.comparing(Pool::fqdn))
+                .toList();
     }
 
     public List<User> usersOn(String pool) {
@@ -91,6 +98,7 @@ public record Inventory(
         List<Pool> ps = new ArrayList<>(pools);
         ps.removeIf(p -> p.fqdn().equalsIgnoreCase(pool.fqdn()));
         ps.add(pool);
-        return new Inventory(sites, ps, cmsPool, users, objects, meetings, clients, services, replicas, policies, partners);
+        return new Inventory(
+                sites, ps, cmsPool, users, objects, meetings, clients, services, replicas, policies, partners);
     }
 }

@@ -9,4 +9,12 @@ import java.time.Instant;
  * @param target the step, run or pool acted on, or null
  * @param result "ok", "failed" (while acting), or "forbidden" (a viewer tried to act)
  */
-public record AuditEntry(long seq, Instant at, String actor, String channel, String action, String target, String result, String detail) {}
+public record AuditEntry(
+        long seq,
+        Instant at,
+        String actor,
+        String channel,
+        String action,
+        String target,
+        String result,
+        String detail) {}

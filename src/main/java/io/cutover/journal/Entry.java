@@ -25,7 +25,17 @@ public record Entry(
         Instant at,
         String actor) {
 
-    public static Entry begin(String runId, String stepId, String item, Action action, int attempt, String from, String to, String detail, Instant at, String actor) {
+    public static Entry begin(
+            String runId,
+            String stepId,
+            String item,
+            Action action,
+            int attempt,
+            String from,
+            String to,
+            String detail,
+            Instant at,
+            String actor) {
         return new Entry(0, runId, stepId, item, action, attempt, Event.BEGIN, null, from, to, detail, at, actor);
     }
 

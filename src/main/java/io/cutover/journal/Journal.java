@@ -26,8 +26,9 @@ import org.sqlite.SQLiteDataSource;
  * only once its rows are durable, yet many moves share one commit.
  */
 public final class Journal implements AutoCloseable {
-    private static final String INSERT = "insert into journal (run_id, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail, at, actor)"
-            + " values (:runId, :stepId, :item, :action, :attempt, :event, :outcome, :from, :to, :detail, :at, :actor)";
+    private static final String INSERT =
+            "insert into journal (run_id, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail, at, actor)"
+                    + " values (:runId, :stepId, :item, :action, :attempt, :event, :outcome, :from, :to, :detail, :at, :actor)";
 
     private final Jdbi jdbi;
     private final Path file;
@@ -53,7 +54,8 @@ public final class Journal implements AutoCloseable {
                 Files.createDirectories(parent);
             }
         } catch (java.io.IOException e) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, "cannot create " + file.getParent() + ": " + e.getMessage(), e);
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT, "cannot create " + file.getParent() + ": " + e.getMessage(), e);
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -74,7 +76,11 @@ public final class Journal implements AutoCloseable {
      * once the winner is done.
      */
     private static void migrate(SQLiteDataSource ds) {
-        Flyway flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration").loggers("slf4j").load();
+        Flyway flyway = Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .loggers("slf4j")
+                .load();
         for (int attempt = 1; ; attempt++) {
             try {
                 flyway.migrate();
@@ -98,19 +104,32 @@ public final class Journal implements AutoCloseable {
     }
 
     public Optional<RunRecord> currentRun() {
-        return jdbi.withHandle(h -> h.createQuery("select id, plan_checksum, plan_json, deployment, created_at from run order by created_at desc limit 1")
-                .map((rs, ctx) -> new RunRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), Instant.parse(rs.getString(5))))
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select id, plan_checksum, plan_json, deployment, created_at from run order by created_at desc limit 1")
+                .map((rs, ctx) -> new RunRecord(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        Instant.parse(rs.getString(5))))
                 .findOne());
     }
 
     /** The current run's id, without reading its plan. */
     public Optional<String> currentRunId() {
-        return jdbi.withHandle(h -> h.createQuery("select id from run order by created_at desc limit 1").mapTo(String.class).findOne());
+        return jdbi.withHandle(h -> h.createQuery("select id from run order by created_at desc limit 1")
+                .mapTo(String.class)
+                .findOne());
     }
 
     public RunRecord startRun(String id, String checksum, String planJson, String deployment, Instant at) {
-        jdbi.useHandle(h -> h.createUpdate("insert into run (id, plan_checksum, plan_json, deployment, created_at) values (?, ?, ?, ?, ?)")
-                .bind(0, id).bind(1, checksum).bind(2, planJson).bind(3, deployment).bind(4, at.toString())
+        jdbi.useHandle(h -> h.createUpdate(
+                        "insert into run (id, plan_checksum, plan_json, deployment, created_at) values (?, ?, ?, ?, ?)")
+                .bind(0, id)
+                .bind(1, checksum)
+                .bind(2, planJson)
+                .bind(3, deployment)
+                .bind(4, at.toString())
                 .execute());
         return new RunRecord(id, checksum, planJson, deployment, at);
     }
@@ -214,62 +233,116 @@ public final class Journal implements AutoCloseable {
 
     /** The rows of a run written after row {@code seq}, in order: a reader that keeps up reads only what is new. */
     public List<Entry> entriesAfter(String runId, long seq) {
-        return jdbi.withHandle(h -> h.createQuery("select seq, run_id, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail, at, actor"
-                        + " from journal where run_id = ? and seq > ? order by seq")
-                .bind(0, runId).bind(1, seq)
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select seq, run_id, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail, at, actor"
+                                + " from journal where run_id = ? and seq > ? order by seq")
+                .bind(0, runId)
+                .bind(1, seq)
                 .map((rs, ctx) -> new Entry(
-                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Action.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)), rs.getInt(6),
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        Action.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
+                        rs.getInt(6),
                         Event.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)),
-                        rs.getString(8) == null ? null : Outcome.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)),
-                        rs.getString(9), rs.getString(10), rs.getString(11), Instant.parse(rs.getString(12)), rs.getString(13)))
+                        rs.getString(8) == null
+                                ? null
+                                : Outcome.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getString(11),
+                        Instant.parse(rs.getString(12)),
+                        rs.getString(13)))
                 .list());
     }
 
     /** The latest row of one item of a step ({@code null} item: the step itself), if any. */
     public Optional<Entry> latest(String runId, String stepId, String item) {
-        return jdbi.withHandle(h -> h.createQuery("select seq, run_id, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail, at, actor"
-                        + " from journal where run_id = ? and step_id = ? and coalesce(item, '') = ? order by seq desc limit 1")
-                .bind(0, runId).bind(1, stepId).bind(2, item == null ? "" : item)
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select seq, run_id, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail, at, actor"
+                                + " from journal where run_id = ? and step_id = ? and coalesce(item, '') = ? order by seq desc limit 1")
+                .bind(0, runId)
+                .bind(1, stepId)
+                .bind(2, item == null ? "" : item)
                 .map((rs, ctx) -> new Entry(
-                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Action.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)), rs.getInt(6),
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        Action.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
+                        rs.getInt(6),
                         Event.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)),
-                        rs.getString(8) == null ? null : Outcome.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)),
-                        rs.getString(9), rs.getString(10), rs.getString(11), Instant.parse(rs.getString(12)), rs.getString(13)))
+                        rs.getString(8) == null
+                                ? null
+                                : Outcome.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getString(11),
+                        Instant.parse(rs.getString(12)),
+                        rs.getString(13)))
                 .findOne());
     }
 
     public void request(String runId, Control.Request request, String actor, Instant at) {
         jdbi.useHandle(h -> h.createUpdate("insert into control (run_id, request, actor, at) values (?, ?, ?, ?)")
-                .bind(0, runId).bind(1, request.name()).bind(2, actor).bind(3, at.toString()).execute());
+                .bind(0, runId)
+                .bind(1, request.name())
+                .bind(2, actor)
+                .bind(3, at.toString())
+                .execute());
     }
 
     public List<Control> controls(String runId) {
-        return jdbi.withHandle(h -> h.createQuery("select seq, run_id, request, actor, at from control where run_id = ? order by seq")
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select seq, run_id, request, actor, at from control where run_id = ? order by seq")
                 .bind(0, runId)
-                .map((rs, ctx) -> new Control(rs.getLong(1), rs.getString(2), Control.Request.valueOf(rs.getString(3)), rs.getString(4), Instant.parse(rs.getString(5))))
+                .map((rs, ctx) -> new Control(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        Control.Request.valueOf(rs.getString(3)),
+                        rs.getString(4),
+                        Instant.parse(rs.getString(5))))
                 .list());
     }
 
     /** The latest pause/resume/abort request, if any. */
     public Optional<Control.Request> latestRequest(String runId) {
-        return jdbi.withHandle(h -> h.createQuery("select request from control where run_id = ? order by seq desc limit 1")
-                .bind(0, runId).mapTo(String.class).findOne().map(Control.Request::valueOf));
+        return jdbi.withHandle(
+                h -> h.createQuery("select request from control where run_id = ? order by seq desc limit 1")
+                        .bind(0, runId)
+                        .mapTo(String.class)
+                        .findOne()
+                        .map(Control.Request::valueOf));
     }
 
     public void audit(AuditEntry e) {
-        jdbi.useHandle(h -> h.createUpdate("insert into audit (at, actor, channel, action, target, result, detail) values (?, ?, ?, ?, ?, ?, ?)")
-                .bind(0, e.at().toString()).bind(1, e.actor()).bind(2, e.channel()).bind(3, e.action()).bind(4, e.target())
-                .bind(5, e.result()).bind(6, e.detail()).execute());
+        jdbi.useHandle(h -> h.createUpdate(
+                        "insert into audit (at, actor, channel, action, target, result, detail) values (?, ?, ?, ?, ?, ?, ?)")
+                .bind(0, e.at().toString())
+                .bind(1, e.actor())
+                .bind(2, e.channel())
+                .bind(3, e.action())
+                .bind(4, e.target())
+                .bind(5, e.result())
+                .bind(6, e.detail())
+                .execute());
     }
 
     /** The latest {@code limit} audit rows, newest first. */
     public List<AuditEntry> auditLog(int limit) {
-        return jdbi.withHandle(h -> h.createQuery("select seq, at, actor, channel, action, target, result, detail from audit order by seq desc limit ?")
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select seq, at, actor, channel, action, target, result, detail from audit order by seq desc limit ?")
                 .bind(0, limit)
-                .map((rs, ctx) -> new AuditEntry(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8)))
+                .map((rs, ctx) -> new AuditEntry(
+                        rs.getLong(1),
+                        Instant.parse(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8)))
                 .list());
     }
 

@@ -12,7 +12,15 @@ import java.util.Map;
  */
 public final class Progress {
     /** The state of one item (or of a whole non-move step). */
-    public record Status(State state, int attempts, String from, String to, Instant beganAt, Instant endedAt, String detail, Entry last) {}
+    public record Status(
+            State state,
+            int attempts,
+            String from,
+            String to,
+            Instant beganAt,
+            Instant endedAt,
+            String detail,
+            Entry last) {}
 
     private final Map<String, Map<String, Status>> byStep;
 
@@ -41,14 +49,23 @@ public final class Progress {
         Instant began = prev == null ? null : prev.beganAt();
         if (e.event() == Event.BEGIN) {
             State s = e.action() == Action.DO ? State.IN_DOUBT : State.UNDOING;
-            return new Status(s, e.action() == Action.DO ? Math.max(attempts, e.attempt()) : attempts, e.from(), e.to(), e.at(), null, e.detail(), e);
+            return new Status(
+                    s,
+                    e.action() == Action.DO ? Math.max(attempts, e.attempt()) : attempts,
+                    e.from(),
+                    e.to(),
+                    e.at(),
+                    null,
+                    e.detail(),
+                    e);
         }
         State s = switch (e.action()) {
-            case DO -> switch (e.outcome()) {
-                case OK -> State.DONE;
-                case RETRY -> State.RETRYING;
-                case FAILED -> State.FAILED;
-            };
+            case DO ->
+                switch (e.outcome()) {
+                    case OK -> State.DONE;
+                    case RETRY -> State.RETRYING;
+                    case FAILED -> State.FAILED;
+                };
             // A failed undo leaves the thing in effect.
             case UNDO -> e.outcome() == Outcome.OK ? State.UNDONE : State.DONE;
         };

@@ -7,8 +7,8 @@ import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Meeting;
-import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.Policies;
+import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.Replica;
@@ -62,10 +62,12 @@ final class Expansion {
         List<ClientSignIn> clients = new ArrayList<>();
         int[] directoryIds = {0};
         for (Scenario.PoolSpec p : scenario.pools()) {
-            pools.add(new Pool(p.fqdn(), p.site(), p.role(), catalog.version(p.version()).name(), p.servers(), p.nextHop()));
+            pools.add(new Pool(
+                    p.fqdn(), p.site(), p.role(), catalog.version(p.version()).name(), p.servers(), p.nextHop()));
             for (String server : p.servers()) {
                 for (String name : Services.of(p.role())) {
-                    services.add(new ServiceState(server, p.fqdn(), name, p.deployed() ? ServiceStatus.Running : ServiceStatus.Stopped));
+                    services.add(new ServiceState(
+                            server, p.fqdn(), name, p.deployed() ? ServiceStatus.Running : ServiceStatus.Stopped));
                 }
                 if (p.deployed() && Services.holdsReplica(p.role())) {
                     replicas.add(new Replica(server, p.staleReplicas().stream().noneMatch(server::equalsIgnoreCase)));
@@ -76,7 +78,8 @@ final class Expansion {
             }
             p.objects().forEach((kind, count) -> {
                 for (int n = 1; n <= count; n++) {
-                    objects.add(object(kind, p.fqdn(), n, kind == HomedKind.ConferenceDirectory ? ++directoryIds[0] : n));
+                    objects.add(
+                            object(kind, p.fqdn(), n, kind == HomedKind.ConferenceDirectory ? ++directoryIds[0] : n));
                 }
             });
         }
@@ -87,11 +90,22 @@ final class Expansion {
                 clients.add(signIn(u.sip(), u.client()));
             }
         }
-        return new Inventory(sites, pools, scenario.cms(), users, objects, meetings, clients, services, replicas,
-                new Policies(scenario.policies(), bySite), scenario.partners());
+        return new Inventory(
+                sites,
+                pools,
+                scenario.cms(),
+                users,
+                objects,
+                meetings,
+                clients,
+                services,
+                replicas,
+                new Policies(scenario.policies(), bySite),
+                scenario.partners());
     }
 
-    private void generateUsers(Scenario.PoolSpec p, List<User> users, List<Meeting> meetings, List<ClientSignIn> clients) {
+    private void generateUsers(
+            Scenario.PoolSpec p, List<User> users, List<Meeting> meetings, List<ClientSignIn> clients) {
         Scenario.UserRule rule = p.users();
         NamePattern name = new NamePattern(rule.name());
         NamePattern displayName = new NamePattern(rule.displayName());
@@ -139,12 +153,14 @@ final class Expansion {
 
     private ClientSignIn signIn(String sip, String client) {
         long h = Chance.hash(1, sip, 0);
-        return new ClientSignIn(sip, client, scenario.epoch().minus(Duration.ofMinutes(Math.floorMod(h, SIGN_IN_AGE_MINUTES))));
+        return new ClientSignIn(
+                sip, client, scenario.epoch().minus(Duration.ofMinutes(Math.floorMod(h, SIGN_IN_AGE_MINUTES))));
     }
 
     /** Eight characters like a real conference ID; unique per organizer, as the real ones are. */
     static String conferenceId(String sip, int k) {
-        String id = Long.toString(Chance.hash(2, sip.toLowerCase(Locale.ROOT), k) >>> 1, 36).toUpperCase(Locale.ROOT);
+        String id = Long.toString(Chance.hash(2, sip.toLowerCase(Locale.ROOT), k) >>> 1, 36)
+                .toUpperCase(Locale.ROOT);
         return (id + "00000000").substring(0, 8);
     }
 
@@ -162,18 +178,31 @@ final class Expansion {
             case DialInAccessNumber -> contact(kind, "dialin", label, num, "Dial-in access number", pool, domain);
             case RgsContact -> contact(kind, "rgs", label, num, "Response group", pool, domain);
             // Conference directory identities are small integers, unique across the topology.
-            case ConferenceDirectory -> new HomedObject(kind, Integer.toString(directoryId),
-                    "Conference directory " + directoryId + " (" + label + ")", pool);
-            case CallParkOrbit -> new HomedObject(kind, label + " orbit " + num, "Call Park orbit " + num + " (" + label + ")", pool);
-            case RgsConfiguration -> new HomedObject(kind, "service:ApplicationServer:" + pool,
-                    "Response Group configuration (" + label + ")", pool);
+            case ConferenceDirectory ->
+                new HomedObject(
+                        kind,
+                        Integer.toString(directoryId),
+                        "Conference directory " + directoryId + " (" + label + ")",
+                        pool);
+            case CallParkOrbit ->
+                new HomedObject(kind, label + " orbit " + num, "Call Park orbit " + num + " (" + label + ")", pool);
+            case RgsConfiguration ->
+                new HomedObject(
+                        kind,
+                        "service:ApplicationServer:" + pool,
+                        "Response Group configuration (" + label + ")",
+                        pool);
             case User, Cms -> throw new IllegalArgumentException(kind + " is not an object kind");
         };
     }
 
-    private static HomedObject contact(HomedKind kind, String prefix, String label, String num, String what,
-            String pool, String domain) {
-        return new HomedObject(kind, "sip:" + prefix + "-" + label + "-" + num + "@" + domain, what + " " + num + " (" + label + ")", pool);
+    private static HomedObject contact(
+            HomedKind kind, String prefix, String label, String num, String what, String pool, String domain) {
+        return new HomedObject(
+                kind,
+                "sip:" + prefix + "-" + label + "-" + num + "@" + domain,
+                what + " " + num + " (" + label + ")",
+                pool);
     }
 
     static String sip(NamePattern name, int n, String domain) {

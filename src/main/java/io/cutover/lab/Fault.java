@@ -130,7 +130,8 @@ public sealed interface Fault {
 
     private static String canonicalOperation(String text) {
         return Operations.canonical(Objects.requireNonNull(text, "operation"))
-                .orElseThrow(() -> new CutoverException(ErrorCode.BAD_INPUT,
+                .orElseThrow(() -> new CutoverException(
+                        ErrorCode.BAD_INPUT,
                         "unknown operation '" + text + "'; known: " + String.join(", ", Operations.NAMES)));
     }
 

@@ -58,8 +58,21 @@ public record FaultProfile(long seed, List<Fault> faults) {
     }
 
     private static Fault readFault(Node node, String path, String where, Set<String> pools, Set<String> servers) {
-        Fields any = Fields.of(node, path, where, "type", "operation", "pool", "rate", "millis", "service",
-                "server", "replica", "policy", "users", "probe");
+        Fields any = Fields.of(
+                node,
+                path,
+                where,
+                "type",
+                "operation",
+                "pool",
+                "rate",
+                "millis",
+                "service",
+                "server",
+                "replica",
+                "policy",
+                "users",
+                "probe");
         String type = any.string("type");
         return switch (type) {
             case "failureRate" -> {
@@ -78,7 +91,8 @@ public record FaultProfile(long seed, List<Fault> faults) {
                 Fields f = Fields.of(node, path, where, "type", "pool", "service", "server");
                 String service = f.string("service").toUpperCase(java.util.Locale.ROOT);
                 if (!Services.ALL.contains(service)) {
-                    throw f.error("service", "unknown service '" + service + "'; known: " + String.join(", ", Services.ALL));
+                    throw f.error(
+                            "service", "unknown service '" + service + "'; known: " + String.join(", ", Services.ALL));
                 }
                 yield new Fault.ServiceStopped(pool(f, pools, true), service, server(f, "server", servers, false));
             }
@@ -98,15 +112,20 @@ public record FaultProfile(long seed, List<Fault> faults) {
                 }
                 yield new Fault.ProbeFailure(users, f.enumValue("probe", ProbeKind.class, null));
             }
-            default -> throw any.error("type", "unknown fault type '" + type + "'; known: failureRate, poolDown, "
-                    + "latency, serviceStopped, replicaStale, dropPolicyOnMove, probeFailure");
+            default ->
+                throw any.error(
+                        "type",
+                        "unknown fault type '" + type + "'; known: failureRate, poolDown, "
+                                + "latency, serviceStopped, replicaStale, dropPolicyOnMove, probeFailure");
         };
     }
 
     private static String operation(Fields f) {
         String text = f.string("operation");
-        return Operations.canonical(text).orElseThrow(() -> f.error("operation",
-                "unknown operation '" + text + "'; known: " + String.join(", ", Operations.NAMES)));
+        return Operations.canonical(text)
+                .orElseThrow(() -> f.error(
+                        "operation",
+                        "unknown operation '" + text + "'; known: " + String.join(", ", Operations.NAMES)));
     }
 
     private static double rate(Fields f) {
@@ -151,7 +170,9 @@ public record FaultProfile(long seed, List<Fault> faults) {
     long latencyMillis(String operation, String pool) {
         long total = 0;
         for (Fault f : faults) {
-            if (f instanceof Fault.Latency l && Operations.matches(l.operation(), operation) && aimsAt(l.pool(), pool)) {
+            if (f instanceof Fault.Latency l
+                    && Operations.matches(l.operation(), operation)
+                    && aimsAt(l.pool(), pool)) {
                 total += l.millis();
             }
         }
@@ -162,7 +183,9 @@ public record FaultProfile(long seed, List<Fault> faults) {
     double failureRate(String operation, String pool) {
         double survive = 1;
         for (Fault f : faults) {
-            if (f instanceof Fault.FailureRate r && Operations.matches(r.operation(), operation) && aimsAt(r.pool(), pool)) {
+            if (f instanceof Fault.FailureRate r
+                    && Operations.matches(r.operation(), operation)
+                    && aimsAt(r.pool(), pool)) {
                 survive *= 1 - r.rate();
             }
         }
@@ -189,7 +212,9 @@ public record FaultProfile(long seed, List<Fault> faults) {
 
     boolean isStopped(String pool, String server, String service) {
         for (Fault f : faults) {
-            if (f instanceof Fault.ServiceStopped s && s.pool().equalsIgnoreCase(pool) && s.service().equals(service)
+            if (f instanceof Fault.ServiceStopped s
+                    && s.pool().equalsIgnoreCase(pool)
+                    && s.service().equals(service)
                     && (s.server() == null || s.server().equalsIgnoreCase(server))) {
                 return true;
             }

@@ -31,7 +31,10 @@ final class Fields {
         Set<String> names = Set.of(known);
         m.entries().forEach((key, entry) -> {
             if (!names.contains(key)) {
-                throw Malformed.at(where, entry.keyLine(), join(path, key),
+                throw Malformed.at(
+                        where,
+                        entry.keyLine(),
+                        join(path, key),
                         "unknown field; known here: " + String.join(", ", known));
             }
         });
@@ -117,13 +120,15 @@ final class Fields {
         }
         Node n = required(field);
         if (!(n instanceof Node.ScalarNode s) || (s.type() != Node.Type.INT && s.type() != Node.Type.FLOAT)) {
-            throw Malformed.at(where, n.line(), path(field), "expected a number between 0 and 1, found " + n.describe());
+            throw Malformed.at(
+                    where, n.line(), path(field), "expected a number between 0 and 1, found " + n.describe());
         }
         double d;
         try {
             d = Double.parseDouble(s.text());
         } catch (NumberFormatException e) {
-            throw Malformed.at(where, n.line(), path(field), "expected a number between 0 and 1, found " + n.describe());
+            throw Malformed.at(
+                    where, n.line(), path(field), "expected a number between 0 and 1, found " + n.describe());
         }
         if (!(d >= 0 && d <= 1)) {
             throw Malformed.at(where, n.line(), path(field), "expected a number between 0 and 1, found " + s.text());
@@ -218,8 +223,12 @@ final class Fields {
                 return e;
             }
         }
-        throw Malformed.at(where, n.line(), path, "unknown value '" + t + "'; known: "
-                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+        throw Malformed.at(
+                where,
+                n.line(),
+                path,
+                "unknown value '" + t + "'; known: "
+                        + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 
     static String lower(String s) {

@@ -60,6 +60,7 @@ public final class Lab implements Deployment {
     private final Object lock = new Object();
     /** Per operation and subject, how many times it was tried while a failure rate applied. */
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
     private boolean closed;
     /** When set, the lab's pools are SIP servers and probes are SIP exchanges with them. */
     private volatile SipMode sip;
@@ -79,8 +80,10 @@ public final class Lab implements Deployment {
      */
     public static Lab create(Path dir, String scenarioText, String where, Clock clock) {
         if (LabStore.exists(dir)) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, "a lab already exists in " + dir
-                    + "; use the existing one, or give another directory for the new lab");
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT,
+                    "a lab already exists in " + dir
+                            + "; use the existing one, or give another directory for the new lab");
         }
         Scenario scenario = Scenario.parse(scenarioText, where);
         LabStore store = LabStore.create(dir, scenarioText, where, clock.instant());
@@ -111,8 +114,10 @@ public final class Lab implements Deployment {
      */
     public static Lab createTwin(Path dir, Inventory inventory, boolean servicesCollected, String where, Clock clock) {
         if (LabStore.exists(dir)) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, "a lab already exists in " + dir
-                    + "; use the existing one, or give another directory for the new lab");
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT,
+                    "a lab already exists in " + dir
+                            + "; use the existing one, or give another directory for the new lab");
         }
         Twin.Document d = new Twin.Document(where, inventory, Twin.notDeployed(inventory, servicesCollected));
         LabState state = Twin.state(d, Catalog.bundled());
@@ -183,8 +188,9 @@ public final class Lab implements Deployment {
 
     private long moveLocked(Subject subject, String targetPool) {
         synchronized (lock) {
-            String home = state.home(subject).orElseThrow(() -> DeploymentFailure.permanent(
-                    "cannot move " + subject + ": no such " + subject.kind() + " in the deployment"));
+            String home = state.home(subject)
+                    .orElseThrow(() -> DeploymentFailure.permanent(
+                            "cannot move " + subject + ": no such " + subject.kind() + " in the deployment"));
             Pool target = known(targetPool);
             if (home.equalsIgnoreCase(target.fqdn())) {
                 return store.ticket();
@@ -196,24 +202,28 @@ public final class Lab implements Deployment {
             requireUp(target, "cannot move " + subject + " to " + target.fqdn());
             Pool source = state.pool(home).orElseThrow();
             if (state.state(source) == PoolState.Down) {
-                throw DeploymentFailure.retryable("cannot move " + subject + " off " + source.fqdn() + ": the pool is down");
+                throw DeploymentFailure.retryable(
+                        "cannot move " + subject + " off " + source.fqdn() + ": the pool is down");
             }
             ProductVersion from = state.version(source);
             ProductVersion to = state.version(target);
             if (!state.catalog.mayCoexist(from, to)) {
-                throw DeploymentFailure.permanent("cannot move " + subject + " from " + source.fqdn() + " to " + target.fqdn()
-                        + ": " + from.name() + " and " + to.name() + " may not coexist");
+                throw DeploymentFailure.permanent("cannot move " + subject + " from " + source.fqdn() + " to "
+                        + target.fqdn() + ": " + from.name() + " and " + to.name() + " may not coexist");
             }
-            User user = subject.kind() == HomedKind.User ? state.user(subject.id()).orElseThrow() : null;
+            User user =
+                    subject.kind() == HomedKind.User ? state.user(subject.id()).orElseThrow() : null;
             if (user != null) {
                 for (Feature f : user.features()) {
                     if (!to.offers(f)) {
-                        throw DeploymentFailure.permanent("cannot move " + user.sipAddress() + " to " + target.fqdn() + ": "
-                                + user.sipAddress() + " depends on " + f + ", which " + to.name() + " does not offer");
+                        throw DeploymentFailure.permanent(
+                                "cannot move " + user.sipAddress() + " to " + target.fqdn() + ": " + user.sipAddress()
+                                        + " depends on " + f + ", which " + to.name() + " does not offer");
                     }
                 }
             }
-            failTransiently(Operations.MOVE, subject.toString(), target.fqdn(), "move of " + subject + " to " + target.fqdn());
+            failTransiently(
+                    Operations.MOVE, subject.toString(), target.fqdn(), "move of " + subject + " to " + target.fqdn());
             List<Mutation> effects = new ArrayList<>(4);
             effects.add(new Mutation.Moved(subject, target.fqdn()));
             if (user != null) {
@@ -240,14 +250,16 @@ public final class Lab implements Deployment {
         String key = LabState.key(sip);
         Instant now = clock.instant();
         String client = state.client(sip).map(ClientSignIn::clientVersion).orElse(null);
-        if (a.clientUpgrade() > 0 && Chance.of(a.seed(), "clientUpgrade", key, 0) < a.clientUpgrade()
+        if (a.clientUpgrade() > 0
+                && Chance.of(a.seed(), "clientUpgrade", key, 0) < a.clientUpgrade()
                 && !a.upgradedClient().equals(client)) {
             client = a.upgradedClient();
             effects.add(new Mutation.ClientUpgraded(new ClientSignIn(sip, client, now)));
         }
         if (a.newMeeting() > 0 && Chance.of(a.seed(), "newMeeting", key, 0) < a.newMeeting()) {
             int k = state.meetingCount(sip) + 1;
-            effects.add(new Mutation.MeetingScheduled(new Meeting(sip, Expansion.conferenceId(sip, k), target.fqdn(), now, client)));
+            effects.add(new Mutation.MeetingScheduled(
+                    new Meeting(sip, Expansion.conferenceId(sip, k), target.fqdn(), now, client)));
         }
     }
 
@@ -261,8 +273,9 @@ public final class Lab implements Deployment {
 
     private long routeLocked(String site, Pool edge) {
         synchronized (lock) {
-            Site s = state.site(site).orElseThrow(() -> DeploymentFailure.permanent("no site '" + site + "' in the topology; sites: "
-                    + state.sites().stream().map(Site::name).collect(Collectors.joining(", "))));
+            Site s = state.site(site)
+                    .orElseThrow(() -> DeploymentFailure.permanent("no site '" + site + "' in the topology; sites: "
+                            + state.sites().stream().map(Site::name).collect(Collectors.joining(", "))));
             if (edge.fqdn().equalsIgnoreCase(s.federationRoute())) {
                 return store.ticket();
             }
@@ -295,13 +308,14 @@ public final class Lab implements Deployment {
                 return store.ticket();
             }
             if (built == PoolState.Decommissioned) {
-                throw DeploymentFailure.permanent("cannot deploy " + pool.fqdn() + ": it was decommissioned, and there is no way back");
+                throw DeploymentFailure.permanent(
+                        "cannot deploy " + pool.fqdn() + ": it was decommissioned, and there is no way back");
             }
             ProductVersion v = state.version(pool);
             for (Pool other : state.pools()) {
                 if (state.builtState(other) == PoolState.Up && !state.catalog.mayCoexist(v, state.version(other))) {
-                    throw DeploymentFailure.permanent("cannot deploy " + pool.fqdn() + ": " + v.name() + " may not coexist with "
-                            + state.version(other).name() + " (" + other.fqdn() + ")");
+                    throw DeploymentFailure.permanent("cannot deploy " + pool.fqdn() + ": " + v.name()
+                            + " may not coexist with " + state.version(other).name() + " (" + other.fqdn() + ")");
                 }
             }
             failTransiently(Operations.DEPLOY, pool.fqdn(), pool.fqdn(), "deploying " + pool.fqdn());
@@ -323,8 +337,8 @@ public final class Lab implements Deployment {
             }
             List<String> blockers = state.blockers(pool);
             if (!blockers.isEmpty()) {
-                throw DeploymentFailure.permanent("cannot decommission " + pool.fqdn() + ": " + String.join("; ", blockers)
-                        + ". Move everything off it first");
+                throw DeploymentFailure.permanent("cannot decommission " + pool.fqdn() + ": "
+                        + String.join("; ", blockers) + ". Move everything off it first");
             }
             failTransiently(Operations.DECOMMISSION, pool.fqdn(), pool.fqdn(), "decommissioning " + pool.fqdn());
             return commit(List.of(new Mutation.Decommissioned(pool.fqdn())));
@@ -344,7 +358,8 @@ public final class Lab implements Deployment {
     @Override
     public ProbeResult probe(Probe probe) {
         if (probe == null || probe.kind() == null) {
-            return ProbeResult.failure(probe, null, 0, "the probe has no kind", "400 Bad Request: the probe has no kind");
+            return ProbeResult.failure(
+                    probe, null, 0, "the probe has no kind", "400 Bad Request: the probe has no kind");
         }
         try {
             String op = Operations.of(probe.kind());
@@ -359,23 +374,42 @@ public final class Lab implements Deployment {
             if (overSip != null) {
                 ProbeResult exchanged = overSip.probes().run(probe, target);
                 if (!exchanged.success()) {
-                    return ProbeResult.failure(probe, target, latency + exchanged.latencyMillis(), exchanged.error(), exchanged.diagnosis());
+                    return ProbeResult.failure(
+                            probe,
+                            target,
+                            latency + exchanged.latencyMillis(),
+                            exchanged.error(),
+                            exchanged.diagnosis());
                 }
                 latency += exchanged.latencyMillis();
             } else {
                 Optional<ProbeRules.Refusal> refusal = rules.check(probe);
                 if (refusal.isPresent()) {
-                    return ProbeResult.failure(probe, target, latency, refusal.get().error(), refusal.get().diagnosis());
+                    return ProbeResult.failure(
+                            probe,
+                            target,
+                            latency,
+                            refusal.get().error(),
+                            refusal.get().diagnosis());
                 }
             }
             Optional<String> user = faults.probeFailureFor(probe);
             if (user.isPresent()) {
-                return ProbeResult.failure(probe, target, latency, "probes of " + user.get() + " fail (injected fault)",
+                return ProbeResult.failure(
+                        probe,
+                        target,
+                        latency,
+                        "probes of " + user.get() + " fail (injected fault)",
                         "504 Server Time-out: probes of " + user.get() + " fail (injected fault)");
             }
             if (failedAttempt > 0) {
-                return ProbeResult.failure(probe, target, latency, "no answer in time (injected fault, attempt " + failedAttempt + ")",
-                        "408 Request Timeout: no answer from " + target + " (injected fault, attempt " + failedAttempt + ")");
+                return ProbeResult.failure(
+                        probe,
+                        target,
+                        latency,
+                        "no answer in time (injected fault, attempt " + failedAttempt + ")",
+                        "408 Request Timeout: no answer from " + target + " (injected fault, attempt " + failedAttempt
+                                + ")");
             }
             return ProbeResult.success(probe, target, latency);
         } catch (InterruptedException e) {
@@ -383,7 +417,11 @@ public final class Lab implements Deployment {
             return ProbeResult.failure(probe, null, 0, "interrupted", "487 Request Terminated: interrupted");
         } catch (RuntimeException e) {
             // A probe reports; it never throws. The result carries what went wrong.
-            return ProbeResult.failure(probe, null, 0, "the lab could not run the probe: " + e,
+            return ProbeResult.failure(
+                    probe,
+                    null,
+                    0,
+                    "the lab could not run the probe: " + e,
                     "500 Server Internal Error: " + e.getMessage());
         }
     }
@@ -483,14 +521,20 @@ public final class Lab implements Deployment {
         Objects.requireNonNull(fault, "fault");
         Optional<String> pool = FaultProfile.poolOf(fault);
         if (pool.isPresent() && state.pool(pool.get()).isEmpty()) {
-            throw new CutoverException(ErrorCode.UNKNOWN_POOL, "the fault \"" + fault.describe() + "\" names pool " + pool.get()
-                    + ", which this lab does not have; pools: " + poolNames());
+            throw new CutoverException(
+                    ErrorCode.UNKNOWN_POOL,
+                    "the fault \"" + fault.describe() + "\" names pool " + pool.get()
+                            + ", which this lab does not have; pools: " + poolNames());
         }
-        String server = fault instanceof Fault.ReplicaStale r ? r.replica()
+        String server = fault instanceof Fault.ReplicaStale r
+                ? r.replica()
                 : fault instanceof Fault.ServiceStopped s ? s.server() : null;
-        if (server != null && state.pools().stream().flatMap(p -> p.servers().stream()).noneMatch(server::equalsIgnoreCase)) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, "the fault \"" + fault.describe() + "\" names server " + server
-                    + ", which no pool of this lab has");
+        if (server != null
+                && state.pools().stream().flatMap(p -> p.servers().stream()).noneMatch(server::equalsIgnoreCase)) {
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT,
+                    "the fault \"" + fault.describe() + "\" names server " + server
+                            + ", which no pool of this lab has");
         }
     }
 
@@ -505,7 +549,8 @@ public final class Lab implements Deployment {
             return 0;
         }
         String k = LabState.key(key);
-        int attempt = attempts.computeIfAbsent(op + "|" + k, x -> new AtomicInteger()).incrementAndGet();
+        int attempt =
+                attempts.computeIfAbsent(op + "|" + k, x -> new AtomicInteger()).incrementAndGet();
         double rate = faults.failureRate(op, pool);
         return rate > 0 && Chance.of(faults.seed(), op, k, attempt) < rate ? attempt : 0;
     }
@@ -513,7 +558,8 @@ public final class Lab implements Deployment {
     private void failTransiently(String op, String key, String pool, String what) {
         int attempt = draw(state.faults(), op, key, pool);
         if (attempt > 0) {
-            throw DeploymentFailure.retryable(what + " failed: no answer in time (injected fault, attempt " + attempt + ")");
+            throw DeploymentFailure.retryable(
+                    what + " failed: no answer in time (injected fault, attempt " + attempt + ")");
         }
     }
 
@@ -546,8 +592,9 @@ public final class Lab implements Deployment {
     }
 
     private Pool known(String fqdn) {
-        return state.pool(fqdn).orElseThrow(() -> DeploymentFailure.permanent("no pool '" + fqdn
-                + "' in the topology; pools: " + poolNames()));
+        return state.pool(fqdn)
+                .orElseThrow(() ->
+                        DeploymentFailure.permanent("no pool '" + fqdn + "' in the topology; pools: " + poolNames()));
     }
 
     private String poolNames() {
@@ -557,7 +604,8 @@ public final class Lab implements Deployment {
     private void requireUp(Pool pool, String action) {
         switch (state.state(pool)) {
             case Down -> throw DeploymentFailure.retryable(action + ": the pool is down");
-            case NotDeployed -> throw DeploymentFailure.permanent(action + ": the pool is not deployed yet; deploy it first");
+            case NotDeployed ->
+                throw DeploymentFailure.permanent(action + ": the pool is not deployed yet; deploy it first");
             case Decommissioned -> throw DeploymentFailure.permanent(action + ": the pool was decommissioned");
             case Up -> {}
         }
@@ -570,14 +618,23 @@ public final class Lab implements Deployment {
             List<LabSummary.PoolLine> pools = new ArrayList<>();
             for (Pool p : state.pools()) {
                 int[] c = counts.getOrDefault(LabState.key(p.fqdn()), new int[2]);
-                pools.add(new LabSummary.PoolLine(p.fqdn(), p.site(), p.role(), p.version(), state.state(p), c[0], c[1]));
+                pools.add(
+                        new LabSummary.PoolLine(p.fqdn(), p.site(), p.role(), p.version(), state.state(p), c[0], c[1]));
             }
             List<LabSummary.SiteLine> sites = state.sites().stream()
-                    .map(s -> new LabSummary.SiteLine(s.name(), s.siteId(), s.federationRoute(), s.xmppFederationRoute()))
+                    .map(s ->
+                            new LabSummary.SiteLine(s.name(), s.siteId(), s.federationRoute(), s.xmppFederationRoute()))
                     .toList();
             String location = store.persistent() ? store.dir().toString() : "in memory";
-            return new LabSummary(state.scenario.name(), location, state.userCount(), state.cmsPool(), pools, sites,
-                    faultSeed(), faults());
+            return new LabSummary(
+                    state.scenario.name(),
+                    location,
+                    state.userCount(),
+                    state.cmsPool(),
+                    pools,
+                    sites,
+                    faultSeed(),
+                    faults());
         }
     }
 

@@ -31,7 +31,9 @@ final class LabDirectory implements Directory {
 
     @Override
     public List<PoolInfo> pools() {
-        return state.pools().stream().map(p -> new PoolInfo(p.fqdn(), p.site(), p.role(), p.version())).toList();
+        return state.pools().stream()
+                .map(p -> new PoolInfo(p.fqdn(), p.site(), p.role(), p.version()))
+                .toList();
     }
 
     @Override
@@ -68,15 +70,19 @@ final class LabDirectory implements Directory {
         }
         ProductVersion va = state.version(a.get());
         ProductVersion vb = state.version(b.get());
-        return state.catalog.mayCoexist(va, vb) ? Optional.empty()
-                : Optional.of(va.name() + " and " + vb.name() + " may not coexist (" + a.get().fqdn() + ", " + b.get().fqdn() + ")");
+        return state.catalog.mayCoexist(va, vb)
+                ? Optional.empty()
+                : Optional.of(va.name() + " and " + vb.name() + " may not coexist ("
+                        + a.get().fqdn() + ", " + b.get().fqdn() + ")");
     }
 
     @Override
     public Optional<String> lacks(String pool, Feature feature) {
         return state.pool(pool).flatMap(p -> {
             ProductVersion v = state.version(p);
-            return v.offers(feature) ? Optional.empty() : Optional.of(v.name() + " does not offer " + feature + " (" + p.fqdn() + ")");
+            return v.offers(feature)
+                    ? Optional.empty()
+                    : Optional.of(v.name() + " does not offer " + feature + " (" + p.fqdn() + ")");
         });
     }
 

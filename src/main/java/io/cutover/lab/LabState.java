@@ -140,7 +140,8 @@ final class LabState {
         if (subject.kind() == HomedKind.Cms) {
             return Subject.CMS_ID.equalsIgnoreCase(subject.id()) ? Optional.of(cmsPool) : Optional.empty();
         }
-        return Optional.ofNullable(objects.get(objectKey(subject.kind(), subject.id()))).map(HomedObject::pool);
+        return Optional.ofNullable(objects.get(objectKey(subject.kind(), subject.id())))
+                .map(HomedObject::pool);
     }
 
     /** The state without faults: how the pool was built, deployed or decommissioned. */
@@ -161,7 +162,8 @@ final class LabState {
         for (String server : pool.servers()) {
             for (String name : Services.of(pool.role())) {
                 boolean running = state == PoolState.Up && !f.isStopped(pool.fqdn(), server, name);
-                rows.add(new ServiceState(server, pool.fqdn(), name, running ? ServiceStatus.Running : ServiceStatus.Stopped));
+                rows.add(new ServiceState(
+                        server, pool.fqdn(), name, running ? ServiceStatus.Running : ServiceStatus.Stopped));
             }
         }
         return rows;
@@ -190,11 +192,14 @@ final class LabState {
         List<Replica> replicas = new ArrayList<>();
         for (Pool pool : pools.values()) {
             PoolState state = state(pool);
-            if (!Services.holdsReplica(pool.role()) || state == PoolState.NotDeployed || state == PoolState.Decommissioned) {
+            if (!Services.holdsReplica(pool.role())
+                    || state == PoolState.NotDeployed
+                    || state == PoolState.Decommissioned) {
                 continue;
             }
             for (String server : pool.servers()) {
-                boolean upToDate = state == PoolState.Up && !staleFromScenario.containsKey(key(server)) && !f.isStale(server);
+                boolean upToDate =
+                        state == PoolState.Up && !staleFromScenario.containsKey(key(server)) && !f.isStale(server);
                 replicas.add(new Replica(server, upToDate));
             }
         }
@@ -217,7 +222,8 @@ final class LabState {
             }
         }
         if (userCount > 0) {
-            why.add("it still homes " + userCount + " users (" + String.join(", ", homed) + (userCount > 3 ? ", ..." : "") + ")");
+            why.add("it still homes " + userCount + " users (" + String.join(", ", homed)
+                    + (userCount > 3 ? ", ..." : "") + ")");
         }
         Map<HomedKind, Integer> byKind = new EnumMap<>(HomedKind.class);
         for (HomedObject o : objects.values()) {
@@ -238,7 +244,8 @@ final class LabState {
             }
         }
         for (Pool edge : pools.values()) {
-            if (edge.role() == PoolRole.Edge && pool.fqdn().equalsIgnoreCase(edge.nextHop())
+            if (edge.role() == PoolRole.Edge
+                    && pool.fqdn().equalsIgnoreCase(edge.nextHop())
                     && builtState(edge) != PoolState.Decommissioned) {
                 why.add("Edge " + edge.fqdn() + " uses it as next hop");
             }
@@ -277,11 +284,23 @@ final class LabState {
                 cs.add(c);
             }
         }
-        List<HomedObject> os = initial.objects().stream().map(o -> objects.get(objectKey(o.kind(), o.identity()))).toList();
+        List<HomedObject> os = initial.objects().stream()
+                .map(o -> objects.get(objectKey(o.kind(), o.identity())))
+                .toList();
         List<ServiceState> services = new ArrayList<>();
         pools.values().forEach(p -> services.addAll(services(p)));
-        return new Inventory(sites(), List.copyOf(pools.values()), cmsPool, us, os, ms, cs, services, replicas(),
-                initial.policies(), initial.partners());
+        return new Inventory(
+                sites(),
+                List.copyOf(pools.values()),
+                cmsPool,
+                us,
+                os,
+                ms,
+                cs,
+                services,
+                replicas(),
+                initial.policies(),
+                initial.partners());
     }
 
     // ---- the one way state changes ----
@@ -291,7 +310,10 @@ final class LabState {
             applyMove(moved);
         } else if (m instanceof Mutation.Routed r) {
             String k = key(r.site());
-            sites.put(k, sites.get(k).withFederationRoute(pool(r.edge()).map(Pool::fqdn).orElse(r.edge())));
+            sites.put(
+                    k,
+                    sites.get(k)
+                            .withFederationRoute(pool(r.edge()).map(Pool::fqdn).orElse(r.edge())));
         } else if (m instanceof Mutation.Deployed d) {
             states.put(key(d.pool()), PoolState.Up);
         } else if (m instanceof Mutation.Decommissioned d) {

@@ -42,6 +42,7 @@ final class LabStore implements AutoCloseable {
 
     /** Changes queued for the log; also the monitor of the group commit. */
     private final List<Entry> queue = new ArrayList<>();
+
     private long appended;
     private long committed;
     private boolean writing;
@@ -54,7 +55,8 @@ final class LabStore implements AutoCloseable {
         this.connection = connection;
         this.scenarioText = scenarioText;
         this.where = where;
-        this.insert = connection == null ? null
+        this.insert = connection == null
+                ? null
                 : connection.prepareStatement("INSERT INTO mutation (at, op, body) VALUES (?, ?, ?)");
     }
 
@@ -73,20 +75,24 @@ final class LabStore implements AutoCloseable {
 
     static LabStore create(Path dir, String scenarioText, String where, Instant now) {
         if (exists(dir)) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, "a lab already exists in " + dir
-                    + "; use the existing one, or give another directory for the new lab");
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT,
+                    "a lab already exists in " + dir
+                            + "; use the existing one, or give another directory for the new lab");
         }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, "cannot create the lab directory " + dir + ": " + e.getMessage(), e);
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT, "cannot create the lab directory " + dir + ": " + e.getMessage(), e);
         }
         Connection c = connect(dir);
         try (Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.execute("CREATE TABLE lab (id INTEGER PRIMARY KEY CHECK (id = 1), format INTEGER NOT NULL, "
                     + "source TEXT NOT NULL, scenario TEXT NOT NULL, created TEXT NOT NULL)");
-            s.execute("CREATE TABLE mutation (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, op TEXT NOT NULL, body TEXT NOT NULL)");
+            s.execute(
+                    "CREATE TABLE mutation (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, op TEXT NOT NULL, body TEXT NOT NULL)");
             try (PreparedStatement p = c.prepareStatement("INSERT INTO lab VALUES (1, ?, ?, ?, ?)")) {
                 p.setInt(1, FORMAT);
                 p.setString(2, where);
@@ -99,8 +105,11 @@ final class LabStore implements AutoCloseable {
         } catch (SQLException e) {
             closeQuietly(c, e);
             // Another process may have created the lab between our check and our CREATE TABLE.
-            throw new CutoverException(ErrorCode.BAD_INPUT, "cannot create a lab in " + dir + ": " + e.getMessage()
-                    + "; if a lab is already there, use it or give another directory", e);
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT,
+                    "cannot create a lab in " + dir + ": " + e.getMessage()
+                            + "; if a lab is already there, use it or give another directory",
+                    e);
         }
     }
 
@@ -112,12 +121,16 @@ final class LabStore implements AutoCloseable {
         try (Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT format, source, scenario FROM lab WHERE id = 1")) {
             if (!r.next()) {
-                throw new CutoverException(ErrorCode.NO_LAB, dir.resolve(FILE)
-                        + " holds no scenario (its creation was interrupted); delete it and run `cutover lab create`");
+                throw new CutoverException(
+                        ErrorCode.NO_LAB,
+                        dir.resolve(FILE)
+                                + " holds no scenario (its creation was interrupted); delete it and run `cutover lab create`");
             }
             if (r.getInt(1) != FORMAT) {
-                throw new CutoverException(ErrorCode.BAD_INPUT, dir.resolve(FILE) + " is lab format " + r.getInt(1)
-                        + "; this version of cutover reads format " + FORMAT);
+                throw new CutoverException(
+                        ErrorCode.BAD_INPUT,
+                        dir.resolve(FILE) + " is lab format " + r.getInt(1) + "; this version of cutover reads format "
+                                + FORMAT);
             }
             String source = r.getString(2);
             String text = r.getString(3);
@@ -125,8 +138,11 @@ final class LabStore implements AutoCloseable {
             return new LabStore(dir, c, text, source);
         } catch (SQLException e) {
             closeQuietly(c, e);
-            throw new CutoverException(ErrorCode.NO_LAB, "cannot read the lab in " + dir + ": " + e.getMessage()
-                    + "; run `cutover lab create` in another directory", e);
+            throw new CutoverException(
+                    ErrorCode.NO_LAB,
+                    "cannot read the lab in " + dir + ": " + e.getMessage()
+                            + "; run `cutover lab create` in another directory",
+                    e);
         } catch (RuntimeException e) {
             closeQuietly(c, e);
             throw e;
@@ -135,7 +151,8 @@ final class LabStore implements AutoCloseable {
 
     private static Connection connect(Path dir) {
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(FILE).toAbsolutePath());
+            Connection c = DriverManager.getConnection(
+                    "jdbc:sqlite:" + dir.resolve(FILE).toAbsolutePath());
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=NORMAL");
@@ -143,7 +160,8 @@ final class LabStore implements AutoCloseable {
             }
             return c;
         } catch (SQLException e) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, "cannot open " + dir.resolve(FILE) + ": " + e.getMessage(), e);
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT, "cannot open " + dir.resolve(FILE) + ": " + e.getMessage(), e);
         }
     }
 
@@ -185,7 +203,8 @@ final class LabStore implements AutoCloseable {
             connection.commit();
             return all;
         } catch (SQLException | JsonProcessingException e) {
-            throw new CutoverException(ErrorCode.INTERNAL, "cannot read the lab's log in " + dir + ": " + e.getMessage(), e);
+            throw new CutoverException(
+                    ErrorCode.INTERNAL, "cannot read the lab's log in " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -290,8 +309,11 @@ final class LabStore implements AutoCloseable {
                 e.addSuppressed(suppressed);
             }
             // Memory is ahead of the disk now; only reopening the lab makes them agree again.
-            return new CutoverException(ErrorCode.INTERNAL, "cannot write the lab's log in " + dir + ": " + e.getMessage()
-                    + "; the last changes are lost. Open the lab again to continue from what is on disk", e);
+            return new CutoverException(
+                    ErrorCode.INTERNAL,
+                    "cannot write the lab's log in " + dir + ": " + e.getMessage()
+                            + "; the last changes are lost. Open the lab again to continue from what is on disk",
+                    e);
         }
     }
 

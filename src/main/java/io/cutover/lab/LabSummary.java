@@ -28,7 +28,8 @@ public record LabSummary(
         faults = List.copyOf(faults);
     }
 
-    public record PoolLine(String fqdn, String site, PoolRole role, String version, PoolState state, int users, int objects) {}
+    public record PoolLine(
+            String fqdn, String site, PoolRole role, String version, PoolState state, int users, int objects) {}
 
     public record SiteLine(String name, int siteId, String federationRoute, String xmppFederationRoute) {}
 }

@@ -67,8 +67,11 @@ sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNode {
      */
     static Node read(String text, String where) {
         if (text.length() > MAX_CHARS) {
-            throw Malformed.at(where, 1, "", "the file has " + text.length()
-                    + " characters; the limit is " + MAX_CHARS + " (16 MB)");
+            throw Malformed.at(
+                    where,
+                    1,
+                    "",
+                    "the file has " + text.length() + " characters; the limit is " + MAX_CHARS + " (16 MB)");
         }
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(10);
@@ -82,7 +85,10 @@ sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNode {
             }
             Node root = new Reader(parser, where).value();
             if (parser.nextToken() != null) {
-                throw Malformed.at(where, parser.currentTokenLocation().getLineNr(), "",
+                throw Malformed.at(
+                        where,
+                        parser.currentTokenLocation().getLineNr(),
+                        "",
                         "a second YAML document ('---') is not allowed; put everything in one");
             }
             return root;
@@ -102,8 +108,10 @@ sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNode {
      * of the file, and the beginning is what a person needs.
      */
     private static RuntimeException syntax(String where, MarkedYAMLException m, int fallback) {
-        int problemLine = m.getProblemMark() == null ? fallback : m.getProblemMark().getLine() + 1;
-        int contextLine = m.getContextMark() == null ? problemLine : m.getContextMark().getLine() + 1;
+        int problemLine =
+                m.getProblemMark() == null ? fallback : m.getProblemMark().getLine() + 1;
+        int contextLine =
+                m.getContextMark() == null ? problemLine : m.getContextMark().getLine() + 1;
         String problem = m.getProblem() == null ? "unreadable" : m.getProblem().trim();
         boolean atEnd = problem.contains("end of stream");
         int line = atEnd ? contextLine : problemLine;
@@ -140,8 +148,11 @@ sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNode {
         Node value() throws IOException {
             int line = parser.currentTokenLocation().getLineNr();
             if (parser.isCurrentAlias()) {
-                throw Malformed.at(where, line, "", "YAML aliases (*" + parser.getText()
-                        + ") are not supported; write the value out");
+                throw Malformed.at(
+                        where,
+                        line,
+                        "",
+                        "YAML aliases (*" + parser.getText() + ") are not supported; write the value out");
             }
             JsonToken token = parser.currentToken();
             return switch (token) {
@@ -163,8 +174,12 @@ sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNode {
                 String key = parser.currentName();
                 int keyLine = parser.currentTokenLocation().getLineNr();
                 if (entries.containsKey(key)) {
-                    throw Malformed.at(where, keyLine, "", "duplicate field '" + key + "' (first on line "
-                            + entries.get(key).keyLine() + ")");
+                    throw Malformed.at(
+                            where,
+                            keyLine,
+                            "",
+                            "duplicate field '" + key + "' (first on line "
+                                    + entries.get(key).keyLine() + ")");
                 }
                 parser.nextToken();
                 entries.put(key, new Entry(keyLine, value()));

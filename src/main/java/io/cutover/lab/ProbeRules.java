@@ -36,8 +36,10 @@ final class ProbeRules {
             return null;
         }
         return switch (p.kind()) {
-            case Registration, PersistentChat -> homePool(p.from()).map(Pool::fqdn).orElse(null);
-            case Presence, Im, Call, Conference -> homePool(p.to()).map(Pool::fqdn).orElse(null);
+            case Registration, PersistentChat ->
+                homePool(p.from()).map(Pool::fqdn).orElse(null);
+            case Presence, Im, Call, Conference ->
+                homePool(p.to()).map(Pool::fqdn).orElse(null);
             case External -> state.pool(p.via()).map(Pool::fqdn).orElse(p.via());
             case Federated -> route(p.from(), false);
             case Xmpp -> route(p.from(), true);
@@ -49,14 +51,15 @@ final class ProbeRules {
         if (p.kind() == null) {
             return Optional.of(Refusal.of(400, "Bad Request", "the probe has no kind"));
         }
-        return Optional.ofNullable(switch (p.kind()) {
-            case Registration -> registration(p);
-            case Presence, Im, Call, Conference -> peer(p);
-            case External -> external(p);
-            case Federated -> federated(p);
-            case Xmpp -> xmpp(p);
-            case PersistentChat -> persistentChat(p);
-        });
+        return Optional.ofNullable(
+                switch (p.kind()) {
+                    case Registration -> registration(p);
+                    case Presence, Im, Call, Conference -> peer(p);
+                    case External -> external(p);
+                    case Federated -> federated(p);
+                    case Xmpp -> xmpp(p);
+                    case PersistentChat -> persistentChat(p);
+                });
     }
 
     private Refusal registration(Probe p) {
@@ -156,7 +159,8 @@ final class ProbeRules {
                 break;
         }
         Optional<ServiceState> stopped = state.firstStopped(pool);
-        return stopped.map(x -> Refusal.of(503, "Service Unavailable", x.name() + " stopped on " + x.computer())).orElse(null);
+        return stopped.map(x -> Refusal.of(503, "Service Unavailable", x.name() + " stopped on " + x.computer()))
+                .orElse(null);
     }
 
     private Refusal coexist(Pool a, Pool b) {
@@ -165,14 +169,18 @@ final class ProbeRules {
         if (state.catalog.mayCoexist(va, vb)) {
             return null;
         }
-        return Refusal.of(488, "Not Acceptable Here", va.name() + " and " + vb.name() + " may not coexist ("
-                + a.fqdn() + ", " + b.fqdn() + ")");
+        return Refusal.of(
+                488,
+                "Not Acceptable Here",
+                va.name() + " and " + vb.name() + " may not coexist (" + a.fqdn() + ", " + b.fqdn() + ")");
     }
 
     private Refusal lacks(Pool pool, Feature feature) {
         ProductVersion v = state.version(pool);
-        return v.offers(feature) ? null
-                : Refusal.of(501, "Not Implemented", v.name() + " does not offer " + feature + " (" + pool.fqdn() + ")");
+        return v.offers(feature)
+                ? null
+                : Refusal.of(
+                        501, "Not Implemented", v.name() + " does not offer " + feature + " (" + pool.fqdn() + ")");
     }
 
     private Refusal partner(String domain) {

@@ -9,8 +9,8 @@ import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.SiteKind;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,7 +67,10 @@ public record Scenario(
 
     /** How many users the scenario generates, without generating them. */
     public int userCount() {
-        return pools.stream().mapToInt(p -> p.users() == null ? 0 : p.users().count()).sum() + users.size();
+        return pools.stream()
+                        .mapToInt(p -> p.users() == null ? 0 : p.users().count())
+                        .sum()
+                + users.size();
     }
 
     /**

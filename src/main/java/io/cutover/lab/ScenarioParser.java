@@ -32,10 +32,15 @@ final class ScenarioParser {
     static final int MAX_OBJECTS_PER_KIND = 100_000;
     private static final Pattern LOCAL_PART = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
-    private static final String[] SITE_FIELDS = {"name", "siteId", "kind", "federationRoute", "xmppFederationRoute", "policies"};
-    private static final String[] POOL_FIELDS = {"fqdn", "site", "role", "version", "servers", "nextHop", "deployed",
-        "staleReplicas", "users", "objects"};
-    private static final String[] USER_FIELDS = {"sip", "displayName", "pool", "test", "policies", "features", "meetings", "client"};
+    private static final String[] SITE_FIELDS = {
+        "name", "siteId", "kind", "federationRoute", "xmppFederationRoute", "policies"
+    };
+    private static final String[] POOL_FIELDS = {
+        "fqdn", "site", "role", "version", "servers", "nextHop", "deployed", "staleReplicas", "users", "objects"
+    };
+    private static final String[] USER_FIELDS = {
+        "sip", "displayName", "pool", "test", "policies", "features", "meetings", "client"
+    };
 
     private final String where;
     private final Catalog catalog;
@@ -46,8 +51,21 @@ final class ScenarioParser {
     }
 
     Scenario parse(String text) {
-        Fields top = Fields.of(Node.read(text, where), "", where,
-                "name", "domain", "epoch", "policies", "sites", "pools", "cms", "partners", "users", "activity", "faults");
+        Fields top = Fields.of(
+                Node.read(text, where),
+                "",
+                where,
+                "name",
+                "domain",
+                "epoch",
+                "policies",
+                "sites",
+                "pools",
+                "cms",
+                "partners",
+                "users",
+                "activity",
+                "faults");
         String name = top.string("name", where);
         String domain = top.string("domain");
         if (!DOMAIN.matcher(domain).matches()) {
@@ -63,7 +81,8 @@ final class ScenarioParser {
         }
         Map<Integer, Integer> siteIdLines = new HashMap<>();
         for (int i = 0; i < siteNodes.size(); i++) {
-            Scenario.SiteSpec s = site(Fields.of(siteNodes.get(i), Fields.index("sites", i), where, SITE_FIELDS), siteIdLines, sites);
+            Scenario.SiteSpec s =
+                    site(Fields.of(siteNodes.get(i), Fields.index("sites", i), where, SITE_FIELDS), siteIdLines, sites);
             sites.put(Fields.lower(s.name()), s);
         }
 
@@ -88,17 +107,32 @@ final class ScenarioParser {
         int index = 0;
         for (Map.Entry<String, Scenario.PoolSpec> e : pools.entrySet()) {
             Scenario.PoolSpec p = e.getValue();
-            String hop = nextHop(Fields.of(poolNodes.get(index), Fields.index("pools", index), where, POOL_FIELDS), pools);
-            e.setValue(new Scenario.PoolSpec(p.fqdn(), p.site(), p.role(), p.version(), p.servers(), hop, p.deployed(),
-                    p.staleReplicas(), p.users(), p.objects()));
+            String hop =
+                    nextHop(Fields.of(poolNodes.get(index), Fields.index("pools", index), where, POOL_FIELDS), pools);
+            e.setValue(new Scenario.PoolSpec(
+                    p.fqdn(),
+                    p.site(),
+                    p.role(),
+                    p.version(),
+                    p.servers(),
+                    hop,
+                    p.deployed(),
+                    p.staleReplicas(),
+                    p.users(),
+                    p.objects()));
             index++;
         }
         index = 0;
         for (Map.Entry<String, Scenario.SiteSpec> e : sites.entrySet()) {
             Scenario.SiteSpec s = e.getValue();
             Fields f = Fields.of(siteNodes.get(index), Fields.index("sites", index), where, SITE_FIELDS);
-            e.setValue(new Scenario.SiteSpec(s.name(), s.siteId(), s.kind(), edgeRoute(f, "federationRoute", pools),
-                    edgeRoute(f, "xmppFederationRoute", pools), s.policies()));
+            e.setValue(new Scenario.SiteSpec(
+                    s.name(),
+                    s.siteId(),
+                    s.kind(),
+                    edgeRoute(f, "federationRoute", pools),
+                    edgeRoute(f, "xmppFederationRoute", pools),
+                    s.policies()));
             index++;
         }
 
@@ -108,8 +142,10 @@ final class ScenarioParser {
             throw top.error("cms", "no pool '" + cms + "' in the scenario; " + known(pools));
         }
         if (cmsPool.role() != PoolRole.FrontEnd || !cmsPool.deployed()) {
-            throw top.error("cms", "the CMS must live on a deployed FrontEnd pool; " + cms + " is "
-                    + (cmsPool.deployed() ? "a " + cmsPool.role() + " pool" : "not deployed"));
+            throw top.error(
+                    "cms",
+                    "the CMS must live on a deployed FrontEnd pool; " + cms + " is "
+                            + (cmsPool.deployed() ? "a " + cmsPool.role() + " pool" : "not deployed"));
         }
 
         List<String> partners = top.strings("partners");
@@ -129,16 +165,34 @@ final class ScenarioParser {
 
         Scenario.Activity activity = Scenario.Activity.NONE;
         if (top.has("activity")) {
-            activity = activity(Fields.of(top.required("activity"), "activity", where,
-                    "seed", "newMeeting", "clientUpgrade", "upgradedClient"));
+            activity = activity(Fields.of(
+                    top.required("activity"),
+                    "activity",
+                    where,
+                    "seed",
+                    "newMeeting",
+                    "clientUpgrade",
+                    "upgradedClient"));
         }
         FaultProfile faults = FaultProfile.none();
         if (top.has("faults")) {
-            faults = FaultProfile.read(Fields.of(top.required("faults"), "faults", where, "seed", "inject"), pools.keySet(),
+            faults = FaultProfile.read(
+                    Fields.of(top.required("faults"), "faults", where, "seed", "inject"),
+                    pools.keySet(),
                     serverLines.keySet());
         }
-        return new Scenario(name, domain, epoch, policies, List.copyOf(sites.values()), List.copyOf(pools.values()),
-                cmsPool.fqdn(), partners, users, activity, faults);
+        return new Scenario(
+                name,
+                domain,
+                epoch,
+                policies,
+                List.copyOf(sites.values()),
+                List.copyOf(pools.values()),
+                cmsPool.fqdn(),
+                partners,
+                users,
+                activity,
+                faults);
     }
 
     private Instant epoch(Fields top) {
@@ -155,7 +209,8 @@ final class ScenarioParser {
         Node.MapNode map = f.mapping(field);
         map.entries().forEach((key, entry) -> {
             String path = Fields.join(f.path(field), key);
-            PolicyKind kind = Fields.enumOf(new Node.ScalarNode(entry.keyLine(), key, Node.Type.STRING), path, where, PolicyKind.class);
+            PolicyKind kind = Fields.enumOf(
+                    new Node.ScalarNode(entry.keyLine(), key, Node.Type.STRING), path, where, PolicyKind.class);
             policies.put(kind, Fields.text(entry.value(), path, where));
         });
         return policies;
@@ -171,8 +226,13 @@ final class ScenarioParser {
         if (first != null) {
             throw f.error("siteId", "duplicate siteId " + siteId + " (first on line " + first + ")");
         }
-        return new Scenario.SiteSpec(name, siteId, f.enumValue("kind", SiteKind.class, SiteKind.CentralSite),
-                f.string("federationRoute", null), f.string("xmppFederationRoute", null), policies(f, "policies"));
+        return new Scenario.SiteSpec(
+                name,
+                siteId,
+                f.enumValue("kind", SiteKind.class, SiteKind.CentralSite),
+                f.string("federationRoute", null),
+                f.string("xmppFederationRoute", null),
+                policies(f, "policies"));
     }
 
     private String nextHop(Fields f, Map<String, Scenario.PoolSpec> pools) {
@@ -185,7 +245,9 @@ final class ScenarioParser {
             throw f.error("nextHop", "no pool '" + hop + "' in the scenario; " + known(pools));
         }
         if (!p.role().isRegistrar()) {
-            throw f.error("nextHop", "an Edge's next hop is a FrontEnd or Director pool; " + hop + " is a " + p.role() + " pool");
+            throw f.error(
+                    "nextHop",
+                    "an Edge's next hop is a FrontEnd or Director pool; " + hop + " is a " + p.role() + " pool");
         }
         return p.fqdn();
     }
@@ -200,13 +262,16 @@ final class ScenarioParser {
             throw f.error(field, "no pool '" + edge + "' in the scenario; " + known(pools));
         }
         if (p.role() != PoolRole.Edge || !p.deployed()) {
-            throw f.error(field, "a route must point at a deployed Edge pool; " + edge + " is "
-                    + (p.role() != PoolRole.Edge ? "a " + p.role() + " pool" : "not deployed"));
+            throw f.error(
+                    field,
+                    "a route must point at a deployed Edge pool; " + edge + " is "
+                            + (p.role() != PoolRole.Edge ? "a " + p.role() + " pool" : "not deployed"));
         }
         return p.fqdn();
     }
 
-    private Scenario.PoolSpec pool(Fields f, Map<String, Scenario.SiteSpec> sites, Map<String, Integer> serverLines, String domain) {
+    private Scenario.PoolSpec pool(
+            Fields f, Map<String, Scenario.SiteSpec> sites, Map<String, Integer> serverLines, String domain) {
         String fqdn = f.string("fqdn");
         if (!DOMAIN.matcher(fqdn).matches()) {
             throw f.error("fqdn", "'" + fqdn + "' is not an FQDN");
@@ -214,14 +279,22 @@ final class ScenarioParser {
         String siteName = f.string("site");
         Scenario.SiteSpec site = sites.get(Fields.lower(siteName));
         if (site == null) {
-            throw f.error("site", "no site '" + siteName + "' in the scenario; sites: "
-                    + sites.values().stream().map(Scenario.SiteSpec::name).collect(Collectors.joining(", ")));
+            throw f.error(
+                    "site",
+                    "no site '" + siteName + "' in the scenario; sites: "
+                            + sites.values().stream()
+                                    .map(Scenario.SiteSpec::name)
+                                    .collect(Collectors.joining(", ")));
         }
         PoolRole role = f.enumValue("role", PoolRole.class);
         String versionText = f.string("version");
-        ProductVersion version = catalog.find(versionText).orElseThrow(() -> f.error("version",
-                "unknown version '" + versionText + "'; known: "
-                        + catalog.versions().stream().map(ProductVersion::name).collect(Collectors.joining(", "))));
+        ProductVersion version = catalog.find(versionText)
+                .orElseThrow(() -> f.error(
+                        "version",
+                        "unknown version '" + versionText + "'; known: "
+                                + catalog.versions().stream()
+                                        .map(ProductVersion::name)
+                                        .collect(Collectors.joining(", "))));
         List<String> servers = servers(f, fqdn, role, serverLines);
         String nextHop = f.string("nextHop", null);
         if (nextHop != null && role != PoolRole.Edge) {
@@ -231,29 +304,49 @@ final class ScenarioParser {
         List<String> stale = f.strings("staleReplicas");
         for (String s : stale) {
             if (servers.stream().noneMatch(s::equalsIgnoreCase)) {
-                throw f.error("staleReplicas", "'" + s + "' is not a server of " + fqdn + "; servers: " + String.join(", ", servers));
+                throw f.error(
+                        "staleReplicas",
+                        "'" + s + "' is not a server of " + fqdn + "; servers: " + String.join(", ", servers));
             }
         }
         Scenario.UserRule users = null;
         if (f.has("users")) {
             homes(f, "users", fqdn, role, deployed);
-            users = userRule(Fields.of(f.required("users"), f.path("users"), where,
-                    "count", "name", "displayName", "test", "policies", "features", "meetings", "clients"), domain);
+            users = userRule(
+                    Fields.of(
+                            f.required("users"),
+                            f.path("users"),
+                            where,
+                            "count",
+                            "name",
+                            "displayName",
+                            "test",
+                            "policies",
+                            "features",
+                            "meetings",
+                            "clients"),
+                    domain);
         }
         Map<HomedKind, Integer> objects = new EnumMap<>(HomedKind.class);
         if (f.has("objects")) {
             homes(f, "objects", fqdn, role, deployed);
             f.mapping("objects").entries().forEach((key, entry) -> {
                 String path = Fields.join(f.path("objects"), key);
-                HomedKind kind = Fields.enumOf(new Node.ScalarNode(entry.keyLine(), key, Node.Type.STRING), path, where, HomedKind.class);
+                HomedKind kind = Fields.enumOf(
+                        new Node.ScalarNode(entry.keyLine(), key, Node.Type.STRING), path, where, HomedKind.class);
                 if (!kind.isObject()) {
-                    throw Malformed.at(where, entry.keyLine(), path, kind + " is not an object kind; users go under users:, the CMS under cms:");
+                    throw Malformed.at(
+                            where,
+                            entry.keyLine(),
+                            path,
+                            kind + " is not an object kind; users go under users:, the CMS under cms:");
                 }
                 int max = kind == HomedKind.RgsConfiguration ? 1 : MAX_OBJECTS_PER_KIND;
                 objects.put(kind, (int) Fields.number(entry.value(), path, where, 0, max));
             });
         }
-        return new Scenario.PoolSpec(fqdn, site.name(), role, version.name(), servers, nextHop, deployed, stale, users, objects);
+        return new Scenario.PoolSpec(
+                fqdn, site.name(), role, version.name(), servers, nextHop, deployed, stale, users, objects);
     }
 
     private void homes(Fields f, String field, String fqdn, PoolRole role, boolean deployed) {
@@ -292,7 +385,9 @@ final class ScenarioParser {
         pattern(f, "name", name, count);
         String local = new NamePattern(name).apply(1);
         if (!LOCAL_PART.matcher(local).matches()) {
-            throw f.error("name", "'" + local + "@" + domain + "' is not a SIP address; use letters, digits, '.', '_' and '-'");
+            throw f.error(
+                    "name",
+                    "'" + local + "@" + domain + "' is not a SIP address; use letters, digits, '.', '_' and '-'");
         }
         String displayName = f.string("displayName", name);
         pattern(f, "displayName", displayName, 1);
@@ -301,25 +396,36 @@ final class ScenarioParser {
         List<Scenario.PolicyRule> policies = new ArrayList<>();
         List<Node> nodes = f.list("policies");
         for (int i = 0; i < nodes.size(); i++) {
-            Fields r = Fields.of(nodes.get(i), Fields.index(f.path("policies"), i), where, "kind", "policy", "every", "from", "count");
+            Fields r = Fields.of(
+                    nodes.get(i),
+                    Fields.index(f.path("policies"), i),
+                    where,
+                    "kind",
+                    "policy",
+                    "every",
+                    "from",
+                    "count");
             policies.add(new Scenario.PolicyRule(r.enumValue("kind", PolicyKind.class), r.string("policy"), pick(r)));
         }
         List<Scenario.FeatureRule> features = new ArrayList<>();
         nodes = f.list("features");
         for (int i = 0; i < nodes.size(); i++) {
-            Fields r = Fields.of(nodes.get(i), Fields.index(f.path("features"), i), where, "feature", "every", "from", "count");
+            Fields r = Fields.of(
+                    nodes.get(i), Fields.index(f.path("features"), i), where, "feature", "every", "from", "count");
             features.add(new Scenario.FeatureRule(r.enumValue("feature", Feature.class), pick(r)));
         }
         List<Scenario.MeetingRule> meetings = new ArrayList<>();
         nodes = f.list("meetings");
         for (int i = 0; i < nodes.size(); i++) {
-            Fields r = Fields.of(nodes.get(i), Fields.index(f.path("meetings"), i), where, "perUser", "every", "from", "count");
+            Fields r = Fields.of(
+                    nodes.get(i), Fields.index(f.path("meetings"), i), where, "perUser", "every", "from", "count");
             meetings.add(new Scenario.MeetingRule(r.integer("perUser", 0, 100), pick(r)));
         }
         List<Scenario.ClientRule> clients = new ArrayList<>();
         nodes = f.list("clients");
         for (int i = 0; i < nodes.size(); i++) {
-            Fields r = Fields.of(nodes.get(i), Fields.index(f.path("clients"), i), where, "version", "every", "from", "count");
+            Fields r = Fields.of(
+                    nodes.get(i), Fields.index(f.path("clients"), i), where, "version", "every", "from", "count");
             clients.add(new Scenario.ClientRule(r.string("version"), pick(r)));
         }
         return new Scenario.UserRule(count, name, displayName, test, policies, features, meetings, clients);
@@ -336,7 +442,9 @@ final class ScenarioParser {
     }
 
     private Scenario.Pick pick(Fields r) {
-        return new Scenario.Pick(r.integer("every", 1, 1, MAX_USERS), r.integer("from", 1, 1, MAX_USERS),
+        return new Scenario.Pick(
+                r.integer("every", 1, 1, MAX_USERS),
+                r.integer("from", 1, 1, MAX_USERS),
                 r.integer("count", Integer.MAX_VALUE, 0, Integer.MAX_VALUE));
     }
 
@@ -351,21 +459,37 @@ final class ScenarioParser {
             throw f.error("pool", "no pool '" + pool + "' in the scenario; " + known(pools));
         }
         if (p.role() != PoolRole.FrontEnd || !p.deployed()) {
-            throw f.error("pool", "users are homed on a deployed FrontEnd pool; " + pool + " is "
-                    + (p.deployed() ? "a " + p.role() + " pool" : "not deployed"));
+            throw f.error(
+                    "pool",
+                    "users are homed on a deployed FrontEnd pool; " + pool + " is "
+                            + (p.deployed() ? "a " + p.role() + " pool" : "not deployed"));
         }
         Set<Feature> features = EnumSet.noneOf(Feature.class);
         List<Node> nodes = f.list("features");
         for (int i = 0; i < nodes.size(); i++) {
             features.add(Fields.enumOf(nodes.get(i), Fields.index(f.path("features"), i), where, Feature.class));
         }
-        return new Scenario.UserSpec(sip, f.string("displayName", sip.substring(4)), p.fqdn(), f.bool("test", false),
-                policies(f, "policies"), features, f.integer("meetings", 0, 0, 100), f.string("client", null));
+        return new Scenario.UserSpec(
+                sip,
+                f.string("displayName", sip.substring(4)),
+                p.fqdn(),
+                f.bool("test", false),
+                policies(f, "policies"),
+                features,
+                f.integer("meetings", 0, 0, 100),
+                f.string("client", null));
     }
 
-    private void checkUniqueSips(Fields top, List<Node> poolNodes, Map<String, Scenario.PoolSpec> pools,
-            List<Scenario.UserSpec> users, String domain) {
-        long total = pools.values().stream().mapToLong(p -> p.users() == null ? 0 : p.users().count()).sum() + users.size();
+    private void checkUniqueSips(
+            Fields top,
+            List<Node> poolNodes,
+            Map<String, Scenario.PoolSpec> pools,
+            List<Scenario.UserSpec> users,
+            String domain) {
+        long total = pools.values().stream()
+                        .mapToLong(p -> p.users() == null ? 0 : p.users().count())
+                        .sum()
+                + users.size();
         if (total > MAX_USERS) {
             throw top.error("pools", "the scenario generates " + total + " users; the limit is " + MAX_USERS);
         }
@@ -400,7 +524,11 @@ final class ScenarioParser {
         double clientUpgrade = f.fraction("clientUpgrade", 0);
         String upgraded = f.string("upgradedClient", null);
         if (clientUpgrade > 0 && upgraded == null) {
-            throw Malformed.at(where, f.line(), f.path("upgradedClient"), "missing required field: the client moved users upgrade to");
+            throw Malformed.at(
+                    where,
+                    f.line(),
+                    f.path("upgradedClient"),
+                    "missing required field: the client moved users upgrade to");
         }
         return new Scenario.Activity(f.longValue("seed", 0), f.fraction("newMeeting", 0), clientUpgrade, upgraded);
     }

@@ -25,24 +25,40 @@ public final class Scenarios {
     /** The scenario text of {@link #synthetic}, e.g. for {@code Lab.create}. */
     public static String syntheticYaml(int sites, int users) {
         if (sites < 1 || sites > 99 || users < 0 || users > ScenarioParser.MAX_USERS) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, "a synthetic scenario has 1 to 99 sites and 0 to "
-                    + ScenarioParser.MAX_USERS + " users, not " + sites + " sites and " + users + " users");
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT,
+                    "a synthetic scenario has 1 to 99 sites and 0 to " + ScenarioParser.MAX_USERS + " users, not "
+                            + sites + " sites and " + users + " users");
         }
         StringBuilder y = new StringBuilder();
-        y.append("name: Synthetic ").append(sites).append(" sites, ").append(users).append(" users\n");
+        y.append("name: Synthetic ")
+                .append(sites)
+                .append(" sites, ")
+                .append(users)
+                .append(" users\n");
         y.append("domain: contoso.com\n");
         y.append("epoch: 2024-03-01T09:00:00Z\n");
         y.append("policies: {Conferencing: Default, ExternalAccess: Default}\n");
         y.append("cms: legacy01.contoso.com\n");
         y.append("partners: [fabrikam.com]\n");
-        y.append("activity: {seed: 1, newMeeting: 0.1, clientUpgrade: 0.1, upgradedClient: \"Skype for Business 2019 (16.0.10827.20150)\"}\n");
+        y.append(
+                "activity: {seed: 1, newMeeting: 0.1, clientUpgrade: 0.1, upgradedClient: \"Skype for Business 2019 (16.0.10827.20150)\"}\n");
         y.append("sites:\n");
         for (int s = 1; s <= sites; s++) {
             String n = two(s);
-            y.append("  - {name: Site").append(n).append(", siteId: ").append(s)
-                    .append(", federationRoute: legacyedge").append(n).append(".contoso.com")
-                    .append(", xmppFederationRoute: legacyedge").append(n).append(".contoso.com")
-                    .append(", policies: {Conferencing: Site").append(n).append("Conferencing}}\n");
+            y.append("  - {name: Site")
+                    .append(n)
+                    .append(", siteId: ")
+                    .append(s)
+                    .append(", federationRoute: legacyedge")
+                    .append(n)
+                    .append(".contoso.com")
+                    .append(", xmppFederationRoute: legacyedge")
+                    .append(n)
+                    .append(".contoso.com")
+                    .append(", policies: {Conferencing: Site")
+                    .append(n)
+                    .append("Conferencing}}\n");
         }
         y.append("pools:\n");
         for (int s = 1; s <= sites; s++) {
@@ -72,12 +88,27 @@ public final class Scenarios {
             y.append("    objects: {CommonAreaPhone: 2, AnalogDevice: 2, ExUmContact: 2, MeetingRoom: 2, ")
                     .append("ThirdPartyVideoSystem: 2, ApplicationEndpoint: 2, DialInAccessNumber: 2, RgsContact: 2, ")
                     .append("ConferenceDirectory: 2, CallParkOrbit: 2, RgsConfiguration: 1}\n");
-            y.append(String.format(Locale.ROOT, "  - {fqdn: sfb19pool%s.contoso.com, site: Site%s, role: FrontEnd, "
-                    + "version: Skype for Business Server 2019, servers: 4}%n", n, n));
-            y.append(String.format(Locale.ROOT, "  - {fqdn: legacyedge%s.contoso.com, site: Site%s, role: Edge, "
-                    + "version: %s, servers: 2, nextHop: legacy%s.contoso.com}%n", n, n, legacy, n));
-            y.append(String.format(Locale.ROOT, "  - {fqdn: sfb19edge%s.contoso.com, site: Site%s, role: Edge, "
-                    + "version: Skype for Business Server 2019, servers: 2, nextHop: sfb19pool%s.contoso.com}%n", n, n, n));
+            y.append(String.format(
+                    Locale.ROOT,
+                    "  - {fqdn: sfb19pool%s.contoso.com, site: Site%s, role: FrontEnd, "
+                            + "version: Skype for Business Server 2019, servers: 4}%n",
+                    n,
+                    n));
+            y.append(String.format(
+                    Locale.ROOT,
+                    "  - {fqdn: legacyedge%s.contoso.com, site: Site%s, role: Edge, "
+                            + "version: %s, servers: 2, nextHop: legacy%s.contoso.com}%n",
+                    n,
+                    n,
+                    legacy,
+                    n));
+            y.append(String.format(
+                    Locale.ROOT,
+                    "  - {fqdn: sfb19edge%s.contoso.com, site: Site%s, role: Edge, "
+                            + "version: Skype for Business Server 2019, servers: 2, nextHop: sfb19pool%s.contoso.com}%n",
+                    n,
+                    n,
+                    n));
         }
         return y.toString();
     }

@@ -10,6 +10,7 @@ record SipMode(SipNetwork network, UserAgents agents, SipProbes probes) implemen
     static final long DEFAULT_T1_MILLIS = 200;
     /** A probe gives up after this: a pool that is down never answers. */
     static final long DEFAULT_TIMEOUT_MILLIS = 2_000;
+
     private static final int AGENT_SOCKETS = 4;
 
     static SipMode start(LabDirectory directory, long t1Millis, long timeoutMillis) {

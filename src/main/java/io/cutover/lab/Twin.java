@@ -67,7 +67,8 @@ final class Twin {
         try {
             return JSON.readValue(storedText.substring(MARKER.length()), Document.class);
         } catch (JsonProcessingException e) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, "the lab's stored inventory cannot be read: " + e.getOriginalMessage(), e);
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT, "the lab's stored inventory cannot be read: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -87,33 +88,64 @@ final class Twin {
             }
         }
         List<Scenario.SiteSpec> sites = new ArrayList<>();
-        Map<String, Map<io.cutover.inventory.PolicyKind, String>> sitePolicies = inv.policies() == null ? Map.of() : inv.policies().bySite();
+        Map<String, Map<io.cutover.inventory.PolicyKind, String>> sitePolicies =
+                inv.policies() == null ? Map.of() : inv.policies().bySite();
         for (Site s : inv.sites()) {
-            sites.add(new Scenario.SiteSpec(s.name(), s.siteId(), s.kind(), s.federationRoute(), s.xmppFederationRoute(),
+            sites.add(new Scenario.SiteSpec(
+                    s.name(),
+                    s.siteId(),
+                    s.kind(),
+                    s.federationRoute(),
+                    s.xmppFederationRoute(),
                     sitePolicies.getOrDefault(s.name(), Map.of())));
         }
         List<Scenario.PoolSpec> pools = new ArrayList<>();
         List<Fault> faults = new ArrayList<>();
         for (Pool p : inv.pools()) {
-            List<String> staleHere = p.servers().stream().filter(m -> stale.contains(key(m))).toList();
+            List<String> staleHere =
+                    p.servers().stream().filter(m -> stale.contains(key(m))).toList();
             boolean deployed = !notDeployed.contains(key(p.fqdn()));
-            pools.add(new Scenario.PoolSpec(p.fqdn(), p.site(), p.role(), p.version(), p.servers(), p.nextHop(), deployed, staleHere,
-                    null, Map.of()));
+            pools.add(new Scenario.PoolSpec(
+                    p.fqdn(),
+                    p.site(),
+                    p.role(),
+                    p.version(),
+                    p.servers(),
+                    p.nextHop(),
+                    deployed,
+                    staleHere,
+                    null,
+                    Map.of()));
             if (deployed) {
                 for (ServiceState s : inv.services()) {
-                    if (!s.running() && s.pool() != null && s.pool().equalsIgnoreCase(p.fqdn()) && Services.of(p.role()).contains(s.name())) {
+                    if (!s.running()
+                            && s.pool() != null
+                            && s.pool().equalsIgnoreCase(p.fqdn())
+                            && Services.of(p.role()).contains(s.name())) {
                         faults.add(new Fault.ServiceStopped(p.fqdn(), s.name(), s.computer()));
                     }
                 }
             }
         }
-        return new Scenario("twin of " + d.source(), domain(inv), Instant.EPOCH,
-                inv.policies() == null ? Map.of() : inv.policies().global(), sites, pools, inv.cmsPool(), inv.partners(), List.of(),
-                Scenario.Activity.NONE, new FaultProfile(0, faults));
+        return new Scenario(
+                "twin of " + d.source(),
+                domain(inv),
+                Instant.EPOCH,
+                inv.policies() == null ? Map.of() : inv.policies().global(),
+                sites,
+                pools,
+                inv.cmsPool(),
+                inv.partners(),
+                List.of(),
+                Scenario.Activity.NONE,
+                new FaultProfile(0, faults));
     }
 
     private static String domain(Inventory inv) {
-        return inv.users().stream().map(u -> u.sipAddress().substring(u.sipAddress().indexOf('@') + 1)).findFirst().orElse("example.com");
+        return inv.users().stream()
+                .map(u -> u.sipAddress().substring(u.sipAddress().indexOf('@') + 1))
+                .findFirst()
+                .orElse("example.com");
     }
 
     /**

@@ -22,7 +22,7 @@ public enum Phase {
         return Arrays.stream(values())
                 .filter(p -> p.name().equalsIgnoreCase(text.trim().replace("-", "")))
                 .findFirst()
-                .orElseThrow(() -> new CutoverException(ErrorCode.UNKNOWN_PHASE,
-                        "unknown phase '" + text + "'; phases: " + Arrays.toString(values())));
+                .orElseThrow(() -> new CutoverException(
+                        ErrorCode.UNKNOWN_PHASE, "unknown phase '" + text + "'; phases: " + Arrays.toString(values())));
     }
 }

@@ -43,17 +43,21 @@ public final class PlanCodec {
             plan = MAPPER.readValue(json, Plan.class);
         } catch (JsonProcessingException e) {
             String at = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
-            throw new CutoverException(ErrorCode.MALFORMED_PLAN, where + at + ": not a valid plan: " + e.getOriginalMessage());
+            throw new CutoverException(
+                    ErrorCode.MALFORMED_PLAN, where + at + ": not a valid plan: " + e.getOriginalMessage());
         }
         if (plan == null || plan.steps() == null) {
             throw new CutoverException(ErrorCode.MALFORMED_PLAN, where + ": not a valid plan: no steps");
         }
         if (plan.format() != Plan.FORMAT) {
-            throw new CutoverException(ErrorCode.MALFORMED_PLAN, where + ": plan format " + plan.format() + " is not supported (expected " + Plan.FORMAT + ")");
+            throw new CutoverException(
+                    ErrorCode.MALFORMED_PLAN,
+                    where + ": plan format " + plan.format() + " is not supported (expected " + Plan.FORMAT + ")");
         }
         String expected = checksum(plan);
         if (!expected.equals(plan.checksum())) {
-            throw new CutoverException(ErrorCode.PLAN_CHECKSUM_MISMATCH,
+            throw new CutoverException(
+                    ErrorCode.PLAN_CHECKSUM_MISMATCH,
                     where + ": checksum " + plan.checksum() + " does not match the plan's content (" + expected
                             + "); the plan was edited after planning. Run `cutover plan` again.");
         }
@@ -74,5 +78,4 @@ public final class PlanCodec {
             throw new CutoverException(ErrorCode.INTERNAL, "cannot checksum plan: " + e.getMessage(), e);
         }
     }
-
 }

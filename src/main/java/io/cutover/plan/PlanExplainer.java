@@ -77,20 +77,43 @@ public final class PlanExplainer {
         out.append("cutover plan to ").append(plan.options().target()).append('\n');
         out.append("  source:   ").append(plan.source()).append('\n');
         out.append("  checksum: ").append(checksum).append('\n');
-        out.append("  sites:    ").append(sites.size())
+        out.append("  sites:    ")
+                .append(sites.size())
                 .append(sites.isEmpty() ? "" : " (" + String.join(", ", sites) + ")")
                 .append('\n');
-        out.append("  steps:    ").append(plan.steps().size()).append(" (").append(gates).append(" gates, ")
-                .append(batches).append(" move batches, ").append(routes).append(" federation route moves, ")
-                .append(decommissions).append(" decommissions), numbered in the order they run").append('\n');
-        out.append("  moves:    ").append(users).append(" users, ").append(objects).append(" objects")
-                .append(cms > 0 ? ", the Central Management Store" : "").append('\n');
-        out.append("  retained: ").append(plan.retained().size()).append(plan.retained().size() == 1 ? " user" : " users")
-                .append(" stay on a legacy pool").append('\n');
-        out.append("  kept:     ").append(plan.kept().size()).append(plan.kept().size() == 1 ? " pool" : " pools")
-                .append(" not decommissioned").append('\n');
+        out.append("  steps:    ")
+                .append(plan.steps().size())
+                .append(" (")
+                .append(gates)
+                .append(" gates, ")
+                .append(batches)
+                .append(" move batches, ")
+                .append(routes)
+                .append(" federation route moves, ")
+                .append(decommissions)
+                .append(" decommissions), numbered in the order they run")
+                .append('\n');
+        out.append("  moves:    ")
+                .append(users)
+                .append(" users, ")
+                .append(objects)
+                .append(" objects")
+                .append(cms > 0 ? ", the Central Management Store" : "")
+                .append('\n');
+        out.append("  retained: ")
+                .append(plan.retained().size())
+                .append(plan.retained().size() == 1 ? " user" : " users")
+                .append(" stay on a legacy pool")
+                .append('\n');
+        out.append("  kept:     ")
+                .append(plan.kept().size())
+                .append(plan.kept().size() == 1 ? " pool" : " pools")
+                .append(" not decommissioned")
+                .append('\n');
         if (plan.steps().isEmpty()) {
-            out.append("\nNothing to migrate: no pool is older than ").append(plan.options().target()).append(".\n");
+            out.append("\nNothing to migrate: no pool is older than ")
+                    .append(plan.options().target())
+                    .append(".\n");
         }
     }
 
@@ -121,13 +144,23 @@ public final class PlanExplainer {
                         out.append("    ").append(phase).append('\n');
                     }
                     String number = String.valueOf(i + 1);
-                    out.append("      ").append(" ".repeat(width - number.length())).append(number).append(". ")
-                            .append(step.id()).append(": ").append(step.title()).append(detail(step)).append('\n');
+                    out.append("      ")
+                            .append(" ".repeat(width - number.length()))
+                            .append(number)
+                            .append(". ")
+                            .append(step.id())
+                            .append(": ")
+                            .append(step.title())
+                            .append(detail(step))
+                            .append('\n');
                     if (step instanceof Step.Gate gate) {
                         String indent = "        " + " ".repeat(width + 2);
                         for (Check check : gate.checks()) {
                             if (!check.describe().equals(gate.title())) {
-                                out.append(indent).append("- ").append(check.describe()).append('\n');
+                                out.append(indent)
+                                        .append("- ")
+                                        .append(check.describe())
+                                        .append('\n');
                             }
                         }
                     }
@@ -139,8 +172,8 @@ public final class PlanExplainer {
     private static String detail(Step step) {
         if (step instanceof Step.MoveBatch batch && !batch.moves().isEmpty()) {
             Move first = batch.moves().get(0);
-            boolean oneWay = batch.moves().stream()
-                    .allMatch(m -> m.from().equals(first.from()) && m.to().equals(first.to()));
+            boolean oneWay =
+                    batch.moves().stream().allMatch(m -> m.from().equals(first.from()) && m.to().equals(first.to()));
             return oneWay ? ", " + first.from() + " -> " + first.to() : "";
         }
         return "";
@@ -153,15 +186,24 @@ public final class PlanExplainer {
         out.append("\nRetained users (").append(plan.retained().size()).append("), who stay on their legacy pool\n");
         // Per pool, users grouped by the features that hold them back, fewest features first.
         Map<String, List<Retained>> byPool = new LinkedHashMap<>();
-        plan.retained().forEach(r -> byPool.computeIfAbsent(r.pool(), p -> new ArrayList<>()).add(r));
+        plan.retained()
+                .forEach(r ->
+                        byPool.computeIfAbsent(r.pool(), p -> new ArrayList<>()).add(r));
         byPool.forEach((pool, users) -> {
             out.append("  ").append(pool).append('\n');
             Map<List<Feature>, List<Retained>> byFeatures = new TreeMap<>(FEATURES);
-            users.forEach(r -> byFeatures.computeIfAbsent(r.features(), f -> new ArrayList<>()).add(r));
+            users.forEach(r -> byFeatures
+                    .computeIfAbsent(r.features(), f -> new ArrayList<>())
+                    .add(r));
             byFeatures.forEach((features, group) -> {
                 String reason = group.stream().map(Retained::reason).distinct().collect(Collectors.joining("; "));
-                out.append("    ").append(features.stream().map(Feature::name).collect(Collectors.joining(", ")))
-                        .append(": ").append(reason).append(" (").append(group.size()).append(")\n");
+                out.append("    ")
+                        .append(features.stream().map(Feature::name).collect(Collectors.joining(", ")))
+                        .append(": ")
+                        .append(reason)
+                        .append(" (")
+                        .append(group.size())
+                        .append(")\n");
                 group.forEach(r -> out.append("      ").append(r.sipAddress()).append('\n'));
             });
         });
@@ -173,7 +215,13 @@ public final class PlanExplainer {
         }
         out.append("\nKept pools (").append(plan.kept().size()).append("), not decommissioned by this plan\n");
         for (KeptPool k : plan.kept()) {
-            out.append("  ").append(k.pool()).append(" (").append(k.site()).append("): ").append(k.reason()).append('\n');
+            out.append("  ")
+                    .append(k.pool())
+                    .append(" (")
+                    .append(k.site())
+                    .append("): ")
+                    .append(k.reason())
+                    .append('\n');
         }
     }
 }

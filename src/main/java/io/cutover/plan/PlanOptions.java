@@ -14,7 +14,12 @@ import java.util.List;
  * @param approveGates the phases whose gates, once their checks pass, also wait for a person's
  *     approval; left out of the JSON when empty so that plans made without it keep their checksum
  */
-public record PlanOptions(String target, int pilotCount, List<String> pilotUsers, List<Integer> waveSizes, int validationSample,
+public record PlanOptions(
+        String target,
+        int pilotCount,
+        List<String> pilotUsers,
+        List<Integer> waveSizes,
+        int validationSample,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Phase> approveGates) {
     public PlanOptions {
         pilotUsers = List.copyOf(pilotUsers);
@@ -22,7 +27,8 @@ public record PlanOptions(String target, int pilotCount, List<String> pilotUsers
         approveGates = approveGates == null ? List.of() : List.copyOf(new java.util.TreeSet<>(approveGates));
     }
 
-    public PlanOptions(String target, int pilotCount, List<String> pilotUsers, List<Integer> waveSizes, int validationSample) {
+    public PlanOptions(
+            String target, int pilotCount, List<String> pilotUsers, List<Integer> waveSizes, int validationSample) {
         this(target, pilotCount, pilotUsers, waveSizes, validationSample, List.of());
     }
 

@@ -64,10 +64,14 @@ public final class Planner {
         Planner planner = new Planner(scope);
         planner.walk();
         // The target as the catalog names it, so that "SfB 2019" and its full name make one plan.
-        PlanOptions recorded = new PlanOptions(scope.target.name(), options.pilotCount(), options.pilotUsers(),
-                options.waveSizes(), options.validationSample(), options.approveGates());
-        return PlanCodec.seal(
-                new Plan(Plan.FORMAT, source, recorded, planner.steps, scope.retained, scope.kept, null));
+        PlanOptions recorded = new PlanOptions(
+                scope.target.name(),
+                options.pilotCount(),
+                options.pilotUsers(),
+                options.waveSizes(),
+                options.validationSample(),
+                options.approveGates());
+        return PlanCodec.seal(new Plan(Plan.FORMAT, source, recorded, planner.steps, scope.retained, scope.kept, null));
     }
 
     private void walk() {
@@ -102,8 +106,13 @@ public final class Planner {
                 coexistence.add(both(legacyUser, newUser));
             }
             coexistence.add(new Check.Matrix(List.of(p.fqdn(), t.fqdn())));
-            steps.add(new Gate(at + "coexistence", s, p.fqdn(), Phase.Coexistence,
-                    "coexistence of " + p.fqdn() + " and " + t.fqdn(), coexistence));
+            steps.add(new Gate(
+                    at + "coexistence",
+                    s,
+                    p.fqdn(),
+                    Phase.Coexistence,
+                    "coexistence of " + p.fqdn() + " and " + t.fqdn(),
+                    coexistence));
 
             List<User> pilot = pilotOf(p);
             pilots.put(p, pilot);
@@ -129,8 +138,13 @@ public final class Planner {
                 }
             }
             validation.add(new Check.Matrix(List.of(p.fqdn(), t.fqdn())));
-            steps.add(new Gate(at + "pilot-validation", s, p.fqdn(), Phase.PilotValidation,
-                    "validate the pilot on " + t.fqdn(), validation));
+            steps.add(new Gate(
+                    at + "pilot-validation",
+                    s,
+                    p.fqdn(),
+                    Phase.PilotValidation,
+                    "validate the pilot on " + t.fqdn(),
+                    validation));
         }
 
         List<String> probeUsers = probeUsers(site, pilots);
@@ -159,7 +173,12 @@ public final class Planner {
             String cms = scope.inventory.cmsPool();
             if (cms != null && cms.equalsIgnoreCase(p.fqdn())) {
                 // Even from a kept pool: the one CMS must not stay behind on a version being retired.
-                steps.add(new MoveBatch(at + "cms", s, p.fqdn(), Phase.Cms, "Central Management Store",
+                steps.add(new MoveBatch(
+                        at + "cms",
+                        s,
+                        p.fqdn(),
+                        Phase.Cms,
+                        "Central Management Store",
                         List.of(new Move(Subject.cms(), p.fqdn(), t.fqdn()))));
             }
         }
@@ -193,7 +212,11 @@ public final class Planner {
                 .findFirst()
                 .orElse(null);
         if (partner != null && !probeUsers.isEmpty()) {
-            steps.add(new Gate(s + "/federation", s, null, Phase.Federation,
+            steps.add(new Gate(
+                    s + "/federation",
+                    s,
+                    null,
+                    Phase.Federation,
                     "federation with " + partner + " through " + to.fqdn(),
                     List.of(new Check.FederatedAccess(s, partner, probeUsers))));
         }
@@ -214,7 +237,11 @@ public final class Planner {
                 }
             }
         }
-        User moved = pilots.values().stream().filter(l -> !l.isEmpty()).map(l -> l.get(0)).findFirst().orElse(null);
+        User moved = pilots.values().stream()
+                .filter(l -> !l.isEmpty())
+                .map(l -> l.get(0))
+                .findFirst()
+                .orElse(null);
         if (moved == null) {
             for (Pool t : site.targetFrontEnds()) {
                 User u = residentOf(t);
@@ -254,9 +281,8 @@ public final class Planner {
             }
         }
         pilot.sort(Scope.PICK);
-        return List.copyOf(pilot.subList(0, scope.pilotKeys.isEmpty()
-                ? Math.min(scope.options.pilotCount(), pilot.size())
-                : pilot.size()));
+        return List.copyOf(pilot.subList(
+                0, scope.pilotKeys.isEmpty() ? Math.min(scope.options.pilotCount(), pilot.size()) : pilot.size()));
     }
 
     private void waves(SiteScope site, Pool p, Pool t, String at, List<User> remaining) {
@@ -271,8 +297,13 @@ public final class Planner {
             wave.forEach(u -> arrive(t, u));
             List<User> sample = wave.subList(0, Math.min(scope.options.validationSample(), wave.size()));
             if (!sample.isEmpty()) {
-                steps.add(new Gate(id + "-validation", site.name(), p.fqdn(), Phase.Production,
-                        "validate wave " + k, List.of(new Check.Registration(sips(sample)), parity(sample, t))));
+                steps.add(new Gate(
+                        id + "-validation",
+                        site.name(),
+                        p.fqdn(),
+                        Phase.Production,
+                        "validate wave " + k,
+                        List.of(new Check.Registration(sips(sample)), parity(sample, t))));
             }
         }
     }
@@ -289,7 +320,12 @@ public final class Planner {
 
     private void retire(String s, Pool pool) {
         String at = s + "/" + pool.fqdn() + "/";
-        steps.add(new Gate(at + "drain", s, pool.fqdn(), Phase.Drain, "drain check of " + pool.fqdn(),
+        steps.add(new Gate(
+                at + "drain",
+                s,
+                pool.fqdn(),
+                Phase.Drain,
+                "drain check of " + pool.fqdn(),
                 List.of(new Check.Drain(pool.fqdn()))));
         steps.add(new Decommission(at + "decommission", s, pool.fqdn(), Phase.Decommission, pool.fqdn()));
     }
@@ -329,7 +365,10 @@ public final class Planner {
         Policies policies = scope.inventory.policies() == null ? Policies.none() : scope.inventory.policies();
         List<Check.ExpectedPolicies> expected = new ArrayList<>(users.size());
         for (User u : users) {
-            expected.add(new Check.ExpectedPolicies(u.sipAddress(), t.site(), u.policies(),
+            expected.add(new Check.ExpectedPolicies(
+                    u.sipAddress(),
+                    t.site(),
+                    u.policies(),
                     Collections.unmodifiableMap(policies.effective(u, t.site()))));
         }
         return new Check.PolicyParity(expected);

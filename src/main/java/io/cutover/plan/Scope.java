@@ -36,7 +36,8 @@ final class Scope {
     static final Comparator<User> BY_SIP = Comparator.comparing(u -> Inventory.key(u.sipAddress()));
 
     /** The order users are picked for tests and pilots: test accounts first, then by SIP address. */
-    static final Comparator<User> PICK = Comparator.comparing((User u) -> !u.test()).thenComparing(BY_SIP);
+    static final Comparator<User> PICK =
+            Comparator.comparing((User u) -> !u.test()).thenComparing(BY_SIP);
 
     static final Comparator<HomedObject> OBJECT_ORDER = Comparator.comparing(HomedObject::kind)
             .thenComparing(o -> o.identity().toLowerCase(Locale.ROOT))
@@ -81,6 +82,7 @@ final class Scope {
     final Map<String, Pool> replacementEdge;
     /** Retained users by lower-cased SIP address. */
     final Map<String, Retained> retainedBySip;
+
     final List<Retained> retained;
     final List<KeptPool> kept;
     /** Lower-cased FQDNs of the pools in {@link #kept}. */
@@ -104,12 +106,15 @@ final class Scope {
         for (Pool p : pools.values().stream().sorted(BY_FQDN).toList()) {
             ProductVersion v = versions.get(key(p.fqdn()));
             if (target.isOlderThan(v)) {
-                throw new CutoverException(ErrorCode.UNSUPPORTED_MIGRATION_PATH, p.fqdn() + " runs " + v.name()
-                        + ", newer than the target " + target.name() + ": a side-by-side migration only moves to a newer version");
+                throw new CutoverException(
+                        ErrorCode.UNSUPPORTED_MIGRATION_PATH,
+                        p.fqdn() + " runs " + v.name() + ", newer than the target " + target.name()
+                                + ": a side-by-side migration only moves to a newer version");
             }
         }
         if (legacy.isEmpty()) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, "nothing to migrate: no pool runs a version older than " + target.name());
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT, "nothing to migrate: no pool runs a version older than " + target.name());
         }
         for (Pool p : legacy) {
             checkPath(catalog, p, versions.get(key(p.fqdn())));
@@ -119,7 +124,8 @@ final class Scope {
         this.objectsByPool = objectsByPool(inventory.objects());
         String cms = inventory.cmsPool();
         if (cms != null && !cms.isBlank() && !pools.containsKey(key(cms))) {
-            throw new CutoverException(ErrorCode.UNKNOWN_POOL,
+            throw new CutoverException(
+                    ErrorCode.UNKNOWN_POOL,
                     "the Central Management Store is on pool '" + cms + "', which the topology lacks; the topology has "
                             + fqdns());
         }
@@ -161,9 +167,12 @@ final class Scope {
                 homed += usersOn(p).stream().filter(u -> !isRetained(u)).count();
             }
             if (homed > target.poolCapacity()) {
-                throw new CutoverException(ErrorCode.TARGET_CAPACITY_EXCEEDED, t.fqdn() + " would home " + homed + " users, more than the "
-                        + target.poolCapacity() + " a " + target.name() + " Front End pool is sized for; add a target pool to site "
-                        + site.name() + " or move some users elsewhere first");
+                throw new CutoverException(
+                        ErrorCode.TARGET_CAPACITY_EXCEEDED,
+                        t.fqdn() + " would home " + homed + " users, more than the "
+                                + target.poolCapacity() + " a " + target.name()
+                                + " Front End pool is sized for; add a target pool to site "
+                                + site.name() + " or move some users elsewhere first");
             }
         }
     }
@@ -197,21 +206,23 @@ final class Scope {
 
     private static void checkOptions(PlanOptions options) {
         if (options.pilotCount() < 0) {
-            throw new CutoverException(ErrorCode.BAD_INPUT,
-                    "pilot count is " + options.pilotCount() + "; it must be 0 or more");
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT, "pilot count is " + options.pilotCount() + "; it must be 0 or more");
         }
         if (options.waveSizes().isEmpty()) {
-            throw new CutoverException(ErrorCode.BAD_INPUT,
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT,
                     "no wave sizes; give at least one, e.g. 100,250,500,1000 (the last size repeats)");
         }
         for (Integer size : options.waveSizes()) {
             if (size == null || size <= 0) {
-                throw new CutoverException(ErrorCode.BAD_INPUT,
-                        "wave size " + size + " in " + options.waveSizes() + " must be 1 or more");
+                throw new CutoverException(
+                        ErrorCode.BAD_INPUT, "wave size " + size + " in " + options.waveSizes() + " must be 1 or more");
             }
         }
         if (options.validationSample() < 0) {
-            throw new CutoverException(ErrorCode.BAD_INPUT,
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT,
                     "validation sample is " + options.validationSample() + "; it must be 0 or more");
         }
         for (String sip : options.pilotUsers()) {
@@ -229,7 +240,8 @@ final class Scope {
             }
             Pool before = byKey.put(key(p.fqdn()), p);
             if (before != null) {
-                throw new CutoverException(ErrorCode.BAD_INPUT,
+                throw new CutoverException(
+                        ErrorCode.BAD_INPUT,
                         "pool " + p.fqdn() + " is listed twice in the topology; each pool FQDN must be unique");
             }
         }
@@ -239,9 +251,13 @@ final class Scope {
     private Map<String, ProductVersion> versions(Catalog catalog) {
         Map<String, ProductVersion> byKey = new HashMap<>();
         for (Pool p : pools.values()) {
-            ProductVersion v = catalog.find(p.version()).orElseThrow(() -> new CutoverException(ErrorCode.UNKNOWN_VERSION,
-                    "pool " + p.fqdn() + " runs '" + p.version() + "', which the catalog does not know; known: "
-                            + catalog.versions().stream().map(ProductVersion::name).collect(Collectors.joining(", "))));
+            ProductVersion v = catalog.find(p.version())
+                    .orElseThrow(() -> new CutoverException(
+                            ErrorCode.UNKNOWN_VERSION,
+                            "pool " + p.fqdn() + " runs '" + p.version() + "', which the catalog does not know; known: "
+                                    + catalog.versions().stream()
+                                            .map(ProductVersion::name)
+                                            .collect(Collectors.joining(", "))));
             byKey.put(key(p.fqdn()), v);
         }
         return byKey;
@@ -251,7 +267,8 @@ final class Scope {
         Map<String, Site> byKey = new HashMap<>();
         for (Site s : list) {
             if (byKey.put(key(s.name()), s) != null) {
-                throw new CutoverException(ErrorCode.BAD_INPUT,
+                throw new CutoverException(
+                        ErrorCode.BAD_INPUT,
                         "site " + s.name() + " is listed twice in the topology; each site name must be unique");
             }
         }
@@ -268,7 +285,8 @@ final class Scope {
                 : "migrate in two hops, " + from.name() + " -> "
                         + via.stream().map(ProductVersion::name).collect(Collectors.joining(" or ")) + " -> "
                         + target.name();
-        throw new CutoverException(ErrorCode.UNSUPPORTED_MIGRATION_PATH,
+        throw new CutoverException(
+                ErrorCode.UNSUPPORTED_MIGRATION_PATH,
                 pool.fqdn() + " runs " + from.name() + ", which cannot move straight to " + target.name() + ": " + how);
     }
 
@@ -280,12 +298,14 @@ final class Scope {
         for (User u : sorted) {
             String sip = Inventory.key(u.sipAddress());
             if (sip.equals(previous)) {
-                throw new CutoverException(ErrorCode.BAD_INPUT,
+                throw new CutoverException(
+                        ErrorCode.BAD_INPUT,
                         "user " + u.sipAddress() + " is listed twice; each SIP address must be unique");
             }
             previous = sip;
             if (u.pool() == null || !pools.containsKey(key(u.pool()))) {
-                throw new CutoverException(ErrorCode.UNKNOWN_POOL,
+                throw new CutoverException(
+                        ErrorCode.UNKNOWN_POOL,
                         "user " + u.sipAddress() + " is homed on pool '" + u.pool() + "', which the topology lacks; "
                                 + "the topology has " + fqdns());
             }
@@ -295,17 +315,24 @@ final class Scope {
     }
 
     private Map<String, List<HomedObject>> objectsByPool(List<HomedObject> objects) {
-        List<HomedObject> sorted = objects.stream().filter(o -> o.kind().isObject()).sorted(OBJECT_ORDER).toList();
+        List<HomedObject> sorted = objects.stream()
+                .filter(o -> o.kind().isObject())
+                .sorted(OBJECT_ORDER)
+                .toList();
         Map<String, List<HomedObject>> byPool = new HashMap<>();
         HomedObject previous = null;
         for (HomedObject o : sorted) {
-            if (previous != null && previous.kind() == o.kind() && previous.identity().equals(o.identity())) {
-                throw new CutoverException(ErrorCode.BAD_INPUT,
+            if (previous != null
+                    && previous.kind() == o.kind()
+                    && previous.identity().equals(o.identity())) {
+                throw new CutoverException(
+                        ErrorCode.BAD_INPUT,
                         o.kind() + " '" + o.identity() + "' is listed twice; each object identity must be unique");
             }
             previous = o;
             if (o.pool() == null || !pools.containsKey(key(o.pool()))) {
-                throw new CutoverException(ErrorCode.UNKNOWN_POOL,
+                throw new CutoverException(
+                        ErrorCode.UNKNOWN_POOL,
                         o.kind() + " '" + o.identity() + "' is homed on pool '" + o.pool()
                                 + "', which the topology lacks; the topology has " + fqdns());
             }
@@ -318,10 +345,12 @@ final class Scope {
         return pools.values().stream().map(Pool::fqdn).toList();
     }
 
-    private List<SiteScope> sites(List<Pool> legacy, Map<String, ProductVersion> versions, Map<String, Site> sitesByKey) {
+    private List<SiteScope> sites(
+            List<Pool> legacy, Map<String, ProductVersion> versions, Map<String, Site> sitesByKey) {
         Map<String, List<Pool>> bySite = new TreeMap<>();
         for (Pool p : pools.values()) {
-            bySite.computeIfAbsent(key(String.valueOf(p.site())), k -> new ArrayList<>()).add(p);
+            bySite.computeIfAbsent(key(String.valueOf(p.site())), k -> new ArrayList<>())
+                    .add(p);
         }
         Set<String> legacyEdges = new HashSet<>();
         for (Pool p : legacy) {
@@ -360,27 +389,30 @@ final class Scope {
                 }
             }
             Site site = sitesByKey.get(siteKey);
-            boolean routed = site != null
-                    && site.federationRoute() != null
-                    && legacyEdges.contains(key(site.federationRoute()));
+            boolean routed =
+                    site != null && site.federationRoute() != null && legacyEdges.contains(key(site.federationRoute()));
             if (legacyFrontEnds.isEmpty() && legacyEdgePools.isEmpty() && !routed) {
                 continue;
             }
             if (site == null) {
                 Pool first = !legacyFrontEnds.isEmpty() ? legacyFrontEnds.get(0) : legacyEdgePools.get(0);
-                throw new CutoverException(ErrorCode.UNKNOWN_SITE,
+                throw new CutoverException(
+                        ErrorCode.UNKNOWN_SITE,
                         "pool " + first.fqdn() + " is in site '" + first.site() + "', which the topology lacks");
             }
             if (!legacyFrontEnds.isEmpty() && targetFrontEnds.isEmpty()) {
                 Pool p = legacyFrontEnds.get(0);
-                throw new CutoverException(ErrorCode.NO_TARGET_POOL_IN_SITE,
-                        "site " + site.name() + " has legacy Front End pool " + p.fqdn() + " (" + p.version() + ") but no "
+                throw new CutoverException(
+                        ErrorCode.NO_TARGET_POOL_IN_SITE,
+                        "site " + site.name() + " has legacy Front End pool " + p.fqdn() + " (" + p.version()
+                                + ") but no "
                                 + target.name() + " Front End pool to move it to; deploy one in " + site.name()
                                 + ", publish the topology and plan again");
             }
             if (!legacyEdgePools.isEmpty() && targetEdges.isEmpty()) {
                 Pool e = legacyEdgePools.get(0);
-                throw new CutoverException(ErrorCode.NO_TARGET_EDGE_IN_SITE,
+                throw new CutoverException(
+                        ErrorCode.NO_TARGET_EDGE_IN_SITE,
                         "site " + site.name() + " has legacy Edge pool " + e.fqdn() + " (" + e.version() + ") but no "
                                 + target.name() + " Edge pool to take its traffic; deploy one in " + site.name()
                                 + ", publish the topology and plan again");
@@ -420,22 +452,31 @@ final class Scope {
                     }
                 }
                 if (count > 0) {
-                    keptList.add(new KeptPool(p.fqdn(), s.name(), "keeps " + count + " retained "
-                            + (count == 1 ? "user" : "users") + " (" + names(lostByPool)
-                            + "); stays in coexistence until they can move"));
+                    keptList.add(new KeptPool(
+                            p.fqdn(),
+                            s.name(),
+                            "keeps " + count + " retained "
+                                    + (count == 1 ? "user" : "users") + " (" + names(lostByPool)
+                                    + "); stays in coexistence until they can move"));
                 }
             }
             String xmppRoute = s.site().xmppFederationRoute();
             if (xmppUsers > 0 && xmppRoute != null && legacyEdgeKeys.contains(key(xmppRoute))) {
-                xmppHolders.computeIfAbsent(key(xmppRoute), k -> new TreeMap<>()).put(s.name(), xmppUsers);
+                xmppHolders
+                        .computeIfAbsent(key(xmppRoute), k -> new TreeMap<>())
+                        .put(s.name(), xmppUsers);
             }
         }
         for (Map.Entry<String, Map<String, Integer>> e : xmppHolders.entrySet()) {
             Pool edge = pools.get(e.getKey());
-            int users = e.getValue().values().stream().mapToInt(Integer::intValue).sum();
-            keptList.add(new KeptPool(edge.fqdn(), siteName(edge), "carries XMPP federation for " + users + " retained "
-                    + (users == 1 ? "user" : "users") + " (the XMPP federation route of "
-                    + String.join(", ", e.getValue().keySet()) + "); stays until they can move"));
+            int users =
+                    e.getValue().values().stream().mapToInt(Integer::intValue).sum();
+            keptList.add(new KeptPool(
+                    edge.fqdn(),
+                    siteName(edge),
+                    "carries XMPP federation for " + users + " retained "
+                            + (users == 1 ? "user" : "users") + " (the XMPP federation route of "
+                            + String.join(", ", e.getValue().keySet()) + "); stays until they can move"));
             keepNextHop(edge, keptList);
         }
     }
@@ -452,12 +493,16 @@ final class Scope {
         if (hop == null || keptList.stream().anyMatch(k -> key(k.pool()).equals(key(hop.fqdn())))) {
             return;
         }
-        boolean legacyFrontEnd = sites.stream().flatMap(s -> s.legacyFrontEnds().stream())
+        boolean legacyFrontEnd = sites.stream()
+                .flatMap(s -> s.legacyFrontEnds().stream())
                 .anyMatch(p -> key(p.fqdn()).equals(key(hop.fqdn())));
         if (legacyFrontEnd) {
-            keptList.add(new KeptPool(hop.fqdn(), siteName(hop), "next hop of " + edge.fqdn()
-                    + ", which stays for XMPP federation; point that Edge's next hop at another pool, then decommission "
-                    + hop.fqdn() + " by hand"));
+            keptList.add(new KeptPool(
+                    hop.fqdn(),
+                    siteName(hop),
+                    "next hop of " + edge.fqdn()
+                            + ", which stays for XMPP federation; point that Edge's next hop at another pool, then decommission "
+                            + hop.fqdn() + " by hand"));
         }
     }
 
@@ -479,24 +524,33 @@ final class Scope {
         Set<String> keys = new TreeSet<>();
         Map<String, User> bySip = new HashMap<>();
         usersByPool.values().forEach(list -> list.forEach(u -> bySip.put(Inventory.key(u.sipAddress()), u)));
-        Set<String> legacyFrontEnds = sites.stream().flatMap(s -> s.legacyFrontEnds().stream())
+        Set<String> legacyFrontEnds = sites.stream()
+                .flatMap(s -> s.legacyFrontEnds().stream())
                 .map(p -> key(p.fqdn()))
                 .collect(Collectors.toSet());
-        List<String> listed = options.pilotUsers().stream().map(Inventory::key).distinct().sorted().toList();
+        List<String> listed = options.pilotUsers().stream()
+                .map(Inventory::key)
+                .distinct()
+                .sorted()
+                .toList();
         for (String sip : listed) {
             User u = bySip.get(sip);
             if (u == null) {
-                throw new CutoverException(ErrorCode.UNKNOWN_USER,
+                throw new CutoverException(
+                        ErrorCode.UNKNOWN_USER,
                         "pilot user " + sip + " is not in the inventory; check the SIP address (sip:name@domain)");
             }
             if (!legacyFrontEnds.contains(key(u.pool()))) {
-                throw new CutoverException(ErrorCode.BAD_INPUT, "pilot user " + u.sipAddress() + " is homed on "
-                        + u.pool() + ", which is not a legacy Front End pool; pick pilot users the plan moves");
+                throw new CutoverException(
+                        ErrorCode.BAD_INPUT,
+                        "pilot user " + u.sipAddress() + " is homed on " + u.pool()
+                                + ", which is not a legacy Front End pool; pick pilot users the plan moves");
             }
             Retained r = retainedBySip.get(sip);
             if (r != null) {
-                throw new CutoverException(ErrorCode.BAD_INPUT, "pilot user " + u.sipAddress() + " cannot move: "
-                        + r.reason() + "; pick another pilot user");
+                throw new CutoverException(
+                        ErrorCode.BAD_INPUT,
+                        "pilot user " + u.sipAddress() + " cannot move: " + r.reason() + "; pick another pilot user");
             }
             keys.add(sip);
         }

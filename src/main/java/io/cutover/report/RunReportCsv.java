@@ -17,21 +17,84 @@ public final class RunReportCsv {
     public static Map<String, String> render(Results.RunReport r) {
         Map<String, String> files = new LinkedHashMap<>();
         StringBuilder o = new StringBuilder(128 * r.objects().size() + 256);
-        line(o, "run_id", "step", "phase", "site", "kind", "subject", "from_pool", "to_pool", "state", "attempts", "at", "detail");
+        line(
+                o,
+                "run_id",
+                "step",
+                "phase",
+                "site",
+                "kind",
+                "subject",
+                "from_pool",
+                "to_pool",
+                "state",
+                "attempts",
+                "at",
+                "detail");
         for (Results.ObjectResult x : r.objects()) {
-            line(o, r.runId(), x.stepId(), x.phase(), x.site(), x.kind(), x.subject(), x.from(), x.to(), x.state(), String.valueOf(x.attempts()),
-                    x.at() == null ? "" : x.at().toString(), x.detail());
+            line(
+                    o,
+                    r.runId(),
+                    x.stepId(),
+                    x.phase(),
+                    x.site(),
+                    x.kind(),
+                    x.subject(),
+                    x.from(),
+                    x.to(),
+                    x.state(),
+                    String.valueOf(x.attempts()),
+                    x.at() == null ? "" : x.at().toString(),
+                    x.detail());
         }
         files.put("objects.csv", o.toString());
         StringBuilder c = new StringBuilder();
-        line(c, "run_id", "step", "site", "pool", "phase", "gate", "gate_state", "approved_by", "check", "passed", "probes", "failures");
+        line(
+                c,
+                "run_id",
+                "step",
+                "site",
+                "pool",
+                "phase",
+                "gate",
+                "gate_state",
+                "approved_by",
+                "check",
+                "passed",
+                "probes",
+                "failures");
         for (Results.GateView g : r.gates()) {
             if (g.results().isEmpty()) {
-                line(c, r.runId(), g.stepId(), g.site(), g.pool(), g.phase(), g.name(), g.state(), g.approvedBy(), "", "", "", "");
+                line(
+                        c,
+                        r.runId(),
+                        g.stepId(),
+                        g.site(),
+                        g.pool(),
+                        g.phase(),
+                        g.name(),
+                        g.state(),
+                        g.approvedBy(),
+                        "",
+                        "",
+                        "",
+                        "");
             }
             for (CheckResult x : g.results()) {
-                line(c, r.runId(), g.stepId(), g.site(), g.pool(), g.phase(), g.name(), g.state(), g.approvedBy(), x.check(), String.valueOf(x.passed()),
-                        String.valueOf(x.probes()), String.join("; ", x.failures()));
+                line(
+                        c,
+                        r.runId(),
+                        g.stepId(),
+                        g.site(),
+                        g.pool(),
+                        g.phase(),
+                        g.name(),
+                        g.state(),
+                        g.approvedBy(),
+                        x.check(),
+                        String.valueOf(x.passed()),
+                        String.valueOf(x.probes()),
+                        String.join("; ", x.failures()));
             }
         }
         files.put("checks.csv", c.toString());

@@ -65,12 +65,21 @@ public final class Executor {
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private volatile String stopRequest = null;
     private Progress progress;
-    private final java.util.Queue<CompletableFuture<Void>> pendingEnds = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.Queue<CompletableFuture<Void>> pendingEnds =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private Map<String, String> clientsBefore = Map.of();
     /** Where each subject was when this invocation started, to spot moves made outside the plan. */
     private Map<String, String> homesAtStart = Map.of();
 
-    public Executor(Plan plan, RunRecord run, Journal journal, Deployment deployment, Clock clock, RunSettings settings, Consumer<Tick> ticks, Sleeper sleeper) {
+    public Executor(
+            Plan plan,
+            RunRecord run,
+            Journal journal,
+            Deployment deployment,
+            Clock clock,
+            RunSettings settings,
+            Consumer<Tick> ticks,
+            Sleeper sleeper) {
         this.plan = plan;
         this.run = run;
         this.journal = journal;
@@ -81,7 +90,8 @@ public final class Executor {
         this.sleeper = sleeper;
     }
 
-    public Executor(Plan plan, RunRecord run, Journal journal, Deployment deployment, Clock clock, RunSettings settings) {
+    public Executor(
+            Plan plan, RunRecord run, Journal journal, Deployment deployment, Clock clock, RunSettings settings) {
         this(plan, run, journal, deployment, clock, settings, t -> {}, d -> Thread.sleep(d.toMillis()));
     }
 
@@ -89,8 +99,13 @@ public final class Executor {
     public static void validate(Plan plan, Inventory inventory, RunSettings settings) {
         for (String site : settings.sites()) {
             if (plan.steps().stream().noneMatch(s -> s.site().equalsIgnoreCase(site))) {
-                throw new CutoverException(ErrorCode.UNKNOWN_SITE, "--site " + site + ": the plan has no step in that site; its sites are "
-                        + plan.steps().stream().map(Step::site).distinct().toList());
+                throw new CutoverException(
+                        ErrorCode.UNKNOWN_SITE,
+                        "--site " + site + ": the plan has no step in that site; its sites are "
+                                + plan.steps().stream()
+                                        .map(Step::site)
+                                        .distinct()
+                                        .toList());
             }
         }
         validate(plan, inventory);
@@ -99,12 +114,17 @@ public final class Executor {
     public static void validate(Plan plan, Inventory inventory) {
         for (Step step : plan.steps()) {
             if (inventory.findSite(step.site()).isEmpty()) {
-                throw new CutoverException(ErrorCode.UNKNOWN_SITE, "plan step " + step.id() + " names site '" + step.site() + "', which the deployment does not have");
+                throw new CutoverException(
+                        ErrorCode.UNKNOWN_SITE,
+                        "plan step " + step.id() + " names site '" + step.site()
+                                + "', which the deployment does not have");
             }
             for (String pool : poolsOf(step)) {
                 if (pool != null && inventory.findPool(pool).isEmpty()) {
-                    throw new CutoverException(ErrorCode.UNKNOWN_POOL, "plan step " + step.id() + " names pool '" + pool
-                            + "', which the deployment does not have; was the plan made for another deployment? Run `cutover plan` again.");
+                    throw new CutoverException(
+                            ErrorCode.UNKNOWN_POOL,
+                            "plan step " + step.id() + " names pool '" + pool
+                                    + "', which the deployment does not have; was the plan made for another deployment? Run `cutover plan` again.");
                 }
             }
         }
@@ -139,7 +159,9 @@ public final class Executor {
         }
         clientsBefore = clients;
         Map<String, String> homes = new HashMap<>();
-        start.users().forEach(u -> homes.put(new Subject(HomedKind.User, Inventory.key(u.sipAddress())).toString(), u.pool()));
+        start.users()
+                .forEach(u ->
+                        homes.put(new Subject(HomedKind.User, Inventory.key(u.sipAddress())).toString(), u.pool()));
         start.objects().forEach(o -> homes.put(new Subject(o.kind(), o.identity()).toString(), o.pool()));
         if (start.cmsPool() != null) {
             homes.put(Subject.cms().toString(), start.cmsPool());
@@ -151,8 +173,10 @@ public final class Executor {
             journal.request(run.id(), Control.Request.RESUME, settings.actor(), clock.instant());
         }
         ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency(), daemon("cutover-worker"));
-        ExecutorService probes = Executors.newFixedThreadPool(Math.min(settings.concurrency(), 16), daemon("cutover-probe"));
-        java.util.concurrent.ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(daemon("cutover-control"));
+        ExecutorService probes =
+                Executors.newFixedThreadPool(Math.min(settings.concurrency(), 16), daemon("cutover-probe"));
+        java.util.concurrent.ScheduledExecutorService poller =
+                Executors.newSingleThreadScheduledExecutor(daemon("cutover-control"));
         poller.scheduleWithFixedDelay(this::pollControl, 200, 200, TimeUnit.MILLISECONDS);
         int stepsRun = 0;
         try {
@@ -167,8 +191,13 @@ public final class Executor {
                     if (!settings.partial()) {
                         return new RunOutcome.Finished(stepsRun);
                     }
-                    String scope = (settings.until() == null ? "" : "up to phase " + settings.until().name())
-                            + (settings.sites().isEmpty() ? "" : (settings.until() == null ? "" : " ") + "of " + String.join(", ", settings.sites()));
+                    String scope = (settings.until() == null
+                                    ? ""
+                                    : "up to phase " + settings.until().name())
+                            + (settings.sites().isEmpty()
+                                    ? ""
+                                    : (settings.until() == null ? "" : " ") + "of "
+                                            + String.join(", ", settings.sites()));
                     return new RunOutcome.ReachedUntil(scope, stepsRun);
                 }
                 Step step = next.get();
@@ -241,7 +270,17 @@ public final class Executor {
             from = r.from();
             to = r.to();
         }
-        Entry begin = Entry.begin(run.id(), step.id(), null, Action.DO, attempt, from, to, step.title(), clock.instant(), settings.actor());
+        Entry begin = Entry.begin(
+                run.id(),
+                step.id(),
+                null,
+                Action.DO,
+                attempt,
+                from,
+                to,
+                step.title(),
+                clock.instant(),
+                settings.actor());
         append(begin);
         for (int a = attempt; ; a++) {
             try {
@@ -256,7 +295,17 @@ public final class Executor {
                     return new RunOutcome.StepFailed(step.id(), List.of(step.title() + ": " + f.getMessage()));
                 }
                 backoff(a - attempt + 1);
-                begin = Entry.begin(run.id(), step.id(), null, Action.DO, a + 1, from, to, step.title(), clock.instant(), settings.actor());
+                begin = Entry.begin(
+                        run.id(),
+                        step.id(),
+                        null,
+                        Action.DO,
+                        a + 1,
+                        from,
+                        to,
+                        step.title(),
+                        clock.instant(),
+                        settings.actor());
                 append(begin);
             }
         }
@@ -267,7 +316,12 @@ public final class Executor {
         if (step instanceof Step.DeployTarget s) {
             return deployment.poolState(s.target()) == PoolState.Up;
         } else if (step instanceof Step.RouteFederation s) {
-            return deployment.snapshot().findSite(s.site()).map(Site::federationRoute).map(s.to()::equalsIgnoreCase).orElse(false);
+            return deployment
+                    .snapshot()
+                    .findSite(s.site())
+                    .map(Site::federationRoute)
+                    .map(s.to()::equalsIgnoreCase)
+                    .orElse(false);
         } else if (step instanceof Step.Decommission s) {
             return deployment.poolState(s.target()) == PoolState.Decommissioned;
         }
@@ -298,7 +352,17 @@ public final class Executor {
 
     private RunOutcome runGate(Step.Gate gate, CheckRunner checks, int attempt) {
         ticks.accept(new Tick(gate, 0, gate.checks().size()));
-        Entry begin = Entry.begin(run.id(), gate.id(), null, Action.DO, attempt, null, null, gate.name(), clock.instant(), settings.actor());
+        Entry begin = Entry.begin(
+                run.id(),
+                gate.id(),
+                null,
+                Action.DO,
+                attempt,
+                null,
+                null,
+                gate.name(),
+                clock.instant(),
+                settings.actor());
         append(begin);
         List<CheckResult> results = new ArrayList<>();
         for (Check check : gate.checks()) {
@@ -319,12 +383,24 @@ public final class Executor {
         Progress.Status approval = progress.status(gate.id(), Decide.APPROVAL);
         if (approval == null || approval.state() != State.IN_DOUBT) {
             int attempt = approval == null ? 1 : approval.attempts() + 1;
-            append(Entry.begin(run.id(), gate.id(), Decide.APPROVAL, Action.DO, attempt, null, null, "awaiting approval", clock.instant(), settings.actor()));
+            append(Entry.begin(
+                    run.id(),
+                    gate.id(),
+                    Decide.APPROVAL,
+                    Action.DO,
+                    attempt,
+                    null,
+                    null,
+                    "awaiting approval",
+                    clock.instant(),
+                    settings.actor()));
         }
         ticks.accept(new Tick(gate, gate.checks().size(), gate.checks().size()));
         while (true) {
             Optional<Entry> latest = journal.latest(run.id(), gate.id(), Decide.APPROVAL);
-            if (latest.isPresent() && latest.get().event() == io.cutover.journal.Event.END && latest.get().outcome() == Outcome.OK
+            if (latest.isPresent()
+                    && latest.get().event() == io.cutover.journal.Event.END
+                    && latest.get().outcome() == Outcome.OK
                     && latest.get().action() == Action.DO) {
                 progress.apply(latest.get());
                 return null;
@@ -338,7 +414,8 @@ public final class Executor {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new CutoverException(ErrorCode.INTERNAL, "interrupted while awaiting approval of " + gate.id(), e);
+                throw new CutoverException(
+                        ErrorCode.INTERNAL, "interrupted while awaiting approval of " + gate.id(), e);
             }
         }
     }
@@ -359,7 +436,11 @@ public final class Executor {
                     append(s.last().end(Outcome.OK, "found on " + m.to() + " after an interruption", clock.instant()));
                     continue;
                 }
-                append(s.last().end(Outcome.RETRY, "interrupted before it ended; still on " + home.orElse("an unknown pool"), clock.instant()));
+                append(s.last()
+                        .end(
+                                Outcome.RETRY,
+                                "interrupted before it ended; still on " + home.orElse("an unknown pool"),
+                                clock.instant()));
             }
             String drifted = drift(m);
             if (drifted != null) {
@@ -433,7 +514,9 @@ public final class Executor {
 
     /** Why a subject is not where the plan expects it (on its source or already on its target), or null. */
     private String drift(Move m) {
-        String key = m.subject().kind() == HomedKind.User ? new Subject(HomedKind.User, Inventory.key(m.subject().id())).toString() : m.subject().toString();
+        String key = m.subject().kind() == HomedKind.User
+                ? new Subject(HomedKind.User, Inventory.key(m.subject().id())).toString()
+                : m.subject().toString();
         String home = homesAtStart.get(key);
         if (home == null) {
             return "not found in the deployment; it was removed or renamed after planning: plan again";
@@ -441,7 +524,8 @@ public final class Executor {
         if (home.equalsIgnoreCase(m.from()) || home.equalsIgnoreCase(m.to())) {
             return null;
         }
-        return "found on " + home + ", not on " + m.from() + " where the plan expects it; it was moved outside this plan: move it back or plan again";
+        return "found on " + home + ", not on " + m.from()
+                + " where the plan expects it; it was moved outside this plan: move it back or plan again";
     }
 
     private int nextAttempt(Step.MoveBatch batch, Move m) {
@@ -451,7 +535,17 @@ public final class Executor {
 
     private Entry beginOf(Step.MoveBatch batch, Move m, int attempt) {
         String detail = m.subject().kind() == HomedKind.User ? clientNote(m.subject()) : null;
-        return Entry.begin(run.id(), batch.id(), m.item(), Action.DO, attempt, m.from(), m.to(), detail, clock.instant(), settings.actor());
+        return Entry.begin(
+                run.id(),
+                batch.id(),
+                m.item(),
+                Action.DO,
+                attempt,
+                m.from(),
+                m.to(),
+                detail,
+                clock.instant(),
+                settings.actor());
     }
 
     /**

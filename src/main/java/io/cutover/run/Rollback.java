@@ -44,7 +44,8 @@ public final class Rollback {
     private final Clock clock;
     private final RunSettings settings;
 
-    public Rollback(Plan plan, RunRecord run, Journal journal, Deployment deployment, Clock clock, RunSettings settings) {
+    public Rollback(
+            Plan plan, RunRecord run, Journal journal, Deployment deployment, Clock clock, RunSettings settings) {
         this.plan = plan;
         this.run = run;
         this.journal = journal;
@@ -60,7 +61,9 @@ public final class Rollback {
         Inventory now = deployment.snapshot();
         Map<String, List<Meeting>> meetingsByOrganizer = new HashMap<>();
         for (Meeting m : now.meetings()) {
-            meetingsByOrganizer.computeIfAbsent(Inventory.key(m.organizer()), k -> new ArrayList<>()).add(m);
+            meetingsByOrganizer
+                    .computeIfAbsent(Inventory.key(m.organizer()), k -> new ArrayList<>())
+                    .add(m);
         }
         Map<String, String> clients = new HashMap<>();
         for (ClientSignIn c : now.clients()) {
@@ -83,9 +86,13 @@ public final class Rollback {
                         users++;
                         // From when the move began: a meeting scheduled while it ran is already on the new pool.
                         Instant movedAt = s.beganAt() == null ? s.endedAt() : s.beganAt();
-                        for (Meeting meeting : meetingsByOrganizer.getOrDefault(Inventory.key(m.subject().id()), List.of())) {
-                            if (meeting.pool().equalsIgnoreCase(m.to()) && meeting.createdUtc() != null && !meeting.createdUtc().isBefore(movedAt)) {
-                                meetings.add(meeting.conferenceId() + " organized by " + m.subject().id() + " on " + m.to() + " at " + meeting.createdUtc());
+                        for (Meeting meeting : meetingsByOrganizer.getOrDefault(
+                                Inventory.key(m.subject().id()), List.of())) {
+                            if (meeting.pool().equalsIgnoreCase(m.to())
+                                    && meeting.createdUtc() != null
+                                    && !meeting.createdUtc().isBefore(movedAt)) {
+                                meetings.add(meeting.conferenceId() + " organized by "
+                                        + m.subject().id() + " on " + m.to() + " at " + meeting.createdUtc());
                             }
                         }
                         String before = clientBefore(progress, batch.id(), m.item());
@@ -106,7 +113,8 @@ public final class Rollback {
         moveLines.forEach((line, n) -> moves.add(n + " x " + line));
         Collections.sort(meetings);
         Collections.sort(upgraded);
-        return new RollbackImpact(toStep, steps.stream().map(Step::id).toList(), users, objects, moves, routes, meetings, upgraded);
+        return new RollbackImpact(
+                toStep, steps.stream().map(Step::id).toList(), users, objects, moves, routes, meetings, upgraded);
     }
 
     private static boolean inEffect(State s) {
@@ -117,7 +125,10 @@ public final class Rollback {
     private static String clientBefore(Progress progress, String stepId, String item) {
         Progress.Status s = progress.status(stepId, item);
         String prefix = "client before move: ";
-        if (s != null && s.last() != null && s.last().detail() != null && s.last().detail().startsWith(prefix)) {
+        if (s != null
+                && s.last() != null
+                && s.last().detail() != null
+                && s.last().detail().startsWith(prefix)) {
             return s.last().detail().substring(prefix.length());
         }
         return null;
@@ -128,7 +139,9 @@ public final class Rollback {
         if (toStep != null) {
             from = plan.indexOf(toStep);
             if (from < 0) {
-                throw new CutoverException(ErrorCode.UNKNOWN_STEP, "no step '" + toStep + "' in the plan; `cutover status` lists the step ids");
+                throw new CutoverException(
+                        ErrorCode.UNKNOWN_STEP,
+                        "no step '" + toStep + "' in the plan; `cutover status` lists the step ids");
             }
         }
         List<Step> undo = new ArrayList<>();
@@ -136,8 +149,10 @@ public final class Rollback {
             Step step = plan.steps().get(i);
             if (Decide.started(step, progress)) {
                 if (step instanceof Step.Decommission d) {
-                    throw new CutoverException(ErrorCode.POINT_OF_NO_RETURN, "cannot roll back past " + step.id() + ": " + d.target()
-                            + " has been decommissioned and there is no way back to it; roll back to a later step");
+                    throw new CutoverException(
+                            ErrorCode.POINT_OF_NO_RETURN,
+                            "cannot roll back past " + step.id() + ": " + d.target()
+                                    + " has been decommissioned and there is no way back to it; roll back to a later step");
                 }
                 undo.add(step);
             }
@@ -165,10 +180,18 @@ public final class Rollback {
                             // that attempt from where the deployment says the subject is.
                             java.util.Optional<String> home = deployment.homeOf(m.subject());
                             if (home.isPresent() && home.get().equalsIgnoreCase(m.from())) {
-                                journal.append(s.last().end(Outcome.OK, "found back on " + m.from() + " after an interruption", clock.instant()));
+                                journal.append(s.last()
+                                        .end(
+                                                Outcome.OK,
+                                                "found back on " + m.from() + " after an interruption",
+                                                clock.instant()));
                                 continue;
                             }
-                            journal.append(s.last().end(Outcome.RETRY, "interrupted before it ended; still on " + home.orElse("an unknown pool"), clock.instant()));
+                            journal.append(s.last()
+                                    .end(
+                                            Outcome.RETRY,
+                                            "interrupted before it ended; still on " + home.orElse("an unknown pool"),
+                                            clock.instant()));
                         }
                         futures.add(workers.submit(() -> undoMove(batch, m, s.attempts(), failures)));
                     }
@@ -198,7 +221,17 @@ public final class Rollback {
 
     private void undoMove(Step.MoveBatch batch, Move m, int attempts, List<String> failures) {
         for (int a = 1; a <= settings.maxAttempts(); a++) {
-            Entry begin = Entry.begin(run.id(), batch.id(), m.item(), Action.UNDO, attempts, m.to(), m.from(), "back to " + m.from(), clock.instant(), settings.actor());
+            Entry begin = Entry.begin(
+                    run.id(),
+                    batch.id(),
+                    m.item(),
+                    Action.UNDO,
+                    attempts,
+                    m.to(),
+                    m.from(),
+                    "back to " + m.from(),
+                    clock.instant(),
+                    settings.actor());
             journal.append(begin);
             try {
                 deployment.move(m.subject(), m.from());
@@ -220,8 +253,17 @@ public final class Rollback {
         if (approval == null || approval.state() != State.DONE) {
             return;
         }
-        Entry begin = Entry.begin(run.id(), step.id(), Decide.APPROVAL, Action.UNDO, approval.attempts(), null, null,
-                "approval withdrawn by the rollback", clock.instant(), settings.actor());
+        Entry begin = Entry.begin(
+                run.id(),
+                step.id(),
+                Decide.APPROVAL,
+                Action.UNDO,
+                approval.attempts(),
+                null,
+                null,
+                "approval withdrawn by the rollback",
+                clock.instant(),
+                settings.actor());
         journal.append(List.of(begin, begin.end(Outcome.OK, "approval withdrawn by the rollback", clock.instant())));
     }
 
@@ -229,7 +271,8 @@ public final class Rollback {
         int attempts = status == null ? 0 : status.attempts();
         if (status != null && status.state() == State.UNDOING) {
             // Undoing a route (or a gate) again is harmless; close the interrupted attempt first.
-            journal.append(status.last().end(Outcome.RETRY, "interrupted before it ended; undoing again", clock.instant()));
+            journal.append(
+                    status.last().end(Outcome.RETRY, "interrupted before it ended; undoing again", clock.instant()));
         }
         String from = null;
         String to = null;
@@ -237,7 +280,17 @@ public final class Rollback {
             from = r.to();
             to = r.from();
         }
-        Entry begin = Entry.begin(run.id(), step.id(), null, Action.UNDO, attempts, from, to, "undo " + step.title(), clock.instant(), settings.actor());
+        Entry begin = Entry.begin(
+                run.id(),
+                step.id(),
+                null,
+                Action.UNDO,
+                attempts,
+                from,
+                to,
+                "undo " + step.title(),
+                clock.instant(),
+                settings.actor());
         journal.append(begin);
         try {
             if (step instanceof Step.RouteFederation r) {

@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param actor who is running, for the journal
  * @param sites run only steps of these sites (empty: every site), e.g. one site per change window
  */
-public record RunSettings(int concurrency, int maxAttempts, Duration backoff, Phase until, String actor, java.util.List<String> sites) {
+public record RunSettings(
+        int concurrency, int maxAttempts, Duration backoff, Phase until, String actor, java.util.List<String> sites) {
     public RunSettings(int concurrency, int maxAttempts, Duration backoff, Phase until, String actor) {
         this(concurrency, maxAttempts, backoff, until, actor, java.util.List.of());
     }
@@ -23,7 +24,8 @@ public record RunSettings(int concurrency, int maxAttempts, Duration backoff, Ph
     public RunSettings {
         sites = java.util.List.copyOf(sites);
         if (concurrency < 1 || concurrency > 512) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, "--concurrency must be between 1 and 512, got " + concurrency);
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT, "--concurrency must be between 1 and 512, got " + concurrency);
         }
         if (maxAttempts < 1) {
             throw new CutoverException(ErrorCode.BAD_INPUT, "--attempts must be at least 1, got " + maxAttempts);

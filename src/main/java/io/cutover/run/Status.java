@@ -31,12 +31,23 @@ import java.util.Set;
 public final class Status {
     private Status() {}
 
-    public static StatusReport of(Plan plan, String runId, List<Entry> entries, Optional<Control.Request> lastRequest, Deployment deployment) {
+    public static StatusReport of(
+            Plan plan,
+            String runId,
+            List<Entry> entries,
+            Optional<Control.Request> lastRequest,
+            Deployment deployment) {
         return of(plan, runId, entries, Progress.of(entries), lastRequest, deployment);
     }
 
     /** The same, with the journal already folded: a live view keeps its progress and folds in only new rows. */
-    public static StatusReport of(Plan plan, String runId, List<Entry> entries, Progress progress, Optional<Control.Request> lastRequest, Deployment deployment) {
+    public static StatusReport of(
+            Plan plan,
+            String runId,
+            List<Entry> entries,
+            Progress progress,
+            Optional<Control.Request> lastRequest,
+            Deployment deployment) {
         int stepsDone = 0;
         int usersMoved = 0;
         int usersPlanned = 0;
@@ -47,7 +58,8 @@ public final class Status {
         Map<String, String[]> phaseKeys = new LinkedHashMap<>();
         for (Step step : plan.steps()) {
             String key = step.site() + "|" + (step.pool() == null ? "" : step.pool()) + "|" + step.phase();
-            phaseKeys.putIfAbsent(key, new String[] {step.site(), step.pool(), step.phase().name()});
+            phaseKeys.putIfAbsent(
+                    key, new String[] {step.site(), step.pool(), step.phase().name()});
             int[] c = phaseCounts.computeIfAbsent(key, k -> new int[5]);
             boolean done = Decide.done(plan, step, progress);
             c[1]++;
@@ -84,13 +96,17 @@ public final class Status {
         List<StatusReport.PhaseLine> phases = new ArrayList<>();
         phaseCounts.forEach((key, c) -> {
             String[] k = phaseKeys.get(key);
-            String state = c[0] == c[1] ? "done" : (c[2] > 0 || c[0] > 0 ? "in progress" : (c[4] > 0 ? "rolled back" : "pending"));
+            String state = c[0] == c[1]
+                    ? "done"
+                    : (c[2] > 0 || c[0] > 0 ? "in progress" : (c[4] > 0 ? "rolled back" : "pending"));
             phases.add(new StatusReport.PhaseLine(k[0], k[1], k[2], c[0], c[1], c[2], c[3], c[4], state));
         });
 
         Optional<Step> next = Decide.next(plan, progress, (Phase) null);
         StatusReport.Blocker blocker = next.map(step -> Decide.awaitingApproval(plan, step, progress)
-                ? awaiting(step, progress) : blocker(step, progress)).orElse(null);
+                        ? awaiting(step, progress)
+                        : blocker(step, progress))
+                .orElse(null);
         String state;
         if (entries.isEmpty()) {
             state = "not started";
@@ -121,26 +137,56 @@ public final class Status {
             now.users().forEach(u -> users.merge(u.pool().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum));
             Map<String, Integer> objects = new LinkedHashMap<>();
             now.objects().forEach(o -> objects.merge(o.pool().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum));
-            for (Pool p : now.pools().stream().sorted(java.util.Comparator.comparing(Pool::site).thenComparing(Pool::fqdn)).toList()) {
+            for (Pool p : now.pools().stream()
+                    .sorted(java.util.Comparator.comparing(Pool::site).thenComparing(Pool::fqdn))
+                    .toList()) {
                 String k = p.fqdn().toLowerCase(java.util.Locale.ROOT);
-                pools.add(new StatusReport.PoolLine(p.fqdn(), p.site(), p.role().name(), p.version(), deployment.poolState(p.fqdn()).name(),
-                        users.getOrDefault(k, 0), objects.getOrDefault(k, 0)));
+                pools.add(new StatusReport.PoolLine(
+                        p.fqdn(),
+                        p.site(),
+                        p.role().name(),
+                        p.version(),
+                        deployment.poolState(p.fqdn()).name(),
+                        users.getOrDefault(k, 0),
+                        objects.getOrDefault(k, 0)));
             }
         }
         List<StatusReport.RetainedLine> retained = new ArrayList<>();
         for (Retained r : plan.retained()) {
             retained.add(new StatusReport.RetainedLine(r.sipAddress(), r.pool(), r.reason()));
         }
-        return new StatusReport(runId, plan.checksum(), state, stepsDone, plan.steps().size(), usersMoved, usersPlanned, objectsMoved, objectsPlanned,
-                rolledBack, rate, eta, next.map(Step::id).orElse(null), phases, pools, blocker, retained);
+        return new StatusReport(
+                runId,
+                plan.checksum(),
+                state,
+                stepsDone,
+                plan.steps().size(),
+                usersMoved,
+                usersPlanned,
+                objectsMoved,
+                objectsPlanned,
+                rolledBack,
+                rate,
+                eta,
+                next.map(Step::id).orElse(null),
+                phases,
+                pools,
+                blocker,
+                retained);
     }
 
     /** A gate whose checks passed and that waits for a person: says since when and how to approve. */
     private static StatusReport.Blocker awaiting(Step step, Progress progress) {
         Progress.Status checks = progress.status(step.id(), null);
         String since = checks == null || checks.endedAt() == null ? "" : " since " + checks.endedAt();
-        return new StatusReport.Blocker(step.id(), step.title(), "approval", List.of(), List.of(),
-                List.of("checks passed; awaiting approval" + since + ": `cutover approve " + step.id() + "` or the dashboard's Approve"));
+        return new StatusReport.Blocker(
+                step.id(),
+                step.title(),
+                "approval",
+                List.of(),
+                List.of(),
+                List.of("checks passed; awaiting approval" + since + ": `cutover approve " + step.id()
+                        + "` or the dashboard's Approve"));
     }
 
     /** The failure that holds the next step, if its latest attempt failed. */
@@ -171,7 +217,9 @@ public final class Status {
                 details.add((item.isEmpty() ? step.title() : item) + ": " + s.detail());
             }
         });
-        return subjects.isEmpty() ? null : new StatusReport.Blocker(step.id(), step.title(), "step", List.of(), subjects, details);
+        return subjects.isEmpty()
+                ? null
+                : new StatusReport.Blocker(step.id(), step.title(), "step", List.of(), subjects, details);
     }
 
     /** Completed moves per second over the time moves were running. */

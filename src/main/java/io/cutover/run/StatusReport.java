@@ -29,13 +29,29 @@ public record StatusReport(
         List<RetainedLine> retained) {
 
     /** One phase of one pool (or of a site, for site-wide steps). */
-    public record PhaseLine(String site, String pool, String phase, int stepsDone, int stepsTotal, int itemsDone, int itemsTotal, int itemsUndone, String state) {}
+    public record PhaseLine(
+            String site,
+            String pool,
+            String phase,
+            int stepsDone,
+            int stepsTotal,
+            int itemsDone,
+            int itemsTotal,
+            int itemsUndone,
+            String state) {}
 
     /** A pool as it is now. */
-    public record PoolLine(String fqdn, String site, String role, String version, String state, int users, int objects) {}
+    public record PoolLine(
+            String fqdn, String site, String role, String version, String state, int users, int objects) {}
 
     /** What stopped the run: the step, its check(s) that failed and the subjects named. */
-    public record Blocker(String stepId, String title, String kind, List<String> checks, List<String> subjects, List<String> details) {}
+    public record Blocker(
+            String stepId,
+            String title,
+            String kind,
+            List<String> checks,
+            List<String> subjects,
+            List<String> details) {}
 
     public record RetainedLine(String sipAddress, String pool, String reason) {}
 }

@@ -75,17 +75,30 @@ record Kinds(String getter, String poolProperty, String poolPrefix) {
             case ExUmContact:
             case MeetingRoom:
             case ThirdPartyVideoSystem:
-                return Cmdlet.of(kind.cmdlet()).with("Identity", id).with("Target", target).flag("Confirm", false);
+                return Cmdlet.of(kind.cmdlet())
+                        .with("Identity", id)
+                        .with("Target", target)
+                        .flag("Confirm", false);
             case ApplicationEndpoint:
             case DialInAccessNumber:
             case RgsContact:
-                return Cmdlet.of("Move-CsApplicationEndpoint").with("Identity", id).with("TargetApplicationPool", target).flag("Confirm", false);
+                return Cmdlet.of("Move-CsApplicationEndpoint")
+                        .with("Identity", id)
+                        .with("TargetApplicationPool", target)
+                        .flag("Confirm", false);
             case ConferenceDirectory:
-                return Cmdlet.of("Move-CsConferenceDirectory").with("Identity", id).with("TargetPool", target).flag("Confirm", false);
+                return Cmdlet.of("Move-CsConferenceDirectory")
+                        .with("Identity", id)
+                        .with("TargetPool", target)
+                        .flag("Confirm", false);
             case CallParkOrbit:
-                return Cmdlet.of("Set-CsCallParkOrbit").with("Identity", id).with("CallParkService", "ApplicationServer:" + target);
+                return Cmdlet.of("Set-CsCallParkOrbit")
+                        .with("Identity", id)
+                        .with("CallParkService", "ApplicationServer:" + target);
             case RgsConfiguration:
-                return Cmdlet.of("Move-CsRgsConfiguration").with("Source", rgsSource(id)).with("Destination", "ApplicationServer:" + target)
+                return Cmdlet.of("Move-CsRgsConfiguration")
+                        .with("Source", rgsSource(id))
+                        .with("Destination", "ApplicationServer:" + target)
                         .flag("Confirm", false);
             case Cms:
                 // Move-CsManagementServer moves the store to the pool of the computer it runs on.
@@ -98,6 +111,8 @@ record Kinds(String getter, String poolProperty, String poolPrefix) {
     /** "service:ApplicationServer:pool" names the Response Group configuration of that pool. */
     static String rgsSource(String identity) {
         String prefix = "service:";
-        return identity.regionMatches(true, 0, prefix, 0, prefix.length()) ? identity.substring(prefix.length()) : identity;
+        return identity.regionMatches(true, 0, prefix, 0, prefix.length())
+                ? identity.substring(prefix.length())
+                : identity;
     }
 }

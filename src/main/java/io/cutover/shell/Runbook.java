@@ -57,7 +57,8 @@ public final class Runbook {
             if (only != null && phase != only) {
                 continue;
             }
-            List<Step> steps = plan.steps().stream().filter(s -> s.phase() == phase).toList();
+            List<Step> steps =
+                    plan.steps().stream().filter(s -> s.phase() == phase).toList();
             if (steps.isEmpty()) {
                 continue;
             }
@@ -77,7 +78,8 @@ public final class Runbook {
 
     private String script(Phase phase, List<Step> steps, String fileName) {
         String results = fileName.replace(".ps1", ".results.csv");
-        line("# cutover runbook: phase " + phase.name() + " (" + (phase.ordinal() + 1) + " of " + Phase.values().length + ")");
+        line("# cutover runbook: phase " + phase.name() + " (" + (phase.ordinal() + 1) + " of " + Phase.values().length
+                + ")");
         line("# Plan " + plan.checksum() + ", target " + plan.options().target() + ".");
         line("#");
         line("# Run it in the Skype for Business Server Management Shell, on a Front End server or on a");
@@ -131,7 +133,8 @@ public final class Runbook {
             int at = plan.indexOf(step.id());
             for (int i = at - 1; i >= 0; i--) {
                 Step s = plan.steps().get(i);
-                boolean sameScope = s.site().equals(step.site()) && (s.pool() == null || s.pool().equals(step.pool()));
+                boolean sameScope = s.site().equals(step.site())
+                        && (s.pool() == null || s.pool().equals(step.pool()));
                 if (s instanceof Step.Gate && sameScope) {
                     if (!inScript.contains(s)) {
                         found.add(s);
@@ -146,8 +149,10 @@ public final class Runbook {
     private void library() {
         line("# ---- Functions used below. Each writes a result row; none changes anything by itself.");
         line("function Write-CutoverRow([string]$Step, [string]$Item, [string]$Outcome, [string]$Detail) {");
-        line("    [pscustomobject][ordered]@{ Plan = $Plan; Step = $Step; Item = $Item; Action = 'DO'; Outcome = $Outcome; Detail = $Detail;");
-        line("        At = [DateTime]::UtcNow.ToString('o'); Actor = [Environment]::UserDomainName + '\\' + [Environment]::UserName } |");
+        line(
+                "    [pscustomobject][ordered]@{ Plan = $Plan; Step = $Step; Item = $Item; Action = 'DO'; Outcome = $Outcome; Detail = $Detail;");
+        line(
+                "        At = [DateTime]::UtcNow.ToString('o'); Actor = [Environment]::UserDomainName + '\\' + [Environment]::UserName } |");
         line("        Export-Csv -LiteralPath $ResultCsv -Append -NoTypeInformation -Encoding UTF8");
         line("}");
         line("# A gate: record it, and stop the script when a check failed.");
@@ -167,29 +172,36 @@ public final class Runbook {
         line("function Test-CutoverMatrix([string[]]$Pools) {");
         line("    $users = @{}");
         line("    foreach ($pool in $Pools) {");
-        line("        $u = Get-CsUser -ResultSize Unlimited | Where-Object { $_.RegistrarPool -eq $pool } | Select-Object -First 1");
+        line(
+                "        $u = Get-CsUser -ResultSize Unlimited | Where-Object { $_.RegistrarPool -eq $pool } | Select-Object -First 1");
         line("        if ($u) { $users[$pool] = \"$($u.SipAddress)\" }");
         line("    }");
         line("    foreach ($a in $Pools) { foreach ($b in $Pools) {");
         line("        if ($a -eq $b -or -not $users[$a] -or -not $users[$b]) { continue }");
         line("        $from = $users[$a]; $to = $users[$b]");
         line("        Test-CutoverProbe \"Test-CsRegistration $from\" { Test-CsRegistration -UserSipAddress $from }");
-        line("        Test-CutoverProbe \"Test-CsPresence $from -> $to\" { Test-CsPresence -SubscriberSipAddress $from -PublisherSipAddress $to }");
-        line("        Test-CutoverProbe \"Test-CsIM $from -> $to\" { Test-CsIM -SenderSipAddress $from -ReceiverSipAddress $to }");
-        line("        Test-CutoverProbe \"Test-CsP2PAV $from -> $to\" { Test-CsP2PAV -SenderSipAddress $from -ReceiverSipAddress $to }");
-        line("        Test-CutoverProbe \"Test-CsAVConference $from -> $to\" { Test-CsAVConference -SenderSipAddress $from -ReceiverSipAddress $to }");
+        line(
+                "        Test-CutoverProbe \"Test-CsPresence $from -> $to\" { Test-CsPresence -SubscriberSipAddress $from -PublisherSipAddress $to }");
+        line(
+                "        Test-CutoverProbe \"Test-CsIM $from -> $to\" { Test-CsIM -SenderSipAddress $from -ReceiverSipAddress $to }");
+        line(
+                "        Test-CutoverProbe \"Test-CsP2PAV $from -> $to\" { Test-CsP2PAV -SenderSipAddress $from -ReceiverSipAddress $to }");
+        line(
+                "        Test-CutoverProbe \"Test-CsAVConference $from -> $to\" { Test-CsAVConference -SenderSipAddress $from -ReceiverSipAddress $to }");
         line("    } }");
         line("}");
         line("function Test-CutoverServices([string[]]$Pools) {");
         line("    foreach ($pool in $Pools) {");
         line("        foreach ($computer in (Get-CsPool -Identity $pool).Computers) {");
-        line("            Get-CsWindowsService -ComputerName $computer | Where-Object { \"$($_.Status)\" -ne 'Running' } |");
+        line(
+                "            Get-CsWindowsService -ComputerName $computer | Where-Object { \"$($_.Status)\" -ne 'Running' } |");
         line("                ForEach-Object { \"${computer}: $($_.Name) is $($_.Status)\" }");
         line("        }");
         line("    }");
         line("}");
         line("function Test-CutoverReplicas {");
-        line("    Get-CsManagementStoreReplicationStatus | Where-Object { -not $_.UpToDate } | ForEach-Object { \"$($_.ReplicaFqdn): replica not up to date\" }");
+        line(
+                "    Get-CsManagementStoreReplicationStatus | Where-Object { -not $_.UpToDate } | ForEach-Object { \"$($_.ReplicaFqdn): replica not up to date\" }");
         line("}");
         StringBuilder cols = new StringBuilder();
         for (PolicyKind k : PolicyKind.values()) {
@@ -212,15 +224,20 @@ public final class Runbook {
                 continue;
             }
             Kinds kinds = Kinds.of(k);
-            line("    $n = @(" + kinds.getter() + " | Where-Object { \"$($_." + kinds.poolProperty() + ")\" -eq (" + q(kinds.poolPrefix())
-                    + " + $Pool) }).Count; if ($n -gt 0) { \"$Pool still homes $n " + k.name() + " objects\" }");
+            line("    $n = @(" + kinds.getter() + " | Where-Object { \"$($_." + kinds.poolProperty() + ")\" -eq ("
+                    + q(kinds.poolPrefix()) + " + $Pool) }).Count; if ($n -gt 0) { \"$Pool still homes $n " + k.name()
+                    + " objects\" }");
         }
-        line("    if (@(Get-CsService -CentralManagement | Where-Object { $_.Active -and $_.PoolFqdn -eq $Pool }).Count -gt 0) { \"$Pool still hosts the Central Management Store\" }");
-        line("    Get-CsSite | Where-Object { $_.FederationRoute -eq \"EdgeServer:$Pool\" } | ForEach-Object { \"site $($_.Identity) still routes federation through $Pool\" }");
-        line("    Get-CsService -EdgeServer | Where-Object { $_.Registrar -eq \"Registrar:$Pool\" } | ForEach-Object { \"Edge $($_.PoolFqdn) still uses $Pool as its next hop\" }");
+        line(
+                "    if (@(Get-CsService -CentralManagement | Where-Object { $_.Active -and $_.PoolFqdn -eq $Pool }).Count -gt 0) { \"$Pool still hosts the Central Management Store\" }");
+        line(
+                "    Get-CsSite | Where-Object { $_.FederationRoute -eq \"EdgeServer:$Pool\" } | ForEach-Object { \"site $($_.Identity) still routes federation through $Pool\" }");
+        line(
+                "    Get-CsService -EdgeServer | Where-Object { $_.Registrar -eq \"Registrar:$Pool\" } | ForEach-Object { \"Edge $($_.PoolFqdn) still uses $Pool as its next hop\" }");
         line("}");
         line("# One move: skipped when already done, checked afterwards by reading where the subject is homed.");
-        line("function Invoke-CutoverMove([string]$Step, [string]$Item, [string]$Target, [scriptblock]$Move, [scriptblock]$Where) {");
+        line(
+                "function Invoke-CutoverMove([string]$Step, [string]$Item, [string]$Target, [scriptblock]$Move, [scriptblock]$Where) {");
         line("    try {");
         line("        if (\"$(& $Where)\" -ne $Target) { & $Move }");
         line("        $now = \"$(& $Where)\"");
@@ -247,7 +264,8 @@ public final class Runbook {
     private void gate(Step.Gate g, boolean asPrecondition) {
         if (asPrecondition) {
             line("");
-            line("# ---- " + g.id() + ": " + g.name() + " (checked again as a precondition; its row records this check)");
+            line("# ---- " + g.id() + ": " + g.name()
+                    + " (checked again as a precondition; its row records this check)");
         } else {
             line("# A gate: every check must pass, or the script stops here.");
         }
@@ -280,7 +298,10 @@ public final class Runbook {
             for (Check.ExpectedPolicies e : c.users()) {
                 Map<PolicyKind, String> own = new TreeMap<>(e.perUser());
                 StringBuilder table = new StringBuilder();
-                own.forEach((k, v) -> table.append(table.length() == 0 ? "" : "; ").append(k.column()).append(" = ").append(q(v)));
+                own.forEach((k, v) -> table.append(table.length() == 0 ? "" : "; ")
+                        .append(k.column())
+                        .append(" = ")
+                        .append(q(v)));
                 line("$failures += @(Test-CutoverPolicies " + q(e.sipAddress()) + " @{ " + table + " })");
             }
         } else if (check instanceof Check.Drain c) {
@@ -289,7 +310,8 @@ public final class Runbook {
             line("$failures += @(Test-CutoverMatrix @(" + list(c.pools()) + "))");
         } else {
             // A check the runbook cannot express must not pass silently.
-            throw new IllegalStateException("no runbook form for " + check.getClass().getSimpleName());
+            throw new IllegalStateException(
+                    "no runbook form for " + check.getClass().getSimpleName());
         }
     }
 
@@ -316,15 +338,18 @@ public final class Runbook {
         // cmdlet as data.
         Map<String, List<Move>> groups = new LinkedHashMap<>();
         for (Move m : b.moves()) {
-            groups.computeIfAbsent(m.subject().kind() + "|" + m.from() + "|" + m.to(), k -> new ArrayList<>()).add(m);
+            groups.computeIfAbsent(m.subject().kind() + "|" + m.from() + "|" + m.to(), k -> new ArrayList<>())
+                    .add(m);
         }
         Map<String, String> routes = routesBefore(b);
         for (List<Move> group : groups.values()) {
             Move first = group.get(0);
             HomedKind kind = first.subject().kind();
             String proxy = proxyPool(routes, b.site());
-            line("# Move " + group.size() + " " + kind + (group.size() == 1 ? "" : " subjects") + " from " + first.from() + " to " + first.to()
-                    + " with " + kind.cmdlet() + (proxy == null ? "" : " (-ProxyPool " + proxy + ": more than one Edge pool federates now)") + ".");
+            line("# Move " + group.size() + " " + kind + (group.size() == 1 ? "" : " subjects") + " from "
+                    + first.from() + " to " + first.to() + " with " + kind.cmdlet()
+                    + (proxy == null ? "" : " (-ProxyPool " + proxy + ": more than one Edge pool federates now)")
+                    + ".");
             line("# Undo: the same loop with the source and target swapped (" + first.to() + " -> " + first.from() + ")"
                     + (kind == HomedKind.RgsConfiguration ? "; the legacy copy stays in place for rollback" : "")
                     + (kind == HomedKind.Cms ? "; once the legacy pool is removed there is no way back" : "") + ".");
@@ -334,8 +359,8 @@ public final class Runbook {
                 line("    " + q(group.get(i).subject().id()) + (i + 1 < group.size() ? "," : ""));
             }
             line(")) {");
-            line("    Invoke-CutoverMove " + q(b.id()) + " (" + q(kind.name() + ":") + " + $id) $target -Move { " + moveCommand(kind, proxy)
-                    + " } -Where { " + homeCommand(kind) + " }");
+            line("    Invoke-CutoverMove " + q(b.id()) + " (" + q(kind.name() + ":") + " + $id) $target -Move { "
+                    + moveCommand(kind, proxy) + " } -Where { " + homeCommand(kind) + " }");
             line("}");
         }
     }
@@ -343,7 +368,8 @@ public final class Runbook {
     private static String moveCommand(HomedKind kind, String proxy) {
         switch (kind) {
             case User:
-                return "Move-CsUser -Identity $id -Target $target" + (proxy == null ? "" : " -ProxyPool " + q(proxy)) + " -Confirm:$false";
+                return "Move-CsUser -Identity $id -Target $target" + (proxy == null ? "" : " -ProxyPool " + q(proxy))
+                        + " -Confirm:$false";
             case ApplicationEndpoint:
             case DialInAccessNumber:
             case RgsContact:
@@ -392,26 +418,32 @@ public final class Runbook {
 
     private void route(Step.RouteFederation r) {
         String site = q("Site:" + r.site());
-        line("# Point site " + r.site() + "'s federation route at " + r.to() + ". An outage window for federated traffic of the site.");
+        line("# Point site " + r.site() + "'s federation route at " + r.to()
+                + ". An outage window for federated traffic of the site.");
         line("# Undo: Set-CsSite -Identity " + site + " -FederationRoute " + q("EdgeServer:" + r.from()));
-        line("Invoke-CutoverAction " + q(r.id()) + " -Do { Set-CsSite -Identity " + site + " -FederationRoute " + q("EdgeServer:" + r.to())
-                + " } -Check { (Get-CsSite -Identity " + site + ").FederationRoute -eq " + q("EdgeServer:" + r.to()) + " } -Done "
+        line("Invoke-CutoverAction " + q(r.id()) + " -Do { Set-CsSite -Identity " + site + " -FederationRoute "
+                + q("EdgeServer:" + r.to())
+                + " } -Check { (Get-CsSite -Identity " + site + ").FederationRoute -eq " + q("EdgeServer:" + r.to())
+                + " } -Done "
                 + q("site " + r.site() + " federates through " + r.to()));
     }
 
     private void deployTarget(Step.DeployTarget d) {
         line("# The target pool must be installed (Deployment Wizard) and published in the topology; this starts its");
         line("# services if they are stopped. Undo: Stop-CsPool -PoolFqdn " + q(d.target()));
-        line("Invoke-CutoverAction " + q(d.id()) + " -Do { Start-CsPool -PoolFqdn " + q(d.target()) + " -Confirm:$false } -Check { @(Test-CutoverServices @("
-                + q(d.target()) + ")).Count -eq 0 } -Done " + q(d.target() + " is deployed and up"));
+        line("Invoke-CutoverAction " + q(d.id()) + " -Do { Start-CsPool -PoolFqdn " + q(d.target())
+                + " -Confirm:$false } -Check { @(Test-CutoverServices @(" + q(d.target()) + ")).Count -eq 0 } -Done "
+                + q(d.target() + " is deployed and up"));
     }
 
     private void decommission(Step.Decommission d) {
-        line("# The point of no return for " + d.target() + ": stops every service gracefully. Then remove the pool from the");
+        line("# The point of no return for " + d.target()
+                + ": stops every service gracefully. Then remove the pool from the");
         line("# topology in Topology Builder, publish it (Publish-CsTopology) and run this script again: the step is");
         line("# recorded as done once Get-CsPool no longer lists the pool. No undo once it is removed.");
         line("Invoke-CutoverAction " + q(d.id()) + " -Do { foreach ($computer in (Get-CsPool -Identity " + q(d.target())
-                + ").Computers) { Stop-CsWindowsService -ComputerName $computer -Graceful } } -Check { -not (Get-CsPool -Identity " + q(d.target())
+                + ").Computers) { Stop-CsWindowsService -ComputerName $computer -Graceful } } -Check { -not (Get-CsPool -Identity "
+                + q(d.target())
                 + " -ErrorAction SilentlyContinue) } -Done " + q(d.target() + " decommissioned"));
     }
 }

@@ -27,7 +27,15 @@ public final class RunbookRecord {
     static final List<String> COLUMNS = List.of("Plan", "Step", "Item", "Action", "Outcome", "Detail", "At", "Actor");
 
     /** One row: one attempt at a step (or at one item of a move step). */
-    public record Row(int line, String plan, String step, String item, Outcome outcome, String detail, Instant at, String actor) {}
+    public record Row(
+            int line,
+            String plan,
+            String step,
+            String item,
+            Outcome outcome,
+            String detail,
+            Instant at,
+            String actor) {}
 
     private RunbookRecord() {}
 
@@ -50,7 +58,10 @@ public final class RunbookRecord {
         }
         for (String c : COLUMNS) {
             if (!index.containsKey(c.toLowerCase(Locale.ROOT))) {
-                throw bad(file, header.line(), "the header lacks column " + c + "; expected " + String.join(",", COLUMNS));
+                throw bad(
+                        file,
+                        header.line(),
+                        "the header lacks column " + c + "; expected " + String.join(",", COLUMNS));
             }
         }
         List<Row> rows = new ArrayList<>();
@@ -60,7 +71,11 @@ public final class RunbookRecord {
                 continue;
             }
             if (rec.fields().size() < header.fields().size()) {
-                throw bad(file, rec.line(), "has " + rec.fields().size() + " fields, the header has " + header.fields().size());
+                throw bad(
+                        file,
+                        rec.line(),
+                        "has " + rec.fields().size() + " fields, the header has "
+                                + header.fields().size());
             }
             Map<String, String> f = new HashMap<>();
             for (String c : COLUMNS) {
@@ -94,24 +109,45 @@ public final class RunbookRecord {
         try {
             at = Instant.parse(f.get("At").trim());
         } catch (DateTimeParseException e) {
-            throw bad(file, line, "field At is '" + f.get("At") + "'; expected an ISO 8601 UTC time such as 2026-01-31T09:15:00.0000000Z");
+            throw bad(
+                    file,
+                    line,
+                    "field At is '" + f.get("At")
+                            + "'; expected an ISO 8601 UTC time such as 2026-01-31T09:15:00.0000000Z");
         }
         String item = f.get("Item").trim();
-        return new Row(line, f.get("Plan").trim(), f.get("Step").trim(), item.isEmpty() ? null : item, outcome, f.get("Detail"), at, f.get("Actor").trim());
+        return new Row(
+                line,
+                f.get("Plan").trim(),
+                f.get("Step").trim(),
+                item.isEmpty() ? null : item,
+                outcome,
+                f.get("Detail"),
+                at,
+                f.get("Actor").trim());
     }
 
     /** Checks every row names this plan, one of its steps and, for a move step, one of its items. */
     public static void check(List<Row> rows, Plan plan, String file) {
         for (Row r : rows) {
             if (!r.plan().equalsIgnoreCase(plan.checksum())) {
-                throw new CutoverException(ErrorCode.PLAN_CHECKSUM_MISMATCH, file + ": line " + r.line() + ": field Plan is " + abbreviate(r.plan())
-                        + ", but the run's plan is " + abbreviate(plan.checksum()) + "; import rows of runbooks made from this plan");
+                throw new CutoverException(
+                        ErrorCode.PLAN_CHECKSUM_MISMATCH,
+                        file + ": line " + r.line() + ": field Plan is " + abbreviate(r.plan())
+                                + ", but the run's plan is " + abbreviate(plan.checksum())
+                                + "; import rows of runbooks made from this plan");
             }
-            Step step = plan.findStep(r.step()).orElseThrow(() -> new CutoverException(ErrorCode.UNKNOWN_STEP,
-                    file + ": line " + r.line() + ": field Step '" + r.step() + "' is not a step of the plan"));
+            Step step = plan.findStep(r.step())
+                    .orElseThrow(() -> new CutoverException(
+                            ErrorCode.UNKNOWN_STEP,
+                            file + ": line " + r.line() + ": field Step '" + r.step() + "' is not a step of the plan"));
             if (step instanceof Step.MoveBatch b) {
                 if (r.item() == null) {
-                    throw bad(file, r.line(), "field Item is empty, but step " + step.id() + " moves items; name one (e.g. User:sip:...)");
+                    throw bad(
+                            file,
+                            r.line(),
+                            "field Item is empty, but step " + step.id()
+                                    + " moves items; name one (e.g. User:sip:...)");
                 }
                 if (move(b, r.item()).isEmpty()) {
                     throw bad(file, r.line(), "field Item '" + r.item() + "' is not moved by step " + step.id());
@@ -143,7 +179,8 @@ public final class RunbookRecord {
             String key = step.id() + "|" + item;
             Progress.Status prior = before.status(step.id(), item);
             int attempt = attempts.merge(key, 1, Integer::sum) + (prior == null ? 0 : prior.attempts());
-            Entry begin = Entry.begin(runId, step.id(), item, Action.DO, attempt, from, to, "by runbook", r.at(), r.actor());
+            Entry begin =
+                    Entry.begin(runId, step.id(), item, Action.DO, attempt, from, to, "by runbook", r.at(), r.actor());
             entries.add(begin);
             entries.add(begin.end(r.outcome(), r.detail() == null || r.detail().isEmpty() ? null : r.detail(), r.at()));
         }

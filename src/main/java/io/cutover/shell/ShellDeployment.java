@@ -14,8 +14,8 @@ import io.cutover.deployment.Subject;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
-import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.Policies;
+import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.Replica;
@@ -55,8 +55,17 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class ShellDeployment implements Deployment {
     static final String STATUS_KEY = "cutoverItem";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> TRANSIENT = List.of("timed out", "timeout", "temporarily unavailable", "rpc server is unavailable",
-            "server is busy", "try again", "cannot contact", "could not be contacted", "not available", "unable to connect");
+    private static final List<String> TRANSIENT = List.of(
+            "timed out",
+            "timeout",
+            "temporarily unavailable",
+            "rpc server is unavailable",
+            "server is busy",
+            "try again",
+            "cannot contact",
+            "could not be contacted",
+            "not available",
+            "unable to connect");
 
     private final ShellSettings settings;
     private final Catalog catalog;
@@ -150,8 +159,16 @@ public final class ShellDeployment implements Deployment {
         sb.append("$ProgressPreference = 'SilentlyContinue'\n");
         for (int i = 0; i < pipelines.size(); i++) {
             int n = i + 1;
-            sb.append("try { ").append(pipelines.get(i)).append("; @{ ").append(STATUS_KEY).append(" = ").append(n)
-                    .append("; ok = $true } | ConvertTo-Json -Compress } catch { @{ ").append(STATUS_KEY).append(" = ").append(n)
+            sb.append("try { ")
+                    .append(pipelines.get(i))
+                    .append("; @{ ")
+                    .append(STATUS_KEY)
+                    .append(" = ")
+                    .append(n)
+                    .append("; ok = $true } | ConvertTo-Json -Compress } catch { @{ ")
+                    .append(STATUS_KEY)
+                    .append(" = ")
+                    .append(n)
                     .append("; ok = $false; error = \"$_\" } | ConvertTo-Json -Compress }\n");
         }
         return sb.toString();
@@ -192,7 +209,8 @@ public final class ShellDeployment implements Deployment {
                     continue;
                 }
                 if (exit.timedOut()) {
-                    c.failure = DeploymentFailure.retryable("the shell did not answer within " + seconds() + "; its process was killed");
+                    c.failure = DeploymentFailure.retryable(
+                            "the shell did not answer within " + seconds() + "; its process was killed");
                 } else if (exit.code() != 0) {
                     c.failure = DeploymentFailure.permanent("the shell exited with code " + exit.code()
                             + (exit.stderr().isEmpty() ? "" : ": " + firstLines(exit.stderr())));
@@ -266,7 +284,8 @@ public final class ShellDeployment implements Deployment {
     }
 
     private List<String> topologyQueries() {
-        return List.of(query(Cmdlet.of("Get-CsSite")), query(Cmdlet.of("Get-CsPool")), query(Cmdlet.of("Get-CsService")));
+        return List.of(
+                query(Cmdlet.of("Get-CsSite")), query(Cmdlet.of("Get-CsPool")), query(Cmdlet.of("Get-CsService")));
     }
 
     private Topology topology(List<Answer> a) {
@@ -278,9 +297,12 @@ public final class ShellDeployment implements Deployment {
         List<Site> sites = new ArrayList<>();
         for (JsonNode s : a.get(0).data()) {
             String kind = text(s, "SiteType", text(s, "Kind", "CentralSite"));
-            sites.add(new Site(strip(text(s, "Identity", ""), "Site:"), s.path("SiteId").asInt(0),
+            sites.add(new Site(
+                    strip(text(s, "Identity", ""), "Site:"),
+                    s.path("SiteId").asInt(0),
                     kind.toLowerCase(Locale.ROOT).startsWith("branch") ? SiteKind.BranchSite : SiteKind.CentralSite,
-                    strip(text(s, "FederationRoute", null), "EdgeServer:"), strip(text(s, "XmppFederationRoute", null), "EdgeServer:")));
+                    strip(text(s, "FederationRoute", null), "EdgeServer:"),
+                    strip(text(s, "XmppFederationRoute", null), "EdgeServer:")));
         }
         Map<String, Set<String>> roles = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         Map<String, Integer> versions = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -312,9 +334,12 @@ public final class ShellDeployment implements Deployment {
             List<String> servers = new ArrayList<>();
             p.path("Computers").forEach(c -> servers.add(c.asText()));
             Set<String> r = roles.getOrDefault(fqdn, Set.of());
-            String version = Optional.ofNullable(versions.get(fqdn)).flatMap(catalog::byServiceVersion).map(ProductVersion::name)
+            String version = Optional.ofNullable(versions.get(fqdn))
+                    .flatMap(catalog::byServiceVersion)
+                    .map(ProductVersion::name)
                     .orElse("unknown");
-            pools.add(new Pool(fqdn, strip(text(p, "Site", ""), "Site:"), role(r), version, servers, nextHops.get(fqdn)));
+            pools.add(
+                    new Pool(fqdn, strip(text(p, "Site", ""), "Site:"), role(r), version, servers, nextHops.get(fqdn)));
         }
         return new Topology(List.copyOf(sites), List.copyOf(pools), cms);
     }
@@ -356,7 +381,9 @@ public final class ShellDeployment implements Deployment {
     public Inventory snapshot() {
         List<String> qs = new ArrayList<>(topologyQueries());
         qs.add(query(Cmdlet.of("Get-CsUser").with("ResultSize", "Unlimited")));
-        List<HomedKind> objectKinds = java.util.Arrays.stream(HomedKind.values()).filter(HomedKind::isObject).toList();
+        List<HomedKind> objectKinds = java.util.Arrays.stream(HomedKind.values())
+                .filter(HomedKind::isObject)
+                .toList();
         for (HomedKind k : objectKinds) {
             qs.add(query(Cmdlet.of(Kinds.of(k).getter())));
         }
@@ -383,13 +410,23 @@ public final class ShellDeployment implements Deployment {
                     policies.put(k, v);
                 }
             }
-            users.add(new User(text(u, "SipAddress", ""), text(u, "DisplayName", null), text(u, "RegistrarPool", ""), policies, Set.of(), false));
+            users.add(new User(
+                    text(u, "SipAddress", ""),
+                    text(u, "DisplayName", null),
+                    text(u, "RegistrarPool", ""),
+                    policies,
+                    Set.of(),
+                    false));
         }
         List<HomedObject> objects = new ArrayList<>();
         for (HomedKind k : objectKinds) {
             Kinds kinds = Kinds.of(k);
             for (JsonNode o : a.get(i++).data()) {
-                objects.add(new HomedObject(k, text(o, "Identity", ""), text(o, "DisplayName", null), kinds.pool(text(o, kinds.poolProperty(), ""))));
+                objects.add(new HomedObject(
+                        k,
+                        text(o, "Identity", ""),
+                        text(o, "DisplayName", null),
+                        kinds.pool(text(o, kinds.poolProperty(), ""))));
             }
         }
         Map<PolicyKind, String> global = new EnumMap<>(PolicyKind.class);
@@ -401,21 +438,33 @@ public final class ShellDeployment implements Deployment {
                     global.put(k, text(p, "Name", "Global"));
                 } else if (identity.regionMatches(true, 0, "Site:", 0, 5)) {
                     String site = identity.substring(5);
-                    bySite.computeIfAbsent(site, s -> new EnumMap<>(PolicyKind.class)).put(k, text(p, "Name", site));
+                    bySite.computeIfAbsent(site, s -> new EnumMap<>(PolicyKind.class))
+                            .put(k, text(p, "Name", site));
                 }
             }
             i++;
         }
         List<Replica> replicas = new ArrayList<>();
         for (JsonNode r : a.get(i++).data()) {
-            replicas.add(new Replica(text(r, "ReplicaFqdn", ""), r.path("UpToDate").asBoolean(false)));
+            replicas.add(
+                    new Replica(text(r, "ReplicaFqdn", ""), r.path("UpToDate").asBoolean(false)));
         }
         List<String> partners = new ArrayList<>();
         for (JsonNode d : a.get(i++).data()) {
             partners.add(text(d, "Domain", text(d, "Identity", "")));
         }
-        return new Inventory(t.sites(), t.pools(), t.cmsPool(), users, objects, List.of(), List.of(), List.of(), replicas,
-                new Policies(global, bySite), partners);
+        return new Inventory(
+                t.sites(),
+                t.pools(),
+                t.cmsPool(),
+                users,
+                objects,
+                List.of(),
+                List.of(),
+                List.of(),
+                replicas,
+                new Policies(global, bySite),
+                partners);
     }
 
     // ---- subjects ------------------------------------------------------------------------------
@@ -454,11 +503,15 @@ public final class ShellDeployment implements Deployment {
         String pipeline;
         if (subject.kind() == HomedKind.Cms) {
             // The store moves to the pool of the computer Move-CsManagementServer runs on.
-            Pool target = topology().pool(targetPool).orElseThrow(() -> DeploymentFailure.permanent("no pool '" + targetPool + "' in the topology"));
+            Pool target = topology()
+                    .pool(targetPool)
+                    .orElseThrow(() -> DeploymentFailure.permanent("no pool '" + targetPool + "' in the topology"));
             if (target.servers().isEmpty()) {
-                throw DeploymentFailure.permanent("cannot move the Central Management Store to " + targetPool + ": the topology lists no server in it");
+                throw DeploymentFailure.permanent("cannot move the Central Management Store to " + targetPool
+                        + ": the topology lists no server in it");
             }
-            pipeline = "Invoke-Command -ComputerName " + settings.encoding().value(target.servers().get(0)) + " -ScriptBlock { "
+            pipeline = "Invoke-Command -ComputerName "
+                    + settings.encoding().value(target.servers().get(0)) + " -ScriptBlock { "
                     + action(Kinds.move(HomedKind.Cms, subject.id(), targetPool, null)) + " }";
         } else {
             pipeline = action(Kinds.move(subject.kind(), subject.id(), targetPool, proxyPool(targetPool)));
@@ -485,18 +538,26 @@ public final class ShellDeployment implements Deployment {
             return null;
         }
         String site = t.pool(targetPool).map(Pool::site).orElse(null);
-        return t.sites().stream().filter(s -> s.name().equalsIgnoreCase(site)).map(Site::federationRoute).findFirst().orElse(null);
+        return t.sites().stream()
+                .filter(s -> s.name().equalsIgnoreCase(site))
+                .map(Site::federationRoute)
+                .findFirst()
+                .orElse(null);
     }
 
     @Override
     public void setFederationRoute(String site, String edgeFqdn) {
-        Answer a = run(action(Cmdlet.of("Set-CsSite").with("Identity", "Site:" + site).with("FederationRoute", "EdgeServer:" + edgeFqdn)));
+        Answer a = run(action(Cmdlet.of("Set-CsSite")
+                .with("Identity", "Site:" + site)
+                .with("FederationRoute", "EdgeServer:" + edgeFqdn)));
         if (!a.ok()) {
             throw failure("setting the federation route of " + site + " to " + edgeFqdn, a.error());
         }
         Topology t = topology;
         if (t != null) {
-            List<Site> sites = t.sites().stream().map(s -> s.name().equalsIgnoreCase(site) ? s.withFederationRoute(edgeFqdn) : s).toList();
+            List<Site> sites = t.sites().stream()
+                    .map(s -> s.name().equalsIgnoreCase(site) ? s.withFederationRoute(edgeFqdn) : s)
+                    .toList();
             topology = new Topology(sites, t.pools(), t.cmsPool());
         }
     }
@@ -547,7 +608,9 @@ public final class ShellDeployment implements Deployment {
     public void deploy(String fqdn) {
         Answer a = run(action(Cmdlet.of("Start-CsPool").with("PoolFqdn", fqdn).flag("Confirm", false)));
         if (!a.ok()) {
-            throw failure("starting pool " + fqdn + " (install it with the Deployment Wizard first if it is not installed)", a.error());
+            throw failure(
+                    "starting pool " + fqdn + " (install it with the Deployment Wizard first if it is not installed)",
+                    a.error());
         }
     }
 
@@ -562,30 +625,41 @@ public final class ShellDeployment implements Deployment {
             return;
         }
         List<String> servers = topology().pool(fqdn).map(Pool::servers).orElse(List.of());
-        List<String> qs = servers.stream().map(s -> action(Cmdlet.of("Stop-CsWindowsService").with("ComputerName", s).flag("Graceful"))).toList();
+        List<String> qs = servers.stream()
+                .map(s -> action(Cmdlet.of("Stop-CsWindowsService")
+                        .with("ComputerName", s)
+                        .flag("Graceful")))
+                .toList();
         List<Answer> a = run(qs);
         for (int i = 0; i < a.size(); i++) {
             if (!a.get(i).ok()) {
-                throw failure("stopping the services of " + servers.get(i), a.get(i).error());
+                throw failure(
+                        "stopping the services of " + servers.get(i), a.get(i).error());
             }
         }
         if (poolState(fqdn) != PoolState.Decommissioned) {
-            throw DeploymentFailure.permanent("the services of " + fqdn + " are stopped; now remove " + fqdn
-                    + " from the topology in Topology Builder, publish it (Publish-CsTopology) and run `cutover run --resume`");
+            throw DeploymentFailure.permanent(
+                    "the services of " + fqdn + " are stopped; now remove " + fqdn
+                            + " from the topology in Topology Builder, publish it (Publish-CsTopology) and run `cutover run --resume`");
         }
     }
 
     @Override
     public List<ServiceState> services(String pool) {
-        Pool p = topology().pool(pool).orElseThrow(() -> DeploymentFailure.permanent("no pool '" + pool + "' in the topology"));
-        List<String> qs = p.servers().stream().map(s -> query(Cmdlet.of("Get-CsWindowsService").with("ComputerName", s))).toList();
+        Pool p = topology()
+                .pool(pool)
+                .orElseThrow(() -> DeploymentFailure.permanent("no pool '" + pool + "' in the topology"));
+        List<String> qs = p.servers().stream()
+                .map(s -> query(Cmdlet.of("Get-CsWindowsService").with("ComputerName", s)))
+                .toList();
         List<Answer> a = run(qs);
         List<ServiceState> rows = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
             String server = p.servers().get(i);
             if (!a.get(i).ok()) {
                 // An unreachable server runs nothing the gate can count on; say why in the row.
-                rows.add(new ServiceState(server, p.fqdn(), "(unreachable: " + a.get(i).error() + ")", ServiceStatus.Stopped));
+                rows.add(new ServiceState(
+                        server, p.fqdn(), "(unreachable: " + a.get(i).error() + ")", ServiceStatus.Stopped));
                 continue;
             }
             for (JsonNode svc : a.get(i).data()) {
@@ -601,7 +675,10 @@ public final class ShellDeployment implements Deployment {
         if (!a.ok()) {
             throw failure("reading CMS replication", a.error());
         }
-        return a.data().stream().map(r -> new Replica(text(r, "ReplicaFqdn", ""), r.path("UpToDate").asBoolean(false))).toList();
+        return a.data().stream()
+                .map(r -> new Replica(
+                        text(r, "ReplicaFqdn", ""), r.path("UpToDate").asBoolean(false)))
+                .toList();
     }
 
     // ---- probes --------------------------------------------------------------------------------
@@ -637,7 +714,9 @@ public final class ShellDeployment implements Deployment {
             JsonNode r = a.data().get(0);
             String target = text(r, "TargetFqdn", null);
             JsonNode latency = r.path("Latency");
-            long ms = latency.isNumber() ? latency.asLong() : (long) latency.path("TotalMilliseconds").asDouble(0);
+            long ms = latency.isNumber()
+                    ? latency.asLong()
+                    : (long) latency.path("TotalMilliseconds").asDouble(0);
             JsonNode result = r.path("Result");
             boolean success = result.isNumber() ? result.asInt() == 0 : "Success".equalsIgnoreCase(result.asText());
             return success
@@ -691,5 +770,4 @@ public final class ShellDeployment implements Deployment {
         }
         return ServiceStatus.Stopped;
     }
-
 }

@@ -55,7 +55,10 @@ final class ShellProcess {
             out.join(5_000);
             err.join(5_000);
             synchronized (stderr) {
-                return new Exit(exited ? process.exitValue() : -1, !exited, stderr.toString().strip());
+                return new Exit(
+                        exited ? process.exitValue() : -1,
+                        !exited,
+                        stderr.toString().strip());
             }
         } catch (InterruptedException e) {
             kill(process);
@@ -82,16 +85,18 @@ final class ShellProcess {
     }
 
     private static Thread reader(String name, InputStream stream, Consumer<String> sink) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    sink.accept(line);
-                }
-            } catch (IOException e) {
-                // The stream closes when the process is killed.
-            }
-        }, name);
+        Thread t = new Thread(
+                () -> {
+                    try (BufferedReader r = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = r.readLine()) != null) {
+                            sink.accept(line);
+                        }
+                    } catch (IOException e) {
+                        // The stream closes when the process is killed.
+                    }
+                },
+                name);
         t.setDaemon(true);
         t.start();
         return t;

@@ -24,8 +24,10 @@ public record ShellSettings(List<String> command, Duration timeout, int batch, E
     public ShellSettings {
         command = List.copyOf(command);
         if (command.isEmpty()) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, "--shell-command is empty; give the program that runs a script read on standard input, e.g. "
-                    + DEFAULT_COMMAND);
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT,
+                    "--shell-command is empty; give the program that runs a script read on standard input, e.g. "
+                            + DEFAULT_COMMAND);
         }
         if (timeout.isNegative() || timeout.isZero()) {
             throw new CutoverException(ErrorCode.BAD_INPUT, "--shell-timeout must be positive, got " + timeout);
@@ -45,7 +47,8 @@ public record ShellSettings(List<String> command, Duration timeout, int batch, E
         try {
             enc = Encoding.valueOf(encoding.trim().toUpperCase(Locale.ROOT).replace("-", ""));
         } catch (IllegalArgumentException e) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, "--shell-encoding '" + encoding + "': expected ascii or utf8");
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT, "--shell-encoding '" + encoding + "': expected ascii or utf8");
         }
         return new ShellSettings(split(command), duration(timeout), batch, enc);
     }
@@ -94,7 +97,8 @@ public record ShellSettings(List<String> command, Duration timeout, int batch, E
             }
             return Duration.ofSeconds(Long.parseLong(t));
         } catch (NumberFormatException e) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, "--shell-timeout '" + text + "': expected e.g. 120s, 2m or 500ms");
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT, "--shell-timeout '" + text + "': expected e.g. 120s, 2m or 500ms");
         }
     }
 }

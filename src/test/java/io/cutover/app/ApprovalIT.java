@@ -38,24 +38,36 @@ class ApprovalIT {
     @Test
     void a_plan_without_approvals_keeps_the_checksum_it_had_before_approvals_existed() {
         as("alice").labCreate(null);
-        String plain = as("alice").plan(PlanOptions.defaults(TARGET), dir.resolve("plain.json")).checksum();
-        String again = as("alice").plan(PlanOptions.defaults(TARGET).withApproveGates(List.of()), dir.resolve("again.json")).checksum();
-        String gated = as("alice").plan(PlanOptions.defaults(TARGET).withApproveGates(List.of(Phase.Federation)), dir.resolve("gated.json")).checksum();
+        String plain = as("alice")
+                .plan(PlanOptions.defaults(TARGET), dir.resolve("plain.json"))
+                .checksum();
+        String again = as("alice")
+                .plan(PlanOptions.defaults(TARGET).withApproveGates(List.of()), dir.resolve("again.json"))
+                .checksum();
+        String gated = as("alice")
+                .plan(
+                        PlanOptions.defaults(TARGET).withApproveGates(List.of(Phase.Federation)),
+                        dir.resolve("gated.json"))
+                .checksum();
 
         assertThat(again).isEqualTo(plain);
         assertThat(gated).isNotEqualTo(plain);
-        assertThat(as("alice").readPlan(dir.resolve("plain.json")).options().approveGates()).isEmpty();
+        assertThat(as("alice").readPlan(dir.resolve("plain.json")).options().approveGates())
+                .isEmpty();
     }
 
     @Test
     void the_run_waits_at_each_marked_gate_until_someone_approves_it_and_each_approval_is_audited() throws Exception {
         as("alice").labCreate(null);
         as("alice").plan(PlanOptions.defaults(TARGET).withApproveGates(List.of(Phase.Federation)), null);
-        CompletableFuture<Results.RunResult> run = CompletableFuture.supplyAsync(() -> as("runner").run(null, fast(), false, t -> {}));
+        CompletableFuture<Results.RunResult> run =
+                CompletableFuture.supplyAsync(() -> as("runner").run(null, fast(), false, t -> {}));
 
         int approved = 0;
         while (true) {
-            await().atMost(60, TimeUnit.SECONDS).ignoreExceptions().until(() -> run.isDone() || as("bob").status().state().equals("awaiting approval"));
+            await().atMost(60, TimeUnit.SECONDS)
+                    .ignoreExceptions()
+                    .until(() -> run.isDone() || as("bob").status().state().equals("awaiting approval"));
             if (run.isDone()) {
                 break;
             }
@@ -69,20 +81,26 @@ class ApprovalIT {
             assertThat(r.approvedBy()).isEqualTo("bob");
             assertThat(r.alreadyApproved()).isFalse();
             approved++;
-            await().atMost(60, TimeUnit.SECONDS).ignoreExceptions().until(() -> run.isDone() || !gate.equals(as("bob").status().nextStep()));
+            await().atMost(60, TimeUnit.SECONDS)
+                    .ignoreExceptions()
+                    .until(() -> run.isDone() || !gate.equals(as("bob").status().nextStep()));
         }
 
         assertThat(run.get().outcome()).isEqualTo("finished");
         assertThat(approved).isEqualTo(2); // Redmond and Dublin each move a federation route
         List<AuditEntry> audit = as("bob").audit(50);
-        assertThat(audit).filteredOn(a -> a.action().equals("approve")).hasSize(2)
+        assertThat(audit)
+                .filteredOn(a -> a.action().equals("approve"))
+                .hasSize(2)
                 .allSatisfy(a -> {
                     assertThat(a.actor()).isEqualTo("bob");
                     assertThat(a.channel()).isEqualTo("cli");
                     assertThat(a.result()).isEqualTo("ok");
                     assertThat(a.target()).endsWith("/federation");
                 });
-        assertThat(as("bob").gates()).filteredOn(g -> g.needsApproval()).hasSize(2)
+        assertThat(as("bob").gates())
+                .filteredOn(g -> g.needsApproval())
+                .hasSize(2)
                 .allSatisfy(g -> {
                     assertThat(g.state()).isEqualTo("approved");
                     assertThat(g.approvedBy()).isEqualTo("bob");
@@ -98,22 +116,27 @@ class ApprovalIT {
         assertThatThrownBy(() -> as("carol").approve("Redmond/federation"))
                 .isInstanceOf(CutoverException.class)
                 .hasMessageContaining("has not passed its checks yet")
-                .extracting(e -> ((CutoverException) e).code()).isEqualTo(ErrorCode.NOT_AWAITING_APPROVAL);
-        assertThatThrownBy(() -> as("carol").approve("Redmond/edge"))
-                .hasMessageContaining("does not need approval");
+                .extracting(e -> ((CutoverException) e).code())
+                .isEqualTo(ErrorCode.NOT_AWAITING_APPROVAL);
+        assertThatThrownBy(() -> as("carol").approve("Redmond/edge")).hasMessageContaining("does not need approval");
         assertThatThrownBy(() -> as("carol").approve("Nowhere/gate"))
-                .extracting(e -> ((CutoverException) e).code()).isEqualTo(ErrorCode.UNKNOWN_STEP);
+                .extracting(e -> ((CutoverException) e).code())
+                .isEqualTo(ErrorCode.UNKNOWN_STEP);
 
         assertThat(as("carol").audit(10)).isEmpty();
         assertThat(as("carol").gates()).noneMatch(g -> g.approvedBy() != null);
     }
 
     @Test
-    void a_pause_stops_a_run_that_awaits_approval_and_resume_waits_again_without_running_the_checks_twice() throws Exception {
+    void a_pause_stops_a_run_that_awaits_approval_and_resume_waits_again_without_running_the_checks_twice()
+            throws Exception {
         as("alice").labCreate(null);
         as("alice").plan(PlanOptions.defaults(TARGET).withApproveGates(List.of(Phase.Federation)), null);
-        CompletableFuture<Results.RunResult> run = CompletableFuture.supplyAsync(() -> as("runner").run(null, fast(), false, t -> {}));
-        await().atMost(60, TimeUnit.SECONDS).ignoreExceptions().until(() -> as("bob").status().state().equals("awaiting approval"));
+        CompletableFuture<Results.RunResult> run =
+                CompletableFuture.supplyAsync(() -> as("runner").run(null, fast(), false, t -> {}));
+        await().atMost(60, TimeUnit.SECONDS)
+                .ignoreExceptions()
+                .until(() -> as("bob").status().state().equals("awaiting approval"));
         String gate = as("bob").status().nextStep();
 
         as("bob").request(Control.Request.PAUSE);
@@ -122,9 +145,14 @@ class ApprovalIT {
         assertThat(paused.stoppedAt()).isEqualTo(gate);
 
         as("bob").approve(gate);
-        CompletableFuture<Results.RunResult> resumed = CompletableFuture.supplyAsync(() -> as("runner").run(null, fast(), true, t -> {}));
-        await().atMost(60, TimeUnit.SECONDS).ignoreExceptions().until(() -> resumed.isDone() || !gate.equals(as("bob").status().nextStep()));
-        assertThat(as("bob").gates()).filteredOn(g -> g.stepId().equals(gate)).singleElement()
+        CompletableFuture<Results.RunResult> resumed =
+                CompletableFuture.supplyAsync(() -> as("runner").run(null, fast(), true, t -> {}));
+        await().atMost(60, TimeUnit.SECONDS)
+                .ignoreExceptions()
+                .until(() -> resumed.isDone() || !gate.equals(as("bob").status().nextStep()));
+        assertThat(as("bob").gates())
+                .filteredOn(g -> g.stepId().equals(gate))
+                .singleElement()
                 .satisfies(g -> assertThat(g.state()).isEqualTo("approved"));
         as("bob").request(Control.Request.ABORT);
         resumed.get(60, TimeUnit.SECONDS);

@@ -76,13 +76,19 @@ class MigrationIT {
             assertThat(u.pool()).isEqualTo("lyncpool01.contoso.com");
             assertThat(u.reason()).containsAnyOf("PersistentChat", "Xmpp");
         });
-        assertThat(r.decommissioned()).containsExactlyInAnyOrder("sfb15pool-dub.contoso.com", "sfb15edge-dub.contoso.com");
+        assertThat(r.decommissioned())
+                .containsExactlyInAnyOrder("sfb15pool-dub.contoso.com", "sfb15edge-dub.contoso.com");
         assertThat(r.kept()).extracting(Rehearsal.Kept::pool).contains("lyncpool01.contoso.com");
-        assertThat(r.kept()).filteredOn(k -> k.pool().equals("lyncpool01.contoso.com")).first()
-                .extracting(Rehearsal.Kept::reason).asString().contains("retained");
+        assertThat(r.kept())
+                .filteredOn(k -> k.pool().equals("lyncpool01.contoso.com"))
+                .first()
+                .extracting(Rehearsal.Kept::reason)
+                .asString()
+                .contains("retained");
 
         Inventory end = labNow();
-        Set<String> retained = r.retained().stream().map(u -> Inventory.key(u.sipAddress())).collect(Collectors.toSet());
+        Set<String> retained =
+                r.retained().stream().map(u -> Inventory.key(u.sipAddress())).collect(Collectors.toSet());
         for (User u : end.users()) {
             if (retained.contains(Inventory.key(u.sipAddress()))) {
                 assertThat(u.pool()).as(u.sipAddress()).isEqualTo("lyncpool01.contoso.com");
@@ -90,7 +96,8 @@ class MigrationIT {
                 assertThat(u.pool()).as(u.sipAddress()).startsWith("sfb19pool-");
             }
         }
-        assertThat(end.objects()).allSatisfy(o -> assertThat(o.pool()).as(o.identity()).startsWith("sfb19pool-"));
+        assertThat(end.objects())
+                .allSatisfy(o -> assertThat(o.pool()).as(o.identity()).startsWith("sfb19pool-"));
         assertThat(end.cmsPool()).isEqualTo("sfb19pool-red.contoso.com");
         assertThat(end.sites()).allSatisfy(s -> assertThat(s.federationRoute()).startsWith("sfb19edge-"));
         assertThat(poolState("sfb15pool-dub.contoso.com")).isEqualTo(PoolState.Decommissioned);
@@ -110,8 +117,10 @@ class MigrationIT {
         assertThat(status.blocker().checks()).singleElement().asString().contains("policy parity");
         assertThat(status.blocker().details()).anySatisfy(d -> assertThat(d).contains("ConferencingPolicy"));
         Plan plan = cutover.readPlan(dir.resolve("ws").resolve("plan.json"));
-        Step.MoveBatch pilot = (Step.MoveBatch) plan.findStep("Redmond/lyncpool01.contoso.com/pilot").orElseThrow();
-        Set<String> pilotUsers = pilot.moves().stream().map(m -> m.subject().id()).collect(Collectors.toSet());
+        Step.MoveBatch pilot = (Step.MoveBatch)
+                plan.findStep("Redmond/lyncpool01.contoso.com/pilot").orElseThrow();
+        Set<String> pilotUsers =
+                pilot.moves().stream().map(m -> m.subject().id()).collect(Collectors.toSet());
         assertThat(status.blocker().subjects()).isNotEmpty().allMatch(pilotUsers::contains);
         assertThat(labNow().usersOn("sfb19pool-red.contoso.com")).hasSize(pilotUsers.size());
 
@@ -122,12 +131,16 @@ class MigrationIT {
 
         assertThat(result.executed()).isTrue();
         assertThat(result.failures()).isEmpty();
-        Map<String, String> homes = labNow().users().stream().collect(Collectors.toMap(u -> u.sipAddress(), User::pool));
+        Map<String, String> homes =
+                labNow().users().stream().collect(Collectors.toMap(u -> u.sipAddress(), User::pool));
         assertThat(pilotUsers).allSatisfy(u -> assertThat(homes.get(u)).isEqualTo("lyncpool01.contoso.com"));
         StatusReport after = cutover.status();
         assertThat(after.usersRolledBack()).isEqualTo(pilotUsers.size());
-        assertThat(after.pools()).filteredOn(p -> p.fqdn().equals("sfb19pool-red.contoso.com")).singleElement()
-                .extracting(StatusReport.PoolLine::users).isEqualTo(0);
+        assertThat(after.pools())
+                .filteredOn(p -> p.fqdn().equals("sfb19pool-red.contoso.com"))
+                .singleElement()
+                .extracting(StatusReport.PoolLine::users)
+                .isEqualTo(0);
         assertThat(after.nextStep()).isEqualTo(pilot.id());
     }
 
@@ -136,17 +149,24 @@ class MigrationIT {
         Cutover cutover = cutover();
         cutover.labCreate(null);
         cutover.plan(PlanOptions.defaults(TARGET), null);
-        assertThat(cutover.run(null, fast().withUntil(io.cutover.plan.Phase.Production), false, t -> {}).exitCode()).isZero();
+        assertThat(cutover.run(null, fast().withUntil(io.cutover.plan.Phase.Production), false, t -> {})
+                        .exitCode())
+                .isZero();
         Inventory now = labNow();
-        Set<String> movedToRedmond19 = now.usersOn("sfb19pool-red.contoso.com").stream().map(User::sipAddress).collect(Collectors.toSet());
+        Set<String> movedToRedmond19 = now.usersOn("sfb19pool-red.contoso.com").stream()
+                .map(User::sipAddress)
+                .collect(Collectors.toSet());
 
-        // Redmond's steps are the last of the plan (sites run in name order): undoing from its pilot on touches only Redmond.
+        // Redmond's steps are the last of the plan (sites run in name order): undoing from its pilot on touches only
+        // Redmond.
         var impact = cutover.rollbackPreview("Redmond/lyncpool01.contoso.com/pilot");
 
         assertThat(impact.users()).isEqualTo(movedToRedmond19.size()).isEqualTo(1200 - 17);
         assertThat(impact.moves()).containsExactly("1183 x User sfb19pool-red.contoso.com -> lyncpool01.contoso.com");
-        assertThat(impact.routes()).containsExactly("site Redmond federation route sfb19edge-red.contoso.com -> lyncedge01.contoso.com");
-        // The example's activity: about 15% of moved users schedule a meeting on the new pool, 10% upgrade their client.
+        assertThat(impact.routes())
+                .containsExactly("site Redmond federation route sfb19edge-red.contoso.com -> lyncedge01.contoso.com");
+        // The example's activity: about 15% of moved users schedule a meeting on the new pool, 10% upgrade their
+        // client.
         assertThat(impact.meetingsAtRisk()).hasSizeBetween(50, 300).allSatisfy(m -> {
             assertThat(m).contains(" on sfb19pool-red.contoso.com ");
             assertThat(movedToRedmond19).anyMatch(u -> m.contains(" organized by " + u + " "));
@@ -159,18 +179,31 @@ class MigrationIT {
     }
 
     @Test
-    void a_rollback_interrupted_between_an_undo_begin_and_its_end_is_settled_from_the_deployment_when_rolled_back_again() {
+    void
+            a_rollback_interrupted_between_an_undo_begin_and_its_end_is_settled_from_the_deployment_when_rolled_back_again() {
         Cutover cutover = cutover();
         cutover.rehearse(null, PILOT_FAULTS, PlanOptions.defaults(TARGET), fast(), t -> {});
         Plan plan = cutover.readPlan(dir.resolve("ws").resolve("plan.json"));
-        Step.MoveBatch pilot = (Step.MoveBatch) plan.findStep("Redmond/lyncpool01.contoso.com/pilot").orElseThrow();
+        Step.MoveBatch pilot = (Step.MoveBatch)
+                plan.findStep("Redmond/lyncpool01.contoso.com/pilot").orElseThrow();
         Move back = pilot.moves().get(0);
         Move notYet = pilot.moves().get(1);
         // Reproduce a rollback killed mid-way: both undos journaled as begun, only the first reached the deployment.
-        try (Journal journal = Journal.open(dir.resolve("ws").resolve("journal.db")); Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
+        try (Journal journal = Journal.open(dir.resolve("ws").resolve("journal.db"));
+                Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
             RunRecord run = journal.currentRun().orElseThrow();
             for (Move m : List.of(back, notYet)) {
-                journal.append(Entry.begin(run.id(), pilot.id(), m.item(), Action.UNDO, 1, m.to(), m.from(), "back to " + m.from(), Clock.systemUTC().instant(), "tester"));
+                journal.append(Entry.begin(
+                        run.id(),
+                        pilot.id(),
+                        m.item(),
+                        Action.UNDO,
+                        1,
+                        m.to(),
+                        m.from(),
+                        "back to " + m.from(),
+                        Clock.systemUTC().instant(),
+                        "tester"));
             }
             lab.move(back.subject(), back.from());
         }
@@ -178,12 +211,19 @@ class MigrationIT {
         var result = cutover.rollback(pilot.id(), fast(), impact -> true);
 
         assertThat(result.failures()).isEmpty();
-        List<Entry> rows = journalRows().stream().filter(e -> pilot.id().equals(e.stepId()) && e.action() == Action.UNDO).toList();
-        List<Entry> backRows = rows.stream().filter(e -> back.item().equals(e.item())).toList();
+        List<Entry> rows = journalRows().stream()
+                .filter(e -> pilot.id().equals(e.stepId()) && e.action() == Action.UNDO)
+                .toList();
+        List<Entry> backRows =
+                rows.stream().filter(e -> back.item().equals(e.item())).toList();
         assertThat(backRows).extracting(Entry::outcome).containsExactly(null, Outcome.OK);
         assertThat(backRows.get(1).detail()).contains("after an interruption");
-        assertThat(rows.stream().filter(e -> notYet.item().equals(e.item()))).extracting(Entry::outcome).containsExactly(null, Outcome.RETRY, null, Outcome.OK);
-        assertThat(rows).filteredOn(e -> e.event() == Event.BEGIN).hasSize(pilot.moves().size() + 1);
+        assertThat(rows.stream().filter(e -> notYet.item().equals(e.item())))
+                .extracting(Entry::outcome)
+                .containsExactly(null, Outcome.RETRY, null, Outcome.OK);
+        assertThat(rows)
+                .filteredOn(e -> e.event() == Event.BEGIN)
+                .hasSize(pilot.moves().size() + 1);
         assertThat(labNow().usersOn("lyncpool01.contoso.com")).hasSize(1200);
         assertThat(cutover.status().usersRolledBack()).isEqualTo(pilot.moves().size());
     }
@@ -195,10 +235,14 @@ class MigrationIT {
         Inventory before = labNow();
 
         assertThatThrownBy(() -> cutover.rollback("Redmond/lyncpool01.contoso.com/pilot", fast(), impact -> false))
-                .isInstanceOf(CutoverException.class).extracting(e -> ((CutoverException) e).code()).isEqualTo(ErrorCode.NOT_CONFIRMED);
+                .isInstanceOf(CutoverException.class)
+                .extracting(e -> ((CutoverException) e).code())
+                .isEqualTo(ErrorCode.NOT_CONFIRMED);
         assertThatThrownBy(() -> cutover.rollback(null, fast(), impact -> true))
                 .as("the Dublin pools are decommissioned: there is no way back past that")
-                .isInstanceOf(CutoverException.class).extracting(e -> ((CutoverException) e).code()).isEqualTo(ErrorCode.POINT_OF_NO_RETURN);
+                .isInstanceOf(CutoverException.class)
+                .extracting(e -> ((CutoverException) e).code())
+                .isEqualTo(ErrorCode.POINT_OF_NO_RETURN);
         assertThat(labNow().users()).isEqualTo(before.users());
     }
 
@@ -214,14 +258,22 @@ class MigrationIT {
         // One in five calls fails; ten attempts make exhausting them all (1e-7 per move) practically impossible.
         var result = cutover.run(null, new RunSettings(16, 10, Duration.ofMillis(1), null, "tester"), false, t -> {});
 
-        assertThat(result.exitCode()).as(result.message() + " " + result.failures()).isZero();
+        assertThat(result.exitCode())
+                .as(result.message() + " " + result.failures())
+                .isZero();
         List<Entry> rows = journalRows();
         assertThat(rows).anyMatch(e -> e.outcome() == Outcome.RETRY);
-        Map<String, Long> oks = rows.stream().filter(e -> e.item() != null && e.action() == Action.DO && e.outcome() == Outcome.OK)
+        Map<String, Long> oks = rows.stream()
+                .filter(e -> e.item() != null && e.action() == Action.DO && e.outcome() == Outcome.OK)
                 .collect(Collectors.groupingBy(e -> e.stepId() + "|" + e.item(), Collectors.counting()));
         Plan plan = cutover.readPlan(dir.resolve("ws").resolve("plan.json"));
-        long planned = plan.steps().stream().filter(s -> s instanceof Step.MoveBatch).mapToLong(s -> ((Step.MoveBatch) s).moves().size()).sum();
-        assertThat(oks).hasSize((int) planned).allSatisfy((k, n) -> assertThat(n).as(k).isEqualTo(1));
+        long planned = plan.steps().stream()
+                .filter(s -> s instanceof Step.MoveBatch)
+                .mapToLong(s -> ((Step.MoveBatch) s).moves().size())
+                .sum();
+        assertThat(oks)
+                .hasSize((int) planned)
+                .allSatisfy((k, n) -> assertThat(n).as(k).isEqualTo(1));
     }
 
     @Test
@@ -255,22 +307,33 @@ class MigrationIT {
         Cutover cutover = cutover();
         cutover.labCreate(null);
         cutover.plan(PlanOptions.defaults(TARGET), null);
-        assertThat(cutover.run(null, fast().withUntil(io.cutover.plan.Phase.Cms), false, t -> {}).exitCode()).isZero();
+        assertThat(cutover.run(null, fast().withUntil(io.cutover.plan.Phase.Cms), false, t -> {})
+                        .exitCode())
+                .isZero();
         assertThat(poolState("sfb15pool-dub.contoso.com")).isEqualTo(PoolState.Up);
 
-        assertThat(cutover.decommission("sfb15edge-dub.contoso.com").alreadyDecommissioned()).isFalse();
-        assertThat(cutover.decommission("sfb15pool-dub.contoso.com").alreadyDecommissioned()).isFalse();
-        assertThat(cutover.decommission("SFB15POOL-DUB.contoso.com").alreadyDecommissioned()).as("a second time, by any spelling").isTrue();
+        assertThat(cutover.decommission("sfb15edge-dub.contoso.com").alreadyDecommissioned())
+                .isFalse();
+        assertThat(cutover.decommission("sfb15pool-dub.contoso.com").alreadyDecommissioned())
+                .isFalse();
+        assertThat(cutover.decommission("SFB15POOL-DUB.contoso.com").alreadyDecommissioned())
+                .as("a second time, by any spelling")
+                .isTrue();
         assertThatThrownBy(() -> cutover.decommission("lyncpool01.contoso.com"))
                 .isInstanceOf(CutoverException.class)
                 .hasMessageContaining("lyncpool01.contoso.com still homes 17 users")
-                .extracting(e -> ((CutoverException) e).code()).isEqualTo(ErrorCode.POOL_NOT_EMPTY);
+                .extracting(e -> ((CutoverException) e).code())
+                .isEqualTo(ErrorCode.POOL_NOT_EMPTY);
 
         assertThat(poolState("sfb15pool-dub.contoso.com")).isEqualTo(PoolState.Decommissioned);
         assertThat(poolState("lyncpool01.contoso.com")).isEqualTo(PoolState.Up);
         StatusReport status = cutover.status();
-        assertThat(status.phases()).filteredOn(p -> "sfb15pool-dub.contoso.com".equals(p.pool()) && p.phase().equals("Decommission"))
-                .singleElement().extracting(StatusReport.PhaseLine::state).isEqualTo("done");
+        assertThat(status.phases())
+                .filteredOn(p -> "sfb15pool-dub.contoso.com".equals(p.pool())
+                        && p.phase().equals("Decommission"))
+                .singleElement()
+                .extracting(StatusReport.PhaseLine::state)
+                .isEqualTo("done");
     }
 
     @Test
@@ -279,7 +342,10 @@ class MigrationIT {
         cutover.labCreate(null);
         cutover.plan(PlanOptions.defaults(TARGET), null);
         Plan plan = cutover.readPlan(dir.resolve("ws").resolve("plan.json"));
-        Move strayed = ((Step.MoveBatch) plan.findStep("Redmond/lyncpool01.contoso.com/pilot").orElseThrow()).moves().get(3);
+        Move strayed = ((Step.MoveBatch)
+                        plan.findStep("Redmond/lyncpool01.contoso.com/pilot").orElseThrow())
+                .moves()
+                .get(3);
         try (Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
             lab.deploy("sfb19pool-dub.contoso.com");
             lab.move(strayed.subject(), "sfb19pool-dub.contoso.com");
@@ -289,21 +355,27 @@ class MigrationIT {
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.stoppedAt()).isEqualTo("Redmond/lyncpool01.contoso.com/pilot");
-        assertThat(result.failures()).containsExactly(strayed.subject().id() + ": found on sfb19pool-dub.contoso.com, not on lyncpool01.contoso.com"
-                + " where the plan expects it; it was moved outside this plan: move it back or plan again");
-        assertThat(labNow().findUser(strayed.subject().id()).orElseThrow().pool()).isEqualTo("sfb19pool-dub.contoso.com");
+        assertThat(result.failures())
+                .containsExactly(
+                        strayed.subject().id() + ": found on sfb19pool-dub.contoso.com, not on lyncpool01.contoso.com"
+                                + " where the plan expects it; it was moved outside this plan: move it back or plan again");
+        assertThat(labNow().findUser(strayed.subject().id()).orElseThrow().pool())
+                .isEqualTo("sfb19pool-dub.contoso.com");
         assertThat(labNow().usersOn("sfb19pool-red.contoso.com")).hasSize(19);
     }
 
     @Test
-    void a_run_limited_to_one_site_migrates_that_site_alone_and_an_unknown_site_is_refused_before_anything_is_written() {
+    void
+            a_run_limited_to_one_site_migrates_that_site_alone_and_an_unknown_site_is_refused_before_anything_is_written() {
         Cutover cutover = cutover();
         cutover.labCreate(null);
         cutover.plan(PlanOptions.defaults(TARGET), null);
 
         assertThatThrownBy(() -> cutover.run(null, fast().withSites(List.of("Atlantis")), false, t -> {}))
-                .isInstanceOf(CutoverException.class).hasMessageContaining("--site Atlantis")
-                .extracting(e -> ((CutoverException) e).code()).isEqualTo(ErrorCode.UNKNOWN_SITE);
+                .isInstanceOf(CutoverException.class)
+                .hasMessageContaining("--site Atlantis")
+                .extracting(e -> ((CutoverException) e).code())
+                .isEqualTo(ErrorCode.UNKNOWN_SITE);
         assertThat(dir.resolve("ws").resolve("journal.db")).doesNotExist();
 
         var dublin = cutover.run(null, fast().withSites(List.of("dublin")), false, t -> {});
@@ -325,29 +397,50 @@ class MigrationIT {
         cutover.labCreate(null);
         cutover.plan(PlanOptions.defaults(TARGET), null);
         Plan plan = cutover.readPlan(dir.resolve("ws").resolve("plan.json"));
-        Step.MoveBatch pilot = (Step.MoveBatch) plan.steps().stream().filter(s -> s instanceof Step.MoveBatch).findFirst().orElseThrow();
+        Step.MoveBatch pilot = (Step.MoveBatch) plan.steps().stream()
+                .filter(s -> s instanceof Step.MoveBatch)
+                .findFirst()
+                .orElseThrow();
         Move first = pilot.moves().get(0);
         Move second = pilot.moves().get(1);
         // Reproduce a process killed mid-move: the first move reached the deployment, the second did not.
-        assertThat(cutover.run(null, fast().withUntil(io.cutover.plan.Phase.Coexistence), false, t -> {}).exitCode()).isZero();
-        try (Journal journal = Journal.open(dir.resolve("ws").resolve("journal.db")); Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
+        assertThat(cutover.run(null, fast().withUntil(io.cutover.plan.Phase.Coexistence), false, t -> {})
+                        .exitCode())
+                .isZero();
+        try (Journal journal = Journal.open(dir.resolve("ws").resolve("journal.db"));
+                Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
             RunRecord run = journal.currentRun().orElseThrow();
             for (Move m : List.of(first, second)) {
-                journal.append(Entry.begin(run.id(), pilot.id(), m.item(), Action.DO, 1, m.from(), m.to(), null, Clock.systemUTC().instant(), "tester"));
+                journal.append(Entry.begin(
+                        run.id(),
+                        pilot.id(),
+                        m.item(),
+                        Action.DO,
+                        1,
+                        m.from(),
+                        m.to(),
+                        null,
+                        Clock.systemUTC().instant(),
+                        "tester"));
             }
             lab.move(first.subject(), first.to());
         }
 
         assertThat(cutover.run(null, fast(), true, t -> {}).exitCode()).isZero();
 
-        List<Entry> rows = journalRows().stream().filter(e -> pilot.id().equals(e.stepId())).toList();
-        List<Entry> firstRows = rows.stream().filter(e -> first.item().equals(e.item())).toList();
+        List<Entry> rows = journalRows().stream()
+                .filter(e -> pilot.id().equals(e.stepId()))
+                .toList();
+        List<Entry> firstRows =
+                rows.stream().filter(e -> first.item().equals(e.item())).toList();
         assertThat(firstRows).extracting(Entry::event).containsExactly(Event.BEGIN, Event.END);
         assertThat(firstRows.get(1).outcome()).isEqualTo(Outcome.OK);
         assertThat(firstRows.get(1).detail()).contains("after an interruption");
-        List<Entry> secondRows = rows.stream().filter(e -> second.item().equals(e.item())).toList();
+        List<Entry> secondRows =
+                rows.stream().filter(e -> second.item().equals(e.item())).toList();
         assertThat(secondRows).extracting(Entry::outcome).containsExactly(null, Outcome.RETRY, null, Outcome.OK);
-        assertThat(labNow().findUser(second.subject().id()).orElseThrow().pool()).isEqualTo(second.to());
+        assertThat(labNow().findUser(second.subject().id()).orElseThrow().pool())
+                .isEqualTo(second.to());
     }
 
     @Test
@@ -359,8 +452,11 @@ class MigrationIT {
         }
         cutover.plan(PlanOptions.defaults(TARGET), null);
         RunSettings slow = new RunSettings(2, 5, Duration.ofMillis(1), null, "tester");
-        CompletableFuture<io.cutover.app.Results.RunResult> running = CompletableFuture.supplyAsync(() -> cutover.run(null, slow, false, t -> {}));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> journalRowsIfAny().size() > 100);
+        CompletableFuture<io.cutover.app.Results.RunResult> running =
+                CompletableFuture.supplyAsync(() -> cutover.run(null, slow, false, t -> {}));
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> journalRowsIfAny().size() > 100);
 
         cutover.request(Control.Request.PAUSE);
         var paused = running.get(30, java.util.concurrent.TimeUnit.SECONDS);

@@ -33,9 +33,16 @@ class AssessIT {
 
     @BeforeAll
     static void exportTheExample() {
-        Invocation.cutover("lab", "create", "--workspace", tmp.resolve("ws").toString()).ok();
+        Invocation.cutover("lab", "create", "--workspace", tmp.resolve("ws").toString())
+                .ok();
         exported = tmp.resolve("contoso-inventory");
-        Invocation.cutover("lab", "export", exported.toString(), "--workspace", tmp.resolve("ws").toString()).ok();
+        Invocation.cutover(
+                        "lab",
+                        "export",
+                        exported.toString(),
+                        "--workspace",
+                        tmp.resolve("ws").toString())
+                .ok();
     }
 
     private static JsonNode pool(JsonNode doc, String fqdn) {
@@ -55,7 +62,9 @@ class AssessIT {
 
     @Test
     void the_json_report_of_the_examples_folder_has_the_public_fields_and_the_examples_numbers() throws IOException {
-        Invocation run = Invocation.cutover("assess", exported.toString(), "--target", "Skype for Business Server 2019", "--json").ok();
+        Invocation run = Invocation.cutover(
+                        "assess", exported.toString(), "--target", "Skype for Business Server 2019", "--json")
+                .ok();
         JsonNode doc = JSON.readTree(run.out());
         assertThat(fieldNames(doc)).containsExactly("target", "ready", "summary", "pools", "retained", "findings");
         assertThat(doc.get("target").asText()).isEqualTo("Skype for Business Server 2019");
@@ -63,33 +72,60 @@ class AssessIT {
         assertThat(doc.get("summary").toString()).isEqualTo("{\"sites\":2,\"pools\":8,\"users\":2200,\"objects\":51}");
 
         JsonNode red = pool(doc, "lyncpool01.contoso.com");
-        assertThat(fieldNames(red)).containsExactly("fqdn", "site", "role", "version", "legacy", "users", "objects", "decommissionable", "blockers");
+        assertThat(fieldNames(red))
+                .containsExactly(
+                        "fqdn",
+                        "site",
+                        "role",
+                        "version",
+                        "legacy",
+                        "users",
+                        "objects",
+                        "decommissionable",
+                        "blockers");
         assertThat(red.get("site").asText()).isEqualTo("Redmond");
         assertThat(red.get("role").asText()).isEqualTo("FrontEnd");
         assertThat(red.get("version").asText()).isEqualTo("Lync Server 2013");
         assertThat(red.get("legacy").asBoolean()).isTrue();
         assertThat(red.get("users").asInt()).isEqualTo(1200);
         Map<String, Integer> objects = new TreeMap<>();
-        red.get("objects").fields().forEachRemaining(e -> objects.put(e.getKey(), e.getValue().asInt()));
-        assertThat(objects).isEqualTo(new TreeMap<>(Map.ofEntries(Map.entry("CommonAreaPhone", 6), Map.entry("AnalogDevice", 4),
-                Map.entry("ExUmContact", 2), Map.entry("MeetingRoom", 5), Map.entry("ThirdPartyVideoSystem", 2), Map.entry("ApplicationEndpoint", 3),
-                Map.entry("DialInAccessNumber", 2), Map.entry("RgsContact", 3), Map.entry("ConferenceDirectory", 2), Map.entry("CallParkOrbit", 2),
-                Map.entry("RgsConfiguration", 1))));
+        red.get("objects")
+                .fields()
+                .forEachRemaining(e -> objects.put(e.getKey(), e.getValue().asInt()));
+        assertThat(objects)
+                .isEqualTo(new TreeMap<>(Map.ofEntries(
+                        Map.entry("CommonAreaPhone", 6),
+                        Map.entry("AnalogDevice", 4),
+                        Map.entry("ExUmContact", 2),
+                        Map.entry("MeetingRoom", 5),
+                        Map.entry("ThirdPartyVideoSystem", 2),
+                        Map.entry("ApplicationEndpoint", 3),
+                        Map.entry("DialInAccessNumber", 2),
+                        Map.entry("RgsContact", 3),
+                        Map.entry("ConferenceDirectory", 2),
+                        Map.entry("CallParkOrbit", 2),
+                        Map.entry("RgsConfiguration", 1))));
         assertThat(red.get("decommissionable").asBoolean()).isFalse();
-        assertThat(red.get("blockers").toString()).isEqualTo("[{\"code\":\"HOMED_USERS\",\"count\":1200},"
-                + "{\"code\":\"HOMED_OBJECTS\",\"count\":32,\"objects\":" + red.get("objects") + "},"
-                + "{\"code\":\"RETAINED_USERS\",\"count\":17},{\"code\":\"HOSTS_CMS\"},"
-                + "{\"code\":\"EDGE_NEXT_HOP\",\"by\":[\"lyncedge01.contoso.com\"]}]");
+        assertThat(red.get("blockers").toString())
+                .isEqualTo("[{\"code\":\"HOMED_USERS\",\"count\":1200},"
+                        + "{\"code\":\"HOMED_OBJECTS\",\"count\":32,\"objects\":" + red.get("objects") + "},"
+                        + "{\"code\":\"RETAINED_USERS\",\"count\":17},{\"code\":\"HOSTS_CMS\"},"
+                        + "{\"code\":\"EDGE_NEXT_HOP\",\"by\":[\"lyncedge01.contoso.com\"]}]");
 
         JsonNode dub = pool(doc, "sfb15pool-dub.contoso.com");
         assertThat(dub.get("users").asInt()).isEqualTo(1000);
         assertThat(dub.get("decommissionable").asBoolean()).isTrue();
-        assertThat(pool(doc, "lyncedge01.contoso.com").get("decommissionable").asBoolean()).as("the Edge carrying XMPP for retained users").isFalse();
-        assertThat(pool(doc, "sfb19pool-red.contoso.com").get("legacy").asBoolean()).isFalse();
+        assertThat(pool(doc, "lyncedge01.contoso.com").get("decommissionable").asBoolean())
+                .as("the Edge carrying XMPP for retained users")
+                .isFalse();
+        assertThat(pool(doc, "sfb19pool-red.contoso.com").get("legacy").asBoolean())
+                .isFalse();
 
         assertThat(doc.get("retained")).hasSize(17);
         JsonNode first = doc.get("retained").get(0);
-        assertThat(first.toString()).isEqualTo("{\"sipAddress\":\"sip:redmond0050@contoso.com\",\"pool\":\"lyncpool01.contoso.com\",\"features\":[\"PersistentChat\"]}");
+        assertThat(first.toString())
+                .isEqualTo(
+                        "{\"sipAddress\":\"sip:redmond0050@contoso.com\",\"pool\":\"lyncpool01.contoso.com\",\"features\":[\"PersistentChat\"]}");
         long xmpp = 0;
         for (JsonNode r : doc.get("retained")) {
             xmpp += r.get("features").toString().contains("Xmpp") ? 1 : 0;
@@ -99,29 +135,41 @@ class AssessIT {
         List<String> findings = new ArrayList<>();
         for (JsonNode f : doc.get("findings")) {
             assertThat(fieldNames(f)).containsExactly("severity", "code", "subject", "message");
-            findings.add(f.get("severity").asText() + " " + f.get("code").asText() + " " + f.get("subject").asText());
+            findings.add(f.get("severity").asText() + " " + f.get("code").asText() + " "
+                    + f.get("subject").asText());
         }
-        assertThat(findings).containsExactly(
-                "warning FEDERATION_ROUTE_ON_LEGACY_EDGE Dublin",
-                "warning FEDERATION_ROUTE_ON_LEGACY_EDGE Redmond",
-                "warning HOSTS_CMS lyncpool01.contoso.com",
-                "warning RETAINED_USERS lyncpool01.contoso.com",
-                "warning SERVER_NOT_ANSWERED sfb19pool-dub-fe1.contoso.com",
-                "warning SERVER_NOT_ANSWERED sfb19pool-dub-fe2.contoso.com",
-                "warning SERVER_NOT_ANSWERED sfb19pool-red-fe1.contoso.com",
-                "warning SERVER_NOT_ANSWERED sfb19pool-red-fe2.contoso.com",
-                "warning SERVER_NOT_ANSWERED sfb19pool-red-fe3.contoso.com");
+        assertThat(findings)
+                .containsExactly(
+                        "warning FEDERATION_ROUTE_ON_LEGACY_EDGE Dublin",
+                        "warning FEDERATION_ROUTE_ON_LEGACY_EDGE Redmond",
+                        "warning HOSTS_CMS lyncpool01.contoso.com",
+                        "warning RETAINED_USERS lyncpool01.contoso.com",
+                        "warning SERVER_NOT_ANSWERED sfb19pool-dub-fe1.contoso.com",
+                        "warning SERVER_NOT_ANSWERED sfb19pool-dub-fe2.contoso.com",
+                        "warning SERVER_NOT_ANSWERED sfb19pool-red-fe1.contoso.com",
+                        "warning SERVER_NOT_ANSWERED sfb19pool-red-fe2.contoso.com",
+                        "warning SERVER_NOT_ANSWERED sfb19pool-red-fe3.contoso.com");
     }
 
     @Test
     void the_html_report_is_written_whole_with_every_section() throws IOException {
         Path html = tmp.resolve("report.html");
-        Invocation run = Invocation.cutover("assess", exported.toString(), "--html", html.toString()).ok();
-        assertThat(run.out()).startsWith("Readiness for Skype for Business Server 2019: READY").contains("HTML report: " + html);
+        Invocation run = Invocation.cutover("assess", exported.toString(), "--html", html.toString())
+                .ok();
+        assertThat(run.out())
+                .startsWith("Readiness for Skype for Business Server 2019: READY")
+                .contains("HTML report: " + html);
         String page = Files.readString(html, UTF_8);
-        assertThat(page).contains("<section id=\"summary\">", "<section id=\"sites\">", "<section id=\"pools\">", "<section id=\"findings\">",
-                "<section id=\"retained\">", "<figure class=\"site\" data-site=\"Redmond\">", "<figure class=\"site\" data-site=\"Dublin\">",
-                "<tr><td>sip:redmond0075@contoso.com</td><td>lyncpool01.contoso.com</td><td>Xmpp</td></tr>");
+        assertThat(page)
+                .contains(
+                        "<section id=\"summary\">",
+                        "<section id=\"sites\">",
+                        "<section id=\"pools\">",
+                        "<section id=\"findings\">",
+                        "<section id=\"retained\">",
+                        "<figure class=\"site\" data-site=\"Redmond\">",
+                        "<figure class=\"site\" data-site=\"Dublin\">",
+                        "<tr><td>sip:redmond0075@contoso.com</td><td>lyncpool01.contoso.com</td><td>Xmpp</td></tr>");
         try (Stream<Path> files = Files.list(tmp)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
@@ -139,21 +187,35 @@ class AssessIT {
     @Test
     void export_then_import_then_export_gives_the_same_folder_byte_for_byte() throws IOException {
         Path ws2 = tmp.resolve("twin-ws");
-        Invocation imported = Invocation.cutover("lab", "import", exported.toString(), "--workspace", ws2.toString(), "--json").ok();
+        Invocation imported = Invocation.cutover(
+                        "lab", "import", exported.toString(), "--workspace", ws2.toString(), "--json")
+                .ok();
         JsonNode summary = JSON.readTree(imported.out());
         assertThat(summary.get("users").asInt()).isEqualTo(2200);
         assertThat(summary.get("cmsPool").asText()).isEqualTo("lyncpool01.contoso.com");
         Path again = tmp.resolve("again");
-        Invocation.cutover("lab", "export", again.toString(), "--workspace", ws2.toString()).ok();
+        Invocation.cutover("lab", "export", again.toString(), "--workspace", ws2.toString())
+                .ok();
         List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.list(exported)) {
             for (Path f : files.sorted().toList()) {
                 names.add(f.getFileName().toString());
-                assertThat(Files.readAllBytes(again.resolve(f.getFileName()))).as(f.getFileName().toString()).isEqualTo(Files.readAllBytes(f));
+                assertThat(Files.readAllBytes(again.resolve(f.getFileName())))
+                        .as(f.getFileName().toString())
+                        .isEqualTo(Files.readAllBytes(f));
             }
         }
-        assertThat(names).contains("topology.xml", "sites.csv", "users.csv", "objects.csv", "services.csv", "replication.csv", "usage.csv",
-                "meetings.csv", "clients.csv");
+        assertThat(names)
+                .contains(
+                        "topology.xml",
+                        "sites.csv",
+                        "users.csv",
+                        "objects.csv",
+                        "services.csv",
+                        "replication.csv",
+                        "usage.csv",
+                        "meetings.csv",
+                        "clients.csv");
         try (Stream<Path> files = Files.list(again)) {
             assertThat(files.count()).isEqualTo(names.size());
         }
@@ -161,7 +223,14 @@ class AssessIT {
 
     @Test
     void rehearse_from_a_folder_runs_a_whole_migration_against_its_twin() throws IOException {
-        Invocation run = Invocation.cutover("rehearse", "--from", exported.toString(), "--workspace", tmp.resolve("rehearsal").toString(), "--json").ok();
+        Invocation run = Invocation.cutover(
+                        "rehearse",
+                        "--from",
+                        exported.toString(),
+                        "--workspace",
+                        tmp.resolve("rehearsal").toString(),
+                        "--json")
+                .ok();
         JsonNode r = JSON.readTree(run.out());
         assertThat(r.get("outcome").asText()).isEqualTo("finished");
         assertThat(r.get("scenario").asText()).isEqualTo(exported.toString());
@@ -170,6 +239,8 @@ class AssessIT {
         List<String> decommissioned = new ArrayList<>();
         r.get("decommissioned").forEach(n -> decommissioned.add(n.asText()));
         assertThat(decommissioned).containsExactlyInAnyOrder("sfb15pool-dub.contoso.com", "sfb15edge-dub.contoso.com");
-        assertThat(r.get("checksPassed").asInt()).isEqualTo(r.get("checksTotal").asInt()).isPositive();
+        assertThat(r.get("checksPassed").asInt())
+                .isEqualTo(r.get("checksTotal").asInt())
+                .isPositive();
     }
 }

@@ -71,14 +71,33 @@ class BadInputIT {
                 Arguments.of("yaml-syntax.yaml", 12, "    servers: 2\n   bad: indentation: here", 13, "not valid YAML"),
                 Arguments.of("two-colons.yaml", 6, "    siteId: 1: 2", 6, "not valid YAML"),
                 Arguments.of("unknown-field.yaml", 12, "    serverz: 2", 12, "pools[0].serverz: unknown field"),
-                Arguments.of("unknown-version.yaml", 11, "    version: Skype for Business Server 2030", 11,
+                Arguments.of(
+                        "unknown-version.yaml",
+                        11,
+                        "    version: Skype for Business Server 2030",
+                        11,
                         "unknown version 'Skype for Business Server 2030'"),
-                Arguments.of("user-on-unknown-pool.yaml", 18, "  - {sip: \"sip:alice@contoso.com\", pool: ghost.contoso.com}", 18,
+                Arguments.of(
+                        "user-on-unknown-pool.yaml",
+                        18,
+                        "  - {sip: \"sip:alice@contoso.com\", pool: ghost.contoso.com}",
+                        18,
                         "users[0].pool: no pool 'ghost.contoso.com'"),
                 Arguments.of("pool-in-unknown-site.yaml", 9, "    site: Paris", 9, "no site 'Paris'"),
-                Arguments.of("cms-on-unknown-pool.yaml", 16, "cms: ghost.contoso.com", 16, "no pool 'ghost.contoso.com'"),
-                Arguments.of("count-is-text.yaml", 14, "      count: ten", 14, "pools[0].users.count: expected a whole number, found the text 'ten'"),
-                Arguments.of("site-id-is-a-list.yaml", 6, "    siteId: [1]", 6, "sites[0].siteId: expected a whole number, found a list"));
+                Arguments.of(
+                        "cms-on-unknown-pool.yaml", 16, "cms: ghost.contoso.com", 16, "no pool 'ghost.contoso.com'"),
+                Arguments.of(
+                        "count-is-text.yaml",
+                        14,
+                        "      count: ten",
+                        14,
+                        "pools[0].users.count: expected a whole number, found the text 'ten'"),
+                Arguments.of(
+                        "site-id-is-a-list.yaml",
+                        6,
+                        "    siteId: [1]",
+                        6,
+                        "sites[0].siteId: expected a whole number, found a list"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -104,7 +123,8 @@ class BadInputIT {
 
     @Test
     void a_scenario_file_that_does_not_exist_is_refused_by_name_and_no_workspace_is_created() {
-        String error = cutover("lab", "create", tmp.resolve("nowhere.yaml").toString()).badInput();
+        String error =
+                cutover("lab", "create", tmp.resolve("nowhere.yaml").toString()).badInput();
 
         assertThat(error).contains("nowhere.yaml").contains("no such file");
         assertThat(ws).doesNotExist();
@@ -130,9 +150,12 @@ class BadInputIT {
         createLab();
         FileTree before = FileTree.of(ws);
 
-        String error = cutover("plan", "--target", "Skype for Business Server 2030").badInput();
+        String error =
+                cutover("plan", "--target", "Skype for Business Server 2030").badInput();
 
-        assertThat(error).contains("unknown product version 'Skype for Business Server 2030'").contains("Skype for Business Server 2019");
+        assertThat(error)
+                .contains("unknown product version 'Skype for Business Server 2030'")
+                .contains("Skype for Business Server 2019");
         assertThat(FileTree.of(ws)).isEqualTo(before);
         assertThat(ws.resolve("plan.json")).doesNotExist();
     }
@@ -141,7 +164,8 @@ class BadInputIT {
     void planning_for_an_unknown_version_to_an_explicit_file_writes_neither_the_file_nor_the_workspace() {
         Path out = tmp.resolve("out").resolve("plan.json");
 
-        String error = cutover("plan", "--target", "Skype for Business Server 2030", "--out", out.toString()).badInput();
+        String error = cutover("plan", "--target", "Skype for Business Server 2030", "--out", out.toString())
+                .badInput();
 
         assertThat(error).contains("'Skype for Business Server 2030'");
         assertThat(out.getParent()).doesNotExist();
@@ -159,24 +183,32 @@ class BadInputIT {
     // ---- run ---------------------------------------------------------------------------------
 
     @Test
-    void a_plan_moving_users_to_a_pool_the_lab_does_not_have_is_refused_naming_the_pool_and_no_journal_is_created() throws IOException {
+    void a_plan_moving_users_to_a_pool_the_lab_does_not_have_is_refused_naming_the_pool_and_no_journal_is_created()
+            throws IOException {
         createLab();
         Plan real = PlanCodec.fromJson(Files.readString(makePlan()), "plan.json");
         List<Step> steps = new ArrayList<>(real.steps());
         int i = indexOfFirstMoveBatch(steps);
         Step.MoveBatch batch = (Step.MoveBatch) steps.get(i);
-        List<Move> ghostly = batch.moves().stream().map(m -> new Move(m.subject(), m.from(), "ghost.contoso.com")).toList();
+        List<Move> ghostly = batch.moves().stream()
+                .map(m -> new Move(m.subject(), m.from(), "ghost.contoso.com"))
+                .toList();
         steps.set(i, new Step.MoveBatch(batch.id(), batch.site(), batch.pool(), batch.phase(), batch.name(), ghostly));
-        Plan sealed = PlanCodec.seal(new Plan(real.format(), real.source(), real.options(), steps, real.retained(), real.kept(), null));
+        Plan sealed = PlanCodec.seal(
+                new Plan(real.format(), real.source(), real.options(), steps, real.retained(), real.kept(), null));
         Path ghost = write("ghost-plan.json", PlanCodec.toJson(sealed));
-        assertThat(PlanCodec.fromJson(Files.readString(ghost), "ghost-plan.json").checksum())
+        assertThat(PlanCodec.fromJson(Files.readString(ghost), "ghost-plan.json")
+                        .checksum())
                 .as("the rewritten plan carries a valid checksum, so only the pool can be refused")
                 .isEqualTo(sealed.checksum());
         FileTree before = FileTree.of(ws);
 
         String error = cutover("run", ghost.toString()).badInput();
 
-        assertThat(error).contains("ghost-plan.json").contains("'ghost.contoso.com'").contains(batch.id());
+        assertThat(error)
+                .contains("ghost-plan.json")
+                .contains("'ghost.contoso.com'")
+                .contains(batch.id());
         assertThat(FileTree.of(ws)).isEqualTo(before);
         assertThat(journal()).doesNotExist();
     }
@@ -192,7 +224,10 @@ class BadInputIT {
 
         String error = cutover("run", plan.toString()).badInput();
 
-        assertThat(error).contains("edited-plan.json: checksum").contains("does not match the plan's content").contains("cutover plan");
+        assertThat(error)
+                .contains("edited-plan.json: checksum")
+                .contains("does not match the plan's content")
+                .contains("cutover plan");
         assertThat(FileTree.of(ws)).isEqualTo(before);
         assertThat(journal()).doesNotExist();
     }
@@ -211,14 +246,17 @@ class BadInputIT {
     }
 
     @Test
-    void resuming_with_a_plan_other_than_the_journals_is_refused_and_the_journal_is_unchanged() throws IOException, SQLException {
+    void resuming_with_a_plan_other_than_the_journals_is_refused_and_the_journal_is_unchanged()
+            throws IOException, SQLException {
         createLab();
         Path planA = makePlan();
-        String checksumA = PlanCodec.fromJson(Files.readString(planA), "plan.json").checksum();
+        String checksumA =
+                PlanCodec.fromJson(Files.readString(planA), "plan.json").checksum();
         startRunUntilPrepare();
         Path planB = tmp.resolve("planB.json");
         cutover("plan", "--pilot", "5", "--out", planB.toString()).ok();
-        String checksumB = PlanCodec.fromJson(Files.readString(planB), "planB.json").checksum();
+        String checksumB =
+                PlanCodec.fromJson(Files.readString(planB), "planB.json").checksum();
         assertThat(checksumB).as("plan B differs from plan A").isNotEqualTo(checksumA);
         FileTree before = FileTree.of(ws);
         long rows = journalRows();
@@ -226,7 +264,8 @@ class BadInputIT {
 
         String error = cutover("run", "--resume", planB.toString()).badInput();
 
-        assertThat(error).contains("planB.json has checksum " + checksumB.substring(0, 12))
+        assertThat(error)
+                .contains("planB.json has checksum " + checksumB.substring(0, 12))
                 .contains("started with plan " + checksumA.substring(0, 12));
         assertThat(FileTree.of(ws)).isEqualTo(before);
         assertThat(journalRows()).isEqualTo(rows);
@@ -273,7 +312,8 @@ class BadInputIT {
         createLab();
         FileTree before = FileTree.of(ws);
 
-        String error = cutover("run", tmp.resolve("missing-plan.json").toString()).badInput();
+        String error =
+                cutover("run", tmp.resolve("missing-plan.json").toString()).badInput();
 
         assertThat(error).contains("missing-plan.json: no such file");
         assertThat(FileTree.of(ws)).isEqualTo(before);
@@ -297,7 +337,8 @@ class BadInputIT {
     }
 
     @Test
-    void decommissioning_a_pool_the_lab_does_not_have_is_refused_naming_the_pool_and_the_journal_is_unchanged() throws SQLException {
+    void decommissioning_a_pool_the_lab_does_not_have_is_refused_naming_the_pool_and_the_journal_is_unchanged()
+            throws SQLException {
         createLab();
         makePlan();
         startRunUntilPrepare();
@@ -312,7 +353,15 @@ class BadInputIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"status", "pause", "abort", "rollback --yes", "rollback --preview", "decommission lyncpool01.contoso.com"})
+    @ValueSource(
+            strings = {
+                "status",
+                "pause",
+                "abort",
+                "rollback --yes",
+                "rollback --preview",
+                "decommission lyncpool01.contoso.com"
+            })
     void a_verb_that_needs_a_run_is_refused_without_one_and_creates_nothing(String verb) {
         String error = cutover(verb.split(" ")).badInput();
 
@@ -331,13 +380,16 @@ class BadInputIT {
                 Arguments.of(List.of("lab", "inject", "--workspace", "WS"), "Missing required parameter: 'FAULTS'"),
                 Arguments.of(List.of("plan", "--workspace", "WS", "--pilot", "five"), "'five' is not an int"),
                 Arguments.of(List.of("run", "--workspace", "WS", "--until", "Nowhere"), "but was 'Nowhere'"),
-                Arguments.of(List.of("plan", "--workspace", "WS", "--out"), "Missing required parameter for option '--out'"));
+                Arguments.of(
+                        List.of("plan", "--workspace", "WS", "--out"),
+                        "Missing required parameter for option '--out'"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badCommandLines")
     void a_command_line_picocli_cannot_parse_is_refused_in_one_line_naming_the_problem(List<String> args, String what) {
-        String[] argv = args.stream().map(a -> a.equals("WS") ? ws.toString() : a).toArray(String[]::new);
+        String[] argv =
+                args.stream().map(a -> a.equals("WS") ? ws.toString() : a).toArray(String[]::new);
 
         String error = Invocation.cutover(argv).badInput();
 
@@ -349,13 +401,24 @@ class BadInputIT {
 
     static Stream<Arguments> malformedFaultFiles() {
         return Stream.of(
-                Arguments.of("unknown-operation.yaml", "seed: 3\ninject:\n  - type: latency\n    operation: teleport\n    millis: 5\n", 4,
+                Arguments.of(
+                        "unknown-operation.yaml",
+                        "seed: 3\ninject:\n  - type: latency\n    operation: teleport\n    millis: 5\n",
+                        4,
                         "inject[0].operation: unknown operation 'teleport'"),
-                Arguments.of("unknown-fault.yaml", "seed: 3\ninject:\n  - {type: explode}\n", 3, "unknown fault type 'explode'"),
-                Arguments.of("rate-above-one.yaml", "seed: 3\ninject:\n  - {type: failureRate, operation: move, rate: 1.5}\n", 3,
+                Arguments.of(
+                        "unknown-fault.yaml",
+                        "seed: 3\ninject:\n  - {type: explode}\n",
+                        3,
+                        "unknown fault type 'explode'"),
+                Arguments.of(
+                        "rate-above-one.yaml",
+                        "seed: 3\ninject:\n  - {type: failureRate, operation: move, rate: 1.5}\n",
+                        3,
                         "expected a number between 0 and 1"),
                 Arguments.of("unknown-top-field.yaml", "seed: 3\nfaults: []\n", 2, "faults: unknown field"),
-                Arguments.of("fault-yaml-syntax.yaml", "seed: 3\ninject:\n  - type: poolDown: now\n", 3, "not valid YAML"));
+                Arguments.of(
+                        "fault-yaml-syntax.yaml", "seed: 3\ninject:\n  - type: poolDown: now\n", 3, "not valid YAML"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -377,20 +440,25 @@ class BadInputIT {
     void a_fault_file_naming_a_pool_the_lab_does_not_have_is_refused_naming_the_file_and_the_pool() throws IOException {
         createLab();
         FileTree before = FileTree.of(ws);
-        Path faults = write("ghost-faults.yaml", "seed: 3\ninject:\n  - {type: poolDown, pool: sfb19pool-red.contoso.com}\n"
-                + "  - {type: poolDown, pool: ghost.contoso.com}\n");
+        Path faults = write(
+                "ghost-faults.yaml",
+                "seed: 3\ninject:\n  - {type: poolDown, pool: sfb19pool-red.contoso.com}\n"
+                        + "  - {type: poolDown, pool: ghost.contoso.com}\n");
 
         String error = cutover("lab", "inject", faults.toString()).badInput();
 
         assertThat(error).contains("ghost-faults.yaml").contains("ghost.contoso.com");
         assertThat(FileTree.of(ws)).isEqualTo(before);
-        assertThat(cutover("lab", "inspect").ok().out()).as("the valid first fault was not injected either").contains("faults: none");
+        assertThat(cutover("lab", "inspect").ok().out())
+                .as("the valid first fault was not injected either")
+                .contains("faults: none");
     }
 
     // ---- rehearse ----------------------------------------------------------------------------
 
     @Test
-    void rehearsing_with_a_fault_file_naming_a_pool_the_scenario_does_not_have_is_refused_and_leaves_no_workspace() throws IOException {
+    void rehearsing_with_a_fault_file_naming_a_pool_the_scenario_does_not_have_is_refused_and_leaves_no_workspace()
+            throws IOException {
         Path faults = write("ghost-faults.yaml", "seed: 3\ninject:\n  - {type: poolDown, pool: ghost.contoso.com}\n");
 
         String error = cutover("rehearse", "--faults", faults.toString()).badInput();
@@ -400,7 +468,8 @@ class BadInputIT {
     }
 
     @Test
-    void rehearsing_a_malformed_scenario_is_refused_naming_its_file_and_line_and_leaves_no_workspace() throws IOException {
+    void rehearsing_a_malformed_scenario_is_refused_naming_its_file_and_line_and_leaves_no_workspace()
+            throws IOException {
         Path scenario = write("bad-rehearsal.yaml", replaceLine(SCENARIO, 12, "    serverz: 2"));
 
         String error = cutover("rehearse", scenario.toString()).badInput();
@@ -416,14 +485,16 @@ class BadInputIT {
 
         String error = cutover("rehearse", scenario.toString()).badInput();
 
-        assertThat(error).contains("site Redmond has legacy Front End pool pool.contoso.com")
+        assertThat(error)
+                .contains("site Redmond has legacy Front End pool pool.contoso.com")
                 .contains("no Skype for Business Server 2019 Front End pool");
         assertThat(ws).doesNotExist();
     }
 
     @Test
     void rehearsing_towards_an_unknown_version_is_refused_and_leaves_no_workspace() {
-        String error = cutover("rehearse", "--target", "Skype for Business Server 2030").badInput();
+        String error = cutover("rehearse", "--target", "Skype for Business Server 2030")
+                .badInput();
 
         assertThat(error).contains("'Skype for Business Server 2030'");
         assertThat(ws).doesNotExist();
@@ -457,7 +528,8 @@ class BadInputIT {
     }
 
     private long journalRows() throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + journal().toAbsolutePath());
+        try (Connection c =
+                        DriverManager.getConnection("jdbc:sqlite:" + journal().toAbsolutePath());
                 Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("select count(*) from journal")) {
             r.next();

@@ -26,8 +26,11 @@ record FileTree(Map<String, String> entries) {
             for (Path p : paths.sorted().toList()) {
                 BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
                 String key = root.relativize(p).toString();
-                entries.put(key.isEmpty() ? "." : key, a.isDirectory() ? "dir"
-                        : a.size() + " bytes, modified " + a.lastModifiedTime() + ", sha256 " + sha256(p));
+                entries.put(
+                        key.isEmpty() ? "." : key,
+                        a.isDirectory()
+                                ? "dir"
+                                : a.size() + " bytes, modified " + a.lastModifiedTime() + ", sha256 " + sha256(p));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

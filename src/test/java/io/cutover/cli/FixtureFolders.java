@@ -13,7 +13,9 @@ final class FixtureFolders {
 
     static Path copy(String fixture, Path to) {
         try {
-            Path from = Path.of(FixtureFolders.class.getResource("/fixtures/folders/" + fixture).toURI());
+            Path from = Path.of(FixtureFolders.class
+                    .getResource("/fixtures/folders/" + fixture)
+                    .toURI());
             Files.createDirectories(to);
             try (Stream<Path> files = Files.list(from)) {
                 for (Path f : files.toList()) {

@@ -22,7 +22,9 @@ record Invocation(int exitCode, String out, String err) {
 
     /** Asserts the run succeeded, showing what it printed when it did not. */
     Invocation ok() {
-        assertThat(exitCode).as("exit code of a run that printed%n%s%n%s", out, err).isZero();
+        assertThat(exitCode)
+                .as("exit code of a run that printed%n%s%n%s", out, err)
+                .isZero();
         return this;
     }
 

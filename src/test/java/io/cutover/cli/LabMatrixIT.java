@@ -22,7 +22,8 @@ class LabMatrixIT {
 
         Invocation table = cutover("lab", "matrix", "--workspace", ws).ok();
 
-        assertThat(table.out()).contains("SITE", "MODALITY", "DIAGNOSIS")
+        assertThat(table.out())
+                .contains("SITE", "MODALITY", "DIAGNOSIS")
                 .containsPattern("Redmond +Federated +Federated +lyncpool01\\.contoso\\.com +fabrikam\\.com +pass")
                 .containsPattern("52 cells: 6 passed, 0 failed, 46 skipped");
     }
@@ -40,8 +41,8 @@ class LabMatrixIT {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertThat(report.get("failed").asInt()).isEqualTo(2);
-        assertThat(report.get("rows").findValuesAsText("diagnosis")).contains(
-                "480 Temporarily Unavailable: pool lyncedge01.contoso.com is down");
+        assertThat(report.get("rows").findValuesAsText("diagnosis"))
+                .contains("480 Temporarily Unavailable: pool lyncedge01.contoso.com is down");
     }
 
     @Test
@@ -49,8 +50,11 @@ class LabMatrixIT {
         String ws = dir.resolve("ws").toString();
         assertThat(cutover("lab", "matrix", "--workspace", ws).badInput()).contains("lab");
         cutover("lab", "create", "--workspace", ws).ok();
-        assertThat(cutover("lab", "matrix", "--workspace", ws, "--concurrency", "0").badInput())
+        assertThat(cutover("lab", "matrix", "--workspace", ws, "--concurrency", "0")
+                        .badInput())
                 .isEqualTo("error: --concurrency must be 1 to 1024, not 0");
-        assertThat(cutover("lab", "serve", dir.resolve("missing.yaml").toString()).badInput()).contains("missing.yaml");
+        assertThat(cutover("lab", "serve", dir.resolve("missing.yaml").toString())
+                        .badInput())
+                .contains("missing.yaml");
     }
 }

@@ -29,12 +29,20 @@ class LabServeIT {
     Path dir;
 
     @Test
-    void serve_announces_every_listener_then_ready_answers_a_sip_client_and_frees_every_port_when_stopped() throws Exception {
+    void serve_announces_every_listener_then_ready_answers_a_sip_client_and_frees_every_port_when_stopped()
+            throws Exception {
         Path jar = Path.of("target/cutover.jar");
         assertThat(jar).as("the shaded jar; failsafe runs after `package`").isRegularFile();
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar.toAbsolutePath().toString(), "lab", "serve", "--json")
-                .directory(dir.toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toAbsolutePath().toString(),
+                        "lab",
+                        "serve",
+                        "--json")
+                .directory(dir.toFile())
+                .redirectError(dir.resolve("err.txt").toFile())
+                .start();
         List<JsonNode> pools = new ArrayList<>();
         List<JsonNode> partners = new ArrayList<>();
         List<JsonNode> users = new ArrayList<>();
@@ -54,9 +62,12 @@ class LabServeIT {
                     partners.add(n);
                 }
             }
-            assertThat(ready).as("a {\"ready\": true} line; stderr: %s", Files.readString(dir.resolve("err.txt"))).isTrue();
-            assertThat(pools).extracting(n -> n.get("pool").asText()).contains("lyncpool01.contoso.com", "sfb15pool-dub.contoso.com",
-                    "lyncedge01.contoso.com");
+            assertThat(ready)
+                    .as("a {\"ready\": true} line; stderr: %s", Files.readString(dir.resolve("err.txt")))
+                    .isTrue();
+            assertThat(pools)
+                    .extracting(n -> n.get("pool").asText())
+                    .contains("lyncpool01.contoso.com", "sfb15pool-dub.contoso.com", "lyncedge01.contoso.com");
             assertThat(pools).allSatisfy(n -> {
                 assertThat(n.get("sip").asText()).matches("127\\.0\\.0\\.1:\\d+");
                 assertThat(n.get("transports").toString()).isEqualTo("[\"udp\",\"tcp\"]");
@@ -64,15 +75,25 @@ class LabServeIT {
                 assertThat(n.get("version").asText()).isNotBlank();
             });
             assertThat(partners).extracting(n -> n.get("partner").asText()).containsExactly("fabrikam.com");
-            JsonNode user = users.stream().filter(u -> u.get("pool").asText().equals("lyncpool01.contoso.com")).findFirst().orElseThrow();
+            JsonNode user = users.stream()
+                    .filter(u -> u.get("pool").asText().equals("lyncpool01.contoso.com"))
+                    .findFirst()
+                    .orElseThrow();
 
             try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
                 s.setSoTimeout(5_000);
-                SipMessage atHome = register(s, address(pools, "lyncpool01.contoso.com"), user.get("user").asText());
+                SipMessage atHome = register(
+                        s,
+                        address(pools, "lyncpool01.contoso.com"),
+                        user.get("user").asText());
                 assertThat(atHome.status()).isEqualTo(200);
-                SipMessage elsewhere = register(s, address(pools, "sfb15pool-dub.contoso.com"), user.get("user").asText());
+                SipMessage elsewhere = register(
+                        s,
+                        address(pools, "sfb15pool-dub.contoso.com"),
+                        user.get("user").asText());
                 assertThat(elsewhere.status()).isEqualTo(301);
-                assertThat(elsewhere.header("Contact")).contains(":" + address(pools, "lyncpool01.contoso.com").getPort());
+                assertThat(elsewhere.header("Contact"))
+                        .contains(":" + address(pools, "lyncpool01.contoso.com").getPort());
             }
         } finally {
             p.destroy(); // SIGTERM: the shutdown hook stops the lab
@@ -80,7 +101,8 @@ class LabServeIT {
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         for (JsonNode n : concat(pools, partners)) {
             InetSocketAddress a = parse(n.get("sip").asText());
-            try (DatagramSocket u = new DatagramSocket(a); ServerSocket t = new ServerSocket()) {
+            try (DatagramSocket u = new DatagramSocket(a);
+                    ServerSocket t = new ServerSocket()) {
                 t.bind(a);
             }
         }
@@ -93,7 +115,12 @@ class LabServeIT {
     }
 
     private static InetSocketAddress address(List<JsonNode> pools, String fqdn) {
-        return parse(pools.stream().filter(n -> n.get("pool").asText().equals(fqdn)).findFirst().orElseThrow().get("sip").asText());
+        return parse(pools.stream()
+                .filter(n -> n.get("pool").asText().equals(fqdn))
+                .findFirst()
+                .orElseThrow()
+                .get("sip")
+                .asText());
     }
 
     private static InetSocketAddress parse(String hostPort) {
@@ -103,8 +130,10 @@ class LabServeIT {
 
     private static SipMessage register(DatagramSocket s, InetSocketAddress pool, String user) throws Exception {
         String branch = "z9hG4bK" + System.nanoTime();
-        String text = "REGISTER sip:contoso.com SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + s.getLocalPort() + ";branch=" + branch + "\r\n"
-                + "Max-Forwards: 70\r\nFrom: <" + user + ">;tag=1\r\nTo: <" + user + ">\r\nCall-ID: " + branch + "\r\nCSeq: 1 REGISTER\r\n"
+        String text = "REGISTER sip:contoso.com SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + s.getLocalPort() + ";branch="
+                + branch + "\r\n"
+                + "Max-Forwards: 70\r\nFrom: <" + user + ">;tag=1\r\nTo: <" + user + ">\r\nCall-ID: " + branch
+                + "\r\nCSeq: 1 REGISTER\r\n"
                 + "Contact: <sip:client@127.0.0.1:" + s.getLocalPort() + ">;expires=60\r\nContent-Length: 0\r\n\r\n";
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         s.send(new DatagramPacket(b, b.length, pool));

@@ -34,15 +34,25 @@ class RehearseOverSipIT {
     void a_rehearsal_signs_users_in_through_the_sites_director_over_sip() throws Exception {
         Path healthy = dir.resolve("healthy.yaml");
         Files.writeString(healthy, SCENARIO);
-        cutover("rehearse", healthy.toString(), "--workspace", dir.resolve("ok").toString()).ok();
+        cutover("rehearse", healthy.toString(), "--workspace", dir.resolve("ok").toString())
+                .ok();
 
         Path broken = dir.resolve("director-stopped.yaml");
-        Files.writeString(broken, SCENARIO + "faults:\n  seed: 1\n  inject:\n    - {type: serviceStopped, pool: dir01.contoso.com, service: RTCSRV}\n");
-        Invocation run = cutover("rehearse", broken.toString(), "--workspace", dir.resolve("stopped").toString());
+        Files.writeString(
+                broken,
+                SCENARIO
+                        + "faults:\n  seed: 1\n  inject:\n    - {type: serviceStopped, pool: dir01.contoso.com, service: RTCSRV}\n");
+        Invocation run = cutover(
+                "rehearse",
+                broken.toString(),
+                "--workspace",
+                dir.resolve("stopped").toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
-        assertThat(run.out()).contains("Stopped at gate Redmond/pool13.contoso.com/pilot-validation")
-                .contains("Test-CsRegistration sip:user1@contoso.com: Failure on pool19.contoso.com: RTCSRV stopped on dir01-dir1.contoso.com"
-                        + " [503 Service Unavailable: RTCSRV stopped on dir01-dir1.contoso.com]");
+        assertThat(run.out())
+                .contains("Stopped at gate Redmond/pool13.contoso.com/pilot-validation")
+                .contains(
+                        "Test-CsRegistration sip:user1@contoso.com: Failure on pool19.contoso.com: RTCSRV stopped on dir01-dir1.contoso.com"
+                                + " [503 Service Unavailable: RTCSRV stopped on dir01-dir1.contoso.com]");
     }
 }

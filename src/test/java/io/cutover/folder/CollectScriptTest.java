@@ -50,15 +50,24 @@ class CollectScriptTest {
             found.add(m.group());
         }
         assertThat(found).isEmpty();
-        assertThat(CollectScript.text()).contains("Get-CsTopology -AsXml", "Get-CsUser -ResultSize Unlimited", "Get-CsWindowsService -ComputerName",
-                "Get-CsManagementStoreReplicationStatus", "-NoTypeInformation -Encoding UTF8");
+        assertThat(CollectScript.text())
+                .contains(
+                        "Get-CsTopology -AsXml",
+                        "Get-CsUser -ResultSize Unlimited",
+                        "Get-CsWindowsService -ComputerName",
+                        "Get-CsManagementStoreReplicationStatus",
+                        "-NoTypeInformation -Encoding UTF8");
     }
 
     @Test
     void the_checker_would_catch_a_state_changing_verb() {
-        assertThat(STATE_CHANGING.matcher("Move-CsUser -Identity sip:a@x.com -Target p").find()).isTrue();
+        assertThat(STATE_CHANGING
+                        .matcher("Move-CsUser -Identity sip:a@x.com -Target p")
+                        .find())
+                .isTrue();
         assertThat(STATE_CHANGING.matcher("Remove-Item C:\\x").find()).isTrue();
-        assertThat(STATE_CHANGING.matcher("Get-CsUser | Export-Csv x.csv").find()).isFalse();
+        assertThat(STATE_CHANGING.matcher("Get-CsUser | Export-Csv x.csv").find())
+                .isFalse();
     }
 
     @Test
@@ -68,16 +77,20 @@ class CollectScriptTest {
         int tryBefore = s.lastIndexOf("try {", service);
         int catchAfter = s.indexOf("} catch {", service);
         assertThat(tryBefore).isPositive().isLessThan(service);
-        assertThat(s.substring(catchAfter, s.indexOf('}', catchAfter + 10))).contains("Add-Unanswered \"$computer\" 'Get-CsWindowsService'");
+        assertThat(s.substring(catchAfter, s.indexOf('}', catchAfter + 10)))
+                .contains("Add-Unanswered \"$computer\" 'Get-CsWindowsService'");
         assertThat(s).contains("Write-Inventory 'unanswered.csv' -Columns @('ComputerName', 'Source', 'Error')");
     }
 
     @Test
     void the_script_writes_every_file_with_the_columns_the_lab_export_writes() throws IOException {
         Map<String, List<String>> script = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("Write-Inventory '([a-z]+\\.csv)' -Columns @\\(([^)]*)\\)").matcher(CollectScript.text());
+        Matcher m = Pattern.compile("Write-Inventory '([a-z]+\\.csv)' -Columns @\\(([^)]*)\\)")
+                .matcher(CollectScript.text());
         while (m.find()) {
-            List<String> columns = Arrays.stream(m.group(2).split(",")).map(c -> c.trim().replace("'", "")).toList();
+            List<String> columns = Arrays.stream(m.group(2).split(","))
+                    .map(c -> c.trim().replace("'", ""))
+                    .toList();
             script.put(m.group(1), columns);
         }
         try (Lab lab = Lab.inMemory(Lab.example(), Clock.systemUTC())) {
@@ -88,8 +101,16 @@ class CollectScriptTest {
             for (Path f : files.sorted().toList()) {
                 String name = f.getFileName().toString();
                 if (name.endsWith(".csv")) {
-                    String header = Files.readString(f, StandardCharsets.UTF_8).substring(1).lines().findFirst().orElseThrow();
-                    written.put(name, Arrays.stream(header.split(",")).map(c -> c.replace("\"", "")).toList());
+                    String header = Files.readString(f, StandardCharsets.UTF_8)
+                            .substring(1)
+                            .lines()
+                            .findFirst()
+                            .orElseThrow();
+                    written.put(
+                            name,
+                            Arrays.stream(header.split(","))
+                                    .map(c -> c.replace("\"", ""))
+                                    .toList());
                 }
             }
         }

@@ -36,15 +36,17 @@ class CsvReaderTest {
             for (String c : columns) {
                 values.add(r.get(c));
             }
-            out.add(r.line() + ":" + String.join("|", values.stream().map(String::valueOf).toList()));
+            out.add(r.line() + ":"
+                    + String.join("|", values.stream().map(String::valueOf).toList()));
         });
         return out;
     }
 
     @Test
     void reads_export_csv_output_with_bom_and_crlf() throws IOException {
-        byte[] body = "\"SipAddress\",\"RegistrarPool\"\r\n\"sip:a@x.com\",\"pool1.x.com\"\r\n\"sip:b@x.com\",\"pool2.x.com\"\r\n"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                "\"SipAddress\",\"RegistrarPool\"\r\n\"sip:a@x.com\",\"pool1.x.com\"\r\n\"sip:b@x.com\",\"pool2.x.com\"\r\n"
+                        .getBytes(StandardCharsets.UTF_8);
         byte[] withBom = new byte[body.length + 3];
         withBom[0] = (byte) 0xEF;
         withBom[1] = (byte) 0xBB;
@@ -56,7 +58,9 @@ class CsvReaderTest {
 
     @Test
     void skips_a_type_line_and_reads_unquoted_fields_with_lf_line_ends() throws IOException {
-        Path p = file("sites.csv", "#TYPE Selected.Microsoft.Rtc.Management.WritableConfig.Topology.Site\nIdentity,SiteId\nSite:Redmond,1\n");
+        Path p = file(
+                "sites.csv",
+                "#TYPE Selected.Microsoft.Rtc.Management.WritableConfig.Topology.Site\nIdentity,SiteId\nSite:Redmond,1\n");
         assertThat(read(p, List.of("Identity", "SiteId"), "Identity", "SiteId")).containsExactly("3:Site:Redmond|1");
     }
 
@@ -68,8 +72,11 @@ class CsvReaderTest {
     }
 
     @Test
-    void keeps_commas_doubled_quotes_and_line_breaks_inside_quoted_fields_and_counts_lines_across_them() throws IOException {
-        Path p = file("objects.csv", "\"Kind\",\"DisplayName\"\r\n\"MeetingRoom\",\"Room \"\"A\"\", 2nd floor\r\nnorth\"\r\n\"MeetingRoom\",\"B\"\r\n");
+    void keeps_commas_doubled_quotes_and_line_breaks_inside_quoted_fields_and_counts_lines_across_them()
+            throws IOException {
+        Path p = file(
+                "objects.csv",
+                "\"Kind\",\"DisplayName\"\r\n\"MeetingRoom\",\"Room \"\"A\"\", 2nd floor\r\nnorth\"\r\n\"MeetingRoom\",\"B\"\r\n");
         assertThat(read(p, List.of("Kind"), "Kind", "DisplayName"))
                 .containsExactly("2:MeetingRoom|Room \"A\", 2nd floor\r\nnorth", "4:MeetingRoom|B");
     }
@@ -82,7 +89,8 @@ class CsvReaderTest {
 
     @Test
     void reads_an_empty_file_as_no_rows_because_export_csv_writes_nothing_for_nothing() throws IOException {
-        assertThat(read(file("meetings.csv", ""), List.of("Organizer"), "Organizer")).isEmpty();
+        assertThat(read(file("meetings.csv", ""), List.of("Organizer"), "Organizer"))
+                .isEmpty();
     }
 
     @Test
@@ -103,8 +111,11 @@ class CsvReaderTest {
 
     @Test
     void a_quoted_field_that_is_never_closed_is_refused_with_the_line_it_started_on() throws IOException {
-        Path p = file("users.csv", "SipAddress,RegistrarPool\r\nsip:a@x.com,pool1\r\n\"sip:b@x.com,pool1\r\nsip:c@x.com,pool1\r\n");
-        assertThatThrownBy(() -> read(p, List.of("SipAddress"), "SipAddress")).hasMessage("users.csv:3: a quoted field is never closed");
+        Path p = file(
+                "users.csv",
+                "SipAddress,RegistrarPool\r\nsip:a@x.com,pool1\r\n\"sip:b@x.com,pool1\r\nsip:c@x.com,pool1\r\n");
+        assertThatThrownBy(() -> read(p, List.of("SipAddress"), "SipAddress"))
+                .hasMessage("users.csv:3: a quoted field is never closed");
     }
 
     @Test
@@ -125,15 +136,19 @@ class CsvReaderTest {
 
     @Test
     void bytes_that_are_not_utf8_are_refused_naming_the_file() throws IOException {
-        Path p = file("users.csv", new byte[] {'S', 'i', 'p', 'A', 'd', 'd', 'r', 'e', 's', 's', '\r', '\n', (byte) 0xC3, (byte) 0x28, '\r', '\n'});
-        assertThatThrownBy(() -> read(p, List.of("SipAddress"), "SipAddress")).hasMessageStartingWith("users.csv: not UTF-8 text");
+        Path p = file("users.csv", new byte[] {
+            'S', 'i', 'p', 'A', 'd', 'd', 'r', 'e', 's', 's', '\r', '\n', (byte) 0xC3, (byte) 0x28, '\r', '\n'
+        });
+        assertThatThrownBy(() -> read(p, List.of("SipAddress"), "SipAddress"))
+                .hasMessageStartingWith("users.csv: not UTF-8 text");
     }
 
     @Test
     void booleans_are_true_or_false_in_any_case_and_anything_else_names_the_column_and_line() throws IOException {
         Path p = file("replication.csv", "ReplicaFqdn,UpToDate\r\na,TRUE\r\nb,false\r\nc,yes\r\n");
         List<Boolean> seen = new ArrayList<>();
-        assertThatThrownBy(() -> new CsvReader(p).read(List.of("ReplicaFqdn", "UpToDate"), r -> seen.add(r.bool("UpToDate"))))
+        assertThatThrownBy(() ->
+                        new CsvReader(p).read(List.of("ReplicaFqdn", "UpToDate"), r -> seen.add(r.bool("UpToDate"))))
                 .hasMessage("replication.csv:4: column UpToDate expected True or False, found 'yes'");
         assertThat(seen).containsExactly(true, false);
     }

@@ -32,10 +32,15 @@ class FolderRoundTripTest {
     @Test
     void the_example_written_and_read_back_is_the_same_inventory_in_any_order() {
         Inventory before = example();
-        new FolderWriter(CATALOG).write(tmp.resolve("inv"), before, List.of(new UnansweredServer("x.contoso.com", "Get-CsWindowsService", "timeout")));
+        new FolderWriter(CATALOG)
+                .write(
+                        tmp.resolve("inv"),
+                        before,
+                        List.of(new UnansweredServer("x.contoso.com", "Get-CsWindowsService", "timeout")));
         FolderRead read = FolderReader.read(tmp.resolve("inv"), CATALOG);
         assertThat(InventoryOrder.canonical(read.inventory())).isEqualTo(InventoryOrder.canonical(before));
-        assertThat(read.unanswered()).containsExactly(new UnansweredServer("x.contoso.com", "Get-CsWindowsService", "timeout"));
+        assertThat(read.unanswered())
+                .containsExactly(new UnansweredServer("x.contoso.com", "Get-CsWindowsService", "timeout"));
         assertThat(read.servicesCollected()).isTrue();
         // Not vacuous: the example has what every file carries.
         Inventory in = read.inventory();
@@ -53,13 +58,24 @@ class FolderRoundTripTest {
         Inventory a = example();
         List<io.cutover.inventory.User> reversed = new java.util.ArrayList<>(a.users());
         java.util.Collections.reverse(reversed);
-        Inventory b = new Inventory(a.sites(), a.pools(), a.cmsPool(), reversed, a.objects(), a.meetings(), a.clients(), a.services(),
-                a.replicas(), a.policies(), a.partners());
+        Inventory b = new Inventory(
+                a.sites(),
+                a.pools(),
+                a.cmsPool(),
+                reversed,
+                a.objects(),
+                a.meetings(),
+                a.clients(),
+                a.services(),
+                a.replicas(),
+                a.policies(),
+                a.partners());
         new FolderWriter(CATALOG).write(tmp.resolve("a"), a, List.of());
         new FolderWriter(CATALOG).write(tmp.resolve("b"), b, List.of());
         try (var files = Files.list(tmp.resolve("a"))) {
             for (Path f : files.toList()) {
-                assertThat(Files.readAllBytes(tmp.resolve("b").resolve(f.getFileName()))).as(f.getFileName().toString())
+                assertThat(Files.readAllBytes(tmp.resolve("b").resolve(f.getFileName())))
+                        .as(f.getFileName().toString())
                         .isEqualTo(Files.readAllBytes(f));
             }
         }
@@ -77,14 +93,18 @@ class FolderRoundTripTest {
         assertThat(text).endsWith("\r\n").doesNotContain("#TYPE");
         assertThat(text.replace("\r\n", "")).doesNotContain("\n");
         String firstRow = text.lines().skip(1).findFirst().orElseThrow();
-        assertThat(firstRow).startsWith("\"sip:dublin0001@contoso.com\",\"Dublin User 0001\",\"dublin0001@contoso.com\",\"sfb15pool-dub.contoso.com\",\"True\",");
+        assertThat(firstRow)
+                .startsWith(
+                        "\"sip:dublin0001@contoso.com\",\"Dublin User 0001\",\"dublin0001@contoso.com\",\"sfb15pool-dub.contoso.com\",\"True\",");
     }
 
     @Test
-    void a_folder_is_never_written_over_a_non_empty_directory_and_a_refused_write_leaves_it_as_it_was() throws IOException {
+    void a_folder_is_never_written_over_a_non_empty_directory_and_a_refused_write_leaves_it_as_it_was()
+            throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("taken"));
         Files.writeString(dir.resolve("notes.txt"), "mine");
-        assertThatThrownBy(() -> new FolderWriter(CATALOG).write(dir, example(), List.of())).hasMessageContaining("already exists and is not an empty directory");
+        assertThatThrownBy(() -> new FolderWriter(CATALOG).write(dir, example(), List.of()))
+                .hasMessageContaining("already exists and is not an empty directory");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("notes.txt");
         }

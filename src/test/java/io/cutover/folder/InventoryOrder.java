@@ -4,7 +4,6 @@ import io.cutover.inventory.ClientSignIn;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Meeting;
-import io.cutover.inventory.Pool;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
 import io.cutover.inventory.Site;
@@ -26,12 +25,23 @@ final class InventoryOrder {
                 sorted(inv.sites(), Comparator.comparingInt(Site::siteId)),
                 sorted(inv.pools(), Comparator.comparing(p -> key(p.fqdn()))),
                 inv.cmsPool(),
-                sorted(inv.users().stream().map(u -> new User(u.sipAddress(), u.displayName(), u.pool(), u.policies(), u.features(), false)).toList(),
+                sorted(
+                        inv.users().stream()
+                                .map(u -> new User(
+                                        u.sipAddress(), u.displayName(), u.pool(), u.policies(), u.features(), false))
+                                .toList(),
                         Comparator.comparing(u -> key(u.sipAddress()))),
-                sorted(inv.objects(), Comparator.comparing((HomedObject o) -> o.kind().name()).thenComparing(o -> key(o.identity()))),
-                sorted(inv.meetings(), Comparator.comparing((Meeting m) -> key(m.organizer())).thenComparing(Meeting::conferenceId)),
+                sorted(
+                        inv.objects(),
+                        Comparator.comparing((HomedObject o) -> o.kind().name()).thenComparing(o -> key(o.identity()))),
+                sorted(
+                        inv.meetings(),
+                        Comparator.comparing((Meeting m) -> key(m.organizer())).thenComparing(Meeting::conferenceId)),
                 sorted(inv.clients(), Comparator.comparing((ClientSignIn c) -> key(c.sipAddress()))),
-                sorted(inv.services(), Comparator.comparing((ServiceState s) -> key(s.computer())).thenComparing(ServiceState::name)),
+                sorted(
+                        inv.services(),
+                        Comparator.comparing((ServiceState s) -> key(s.computer()))
+                                .thenComparing(ServiceState::name)),
                 sorted(inv.replicas(), Comparator.comparing((Replica r) -> key(r.fqdn()))),
                 inv.policies(),
                 sorted(inv.partners(), Comparator.comparing(InventoryOrder::key)));
@@ -44,5 +54,4 @@ final class InventoryOrder {
     private static String key(String s) {
         return s.toLowerCase(Locale.ROOT);
     }
-
 }

@@ -26,7 +26,9 @@ class TopologyReaderTest {
 
     static Path real(String name) {
         try {
-            return Path.of(TopologyReaderTest.class.getResource("/fixtures/real/" + name).toURI());
+            return Path.of(TopologyReaderTest.class
+                    .getResource("/fixtures/real/" + name)
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -46,13 +48,19 @@ class TopologyReaderTest {
         assertThat(t.sites()).containsExactly(new TopologyReader.TopologySite("Tenant", 1, SiteKind.CentralSite));
         Map<String, Pool> pools = byFqdn(t);
         assertThat(pools.get("poolfe.tenant.rlevchenko.com"))
-                .isEqualTo(new Pool("poolfe.tenant.rlevchenko.com", "Tenant", PoolRole.FrontEnd, "Skype for Business Server 2015",
-                        java.util.List.of("SKYPE-FE-01.tenant.rlevchenko.com"), null));
+                .isEqualTo(new Pool(
+                        "poolfe.tenant.rlevchenko.com",
+                        "Tenant",
+                        PoolRole.FrontEnd,
+                        "Skype for Business Server 2015",
+                        java.util.List.of("SKYPE-FE-01.tenant.rlevchenko.com"),
+                        null));
         assertThat(pools.get("srv-sql-01.tenant.rlevchenko.com").role()).isEqualTo(PoolRole.SqlStore);
         assertThat(pools.get("srv-owa-01.tenant.rlevchenko.com").role()).isEqualTo(PoolRole.Other);
         assertThat(pools.values()).extracting(Pool::version).containsOnly("Skype for Business Server 2015");
         assertThat(t.cmsPool()).isEqualTo("poolfe.tenant.rlevchenko.com");
-        assertThat(t.poolOfMachine()).containsEntry("skype-fe-01.tenant.rlevchenko.com", "poolfe.tenant.rlevchenko.com");
+        assertThat(t.poolOfMachine())
+                .containsEntry("skype-fe-01.tenant.rlevchenko.com", "poolfe.tenant.rlevchenko.com");
     }
 
     @Test
@@ -74,8 +82,10 @@ class TopologyReaderTest {
     @Test
     void a_document_with_a_dtd_is_refused_and_its_entities_are_never_expanded() throws IOException {
         Path secret = Files.writeString(tmp.resolve("secret.txt"), "the-secret-text");
-        Path p = Files.writeString(tmp.resolve("topology.xml"), "<?xml version=\"1.0\"?>\n<!DOCTYPE Topology [<!ENTITY s SYSTEM \""
-                + secret.toUri() + "\">]>\n<Topology xmlns=\"urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008\"><Sites><CentralSite SiteId=\"1\"><Name>&s;</Name></CentralSite></Sites></Topology>\n");
+        Path p = Files.writeString(
+                tmp.resolve("topology.xml"),
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE Topology [<!ENTITY s SYSTEM \"" + secret.toUri()
+                        + "\">]>\n<Topology xmlns=\"urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008\"><Sites><CentralSite SiteId=\"1\"><Name>&s;</Name></CentralSite></Sites></Topology>\n");
         assertThatThrownBy(() -> read(p))
                 .hasMessageStartingWith("topology.xml: line 2: refused: the document declares a DTD")
                 .hasMessageNotContaining("the-secret-text");
@@ -83,8 +93,10 @@ class TopologyReaderTest {
 
     @Test
     void a_billion_laughs_document_is_refused_at_its_dtd() throws IOException {
-        Path p = Files.writeString(tmp.resolve("topology.xml"), "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\">"
-                + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]>\n<Topology>&lol2;</Topology>\n");
+        Path p = Files.writeString(
+                tmp.resolve("topology.xml"),
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+                        + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]>\n<Topology>&lol2;</Topology>\n");
         assertThatThrownBy(() -> read(p)).hasMessageContaining("refused: the document declares a DTD");
     }
 
@@ -94,14 +106,18 @@ class TopologyReaderTest {
         try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
             f.setLength(TopologyReader.MAX_BYTES + 1);
         }
-        assertThatThrownBy(() -> read(p)).hasMessage("topology.xml: " + (TopologyReader.MAX_BYTES + 1) + " bytes, more than the "
-                + TopologyReader.MAX_BYTES + " a topology may have; refused before parsing");
+        assertThatThrownBy(() -> read(p))
+                .hasMessage("topology.xml: " + (TopologyReader.MAX_BYTES + 1) + " bytes, more than the "
+                        + TopologyReader.MAX_BYTES + " a topology may have; refused before parsing");
     }
 
     @Test
     void xml_that_is_not_well_formed_is_refused_with_its_line() throws IOException {
-        Path p = Files.writeString(tmp.resolve("topology.xml"), "<Topology>\n<Sites>\n</Topology>\n", StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> read(p)).hasMessageStartingWith("topology.xml: line 3, column").hasMessageContaining("not well-formed XML");
+        Path p = Files.writeString(
+                tmp.resolve("topology.xml"), "<Topology>\n<Sites>\n</Topology>\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> read(p))
+                .hasMessageStartingWith("topology.xml: line 3, column")
+                .hasMessageContaining("not well-formed XML");
     }
 
     @Test
@@ -114,6 +130,8 @@ class TopologyReaderTest {
                     <InstalledOn><ClusterId SiteId="1" Number="1" /></InstalledOn></Service></Services>
                 </Topology>
                 """);
-        assertThatThrownBy(() -> read(p)).hasMessageStartingWith("topology.xml: cluster ocs.contoso.com runs ServiceVersion 4, which the catalog does not know");
+        assertThatThrownBy(() -> read(p))
+                .hasMessageStartingWith(
+                        "topology.xml: cluster ocs.contoso.com runs ServiceVersion 4, which the catalog does not know");
     }
 }

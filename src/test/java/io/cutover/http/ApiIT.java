@@ -38,19 +38,29 @@ class ApiIT {
 
     Workspace workspace;
     Server server;
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeEach
     void start() throws Exception {
         workspace = new Workspace(dir.resolve("ws"));
         Cutover cutover = new Cutover(workspace, Clock.systemUTC(), "setup");
         cutover.labCreate(null);
-        cutover.plan(PlanOptions.defaults("Skype for Business Server 2019").withApproveGates(List.of(Phase.Federation)), null);
+        cutover.plan(
+                PlanOptions.defaults("Skype for Business Server 2019").withApproveGates(List.of(Phase.Federation)),
+                null);
         cutover.run(null, new RunSettings(8, 5, Duration.ofMillis(1), Phase.Pilot, "setup"), false, t -> {});
         Path tokens = dir.resolve("tokens");
         Files.writeString(tokens, "olga operator " + OPERATOR + "\nvic viewer " + VIEWER + "\n");
-        server = Server.start(new ServerSettings(workspace, "127.0.0.1", 0, tokens, Duration.ofMillis(100),
-                new RunSettings(8, 5, Duration.ofMillis(1), null, "server")), Clock.systemUTC());
+        server = Server.start(
+                new ServerSettings(
+                        workspace,
+                        "127.0.0.1",
+                        0,
+                        tokens,
+                        Duration.ofMillis(100),
+                        new RunSettings(8, 5, Duration.ofMillis(1), null, "server")),
+                Clock.systemUTC());
     }
 
     @AfterEach
@@ -68,7 +78,8 @@ class ApiIT {
 
     HttpResponse<String> post(String path, String token, String body, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path.substring(1)))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -89,7 +100,8 @@ class ApiIT {
     @Test
     void every_request_but_the_openapi_document_and_the_sign_in_page_needs_a_token() throws Exception {
         assertThat(get("/openapi.json", null).statusCode()).isEqualTo(200);
-        assertThat(json(get("/openapi.json", null)).path("paths").has("/api/approve")).isTrue();
+        assertThat(json(get("/openapi.json", null)).path("paths").has("/api/approve"))
+                .isTrue();
         assertThat(get("/signin", null).statusCode()).isEqualTo(200);
         for (String path : List.of("/api/status", "/api/overview", "/api/gates", "/api/audit", "/api/session")) {
             HttpResponse<String> r = get(path, null);
@@ -114,7 +126,9 @@ class ApiIT {
         var cli = new Cutover(workspace, Clock.systemUTC(), "reader").status();
 
         assertThat(status.path("runId").asText()).isEqualTo(cli.runId());
-        assertThat(status.path("usersMoved").asInt()).isEqualTo(cli.usersMoved()).isPositive();
+        assertThat(status.path("usersMoved").asInt())
+                .isEqualTo(cli.usersMoved())
+                .isPositive();
         assertThat(status.path("pools").size()).isEqualTo(cli.pools().size());
         assertThat(status.path("retained").size()).isEqualTo(cli.retained().size());
     }
@@ -131,20 +145,27 @@ class ApiIT {
             assertThat(a.channel()).isEqualTo("api");
             assertThat(a.result()).isEqualTo("forbidden");
         });
-        assertThat(new Cutover(workspace, Clock.systemUTC(), "reader").status().state()).isNotEqualTo("paused");
+        assertThat(new Cutover(workspace, Clock.systemUTC(), "reader").status().state())
+                .isNotEqualTo("paused");
     }
 
     @Test
     void a_cookie_session_must_send_its_csrf_token_with_every_post() throws Exception {
-        HttpResponse<String> signin = http.send(HttpRequest.newBuilder(URI.create(server.url() + "signin"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + OPERATOR)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signin = http.send(
+                HttpRequest.newBuilder(URI.create(server.url() + "signin"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("token=" + OPERATOR))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(signin.statusCode()).isEqualTo(303);
         String setCookie = signin.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict");
         String cookie = setCookie.substring(0, setCookie.indexOf(';'));
 
-        HttpResponse<String> session = http.send(HttpRequest.newBuilder(URI.create(server.url() + "api/session")).header("Cookie", cookie).build(),
+        HttpResponse<String> session = http.send(
+                HttpRequest.newBuilder(URI.create(server.url() + "api/session"))
+                        .header("Cookie", cookie)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         String csrf = json(session).path("csrf").asText();
         assertThat(json(session).path("role").asText()).isEqualTo("operator");
@@ -168,9 +189,12 @@ class ApiIT {
 
     @Test
     void an_unknown_token_at_sign_in_gets_the_page_again_with_401_and_no_cookie() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + "signin"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=guess")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(server.url() + "signin"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("token=guess"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.body()).contains("not one this server knows");
         assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
@@ -205,20 +229,34 @@ class ApiIT {
     }
 
     @Test
-    void resume_runs_the_migration_in_the_server_to_the_approval_gate_and_an_approval_lets_it_finish() throws Exception {
+    void resume_runs_the_migration_in_the_server_to_the_approval_gate_and_an_approval_lets_it_finish()
+            throws Exception {
         HttpResponse<String> resumed = post("/api/resume", OPERATOR, "");
         assertThat(resumed.statusCode()).isEqualTo(200);
 
         for (int gates = 0; gates < 2; gates++) {
-            await().atMost(90, TimeUnit.SECONDS).until(() -> json(get("/api/status", VIEWER)).path("state").asText().equals("awaiting approval"));
+            await().atMost(90, TimeUnit.SECONDS)
+                    .until(() -> json(get("/api/status", VIEWER))
+                            .path("state")
+                            .asText()
+                            .equals("awaiting approval"));
             String step = json(get("/api/status", VIEWER)).path("nextStep").asText();
             HttpResponse<String> approved = post("/api/approve", OPERATOR, "{\"step\":\"" + step + "\"}");
             assertThat(approved.statusCode()).isEqualTo(200);
             assertThat(json(approved).path("approvedBy").asText()).isEqualTo("olga");
-            await().atMost(30, TimeUnit.SECONDS).until(() -> !step.equals(json(get("/api/status", VIEWER)).path("nextStep").asText()));
+            await().atMost(30, TimeUnit.SECONDS)
+                    .until(() -> !step.equals(
+                            json(get("/api/status", VIEWER)).path("nextStep").asText()));
         }
-        await().atMost(90, TimeUnit.SECONDS).until(() -> json(get("/api/overview", VIEWER)).path("runner").asText().equals("idle")
-                && json(get("/api/status", VIEWER)).path("state").asText().equals("finished"));
+        await().atMost(90, TimeUnit.SECONDS)
+                .until(() -> json(get("/api/overview", VIEWER))
+                                .path("runner")
+                                .asText()
+                                .equals("idle")
+                        && json(get("/api/status", VIEWER))
+                                .path("state")
+                                .asText()
+                                .equals("finished"));
 
         List<AuditEntry> audit = audit();
         assertThat(audit).extracting(AuditEntry::action).containsExactly("approve", "approve", "resume");
@@ -241,7 +279,8 @@ class ApiIT {
         Path file = dir.resolve("fresh").resolve("tokens");
         Tokens tokens = Tokens.loadOrCreate(file, new SecureRandom());
 
-        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+        assertThat(Files.getPosixFilePermissions(file))
+                .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
         assertThat(tokens.namesOf(Role.OPERATOR)).containsExactly("operator");
         assertThat(tokens.namesOf(Role.VIEWER)).containsExactly("viewer");
         // Starting again keeps the same tokens.

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -31,9 +31,17 @@ final class Browser implements AfterTestExecutionCallback {
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1400,1000", "--user-data-dir=" + profile.toAbsolutePath());
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--window-size=1400,1000",
+                "--user-data-dir=" + profile.toAbsolutePath());
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
         return driver;
@@ -55,7 +63,8 @@ final class Browser implements AfterTestExecutionCallback {
                 byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
                 Path dir = Path.of("target", "screenshots");
                 Files.createDirectories(dir);
-                Path file = dir.resolve(context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName() + "." + (n++) + ".png");
+                Path file = dir.resolve(context.getRequiredTestClass().getSimpleName() + "."
+                        + context.getRequiredTestMethod().getName() + "." + (n++) + ".png");
                 Files.write(file, png);
                 System.err.println("screenshot of the failed test: " + file.toAbsolutePath());
             } catch (IOException | RuntimeException e) {

@@ -87,12 +87,20 @@ class DashboardIT implements Browser.Holder {
         facade("setup").plan(PlanOptions.defaults(TARGET).withApproveGates(approveGates), null);
         Path tokens = dir.resolve("tokens");
         Files.writeString(tokens, "olga operator " + OPERATOR + "\nvic viewer " + VIEWER + "\n");
-        server = Server.start(new ServerSettings(workspace, "127.0.0.1", 0, tokens, Duration.ofMillis(150),
-                new RunSettings(2, 5, Duration.ofMillis(1), null, "server")), Clock.systemUTC());
+        server = Server.start(
+                new ServerSettings(
+                        workspace,
+                        "127.0.0.1",
+                        0,
+                        tokens,
+                        Duration.ofMillis(150),
+                        new RunSettings(2, 5, Duration.ofMillis(1), null, "server")),
+                Clock.systemUTC());
     }
 
     private void startRun() {
-        run = CompletableFuture.supplyAsync(() -> facade("runner").run(null, new RunSettings(2, 5, Duration.ofMillis(1), null, "runner"), false, t -> {}));
+        run = CompletableFuture.supplyAsync(() -> facade("runner")
+                .run(null, new RunSettings(2, 5, Duration.ofMillis(1), null, "runner"), false, t -> {}));
     }
 
     private WebDriver signIn(String token) {
@@ -103,7 +111,9 @@ class DashboardIT implements Browser.Holder {
         await().atMost(20, TimeUnit.SECONDS).until(() -> driver.getCurrentUrl().endsWith("/signin"));
         driver.findElement(By.id("token")).sendKeys(token);
         driver.findElement(By.id("signin")).click();
-        await().atMost(20, TimeUnit.SECONDS).ignoreExceptions().until(() -> !driver.findElement(By.id("who")).getText().isEmpty());
+        await().atMost(20, TimeUnit.SECONDS)
+                .ignoreExceptions()
+                .until(() -> !driver.findElement(By.id("who")).getText().isEmpty());
         return driver;
     }
 
@@ -132,42 +142,63 @@ class DashboardIT implements Browser.Holder {
         assertThat(text(driver, "who")).isEqualTo("olga (operator)");
 
         // The first federation gate: its checks passed, it waits for a person.
-        await().atMost(90, TimeUnit.SECONDS).ignoreExceptions().until(() -> driver.findElement(By.id("awaiting")).isDisplayed());
+        await().atMost(90, TimeUnit.SECONDS)
+                .ignoreExceptions()
+                .until(() -> driver.findElement(By.id("awaiting")).isDisplayed());
         assertThat(text(driver, "state")).isEqualTo("awaiting approval");
         WebElement approve = driver.findElement(By.cssSelector("#awaiting button.approve"));
         String gate = approve.getAttribute("data-step");
         assertThat(gate).endsWith("/federation");
         int atGate = usersMoved(driver);
         approve.click();
-        await().atMost(30, TimeUnit.SECONDS).ignoreExceptions().until(() -> text(driver, "action-result").contains(gate + " approved by olga"));
+        await().atMost(30, TimeUnit.SECONDS)
+                .ignoreExceptions()
+                .until(() -> text(driver, "action-result").contains(gate + " approved by olga"));
 
         // Production waves go on; the page updates itself (no reload: the same document throughout).
         Object document = ((JavascriptExecutor) driver).executeScript("return window.performance.timeOrigin");
         await().atMost(60, TimeUnit.SECONDS).ignoreExceptions().until(() -> usersMoved(driver) > atGate + 20);
         int before = usersMoved(driver);
         await().atMost(30, TimeUnit.SECONDS).ignoreExceptions().until(() -> usersMoved(driver) > before);
-        await().atMost(10, TimeUnit.SECONDS).ignoreExceptions()
-                .until(() -> driver.findElement(By.cssSelector(".gate[data-step='" + gate + "'] .tag")).getText().equals("approved"));
+        await().atMost(10, TimeUnit.SECONDS)
+                .ignoreExceptions()
+                .until(() -> driver.findElement(By.cssSelector(".gate[data-step='" + gate + "'] .tag"))
+                        .getText()
+                        .equals("approved"));
 
         driver.findElement(By.id("pause")).click();
-        await().atMost(30, TimeUnit.SECONDS).ignoreExceptions().until(() -> text(driver, "state").equals("paused"));
+        await().atMost(30, TimeUnit.SECONDS)
+                .ignoreExceptions()
+                .until(() -> text(driver, "state").equals("paused"));
         assertThat(run.get(30, TimeUnit.SECONDS).outcome()).isEqualTo("paused");
         int paused = usersMoved(driver);
 
         driver.findElement(By.id("resume")).click();
-        await().atMost(30, TimeUnit.SECONDS).ignoreExceptions().until(() -> text(driver, "runner").equals("running"));
+        await().atMost(30, TimeUnit.SECONDS)
+                .ignoreExceptions()
+                .until(() -> text(driver, "runner").equals("running"));
         await().atMost(60, TimeUnit.SECONDS).ignoreExceptions().until(() -> usersMoved(driver) > paused);
         driver.findElement(By.id("abort")).click();
-        await().atMost(30, TimeUnit.SECONDS).ignoreExceptions().until(() -> text(driver, "runner").equals("idle"));
+        await().atMost(30, TimeUnit.SECONDS)
+                .ignoreExceptions()
+                .until(() -> text(driver, "runner").equals("idle"));
 
-        assertThat(((JavascriptExecutor) driver).executeScript("return window.performance.timeOrigin")).isEqualTo(document);
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.performance.timeOrigin"))
+                .isEqualTo(document);
         List<AuditEntry> audit = facade("reader").audit(20);
         assertThat(audit).extracting(AuditEntry::action).containsSubsequence("abort", "resume", "pause", "approve");
-        assertThat(audit).filteredOn(a -> !a.action().equals("abort") || a.actor().equals("olga"))
+        assertThat(audit)
+                .filteredOn(a -> !a.action().equals("abort") || a.actor().equals("olga"))
                 .allSatisfy(a -> assertThat(a.channel()).isEqualTo("api"));
-        await().atMost(10, TimeUnit.SECONDS).ignoreExceptions().until(() -> driver.findElement(By.id("audit-table")).getText().contains("approve"));
+        await().atMost(10, TimeUnit.SECONDS)
+                .ignoreExceptions()
+                .until(() -> driver.findElement(By.id("audit-table")).getText().contains("approve"));
         String auditShown = text(driver, "audit-table");
-        assertThat(auditShown).contains("olga").contains("pause").contains("resume").contains(gate);
+        assertThat(auditShown)
+                .contains("olga")
+                .contains("pause")
+                .contains("resume")
+                .contains(gate);
     }
 
     @Test
@@ -177,7 +208,9 @@ class DashboardIT implements Browser.Holder {
         WebDriver driver = signIn(VIEWER);
         assertThat(text(driver, "who")).isEqualTo("vic (viewer)");
 
-        await().atMost(90, TimeUnit.SECONDS).ignoreExceptions().until(() -> driver.findElement(By.id("awaiting")).isDisplayed());
+        await().atMost(90, TimeUnit.SECONDS)
+                .ignoreExceptions()
+                .until(() -> driver.findElement(By.id("awaiting")).isDisplayed());
         for (String id : List.of("pause", "resume", "abort")) {
             assertThat(driver.findElement(By.id(id)).isEnabled()).as(id).isFalse();
         }
@@ -187,12 +220,13 @@ class DashboardIT implements Browser.Holder {
 
         // Going around the page: the server refuses, whatever the page shows.
         @SuppressWarnings("unchecked")
-        Map<String, Object> forced = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "fetch('/api/session').then(r => r.json()).then(s => fetch('/api/approve', {method: 'POST',"
-                        + " headers: {'Content-Type': 'application/json', 'X-CSRF-Token': s.csrf}, body: JSON.stringify({step: arguments[0]})}))"
-                        + ".then(r => r.json().then(b => done({status: r.status, error: b.error})));",
-                approve.getAttribute("data-step"));
+        Map<String, Object> forced = (Map<String, Object>) ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "fetch('/api/session').then(r => r.json()).then(s => fetch('/api/approve', {method: 'POST',"
+                                + " headers: {'Content-Type': 'application/json', 'X-CSRF-Token': s.csrf}, body: JSON.stringify({step: arguments[0]})}))"
+                                + ".then(r => r.json().then(b => done({status: r.status, error: b.error})));",
+                        approve.getAttribute("data-step"));
         assertThat(forced).containsEntry("status", 403L).containsEntry("error", "FORBIDDEN");
         assertThat(facade("reader").status().state()).isEqualTo("awaiting approval");
         assertThat(facade("reader").audit(10)).singleElement().satisfies(a -> {
@@ -206,27 +240,43 @@ class DashboardIT implements Browser.Holder {
         // A scratch plan of the same example names the users the pilot validation will probe.
         Cutover scratch = new Cutover(new Workspace(dir.resolve("scratch")), Clock.systemUTC(), "setup");
         scratch.labCreate(null);
-        Plan plan = scratch.readPlan(Path.of(scratch.plan(PlanOptions.defaults(TARGET), null).file()));
+        Plan plan = scratch.readPlan(
+                Path.of(scratch.plan(PlanOptions.defaults(TARGET), null).file()));
         // The example's new pools have nobody on them before the pilot, so the pilot validation is
         // where the two versions first talk to each other.
-        Step.Gate coexistence = plan.steps().stream().filter(s -> s instanceof Step.Gate g && g.phase() == Phase.PilotValidation
+        Step.Gate coexistence = plan.steps().stream()
+                .filter(s -> s instanceof Step.Gate g
+                        && g.phase() == Phase.PilotValidation
                         && g.checks().stream().anyMatch(c -> c instanceof Check.Communication))
-                .map(Step.Gate.class::cast).findFirst().orElseThrow();
-        String user = coexistence.checks().stream().filter(c -> c instanceof Check.Communication).map(Check.Communication.class::cast)
-                .findFirst().orElseThrow().pairs().get(0).from();
+                .map(Step.Gate.class::cast)
+                .findFirst()
+                .orElseThrow();
+        String user = coexistence.checks().stream()
+                .filter(c -> c instanceof Check.Communication)
+                .map(Check.Communication.class::cast)
+                .findFirst()
+                .orElseThrow()
+                .pairs()
+                .get(0)
+                .from();
         lab("seed: 1\ninject:\n  - {type: probeFailure, users: [\"" + user + "\"], probe: Im}\n");
-        Results.RunResult result = facade("runner").run(null, new RunSettings(4, 5, Duration.ofMillis(1), null, "runner"), false, t -> {});
+        Results.RunResult result =
+                facade("runner").run(null, new RunSettings(4, 5, Duration.ofMillis(1), null, "runner"), false, t -> {});
         assertThat(result.outcome()).isEqualTo("gate-failed");
         assertThat(result.stoppedAt()).isEqualTo(coexistence.id());
 
         WebDriver driver = signIn(VIEWER);
-        await().atMost(30, TimeUnit.SECONDS).ignoreExceptions().until(() -> !driver.findElements(By.cssSelector("#matrix-grid .cell.failed")).isEmpty());
+        await().atMost(30, TimeUnit.SECONDS)
+                .ignoreExceptions()
+                .until(() -> !driver.findElements(By.cssSelector("#matrix-grid .cell.failed"))
+                        .isEmpty());
         WebElement failed = driver.findElement(By.cssSelector("#matrix-grid .cell.failed"));
         new Actions(driver).moveToElement(failed).perform();
         assertThat(failed.getAttribute("data-modality")).isEqualTo("Im");
         assertThat(failed.getAttribute("data-direction")).isEqualTo("new → legacy");
         assertThat(failed.getAttribute("title")).startsWith("Test-CsIM " + user).contains("Failure");
-        assertThat(driver.findElements(By.cssSelector("#matrix-grid .cell.passed"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("#matrix-grid .cell.passed")))
+                .isNotEmpty();
         assertThat(text(driver, "state")).isEqualTo("stopped at a gate");
         assertThat(text(driver, "failure")).contains("Gate failed");
     }
@@ -234,21 +284,31 @@ class DashboardIT implements Browser.Holder {
     @Test
     void an_operator_previews_a_rollback_confirms_it_and_the_pilot_goes_back() throws Exception {
         lab(Files.readString(Path.of("examples/contoso/faults-pilot.yaml")), List.of());
-        Results.RunResult failed = facade("runner").run(null, new RunSettings(8, 5, Duration.ofMillis(1), null, "runner"), false, t -> {});
+        Results.RunResult failed =
+                facade("runner").run(null, new RunSettings(8, 5, Duration.ofMillis(1), null, "runner"), false, t -> {});
         assertThat(failed.stoppedAt()).isEqualTo("Redmond/lyncpool01.contoso.com/pilot-validation");
         WebDriver driver = signIn(OPERATOR);
-        await().atMost(20, TimeUnit.SECONDS).ignoreExceptions().until(() -> text(driver, "state").equals("stopped at a gate"));
+        await().atMost(20, TimeUnit.SECONDS)
+                .ignoreExceptions()
+                .until(() -> text(driver, "state").equals("stopped at a gate"));
 
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("rollback-to"))).selectByValue("Redmond/lyncpool01.contoso.com/pilot");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("rollback-to")))
+                .selectByValue("Redmond/lyncpool01.contoso.com/pilot");
         driver.findElement(By.id("rollback-preview")).click();
-        await().atMost(20, TimeUnit.SECONDS).ignoreExceptions().until(() -> text(driver, "impact-users").equals("20"));
-        assertThat(facade("reader").status().usersRolledBack()).as("a preview changes nothing").isZero();
+        await().atMost(20, TimeUnit.SECONDS)
+                .ignoreExceptions()
+                .until(() -> text(driver, "impact-users").equals("20"));
+        assertThat(facade("reader").status().usersRolledBack())
+                .as("a preview changes nothing")
+                .isZero();
 
         driver.findElement(By.id("rollback-confirm")).click();
         org.openqa.selenium.Alert confirm = driver.switchTo().alert();
         assertThat(confirm.getText()).contains("moving 20 users back");
         confirm.accept();
-        await().atMost(30, TimeUnit.SECONDS).ignoreExceptions().until(() -> text(driver, "action-result").startsWith("rolled back"));
+        await().atMost(30, TimeUnit.SECONDS)
+                .ignoreExceptions()
+                .until(() -> text(driver, "action-result").startsWith("rolled back"));
 
         assertThat(facade("reader").status().usersRolledBack()).isEqualTo(20);
         assertThat(facade("reader").audit(5)).first().satisfies(a -> {

@@ -23,7 +23,8 @@ class JournalIT {
         Path file = dir.resolve("j.db");
         try (Journal j = Journal.open(file)) {
             j.startRun("run-1", "abc", "{}", "lab", T0);
-            Entry begin = Entry.begin("run-1", "S/p/pilot", "User:sip:a@x", Action.DO, 1, "old", "new", null, T0, "ann");
+            Entry begin =
+                    Entry.begin("run-1", "S/p/pilot", "User:sip:a@x", Action.DO, 1, "old", "new", null, T0, "ann");
             j.append(begin);
             j.append(begin.end(Outcome.OK, "moved", T0.plusSeconds(1)));
         }
@@ -50,7 +51,8 @@ class JournalIT {
                 int writer = w;
                 futures.add(pool.submit(() -> {
                     for (int i = 0; i < perWriter; i++) {
-                        j.append(Entry.begin("run-1", "step", "item-" + writer + "-" + i, Action.DO, 1, null, null, null, T0, "t"));
+                        j.append(Entry.begin(
+                                "run-1", "step", "item-" + writer + "-" + i, Action.DO, 1, null, null, null, T0, "t"));
                     }
                 }));
             }
@@ -60,7 +62,10 @@ class JournalIT {
             pool.shutdown();
         }
         try (Journal j = Journal.open(file)) {
-            assertThat(j.entries("run-1")).hasSize(writers * perWriter).extracting(Entry::item).doesNotHaveDuplicates();
+            assertThat(j.entries("run-1"))
+                    .hasSize(writers * perWriter)
+                    .extracting(Entry::item)
+                    .doesNotHaveDuplicates();
         }
     }
 
@@ -70,7 +75,15 @@ class JournalIT {
         Entry b = Entry.begin("r", "s", "b", Action.DO, 1, "old", "new", null, T0, "t");
         Entry c = Entry.begin("r", "s", "c", Action.DO, 1, "old", "new", null, T0, "t");
         Entry undo = Entry.begin("r", "s", "c", Action.UNDO, 1, "new", "old", null, T0, "t");
-        Progress p = Progress.of(List.of(a, a.end(Outcome.OK, null, T0), b, b.end(Outcome.RETRY, "busy", T0), c, c.end(Outcome.OK, null, T0), undo, undo.end(Outcome.OK, null, T0),
+        Progress p = Progress.of(List.of(
+                a,
+                a.end(Outcome.OK, null, T0),
+                b,
+                b.end(Outcome.RETRY, "busy", T0),
+                c,
+                c.end(Outcome.OK, null, T0),
+                undo,
+                undo.end(Outcome.OK, null, T0),
                 Entry.begin("r", "s", "d", Action.DO, 1, "old", "new", null, T0, "t")));
         assertThat(p.state("s", "a")).isEqualTo(State.DONE);
         assertThat(p.state("s", "b")).isEqualTo(State.RETRYING);

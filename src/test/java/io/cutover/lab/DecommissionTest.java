@@ -18,8 +18,11 @@ class DecommissionTest {
     void decommission_is_refused_while_anything_is_homed_on_the_pool_or_points_at_it() {
         Lab lab = TestScenarios.small();
         assertThatThrownBy(() -> lab.decommission("pool13.contoso.com"))
-                .isInstanceOfSatisfying(DeploymentFailure.class, f -> assertThat(f.isTransient()).isFalse())
-                .hasMessageContaining("it still homes 20 users (sip:user01@contoso.com, sip:user02@contoso.com, sip:user03@contoso.com, ...)")
+                .isInstanceOfSatisfying(
+                        DeploymentFailure.class,
+                        f -> assertThat(f.isTransient()).isFalse())
+                .hasMessageContaining(
+                        "it still homes 20 users (sip:user01@contoso.com, sip:user02@contoso.com, sip:user03@contoso.com, ...)")
                 .hasMessageContaining("2 CommonAreaPhone")
                 .hasMessageContaining("1 RgsConfiguration")
                 .hasMessageContaining("Central Management Store")
@@ -34,14 +37,18 @@ class DecommissionTest {
     void a_single_user_left_on_the_pool_blocks_it() {
         Lab lab = drainable();
         Inventory before = lab.snapshot();
-        before.usersOn("pool13.contoso.com").stream().skip(1).forEach(u -> lab.move(Subject.user(u.sipAddress()), "pool19.contoso.com"));
-        before.objectsOn("pool13.contoso.com").forEach(o -> lab.move(new Subject(o.kind(), o.identity()), "pool19.contoso.com"));
+        before.usersOn("pool13.contoso.com").stream()
+                .skip(1)
+                .forEach(u -> lab.move(Subject.user(u.sipAddress()), "pool19.contoso.com"));
+        before.objectsOn("pool13.contoso.com")
+                .forEach(o -> lab.move(new Subject(o.kind(), o.identity()), "pool19.contoso.com"));
         lab.move(Subject.cms(), "pool19.contoso.com");
         lab.setFederationRoute("Redmond", "edge19.contoso.com");
         lab.decommission("edge13.contoso.com");
 
         assertThatThrownBy(() -> lab.decommission("pool13.contoso.com"))
-                .hasMessage("cannot decommission pool13.contoso.com: it still homes 1 users (" + user(1) + "). Move everything off it first");
+                .hasMessage("cannot decommission pool13.contoso.com: it still homes 1 users (" + user(1)
+                        + "). Move everything off it first");
     }
 
     @Test
@@ -53,7 +60,8 @@ class DecommissionTest {
             lab.move(new Subject(o.kind(), o.identity()), "pool19.contoso.com");
         }
         lab.move(Subject.cms(), "pool19.contoso.com");
-        assertThatThrownBy(() -> lab.decommission("pool13.contoso.com")).hasMessageContaining("edge13.contoso.com uses it as next hop");
+        assertThatThrownBy(() -> lab.decommission("pool13.contoso.com"))
+                .hasMessageContaining("edge13.contoso.com uses it as next hop");
 
         lab.setFederationRoute("Redmond", "edge19.contoso.com");
         lab.decommission("edge13.contoso.com");
@@ -62,17 +70,22 @@ class DecommissionTest {
 
         assertThat(lab.poolState("pool13.contoso.com")).isEqualTo(PoolState.Decommissioned);
         assertThat(lab.services("pool13.contoso.com")).isNotEmpty().noneMatch(s -> s.running());
-        assertThat(lab.replication()).extracting(Replica::fqdn).doesNotContain("pool13-fe1.contoso.com", "edge13-edge1.contoso.com");
+        assertThat(lab.replication())
+                .extracting(Replica::fqdn)
+                .doesNotContain("pool13-fe1.contoso.com", "edge13-edge1.contoso.com");
         assertThat(lab.snapshot().findPool("pool13.contoso.com")).isPresent();
         assertThatThrownBy(() -> lab.move(Subject.user(user(3)), "pool13.contoso.com"))
-                .isInstanceOfSatisfying(DeploymentFailure.class, f -> assertThat(f.isTransient()).isFalse())
+                .isInstanceOfSatisfying(
+                        DeploymentFailure.class,
+                        f -> assertThat(f.isTransient()).isFalse())
                 .hasMessageContaining("decommissioned");
         assertThatThrownBy(() -> lab.deploy("pool13.contoso.com")).hasMessageContaining("no way back");
     }
 
     /** The small scenario without retained users or an XMPP route, so pool13 and edge13 can be drained. */
     private static Lab drainable() {
-        String text = TestScenarios.SMALL.lines()
+        String text = TestScenarios.SMALL
+                .lines()
                 .filter(l -> !l.contains("feature"))
                 .map(l -> l.replace(", xmppFederationRoute: edge13.contoso.com", ""))
                 .collect(Collectors.joining("\n"));

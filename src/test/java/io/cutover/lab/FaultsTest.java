@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class FaultsTest {
-    private static final FaultProfile FLAKY = new FaultProfile(1234, List.of(
-            new Fault.FailureRate("move", null, 0.3),
-            new Fault.FailureRate("probe:Registration", null, 0.4)));
+    private static final FaultProfile FLAKY = new FaultProfile(
+            1234,
+            List.of(new Fault.FailureRate("move", null, 0.3), new Fault.FailureRate("probe:Registration", null, 0.4)));
 
     @Test
     void the_same_seed_fails_the_same_calls_in_two_labs_whatever_the_threads_do() throws Exception {
@@ -35,7 +35,10 @@ class FaultsTest {
         Map<String, List<String>> second = runFlakyMoves(TestScenarios.small(), 8);
 
         assertThat(second).isEqualTo(first);
-        long failures = first.values().stream().flatMap(List::stream).filter(o -> o.startsWith("failed")).count();
+        long failures = first.values().stream()
+                .flatMap(List::stream)
+                .filter(o -> o.startsWith("failed"))
+                .count();
         assertThat(failures).as("a 30% rate fails some of the calls").isBetween(3L, 40L);
     }
 
@@ -97,7 +100,9 @@ class FaultsTest {
         lab.inject(new Fault.FailureRate("move", "pool19dub.contoso.com", 1.0));
         lab.move(Subject.user(user(3)), "pool19.contoso.com");
         assertThatThrownBy(() -> lab.move(Subject.user(user(4)), "pool19dub.contoso.com"))
-                .isInstanceOfSatisfying(DeploymentFailure.class, f -> assertThat(f.isTransient()).isTrue())
+                .isInstanceOfSatisfying(
+                        DeploymentFailure.class,
+                        f -> assertThat(f.isTransient()).isTrue())
                 .hasMessageContaining("injected fault, attempt 1");
         assertThat(lab.homeOf(Subject.user(user(4)))).contains("pool13.contoso.com");
     }
@@ -110,8 +115,10 @@ class FaultsTest {
         lab.move(Subject.user(user(1)), "pool19.contoso.com");
         lab.move(Subject.user(user(3)), "pool19dub.contoso.com");
 
-        assertThat(lab.snapshot().findUser(user(1)).orElseThrow().policies()).doesNotContainKey(PolicyKind.Conferencing);
-        assertThat(lab.snapshot().findUser(user(3)).orElseThrow().policies()).containsEntry(PolicyKind.Conferencing, "ConferencingLarge");
+        assertThat(lab.snapshot().findUser(user(1)).orElseThrow().policies())
+                .doesNotContainKey(PolicyKind.Conferencing);
+        assertThat(lab.snapshot().findUser(user(3)).orElseThrow().policies())
+                .containsEntry(PolicyKind.Conferencing, "ConferencingLarge");
     }
 
     @Test
@@ -129,9 +136,13 @@ class FaultsTest {
     void probes_of_listed_users_fail() {
         Lab lab = TestScenarios.small();
         lab.inject(new Fault.ProbeFailure(List.of(user(2)), ProbeKind.Im));
-        assertThat(lab.probe(Probe.between(ProbeKind.Im, user(1), user(2))).success()).isFalse();
-        assertThat(lab.probe(Probe.between(ProbeKind.Presence, user(1), user(2))).success()).isTrue();
-        assertThat(lab.probe(Probe.between(ProbeKind.Im, user(1), user(4))).success()).isTrue();
+        assertThat(lab.probe(Probe.between(ProbeKind.Im, user(1), user(2))).success())
+                .isFalse();
+        assertThat(lab.probe(Probe.between(ProbeKind.Presence, user(1), user(2)))
+                        .success())
+                .isTrue();
+        assertThat(lab.probe(Probe.between(ProbeKind.Im, user(1), user(4))).success())
+                .isTrue();
     }
 
     @Test
@@ -140,14 +151,18 @@ class FaultsTest {
         assertThat(lab.replication()).isNotEmpty().allMatch(Replica::upToDate);
         assertThat(lab.replication()).extracting(Replica::fqdn).doesNotContain("pool19new-fe1.contoso.com");
         lab.inject(new Fault.ReplicaStale("edge19-edge1.contoso.com"));
-        assertThat(lab.replication()).filteredOn(r -> !r.upToDate()).extracting(Replica::fqdn).containsExactly("edge19-edge1.contoso.com");
+        assertThat(lab.replication())
+                .filteredOn(r -> !r.upToDate())
+                .extracting(Replica::fqdn)
+                .containsExactly("edge19-edge1.contoso.com");
     }
 
     @Test
     void a_fault_naming_a_pool_the_lab_lacks_is_refused() {
         Lab lab = TestScenarios.small();
         assertThatThrownBy(() -> lab.inject(new Fault.PoolDown("gone.contoso.com")))
-                .isInstanceOfSatisfying(CutoverException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_POOL))
+                .isInstanceOfSatisfying(
+                        CutoverException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_POOL))
                 .hasMessageContaining("gone.contoso.com");
         assertThat(lab.faults()).isEmpty();
     }
@@ -166,24 +181,28 @@ class FaultsTest {
                   - {type: probeFailure, users: [sip:a@contoso.com], probe: Call}
                 """, "all.yaml");
         assertThat(p.seed()).isEqualTo(9);
-        assertThat(p.faults()).containsExactly(
-                new Fault.FailureRate("probe:Im", "p.contoso.com", 0.25),
-                new Fault.PoolDown("p.contoso.com"),
-                new Fault.Latency("move", null, 15),
-                new Fault.ServiceStopped("p.contoso.com", "RTCSRV", null),
-                new Fault.ReplicaStale("p-fe1.contoso.com"),
-                new Fault.DropPolicyOnMove("p.contoso.com", PolicyKind.Conferencing),
-                new Fault.ProbeFailure(List.of("sip:a@contoso.com"), ProbeKind.Call));
+        assertThat(p.faults())
+                .containsExactly(
+                        new Fault.FailureRate("probe:Im", "p.contoso.com", 0.25),
+                        new Fault.PoolDown("p.contoso.com"),
+                        new Fault.Latency("move", null, 15),
+                        new Fault.ServiceStopped("p.contoso.com", "RTCSRV", null),
+                        new Fault.ReplicaStale("p-fe1.contoso.com"),
+                        new Fault.DropPolicyOnMove("p.contoso.com", PolicyKind.Conferencing),
+                        new Fault.ProbeFailure(List.of("sip:a@contoso.com"), ProbeKind.Call));
     }
 
     @Test
     void the_scenario_faults_are_in_force_from_the_start_and_clearing_removes_them() {
-        String text = TestScenarios.SMALL + "faults:\n  seed: 3\n  inject:\n    - {type: poolDown, pool: pool19.contoso.com}\n";
+        String text = TestScenarios.SMALL
+                + "faults:\n  seed: 3\n  inject:\n    - {type: poolDown, pool: pool19.contoso.com}\n";
         Lab lab = Lab.inMemory(Scenario.parse(text, "s.yaml"), TestScenarios.CLOCK);
         assertThat(lab.faultSeed()).isEqualTo(3);
         assertThat(lab.poolState("pool19.contoso.com")).isEqualTo(io.cutover.deployment.PoolState.Down);
         assertThatThrownBy(() -> lab.move(Subject.user(user(3)), "pool19.contoso.com"))
-                .isInstanceOfSatisfying(DeploymentFailure.class, f -> assertThat(f.isTransient()).isTrue());
+                .isInstanceOfSatisfying(
+                        DeploymentFailure.class,
+                        f -> assertThat(f.isTransient()).isTrue());
         lab.clearFaults();
         assertThat(lab.faults()).isEmpty();
         lab.move(Subject.user(user(3)), "pool19.contoso.com");

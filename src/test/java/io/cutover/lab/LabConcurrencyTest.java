@@ -25,7 +25,8 @@ class LabConcurrencyTest {
     void moves_and_probes_from_24_threads_lose_no_update() throws Exception {
         Lab lab = Lab.inMemory(Scenarios.synthetic(2, 10_000), Clock.systemUTC());
         Inventory before = lab.snapshot();
-        List<User> movable = before.users().stream().filter(u -> u.features().isEmpty()).toList();
+        List<User> movable =
+                before.users().stream().filter(u -> u.features().isEmpty()).toList();
         AtomicInteger failedProbes = new AtomicInteger();
 
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -56,15 +57,20 @@ class LabConcurrencyTest {
         for (User u : movable) {
             assertThat(now.get(Inventory.key(u.sipAddress())).pool()).isEqualTo(target(u));
         }
-        assertThat(after.meetings()).allMatch(m -> now.get(Inventory.key(m.organizer())).pool().equals(m.pool()));
-        assertThat(after.meetings().size()).isGreaterThanOrEqualTo(before.meetings().size());
-        assertThat(after.usersOn("legacy01.contoso.com")).allMatch(u -> !u.features().isEmpty());
+        assertThat(after.meetings())
+                .allMatch(m -> now.get(Inventory.key(m.organizer())).pool().equals(m.pool()));
+        assertThat(after.meetings().size())
+                .isGreaterThanOrEqualTo(before.meetings().size());
+        assertThat(after.usersOn("legacy01.contoso.com"))
+                .allMatch(u -> !u.features().isEmpty());
     }
 
     @Test
     void a_hundred_thousand_concurrent_in_memory_moves_each_land_exactly_once() throws Exception {
         Lab lab = Lab.inMemory(Scenarios.synthetic(5, 100_000), Clock.systemUTC());
-        List<User> movable = lab.snapshot().users().stream().filter(u -> u.features().isEmpty()).toList();
+        List<User> movable = lab.snapshot().users().stream()
+                .filter(u -> u.features().isEmpty())
+                .toList();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {

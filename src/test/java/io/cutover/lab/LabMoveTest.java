@@ -22,15 +22,19 @@ class LabMoveTest {
     @Test
     void move_changes_the_home_pool_and_carries_the_users_meetings() {
         Subject alice = Subject.user(user(3));
-        assertThat(meetingsOf(lab.snapshot(), user(3))).hasSize(2).allMatch(m -> m.pool().equals("pool13.contoso.com"));
+        assertThat(meetingsOf(lab.snapshot(), user(3)))
+                .hasSize(2)
+                .allMatch(m -> m.pool().equals("pool13.contoso.com"));
 
         lab.move(alice, "pool19.contoso.com");
 
         assertThat(lab.homeOf(alice)).contains("pool19.contoso.com");
         Inventory after = lab.snapshot();
         assertThat(after.findUser(user(3)).orElseThrow().pool()).isEqualTo("pool19.contoso.com");
-        assertThat(meetingsOf(after, user(3))).filteredOn(m -> m.createdUtc().isBefore(TestScenarios.CLOCK.instant()))
-                .hasSize(2).allMatch(m -> m.pool().equals("pool19.contoso.com"));
+        assertThat(meetingsOf(after, user(3)))
+                .filteredOn(m -> m.createdUtc().isBefore(TestScenarios.CLOCK.instant()))
+                .hasSize(2)
+                .allMatch(m -> m.pool().equals("pool19.contoso.com"));
         assertThat(after.findUser(user(4)).orElseThrow().pool()).isEqualTo("pool13.contoso.com");
     }
 
@@ -45,24 +49,33 @@ class LabMoveTest {
     @Test
     void moving_to_an_edge_pool_fails_permanently_and_names_it() {
         assertThatThrownBy(() -> lab.move(Subject.user(user(3)), "edge19.contoso.com"))
-                .isInstanceOfSatisfying(DeploymentFailure.class, f -> assertThat(f.isTransient()).isFalse())
-                .hasMessageContaining("edge19.contoso.com").hasMessageContaining("Edge pool");
+                .isInstanceOfSatisfying(
+                        DeploymentFailure.class,
+                        f -> assertThat(f.isTransient()).isFalse())
+                .hasMessageContaining("edge19.contoso.com")
+                .hasMessageContaining("Edge pool");
         assertThatThrownBy(() -> lab.move(Subject.user(user(3)), "nowhere.contoso.com"))
-                .isInstanceOf(DeploymentFailure.class).hasMessageContaining("nowhere.contoso.com");
+                .isInstanceOf(DeploymentFailure.class)
+                .hasMessageContaining("nowhere.contoso.com");
     }
 
     @Test
     void moving_someone_who_does_not_exist_fails_permanently() {
         assertThatThrownBy(() -> lab.move(Subject.user("sip:ghost@contoso.com"), "pool19.contoso.com"))
-                .isInstanceOfSatisfying(DeploymentFailure.class, f -> assertThat(f.isTransient()).isFalse())
+                .isInstanceOfSatisfying(
+                        DeploymentFailure.class,
+                        f -> assertThat(f.isTransient()).isFalse())
                 .hasMessageContaining("sip:ghost@contoso.com");
     }
 
     @Test
     void a_user_depending_on_a_removed_feature_cannot_move_to_2019() {
         assertThatThrownBy(() -> lab.move(Subject.user(user(20)), "pool19.contoso.com"))
-                .isInstanceOfSatisfying(DeploymentFailure.class, f -> assertThat(f.isTransient()).isFalse())
-                .hasMessageContaining(user(20) + " depends on PersistentChat, which Skype for Business Server 2019 does not offer");
+                .isInstanceOfSatisfying(
+                        DeploymentFailure.class,
+                        f -> assertThat(f.isTransient()).isFalse())
+                .hasMessageContaining(
+                        user(20) + " depends on PersistentChat, which Skype for Business Server 2019 does not offer");
         assertThatThrownBy(() -> lab.move(Subject.user(user(19)), "pool19.contoso.com"))
                 .hasMessageContaining("depends on Xmpp");
         assertThat(lab.homeOf(Subject.user(user(20)))).contains("pool13.contoso.com");
@@ -72,7 +85,8 @@ class LabMoveTest {
     void a_pool_not_yet_deployed_refuses_moves_until_deploy_brings_it_up() {
         assertThat(lab.poolState("pool19new.contoso.com")).isEqualTo(PoolState.NotDeployed);
         assertThatThrownBy(() -> lab.move(Subject.user(user(3)), "pool19new.contoso.com"))
-                .isInstanceOf(DeploymentFailure.class).hasMessageContaining("not deployed");
+                .isInstanceOf(DeploymentFailure.class)
+                .hasMessageContaining("not deployed");
 
         lab.deploy("pool19new.contoso.com");
         lab.deploy("pool19new.contoso.com");
@@ -87,7 +101,9 @@ class LabMoveTest {
     void moving_between_versions_that_may_not_coexist_fails_permanently() {
         Lab mixed = Lab.inMemory(Scenario.parse(TestScenarios.OLD_AND_NEW, "mixed.yaml"), TestScenarios.CLOCK);
         assertThatThrownBy(() -> mixed.move(Subject.user("sip:old1@contoso.com"), "pool19.contoso.com"))
-                .isInstanceOfSatisfying(DeploymentFailure.class, f -> assertThat(f.isTransient()).isFalse())
+                .isInstanceOfSatisfying(
+                        DeploymentFailure.class,
+                        f -> assertThat(f.isTransient()).isFalse())
                 .hasMessageContaining("Lync Server 2010 and Skype for Business Server 2019 may not coexist");
     }
 
@@ -101,7 +117,8 @@ class LabMoveTest {
 
         Inventory after = lab.snapshot();
         assertThat(after.cmsPool()).isEqualTo("pool19.contoso.com");
-        assertThat(after.objectsOn("pool19.contoso.com")).extracting(o -> o.kind())
+        assertThat(after.objectsOn("pool19.contoso.com"))
+                .extracting(o -> o.kind())
                 .containsExactlyInAnyOrder(HomedKind.CommonAreaPhone, HomedKind.RgsConfiguration);
         assertThat(lab.homeOf(Subject.cms())).contains("pool19.contoso.com");
     }
@@ -124,10 +141,17 @@ class LabMoveTest {
             other.move(Subject.user(user(n)), "pool19.contoso.com");
         }
         Inventory a = lab.snapshot();
-        List<Meeting> scheduled = a.meetings().stream().filter(m -> m.createdUtc().equals(TestScenarios.CLOCK.instant())).toList();
-        List<ClientSignIn> upgraded = a.clients().stream().filter(c -> c.clientVersion().startsWith("Skype for Business 2019")).toList();
+        List<Meeting> scheduled = a.meetings().stream()
+                .filter(m -> m.createdUtc().equals(TestScenarios.CLOCK.instant()))
+                .toList();
+        List<ClientSignIn> upgraded = a.clients().stream()
+                .filter(c -> c.clientVersion().startsWith("Skype for Business 2019"))
+                .toList();
 
-        assertThat(scheduled).isNotEmpty().hasSizeLessThan(18).allMatch(m -> m.pool().equals("pool19.contoso.com"));
+        assertThat(scheduled)
+                .isNotEmpty()
+                .hasSizeLessThan(18)
+                .allMatch(m -> m.pool().equals("pool19.contoso.com"));
         assertThat(upgraded).isNotEmpty().hasSizeLessThan(18);
         assertThat(scheduled).extracting(Meeting::conferenceId).doesNotHaveDuplicates();
         assertThat(other.snapshot()).isEqualTo(a);
@@ -145,6 +169,8 @@ class LabMoveTest {
     }
 
     private static List<Meeting> meetingsOf(Inventory inventory, String sip) {
-        return inventory.meetings().stream().filter(m -> m.organizer().equals(sip)).toList();
+        return inventory.meetings().stream()
+                .filter(m -> m.organizer().equals(sip))
+                .toList();
     }
 }

@@ -49,7 +49,8 @@ class LabPersistenceIT {
             assertThat(lab.snapshot()).isEqualTo(before);
             assertThat(lab.homeOf(Subject.user(user(10)))).contains("pool19.contoso.com");
             assertThat(lab.homeOf(Subject.user(user(11)))).contains("pool13.contoso.com");
-            assertThat(lab.snapshot().findUser(user(1)).orElseThrow().policies()).doesNotContainKey(PolicyKind.Conferencing);
+            assertThat(lab.snapshot().findUser(user(1)).orElseThrow().policies())
+                    .doesNotContainKey(PolicyKind.Conferencing);
             assertThat(lab.poolState("pool19new.contoso.com")).isEqualTo(PoolState.Up);
             assertThat(lab.poolState("pool19dub.contoso.com")).isEqualTo(PoolState.Decommissioned);
             assertThat(lab.poolState("edge13.contoso.com")).isEqualTo(PoolState.Down);
@@ -67,14 +68,16 @@ class LabPersistenceIT {
 
     @Test
     void every_kind_of_fault_survives_reopening() {
-        FaultProfile all = new FaultProfile(5, List.of(
-                new Fault.FailureRate("probe:Im", "pool13.contoso.com", 0.25),
-                new Fault.PoolDown("pool19dub.contoso.com"),
-                new Fault.Latency("move", null, 0),
-                new Fault.ServiceStopped("pool19.contoso.com", "RTCSRV", "pool19-fe1.contoso.com"),
-                new Fault.ReplicaStale("pool13-fe2.contoso.com"),
-                new Fault.DropPolicyOnMove("pool19.contoso.com", PolicyKind.Voice),
-                new Fault.ProbeFailure(List.of(user(7)), null)));
+        FaultProfile all = new FaultProfile(
+                5,
+                List.of(
+                        new Fault.FailureRate("probe:Im", "pool13.contoso.com", 0.25),
+                        new Fault.PoolDown("pool19dub.contoso.com"),
+                        new Fault.Latency("move", null, 0),
+                        new Fault.ServiceStopped("pool19.contoso.com", "RTCSRV", "pool19-fe1.contoso.com"),
+                        new Fault.ReplicaStale("pool13-fe2.contoso.com"),
+                        new Fault.DropPolicyOnMove("pool19.contoso.com", PolicyKind.Voice),
+                        new Fault.ProbeFailure(List.of(user(7)), null)));
         try (Lab lab = Lab.create(dir, TestScenarios.SMALL, "small.yaml", TestScenarios.CLOCK)) {
             lab.inject(all);
         }
@@ -90,7 +93,9 @@ class LabPersistenceIT {
         Inventory before;
         try (Lab lab = Lab.create(dir, text, "synthetic.yaml", TestScenarios.CLOCK)) {
             List<String> users = lab.snapshot().usersOn("legacy01.contoso.com").stream()
-                    .filter(u -> u.features().isEmpty()).map(u -> u.sipAddress()).toList();
+                    .filter(u -> u.features().isEmpty())
+                    .map(u -> u.sipAddress())
+                    .toList();
             ExecutorService pool = Executors.newFixedThreadPool(16);
             List<Future<?>> done = new ArrayList<>();
             for (String sip : users) {
@@ -112,7 +117,8 @@ class LabPersistenceIT {
     void a_lab_is_not_created_over_an_existing_one() {
         Lab.create(dir, TestScenarios.SMALL, "small.yaml", TestScenarios.CLOCK).close();
         assertThatThrownBy(() -> Lab.create(dir, TestScenarios.SMALL, "small.yaml", TestScenarios.CLOCK))
-                .isInstanceOfSatisfying(CutoverException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_INPUT))
+                .isInstanceOfSatisfying(
+                        CutoverException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_INPUT))
                 .hasMessageContaining("a lab already exists in " + dir)
                 .hasMessageContaining("use the existing one, or give another directory");
     }
@@ -120,7 +126,8 @@ class LabPersistenceIT {
     @Test
     void opening_a_directory_without_a_lab_says_how_to_make_one() {
         assertThatThrownBy(() -> Lab.open(dir.resolve("nothing"), TestScenarios.CLOCK))
-                .isInstanceOfSatisfying(CutoverException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_LAB))
+                .isInstanceOfSatisfying(
+                        CutoverException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_LAB))
                 .hasMessage("no lab in " + dir.resolve("nothing") + "; run `cutover lab create`");
         assertThat(Lab.exists(dir)).isFalse();
     }
@@ -128,19 +135,25 @@ class LabPersistenceIT {
     @Test
     void a_malformed_scenario_leaves_no_lab_behind() {
         assertThatThrownBy(() -> Lab.create(dir, "name: [", "broken.yaml", TestScenarios.CLOCK))
-                .isInstanceOfSatisfying(CutoverException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_SCENARIO));
+                .isInstanceOfSatisfying(
+                        CutoverException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_SCENARIO));
         assertThat(Lab.exists(dir)).isFalse();
     }
 
     @Test
     void every_move_reported_before_the_process_is_killed_survives_it() throws Exception {
         Path labDir = dir.resolve("lab");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LabCrashChild.class.getName(), labDir.toString())
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LabCrashChild.class.getName(),
+                        labDir.toString())
                 .redirectErrorStream(true)
                 .start();
         List<String> reported = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && reported.size() < 300) {
                 if (line.startsWith("moved ")) {
@@ -150,7 +163,9 @@ class LabPersistenceIT {
             child.destroyForcibly();
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(reported).as("the child process reported moves before it was killed").hasSize(300);
+        assertThat(reported)
+                .as("the child process reported moves before it was killed")
+                .hasSize(300);
         assertThat(Files.exists(labDir.resolve("lab.db"))).isTrue();
 
         try (Lab lab = Lab.open(labDir, TestScenarios.CLOCK)) {

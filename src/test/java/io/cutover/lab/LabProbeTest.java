@@ -49,17 +49,22 @@ class LabProbeTest {
         lab.inject(new Fault.ServiceStopped("pool19.contoso.com", "RTCSRV", "pool19-fe2.contoso.com"));
         lab.move(Subject.user(user(3)), "pool19.contoso.com");
 
-        assertThat(lab.services("pool19.contoso.com")).filteredOn(s -> !s.running())
-                .extracting(s -> s.computer() + " " + s.name()).containsExactly("pool19-fe2.contoso.com RTCSRV");
+        assertThat(lab.services("pool19.contoso.com"))
+                .filteredOn(s -> !s.running())
+                .extracting(s -> s.computer() + " " + s.name())
+                .containsExactly("pool19-fe2.contoso.com RTCSRV");
         ProbeResult im = lab.probe(Probe.between(ProbeKind.Im, user(1), user(3)));
         assertThat(im.success()).isFalse();
         assertThat(im.target()).isEqualTo("pool19.contoso.com");
         assertThat(im.diagnosis()).isEqualTo("503 Service Unavailable: RTCSRV stopped on pool19-fe2.contoso.com");
-        assertThat(lab.probe(Probe.between(ProbeKind.Im, user(1), user(4))).success()).isTrue();
+        assertThat(lab.probe(Probe.between(ProbeKind.Im, user(1), user(4))).success())
+                .isTrue();
     }
 
     @ParameterizedTest
-    @EnumSource(value = ProbeKind.class, names = {"Presence", "Im", "Call", "Conference"})
+    @EnumSource(
+            value = ProbeKind.class,
+            names = {"Presence", "Im", "Call", "Conference"})
     void users_on_2013_and_2019_reach_each_other_in_both_directions(ProbeKind kind) {
         lab.move(Subject.user(user(3)), "pool19.contoso.com");
         ProbeResult there = lab.probe(Probe.between(kind, user(1), user(3)));
@@ -72,10 +77,15 @@ class LabProbeTest {
     @Test
     void users_on_versions_that_may_not_coexist_fail_with_488() {
         Lab mixed = Lab.inMemory(Scenario.parse(TestScenarios.OLD_AND_NEW, "mixed.yaml"), TestScenarios.CLOCK);
-        ProbeResult r = mixed.probe(Probe.between(ProbeKind.Conference, "sip:old1@contoso.com", "sip:new1@contoso.com"));
+        ProbeResult r =
+                mixed.probe(Probe.between(ProbeKind.Conference, "sip:old1@contoso.com", "sip:new1@contoso.com"));
         assertThat(r.success()).isFalse();
-        assertThat(r.diagnosis()).startsWith("488 Not Acceptable Here: Lync Server 2010 and Skype for Business Server 2019 may not coexist");
-        assertThat(mixed.probe(Probe.between(ProbeKind.Im, "sip:old1@contoso.com", "sip:old2@contoso.com")).success()).isTrue();
+        assertThat(r.diagnosis())
+                .startsWith(
+                        "488 Not Acceptable Here: Lync Server 2010 and Skype for Business Server 2019 may not coexist");
+        assertThat(mixed.probe(Probe.between(ProbeKind.Im, "sip:old1@contoso.com", "sip:old2@contoso.com"))
+                        .success())
+                .isTrue();
     }
 
     @Test
@@ -122,8 +132,12 @@ class LabProbeTest {
 
     @Test
     void xmpp_and_persistent_chat_work_on_2013_and_not_on_2019() {
-        assertThat(lab.probe(new Probe(ProbeKind.Xmpp, user(1), "fabrikam.com", null)).success()).isTrue();
-        assertThat(lab.probe(new Probe(ProbeKind.PersistentChat, user(1), null, null)).success()).isTrue();
+        assertThat(lab.probe(new Probe(ProbeKind.Xmpp, user(1), "fabrikam.com", null))
+                        .success())
+                .isTrue();
+        assertThat(lab.probe(new Probe(ProbeKind.PersistentChat, user(1), null, null))
+                        .success())
+                .isTrue();
 
         lab.move(Subject.user(user(1)), "pool19.contoso.com");
 
@@ -138,6 +152,7 @@ class LabProbeTest {
     @Test
     void setting_a_route_to_a_front_end_fails_permanently() {
         assertThatThrownBy(() -> lab.setFederationRoute("Redmond", "pool19.contoso.com"))
-                .isInstanceOf(DeploymentFailure.class).hasMessageContaining("not an Edge pool");
+                .isInstanceOf(DeploymentFailure.class)
+                .hasMessageContaining("not an Edge pool");
     }
 }

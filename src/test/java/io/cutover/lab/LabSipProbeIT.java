@@ -8,9 +8,9 @@ import io.cutover.deployment.ProbeKind;
 import io.cutover.deployment.ProbeResult;
 import io.cutover.deployment.Subject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** The probes of LabProbeTest, run as SIP exchanges with the lab's pools on loopback. */
 class LabSipProbeIT {
@@ -56,11 +56,14 @@ class LabSipProbeIT {
         assertThat(im.success()).isFalse();
         assertThat(im.target()).isEqualTo("pool19.contoso.com");
         assertThat(im.diagnosis()).isEqualTo("503 Service Unavailable: RTCSRV stopped on pool19-fe2.contoso.com");
-        assertThat(lab.probe(Probe.between(ProbeKind.Im, user(1), user(4))).success()).isTrue();
+        assertThat(lab.probe(Probe.between(ProbeKind.Im, user(1), user(4))).success())
+                .isTrue();
     }
 
     @ParameterizedTest
-    @EnumSource(value = ProbeKind.class, names = {"Registration", "Presence", "Im", "Call", "Conference"})
+    @EnumSource(
+            value = ProbeKind.class,
+            names = {"Registration", "Presence", "Im", "Call", "Conference"})
     void users_on_2013_and_2019_reach_each_other_in_both_directions(ProbeKind kind) {
         lab.move(Subject.user(user(3)), "pool19.contoso.com");
         ProbeResult there = lab.probe(Probe.between(kind, user(1), user(3)));
@@ -71,11 +74,17 @@ class LabSipProbeIT {
 
     @Test
     void users_on_versions_that_may_not_coexist_fail_with_488_from_the_receiving_pool() {
-        try (Lab mixed = Lab.inMemory(Scenario.parse(TestScenarios.OLD_AND_NEW, "mixed.yaml"), TestScenarios.CLOCK).startSip(100, 800)) {
-            ProbeResult r = mixed.probe(Probe.between(ProbeKind.Conference, "sip:old1@contoso.com", "sip:new1@contoso.com"));
+        try (Lab mixed = Lab.inMemory(Scenario.parse(TestScenarios.OLD_AND_NEW, "mixed.yaml"), TestScenarios.CLOCK)
+                .startSip(100, 800)) {
+            ProbeResult r =
+                    mixed.probe(Probe.between(ProbeKind.Conference, "sip:old1@contoso.com", "sip:new1@contoso.com"));
             assertThat(r.success()).isFalse();
-            assertThat(r.diagnosis()).startsWith("488 Not Acceptable Here: Lync Server 2010 and Skype for Business Server 2019 may not coexist");
-            assertThat(mixed.probe(Probe.between(ProbeKind.Im, "sip:old1@contoso.com", "sip:old2@contoso.com")).success()).isTrue();
+            assertThat(r.diagnosis())
+                    .startsWith(
+                            "488 Not Acceptable Here: Lync Server 2010 and Skype for Business Server 2019 may not coexist");
+            assertThat(mixed.probe(Probe.between(ProbeKind.Im, "sip:old1@contoso.com", "sip:old2@contoso.com"))
+                            .success())
+                    .isTrue();
         }
     }
 
@@ -96,9 +105,12 @@ class LabSipProbeIT {
         io.cutover.lab.sip.SipNetwork sip = lab.sipNetwork().orElseThrow();
         try (java.net.DatagramSocket s = new java.net.DatagramSocket(new java.net.InetSocketAddress("127.0.0.1", 0))) {
             s.setSoTimeout(2_000);
-            String text = "REGISTER sip:contoso.com SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + s.getLocalPort() + ";branch=z9hG4bKmoved\r\n"
-                    + "Max-Forwards: 70\r\nFrom: <" + user(3) + ">;tag=1\r\nTo: <" + user(3) + ">\r\nCall-ID: moved-1\r\n"
-                    + "CSeq: 1 REGISTER\r\nContact: <sip:c@127.0.0.1:" + s.getLocalPort() + ">\r\nContent-Length: 0\r\n\r\n";
+            String text = "REGISTER sip:contoso.com SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + s.getLocalPort()
+                    + ";branch=z9hG4bKmoved\r\n"
+                    + "Max-Forwards: 70\r\nFrom: <" + user(3) + ">;tag=1\r\nTo: <" + user(3)
+                    + ">\r\nCall-ID: moved-1\r\n"
+                    + "CSeq: 1 REGISTER\r\nContact: <sip:c@127.0.0.1:" + s.getLocalPort()
+                    + ">\r\nContent-Length: 0\r\n\r\n";
             byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             s.send(new java.net.DatagramPacket(b, b.length, sip.poolAddress("pool13.contoso.com")));
             byte[] buf = new byte[65_536];
@@ -107,7 +119,9 @@ class LabSipProbeIT {
             io.cutover.lab.sip.SipMessage r = io.cutover.lab.sip.SipMessage.parse(buf, 0, in.getLength());
 
             assertThat(r.status()).isEqualTo(301);
-            assertThat(r.header("Contact")).isEqualTo("<sip:127.0.0.1:" + sip.poolAddress("pool19.contoso.com").getPort() + ">");
+            assertThat(r.header("Contact"))
+                    .isEqualTo("<sip:127.0.0.1:"
+                            + sip.poolAddress("pool19.contoso.com").getPort() + ">");
             assertThat(r.header("Warning")).contains(user(3) + " is homed on pool19.contoso.com");
         }
     }
@@ -126,7 +140,8 @@ class LabSipProbeIT {
     }
 
     @Test
-    void federation_goes_out_and_back_through_the_site_route_fails_when_that_edge_is_down_and_passes_after_the_route_moves() {
+    void
+            federation_goes_out_and_back_through_the_site_route_fails_when_that_edge_is_down_and_passes_after_the_route_moves() {
         Probe federated = new Probe(ProbeKind.Federated, user(1), "fabrikam.com", null);
         assertThat(lab.probe(federated).success()).isTrue();
 
@@ -146,23 +161,33 @@ class LabSipProbeIT {
         lab.move(Subject.user(user(3)), "pool19dub.contoso.com");
         ProbeResult noRoute = lab.probe(new Probe(ProbeKind.Federated, user(3), "fabrikam.com", null));
         assertThat(noRoute.success()).isFalse();
-        assertThat(noRoute.diagnosis()).isEqualTo("403 Forbidden: the site of pool19dub.contoso.com has no federation route");
+        assertThat(noRoute.diagnosis())
+                .isEqualTo("403 Forbidden: the site of pool19dub.contoso.com has no federation route");
 
         ProbeResult stranger = lab.probe(new Probe(ProbeKind.Federated, user(1), "northwind.com", null));
         assertThat(stranger.success()).isFalse();
-        assertThat(stranger.diagnosis()).isEqualTo("403 Forbidden: northwind.com is not a federated partner of this deployment");
+        assertThat(stranger.diagnosis())
+                .isEqualTo("403 Forbidden: northwind.com is not a federated partner of this deployment");
     }
 
     @Test
     void xmpp_and_persistent_chat_work_on_2013_and_not_on_2019() {
-        assertThat(lab.probe(new Probe(ProbeKind.Xmpp, user(1), "fabrikam.com", null)).success()).isTrue();
-        assertThat(lab.probe(new Probe(ProbeKind.PersistentChat, user(1), null, null)).success()).isTrue();
+        assertThat(lab.probe(new Probe(ProbeKind.Xmpp, user(1), "fabrikam.com", null))
+                        .success())
+                .isTrue();
+        assertThat(lab.probe(new Probe(ProbeKind.PersistentChat, user(1), null, null))
+                        .success())
+                .isTrue();
 
         lab.move(Subject.user(user(1)), "pool19.contoso.com");
 
         ProbeResult xmpp = lab.probe(new Probe(ProbeKind.Xmpp, user(1), "fabrikam.com", null));
         ProbeResult chat = lab.probe(new Probe(ProbeKind.PersistentChat, user(1), null, null));
-        assertThat(xmpp.diagnosis()).isEqualTo("501 Not Implemented: Skype for Business Server 2019 does not offer Xmpp (pool19.contoso.com)");
-        assertThat(chat.diagnosis()).isEqualTo("501 Not Implemented: Skype for Business Server 2019 does not offer PersistentChat (pool19.contoso.com)");
+        assertThat(xmpp.diagnosis())
+                .isEqualTo(
+                        "501 Not Implemented: Skype for Business Server 2019 does not offer Xmpp (pool19.contoso.com)");
+        assertThat(chat.diagnosis())
+                .isEqualTo(
+                        "501 Not Implemented: Skype for Business Server 2019 does not offer PersistentChat (pool19.contoso.com)");
     }
 }

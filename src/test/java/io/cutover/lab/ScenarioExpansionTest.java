@@ -47,33 +47,55 @@ class ScenarioExpansionTest {
                  features: [PersistentChat], meetings: 3, client: "Lync 2013 (15.0.5023.1000)"}
             """;
 
-    private final Inventory inventory = Scenario.parse(SCENARIO, "expansion.yaml").inventory();
+    private final Inventory inventory =
+            Scenario.parse(SCENARIO, "expansion.yaml").inventory();
 
     @Test
     void users_are_numbered_from_one_with_padded_names_and_the_first_ones_are_test_users() {
-        assertThat(inventory.usersOn("fe.fabrikam.org")).hasSize(30)
-                .extracting(User::sipAddress).startsWith("sip:u001@fabrikam.org", "sip:u002@fabrikam.org").endsWith("sip:u030@fabrikam.org");
-        assertThat(inventory.usersOn("fe.fabrikam.org")).filteredOn(User::test).extracting(User::sipAddress)
-                .containsExactly("sip:u001@fabrikam.org", "sip:u002@fabrikam.org", "sip:u003@fabrikam.org", "sip:u004@fabrikam.org");
-        assertThat(inventory.findUser("sip:u012@fabrikam.org").orElseThrow().displayName()).isEqualTo("User number 12");
+        assertThat(inventory.usersOn("fe.fabrikam.org"))
+                .hasSize(30)
+                .extracting(User::sipAddress)
+                .startsWith("sip:u001@fabrikam.org", "sip:u002@fabrikam.org")
+                .endsWith("sip:u030@fabrikam.org");
+        assertThat(inventory.usersOn("fe.fabrikam.org"))
+                .filteredOn(User::test)
+                .extracting(User::sipAddress)
+                .containsExactly(
+                        "sip:u001@fabrikam.org",
+                        "sip:u002@fabrikam.org",
+                        "sip:u003@fabrikam.org",
+                        "sip:u004@fabrikam.org");
+        assertThat(inventory.findUser("sip:u012@fabrikam.org").orElseThrow().displayName())
+                .isEqualTo("User number 12");
     }
 
     @Test
     void picks_select_from_every_and_count_and_a_later_policy_rule_wins() {
-        assertThat(IntStream.rangeClosed(1, 30).filter(n -> voice(n) != null).boxed()).containsExactly(5, 15, 25);
+        assertThat(IntStream.rangeClosed(1, 30).filter(n -> voice(n) != null).boxed())
+                .containsExactly(5, 15, 25);
         assertThat(voice(15)).isEqualTo("V1");
         assertThat(voice(25)).isEqualTo("V2");
-        assertThat(inventory.users()).filteredOn(u -> u.features().contains(Feature.Voice)).extracting(User::sipAddress)
+        assertThat(inventory.users())
+                .filteredOn(u -> u.features().contains(Feature.Voice))
+                .extracting(User::sipAddress)
                 .containsExactly("sip:u001@fabrikam.org", "sip:u008@fabrikam.org");
     }
 
     @Test
     void meeting_rules_add_up_and_meetings_are_created_before_the_epoch() {
-        assertThat(inventory.meetings()).filteredOn(m -> m.organizer().equals("sip:u029@fabrikam.org")).hasSize(1);
-        assertThat(inventory.meetings()).filteredOn(m -> m.organizer().equals("sip:u030@fabrikam.org")).hasSize(2);
-        assertThat(inventory.meetings()).filteredOn(m -> m.organizer().equals("sip:u002@fabrikam.org")).isEmpty();
+        assertThat(inventory.meetings())
+                .filteredOn(m -> m.organizer().equals("sip:u029@fabrikam.org"))
+                .hasSize(1);
+        assertThat(inventory.meetings())
+                .filteredOn(m -> m.organizer().equals("sip:u030@fabrikam.org"))
+                .hasSize(2);
+        assertThat(inventory.meetings())
+                .filteredOn(m -> m.organizer().equals("sip:u002@fabrikam.org"))
+                .isEmpty();
         assertThat(inventory.meetings()).allMatch(m -> m.createdUtc().isBefore(Instant.parse("2024-03-01T09:00:00Z")));
-        assertThat(inventory.meetings()).extracting(m -> m.organizer() + m.conferenceId()).doesNotHaveDuplicates();
+        assertThat(inventory.meetings())
+                .extracting(m -> m.organizer() + m.conferenceId())
+                .doesNotHaveDuplicates();
     }
 
     @Test
@@ -83,33 +105,51 @@ class ScenarioExpansionTest {
         assertThat(boss.test()).isTrue();
         assertThat(boss.policies()).containsEntry(PolicyKind.Conferencing, "Exec");
         assertThat(boss.features()).containsExactly(Feature.PersistentChat);
-        assertThat(inventory.meetings()).filteredOn(m -> m.organizer().equals(boss.sipAddress())).hasSize(3)
+        assertThat(inventory.meetings())
+                .filteredOn(m -> m.organizer().equals(boss.sipAddress()))
+                .hasSize(3)
                 .allMatch(m -> m.pool().equals("fe2.fabrikam.org"));
-        assertThat(inventory.clients()).filteredOn(c -> c.sipAddress().equals(boss.sipAddress())).hasSize(1);
+        assertThat(inventory.clients())
+                .filteredOn(c -> c.sipAddress().equals(boss.sipAddress()))
+                .hasSize(1);
     }
 
     @Test
     void servers_replicas_and_services_follow_the_pools() {
         assertThat(inventory.pool("fe.fabrikam.org").version()).isEqualTo("Skype for Business Server 2015");
-        assertThat(inventory.pool("new.fabrikam.org").servers()).containsExactly("new-fe1.fabrikam.org", "new-fe2.fabrikam.org");
-        assertThat(inventory.replicas()).extracting(r -> r.fqdn() + "=" + r.upToDate())
+        assertThat(inventory.pool("new.fabrikam.org").servers())
+                .containsExactly("new-fe1.fabrikam.org", "new-fe2.fabrikam.org");
+        assertThat(inventory.replicas())
+                .extracting(r -> r.fqdn() + "=" + r.upToDate())
                 .containsExactly("a.fabrikam.org=true", "b.fabrikam.org=false", "fe2-fe1.fabrikam.org=true");
-        assertThat(inventory.services()).filteredOn(s -> s.pool().equals("new.fabrikam.org")).isNotEmpty().noneMatch(ServiceState::running);
-        assertThat(inventory.services()).filteredOn(s -> s.computer().equals("a.fabrikam.org")).extracting(ServiceState::name)
+        assertThat(inventory.services())
+                .filteredOn(s -> s.pool().equals("new.fabrikam.org"))
+                .isNotEmpty()
+                .noneMatch(ServiceState::running);
+        assertThat(inventory.services())
+                .filteredOn(s -> s.computer().equals("a.fabrikam.org"))
+                .extracting(ServiceState::name)
                 .containsExactly("RTCSRV", "RTCAVMCU", "RTCIMMCU", "RTCASMCU", "RTCDATAMCU", "RTCREPLICA");
         assertThat(inventory.replicas()).extracting(Replica::fqdn).doesNotContain("new-fe1.fabrikam.org");
     }
 
     @Test
     void conference_directories_are_numbered_across_the_topology() {
-        assertThat(inventory.objects()).filteredOn(o -> o.kind() == HomedKind.ConferenceDirectory)
+        assertThat(inventory.objects())
+                .filteredOn(o -> o.kind() == HomedKind.ConferenceDirectory)
                 .extracting(o -> o.identity() + "@" + o.pool())
                 .containsExactly("1@fe.fabrikam.org", "2@fe.fabrikam.org", "3@fe2.fabrikam.org");
-        assertThat(inventory.objects()).filteredOn(o -> o.kind() == HomedKind.CallParkOrbit).extracting(HomedObject::identity)
+        assertThat(inventory.objects())
+                .filteredOn(o -> o.kind() == HomedKind.CallParkOrbit)
+                .extracting(HomedObject::identity)
                 .containsExactly("fe orbit 001");
     }
 
     private String voice(int n) {
-        return inventory.findUser(String.format("sip:u%03d@fabrikam.org", n)).orElseThrow().policies().get(PolicyKind.Voice);
+        return inventory
+                .findUser(String.format("sip:u%03d@fabrikam.org", n))
+                .orElseThrow()
+                .policies()
+                .get(PolicyKind.Voice);
     }
 }

@@ -55,35 +55,54 @@ class SipMatrixIT {
 
         MatrixRunner.Report r = run();
 
-        List<MatrixRunner.Row> failed = r.rows().stream().filter(MatrixRunner.Row::failed).toList();
-        // Every cell that needs the legacy pool: all of its own, and the other pools' except their users' own registrations.
-        List<MatrixRunner.Row> needing = r.rows().stream().filter(x -> x.from().equals(LEGACY)
-                || (x.to().equals(LEGACY) && !x.modality().equals("Registration"))).toList();
+        List<MatrixRunner.Row> failed =
+                r.rows().stream().filter(MatrixRunner.Row::failed).toList();
+        // Every cell that needs the legacy pool: all of its own, and the other pools' except their users' own
+        // registrations.
+        List<MatrixRunner.Row> needing = r.rows().stream()
+                .filter(x -> x.from().equals(LEGACY)
+                        || (x.to().equals(LEGACY) && !x.modality().equals("Registration")))
+                .toList();
         assertThat(failed).containsExactlyInAnyOrderElementsOf(needing);
-        assertThat(failed).hasSize(18 + 2 + 1).allSatisfy(x -> assertThat(x.diagnosis())
-                .isEqualTo("503 Service Unavailable: RTCSRV stopped on " + legacy.servers().get(1)));
+        assertThat(failed)
+                .hasSize(18 + 2 + 1)
+                .allSatisfy(x -> assertThat(x.diagnosis())
+                        .isEqualTo("503 Service Unavailable: RTCSRV stopped on "
+                                + legacy.servers().get(1)));
     }
 
     @Test
     void federated_cells_fail_while_the_route_points_at_an_edge_that_is_down_and_pass_once_it_moves() {
         lab.inject(new Fault.PoolDown("lyncedge01.contoso.com"));
 
-        List<MatrixRunner.Row> federated = run().rows().stream().filter(x -> x.path().equals("Federated")).toList();
+        List<MatrixRunner.Row> federated =
+                run().rows().stream().filter(x -> x.path().equals("Federated")).toList();
 
-        assertThat(federated).filteredOn(x -> x.site().equals("Redmond")).hasSize(2).allSatisfy(x -> {
-            assertThat(x.outcome()).isEqualTo("fail");
-            assertThat(x.diagnosis()).isEqualTo("480 Temporarily Unavailable: pool lyncedge01.contoso.com is down");
-        });
-        assertThat(federated).filteredOn(x -> x.site().equals("Dublin")).allSatisfy(x -> assertThat(x.outcome()).isEqualTo("pass"));
+        assertThat(federated)
+                .filteredOn(x -> x.site().equals("Redmond"))
+                .hasSize(2)
+                .allSatisfy(x -> {
+                    assertThat(x.outcome()).isEqualTo("fail");
+                    assertThat(x.diagnosis())
+                            .isEqualTo("480 Temporarily Unavailable: pool lyncedge01.contoso.com is down");
+                });
+        assertThat(federated)
+                .filteredOn(x -> x.site().equals("Dublin"))
+                .allSatisfy(x -> assertThat(x.outcome()).isEqualTo("pass"));
 
         lab.setFederationRoute("Redmond", "sfb19edge-red.contoso.com");
 
         assertThat(run().rows().stream().filter(x -> x.path().equals("Federated")))
-                .hasSize(4).allSatisfy(x -> assertThat(x.outcome()).isEqualTo("pass"));
+                .hasSize(4)
+                .allSatisfy(x -> assertThat(x.outcome()).isEqualTo("pass"));
     }
 
     private String firstTestUserOn(String pool) {
-        return lab.snapshot().users().stream().filter(u -> u.pool().equals(pool) && u.test()).map(User::sipAddress).sorted()
-                .findFirst().orElseThrow();
+        return lab.snapshot().users().stream()
+                .filter(u -> u.pool().equals(pool) && u.test())
+                .map(User::sipAddress)
+                .sorted()
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -81,16 +81,22 @@ class SipRobustnessIT {
                     s.send(new DatagramPacket(b, b.length, e.sip()));
                     // Read as text: the answer to a request without a Via has none either.
                     String answer = receiveText(s, 2_000);
-                    assertThat(answer).as("answer of %s to %s", e.name(), bad.lines().findFirst().orElse("")).startsWith("SIP/2.0 400 Bad Request\r\n");
+                    assertThat(answer)
+                            .as(
+                                    "answer of %s to %s",
+                                    e.name(), bad.lines().findFirst().orElse(""))
+                            .startsWith("SIP/2.0 400 Bad Request\r\n");
                 }
                 for (String bad : List.of(noVia, noCallId, oversized, "GARBAGE\r\n\r\n")) {
                     try (Socket t = new Socket(e.sip().getAddress(), e.sip().getPort())) {
                         t.setSoTimeout(2_000);
                         t.getOutputStream().write(bad.getBytes(StandardCharsets.UTF_8));
                         String reply = readAll(t.getInputStream());
-                        assertThat(reply).as("TCP answer of %s", e.name()).satisfiesAnyOf(
-                                r -> assertThat(r).startsWith("SIP/2.0 400 "),
-                                r -> assertThat(r).isEmpty());
+                        assertThat(reply)
+                                .as("TCP answer of %s", e.name())
+                                .satisfiesAnyOf(
+                                        r -> assertThat(r).startsWith("SIP/2.0 400 "),
+                                        r -> assertThat(r).isEmpty());
                     }
                 }
             }
@@ -105,8 +111,15 @@ class SipRobustnessIT {
             for (SipNetwork.Endpoint e : sip.endpoints()) {
                 for (int i = 0; i < 10_000; i++) {
                     String r = i % 2 == 0
-                            ? request("OPTIONS", "SIP/2.0/UDP 127.0.0.1:" + s.getLocalPort() + ";branch=z9hG4bKf" + i, "flood-" + i, "")
-                            : request("REGISTER", "SIP/2.0/UDP 127.0.0.1:" + s.getLocalPort() + ";branch=z9hG4bKf" + i, "flood-" + i,
+                            ? request(
+                                    "OPTIONS",
+                                    "SIP/2.0/UDP 127.0.0.1:" + s.getLocalPort() + ";branch=z9hG4bKf" + i,
+                                    "flood-" + i,
+                                    "")
+                            : request(
+                                    "REGISTER",
+                                    "SIP/2.0/UDP 127.0.0.1:" + s.getLocalPort() + ";branch=z9hG4bKf" + i,
+                                    "flood-" + i,
                                     "Contact: <sip:f" + i + "@127.0.0.1:9>\r\n");
                     byte[] b = r.getBytes(StandardCharsets.UTF_8);
                     s.send(new DatagramPacket(b, b.length, e.sip()));
@@ -130,19 +143,27 @@ class SipRobustnessIT {
 
     @Test
     void every_port_is_free_once_the_lab_stops_and_none_was_fixed() throws Exception {
-        List<InetSocketAddress> ports = sip.endpoints().stream().map(SipNetwork.Endpoint::sip).toList();
+        List<InetSocketAddress> ports =
+                sip.endpoints().stream().map(SipNetwork.Endpoint::sip).toList();
         try (Lab other = TestScenarios.small().startSip()) {
-            List<InetSocketAddress> otherPorts = other.sipNetwork().orElseThrow().endpoints().stream().map(SipNetwork.Endpoint::sip).toList();
-            assertThat(otherPorts).as("a second lab in the same process listens on other ports").doesNotContainAnyElementsOf(ports);
+            List<InetSocketAddress> otherPorts = other.sipNetwork().orElseThrow().endpoints().stream()
+                    .map(SipNetwork.Endpoint::sip)
+                    .toList();
+            assertThat(otherPorts)
+                    .as("a second lab in the same process listens on other ports")
+                    .doesNotContainAnyElementsOf(ports);
         }
         // Leave TCP connections open at close: they must be closed too.
         Socket open = new Socket(ports.get(0).getAddress(), ports.get(0).getPort());
         lab.close();
         assertThat(sip.isClosed()).isTrue();
-        assertThat(open.getInputStream().read()).as("the connection the lab held is closed").isEqualTo(-1);
+        assertThat(open.getInputStream().read())
+                .as("the connection the lab held is closed")
+                .isEqualTo(-1);
         open.close();
         for (InetSocketAddress p : ports) {
-            try (DatagramSocket u = new DatagramSocket(p); ServerSocket t = new ServerSocket()) {
+            try (DatagramSocket u = new DatagramSocket(p);
+                    ServerSocket t = new ServerSocket()) {
                 t.bind(p);
                 assertThat(u.getLocalPort()).isEqualTo(p.getPort());
             }
@@ -153,8 +174,12 @@ class SipRobustnessIT {
     private void everyPoolStillServes() throws Exception {
         try (DatagramSocket s = client()) {
             for (SipNetwork.Endpoint e : deployed()) {
-                String r = request("OPTIONS", "SIP/2.0/UDP 127.0.0.1:" + s.getLocalPort() + ";branch=z9hG4bKalive" + e.sip().getPort(),
-                        "alive-" + e.sip().getPort(), "");
+                String r = request(
+                        "OPTIONS",
+                        "SIP/2.0/UDP 127.0.0.1:" + s.getLocalPort() + ";branch=z9hG4bKalive"
+                                + e.sip().getPort(),
+                        "alive-" + e.sip().getPort(),
+                        "");
                 byte[] b = r.getBytes(StandardCharsets.UTF_8);
                 SipMessage answer = null;
                 for (int attempt = 0; attempt < 5 && answer == null; attempt++) {
@@ -169,11 +194,14 @@ class SipRobustnessIT {
         results.add(lab.probe(Probe.between(ProbeKind.Im, user(1), user(2))));
         results.add(lab.probe(new Probe(ProbeKind.External, user(1), null, "edge13.contoso.com")));
         results.add(lab.probe(new Probe(ProbeKind.Federated, user(1), "fabrikam.com", null)));
-        assertThat(results).allSatisfy(r -> assertThat(r.success()).as(String.valueOf(r)).isTrue());
+        assertThat(results)
+                .allSatisfy(r -> assertThat(r.success()).as(String.valueOf(r)).isTrue());
     }
 
     private List<SipNetwork.Endpoint> deployed() {
-        return sip.endpoints().stream().filter(e -> !e.name().equals("pool19new.contoso.com")).toList();
+        return sip.endpoints().stream()
+                .filter(e -> !e.name().equals("pool19new.contoso.com"))
+                .toList();
     }
 
     private static String request(String method, String via, String callId, String extra) {

@@ -53,14 +53,26 @@ class SippInteropIT {
             peer.setSoTimeout(200);
             String peerContact = "sip:peer@127.0.0.1:" + peer.getLocalPort();
             // user03 signs in on its home pool with a plain UDP socket of its own.
-            send(peer, pool19, "REGISTER sip:contoso.com SIP/2.0\r\n"
-                    + "Via: SIP/2.0/UDP 127.0.0.1:" + peer.getLocalPort() + ";branch=z9hG4bKpeerreg1\r\n"
-                    + "Max-Forwards: 70\r\nFrom: <sip:user03@contoso.com>;tag=p1\r\nTo: <sip:user03@contoso.com>\r\n"
-                    + "Call-ID: peer-reg-1\r\nCSeq: 1 REGISTER\r\nContact: <" + peerContact + ">;expires=300\r\nContent-Length: 0\r\n\r\n");
+            send(
+                    peer,
+                    pool19,
+                    "REGISTER sip:contoso.com SIP/2.0\r\n"
+                            + "Via: SIP/2.0/UDP 127.0.0.1:" + peer.getLocalPort() + ";branch=z9hG4bKpeerreg1\r\n"
+                            + "Max-Forwards: 70\r\nFrom: <sip:user03@contoso.com>;tag=p1\r\nTo: <sip:user03@contoso.com>\r\n"
+                            + "Call-ID: peer-reg-1\r\nCSeq: 1 REGISTER\r\nContact: <" + peerContact
+                            + ">;expires=300\r\nContent-Length: 0\r\n\r\n");
             assertThat(receive(peer).status()).isEqualTo(200);
 
-            Process sipp = sipp(List.of(pool13.getAddress().getHostAddress() + ":" + pool13.getPort(), "-sf", scenario.toString(),
-                    "-key", "user", "user01@contoso.com", "-key", "peer", "user03@contoso.com"));
+            Process sipp = sipp(List.of(
+                    pool13.getAddress().getHostAddress() + ":" + pool13.getPort(),
+                    "-sf",
+                    scenario.toString(),
+                    "-key",
+                    "user",
+                    "user01@contoso.com",
+                    "-key",
+                    "peer",
+                    "user03@contoso.com"));
             SipMessage im = null;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
             while (im == null && System.nanoTime() < deadline) {
@@ -69,7 +81,9 @@ class SippInteropIT {
                     im = m;
                 }
             }
-            assertThat(im).as("the MESSAGE from SIPp, proxied from pool13 to pool19").isNotNull();
+            assertThat(im)
+                    .as("the MESSAGE from SIPp, proxied from pool13 to pool19")
+                    .isNotNull();
             assertThat(new String(im.body(), StandardCharsets.UTF_8)).contains("hello from SIPp");
             assertThat(im.all("Via")).as("SIPp's Via, pool13's and pool19's").hasSize(3);
             SipMessage ok = SipMessage.response(im, 200, "OK");
@@ -78,11 +92,15 @@ class SippInteropIT {
 
             // And back: user03 -> pool19 -> pool13 -> SIPp, which answers 200. SIPp files what it
             // receives under its calls by Call-ID, so the reply reuses the Call-ID of SIPp's dialog.
-            send(peer, pool19, "MESSAGE sip:user01@contoso.com SIP/2.0\r\n"
-                    + "Via: SIP/2.0/UDP 127.0.0.1:" + peer.getLocalPort() + ";branch=z9hG4bKpeerim1\r\n"
-                    + "Max-Forwards: 70\r\nFrom: <sip:user03@contoso.com>;tag=p3\r\nTo: <sip:user01@contoso.com>\r\n"
-                    + "Call-ID: " + im.callId() + "\r\nCSeq: 1 MESSAGE\r\nContact: <" + peerContact + ">\r\nContent-Type: text/plain\r\n"
-                    + "Content-Length: 5\r\n\r\nhello");
+            send(
+                    peer,
+                    pool19,
+                    "MESSAGE sip:user01@contoso.com SIP/2.0\r\n"
+                            + "Via: SIP/2.0/UDP 127.0.0.1:" + peer.getLocalPort() + ";branch=z9hG4bKpeerim1\r\n"
+                            + "Max-Forwards: 70\r\nFrom: <sip:user03@contoso.com>;tag=p3\r\nTo: <sip:user01@contoso.com>\r\n"
+                            + "Call-ID: " + im.callId() + "\r\nCSeq: 1 MESSAGE\r\nContact: <" + peerContact
+                            + ">\r\nContent-Type: text/plain\r\n"
+                            + "Content-Length: 5\r\n\r\nhello");
             SipMessage answer = null;
             while (answer == null && System.nanoTime() < deadline) {
                 SipMessage m = receive(peer);
@@ -92,31 +110,58 @@ class SippInteropIT {
             }
             assertThat(answer).as("SIPp's answer to user03's MESSAGE").isNotNull();
             assertThat(answer.status()).isEqualTo(200);
-            assertThat(finish(sipp)).as("SIPp's exit status (0: every call succeeded)").isEqualTo(0);
+            assertThat(finish(sipp))
+                    .as("SIPp's exit status (0: every call succeeded)")
+                    .isEqualTo(0);
         }
     }
 
     @Test
     void sipp_completes_its_built_in_uac_call_scenario_against_a_pools_conference_focus() throws Exception {
         InetSocketAddress pool19 = sip.poolAddress("pool19.contoso.com");
-        Process sipp = sipp(List.of(pool19.getAddress().getHostAddress() + ":" + pool19.getPort(), "-sn", "uac", "-s", "focus"));
-        assertThat(finish(sipp)).as("SIPp's exit status (0: INVITE, 200, ACK, BYE, 200 all went as its scenario expects)").isEqualTo(0);
+        Process sipp = sipp(
+                List.of(pool19.getAddress().getHostAddress() + ":" + pool19.getPort(), "-sn", "uac", "-s", "focus"));
+        assertThat(finish(sipp))
+                .as("SIPp's exit status (0: INVITE, 200, ACK, BYE, 200 all went as its scenario expects)")
+                .isEqualTo(0);
     }
 
     @Test
     void sipp_completes_its_built_in_uac_call_scenario_over_tcp() throws Exception {
         InetSocketAddress pool13 = sip.poolAddress("pool13.contoso.com");
-        Process sipp = sipp(List.of(pool13.getAddress().getHostAddress() + ":" + pool13.getPort(), "-sn", "uac", "-s", "focus", "-t", "t1"));
+        Process sipp = sipp(List.of(
+                pool13.getAddress().getHostAddress() + ":" + pool13.getPort(),
+                "-sn",
+                "uac",
+                "-s",
+                "focus",
+                "-t",
+                "t1"));
         assertThat(finish(sipp)).as("SIPp's exit status over TCP").isEqualTo(0);
     }
 
     private Process sipp(List<String> args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(SIPP));
         cmd.addAll(args);
-        cmd.addAll(List.of("-m", "1", "-i", "127.0.0.1", "-p", Integer.toString(freeUdpPort()), "-timeout", "20s", "-timeout_error",
-                "-nostdin", "-trace_err", "-error_file", dir.resolve("sipp-errors.log").toString()));
-        return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("sipp.out").toFile()).start();
+        cmd.addAll(List.of(
+                "-m",
+                "1",
+                "-i",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(freeUdpPort()),
+                "-timeout",
+                "20s",
+                "-timeout_error",
+                "-nostdin",
+                "-trace_err",
+                "-error_file",
+                dir.resolve("sipp-errors.log").toString()));
+        return new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("sipp.out").toFile())
+                .start();
     }
 
     private int finish(Process sipp) throws Exception {
@@ -127,8 +172,9 @@ class SippInteropIT {
         int code = sipp.exitValue();
         if (code != 0) {
             Path errors = dir.resolve("sipp-errors.log");
-            System.err.println("SIPp exited " + code + "; errors: " + (Files.exists(errors) ? Files.readString(errors) : "(none)")
-                    + "; output: " + Files.readString(dir.resolve("sipp.out")));
+            System.err.println(
+                    "SIPp exited " + code + "; errors: " + (Files.exists(errors) ? Files.readString(errors) : "(none)")
+                            + "; output: " + Files.readString(dir.resolve("sipp.out")));
         }
         return code;
     }
@@ -137,7 +183,8 @@ class SippInteropIT {
     private static int freeUdpPort() throws IOException {
         for (int i = 0; i < 20; i++) {
             try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                    java.net.ServerSocket t = new java.net.ServerSocket(s.getLocalPort(), 1, InetAddress.getLoopbackAddress())) {
+                    java.net.ServerSocket t =
+                            new java.net.ServerSocket(s.getLocalPort(), 1, InetAddress.getLoopbackAddress())) {
                 return s.getLocalPort();
             } catch (IOException e) {
                 // the TCP side is taken: try another

@@ -18,7 +18,11 @@ import org.junit.jupiter.api.Test;
 class TwinTest {
     private static FolderRead fixture(String name) {
         try {
-            return FolderReader.read(Path.of(TwinTest.class.getResource("/fixtures/folders/" + name).toURI()), Catalog.bundled());
+            return FolderReader.read(
+                    Path.of(TwinTest.class
+                            .getResource("/fixtures/folders/" + name)
+                            .toURI()),
+                    Catalog.bundled());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -27,12 +31,16 @@ class TwinTest {
     @Test
     void a_service_the_folder_reports_stopped_is_stopped_in_the_twin_and_a_stale_replica_is_stale() {
         FolderRead read = fixture("stale-and-stopped");
-        try (Lab twin = Lab.inMemoryTwin(read.inventory(), read.servicesCollected(), "stale-and-stopped", Clock.systemUTC())) {
+        try (Lab twin =
+                Lab.inMemoryTwin(read.inventory(), read.servicesCollected(), "stale-and-stopped", Clock.systemUTC())) {
             Inventory now = twin.snapshot();
-            assertThat(now.services()).filteredOn(s -> !s.running())
+            assertThat(now.services())
+                    .filteredOn(s -> !s.running())
                     .extracting(ServiceState::computer, ServiceState::name)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("par15-fe2.contoso.com", "RTCSRV"));
-            assertThat(now.replicas()).filteredOn(r -> !r.upToDate()).extracting(Replica::fqdn)
+            assertThat(now.replicas())
+                    .filteredOn(r -> !r.upToDate())
+                    .extracting(Replica::fqdn)
                     .containsExactlyInAnyOrder("ber15-fe1.contoso.com", "ber19-fe1.contoso.com");
             assertThat(now.users()).isEqualTo(read.inventory().users());
             assertThat(twin.summary().faults()).hasSize(1);
@@ -48,7 +56,8 @@ class TwinTest {
         FolderRead noServices = fixture("lync2010-beside-2013");
         assertThat(noServices.servicesCollected()).isFalse();
         try (Lab twin = Lab.inMemoryTwin(noServices.inventory(), false, "x", Clock.systemUTC())) {
-            assertThat(twin.snapshot().pools()).allSatisfy(p -> assertThat(twin.poolState(p.fqdn())).isEqualTo(PoolState.Up));
+            assertThat(twin.snapshot().pools())
+                    .allSatisfy(p -> assertThat(twin.poolState(p.fqdn())).isEqualTo(PoolState.Up));
         }
         FolderRead clean = fixture("clean");
         try (Lab twin = Lab.inMemoryTwin(clean.inventory(), clean.servicesCollected(), "x", Clock.systemUTC())) {
@@ -59,8 +68,18 @@ class TwinTest {
         Inventory c = clean.inventory();
         java.util.List<Replica> replicas = new java.util.ArrayList<>(c.replicas());
         replicas.add(new Replica("red13-edge1.contoso.com", true));
-        Inventory withEdgeReplica = new Inventory(c.sites(), c.pools(), c.cmsPool(), c.users(), c.objects(), c.meetings(), c.clients(),
-                c.services(), replicas, c.policies(), c.partners());
+        Inventory withEdgeReplica = new Inventory(
+                c.sites(),
+                c.pools(),
+                c.cmsPool(),
+                c.users(),
+                c.objects(),
+                c.meetings(),
+                c.clients(),
+                c.services(),
+                replicas,
+                c.policies(),
+                c.partners());
         try (Lab twin = Lab.inMemoryTwin(withEdgeReplica, true, "x", Clock.systemUTC())) {
             // An up-to-date replica proves the Edge server is installed though its services were not collected.
             assertThat(twin.poolState("edge13-red.contoso.com")).isEqualTo(PoolState.Up);

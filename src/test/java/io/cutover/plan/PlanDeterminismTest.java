@@ -35,12 +35,15 @@ class PlanDeterminismTest {
                 .testUser("sip:dubtest@contoso.com", "pool01.dublin.contoso.com")
                 .user("sip:chat@contoso.com", "pool01.dublin.contoso.com", Feature.PersistentChat)
                 .user("sip:jabber@contoso.com", POOL01, Feature.Xmpp, Feature.Mcx)
-                .object(HomedKind.RgsConfiguration, "service:ApplicationServer:pool01.dublin.contoso.com",
+                .object(
+                        HomedKind.RgsConfiguration,
+                        "service:ApplicationServer:pool01.dublin.contoso.com",
                         "pool01.dublin.contoso.com")
                 .object(HomedKind.CallParkOrbit, "orbit-1", POOL01)
                 .partner("zeta.example")
                 .partner("adatum.com")
-                .policies(Map.of(PolicyKind.Conferencing, "Standard"),
+                .policies(
+                        Map.of(PolicyKind.Conferencing, "Standard"),
                         Map.of("Dublin", Map.of(PolicyKind.Voice, "DublinVoice")));
     }
 
@@ -76,28 +79,47 @@ class PlanDeterminismTest {
         List<User> users = inv.users().stream()
                 .map(u -> u == someone ? u.withPolicies(Map.of(PolicyKind.Conferencing, "Executive")) : u)
                 .toList();
-        Inventory newPolicy = new Inventory(inv.sites(), inv.pools(), inv.cmsPool(), users, inv.objects(),
-                inv.meetings(), inv.clients(), inv.services(), inv.replicas(), inv.policies(), inv.partners());
+        Inventory newPolicy = new Inventory(
+                inv.sites(),
+                inv.pools(),
+                inv.cmsPool(),
+                users,
+                inv.objects(),
+                inv.meetings(),
+                inv.clients(),
+                inv.services(),
+                inv.replicas(),
+                inv.policies(),
+                inv.partners());
 
         assertThat(Planner.plan(busy().user("sip:late@contoso.com", POOL01).build(), CATALOG, options(), "busy")
-                .checksum()).isNotEqualTo(base);
-        assertThat(Planner.plan(busy().build(), CATALOG, options(), "busy, again").checksum()).isNotEqualTo(base);
-        assertThat(Planner.plan(busy().build(), CATALOG,
-                new PlanOptions(options().target(), 3, List.of(), List.of(5, 11), 2), "busy").checksum())
+                        .checksum())
                 .isNotEqualTo(base);
-        assertThat(Planner.plan(newPolicy, CATALOG, options(), "busy").checksum()).isNotEqualTo(base);
+        assertThat(Planner.plan(busy().build(), CATALOG, options(), "busy, again")
+                        .checksum())
+                .isNotEqualTo(base);
+        assertThat(Planner.plan(
+                                busy().build(),
+                                CATALOG,
+                                new PlanOptions(options().target(), 3, List.of(), List.of(5, 11), 2),
+                                "busy")
+                        .checksum())
+                .isNotEqualTo(base);
+        assertThat(Planner.plan(newPolicy, CATALOG, options(), "busy").checksum())
+                .isNotEqualTo(base);
     }
 
     @Test
     void the_target_may_be_named_by_its_short_name() {
         PlanOptions full = options();
-        PlanOptions shortName = new PlanOptions("sfb 2019", full.pilotCount(), full.pilotUsers(), full.waveSizes(),
-                full.validationSample());
+        PlanOptions shortName = new PlanOptions(
+                "sfb 2019", full.pilotCount(), full.pilotUsers(), full.waveSizes(), full.validationSample());
 
         Plan plan = Planner.plan(busy().build(), CATALOG, shortName, "busy");
 
         assertThat(plan.options().target()).isEqualTo("Skype for Business Server 2019");
-        assertThat(plan.checksum()).isEqualTo(Planner.plan(busy().build(), CATALOG, full, "busy").checksum());
+        assertThat(plan.checksum())
+                .isEqualTo(Planner.plan(busy().build(), CATALOG, full, "busy").checksum());
     }
 
     @Test
@@ -120,8 +142,8 @@ class PlanDeterminismTest {
         assertThat(edited).isNotEqualTo(json);
 
         assertThatThrownBy(() -> PlanCodec.fromJson(edited, "plan.json"))
-                .isInstanceOfSatisfying(CutoverException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.PLAN_CHECKSUM_MISMATCH))
+                .isInstanceOfSatisfying(
+                        CutoverException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PLAN_CHECKSUM_MISMATCH))
                 .hasMessageContaining("plan.json");
     }
 }

@@ -26,7 +26,10 @@ class PlanExplainerTest {
                 .user("sip:chat2@contoso.com", POOL01, Feature.PersistentChat)
                 .user("sip:jabber@contoso.com", POOL01, Feature.PersistentChat, Feature.Xmpp)
                 .build();
-        return Planner.plan(inv, CATALOG, new PlanOptions(options().target(), 5, List.of(), List.of(100, 250, 500), 10),
+        return Planner.plan(
+                inv,
+                CATALOG,
+                new PlanOptions(options().target(), 5, List.of(), List.of(100, 250, 500), 10),
                 "contoso.yaml");
     }
 
@@ -36,7 +39,8 @@ class PlanExplainerTest {
 
         String text = PlanExplainer.explain(plan);
 
-        assertThat(text).startsWith("cutover plan to Skype for Business Server 2019\n")
+        assertThat(text)
+                .startsWith("cutover plan to Skype for Business Server 2019\n")
                 .contains("source:   contoso.yaml")
                 .contains("checksum: " + plan.checksum().substring(0, 12))
                 .contains("sites:    2 (Dublin, Redmond)")
@@ -51,14 +55,17 @@ class PlanExplainerTest {
 
         String text = PlanExplainer.explain(plan);
 
-        assertThat(text).contains("Site Dublin", "Site Redmond", "pool01.dublin.contoso.com", POOL01, EDGE01,
-                "(site-wide)");
+        assertThat(text)
+                .contains("Site Dublin", "Site Redmond", "pool01.dublin.contoso.com", POOL01, EDGE01, "(site-wide)");
         for (Step step : plan.steps()) {
             assertThat(text).contains(step.id() + ": " + step.title());
         }
-        assertThat(text).contains("- services running on pool01.contoso.com, pool19.contoso.com",
-                "- every CMS replica up to date", "- external access through edge19.contoso.com to 2 users",
-                "- registration of 5 users");
+        assertThat(text)
+                .contains(
+                        "- services running on pool01.contoso.com, pool19.contoso.com",
+                        "- every CMS replica up to date",
+                        "- external access through edge19.contoso.com to 2 users",
+                        "- registration of 5 users");
         assertThat(text.indexOf("Site Dublin")).isLessThan(text.indexOf("Site Redmond"));
         assertThat(text.indexOf("Redmond/pool01.contoso.com/pilot:"))
                 .isLessThan(text.indexOf("Redmond/pool01.contoso.com/wave-01:"));
@@ -68,15 +75,19 @@ class PlanExplainerTest {
     void retained_users_are_listed_one_by_one_grouped_by_pool_and_features_with_the_reason() {
         String text = PlanExplainer.explain(twoSites(40));
 
-        assertThat(text).contains("Retained users (3)")
-                .contains("    PersistentChat: depends on PersistentChat, removed in Skype for Business Server 2019 (2)\n"
-                        + "      sip:chat1@contoso.com\n"
-                        + "      sip:chat2@contoso.com\n")
+        assertThat(text)
+                .contains("Retained users (3)")
+                .contains(
+                        "    PersistentChat: depends on PersistentChat, removed in Skype for Business Server 2019 (2)\n"
+                                + "      sip:chat1@contoso.com\n"
+                                + "      sip:chat2@contoso.com\n")
                 .contains("    PersistentChat, Xmpp: depends on PersistentChat and Xmpp, removed in Skype for Business"
                         + " Server 2019 (1)\n"
                         + "      sip:jabber@contoso.com\n");
-        assertThat(text).contains("Kept pools (2)")
-                .contains("dir01.dublin.contoso.com (Dublin): Director pool: not migrated by this plan; move it by hand")
+        assertThat(text)
+                .contains("Kept pools (2)")
+                .contains(
+                        "dir01.dublin.contoso.com (Dublin): Director pool: not migrated by this plan; move it by hand")
                 .contains("pool01.contoso.com (Redmond): keeps 3 retained users (PersistentChat, Xmpp)");
     }
 
@@ -87,7 +98,8 @@ class PlanExplainerTest {
         String text = PlanExplainer.explain(plan);
 
         assertThat(text.lines().count()).isLessThan(150);
-        assertThat(text).doesNotContain("sip:user0500@contoso.com", "sip:dub0020@contoso.com")
+        assertThat(text)
+                .doesNotContain("sip:user0500@contoso.com", "sip:dub0020@contoso.com")
                 .contains("sip:jabber@contoso.com");
     }
 }

@@ -36,27 +36,31 @@ class PlannerPhasesTest {
     void a_legacy_pool_walks_every_phase_in_the_documented_order() {
         Plan plan = Planner.plan(redmond(12).build(), CATALOG, options(), "redmond");
 
-        assertThat(ids(plan)).containsExactly(
-                "Redmond/pool01.contoso.com/deploy-target",
-                "Redmond/pool01.contoso.com/coexistence",
-                "Redmond/pool01.contoso.com/pilot",
-                "Redmond/pool01.contoso.com/pilot-validation",
-                "Redmond/edge",
-                "Redmond/federation-route",
-                "Redmond/federation",
-                "Redmond/pool01.contoso.com/wave-01",
-                "Redmond/pool01.contoso.com/wave-01-validation",
-                "Redmond/pool01.contoso.com/wave-02",
-                "Redmond/pool01.contoso.com/wave-02-validation",
-                "Redmond/pool01.contoso.com/objects-CommonAreaPhone",
-                "Redmond/pool01.contoso.com/objects-ConferenceDirectory",
-                "Redmond/pool01.contoso.com/cms",
-                "Redmond/edge01.contoso.com/drain",
-                "Redmond/edge01.contoso.com/decommission",
-                "Redmond/pool01.contoso.com/drain",
-                "Redmond/pool01.contoso.com/decommission");
+        assertThat(ids(plan))
+                .containsExactly(
+                        "Redmond/pool01.contoso.com/deploy-target",
+                        "Redmond/pool01.contoso.com/coexistence",
+                        "Redmond/pool01.contoso.com/pilot",
+                        "Redmond/pool01.contoso.com/pilot-validation",
+                        "Redmond/edge",
+                        "Redmond/federation-route",
+                        "Redmond/federation",
+                        "Redmond/pool01.contoso.com/wave-01",
+                        "Redmond/pool01.contoso.com/wave-01-validation",
+                        "Redmond/pool01.contoso.com/wave-02",
+                        "Redmond/pool01.contoso.com/wave-02-validation",
+                        "Redmond/pool01.contoso.com/objects-CommonAreaPhone",
+                        "Redmond/pool01.contoso.com/objects-ConferenceDirectory",
+                        "Redmond/pool01.contoso.com/cms",
+                        "Redmond/edge01.contoso.com/drain",
+                        "Redmond/edge01.contoso.com/decommission",
+                        "Redmond/pool01.contoso.com/drain",
+                        "Redmond/pool01.contoso.com/decommission");
         for (String pool : List.of(POOL01, EDGE01)) {
-            assertThat(plan.steps().stream().filter(s -> pool.equals(s.pool())).map(Step::phase).toList())
+            assertThat(plan.steps().stream()
+                            .filter(s -> pool.equals(s.pool()))
+                            .map(Step::phase)
+                            .toList())
                     .as("phases of %s", pool)
                     .isSortedAccordingTo(Enum::compareTo);
         }
@@ -70,14 +74,14 @@ class PlannerPhasesTest {
         Plan plan = Planner.plan(redmond(12).build(), CATALOG, options(), "redmond");
 
         assertThat(step(plan, "Redmond/pool01.contoso.com/deploy-target"))
-                .isEqualTo(new Step.DeployTarget("Redmond/pool01.contoso.com/deploy-target", "Redmond", POOL01,
-                        Phase.Prepare, POOL19));
+                .isEqualTo(new Step.DeployTarget(
+                        "Redmond/pool01.contoso.com/deploy-target", "Redmond", POOL01, Phase.Prepare, POOL19));
         assertThat(step(plan, "Redmond/federation-route"))
-                .isEqualTo(new Step.RouteFederation("Redmond/federation-route", "Redmond", null, Phase.Federation,
-                        EDGE01, EDGE19));
+                .isEqualTo(new Step.RouteFederation(
+                        "Redmond/federation-route", "Redmond", null, Phase.Federation, EDGE01, EDGE19));
         assertThat(step(plan, "Redmond/pool01.contoso.com/decommission"))
-                .isEqualTo(new Step.Decommission("Redmond/pool01.contoso.com/decommission", "Redmond", POOL01,
-                        Phase.Decommission, POOL01));
+                .isEqualTo(new Step.Decommission(
+                        "Redmond/pool01.contoso.com/decommission", "Redmond", POOL01, Phase.Decommission, POOL01));
         assertThat(gate(plan, "Redmond/edge01.contoso.com/drain").checks()).containsExactly(new Check.Drain(EDGE01));
         assertThat(plan.steps()).allSatisfy(s -> assertThat(s.site()).isEqualTo("Redmond"));
     }
@@ -99,31 +103,32 @@ class PlannerPhasesTest {
 
         Plan plan = Planner.plan(inv, CATALOG, new PlanOptions(SFB_2019, 1, List.of(), List.of(10), 1), "two");
 
-        assertThat(ids(plan)).containsExactly(
-                "Amsterdam/old.ams.contoso.com/deploy-target",
-                "Amsterdam/old.ams.contoso.com/coexistence",
-                "Amsterdam/old.ams.contoso.com/pilot",
-                "Amsterdam/old.ams.contoso.com/pilot-validation",
-                "Amsterdam/old.ams.contoso.com/wave-01",
-                "Amsterdam/old.ams.contoso.com/wave-01-validation",
-                "Amsterdam/old.ams.contoso.com/drain",
-                "Amsterdam/old.ams.contoso.com/decommission",
-                "Tokyo/poola.tokyo.contoso.com/deploy-target",
-                "Tokyo/poola.tokyo.contoso.com/coexistence",
-                "Tokyo/poola.tokyo.contoso.com/pilot",
-                "Tokyo/poola.tokyo.contoso.com/pilot-validation",
-                "Tokyo/poolb.tokyo.contoso.com/deploy-target",
-                "Tokyo/poolb.tokyo.contoso.com/coexistence",
-                "Tokyo/poolb.tokyo.contoso.com/pilot",
-                "Tokyo/poolb.tokyo.contoso.com/pilot-validation",
-                "Tokyo/poola.tokyo.contoso.com/wave-01",
-                "Tokyo/poola.tokyo.contoso.com/wave-01-validation",
-                "Tokyo/poolb.tokyo.contoso.com/wave-01",
-                "Tokyo/poolb.tokyo.contoso.com/wave-01-validation",
-                "Tokyo/poola.tokyo.contoso.com/drain",
-                "Tokyo/poola.tokyo.contoso.com/decommission",
-                "Tokyo/poolb.tokyo.contoso.com/drain",
-                "Tokyo/poolb.tokyo.contoso.com/decommission");
+        assertThat(ids(plan))
+                .containsExactly(
+                        "Amsterdam/old.ams.contoso.com/deploy-target",
+                        "Amsterdam/old.ams.contoso.com/coexistence",
+                        "Amsterdam/old.ams.contoso.com/pilot",
+                        "Amsterdam/old.ams.contoso.com/pilot-validation",
+                        "Amsterdam/old.ams.contoso.com/wave-01",
+                        "Amsterdam/old.ams.contoso.com/wave-01-validation",
+                        "Amsterdam/old.ams.contoso.com/drain",
+                        "Amsterdam/old.ams.contoso.com/decommission",
+                        "Tokyo/poola.tokyo.contoso.com/deploy-target",
+                        "Tokyo/poola.tokyo.contoso.com/coexistence",
+                        "Tokyo/poola.tokyo.contoso.com/pilot",
+                        "Tokyo/poola.tokyo.contoso.com/pilot-validation",
+                        "Tokyo/poolb.tokyo.contoso.com/deploy-target",
+                        "Tokyo/poolb.tokyo.contoso.com/coexistence",
+                        "Tokyo/poolb.tokyo.contoso.com/pilot",
+                        "Tokyo/poolb.tokyo.contoso.com/pilot-validation",
+                        "Tokyo/poola.tokyo.contoso.com/wave-01",
+                        "Tokyo/poola.tokyo.contoso.com/wave-01-validation",
+                        "Tokyo/poolb.tokyo.contoso.com/wave-01",
+                        "Tokyo/poolb.tokyo.contoso.com/wave-01-validation",
+                        "Tokyo/poola.tokyo.contoso.com/drain",
+                        "Tokyo/poola.tokyo.contoso.com/decommission",
+                        "Tokyo/poolb.tokyo.contoso.com/drain",
+                        "Tokyo/poolb.tokyo.contoso.com/decommission");
         assertThat(batch(plan, "Tokyo/poolb.tokyo.contoso.com/wave-01").moves())
                 .allSatisfy(m -> assertThat(m.to()).isEqualTo("new.tokyo.contoso.com"));
     }
@@ -131,7 +136,8 @@ class PlannerPhasesTest {
     @Test
     void every_object_kind_on_the_pool_is_moved_in_kind_order_sorted_by_identity() {
         Topologies.Builder b = redmond(12);
-        HomedKind[] kinds = Arrays.stream(HomedKind.values()).filter(HomedKind::isObject).toArray(HomedKind[]::new);
+        HomedKind[] kinds =
+                Arrays.stream(HomedKind.values()).filter(HomedKind::isObject).toArray(HomedKind[]::new);
         for (HomedKind kind : kinds) {
             b.object(kind, "z-" + kind, POOL01).object(kind, "a-" + kind, POOL01);
         }
@@ -143,16 +149,21 @@ class PlannerPhasesTest {
                 .filter(s -> s.phase() == Phase.Objects)
                 .map(Step.MoveBatch.class::cast)
                 .toList();
-        assertThat(objectBatches).extracting(Step::id).containsExactlyElementsOf(Arrays.stream(kinds)
-                .map(k -> "Redmond/pool01.contoso.com/objects-" + k)
-                .toList());
+        assertThat(objectBatches)
+                .extracting(Step::id)
+                .containsExactlyElementsOf(Arrays.stream(kinds)
+                        .map(k -> "Redmond/pool01.contoso.com/objects-" + k)
+                        .toList());
         Step.MoveBatch phones = batch(plan, "Redmond/pool01.contoso.com/objects-CommonAreaPhone");
         assertThat(phones.title()).isEqualTo("CommonAreaPhone objects (4)");
-        assertThat(phones.moves()).extracting(m -> m.subject().id()).containsExactly(
-                "a-CommonAreaPhone", "sip:kitchen@contoso.com", "sip:lobby@contoso.com", "z-CommonAreaPhone");
+        assertThat(phones.moves())
+                .extracting(m -> m.subject().id())
+                .containsExactly(
+                        "a-CommonAreaPhone", "sip:kitchen@contoso.com", "sip:lobby@contoso.com", "z-CommonAreaPhone");
         for (HomedKind kind : kinds) {
             assertThat(batch(plan, "Redmond/pool01.contoso.com/objects-" + kind).moves())
-                    .contains(new Move(new Subject(kind, "a-" + kind), POOL01, POOL19),
+                    .contains(
+                            new Move(new Subject(kind, "a-" + kind), POOL01, POOL19),
                             new Move(new Subject(kind, "z-" + kind), POOL01, POOL19));
         }
         assertThat(PlanReading.moves(plan)).noneMatch(m -> m.subject().id().equals("elsewhere"));
@@ -172,7 +183,9 @@ class PlannerPhasesTest {
 
     @Test
     void the_cms_leaves_a_pool_even_when_the_pool_is_kept() {
-        Inventory inv = redmond(12).user("sip:chat@contoso.com", POOL01, io.cutover.catalog.Feature.PersistentChat).build();
+        Inventory inv = redmond(12)
+                .user("sip:chat@contoso.com", POOL01, io.cutover.catalog.Feature.PersistentChat)
+                .build();
 
         Plan plan = Planner.plan(inv, CATALOG, options(), "cms");
 
@@ -194,14 +207,20 @@ class PlannerPhasesTest {
     void coexistence_of_an_empty_target_is_proved_by_the_pilot_in_both_directions() {
         Plan plan = Planner.plan(redmond(12).build(), CATALOG, options(), "coexistence");
 
-        assertThat(gate(plan, "Redmond/pool01.contoso.com/coexistence").checks()).containsExactly(
-                new Check.ServicesRunning(List.of(POOL01, POOL19)), new Check.ReplicasUpToDate(), new Check.Matrix(List.of(POOL01, POOL19)));
-        assertThat(gate(plan, "Redmond/pool01.contoso.com/pilot-validation").checks()).contains(new Check.Matrix(List.of(POOL01, POOL19)));
-        Check.Communication talk = check(plan, "Redmond/pool01.contoso.com/pilot-validation", Check.Communication.class);
+        assertThat(gate(plan, "Redmond/pool01.contoso.com/coexistence").checks())
+                .containsExactly(
+                        new Check.ServicesRunning(List.of(POOL01, POOL19)),
+                        new Check.ReplicasUpToDate(),
+                        new Check.Matrix(List.of(POOL01, POOL19)));
+        assertThat(gate(plan, "Redmond/pool01.contoso.com/pilot-validation").checks())
+                .contains(new Check.Matrix(List.of(POOL01, POOL19)));
+        Check.Communication talk =
+                check(plan, "Redmond/pool01.contoso.com/pilot-validation", Check.Communication.class);
         // The pilot is test1, test2, user0001 (test users first), so user0002 is the first left behind.
-        assertThat(talk.pairs()).containsExactly(
-                new Check.Pair("sip:test1@contoso.com", "sip:user0002@contoso.com"),
-                new Check.Pair("sip:user0002@contoso.com", "sip:test1@contoso.com"));
+        assertThat(talk.pairs())
+                .containsExactly(
+                        new Check.Pair("sip:test1@contoso.com", "sip:user0002@contoso.com"),
+                        new Check.Pair("sip:user0002@contoso.com", "sip:test1@contoso.com"));
         assertThat(talk.modalities()).isEqualTo(ProbeKind.PEER_MODALITIES);
     }
 
@@ -215,9 +234,10 @@ class PlannerPhasesTest {
         Plan plan = Planner.plan(inv, CATALOG, options(), "coexistence");
 
         Check.Communication talk = check(plan, "Redmond/pool01.contoso.com/coexistence", Check.Communication.class);
-        assertThat(talk.pairs()).containsExactly(
-                new Check.Pair("sip:test1@contoso.com", "sip:newtest@contoso.com"),
-                new Check.Pair("sip:newtest@contoso.com", "sip:test1@contoso.com"));
+        assertThat(talk.pairs())
+                .containsExactly(
+                        new Check.Pair("sip:test1@contoso.com", "sip:newtest@contoso.com"),
+                        new Check.Pair("sip:newtest@contoso.com", "sip:test1@contoso.com"));
         assertThat(gate(plan, "Redmond/pool01.contoso.com/pilot-validation").checks())
                 .noneMatch(Check.Communication.class::isInstance);
         assertThat(PlanReading.movedUsers(plan)).doesNotContain("sip:new0001@contoso.com", "sip:newtest@contoso.com");
@@ -233,23 +253,31 @@ class PlannerPhasesTest {
         Plan plan = Planner.plan(inv, CATALOG, options(), "coexistence");
 
         Check.Communication talk = check(plan, "Redmond/pool02.contoso.com/coexistence", Check.Communication.class);
-        assertThat(talk.pairs()).containsExactly(
-                new Check.Pair("sip:second0001@contoso.com", "sip:test1@contoso.com"),
-                new Check.Pair("sip:test1@contoso.com", "sip:second0001@contoso.com"));
+        assertThat(talk.pairs())
+                .containsExactly(
+                        new Check.Pair("sip:second0001@contoso.com", "sip:test1@contoso.com"),
+                        new Check.Pair("sip:test1@contoso.com", "sip:second0001@contoso.com"));
     }
 
     @Test
     void pilot_validation_expects_the_policies_of_the_target_site() {
         Inventory inv = redmond(5)
-                .policies(Map.of(PolicyKind.Conferencing, "Standard"),
+                .policies(
+                        Map.of(PolicyKind.Conferencing, "Standard"),
                         Map.of("Redmond", Map.of(PolicyKind.Voice, "RedmondVoice")))
-                .user(new User("sip:boss@contoso.com", "Boss", POOL01, Map.of(PolicyKind.Conferencing, "Executive"),
-                        java.util.Set.of(), true))
+                .user(new User(
+                        "sip:boss@contoso.com",
+                        "Boss",
+                        POOL01,
+                        Map.of(PolicyKind.Conferencing, "Executive"),
+                        java.util.Set.of(),
+                        true))
                 .build();
 
         Plan plan = Planner.plan(inv, CATALOG, options(), "policies");
 
-        Check.PolicyParity parity = check(plan, "Redmond/pool01.contoso.com/pilot-validation", Check.PolicyParity.class);
+        Check.PolicyParity parity =
+                check(plan, "Redmond/pool01.contoso.com/pilot-validation", Check.PolicyParity.class);
         Check.ExpectedPolicies boss = parity.users().get(0);
         assertThat(boss.sipAddress()).isEqualTo("sip:boss@contoso.com");
         assertThat(boss.site()).isEqualTo("Redmond");
@@ -258,7 +286,8 @@ class PlannerPhasesTest {
                 .containsEntry(PolicyKind.Conferencing, "Executive")
                 .containsEntry(PolicyKind.Voice, "Site:Redmond/RedmondVoice")
                 .containsEntry(PolicyKind.Client, "Global/Global");
-        assertThat(check(plan, "Redmond/pool01.contoso.com/pilot-validation", Check.Registration.class).users())
+        assertThat(check(plan, "Redmond/pool01.contoso.com/pilot-validation", Check.Registration.class)
+                        .users())
                 .containsExactly("sip:boss@contoso.com", "sip:test1@contoso.com", "sip:test2@contoso.com");
     }
 
@@ -268,8 +297,8 @@ class PlannerPhasesTest {
 
         // user0001 went with the pilot (test1, test2, user0001); user0002 is the first still on pool01.
         List<String> probed = List.of("sip:user0002@contoso.com", "sip:test1@contoso.com");
-        assertThat(gate(plan, "Redmond/edge").checks()).containsExactly(
-                new Check.ServicesRunning(List.of(EDGE19)), new Check.ExternalAccess(EDGE19, probed));
+        assertThat(gate(plan, "Redmond/edge").checks())
+                .containsExactly(new Check.ServicesRunning(List.of(EDGE19)), new Check.ExternalAccess(EDGE19, probed));
         assertThat(gate(plan, "Redmond/federation").checks())
                 .containsExactly(new Check.FederatedAccess("Redmond", "adatum.com", probed));
     }
@@ -302,8 +331,8 @@ class PlannerPhasesTest {
         Plan plan = Planner.plan(inv, CATALOG, options(), "two sites");
 
         assertThat(step(plan, "Dublin/federation-route"))
-                .isEqualTo(new Step.RouteFederation("Dublin/federation-route", "Dublin", null, Phase.Federation,
-                        EDGE01, EDGE19));
+                .isEqualTo(new Step.RouteFederation(
+                        "Dublin/federation-route", "Dublin", null, Phase.Federation, EDGE01, EDGE19));
         assertThat(ids(plan)).doesNotContain("Dublin/edge");
     }
 
@@ -317,10 +346,16 @@ class PlannerPhasesTest {
 
         Plan plan = Planner.plan(inv, CATALOG, options(), "roles");
 
-        assertThat(plan.kept()).containsExactly(
-                new KeptPool("chat01.contoso.com", "Redmond",
-                        "PersistentChat pool: not migrated by this plan; move it by hand"),
-                new KeptPool("dir01.contoso.com", "Redmond", "Director pool: not migrated by this plan; move it by hand"));
+        assertThat(plan.kept())
+                .containsExactly(
+                        new KeptPool(
+                                "chat01.contoso.com",
+                                "Redmond",
+                                "PersistentChat pool: not migrated by this plan; move it by hand"),
+                        new KeptPool(
+                                "dir01.contoso.com",
+                                "Redmond",
+                                "Director pool: not migrated by this plan; move it by hand"));
         assertThat(plan.steps()).noneMatch(s -> s.id().contains("dir") || s.id().contains("chat"));
     }
 }

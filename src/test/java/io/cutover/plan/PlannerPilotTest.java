@@ -46,8 +46,12 @@ class PlannerPilotTest {
         Plan plan = Planner.plan(twoPools(), CATALOG, pilot(4), "pilot");
 
         Step.MoveBatch pilot = batch(plan, "Redmond/pool01.contoso.com/pilot");
-        assertThat(sips(pilot)).containsExactly(
-                "sip:Y-Test1@contoso.com", "sip:z-test2@contoso.com", "sip:a0001@contoso.com", "sip:a0002@contoso.com");
+        assertThat(sips(pilot))
+                .containsExactly(
+                        "sip:Y-Test1@contoso.com",
+                        "sip:z-test2@contoso.com",
+                        "sip:a0001@contoso.com",
+                        "sip:a0002@contoso.com");
         assertThat(pilot.moves()).allSatisfy(m -> {
             assertThat(m.from()).isEqualTo(POOL01);
             assertThat(m.to()).isEqualTo(POOL19);
@@ -55,30 +59,39 @@ class PlannerPilotTest {
         assertThat(pilot.phase()).isEqualTo(Phase.Pilot);
         assertThat(pilot.title()).isEqualTo("pilot (4)");
         assertThat(sips(batch(plan, "Redmond/pool02.contoso.com/pilot")))
-                .containsExactly("sip:b0001@contoso.com", "sip:b0002@contoso.com", "sip:b0003@contoso.com",
+                .containsExactly(
+                        "sip:b0001@contoso.com",
+                        "sip:b0002@contoso.com",
+                        "sip:b0003@contoso.com",
                         "sip:b0004@contoso.com");
     }
 
     @Test
     void the_pilot_never_takes_a_retained_user() {
-        Inventory inv = redmond(4).user("sip:aaa-chat@contoso.com", POOL01, true, java.util.Set.of(Feature.Xmpp)).build();
+        Inventory inv = redmond(4)
+                .user("sip:aaa-chat@contoso.com", POOL01, true, java.util.Set.of(Feature.Xmpp))
+                .build();
 
         Plan plan = Planner.plan(inv, CATALOG, pilot(10), "pilot");
 
-        assertThat(sips(batch(plan, "Redmond/pool01.contoso.com/pilot"))).doesNotContain("sip:aaa-chat@contoso.com")
+        assertThat(sips(batch(plan, "Redmond/pool01.contoso.com/pilot")))
+                .doesNotContain("sip:aaa-chat@contoso.com")
                 .hasSize(4);
     }
 
     @Test
     void an_explicit_pilot_list_is_used_per_pool_instead_of_the_count() {
-        Plan plan = Planner.plan(twoPools(), CATALOG,
-                pilot(4, "sip:A0005@contoso.com", "sip:a0003@contoso.com", "sip:y-test1@contoso.com"), "pilot");
+        Plan plan = Planner.plan(
+                twoPools(),
+                CATALOG,
+                pilot(4, "sip:A0005@contoso.com", "sip:a0003@contoso.com", "sip:y-test1@contoso.com"),
+                "pilot");
 
         assertThat(sips(batch(plan, "Redmond/pool01.contoso.com/pilot")))
                 .containsExactly("sip:Y-Test1@contoso.com", "sip:a0003@contoso.com", "sip:a0005@contoso.com");
         // The list names nobody on pool02: it gets no pilot, and its users all move in waves.
-        assertThat(ids(plan)).doesNotContain("Redmond/pool02.contoso.com/pilot",
-                "Redmond/pool02.contoso.com/pilot-validation");
+        assertThat(ids(plan))
+                .doesNotContain("Redmond/pool02.contoso.com/pilot", "Redmond/pool02.contoso.com/pilot-validation");
         assertThat(movedUsers(plan)).contains("sip:b0001@contoso.com");
     }
 
@@ -93,8 +106,8 @@ class PlannerPilotTest {
     @Test
     void an_unknown_pilot_user_is_refused() {
         assertThatThrownBy(() -> Planner.plan(twoPools(), CATALOG, pilot(4, "sip:nobody@contoso.com"), "pilot"))
-                .isInstanceOfSatisfying(CutoverException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_USER))
+                .isInstanceOfSatisfying(
+                        CutoverException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_USER))
                 .hasMessageContaining("sip:nobody@contoso.com");
     }
 
@@ -109,19 +122,21 @@ class PlannerPilotTest {
                 .build();
 
         assertThatThrownBy(() -> Planner.plan(inv, CATALOG, pilot(4, "sip:new0001@contoso.com"), "pilot"))
-                .isInstanceOfSatisfying(CutoverException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_INPUT))
+                .isInstanceOfSatisfying(
+                        CutoverException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_INPUT))
                 .hasMessageContaining("sip:new0001@contoso.com")
                 .hasMessageContaining(POOL19);
     }
 
     @Test
     void a_retained_pilot_user_is_refused_with_the_reason() {
-        Inventory inv = redmond(4).user("sip:chat@contoso.com", POOL01, Feature.PersistentChat).build();
+        Inventory inv = redmond(4)
+                .user("sip:chat@contoso.com", POOL01, Feature.PersistentChat)
+                .build();
 
         assertThatThrownBy(() -> Planner.plan(inv, CATALOG, pilot(4, "sip:chat@contoso.com"), "pilot"))
-                .isInstanceOfSatisfying(CutoverException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_INPUT))
+                .isInstanceOfSatisfying(
+                        CutoverException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_INPUT))
                 .hasMessageContaining("depends on PersistentChat");
     }
 }

@@ -27,20 +27,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class PlannerRefusalsTest {
 
-    private static AbstractThrowableAssert<?, ? extends Throwable> refused(Inventory inv, PlanOptions options,
-            ErrorCode code) {
+    private static AbstractThrowableAssert<?, ? extends Throwable> refused(
+            Inventory inv, PlanOptions options, ErrorCode code) {
         return assertThatThrownBy(() -> Planner.plan(inv, CATALOG, options, "refused"))
-                .isInstanceOfSatisfying(CutoverException.class, e -> assertThat(e.code()).isEqualTo(code));
+                .isInstanceOfSatisfying(
+                        CutoverException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 
     @Test
     void a_lync_2010_pool_planned_to_2019_is_refused_naming_the_two_hop_path() {
-        Inventory inv = redmond(4).frontEnd("pool10.contoso.com", "Redmond", LYNC_2010).build();
+        Inventory inv =
+                redmond(4).frontEnd("pool10.contoso.com", "Redmond", LYNC_2010).build();
 
-        refused(inv, options(), ErrorCode.UNSUPPORTED_MIGRATION_PATH).hasMessage(
-                "pool10.contoso.com runs Lync Server 2010, which cannot move straight to Skype for Business Server 2019: "
-                        + "migrate in two hops, Lync Server 2010 -> Lync Server 2013 or Skype for Business Server 2015"
-                        + " -> Skype for Business Server 2019");
+        refused(inv, options(), ErrorCode.UNSUPPORTED_MIGRATION_PATH)
+                .hasMessage(
+                        "pool10.contoso.com runs Lync Server 2010, which cannot move straight to Skype for Business Server 2019: "
+                                + "migrate in two hops, Lync Server 2010 -> Lync Server 2013 or Skype for Business Server 2015"
+                                + " -> Skype for Business Server 2019");
     }
 
     @Test
@@ -48,12 +51,17 @@ class PlannerRefusalsTest {
         Inventory inv = redmond(4).build();
 
         refused(inv, new PlanOptions(SFB_2015, 1, List.of(), List.of(10), 1), ErrorCode.UNSUPPORTED_MIGRATION_PATH)
-                .hasMessageContaining("edge19.contoso.com runs Skype for Business Server 2019").hasMessageContaining("newer than the target Skype for Business Server 2015");
+                .hasMessageContaining("edge19.contoso.com runs Skype for Business Server 2019")
+                .hasMessageContaining("newer than the target Skype for Business Server 2015");
     }
 
     @Test
     void a_topology_with_nothing_older_than_the_target_is_refused_as_nothing_to_migrate() {
-        Inventory inv = Topologies.builder().site("Redmond").frontEnd(POOL19, "Redmond", SFB_2019).users(POOL19, "u", 3).build();
+        Inventory inv = Topologies.builder()
+                .site("Redmond")
+                .frontEnd(POOL19, "Redmond", SFB_2019)
+                .users(POOL19, "u", 3)
+                .build();
 
         refused(inv, options(), ErrorCode.BAD_INPUT).hasMessageContaining("nothing to migrate");
     }
@@ -85,7 +93,10 @@ class PlannerRefusalsTest {
 
     @Test
     void a_site_with_a_legacy_front_end_and_no_target_pool_is_refused() {
-        Inventory inv = redmond(4).site("Dublin").frontEnd("old.dublin.contoso.com", "Dublin", SFB_2015).build();
+        Inventory inv = redmond(4)
+                .site("Dublin")
+                .frontEnd("old.dublin.contoso.com", "Dublin", SFB_2015)
+                .build();
 
         refused(inv, options(), ErrorCode.NO_TARGET_POOL_IN_SITE)
                 .hasMessageContaining("Dublin")
@@ -121,7 +132,8 @@ class PlannerRefusalsTest {
 
     @Test
     void a_user_homed_on_a_pool_the_topology_lacks_is_refused() {
-        Inventory inv = redmond(4).user("sip:ghost@contoso.com", "gone.contoso.com").build();
+        Inventory inv =
+                redmond(4).user("sip:ghost@contoso.com", "gone.contoso.com").build();
 
         refused(inv, options(), ErrorCode.UNKNOWN_POOL)
                 .hasMessageContaining("sip:ghost@contoso.com")
@@ -130,7 +142,9 @@ class PlannerRefusalsTest {
 
     @Test
     void an_object_homed_on_a_pool_the_topology_lacks_is_refused() {
-        Inventory inv = redmond(4).object(HomedKind.AnalogDevice, "sip:fax@contoso.com", "gone.contoso.com").build();
+        Inventory inv = redmond(4)
+                .object(HomedKind.AnalogDevice, "sip:fax@contoso.com", "gone.contoso.com")
+                .build();
 
         refused(inv, options(), ErrorCode.UNKNOWN_POOL)
                 .hasMessageContaining("AnalogDevice 'sip:fax@contoso.com'")
@@ -145,7 +159,9 @@ class PlannerRefusalsTest {
 
     @Test
     void a_pool_of_an_unknown_version_is_refused_naming_the_pool() {
-        Inventory inv = redmond(4).frontEnd("pool07.contoso.com", "Redmond", "OCS 2007 R2").build();
+        Inventory inv = redmond(4)
+                .frontEnd("pool07.contoso.com", "Redmond", "OCS 2007 R2")
+                .build();
 
         refused(inv, options(), ErrorCode.UNKNOWN_VERSION)
                 .hasMessageContaining("pool07.contoso.com")
@@ -154,7 +170,10 @@ class PlannerRefusalsTest {
 
     @Test
     void a_user_listed_twice_is_refused() {
-        Inventory inv = redmond(4).user("sip:Twice@contoso.com", POOL01).user("sip:twice@contoso.com", POOL19).build();
+        Inventory inv = redmond(4)
+                .user("sip:Twice@contoso.com", POOL01)
+                .user("sip:twice@contoso.com", POOL19)
+                .build();
 
         refused(inv, options(), ErrorCode.BAD_INPUT).hasMessageContaining("twice@contoso.com");
     }

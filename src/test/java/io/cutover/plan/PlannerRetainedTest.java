@@ -31,12 +31,20 @@ class PlannerRetainedTest {
 
         Plan plan = Planner.plan(inv, CATALOG, options(), "retained");
 
-        assertThat(plan.retained()).containsExactly(
-                new Retained("sip:both@contoso.com", POOL01, List.of(Feature.PersistentChat, Feature.Xmpp),
-                        "depends on PersistentChat and Xmpp, removed in Skype for Business Server 2019"),
-                new Retained("sip:chat@contoso.com", POOL01, List.of(Feature.PersistentChat),
-                        "depends on PersistentChat, removed in Skype for Business Server 2019"));
-        assertThat(movedUsers(plan)).doesNotContain("sip:chat@contoso.com", "sip:both@contoso.com")
+        assertThat(plan.retained())
+                .containsExactly(
+                        new Retained(
+                                "sip:both@contoso.com",
+                                POOL01,
+                                List.of(Feature.PersistentChat, Feature.Xmpp),
+                                "depends on PersistentChat and Xmpp, removed in Skype for Business Server 2019"),
+                        new Retained(
+                                "sip:chat@contoso.com",
+                                POOL01,
+                                List.of(Feature.PersistentChat),
+                                "depends on PersistentChat, removed in Skype for Business Server 2019"));
+        assertThat(movedUsers(plan))
+                .doesNotContain("sip:chat@contoso.com", "sip:both@contoso.com")
                 .contains("sip:user0010@contoso.com");
     }
 
@@ -49,11 +57,17 @@ class PlannerRetainedTest {
 
         Plan plan = Planner.plan(inv, CATALOG, options(), "retained");
 
-        assertThat(plan.kept()).containsExactly(new KeptPool(POOL01, "Redmond",
-                "keeps 2 retained users (PersistentChat, SqlMirroring); stays in coexistence until they can move"));
-        assertThat(ids(plan)).doesNotContain("Redmond/pool01.contoso.com/drain", "Redmond/pool01.contoso.com/decommission")
+        assertThat(plan.kept())
+                .containsExactly(
+                        new KeptPool(
+                                POOL01,
+                                "Redmond",
+                                "keeps 2 retained users (PersistentChat, SqlMirroring); stays in coexistence until they can move"));
+        assertThat(ids(plan))
+                .doesNotContain("Redmond/pool01.contoso.com/drain", "Redmond/pool01.contoso.com/decommission")
                 .contains("Redmond/pool01.contoso.com/wave-01", "Redmond/edge01.contoso.com/decommission");
-        assertThat(plan.steps()).noneMatch(s -> s instanceof Step.Decommission d && d.target().equals(POOL01));
+        assertThat(plan.steps())
+                .noneMatch(s -> s instanceof Step.Decommission d && d.target().equals(POOL01));
     }
 
     @Test
@@ -68,7 +82,8 @@ class PlannerRetainedTest {
 
         Plan plan = Planner.plan(inv, CATALOG, options(), "retained");
 
-        assertThat(plan.retained()).extracting(Retained::sipAddress)
+        assertThat(plan.retained())
+                .extracting(Retained::sipAddress)
                 .containsExactly("sip:y@contoso.com", "sip:Z@contoso.com", "sip:a@contoso.com", "sip:b@contoso.com");
         assertThat(plan.kept()).extracting(KeptPool::pool).containsExactly(POOL01, POOL02);
         assertThat(plan.kept().get(0).reason()).startsWith("keeps 2 retained users (Mcx)");
@@ -76,21 +91,33 @@ class PlannerRetainedTest {
 
     @Test
     void xmpp_users_keep_the_legacy_edge_their_site_federates_xmpp_through() {
-        Inventory inv = redmond(12)
-                .user("sip:jabber@contoso.com", POOL01, Feature.Xmpp)
-                .build();
+        Inventory inv =
+                redmond(12).user("sip:jabber@contoso.com", POOL01, Feature.Xmpp).build();
         Inventory routed = new Inventory(
-                inv.sites().stream().map(s -> new io.cutover.inventory.Site(s.name(), s.siteId(), s.kind(),
-                        s.federationRoute(), EDGE01)).toList(),
-                inv.pools(), inv.cmsPool(), inv.users(), inv.objects(), inv.meetings(), inv.clients(), inv.services(),
-                inv.replicas(), inv.policies(), inv.partners());
+                inv.sites().stream()
+                        .map(s -> new io.cutover.inventory.Site(
+                                s.name(), s.siteId(), s.kind(), s.federationRoute(), EDGE01))
+                        .toList(),
+                inv.pools(),
+                inv.cmsPool(),
+                inv.users(),
+                inv.objects(),
+                inv.meetings(),
+                inv.clients(),
+                inv.services(),
+                inv.replicas(),
+                inv.policies(),
+                inv.partners());
 
         Plan plan = Planner.plan(routed, CATALOG, options(), "xmpp");
 
         assertThat(plan.kept()).extracting(KeptPool::pool).containsExactly(EDGE01, POOL01);
         assertThat(plan.kept().get(0).reason()).contains("XMPP federation").contains("1 retained user");
-        assertThat(ids(plan)).doesNotContain("Redmond/edge01.contoso.com/drain",
-                "Redmond/edge01.contoso.com/decommission", "Redmond/pool01.contoso.com/decommission");
+        assertThat(ids(plan))
+                .doesNotContain(
+                        "Redmond/edge01.contoso.com/drain",
+                        "Redmond/edge01.contoso.com/decommission",
+                        "Redmond/pool01.contoso.com/decommission");
         // SIP federation still moves to the new Edge; only XMPP stays behind.
         assertThat(ids(plan)).contains("Redmond/federation-route", "Redmond/edge");
     }
@@ -112,13 +139,15 @@ class PlannerRetainedTest {
 
         assertThat(plan.kept()).extracting(KeptPool::pool).containsExactly(EDGE01, POOL01, POOL02);
         assertThat(plan.kept().get(2).reason()).contains("next hop of " + EDGE01);
-        assertThat(ids(plan)).doesNotContain("Redmond/pool02.contoso.com/decommission")
+        assertThat(ids(plan))
+                .doesNotContain("Redmond/pool02.contoso.com/decommission")
                 .contains("Redmond/pool02.contoso.com/wave-01");
     }
 
     @Test
     void xmpp_users_do_not_keep_an_edge_their_site_does_not_route_xmpp_through() {
-        Inventory inv = redmond(12).user("sip:jabber@contoso.com", POOL01, Feature.Xmpp).build();
+        Inventory inv =
+                redmond(12).user("sip:jabber@contoso.com", POOL01, Feature.Xmpp).build();
 
         Plan plan = Planner.plan(inv, CATALOG, options(), "xmpp");
 

@@ -66,10 +66,12 @@ class PlannerScaleTest {
         assertThat(movedOnce).hasSize(99_000);
         assertThat(plan.retained()).hasSize(1_000).noneMatch(r -> movedOnce.contains(r.sipAddress()));
         assertThat(plan.kept()).hasSize(11);
-        assertThat(plan.steps()).filteredOn(s -> s.phase() == Phase.Decommission)
+        assertThat(plan.steps())
+                .filteredOn(s -> s.phase() == Phase.Decommission)
                 .extracting(Step::pool)
                 .containsExactlyInAnyOrder("edge01.site1.contoso.com", "edge01.site2.contoso.com");
-        assertThat(plan.steps()).filteredOn(s -> s.phase() == Phase.Federation && s instanceof Step.RouteFederation)
+        assertThat(plan.steps())
+                .filteredOn(s -> s.phase() == Phase.Federation && s instanceof Step.RouteFederation)
                 .hasSize(2);
         assertThat(plan.checksum()).isEqualTo(PlanCodec.checksum(plan));
     }

@@ -35,8 +35,8 @@ class PlannerWavesTest {
 
     @Test
     void waves_follow_the_sizes_and_the_last_size_repeats() {
-        Plan plan = Planner.plan(redmond(100).build(), CATALOG,
-                new PlanOptions(SFB_2019, 3, List.of(), List.of(5, 10, 20), 2), "waves");
+        Plan plan = Planner.plan(
+                redmond(100).build(), CATALOG, new PlanOptions(SFB_2019, 3, List.of(), List.of(5, 10, 20), 2), "waves");
 
         List<Step.MoveBatch> waves = plan.steps().stream()
                 .filter(s -> s.phase() == Phase.Production)
@@ -45,18 +45,24 @@ class PlannerWavesTest {
                 .toList();
         // 100 users, 3 in the pilot: 97 = 5 + 10 + 20 + 20 + 20 + 20 + 2.
         assertThat(waves).extracting(w -> w.moves().size()).containsExactly(5, 10, 20, 20, 20, 20, 2);
-        assertThat(waves).extracting(Step::id).startsWith("Redmond/pool01.contoso.com/wave-01")
+        assertThat(waves)
+                .extracting(Step::id)
+                .startsWith("Redmond/pool01.contoso.com/wave-01")
                 .endsWith("Redmond/pool01.contoso.com/wave-07");
         assertThat(waves).extracting(Step.MoveBatch::title).startsWith("wave 1 (5)", "wave 2 (10)");
     }
 
     @Test
     void wave_numbers_grow_past_two_digits_without_clashing() {
-        Plan plan = Planner.plan(redmond(120).build(), CATALOG,
-                new PlanOptions(SFB_2019, 0, List.of(), List.of(1), 0), "waves");
+        Plan plan = Planner.plan(
+                redmond(120).build(), CATALOG, new PlanOptions(SFB_2019, 0, List.of(), List.of(1), 0), "waves");
 
-        assertThat(ids(plan)).contains("Redmond/pool01.contoso.com/wave-09", "Redmond/pool01.contoso.com/wave-99",
-                "Redmond/pool01.contoso.com/wave-120").doesNotHaveDuplicates();
+        assertThat(ids(plan))
+                .contains(
+                        "Redmond/pool01.contoso.com/wave-09",
+                        "Redmond/pool01.contoso.com/wave-99",
+                        "Redmond/pool01.contoso.com/wave-120")
+                .doesNotHaveDuplicates();
     }
 
     @Test
@@ -65,10 +71,17 @@ class PlannerWavesTest {
 
         List<String> inOrder = new ArrayList<>(sips(batch(plan, "Redmond/pool01.contoso.com/wave-01")));
         inOrder.addAll(sips(batch(plan, "Redmond/pool01.contoso.com/wave-02")));
-        assertThat(inOrder).containsExactly("sip:user0002@contoso.com", "sip:user0003@contoso.com",
-                "sip:user0004@contoso.com", "sip:user0005@contoso.com", "sip:user0006@contoso.com",
-                "sip:user0007@contoso.com", "sip:user0008@contoso.com", "sip:user0009@contoso.com",
-                "sip:user0010@contoso.com");
+        assertThat(inOrder)
+                .containsExactly(
+                        "sip:user0002@contoso.com",
+                        "sip:user0003@contoso.com",
+                        "sip:user0004@contoso.com",
+                        "sip:user0005@contoso.com",
+                        "sip:user0006@contoso.com",
+                        "sip:user0007@contoso.com",
+                        "sip:user0008@contoso.com",
+                        "sip:user0009@contoso.com",
+                        "sip:user0010@contoso.com");
     }
 
     @Test
@@ -79,15 +92,16 @@ class PlannerWavesTest {
         assertThat(PlanReading.gate(plan, gate).phase()).isEqualTo(Phase.Production);
         assertThat(check(plan, gate, Check.Registration.class).users())
                 .containsExactly("sip:user0007@contoso.com", "sip:user0008@contoso.com");
-        assertThat(check(plan, gate, Check.PolicyParity.class).users()).extracting(Check.ExpectedPolicies::sipAddress)
+        assertThat(check(plan, gate, Check.PolicyParity.class).users())
+                .extracting(Check.ExpectedPolicies::sipAddress)
                 .containsExactly("sip:user0007@contoso.com", "sip:user0008@contoso.com");
         assertThat(plan.indexOf(gate)).isEqualTo(plan.indexOf("Redmond/pool01.contoso.com/wave-02") + 1);
     }
 
     @Test
     void a_validation_sample_of_zero_plans_no_wave_gates() {
-        Plan plan = Planner.plan(redmond(12).build(), CATALOG,
-                new PlanOptions(SFB_2019, 3, List.of(), List.of(5), 0), "waves");
+        Plan plan = Planner.plan(
+                redmond(12).build(), CATALOG, new PlanOptions(SFB_2019, 3, List.of(), List.of(5), 0), "waves");
 
         assertThat(ids(plan)).noneMatch(id -> id.endsWith("-validation") && id.contains("wave"));
     }
@@ -141,7 +155,8 @@ class PlannerWavesTest {
         Plan plan = Planner.plan(inv, CATALOG, options, "seed " + seed);
 
         Set<String> legacyPools = legacy.stream().map(Pool::fqdn).collect(Collectors.toSet());
-        Set<String> retained = plan.retained().stream().map(Retained::sipAddress).collect(Collectors.toSet());
+        Set<String> retained =
+                plan.retained().stream().map(Retained::sipAddress).collect(Collectors.toSet());
         List<String> expected = inv.users().stream()
                 .filter(u -> legacyPools.contains(u.pool()))
                 .map(User::sipAddress)
@@ -149,8 +164,9 @@ class PlannerWavesTest {
                 .sorted()
                 .toList();
         assertThat(movedUsers(plan)).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(retained).allSatisfy(sip -> assertThat(inv.findUser(sip).orElseThrow().features())
-                .containsAnyOf(Feature.PersistentChat, Feature.Xmpp));
+        assertThat(retained)
+                .allSatisfy(sip -> assertThat(inv.findUser(sip).orElseThrow().features())
+                        .containsAnyOf(Feature.PersistentChat, Feature.Xmpp));
         Map<String, User> bySip = inv.usersBySip();
         for (Move m : PlanReading.moves(plan)) {
             String site = m.from().substring(3, 4);
@@ -160,11 +176,15 @@ class PlannerWavesTest {
             }
         }
         long objects = inv.objects().size();
-        assertThat(PlanReading.moves(plan).stream().filter(m -> m.subject().kind().isObject()).count())
+        assertThat(PlanReading.moves(plan).stream()
+                        .filter(m -> m.subject().kind().isObject())
+                        .count())
                 .isEqualTo(objects);
         for (Pool p : legacy) {
-            boolean hasRetained = plan.retained().stream().anyMatch(r -> r.pool().equals(p.fqdn()));
-            assertThat(ids(plan).contains(p.site() + "/" + p.fqdn() + "/decommission")).isNotEqualTo(hasRetained);
+            boolean hasRetained =
+                    plan.retained().stream().anyMatch(r -> r.pool().equals(p.fqdn()));
+            assertThat(ids(plan).contains(p.site() + "/" + p.fqdn() + "/decommission"))
+                    .isNotEqualTo(hasRetained);
         }
         assertThat(targetOfSite).hasSize(sites);
     }

@@ -5,8 +5,8 @@ import io.cutover.catalog.Feature;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
-import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.Policies;
+import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.Site;
@@ -122,8 +122,8 @@ final class Topologies {
 
         Builder pool(String fqdn, String site, PoolRole role, String version, String nextHop) {
             String machine = "srv1." + fqdn.substring(fqdn.indexOf('.') + 1);
-            pools.add(new Pool(fqdn, site, role, version, List.of(fqdn.substring(0, fqdn.indexOf('.')) + "-" + machine),
-                    nextHop));
+            pools.add(new Pool(
+                    fqdn, site, role, version, List.of(fqdn.substring(0, fqdn.indexOf('.')) + "-" + machine), nextHop));
             return this;
         }
 
@@ -173,8 +173,8 @@ final class Topologies {
         }
 
         Inventory build() {
-            return new Inventory(sites, pools, cms, users, objects, List.of(), List.of(), List.of(), List.of(), policies,
-                    partners);
+            return new Inventory(
+                    sites, pools, cms, users, objects, List.of(), List.of(), List.of(), List.of(), policies, partners);
         }
     }
 }

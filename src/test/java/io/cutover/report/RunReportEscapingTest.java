@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class RunReportEscapingTest {
     @Test
     void html_escapes_markup_in_every_value() {
-        assertThat(RunReportHtml.esc("<script>alert('x')</script> & \"q\"")).isEqualTo("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
+        assertThat(RunReportHtml.esc("<script>alert('x')</script> & \"q\""))
+                .isEqualTo("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
         assertThat(RunReportHtml.esc(null)).isEmpty();
     }
 

@@ -50,7 +50,8 @@ final class CliChild {
                     "-XX:+UseSerialGC",
                     // sqlite-jdbc unpacks its native library here; a killed JVM leaves it behind.
                     "-Djava.io.tmpdir=" + tmp,
-                    "-jar", jar.toString()));
+                    "-jar",
+                    jar.toString()));
             command.addAll(List.of(args));
             Path out = logs.resolve(name + ".out");
             Path err = logs.resolve(name + ".err");
@@ -58,7 +59,10 @@ final class CliChild {
                     .directory(logs.toFile())
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
-            pb.environment().keySet().removeIf(k -> k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS") || k.equals("_JAVA_OPTIONS"));
+            pb.environment()
+                    .keySet()
+                    .removeIf(k ->
+                            k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS") || k.equals("_JAVA_OPTIONS"));
             Process p = pb.start();
             p.getOutputStream().close();
             CliChild child = new CliChild(name, command, p, out, err);
@@ -107,7 +111,8 @@ final class CliChild {
     /** The last lines of stderr (and of stdout, if stderr is empty): what a failure message shows. */
     String tails() {
         String e = tail(err, 15);
-        return "--- " + name + " (" + String.join(" ", command.subList(command.indexOf("-jar") + 2, command.size())) + ") "
+        return "--- " + name + " (" + String.join(" ", command.subList(command.indexOf("-jar") + 2, command.size()))
+                + ") "
                 + (process.isAlive() ? "still running" : "exit " + process.exitValue()) + "\n"
                 + (e.isBlank() ? "stderr empty; stdout ends:\n" + tail(out, 8) : "stderr ends:\n" + e);
     }
@@ -120,7 +125,9 @@ final class CliChild {
             List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
             StringBuilder sb = new StringBuilder();
             for (String line : all.subList(Math.max(0, all.size() - lines), all.size())) {
-                sb.append("  ").append(line.length() > 400 ? line.substring(0, 400) + "..." : line).append('\n');
+                sb.append("  ")
+                        .append(line.length() > 400 ? line.substring(0, 400) + "..." : line)
+                        .append('\n');
             }
             return sb.toString();
         } catch (IOException | RuntimeException e) {

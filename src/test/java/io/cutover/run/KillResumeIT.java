@@ -127,17 +127,33 @@ class KillResumeIT {
         @Override
         public String toString() {
             String what = switch (kind) {
-                case TIME -> String.format("kill the run %.0f%% through (%d ms after its first journal row)", fraction * 100, millis);
-                case ROWS -> String.format("kill the run once the journal has %d rows (%.0f%% into %s)", rows, fraction * 100, step);
+                case TIME ->
+                    String.format(
+                            "kill the run %.0f%% through (%d ms after its first journal row)", fraction * 100, millis);
+                case ROWS ->
+                    String.format(
+                            "kill the run once the journal has %d rows (%.0f%% into %s)", rows, fraction * 100, step);
                 case STARTUP -> String.format("kill the run %d ms after it starts, in its start-up", millis);
             };
-            String resume = resumeFraction > 0 ? String.format(", then kill the resume %.0f%% through what is left", resumeFraction * 100) : "";
+            String resume = resumeFraction > 0
+                    ? String.format(", then kill the resume %.0f%% through what is left", resumeFraction * 100)
+                    : "";
             return String.format("case %02d: %s%s", index, what, resume);
         }
     }
 
     /** One journal row, as the test reads it with plain JDBC. */
-    record Row(long seq, String step, String item, String action, int attempt, String event, String outcome, String from, String to, String detail) {
+    record Row(
+            long seq,
+            String step,
+            String item,
+            String action,
+            int attempt,
+            String event,
+            String outcome,
+            String from,
+            String to,
+            String detail) {
         String target() {
             return target(step, item);
         }
@@ -177,12 +193,19 @@ class KillResumeIT {
     record Kill(String child, int rows, long lastSeq, int inDoubt, boolean runRecorded, Set<String> labEffects) {
         static Kill of(String child, Path workspace) {
             JournalView j = readJournal(workspace);
-            return new Kill(child, j.rows().size(), j.lastSeq(), j.inDoubt(), j.runs() > 0, KillResumeIT.labEffects(workspace));
+            return new Kill(
+                    child, j.rows().size(), j.lastSeq(), j.inDoubt(), j.runs() > 0, KillResumeIT.labEffects(workspace));
         }
     }
 
     /** An uninterrupted run of the plan. */
-    record Reference(SortedMap<String, String> state, Map<String, Integer> labChanges, int rows, long startupMillis, long runMillis, int usersMoved,
+    record Reference(
+            SortedMap<String, String> state,
+            Map<String, Integer> labChanges,
+            int rows,
+            long startupMillis,
+            long runMillis,
+            int usersMoved,
             SortedMap<String, String> original) {}
 
     /** What happened to one case in the background; {@link #failure} is set when it went wrong. */
@@ -204,10 +227,22 @@ class KillResumeIT {
 
         String describe() {
             StringBuilder sb = new StringBuilder();
-            sb.append(kase).append(" [seed ").append(SEED).append(", workspace ").append(workspace).append("]\n");
+            sb.append(kase)
+                    .append(" [seed ")
+                    .append(SEED)
+                    .append(", workspace ")
+                    .append(workspace)
+                    .append("]\n");
             for (Kill k : kills) {
-                sb.append("killed ").append(k.child()).append(" with ").append(k.rows()).append(" journal rows, ").append(k.inDoubt()).append(" in doubt")
-                        .append(k.runRecorded() ? "" : ", no run recorded yet").append('\n');
+                sb.append("killed ")
+                        .append(k.child())
+                        .append(" with ")
+                        .append(k.rows())
+                        .append(" journal rows, ")
+                        .append(k.inDoubt())
+                        .append(" in doubt")
+                        .append(k.runRecorded() ? "" : ", no run recorded yet")
+                        .append('\n');
             }
             notes.forEach(n -> sb.append(n).append('\n'));
             children.forEach(c -> sb.append(c.tails()));
@@ -220,7 +255,9 @@ class KillResumeIT {
     @BeforeAll
     void prepare() throws Exception {
         Path built = Path.of("target/cutover.jar");
-        assertThat(built).as("the shaded jar; failsafe runs after `package`, or run `./mvnw -DskipTests package` first").isRegularFile();
+        assertThat(built)
+                .as("the shaded jar; failsafe runs after `package`, or run `./mvnw -DskipTests package` first")
+                .isRegularFile();
         // A copy, so that a rebuild of target/ during the test cannot change the jar under it.
         jar = Files.copy(built, dir.resolve("cutover.jar"));
 
@@ -233,19 +270,30 @@ class KillResumeIT {
         Path original = copyTree(template, dir.resolve("original"));
         Path ref = copyTree(template, dir.resolve("reference"));
         long t0 = System.nanoTime();
-        CliChild run = CliChild.start(jar, dir.resolve("reference-logs"), "run", live, "run", "--workspace", ref.toString());
+        CliChild run =
+                CliChild.start(jar, dir.resolve("reference-logs"), "run", live, "run", "--workspace", ref.toString());
         awaitRows(run, ref, 1);
         long t1 = System.nanoTime();
         exitsZero(run);
         long t2 = System.nanoTime();
 
         JournalView journal = readJournal(ref);
-        assertThat(audit(journal, List.of())).as("the uninterrupted run's journal").isEmpty();
+        assertThat(audit(journal, List.of()))
+                .as("the uninterrupted run's journal")
+                .isEmpty();
         SortedMap<String, String> before = endState(original);
         SortedMap<String, String> after = endState(ref);
-        reference = new Reference(after, labChanges(ref), journal.rows().size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
-                usersMoved(before, after), before);
-        assertThat(reference.usersMoved()).as("users the uninterrupted run moved").isGreaterThan(2_000);
+        reference = new Reference(
+                after,
+                labChanges(ref),
+                journal.rows().size(),
+                (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000,
+                usersMoved(before, after),
+                before);
+        assertThat(reference.usersMoved())
+                .as("users the uninterrupted run moved")
+                .isGreaterThan(2_000);
 
         cases = makeCases(new Random(SEED), journal);
         int n = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
@@ -281,7 +329,9 @@ class KillResumeIT {
                 span[1]++;
             }
         }
-        List<String> big = new ArrayList<>(spans.keySet().stream().filter(s -> spans.get(s)[1] >= MIN_ROWS_OF_A_TARGETED_BATCH).toList());
+        List<String> big = new ArrayList<>(spans.keySet().stream()
+                .filter(s -> spans.get(s)[1] >= MIN_ROWS_OF_A_TARGETED_BATCH)
+                .toList());
         Collections.shuffle(big, random);
         for (int k = 0; k < ROW_CASES; k++) {
             String step = big.get(k % big.size());
@@ -291,7 +341,8 @@ class KillResumeIT {
         }
         for (int k = 0; k < STARTUP_CASES; k++) {
             double f = 0.3 + 0.65 * random.nextDouble();
-            list.add(new KillCase(list.size() + 1, Kind.STARTUP, f, Math.round(f * reference.startupMillis()), 0, null, 0));
+            list.add(new KillCase(
+                    list.size() + 1, Kind.STARTUP, f, Math.round(f * reference.startupMillis()), 0, null, 0));
         }
         List<Integer> mid = new ArrayList<>();
         for (KillCase c : list) {
@@ -302,7 +353,16 @@ class KillResumeIT {
         Collections.shuffle(mid, random);
         for (int index : mid.subList(0, RESUME_KILLS)) {
             KillCase c = list.get(index - 1);
-            list.set(index - 1, new KillCase(c.index(), c.kind(), c.fraction(), c.millis(), c.rows(), c.step(), 0.2 + 0.6 * random.nextDouble()));
+            list.set(
+                    index - 1,
+                    new KillCase(
+                            c.index(),
+                            c.kind(),
+                            c.fraction(),
+                            c.millis(),
+                            c.rows(),
+                            c.step(),
+                            0.2 + 0.6 * random.nextDouble()));
         }
         return List.copyOf(list);
     }
@@ -339,13 +399,21 @@ class KillResumeIT {
 
         Map<String, Integer> changes = labChanges(w);
         SortedMap<String, String> state = endState(w);
-        assertThat(diff(reference.state(), state)).as("the end state differs from the uninterrupted run's\n%s", context).isEmpty();
-        assertThat(usersMoved(reference.original(), state)).as("users moved\n%s", context).isEqualTo(reference.usersMoved());
+        assertThat(diff(reference.state(), state))
+                .as("the end state differs from the uninterrupted run's\n%s", context)
+                .isEmpty();
+        assertThat(usersMoved(reference.original(), state))
+                .as("users moved\n%s", context)
+                .isEqualTo(reference.usersMoved());
         assertThat(diff(reference.labChanges(), changes))
-                .as("the lab's own log of changes (a subject moved twice shows here) differs from the uninterrupted run's\n%s", context)
+                .as(
+                        "the lab's own log of changes (a subject moved twice shows here) differs from the uninterrupted run's\n%s",
+                        context)
                 .isEmpty();
 
-        assertThat(PlanCodec.fromJson(Files.readString(w.resolve("plan.json")), "plan.json").checksum()).isEqualTo(plan.checksum());
+        assertThat(PlanCodec.fromJson(Files.readString(w.resolve("plan.json")), "plan.json")
+                        .checksum())
+                .isEqualTo(plan.checksum());
         JournalView journal = readJournal(w);
         assertThat(audit(journal, run.kills)).as("the journal\n%s", context).isEmpty();
         for (Row r : journal.rows()) {
@@ -359,7 +427,9 @@ class KillResumeIT {
         }
         StringBuilder kills = new StringBuilder();
         for (Kill k : run.kills) {
-            kills.append(String.format("killed %s at journal row %d of %d (%d in doubt); ", k.child(), k.rows(), reference.rows(), k.inDoubt()));
+            kills.append(String.format(
+                    "killed %s at journal row %d of %d (%d in doubt); ",
+                    k.child(), k.rows(), reference.rows(), k.inDoubt()));
         }
         System.out.printf("%s: %s%d continuation(s); %.1f s%n", kase, kills, run.resumes, run.millis / 1000.0);
     }
@@ -367,7 +437,8 @@ class KillResumeIT {
     @Order(2)
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
-    void at_least_twenty_kills_landed_after_the_run_began_at_different_points_and_with_moves_in_doubt() throws Exception {
+    void at_least_twenty_kills_landed_after_the_run_began_at_different_points_and_with_moves_in_doubt()
+            throws Exception {
         List<Kill> kills = new ArrayList<>();
         int startupKills = 0;
         int notKilled = 0;
@@ -375,7 +446,9 @@ class KillResumeIT {
         for (KillCase c : cases) {
             CaseRun run = outcome(c);
             millis += run.millis;
-            notKilled += (int) run.notes.stream().filter(n -> n.contains("before its kill")).count();
+            notKilled += (int) run.notes.stream()
+                    .filter(n -> n.contains("before its kill"))
+                    .count();
             for (Kill k : run.kills) {
                 if (k.rows() > 0) {
                     kills.add(k);
@@ -392,14 +465,28 @@ class KillResumeIT {
             withDoubt += k.inDoubt() > 0 ? 1 : 0;
             runKills += k.child().startsWith("run") ? 1 : 0;
         }
-        System.out.printf("KillResumeIT: %d kills after the run began (%d of runs, %d of resumes) at %d different journal rows (of %d),"
+        System.out.printf(
+                "KillResumeIT: %d kills after the run began (%d of runs, %d of resumes) at %d different journal rows (of %d),"
                         + " %d with attempts in doubt; %d kills during start-up; %d processes finished before their kill;"
                         + " moves in doubt settled: %d found done, %d retried; %d s of case time%n",
-                kills.size(), runKills, kills.size() - runKills, points.size(), reference.rows(), withDoubt, startupKills, notKilled,
-                settledFound.get(), settledRetried.get(), millis / 1000);
-        assertThat(kills).as("SIGKILLs that landed after the run began journaling").hasSizeGreaterThanOrEqualTo(REQUIRED_KILLS);
+                kills.size(),
+                runKills,
+                kills.size() - runKills,
+                points.size(),
+                reference.rows(),
+                withDoubt,
+                startupKills,
+                notKilled,
+                settledFound.get(),
+                settledRetried.get(),
+                millis / 1000);
+        assertThat(kills)
+                .as("SIGKILLs that landed after the run began journaling")
+                .hasSizeGreaterThanOrEqualTo(REQUIRED_KILLS);
         assertThat(points).as("journal rows the kills landed at").hasSizeGreaterThanOrEqualTo(REQUIRED_KILLS / 2);
-        assertThat(withDoubt).as("kills that left attempts in doubt, for the resume to settle").isGreaterThanOrEqualTo(5);
+        assertThat(withDoubt)
+                .as("kills that left attempts in doubt, for the resume to settle")
+                .isGreaterThanOrEqualTo(5);
     }
 
     private CaseRun outcome(KillCase c) throws InterruptedException, java.util.concurrent.TimeoutException {
@@ -443,7 +530,8 @@ class KillResumeIT {
         for (int attempt = 1; ; attempt++) {
             Path w = copyTree(template, run.dir.resolve("w" + attempt));
             run.workspace = w;
-            CliChild child = start(run, "run" + (attempt == 1 ? "" : "-" + attempt), "run", "--workspace", w.toString());
+            CliChild child =
+                    start(run, "run" + (attempt == 1 ? "" : "-" + attempt), "run", "--workspace", w.toString());
             switch (c.kind()) {
                 case STARTUP -> child.exitsWithin(Duration.ofMillis(Math.round(c.millis() * scale)));
                 case TIME -> {
@@ -458,7 +546,9 @@ class KillResumeIT {
                 run.kills.add(Kill.of(child.name, w));
                 return;
             }
-            assertThat(exit).as("exit code of %s, which should have been killed", child.name).isZero();
+            assertThat(exit)
+                    .as("exit code of %s, which should have been killed", child.name)
+                    .isZero();
             run.notes.add(child.name + " finished before its kill; trying again with the kill point halved");
             if (attempt == 3) {
                 throw new AssertionError("the run finished before its kill three times:\n" + run.describe());
@@ -501,14 +591,17 @@ class KillResumeIT {
                     ? start(run, "resume-" + i, "run", "--resume", "--workspace", w.toString())
                     : start(run, "rerun-" + i, "run", "--workspace", w.toString());
             run.resumes++;
-            assertThat(child.waitFor(PROCESS_TIMEOUT)).as("exit code of %s\n%s", child.name, child.tails()).isZero();
+            assertThat(child.waitFor(PROCESS_TIMEOUT))
+                    .as("exit code of %s\n%s", child.name, child.tails())
+                    .isZero();
             Set<String> ok = new LinkedHashSet<>();
             readJournal(w).rows().stream().filter(r -> "ok".equals(r.outcome())).forEach(r -> ok.add(r.target()));
             if (ok.containsAll(planned)) {
                 return;
             }
             if (i == 3) {
-                throw new AssertionError("three resumes, each exiting 0, and still " + (planned.size() - ok.size()) + " planned items not done");
+                throw new AssertionError("three resumes, each exiting 0, and still " + (planned.size() - ok.size())
+                        + " planned items not done");
             }
         }
     }
@@ -520,13 +613,17 @@ class KillResumeIT {
     }
 
     private static void exitsZero(CliChild child) throws InterruptedException {
-        assertThat(child.waitFor(PROCESS_TIMEOUT)).as("exit code of %s\n%s", child.name, child.tails()).isZero();
+        assertThat(child.waitFor(PROCESS_TIMEOUT))
+                .as("exit code of %s\n%s", child.name, child.tails())
+                .isZero();
     }
 
     /** Waits until the journal has {@code rows} rows or the child has exited. */
     private static void awaitRows(CliChild child, Path workspace, long rows) {
         try (RowCounter journal = new RowCounter(workspace.resolve("journal.db"))) {
-            await().atMost(PROCESS_TIMEOUT).pollInterval(Duration.ofMillis(5)).pollInSameThread()
+            await().atMost(PROCESS_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(5))
+                    .pollInSameThread()
                     .until(() -> !child.isAlive() || journal.rows() >= rows);
         }
     }
@@ -541,7 +638,8 @@ class KillResumeIT {
     }
 
     private static boolean hasTable(Connection c, String table) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select count(*) from sqlite_master where type = 'table' and name = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("select count(*) from sqlite_master where type = 'table' and name = ?")) {
             s.setString(1, table);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() && r.getInt(1) > 0;
@@ -572,7 +670,8 @@ class KillResumeIT {
                 if (!hasTable(connection, "journal")) {
                     return 0;
                 }
-                try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("select count(*) from journal")) {
+                try (Statement s = connection.createStatement();
+                        ResultSet r = s.executeQuery("select count(*) from journal")) {
                     return r.next() ? r.getLong(1) : 0;
                 }
             } catch (SQLException e) {
@@ -605,7 +704,8 @@ class KillResumeIT {
             }
             int runs = 0;
             String checksum = null;
-            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select plan_checksum from run")) {
+            try (Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("select plan_checksum from run")) {
                 while (r.next()) {
                     runs++;
                     checksum = r.getString(1);
@@ -613,10 +713,20 @@ class KillResumeIT {
             }
             List<Row> rows = new ArrayList<>();
             try (Statement s = c.createStatement();
-                    ResultSet r = s.executeQuery("select seq, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail from journal order by seq")) {
+                    ResultSet r = s.executeQuery(
+                            "select seq, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail from journal order by seq")) {
                 while (r.next()) {
-                    rows.add(new Row(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5), r.getString(6), r.getString(7),
-                            r.getString(8), r.getString(9), r.getString(10)));
+                    rows.add(new Row(
+                            r.getLong(1),
+                            r.getString(2),
+                            r.getString(3),
+                            r.getString(4),
+                            r.getInt(5),
+                            r.getString(6),
+                            r.getString(7),
+                            r.getString(8),
+                            r.getString(9),
+                            r.getString(10)));
                 }
             }
             return new JournalView(runs, checksum, rows);
@@ -633,10 +743,14 @@ class KillResumeIT {
     static Map<String, Integer> labChanges(Path workspace) {
         Path db = workspace.resolve("lab").resolve("lab.db");
         Map<String, Integer> changes = new TreeMap<>();
-        try (Connection c = readOnly(db); Statement s = c.createStatement(); ResultSet r = s.executeQuery("select op, body from mutation order by seq")) {
+        try (Connection c = readOnly(db);
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select op, body from mutation order by seq")) {
             while (r.next()) {
                 String op = r.getString(1);
-                String key = op.equals("MeetingScheduled") || op.equals("ClientUpgraded") ? op + " (how many)" : r.getString(2);
+                String key = op.equals("MeetingScheduled") || op.equals("ClientUpgraded")
+                        ? op + " (how many)"
+                        : r.getString(2);
                 changes.merge(key, 1, Integer::sum);
             }
         } catch (SQLException e) {
@@ -653,15 +767,33 @@ class KillResumeIT {
     static Set<String> labEffects(Path workspace) {
         Path db = workspace.resolve("lab").resolve("lab.db");
         Set<String> effects = new HashSet<>();
-        try (Connection c = readOnly(db); Statement s = c.createStatement(); ResultSet r = s.executeQuery("select op, body from mutation order by seq")) {
+        try (Connection c = readOnly(db);
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select op, body from mutation order by seq")) {
             while (r.next()) {
                 JsonNode body = JSON.readTree(r.getString(2));
                 switch (r.getString(1)) {
-                    case "Moved" -> effects.add(effect("moved", new Subject(io.cutover.inventory.HomedKind.valueOf(body.get("subject").get("kind").asText()),
-                            body.get("subject").get("id").asText()).toString() + " -> " + body.get("pool").asText()));
-                    case "Routed" -> effects.add(effect("routed", body.get("site").asText() + " -> " + body.get("edge").asText()));
-                    case "Deployed" -> effects.add(effect("deployed", body.get("pool").asText()));
-                    case "Decommissioned" -> effects.add(effect("decommissioned", body.get("pool").asText()));
+                    case "Moved" ->
+                        effects.add(effect(
+                                "moved",
+                                new Subject(
+                                                        io.cutover.inventory.HomedKind.valueOf(body.get("subject")
+                                                                .get("kind")
+                                                                .asText()),
+                                                        body.get("subject")
+                                                                .get("id")
+                                                                .asText())
+                                                .toString()
+                                        + " -> " + body.get("pool").asText()));
+                    case "Routed" ->
+                        effects.add(effect(
+                                "routed",
+                                body.get("site").asText() + " -> "
+                                        + body.get("edge").asText()));
+                    case "Deployed" ->
+                        effects.add(effect("deployed", body.get("pool").asText()));
+                    case "Decommissioned" ->
+                        effects.add(effect("decommissioned", body.get("pool").asText()));
                     default -> {}
                 }
             }
@@ -783,7 +915,8 @@ class KillResumeIT {
     List<String> audit(JournalView journal, List<Kill> kills) {
         List<String> problems = new ArrayList<>();
         if (journal.runs() != 1 || !plan.checksum().equals(journal.planChecksum())) {
-            problems.add(journal.runs() + " run(s) in the journal, plan checksum " + journal.planChecksum() + "; expected 1 run of plan " + plan.checksum());
+            problems.add(journal.runs() + " run(s) in the journal, plan checksum " + journal.planChecksum()
+                    + "; expected 1 run of plan " + plan.checksum());
         }
         Map<String, Move> planned = planned(plan);
         Map<String, Step> steps = new HashMap<>();
@@ -798,25 +931,30 @@ class KillResumeIT {
                 continue;
             }
             if (!row.action().equals("do")) {
-                problems.add("row " + row.seq() + " is an " + row.action() + " of " + t + "; nothing asked for a rollback");
+                problems.add(
+                        "row " + row.seq() + " is an " + row.action() + " of " + t + "; nothing asked for a rollback");
                 continue;
             }
             Move m = planned.get(t);
             if (m != null && !(m.from().equals(row.from()) && m.to().equals(row.to()))) {
-                problems.add("row " + row.seq() + " moves " + t + " " + row.from() + " -> " + row.to() + "; the plan says " + m.from() + " -> " + m.to());
+                problems.add("row " + row.seq() + " moves " + t + " " + row.from() + " -> " + row.to()
+                        + "; the plan says " + m.from() + " -> " + m.to());
             }
             if (row.event().equals("begin")) {
                 Row done = ok.get(t);
                 if (done != null) {
-                    problems.add("row " + row.seq() + " begins attempt " + row.attempt() + " of " + t + ", done already in row " + done.seq() + ": done twice");
+                    problems.add("row " + row.seq() + " begins attempt " + row.attempt() + " of " + t
+                            + ", done already in row " + done.seq() + ": done twice");
                 }
                 Row unfinished = open.put(t, row);
                 if (unfinished != null) {
-                    problems.add("row " + row.seq() + " begins " + t + " while attempt " + unfinished.attempt() + " (row " + unfinished.seq() + ") has not ended");
+                    problems.add("row " + row.seq() + " begins " + t + " while attempt " + unfinished.attempt()
+                            + " (row " + unfinished.seq() + ") has not ended");
                 }
                 Integer last = lastAttempt.put(t, row.attempt());
                 if (last != null && row.attempt() <= last) {
-                    problems.add("row " + row.seq() + " is attempt " + row.attempt() + " of " + t + " after attempt " + last);
+                    problems.add("row " + row.seq() + " is attempt " + row.attempt() + " of " + t + " after attempt "
+                            + last);
                 }
                 continue;
             }
@@ -826,7 +964,8 @@ class KillResumeIT {
                 continue;
             }
             if (begin.attempt() != row.attempt()) {
-                problems.add("row " + row.seq() + " ends attempt " + row.attempt() + " of " + t + ", but attempt " + begin.attempt() + " began (row " + begin.seq() + ")");
+                problems.add("row " + row.seq() + " ends attempt " + row.attempt() + " of " + t + ", but attempt "
+                        + begin.attempt() + " began (row " + begin.seq() + ")");
             }
             // The kill the settling resume came after: the last one between the begin and this end.
             Kill cut = null;
@@ -837,48 +976,63 @@ class KillResumeIT {
             }
             boolean cutOff = cut != null;
             String detail = row.detail() == null ? "" : row.detail();
-            boolean settled = detail.contains("after an interruption") || detail.startsWith("interrupted before it ended");
+            boolean settled =
+                    detail.contains("after an interruption") || detail.startsWith("interrupted before it ended");
             if (cutOff && !settled) {
-                problems.add("row " + row.seq() + " ends " + t + ", begun in row " + begin.seq() + " before a kill, without settling it: " + row.outcome() + " " + detail);
+                problems.add("row " + row.seq() + " ends " + t + ", begun in row " + begin.seq()
+                        + " before a kill, without settling it: " + row.outcome() + " " + detail);
             } else if (!cutOff && settled) {
-                problems.add("row " + row.seq() + " settles " + t + " as interrupted, but no kill came after its begin (row " + begin.seq() + ")");
+                problems.add("row " + row.seq() + " settles " + t
+                        + " as interrupted, but no kill came after its begin (row " + begin.seq() + ")");
             }
             if (cutOff) {
                 String effect = effectOf(steps.get(row.step()), m);
                 boolean doneInLab = effect != null && cut.labEffects().contains(effect);
                 if (doneInLab != "ok".equals(row.outcome())) {
-                    problems.add("row " + row.seq() + " settles " + t + " (in doubt after the kill of " + cut.child() + ") as " + row.outcome() + ": " + detail
-                            + "; but when it was killed the lab " + (doneInLab ? "had" : "had not") + " done it");
+                    problems.add("row " + row.seq() + " settles " + t + " (in doubt after the kill of " + cut.child()
+                            + ") as " + row.outcome() + ": " + detail + "; but when it was killed the lab "
+                            + (doneInLab ? "had" : "had not") + " done it");
                 }
             }
             switch (String.valueOf(row.outcome())) {
                 case "ok" -> {
                     Row first = ok.putIfAbsent(t, row);
                     if (first != null) {
-                        problems.add("row " + row.seq() + " is a second ok for " + t + " (the first is row " + first.seq() + ")");
+                        problems.add("row " + row.seq() + " is a second ok for " + t + " (the first is row "
+                                + first.seq() + ")");
                     }
                     if (m != null && settled && !detail.startsWith("found on " + m.to())) {
-                        problems.add("row " + row.seq() + " settles the move " + t + " to " + m.to() + " as: " + detail);
+                        problems.add(
+                                "row " + row.seq() + " settles the move " + t + " to " + m.to() + " as: " + detail);
                     }
                 }
                 case "retry" -> {
                     if (!cutOff) {
-                        problems.add("row " + row.seq() + " retries " + t + " with no kill to explain it (the lab has no faults): " + detail);
+                        problems.add("row " + row.seq() + " retries " + t
+                                + " with no kill to explain it (the lab has no faults): " + detail);
                     }
                 }
                 default -> problems.add("row " + row.seq() + ": " + t + " ended " + row.outcome() + ": " + detail);
             }
         }
-        open.values().stream().sorted((a, b) -> Long.compare(a.seq(), b.seq())).limit(10)
-                .forEach(b -> problems.add(b.target() + " began attempt " + b.attempt() + " in row " + b.seq() + " and never ended"));
+        open.values().stream()
+                .sorted((a, b) -> Long.compare(a.seq(), b.seq()))
+                .limit(10)
+                .forEach(b -> problems.add(
+                        b.target() + " began attempt " + b.attempt() + " in row " + b.seq() + " and never ended"));
         if (open.size() > 10) {
             problems.add("... and " + (open.size() - 10) + " more attempts never ended");
         }
-        List<String> lost = planned.keySet().stream().filter(t -> !ok.containsKey(t)).toList();
+        List<String> lost =
+                planned.keySet().stream().filter(t -> !ok.containsKey(t)).toList();
         if (!lost.isEmpty()) {
-            problems.add(lost.size() + " planned item(s) never ended ok, e.g. " + lost.subList(0, Math.min(5, lost.size())));
+            problems.add(
+                    lost.size() + " planned item(s) never ended ok, e.g. " + lost.subList(0, Math.min(5, lost.size())));
         }
-        return problems.size() <= 30 ? problems : Stream.concat(problems.stream().limit(30), Stream.of("... " + (problems.size() - 30) + " more")).toList();
+        return problems.size() <= 30
+                ? problems
+                : Stream.concat(problems.stream().limit(30), Stream.of("... " + (problems.size() - 30) + " more"))
+                        .toList();
     }
 
     private static Path copyTree(Path from, Path to) {

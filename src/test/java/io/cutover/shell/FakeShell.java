@@ -65,6 +65,7 @@ public final class FakeShell {
     private final Catalog catalog = Catalog.bundled();
     /** The computer a script block of Invoke-Command runs on, else null. */
     private String computer;
+
     private List<Pool> pools;
     /** The lab's state as last read; reads in one script share it until a cmdlet changes something. */
     private Inventory cached;
@@ -81,10 +82,15 @@ public final class FakeShell {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> env = System.getenv();
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream out =
+                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         if (env.containsKey("CUTOVER_FAKESHELL_PIDS")) {
-            Files.writeString(Path.of(env.get("CUTOVER_FAKESHELL_PIDS")), ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    Path.of(env.get("CUTOVER_FAKESHELL_PIDS")),
+                    ProcessHandle.current().pid() + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         }
         String script = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
         List<PsScript.Statement> statements;
@@ -179,10 +185,12 @@ public final class FakeShell {
     private Map<String, Object> params(PsScript.Command c, Set<String> allowed) {
         Map<String, Object> m = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (PsScript.Arg a : c.args()) {
-            boolean known = allowed.stream().anyMatch(a.name()::equalsIgnoreCase) || a.name().equalsIgnoreCase("ErrorAction")
+            boolean known = allowed.stream().anyMatch(a.name()::equalsIgnoreCase)
+                    || a.name().equalsIgnoreCase("ErrorAction")
                     || a.name().equalsIgnoreCase("Confirm");
             if (!known) {
-                throw new CmdletError(c.name() + " : A parameter cannot be found that matches parameter name '" + a.name() + "'.");
+                throw new CmdletError(
+                        c.name() + " : A parameter cannot be found that matches parameter name '" + a.name() + "'.");
             }
             m.put(a.name(), a.value() == null ? Boolean.TRUE : a.value());
         }
@@ -201,7 +209,12 @@ public final class FakeShell {
         }
         line.put("params", ps);
         try {
-            Files.writeString(trace, json(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    trace,
+                    json(line) + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -221,7 +234,8 @@ public final class FakeShell {
     private static String required(Map<String, Object> p, String name, String cmdlet) {
         String v = str(p, name);
         if (v == null) {
-            throw new CmdletError(cmdlet + " : Cannot process command because of one or more missing mandatory parameters: " + name + ".");
+            throw new CmdletError(cmdlet
+                    + " : Cannot process command because of one or more missing mandatory parameters: " + name + ".");
         }
         return v;
     }
@@ -247,7 +261,8 @@ public final class FakeShell {
         } catch (DeploymentFailure f) {
             // How the lab's refusals reach a script: an error record, worded as a busy or
             // unreachable server when the lab says it may pass if retried.
-            throw new CmdletError(f.isTransient() ? "The server is temporarily unavailable: " + f.getMessage() : f.getMessage());
+            throw new CmdletError(
+                    f.isTransient() ? "The server is temporarily unavailable: " + f.getMessage() : f.getMessage());
         } finally {
             if (!reads) {
                 cached = null;
@@ -268,7 +283,9 @@ public final class FakeShell {
                     m.put("SiteId", s.siteId());
                     m.put("SiteType", s.kind().name());
                     m.put("FederationRoute", s.federationRoute() == null ? null : "EdgeServer:" + s.federationRoute());
-                    m.put("XmppFederationRoute", s.xmppFederationRoute() == null ? null : "EdgeServer:" + s.xmppFederationRoute());
+                    m.put(
+                            "XmppFederationRoute",
+                            s.xmppFederationRoute() == null ? null : "EdgeServer:" + s.xmppFederationRoute());
                     list.add(m);
                 }
                 return list;
@@ -314,7 +331,9 @@ public final class FakeShell {
                 inv = inv();
                 List<Object> list = new ArrayList<>();
                 if (id != null) {
-                    User u = inv.findUser(id).orElseThrow(() -> new CmdletError("Get-CsUser : Management object not found for identity \"" + id + "\"."));
+                    User u = inv.findUser(id)
+                            .orElseThrow(() -> new CmdletError(
+                                    "Get-CsUser : Management object not found for identity \"" + id + "\"."));
                     list.add(user(u));
                 } else {
                     inv.users().forEach(u -> list.add(user(u)));
@@ -345,7 +364,8 @@ public final class FakeShell {
                 List<Object> list = new ArrayList<>();
                 for (ServiceState s : lab.services(pool.fqdn())) {
                     if (s.computer().equalsIgnoreCase(server)) {
-                        list.add(new LinkedHashMap<>(Map.of("Name", s.name(), "Status", s.status().name(), "ActivityLevel", "")));
+                        list.add(new LinkedHashMap<>(
+                                Map.of("Name", s.name(), "Status", s.status().name(), "ActivityLevel", "")));
                     }
                 }
                 return list;
@@ -355,7 +375,9 @@ public final class FakeShell {
                 String id = required(p, "Identity", c.name());
                 String target = required(p, "Target", c.name());
                 String proxy = str(p, "ProxyPool");
-                if (proxy != null && allPools().stream().noneMatch(x -> x.fqdn().equalsIgnoreCase(proxy) && x.role() == PoolRole.Edge)) {
+                if (proxy != null
+                        && allPools().stream()
+                                .noneMatch(x -> x.fqdn().equalsIgnoreCase(proxy) && x.role() == PoolRole.Edge)) {
                     throw new CmdletError("Move-CsUser : ProxyPool " + proxy + " is not an Edge pool of the topology.");
                 }
                 if (lab.homeOf(Subject.user(id)).isEmpty()) {
@@ -377,27 +399,37 @@ public final class FakeShell {
             case "move-csapplicationendpoint": {
                 Map<String, Object> p = params(c, Set.of("Identity", "TargetApplicationPool"));
                 String id = required(p, "Identity", c.name());
-                HomedKind kind = List.of(HomedKind.ApplicationEndpoint, HomedKind.DialInAccessNumber, HomedKind.RgsContact).stream()
-                        .filter(k -> lab.homeOf(new Subject(k, id)).isPresent()).findFirst()
-                        .orElseThrow(() -> new CmdletError("Move-CsApplicationEndpoint : Management object not found for identity \"" + id + "\"."));
+                HomedKind kind =
+                        List.of(HomedKind.ApplicationEndpoint, HomedKind.DialInAccessNumber, HomedKind.RgsContact)
+                                .stream()
+                                .filter(k -> lab.homeOf(new Subject(k, id)).isPresent())
+                                .findFirst()
+                                .orElseThrow(() -> new CmdletError(
+                                        "Move-CsApplicationEndpoint : Management object not found for identity \"" + id
+                                                + "\"."));
                 lab.move(new Subject(kind, id), required(p, "TargetApplicationPool", c.name()));
                 return List.of();
             }
             case "move-csconferencedirectory": {
                 Map<String, Object> p = params(c, Set.of("Identity", "TargetPool"));
-                lab.move(new Subject(HomedKind.ConferenceDirectory, required(p, "Identity", c.name())), required(p, "TargetPool", c.name()));
+                lab.move(
+                        new Subject(HomedKind.ConferenceDirectory, required(p, "Identity", c.name())),
+                        required(p, "TargetPool", c.name()));
                 return List.of();
             }
             case "set-cscallparkorbit": {
                 Map<String, Object> p = params(c, Set.of("Identity", "CallParkService"));
-                lab.move(new Subject(HomedKind.CallParkOrbit, required(p, "Identity", c.name())),
+                lab.move(
+                        new Subject(HomedKind.CallParkOrbit, required(p, "Identity", c.name())),
                         service(required(p, "CallParkService", c.name()), "ApplicationServer:"));
                 return List.of();
             }
             case "move-csrgsconfiguration": {
                 Map<String, Object> p = params(c, Set.of("Source", "Destination"));
                 String source = required(p, "Source", c.name());
-                lab.move(new Subject(HomedKind.RgsConfiguration, "service:" + source), service(required(p, "Destination", c.name()), "ApplicationServer:"));
+                lab.move(
+                        new Subject(HomedKind.RgsConfiguration, "service:" + source),
+                        service(required(p, "Destination", c.name()), "ApplicationServer:"));
                 return List.of();
             }
             case "invoke-command": {
@@ -419,7 +451,8 @@ public final class FakeShell {
             case "move-csmanagementserver": {
                 params(c, Set.of());
                 if (computer == null) {
-                    throw new CmdletError("Move-CsManagementServer : run it on a server of the pool that is to host the Central Management Store.");
+                    throw new CmdletError(
+                            "Move-CsManagementServer : run it on a server of the pool that is to host the Central Management Store.");
                 }
                 lab.move(Subject.cms(), poolOfServer(computer).fqdn());
                 return List.of();
@@ -443,7 +476,8 @@ public final class FakeShell {
                 // The lab has no "stopped but still in the topology" state: stopping a pool's services
                 // decommissions it there, as if Topology Builder's removal followed at once.
                 // Stopping a server of a pool already decommissioned stops nothing more.
-                lab.decommission(poolOfServer(required(p, "ComputerName", c.name()), allPools()).fqdn());
+                lab.decommission(poolOfServer(required(p, "ComputerName", c.name()), allPools())
+                        .fqdn());
                 return List.of();
             }
             default:
@@ -465,7 +499,8 @@ public final class FakeShell {
                 return List.of(probe(c, k));
             }
         }
-        throw new CmdletError("The term '" + c.name() + "' is not recognized as the name of a cmdlet, function, script file, or operable program.");
+        throw new CmdletError("The term '" + c.name()
+                + "' is not recognized as the name of a cmdlet, function, script file, or operable program.");
     }
 
     private Inventory inv() {
@@ -484,7 +519,9 @@ public final class FakeShell {
     }
 
     private List<Pool> livePools() {
-        return allPools().stream().filter(p -> lab.poolState(p.fqdn()) != PoolState.Decommissioned).toList();
+        return allPools().stream()
+                .filter(p -> lab.poolState(p.fqdn()) != PoolState.Decommissioned)
+                .toList();
     }
 
     private Pool poolOfServer(String server) {
@@ -492,7 +529,9 @@ public final class FakeShell {
     }
 
     private static Pool poolOfServer(String server, List<Pool> among) {
-        return among.stream().filter(p -> p.servers().stream().anyMatch(server::equalsIgnoreCase)).findFirst()
+        return among.stream()
+                .filter(p -> p.servers().stream().anyMatch(server::equalsIgnoreCase))
+                .findFirst()
                 .orElseThrow(() -> new CmdletError("Cannot find computer \"" + server + "\" in the topology."));
     }
 
@@ -593,12 +632,24 @@ public final class FakeShell {
     }
 
     private Object probe(PsScript.Command c, ProbeKind kind) {
-        Map<String, Object> p = params(c, Set.of("UserSipAddress", "SubscriberSipAddress", "PublisherSipAddress", "SenderSipAddress",
-                "ReceiverSipAddress", "TargetFqdn", "Domain", "Receiver"));
-        String from = Optional.ofNullable(str(p, "UserSipAddress")).or(() -> Optional.ofNullable(str(p, "SubscriberSipAddress")))
+        Map<String, Object> p = params(
+                c,
+                Set.of(
+                        "UserSipAddress",
+                        "SubscriberSipAddress",
+                        "PublisherSipAddress",
+                        "SenderSipAddress",
+                        "ReceiverSipAddress",
+                        "TargetFqdn",
+                        "Domain",
+                        "Receiver"));
+        String from = Optional.ofNullable(str(p, "UserSipAddress"))
+                .or(() -> Optional.ofNullable(str(p, "SubscriberSipAddress")))
                 .orElse(str(p, "SenderSipAddress"));
-        String to = Optional.ofNullable(str(p, "PublisherSipAddress")).or(() -> Optional.ofNullable(str(p, "ReceiverSipAddress")))
-                .or(() -> Optional.ofNullable(str(p, "Domain"))).orElse(str(p, "Receiver"));
+        String to = Optional.ofNullable(str(p, "PublisherSipAddress"))
+                .or(() -> Optional.ofNullable(str(p, "ReceiverSipAddress")))
+                .or(() -> Optional.ofNullable(str(p, "Domain")))
+                .orElse(str(p, "Receiver"));
         String via = kind == ProbeKind.External ? str(p, "TargetFqdn") : null;
         ProbeResult r = lab.probe(new Probe(kind, from, to, via));
         Map<String, Object> m = new LinkedHashMap<>();

@@ -52,13 +52,25 @@ final class FakeShells {
         }
         try {
             archive = Files.createTempDirectory("cutover-fakeshell").resolve("fake.jsa");
-            List<String> cmd = new ArrayList<>(List.of("/usr/bin/env", "CUTOVER_FAKESHELL_LAB=" + lab.toAbsolutePath(),
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-Xlog:disable", "-XX:ArchiveClassesAtExit=" + archive, "-cp", System.getProperty("java.class.path"), FakeShell.class.getName()));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            List<String> cmd = new ArrayList<>(List.of(
+                    "/usr/bin/env",
+                    "CUTOVER_FAKESHELL_LAB=" + lab.toAbsolutePath(),
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC",
+                    "-Xlog:disable",
+                    "-XX:ArchiveClassesAtExit=" + archive,
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    FakeShell.class.getName()));
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             try (var in = p.getOutputStream()) {
-                in.write("try { Get-CsSite -ErrorAction 'Stop' | ConvertTo-Json -Depth 4 -Compress } catch { @{ ok = $false } | ConvertTo-Json -Compress }\n"
-                        .getBytes(StandardCharsets.UTF_8));
+                in.write(
+                        "try { Get-CsSite -ErrorAction 'Stop' | ConvertTo-Json -Depth 4 -Compress } catch { @{ ok = $false } | ConvertTo-Json -Compress }\n"
+                                .getBytes(StandardCharsets.UTF_8));
             }
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

@@ -42,7 +42,9 @@ final class PsScript {
     record Table(Map<String, Object> entries) implements Element {}
 
     /** The error text of the current catch: PowerShell's {@code "$_"}. */
-    enum ErrorText { INSTANCE }
+    enum ErrorText {
+        INSTANCE
+    }
 
     record Block(List<Statement> statements) {}
 
@@ -218,7 +220,13 @@ final class PsScript {
                 continue;
             }
             blank(false);
-            if (!more() || peek() == '-' || peek() == '|' || peek() == ';' || peek() == '}' || peek() == '\n' || peek() == '\r') {
+            if (!more()
+                    || peek() == '-'
+                    || peek() == '|'
+                    || peek() == ';'
+                    || peek() == '}'
+                    || peek() == '\n'
+                    || peek() == '\r') {
                 args.add(new Arg(param, null));
             } else {
                 args.add(new Arg(param, value()));

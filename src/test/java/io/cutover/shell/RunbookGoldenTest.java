@@ -31,7 +31,11 @@ class RunbookGoldenTest {
     @BeforeAll
     static void planTheExample() {
         try (Lab lab = Lab.inMemory(Lab.example(), Clock.systemUTC())) {
-            plan = Planner.plan(lab.snapshot(), Catalog.bundled(), PlanOptions.defaults("Skype for Business Server 2019"), "examples/contoso/scenario.yaml");
+            plan = Planner.plan(
+                    lab.snapshot(),
+                    Catalog.bundled(),
+                    PlanOptions.defaults("Skype for Business Server 2019"),
+                    "examples/contoso/scenario.yaml");
         }
     }
 
@@ -51,12 +55,17 @@ class RunbookGoldenTest {
         }
         try (Stream<Path> files = Files.list(GOLDEN)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-                    .isEqualTo(scripts.stream().map(Runbook.Script::fileName).sorted().toList());
+                    .isEqualTo(scripts.stream()
+                            .map(Runbook.Script::fileName)
+                            .sorted()
+                            .toList());
         }
         for (Runbook.Script s : scripts) {
             byte[] golden = Files.readAllBytes(GOLDEN.resolve(s.fileName()));
             // Compared as text first for a readable diff, then as bytes (the BOM, the CRLFs).
-            assertThat(new String(s.bytes(), StandardCharsets.UTF_8)).as(s.fileName()).isEqualTo(new String(golden, StandardCharsets.UTF_8));
+            assertThat(new String(s.bytes(), StandardCharsets.UTF_8))
+                    .as(s.fileName())
+                    .isEqualTo(new String(golden, StandardCharsets.UTF_8));
             assertThat(s.bytes()).as(s.fileName()).isEqualTo(golden);
         }
     }
@@ -73,7 +82,9 @@ class RunbookGoldenTest {
         });
         for (Runbook.Script s : Runbook.of(plan, null)) {
             // The header says why; no command line may use it.
-            assertThat(s.text().lines().filter(l -> !l.startsWith("#"))).as(s.fileName()).noneMatch(l -> l.toLowerCase(java.util.Locale.ROOT).contains("-force"));
+            assertThat(s.text().lines().filter(l -> !l.startsWith("#")))
+                    .as(s.fileName())
+                    .noneMatch(l -> l.toLowerCase(java.util.Locale.ROOT).contains("-force"));
         }
     }
 
@@ -82,7 +93,9 @@ class RunbookGoldenTest {
         String pilot = Runbook.of(plan, Phase.Pilot).get(0).text();
         String production = Runbook.of(plan, Phase.Production).get(0).text();
         // Before any route moves, Dublin and Redmond federate through two different Edges.
-        assertThat(pilot).contains("-ProxyPool 'sfb15edge-dub.contoso.com'").contains("-ProxyPool 'lyncedge01.contoso.com'");
+        assertThat(pilot)
+                .contains("-ProxyPool 'sfb15edge-dub.contoso.com'")
+                .contains("-ProxyPool 'lyncedge01.contoso.com'");
         // After both routes moved, each site's Edge is its own 2019 Edge: still two, so still named.
         assertThat(production).contains("-ProxyPool 'sfb19edge-dub.contoso.com'");
     }

@@ -40,7 +40,8 @@ class ShellFailureIT {
     }
 
     private Target shell(Map<String, String> env, Duration timeout) {
-        return Target.shell(new ShellSettings(FakeShells.command(dir.resolve("ws").resolve("lab"), env), timeout, 100, Encoding.ASCII));
+        return Target.shell(new ShellSettings(
+                FakeShells.command(dir.resolve("ws").resolve("lab"), env), timeout, 100, Encoding.ASCII));
     }
 
     @Test
@@ -48,28 +49,52 @@ class ShellFailureIT {
         cutover().labCreate(null);
         cutover().plan(PlanOptions.defaults(TARGET), null);
         Path pids = dir.resolve("pids");
-        RunSettings settings = new RunSettings(4, 2, Duration.ofMillis(1), Phase.Prepare, "tester").withSites(List.of("Dublin"));
+        RunSettings settings =
+                new RunSettings(4, 2, Duration.ofMillis(1), Phase.Prepare, "tester").withSites(List.of("Dublin"));
 
         // The first step starts the target pool's services (Start-CsPool); the shell hangs there.
-        Results.RunResult result = cutover().run(null, settings, false, t -> {},
-                shell(Map.of("CUTOVER_FAKESHELL_HANG", "Start-CsPool", "CUTOVER_FAKESHELL_PIDS", pids.toString()), Duration.ofSeconds(3)));
+        Results.RunResult result = cutover()
+                .run(
+                        null,
+                        settings,
+                        false,
+                        t -> {},
+                        shell(
+                                Map.of(
+                                        "CUTOVER_FAKESHELL_HANG",
+                                        "Start-CsPool",
+                                        "CUTOVER_FAKESHELL_PIDS",
+                                        pids.toString()),
+                                Duration.ofSeconds(3)));
 
         assertThat(result.outcome()).isEqualTo("step-failed");
         assertThat(result.stoppedAt()).isEqualTo("Dublin/sfb15pool-dub.contoso.com/deploy-target");
-        assertThat(result.failures()).singleElement().asString().contains("did not answer within 3 s; its process was killed");
+        assertThat(result.failures())
+                .singleElement()
+                .asString()
+                .contains("did not answer within 3 s; its process was killed");
         try (Journal journal = Journal.open(dir.resolve("ws").resolve("journal.db"))) {
-            List<Entry> ends = journal.entries(journal.currentRun().orElseThrow().id()).stream()
-                    .filter(e -> e.event() == Event.END && e.stepId().endsWith("/deploy-target")).toList();
-            assertThat(ends).extracting(Entry::attempt, Entry::outcome).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple(1, Outcome.RETRY), org.assertj.core.groups.Tuple.tuple(2, Outcome.FAILED));
+            List<Entry> ends = journal
+                    .entries(journal.currentRun().orElseThrow().id())
+                    .stream()
+                    .filter(e -> e.event() == Event.END && e.stepId().endsWith("/deploy-target"))
+                    .toList();
+            assertThat(ends)
+                    .extracting(Entry::attempt, Entry::outcome)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(1, Outcome.RETRY),
+                            org.assertj.core.groups.Tuple.tuple(2, Outcome.FAILED));
             assertThat(ends).allSatisfy(e -> assertThat(e.detail()).contains("did not answer within 3 s"));
         }
         // Every shell process this run started is gone: the two that hung were killed, not left behind.
-        List<Long> started = Files.readAllLines(pids).stream().map(Long::parseLong).toList();
+        List<Long> started =
+                Files.readAllLines(pids).stream().map(Long::parseLong).toList();
         assertThat(started).hasSizeGreaterThanOrEqualTo(3);
         for (long pid : started) {
             Optional<ProcessHandle> p = ProcessHandle.of(pid);
-            assertThat(p.map(ProcessHandle::isAlive).orElse(false)).as("shell process %d alive", pid).isFalse();
+            assertThat(p.map(ProcessHandle::isAlive).orElse(false))
+                    .as("shell process %d alive", pid)
+                    .isFalse();
         }
     }
 
@@ -78,9 +103,16 @@ class ShellFailureIT {
         cutover().labCreate(null);
         cutover().plan(PlanOptions.defaults(TARGET), null);
         String denied = "Start-CsPool : Access is denied: the account is not a member of RTCUniversalServerAdmins.";
-        RunSettings settings = new RunSettings(4, 3, Duration.ofMillis(1), Phase.Prepare, "tester").withSites(List.of("Dublin"));
+        RunSettings settings =
+                new RunSettings(4, 3, Duration.ofMillis(1), Phase.Prepare, "tester").withSites(List.of("Dublin"));
 
-        Results.RunResult result = cutover().run(null, settings, false, t -> {}, shell(Map.of("CUTOVER_FAKESHELL_FAIL", "Start-CsPool=" + denied), Duration.ofSeconds(120)));
+        Results.RunResult result = cutover()
+                .run(
+                        null,
+                        settings,
+                        false,
+                        t -> {},
+                        shell(Map.of("CUTOVER_FAKESHELL_FAIL", "Start-CsPool=" + denied), Duration.ofSeconds(120)));
 
         assertThat(result.outcome()).isEqualTo("step-failed");
         assertThat(result.stoppedAt()).isEqualTo("Dublin/sfb15pool-dub.contoso.com/deploy-target");
@@ -88,15 +120,17 @@ class ShellFailureIT {
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
-            code = Cli.execute(new String[] {"status", "--workspace", dir.resolve("ws").toString()}, o, e);
+            code = Cli.execute(
+                    new String[] {"status", "--workspace", dir.resolve("ws").toString()}, o, e);
         }
         assertThat(code).isEqualTo(3);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(denied);
         // Access denied is permanent: not retried, one attempt, failed.
         try (Journal journal = Journal.open(dir.resolve("ws").resolve("journal.db"))) {
             assertThat(journal.entries(journal.currentRun().orElseThrow().id()).stream()
-                    .filter(e -> e.event() == Event.END && e.stepId().endsWith("/deploy-target")))
-                    .singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo(Outcome.FAILED));
+                            .filter(e -> e.event() == Event.END && e.stepId().endsWith("/deploy-target")))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.outcome()).isEqualTo(Outcome.FAILED));
         }
     }
 }

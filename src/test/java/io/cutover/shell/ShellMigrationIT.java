@@ -41,7 +41,8 @@ class ShellMigrationIT {
     }
 
     @Test
-    void the_example_migration_through_the_shell_ends_in_the_state_the_lab_driver_reaches_with_the_same_journal_steps() {
+    void
+            the_example_migration_through_the_shell_ends_in_the_state_the_lab_driver_reaches_with_the_same_journal_steps() {
         Path direct = dir.resolve("direct");
         Path shell = dir.resolve("shell");
         RunSettings settings = new RunSettings(200, 5, Duration.ofMillis(1), null, "tester");
@@ -52,12 +53,17 @@ class ShellMigrationIT {
                 .isEqualTo(cutover(direct).readPlan(direct.resolve("plan.json")).steps());
 
         Results.RunResult byLab = cutover(direct).run(null, settings, false, t -> {});
-        ShellSettings shellSettings = new ShellSettings(FakeShells.command(shell.resolve("lab"), Map.of()), Duration.ofSeconds(120), 200, Encoding.ASCII);
+        ShellSettings shellSettings = new ShellSettings(
+                FakeShells.command(shell.resolve("lab"), Map.of()), Duration.ofSeconds(120), 200, Encoding.ASCII);
         Results.RunResult byShell = cutover(shell).run(null, settings, false, t -> {}, Target.shell(shellSettings));
 
         assertThat(byLab.outcome()).isEqualTo("finished");
-        assertThat(byShell.outcome()).as("%s: %s", byShell.message(), byShell.failures()).isEqualTo("finished");
-        assertThat(byShell.status().usersMoved()).isEqualTo(byLab.status().usersMoved()).isEqualTo(2183);
+        assertThat(byShell.outcome())
+                .as("%s: %s", byShell.message(), byShell.failures())
+                .isEqualTo("finished");
+        assertThat(byShell.status().usersMoved())
+                .isEqualTo(byLab.status().usersMoved())
+                .isEqualTo(2183);
 
         State a = state(direct);
         State b = state(shell);
@@ -78,8 +84,14 @@ class ShellMigrationIT {
     }
 
     /** What a migration changes, without the times at which it changed it. */
-    record State(Map<String, String> users, Map<String, String> objects, Map<String, String> routes, String cms,
-            Map<String, PoolState> pools, List<String> meetings, List<String> clients) {}
+    record State(
+            Map<String, String> users,
+            Map<String, String> objects,
+            Map<String, String> routes,
+            String cms,
+            Map<String, PoolState> pools,
+            List<String> meetings,
+            List<String> clients) {}
 
     private static State state(Path ws) {
         try (Lab lab = Lab.open(ws.resolve("lab"), Clock.systemUTC())) {
@@ -94,9 +106,14 @@ class ShellMigrationIT {
             for (Pool p : inv.pools()) {
                 pools.put(p.fqdn(), lab.poolState(p.fqdn()));
             }
-            List<String> meetings = inv.meetings().stream().map(m -> m.organizer() + " " + m.conferenceId() + " " + m.pool() + " " + m.clientVersion())
-                    .sorted().toList();
-            List<String> clients = inv.clients().stream().map(c -> c.sipAddress() + " " + c.clientVersion()).sorted().toList();
+            List<String> meetings = inv.meetings().stream()
+                    .map(m -> m.organizer() + " " + m.conferenceId() + " " + m.pool() + " " + m.clientVersion())
+                    .sorted()
+                    .toList();
+            List<String> clients = inv.clients().stream()
+                    .map(c -> c.sipAddress() + " " + c.clientVersion())
+                    .sorted()
+                    .toList();
             return new State(users, objects, routes, inv.cmsPool(), pools, meetings, clients);
         }
     }
@@ -104,11 +121,14 @@ class ShellMigrationIT {
     /** Per step and item, the outcomes of its attempts in order (retries included). */
     private static Map<String, String> steps(Path ws) {
         try (Journal journal = Journal.open(ws.resolve("journal.db"))) {
-            List<Entry> entries = journal.entries(journal.currentRun().orElseThrow().id());
-            return entries.stream().filter(e -> e.event() == Event.END)
-                    .collect(Collectors.groupingBy(e -> e.stepId() + " " + (e.item() == null ? "" : e.item()), TreeMap::new,
+            List<Entry> entries =
+                    journal.entries(journal.currentRun().orElseThrow().id());
+            return entries.stream()
+                    .filter(e -> e.event() == Event.END)
+                    .collect(Collectors.groupingBy(
+                            e -> e.stepId() + " " + (e.item() == null ? "" : e.item()),
+                            TreeMap::new,
                             Collectors.mapping(e -> e.outcome().name(), Collectors.joining(","))));
         }
     }
-
 }

@@ -32,12 +32,20 @@ class ShellRollbackIT {
         Cutover cutover = new Cutover(new Workspace(dir.resolve("ws")), Clock.systemUTC(), "tester");
         cutover.labCreate(null);
         cutover.plan(PlanOptions.defaults("Skype for Business Server 2019"), null);
-        Target shell = Target.shell(new ShellSettings(FakeShells.command(dir.resolve("ws").resolve("lab"), Map.of()), Duration.ofSeconds(120), 100, Encoding.ASCII));
-        RunSettings settings = new RunSettings(20, 3, Duration.ofMillis(1), Phase.Pilot, "tester").withSites(List.of("Dublin"));
+        Target shell = Target.shell(new ShellSettings(
+                FakeShells.command(dir.resolve("ws").resolve("lab"), Map.of()),
+                Duration.ofSeconds(120),
+                100,
+                Encoding.ASCII));
+        RunSettings settings =
+                new RunSettings(20, 3, Duration.ofMillis(1), Phase.Pilot, "tester").withSites(List.of("Dublin"));
         String pilot = "Dublin/sfb15pool-dub.contoso.com/pilot";
 
         assertThat(cutover.run(null, settings, false, t -> {}, shell).outcome()).isEqualTo("reached");
-        List<Move> moves = ((Step.MoveBatch) cutover.readPlan(dir.resolve("ws").resolve("plan.json")).findStep(pilot).orElseThrow()).moves();
+        List<Move> moves = ((Step.MoveBatch) cutover.readPlan(dir.resolve("ws").resolve("plan.json"))
+                        .findStep(pilot)
+                        .orElseThrow())
+                .moves();
         assertThat(homes(moves)).containsOnly("sfb19pool-dub.contoso.com");
 
         Results.RollbackResult result = cutover.rollback(pilot, settings, impact -> true, shell);
@@ -50,7 +58,9 @@ class ShellRollbackIT {
     private List<String> homes(List<Move> moves) {
         try (Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
             Inventory inv = lab.snapshot();
-            return moves.stream().map(m -> inv.findUser(m.subject().id()).map(User::pool).orElse("?")).toList();
+            return moves.stream()
+                    .map(m -> inv.findUser(m.subject().id()).map(User::pool).orElse("?"))
+                    .toList();
         }
     }
 }

@@ -78,7 +78,12 @@ final class EdgeServer extends SipServer {
             // A request for a remote user registered through this Edge: out to the Request-URI.
             SipMessage copy = request.copy();
             copy.removeFirst("Route");
-            forward(request, from, external, copy, new InetSocketAddress(ruri.host(), ruri.port() < 0 ? 5060 : ruri.port()));
+            forward(
+                    request,
+                    from,
+                    external,
+                    copy,
+                    new InetSocketAddress(ruri.host(), ruri.port() < 0 ? 5060 : ruri.port()));
             return;
         }
         String previous = network.serverAt(from.remote());
@@ -104,8 +109,13 @@ final class EdgeServer extends SipServer {
             }
         }
         if (previous == null || !routesHere(previous, xmpp)) {
-            refuse(request, from, 403, "Forbidden", (xmpp ? "XMPP " : "") + "federation is not enabled on " + fqdn
-                    + (previous == null ? "" : " for the site of " + previous));
+            refuse(
+                    request,
+                    from,
+                    403,
+                    "Forbidden",
+                    (xmpp ? "XMPP " : "") + "federation is not enabled on " + fqdn
+                            + (previous == null ? "" : " for the site of " + previous));
             return;
         }
         forward(request, from, external, request.copy(), partner);
@@ -125,7 +135,12 @@ final class EdgeServer extends SipServer {
             return;
         }
         if (network.partnerAt(from.remote()) != null && !routesHere(home.get(), false)) {
-            refuse(request, from, 403, "Forbidden", "federation is not enabled on " + fqdn + " for the site of " + home.get());
+            refuse(
+                    request,
+                    from,
+                    403,
+                    "Forbidden",
+                    "federation is not enabled on " + fqdn + " for the site of " + home.get());
             return;
         }
         if (!nextHopUp(home.get(), request, from)) {
@@ -133,7 +148,9 @@ final class EdgeServer extends SipServer {
         }
         SipMessage copy = request.copy();
         if (register) {
-            copy.addFirst("Path", "<sip:" + internal.address().getAddress().getHostAddress() + ":" + internal.port() + ";lr>");
+            copy.addFirst(
+                    "Path",
+                    "<sip:" + internal.address().getAddress().getHostAddress() + ":" + internal.port() + ";lr>");
         }
         forward(request, from, internal, copy, network.poolAddress(home.get()));
     }

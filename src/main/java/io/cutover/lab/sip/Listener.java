@@ -29,6 +29,7 @@ public final class Listener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
     /** Beyond this many open TCP connections a new one is closed at once: a flood cannot exhaust threads. */
     static final int MAX_CONNECTIONS = 256;
+
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     /** Receives what the listener reads. */
@@ -53,6 +54,7 @@ public final class Listener implements AutoCloseable {
     private final AtomicLong malformed = new AtomicLong();
     /** Whether the server behind this listener answers at all: a pool that is down stays silent even to garbage. */
     private volatile java.util.function.BooleanSupplier answering = () -> true;
+
     private volatile boolean closed;
 
     private Listener(String name, Handler handler, DatagramSocket udp, ServerSocket tcp) {
@@ -291,7 +293,9 @@ public final class Listener implements AutoCloseable {
                     int headEnd = SipMessage.indexOf(buf, 0, have);
                     if (headEnd < 0) {
                         if (have >= buf.length) {
-                            refuse(new SipMessage.Malformed("headers over " + SipMessage.MAX_MESSAGE + " bytes", null), flow);
+                            refuse(
+                                    new SipMessage.Malformed("headers over " + SipMessage.MAX_MESSAGE + " bytes", null),
+                                    flow);
                             return;
                         }
                         int n = in.read(buf, have, buf.length - have);
@@ -303,7 +307,8 @@ public final class Listener implements AutoCloseable {
                     }
                     int total;
                     try {
-                        SipMessage head = SipMessage.parseHead(new String(buf, 0, headEnd, java.nio.charset.StandardCharsets.UTF_8));
+                        SipMessage head = SipMessage.parseHead(
+                                new String(buf, 0, headEnd, java.nio.charset.StandardCharsets.UTF_8));
                         String cl = head.header("Content-Length");
                         if (cl == null) {
                             throw new SipMessage.Malformed("no Content-Length on a stream transport", head);

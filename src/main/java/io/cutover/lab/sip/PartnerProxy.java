@@ -41,7 +41,10 @@ final class PartnerProxy extends SipServer {
         if (domainOf(ruri).equalsIgnoreCase(fqdn) || ruri.port() == listener.port()) {
             SipMessage ok = SipMessage.response(request, 200, "OK");
             if ("INVITE".equals(method)) {
-                ok.add("Contact", "<sip:" + (ruri.user() == null ? "" : ruri.user() + "@") + "127.0.0.1:" + listener.port() + ">");
+                ok.add(
+                        "Contact",
+                        "<sip:" + (ruri.user() == null ? "" : ruri.user() + "@") + "127.0.0.1:" + listener.port()
+                                + ">");
                 ok.body("application/sdp", Sdp.answer("127.0.0.1", request.body()));
             } else if ("SUBSCRIBE".equals(method)) {
                 ok.add("Expires", "60");

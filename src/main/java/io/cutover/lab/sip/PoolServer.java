@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A registrar pool (Front End, Standard Edition or Director) as a SIP server: registrar for the
@@ -30,12 +29,13 @@ final class PoolServer extends SipServer {
     private final PoolRole role;
     private final Listener listener;
     private final Registrations registrations = new Registrations();
-    private final Map<String, Boolean> conferences = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > MAX_CONFERENCES;
-        }
-    });
+    private final Map<String, Boolean> conferences =
+            Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > MAX_CONFERENCES;
+                }
+            });
 
     PoolServer(String fqdn, PoolRole role, Directory directory, SipNetwork network) {
         super(fqdn, directory, network);
@@ -114,7 +114,11 @@ final class PoolServer extends SipServer {
         } else if (user.equals(CHAT)) {
             chat(request, from);
         } else if ("OPTIONS".equals(request.method()) || user.isEmpty()) {
-            answer(request, from, ok(request).add("Allow", "INVITE, ACK, BYE, CANCEL, OPTIONS, MESSAGE, SUBSCRIBE, NOTIFY, REGISTER"));
+            answer(
+                    request,
+                    from,
+                    ok(request)
+                            .add("Allow", "INVITE, ACK, BYE, CANCEL, OPTIONS, MESSAGE, SUBSCRIBE, NOTIFY, REGISTER"));
         } else if (!"ACK".equals(request.method())) {
             refuse(request, from, 404, "Not Found", "no service " + user + " on " + fqdn);
         }
@@ -143,8 +147,10 @@ final class PoolServer extends SipServer {
                 return;
             }
             SipMessage r = SipMessage.response(request, 301, "Moved Permanently");
-            r.add("Contact", "<sip:" + there.getAddress().getHostAddress() + ":" + there.getPort()
-                    + ("TCP".equals(from.transport()) ? ";transport=tcp" : "") + ">");
+            r.add(
+                    "Contact",
+                    "<sip:" + there.getAddress().getHostAddress() + ":" + there.getPort()
+                            + ("TCP".equals(from.transport()) ? ";transport=tcp" : "") + ">");
             r.add("Warning", WARNING_CODE + " " + fqdn + " \"" + aor + " is homed on " + home.get() + "\"");
             answer(request, from, r);
             return;
@@ -199,7 +205,12 @@ final class PoolServer extends SipServer {
             }
             Optional<String> route = directory.federationRoute(fqdn, xmpp);
             if (route.isEmpty()) {
-                refuse(request, from, 403, "Forbidden", "the site of " + fqdn + " has no " + (xmpp ? "XMPP " : "") + "federation route");
+                refuse(
+                        request,
+                        from,
+                        403,
+                        "Forbidden",
+                        "the site of " + fqdn + " has no " + (xmpp ? "XMPP " : "") + "federation route");
                 return;
             }
             if (nextHopUp(route.get(), request, from)) {
@@ -228,11 +239,14 @@ final class PoolServer extends SipServer {
         }
         if (b.flow() != null) {
             String max = copy.header("Max-Forwards");
-            copy.set("Max-Forwards", Integer.toString(max == null ? 69 : Math.max(0, Integer.parseInt(max.trim()) - 1)));
+            copy.set(
+                    "Max-Forwards", Integer.toString(max == null ? 69 : Math.max(0, Integer.parseInt(max.trim()) - 1)));
             String previous = copy.removeFirst("Via");
             copy.addFirst("Via", Via.stamp(previous, from.remote()));
-            copy.addFirst("Via", Via.of("TCP", listener.address(), Via.MAGIC + Integer.toHexString(previous.hashCode()) + "t")
-                    + ";ls=" + from.listener().name());
+            copy.addFirst(
+                    "Via",
+                    Via.of("TCP", listener.address(), Via.MAGIC + Integer.toHexString(previous.hashCode()) + "t")
+                            + ";ls=" + from.listener().name());
             listener.send(copy, b.flow());
             return;
         }
@@ -257,8 +271,10 @@ final class PoolServer extends SipServer {
             return;
         }
         boolean online = registrations.latest(aor).isPresent();
-        SipMessage notify = SipMessage.request("NOTIFY", "sip:" + (subscriber.user() == null ? "" : subscriber.user() + "@")
-                + subscriber.host() + ":" + subscriber.port());
+        SipMessage notify = SipMessage.request(
+                "NOTIFY",
+                "sip:" + (subscriber.user() == null ? "" : subscriber.user() + "@") + subscriber.host() + ":"
+                        + subscriber.port());
         notify.add("Via", Via.of("UDP", listener.address(), Via.MAGIC + Long.toHexString(System.nanoTime())));
         notify.add("Max-Forwards", "70");
         notify.add("From", r.header("To"));
@@ -268,9 +284,13 @@ final class PoolServer extends SipServer {
         notify.add("Event", "presence");
         notify.add("Subscription-State", "active;expires=60");
         notify.add("Contact", "<sip:" + listener.address().getAddress().getHostAddress() + ":" + listener.port() + ">");
-        notify.body("application/pidf+xml", "<?xml version=\"1.0\"?>\n<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\""
-                + aor + "\"><tuple id=\"t1\"><status><basic>" + (online ? "open" : "closed") + "</basic></status></tuple></presence>\n");
-        listener.send(notify, new InetSocketAddress(subscriber.host(), subscriber.port() < 0 ? 5060 : subscriber.port()));
+        notify.body(
+                "application/pidf+xml",
+                "<?xml version=\"1.0\"?>\n<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"" + aor
+                        + "\"><tuple id=\"t1\"><status><basic>" + (online ? "open" : "closed")
+                        + "</basic></status></tuple></presence>\n");
+        listener.send(
+                notify, new InetSocketAddress(subscriber.host(), subscriber.port() < 0 ? 5060 : subscriber.port()));
     }
 
     private void conference(SipMessage request, Listener.Flow from, SipUri ruri, String previous) {
@@ -295,13 +315,20 @@ final class PoolServer extends SipServer {
         if ("INVITE".equals(method)) {
             conferences.put(request.callId(), Boolean.TRUE);
             SipMessage r = ok(request);
-            r.add("Contact", "<sip:" + FOCUS + "@" + listener.address().getAddress().getHostAddress() + ":" + listener.port()
-                    + ("TCP".equals(from.transport()) ? ";transport=tcp" : "") + ">");
+            r.add(
+                    "Contact",
+                    "<sip:" + FOCUS + "@" + listener.address().getAddress().getHostAddress() + ":" + listener.port()
+                            + ("TCP".equals(from.transport()) ? ";transport=tcp" : "") + ">");
             r.body("application/sdp", Sdp.answer(listener.address().getAddress().getHostAddress(), request.body()));
             answer(request, from, r);
         } else if ("BYE".equals(method)) {
             if (conferences.remove(request.callId()) == null) {
-                refuse(request, from, 481, "Call/Transaction Does Not Exist", "no conference with Call-ID " + request.callId());
+                refuse(
+                        request,
+                        from,
+                        481,
+                        "Call/Transaction Does Not Exist",
+                        "no conference with Call-ID " + request.callId());
             } else {
                 answer(request, from, ok(request));
             }

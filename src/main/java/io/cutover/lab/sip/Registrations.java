@@ -70,9 +70,12 @@ final class Registrations {
                     } else {
                         expires = Math.min(expires, MAX_EXPIRES);
                         boolean tcp = "TCP".equals(from.transport());
-                        mine.put(contact, new Binding(contact, now + expires * 1_000_000_000L, ++order, tcp ? from : null, path));
+                        mine.put(
+                                contact,
+                                new Binding(contact, now + expires * 1_000_000_000L, ++order, tcp ? from : null, path));
                         if (mine.size() > MAX_CONTACTS) {
-                            mine.values().stream().min((a, b) -> Long.compare(a.order(), b.order()))
+                            mine.values().stream()
+                                    .min((a, b) -> Long.compare(a.order(), b.order()))
                                     .ifPresent(oldest -> mine.remove(oldest.contact()));
                         }
                     }
@@ -81,7 +84,8 @@ final class Registrations {
             List<String> contacts = new ArrayList<>();
             for (Binding b : mine.values()) {
                 if (b.expiresAtNanos() > now) {
-                    contacts.add("<" + b.contact() + ">;expires=" + Math.max(1, (b.expiresAtNanos() - now) / 1_000_000_000L));
+                    contacts.add("<" + b.contact() + ">;expires="
+                            + Math.max(1, (b.expiresAtNanos() - now) / 1_000_000_000L));
                 }
             }
             if (mine.isEmpty()) {

@@ -24,8 +24,8 @@ final class Sdp {
                 break;
             }
         }
-        return "v=0\r\no=- 1 1 IN IP4 " + ip + "\r\ns=-\r\nc=IN IP4 " + ip + "\r\nt=0 0\r\n"
-                + "m=audio 9 RTP/AVP " + pt + "\r\na=sendrecv\r\n";
+        return "v=0\r\no=- 1 1 IN IP4 " + ip + "\r\ns=-\r\nc=IN IP4 " + ip + "\r\nt=0 0\r\n" + "m=audio 9 RTP/AVP " + pt
+                + "\r\na=sendrecv\r\n";
     }
 
     static boolean isAnswer(byte[] body) {

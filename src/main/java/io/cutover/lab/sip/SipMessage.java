@@ -19,19 +19,41 @@ public final class SipMessage {
     public static final int MAX_MESSAGE = 65_000;
     /** A single header line longer than this is refused with 400: no legitimate lab traffic comes near it. */
     public static final int MAX_HEADER_LINE = 8_192;
+
     public static final int MAX_HEADERS = 128;
 
     private static final Map<String, String> COMPACT = Map.ofEntries(
-            Map.entry("v", "Via"), Map.entry("i", "Call-ID"), Map.entry("f", "From"), Map.entry("t", "To"),
-            Map.entry("m", "Contact"), Map.entry("l", "Content-Length"), Map.entry("c", "Content-Type"),
-            Map.entry("o", "Event"), Map.entry("k", "Supported"), Map.entry("s", "Subject"), Map.entry("e", "Content-Encoding"));
+            Map.entry("v", "Via"),
+            Map.entry("i", "Call-ID"),
+            Map.entry("f", "From"),
+            Map.entry("t", "To"),
+            Map.entry("m", "Contact"),
+            Map.entry("l", "Content-Length"),
+            Map.entry("c", "Content-Type"),
+            Map.entry("o", "Event"),
+            Map.entry("k", "Supported"),
+            Map.entry("s", "Subject"),
+            Map.entry("e", "Content-Encoding"));
     private static final Map<String, String> CANONICAL = Map.ofEntries(
-            Map.entry("via", "Via"), Map.entry("call-id", "Call-ID"), Map.entry("from", "From"), Map.entry("to", "To"),
-            Map.entry("cseq", "CSeq"), Map.entry("contact", "Contact"), Map.entry("content-length", "Content-Length"),
-            Map.entry("content-type", "Content-Type"), Map.entry("max-forwards", "Max-Forwards"), Map.entry("expires", "Expires"),
-            Map.entry("event", "Event"), Map.entry("route", "Route"), Map.entry("record-route", "Record-Route"),
-            Map.entry("path", "Path"), Map.entry("warning", "Warning"), Map.entry("subscription-state", "Subscription-State"),
-            Map.entry("user-agent", "User-Agent"), Map.entry("server", "Server"), Map.entry("allow", "Allow"));
+            Map.entry("via", "Via"),
+            Map.entry("call-id", "Call-ID"),
+            Map.entry("from", "From"),
+            Map.entry("to", "To"),
+            Map.entry("cseq", "CSeq"),
+            Map.entry("contact", "Contact"),
+            Map.entry("content-length", "Content-Length"),
+            Map.entry("content-type", "Content-Type"),
+            Map.entry("max-forwards", "Max-Forwards"),
+            Map.entry("expires", "Expires"),
+            Map.entry("event", "Event"),
+            Map.entry("route", "Route"),
+            Map.entry("record-route", "Record-Route"),
+            Map.entry("path", "Path"),
+            Map.entry("warning", "Warning"),
+            Map.entry("subscription-state", "Subscription-State"),
+            Map.entry("user-agent", "User-Agent"),
+            Map.entry("server", "Server"),
+            Map.entry("allow", "Allow"));
 
     /** A header as it travels: its name (long form) and its value. */
     public record Header(String name, String value) {}
@@ -62,7 +84,7 @@ public final class SipMessage {
         for (Header h : request.headers) {
             switch (h.name()) {
                 case "Via", "From", "To", "Call-ID", "CSeq" -> r.headers.add(h);
-                default -> { }
+                default -> {}
             }
         }
         return r;

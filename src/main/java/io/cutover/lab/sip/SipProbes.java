@@ -69,10 +69,12 @@ public final class SipProbes {
             exchange(p);
             return ProbeResult.success(p, target, millisSince(started));
         } catch (Refused r) {
-            return ProbeResult.failure(p, target, millisSince(started), r.why, r.status + " " + r.reason + ": " + r.why);
+            return ProbeResult.failure(
+                    p, target, millisSince(started), r.why, r.status + " " + r.reason + ": " + r.why);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ProbeResult.failure(p, target, millisSince(started), "interrupted", "487 Request Terminated: interrupted");
+            return ProbeResult.failure(
+                    p, target, millisSince(started), "interrupted", "487 Request Terminated: interrupted");
         }
     }
 
@@ -99,7 +101,11 @@ public final class SipProbes {
             }
             case PersistentChat -> {
                 Session a = register(p.from(), null);
-                message(a, "sip:" + PoolServer.CHAT + "@" + directory.homeOf(sip(p.from())).orElse("unknown"), a.registrar());
+                message(
+                        a,
+                        "sip:" + PoolServer.CHAT + "@"
+                                + directory.homeOf(sip(p.from())).orElse("unknown"),
+                        a.registrar());
             }
         }
     }
@@ -123,7 +129,8 @@ public final class SipProbes {
         String callId = agents.newId("reg");
         String tag = agents.newId("t");
         for (int redirects = 0; redirects <= 3; redirects++) {
-            SipMessage req = agents.request(socket, "REGISTER", "sip:" + domain(aor), aor, tag, aor, null, callId, redirects + 1, contact);
+            SipMessage req = agents.request(
+                    socket, "REGISTER", "sip:" + domain(aor), aor, tag, aor, null, callId, redirects + 1, contact);
             req.set("Contact", req.header("Contact") + ";expires=120");
             SipMessage r = agents.send(socket, req, at);
             if (r == null) {
@@ -175,12 +182,23 @@ public final class SipProbes {
     }
 
     private void message(Session a, String to, InetSocketAddress via) throws Refused, InterruptedException {
-        SipMessage req = agents.request(a.socket(), "MESSAGE", to, a.aor(), agents.newId("t"), to, null, agents.newId("im"), 1, a.contactUser());
+        SipMessage req = agents.request(
+                a.socket(),
+                "MESSAGE",
+                to,
+                a.aor(),
+                agents.newId("t"),
+                to,
+                null,
+                agents.newId("im"),
+                1,
+                a.contactUser());
         req.body("text/plain", "coexistence probe");
         expectOk(a.socket(), req, via);
     }
 
-    private SipMessage expectOk(Listener socket, SipMessage req, InetSocketAddress via) throws Refused, InterruptedException {
+    private SipMessage expectOk(Listener socket, SipMessage req, InetSocketAddress via)
+            throws Refused, InterruptedException {
         SipMessage r = agents.send(socket, req, via);
         if (r == null) {
             throw timeout(via);
@@ -198,14 +216,16 @@ public final class SipProbes {
         String callId = agents.newId("sub");
         CompletableFuture<SipMessage> notify = agents.expectNotify(callId);
         try {
-            SipMessage req = agents.request(a.socket(), "SUBSCRIBE", to, a.aor(), agents.newId("t"), to, null, callId, 1, a.contactUser());
+            SipMessage req = agents.request(
+                    a.socket(), "SUBSCRIBE", to, a.aor(), agents.newId("t"), to, null, callId, 1, a.contactUser());
             req.add("Event", "presence");
             req.add("Expires", "60");
             expectOk(a.socket(), req, a.registrar());
             try {
                 notify.get(agents.timeoutMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                throw new Refused(408, "Request Timeout", "the subscription to " + to + " was accepted but no NOTIFY came");
+                throw new Refused(
+                        408, "Request Timeout", "the subscription to " + to + " was accepted but no NOTIFY came");
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
             }
@@ -223,7 +243,8 @@ public final class SipProbes {
     private void conference(Probe p) throws Refused, InterruptedException {
         Session a = register(p.from(), null);
         String organizer = sip(p.to());
-        String id = Integer.toHexString(organizer.toLowerCase(Locale.ROOT).hashCode()).toUpperCase(Locale.ROOT);
+        String id = Integer.toHexString(organizer.toLowerCase(Locale.ROOT).hashCode())
+                .toUpperCase(Locale.ROOT);
         invite(a, organizer + ";gruu;opaque=app:conf:focus:id:" + id, organizer);
     }
 
@@ -231,7 +252,8 @@ public final class SipProbes {
     private void invite(Session a, String uri, String toAor) throws Refused, InterruptedException {
         String callId = agents.newId("call");
         String tag = agents.newId("t");
-        SipMessage invite = agents.request(a.socket(), "INVITE", uri, a.aor(), tag, toAor, null, callId, 1, a.contactUser());
+        SipMessage invite =
+                agents.request(a.socket(), "INVITE", uri, a.aor(), tag, toAor, null, callId, 1, a.contactUser());
         invite.body("application/sdp", Sdp.offer("127.0.0.1", System.nanoTime() & 0xffffff));
         SipMessage ok = expectOk(a.socket(), invite, a.registrar());
         if (!Sdp.isAnswer(ok.body())) {
@@ -243,10 +265,13 @@ public final class SipProbes {
         }
         InetSocketAddress far = new InetSocketAddress(remote.host(), remote.port());
         String toTag = SipUri.tag(ok.header("To"));
-        String target = "sip:" + (remote.user() == null ? "" : remote.user() + "@") + remote.host() + ":" + remote.port();
-        SipMessage ack = agents.request(a.socket(), "ACK", target, a.aor(), tag, toAor, toTag, callId, 1, a.contactUser());
+        String target =
+                "sip:" + (remote.user() == null ? "" : remote.user() + "@") + remote.host() + ":" + remote.port();
+        SipMessage ack =
+                agents.request(a.socket(), "ACK", target, a.aor(), tag, toAor, toTag, callId, 1, a.contactUser());
         a.socket().send(ack, far);
-        SipMessage bye = agents.request(a.socket(), "BYE", target, a.aor(), tag, toAor, toTag, callId, 2, a.contactUser());
+        SipMessage bye =
+                agents.request(a.socket(), "BYE", target, a.aor(), tag, toAor, toTag, callId, 2, a.contactUser());
         expectOk(a.socket(), bye, far);
     }
 
@@ -269,7 +294,17 @@ public final class SipProbes {
         }
         // The partner's user answers back: in through the partner's proxy and the site's federation route.
         Listener socket = agents.socket();
-        SipMessage back = agents.request(socket, "MESSAGE", a.aor(), partnerUser, agents.newId("t"), a.aor(), null, agents.newId("fed"), 1, "probe");
+        SipMessage back = agents.request(
+                socket,
+                "MESSAGE",
+                a.aor(),
+                partnerUser,
+                agents.newId("t"),
+                a.aor(),
+                null,
+                agents.newId("fed"),
+                1,
+                "probe");
         back.body("text/plain", "coexistence probe, federated reply");
         expectOk(socket, back, partner);
     }
@@ -279,7 +314,10 @@ public final class SipProbes {
         if (who == null) {
             who = network.partnerAt(at);
         }
-        return new Refused(408, "Request Timeout", "no answer from " + (who == null ? at.toString() : who) + " within " + agents.timeoutMillis() + " ms");
+        return new Refused(
+                408,
+                "Request Timeout",
+                "no answer from " + (who == null ? at.toString() : who) + " within " + agents.timeoutMillis() + " ms");
     }
 
     private static Refused refused(SipMessage r) {

@@ -83,9 +83,12 @@ abstract sealed class SipServer implements AutoCloseable permits PoolServer, Edg
         copy.set("Max-Forwards", Integer.toString(hops - 1));
         String previous = copy.removeFirst("Via");
         copy.addFirst("Via", Via.stamp(previous, from.remote()));
-        String branch = Via.MAGIC + Integer.toHexString((fqdn + "|" + request.topVia().branch() + "|" + request.callId()).hashCode())
+        String branch = Via.MAGIC
+                + Integer.toHexString((fqdn + "|" + request.topVia().branch() + "|" + request.callId()).hashCode())
                 + Long.toHexString(Integer.toUnsignedLong(previous.hashCode()));
-        copy.addFirst("Via", Via.of("UDP", out.address(), branch) + ";ls=" + from.listener().name());
+        copy.addFirst(
+                "Via",
+                Via.of("UDP", out.address(), branch) + ";ls=" + from.listener().name());
         out.send(copy, to);
     }
 

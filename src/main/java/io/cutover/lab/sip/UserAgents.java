@@ -55,8 +55,17 @@ public final class UserAgents implements AutoCloseable {
     }
 
     /** A request from an endpoint on {@code socket}, with a fresh Via branch. */
-    SipMessage request(Listener socket, String method, String uri, String from, String fromTag, String to, String toTag,
-            String callId, int cseq, String contactUser) {
+    SipMessage request(
+            Listener socket,
+            String method,
+            String uri,
+            String from,
+            String fromTag,
+            String to,
+            String toTag,
+            String callId,
+            int cseq,
+            String contactUser) {
         InetSocketAddress me = socket.address();
         SipMessage m = SipMessage.request(method, uri);
         m.add("Via", Via.of("UDP", me, Via.MAGIC + newId("b")));
@@ -138,7 +147,7 @@ public final class UserAgents implements AutoCloseable {
                     f.complete(m);
                 }
             }
-            case "MESSAGE", "BYE", "OPTIONS", "SUBSCRIBE", "CANCEL" -> { }
+            case "MESSAGE", "BYE", "OPTIONS", "SUBSCRIBE", "CANCEL" -> {}
             default -> r = SipMessage.response(m, 405, "Method Not Allowed");
         }
         SipServer.tagTo(r, m);

@@ -50,13 +50,18 @@ public record Via(String transport, String host, int port, Map<String, String> p
                 continue;
             }
             int eq = p.indexOf('=');
-            params.put(eq < 0 ? p.toLowerCase(Locale.ROOT) : p.substring(0, eq).trim().toLowerCase(Locale.ROOT), eq < 0 ? "" : p.substring(eq + 1).trim());
+            params.put(
+                    eq < 0
+                            ? p.toLowerCase(Locale.ROOT)
+                            : p.substring(0, eq).trim().toLowerCase(Locale.ROOT),
+                    eq < 0 ? "" : p.substring(eq + 1).trim());
         }
         return new Via(transport, host, port, params);
     }
 
     public static String of(String transport, InetSocketAddress at, String branch) {
-        return "SIP/2.0/" + transport + " " + at.getAddress().getHostAddress() + ":" + at.getPort() + ";branch=" + branch + ";rport";
+        return "SIP/2.0/" + transport + " " + at.getAddress().getHostAddress() + ":" + at.getPort() + ";branch="
+                + branch + ";rport";
     }
 
     public String branch() {

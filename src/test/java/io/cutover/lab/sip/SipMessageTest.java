@@ -40,16 +40,25 @@ class SipMessageTest {
         SipMessage again = SipMessage.parse(encoded, 0, encoded.length);
 
         assertThat(new String(again.body(), StandardCharsets.UTF_8)).isEqualTo("héllo");
-        assertThat(again.header("Content-Length")).isEqualTo(Integer.toString("héllo".getBytes(StandardCharsets.UTF_8).length));
+        assertThat(again.header("Content-Length"))
+                .isEqualTo(Integer.toString("héllo".getBytes(StandardCharsets.UTF_8).length));
         assertThat(again.all("Via")).isEqualTo(m.all("Via"));
     }
 
     @Test
     void a_request_missing_a_mandatory_header_is_refused_with_what_was_read() {
         for (String header : new String[] {"v: ", "i: ", "CSeq: ", "f: ", "t: "}) {
-            String text = REGISTER.lines().filter(l -> !l.startsWith(header) && !l.isEmpty()).reduce("", (a, l) -> a + l + "\r\n") + "\r\n";
-            assertThatThrownBy(() -> parse(text)).as(header).isInstanceOf(SipMessage.Malformed.class).hasMessageStartingWith("missing ")
-                    .satisfies(e -> assertThat(((SipMessage.Malformed) e).partial().method()).isEqualTo("REGISTER"));
+            String text = REGISTER.lines()
+                            .filter(l -> !l.startsWith(header) && !l.isEmpty())
+                            .reduce("", (a, l) -> a + l + "\r\n")
+                    + "\r\n";
+            assertThatThrownBy(() -> parse(text))
+                    .as(header)
+                    .isInstanceOf(SipMessage.Malformed.class)
+                    .hasMessageStartingWith("missing ")
+                    .satisfies(
+                            e -> assertThat(((SipMessage.Malformed) e).partial().method())
+                                    .isEqualTo("REGISTER"));
         }
     }
 
@@ -60,9 +69,11 @@ class SipMessageTest {
         assertThatThrownBy(() -> parse(REGISTER.replace("l: 0", "l: 10"))).hasMessageContaining("only 0 bytes of body");
         assertThatThrownBy(() -> parse(REGISTER.replace("l: 0", "l: -1"))).hasMessageContaining("out of range");
         assertThatThrownBy(() -> parse("HELLO\r\n\r\n")).hasMessage("bad request line");
-        assertThatThrownBy(() -> parse(REGISTER.replace("Max-Forwards: 70", "X-Big: " + "a".repeat(SipMessage.MAX_HEADER_LINE))))
+        assertThatThrownBy(() ->
+                        parse(REGISTER.replace("Max-Forwards: 70", "X-Big: " + "a".repeat(SipMessage.MAX_HEADER_LINE))))
                 .hasMessageContaining("is over " + SipMessage.MAX_HEADER_LINE + " bytes");
-        assertThatThrownBy(() -> parse(REGISTER.replace("\r\n\r\n", "\r\n"))).hasMessage("no blank line ends the headers");
+        assertThatThrownBy(() -> parse(REGISTER.replace("\r\n\r\n", "\r\n")))
+                .hasMessage("no blank line ends the headers");
     }
 
     @Test
@@ -72,8 +83,11 @@ class SipMessageTest {
 
         assertThat(v.params()).containsEntry("received", "127.0.0.1").containsEntry("rport", "40000");
         assertThat(v.replyTo()).isEqualTo(source);
-        assertThat(Via.parse(Via.stamp("SIP/2.0/UDP 10.1.1.1:5060;branch=z9hG4bKx", source)).replyTo().getPort())
-                .as("no rport asked: the sent-by port").isEqualTo(5060);
+        assertThat(Via.parse(Via.stamp("SIP/2.0/UDP 10.1.1.1:5060;branch=z9hG4bKx", source))
+                        .replyTo()
+                        .getPort())
+                .as("no rport asked: the sent-by port")
+                .isEqualTo(5060);
     }
 
     @Test
