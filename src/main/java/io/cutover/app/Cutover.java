@@ -11,6 +11,8 @@ import io.cutover.check.MatrixRunner;
 import io.cutover.deployment.Deployment;
 import io.cutover.deployment.DeploymentFailure;
 import io.cutover.deployment.PoolState;
+import io.cutover.inventory.Fqdn;
+import io.cutover.inventory.SipAddress;
 import io.cutover.journal.Action;
 import io.cutover.journal.Control;
 import io.cutover.journal.Entry;
@@ -470,7 +472,7 @@ public final class Cutover {
                     .findFirst()
                     .orElse(site + "/" + fqdn + "/drain");
             String decomId = ctx.plan.steps().stream()
-                    .filter(s -> s instanceof Step.Decommission d && d.target().equalsIgnoreCase(fqdn))
+                    .filter(s -> s instanceof Step.Decommission d && Fqdn.same(d.target(), fqdn))
                     .map(Step::id)
                     .findFirst()
                     .orElse(site + "/" + fqdn + "/decommission");
@@ -669,7 +671,7 @@ public final class Cutover {
             List<io.cutover.inventory.UnansweredServer> unanswered = new ArrayList<>();
             for (io.cutover.inventory.Pool p : inv.pools()) {
                 if (lab.poolState(p.fqdn()) != PoolState.Up) {
-                    silent.add(p.fqdn().toLowerCase(java.util.Locale.ROOT));
+                    silent.add(Fqdn.key(p.fqdn()));
                     for (String server : p.servers()) {
                         unanswered.add(new io.cutover.inventory.UnansweredServer(
                                 server, "Get-CsWindowsService", "pool " + p.fqdn() + " is " + lab.poolState(p.fqdn())));
@@ -677,7 +679,7 @@ public final class Cutover {
                 }
             }
             List<io.cutover.inventory.ServiceState> services = inv.services().stream()
-                    .filter(s -> s.pool() == null || !silent.contains(s.pool().toLowerCase(java.util.Locale.ROOT)))
+                    .filter(s -> s.pool() == null || !silent.contains(Fqdn.key(s.pool())))
                     .toList();
             io.cutover.inventory.Inventory exported = new io.cutover.inventory.Inventory(
                     inv.sites(),
@@ -745,16 +747,16 @@ public final class Cutover {
         io.cutover.folder.FolderRead read = io.cutover.folder.FolderReader.read(folder, catalog);
         io.cutover.inventory.Inventory inv = read.inventory();
         java.util.Set<String> pools = new java.util.HashSet<>();
-        inv.pools().forEach(p -> pools.add(p.fqdn().toLowerCase(java.util.Locale.ROOT)));
+        inv.pools().forEach(p -> pools.add(Fqdn.key(p.fqdn())));
         java.util.Set<String> sips = new java.util.HashSet<>();
         for (io.cutover.inventory.User u : inv.users()) {
-            if (!sips.add(io.cutover.inventory.Inventory.key(u.sipAddress()))) {
+            if (!sips.add(SipAddress.key(u.sipAddress()))) {
                 throw new CutoverException(
                         ErrorCode.BAD_INPUT,
                         folder.resolve("users.csv") + ": " + u.sipAddress()
                                 + " is listed twice (SIP addresses compare case-insensitively); a twin needs each user once");
             }
-            if (!pools.contains(u.pool().toLowerCase(java.util.Locale.ROOT))) {
+            if (!pools.contains(Fqdn.key(u.pool()))) {
                 throw new CutoverException(
                         ErrorCode.UNKNOWN_POOL,
                         folder.resolve("users.csv") + ": " + u.sipAddress() + " is homed on pool '" + u.pool()
@@ -763,7 +765,7 @@ public final class Cutover {
             }
         }
         for (io.cutover.inventory.HomedObject o : inv.objects()) {
-            if (!pools.contains(o.pool().toLowerCase(java.util.Locale.ROOT))) {
+            if (!pools.contains(Fqdn.key(o.pool()))) {
                 throw new CutoverException(
                         ErrorCode.UNKNOWN_POOL,
                         folder.resolve("objects.csv") + ": " + o.kind() + " " + o.identity() + " is homed on pool '"

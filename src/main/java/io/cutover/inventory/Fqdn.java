@@ -45,10 +45,10 @@ public final class Fqdn implements Comparable<Fqdn> {
 
     /**
      * The normal form of an FQDN's spelling (lower case), for keys of maps and sets that hold
-     * spellings not yet checked, or null for null. Never throws.
+     * spellings not yet checked; the empty string for null, so a missing name sorts first. Never throws.
      */
     public static String key(String text) {
-        return text == null ? null : text.toLowerCase(Locale.ROOT);
+        return text == null ? "" : text.toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -79,17 +79,12 @@ public record Inventory(
 
     /** Users keyed by lower-cased SIP address. */
     public Map<String, User> usersBySip() {
-        return users.stream().collect(Collectors.toMap(u -> key(u.sipAddress()), Function.identity(), (a, b) -> a));
+        return users.stream()
+                .collect(Collectors.toMap(u -> SipAddress.key(u.sipAddress()), Function.identity(), (a, b) -> a));
     }
 
     public Optional<User> findUser(String sip) {
-        String k = key(sip);
-        return users.stream().filter(u -> key(u.sipAddress()).equals(k)).findFirst();
-    }
-
-    /** SIP addresses compare case-insensitively: the normal form of one, as {@link SipAddress#key(String)}. */
-    public static String key(String sip) {
-        return SipAddress.key(sip);
+        return users.stream().filter(u -> SipAddress.same(u.sipAddress(), sip)).findFirst();
     }
 
     /** A copy with one pool replaced (matched by FQDN) or added. */

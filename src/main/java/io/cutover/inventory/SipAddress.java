@@ -49,10 +49,11 @@ public final class SipAddress implements Comparable<SipAddress> {
 
     /**
      * The normal form of a SIP address's spelling (lower case), for keys of maps and sets that hold
-     * spellings not yet checked (a pilot list, a subject id), or null for null. Never throws.
+     * spellings not yet checked (a pilot list, a subject id, an object identity); the empty string for null, so a missing
+     * address sorts first. Never throws.
      */
     public static String key(String text) {
-        return text == null ? null : text.toLowerCase(Locale.ROOT);
+        return text == null ? "" : text.toLowerCase(Locale.ROOT);
     }
 
     /** Whether two spellings name the same SIP address; a null never matches. Never throws. */

@@ -15,6 +15,11 @@ public record Site(String name, int siteId, SiteKind kind, String federationRout
         return a != null && b != null && a.equalsIgnoreCase(b);
     }
 
+    /** The normal (lower-case) form of a site name, for keys of maps and sets; the empty string for null. */
+    public static String key(String name) {
+        return name == null ? "" : name.toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Whether {@code other} spells this site's name. */
     public boolean isNamed(String other) {
         return sameName(name, other);

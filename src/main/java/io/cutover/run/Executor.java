@@ -10,8 +10,10 @@ import io.cutover.deployment.DeploymentFailure;
 import io.cutover.deployment.PoolState;
 import io.cutover.deployment.Subject;
 import io.cutover.inventory.ClientSignIn;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.Inventory;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.journal.Action;
 import io.cutover.journal.Control;
@@ -98,7 +100,7 @@ public final class Executor {
     /** Checks that every pool and site the plan names exists in the deployment; bad input otherwise. */
     public static void validate(Plan plan, Inventory inventory, RunSettings settings) {
         for (String site : settings.sites()) {
-            if (plan.steps().stream().noneMatch(s -> s.site().equalsIgnoreCase(site))) {
+            if (plan.steps().stream().noneMatch(s -> Site.sameName(s.site(), site))) {
                 throw new CutoverException(
                         ErrorCode.UNKNOWN_SITE,
                         "--site " + site + ": the plan has no step in that site; its sites are "
@@ -155,13 +157,13 @@ public final class Executor {
         validate(plan, start, settings);
         Map<String, String> clients = new HashMap<>();
         for (ClientSignIn c : start.clients()) {
-            clients.put(Inventory.key(c.sipAddress()), c.clientVersion());
+            clients.put(SipAddress.key(c.sipAddress()), c.clientVersion());
         }
         clientsBefore = clients;
         Map<String, String> homes = new HashMap<>();
         start.users()
                 .forEach(u ->
-                        homes.put(new Subject(HomedKind.User, Inventory.key(u.sipAddress())).toString(), u.pool()));
+                        homes.put(new Subject(HomedKind.User, SipAddress.key(u.sipAddress())).toString(), u.pool()));
         start.objects().forEach(o -> homes.put(new Subject(o.kind(), o.identity()).toString(), o.pool()));
         if (start.cmsPool() != null) {
             homes.put(Subject.cms().toString(), start.cmsPool());
@@ -320,7 +322,7 @@ public final class Executor {
                     .snapshot()
                     .findSite(s.site())
                     .map(Site::federationRoute)
-                    .map(s.to()::equalsIgnoreCase)
+                    .map(route -> Fqdn.same(s.to(), route))
                     .orElse(false);
         } else if (step instanceof Step.Decommission s) {
             return deployment.poolState(s.target()) == PoolState.Decommissioned;
@@ -432,7 +434,7 @@ public final class Executor {
             if (state == State.IN_DOUBT) {
                 // The process stopped between asking for the move and hearing the answer.
                 Optional<String> home = deployment.homeOf(m.subject());
-                if (home.isPresent() && home.get().equalsIgnoreCase(m.to())) {
+                if (home.isPresent() && Fqdn.same(home.get(), m.to())) {
                     append(s.last().end(Outcome.OK, "found on " + m.to() + " after an interruption", clock.instant()));
                     continue;
                 }
@@ -515,13 +517,13 @@ public final class Executor {
     /** Why a subject is not where the plan expects it (on its source or already on its target), or null. */
     private String drift(Move m) {
         String key = m.subject().kind() == HomedKind.User
-                ? new Subject(HomedKind.User, Inventory.key(m.subject().id())).toString()
+                ? new Subject(HomedKind.User, SipAddress.key(m.subject().id())).toString()
                 : m.subject().toString();
         String home = homesAtStart.get(key);
         if (home == null) {
             return "not found in the deployment; it was removed or renamed after planning: plan again";
         }
-        if (home.equalsIgnoreCase(m.from()) || home.equalsIgnoreCase(m.to())) {
+        if (Fqdn.same(home, m.from()) || Fqdn.same(home, m.to())) {
             return null;
         }
         return "found on " + home + ", not on " + m.from()
@@ -595,7 +597,7 @@ public final class Executor {
 
     /** The client a user signed in with before the move: rollback uses it to spot upgrades. */
     private String clientNote(Subject user) {
-        String v = clientsBefore.get(Inventory.key(user.id()));
+        String v = clientsBefore.get(SipAddress.key(user.id()));
         return v == null ? null : "client before move: " + v;
     }
 

@@ -5,9 +5,11 @@ import io.cutover.ErrorCode;
 import io.cutover.deployment.Deployment;
 import io.cutover.deployment.DeploymentFailure;
 import io.cutover.inventory.ClientSignIn;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Meeting;
+import io.cutover.inventory.SipAddress;
 import io.cutover.journal.Action;
 import io.cutover.journal.Entry;
 import io.cutover.journal.Journal;
@@ -62,12 +64,12 @@ public final class Rollback {
         Map<String, List<Meeting>> meetingsByOrganizer = new HashMap<>();
         for (Meeting m : now.meetings()) {
             meetingsByOrganizer
-                    .computeIfAbsent(Inventory.key(m.organizer()), k -> new ArrayList<>())
+                    .computeIfAbsent(SipAddress.key(m.organizer()), k -> new ArrayList<>())
                     .add(m);
         }
         Map<String, String> clients = new HashMap<>();
         for (ClientSignIn c : now.clients()) {
-            clients.put(Inventory.key(c.sipAddress()), c.clientVersion());
+            clients.put(SipAddress.key(c.sipAddress()), c.clientVersion());
         }
         int users = 0;
         int objects = 0;
@@ -87,8 +89,8 @@ public final class Rollback {
                         // From when the move began: a meeting scheduled while it ran is already on the new pool.
                         Instant movedAt = s.beganAt() == null ? s.endedAt() : s.beganAt();
                         for (Meeting meeting : meetingsByOrganizer.getOrDefault(
-                                Inventory.key(m.subject().id()), List.of())) {
-                            if (meeting.pool().equalsIgnoreCase(m.to())
+                                SipAddress.key(m.subject().id()), List.of())) {
+                            if (Fqdn.same(meeting.pool(), m.to())
                                     && meeting.createdUtc() != null
                                     && !meeting.createdUtc().isBefore(movedAt)) {
                                 meetings.add(meeting.conferenceId() + " organized by "
@@ -96,7 +98,8 @@ public final class Rollback {
                             }
                         }
                         String before = clientBefore(progress, batch.id(), m.item());
-                        String nowClient = clients.get(Inventory.key(m.subject().id()));
+                        String nowClient =
+                                clients.get(SipAddress.key(m.subject().id()));
                         if (before != null && nowClient != null && !before.equals(nowClient)) {
                             upgraded.add(m.subject().id() + ": " + before + " -> " + nowClient);
                         }
@@ -179,7 +182,7 @@ public final class Rollback {
                             // An earlier rollback stopped between asking and hearing back: settle
                             // that attempt from where the deployment says the subject is.
                             java.util.Optional<String> home = deployment.homeOf(m.subject());
-                            if (home.isPresent() && home.get().equalsIgnoreCase(m.from())) {
+                            if (home.isPresent() && Fqdn.same(home.get(), m.from())) {
                                 journal.append(s.last()
                                         .end(
                                                 Outcome.OK,

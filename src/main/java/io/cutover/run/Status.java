@@ -2,6 +2,7 @@ package io.cutover.run;
 
 import io.cutover.check.CheckResult;
 import io.cutover.deployment.Deployment;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Pool;
@@ -134,13 +135,13 @@ public final class Status {
         if (deployment != null) {
             Inventory now = deployment.snapshot();
             Map<String, Integer> users = new LinkedHashMap<>();
-            now.users().forEach(u -> users.merge(u.pool().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum));
+            now.users().forEach(u -> users.merge(Fqdn.key(u.pool()), 1, Integer::sum));
             Map<String, Integer> objects = new LinkedHashMap<>();
-            now.objects().forEach(o -> objects.merge(o.pool().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum));
+            now.objects().forEach(o -> objects.merge(Fqdn.key(o.pool()), 1, Integer::sum));
             for (Pool p : now.pools().stream()
                     .sorted(java.util.Comparator.comparing(Pool::site).thenComparing(Pool::fqdn))
                     .toList()) {
-                String k = p.fqdn().toLowerCase(java.util.Locale.ROOT);
+                String k = Fqdn.key(p.fqdn());
                 pools.add(new StatusReport.PoolLine(
                         p.fqdn(),
                         p.site(),

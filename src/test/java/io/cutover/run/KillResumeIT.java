@@ -11,6 +11,7 @@ import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Meeting;
 import io.cutover.inventory.Pool;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.User;
 import io.cutover.lab.Lab;
@@ -830,7 +831,7 @@ class KillResumeIT {
         try (Lab lab = Lab.open(workspace.resolve("lab"), Clock.systemUTC())) {
             Inventory inv = lab.snapshot();
             for (User u : inv.users()) {
-                String key = Inventory.key(u.sipAddress());
+                String key = SipAddress.key(u.sipAddress());
                 s.put("user " + key, u.pool());
                 s.put("policies " + key, new TreeMap<>(u.policies()).toString());
                 s.put("home " + key, lab.homeOf(Subject.user(u.sipAddress())).orElse("(none)"));
@@ -847,11 +848,11 @@ class KillResumeIT {
                 s.put("pool " + p.fqdn(), lab.poolState(p.fqdn()).name());
             }
             for (ClientSignIn c : inv.clients()) {
-                s.put("client " + Inventory.key(c.sipAddress()), c.clientVersion());
+                s.put("client " + SipAddress.key(c.sipAddress()), c.clientVersion());
             }
             Map<String, List<String>> meetings = new TreeMap<>();
             for (Meeting m : inv.meetings()) {
-                meetings.computeIfAbsent("meetings " + Inventory.key(m.organizer()), k -> new ArrayList<>())
+                meetings.computeIfAbsent("meetings " + SipAddress.key(m.organizer()), k -> new ArrayList<>())
                         .add(m.conferenceId() + " on " + m.pool() + " by " + m.clientVersion());
             }
             meetings.forEach((k, v) -> s.put(k, v.stream().sorted().toList().toString()));
