@@ -176,8 +176,8 @@ public final class Lab implements Deployment {
     }
 
     @Override
-    public Optional<String> homeOf(Subject subject) {
-        return state.home(subject);
+    public Optional<Fqdn> homeOf(Subject subject) {
+        return state.home(subject).map(Fqdn::of);
     }
 
     @Override

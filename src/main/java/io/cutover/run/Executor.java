@@ -433,15 +433,16 @@ public final class Executor {
             }
             if (state == State.IN_DOUBT) {
                 // The process stopped between asking for the move and hearing the answer.
-                Optional<String> home = deployment.homeOf(m.subject());
-                if (home.isPresent() && Fqdn.same(home.get(), m.to())) {
+                Optional<Fqdn> home = deployment.homeOf(m.subject());
+                if (home.isPresent() && home.get().is(m.to())) {
                     append(s.last().end(Outcome.OK, "found on " + m.to() + " after an interruption", clock.instant()));
                     continue;
                 }
                 append(s.last()
                         .end(
                                 Outcome.RETRY,
-                                "interrupted before it ended; still on " + home.orElse("an unknown pool"),
+                                "interrupted before it ended; still on "
+                                        + home.map(Fqdn::text).orElse("an unknown pool"),
                                 clock.instant()));
             }
             String drifted = drift(m);

@@ -181,8 +181,8 @@ public final class Rollback {
                         if (s.state() == State.UNDOING) {
                             // An earlier rollback stopped between asking and hearing back: settle
                             // that attempt from where the deployment says the subject is.
-                            java.util.Optional<String> home = deployment.homeOf(m.subject());
-                            if (home.isPresent() && Fqdn.same(home.get(), m.from())) {
+                            java.util.Optional<Fqdn> home = deployment.homeOf(m.subject());
+                            if (home.isPresent() && home.get().is(m.from())) {
                                 journal.append(s.last()
                                         .end(
                                                 Outcome.OK,
@@ -193,7 +193,8 @@ public final class Rollback {
                             journal.append(s.last()
                                     .end(
                                             Outcome.RETRY,
-                                            "interrupted before it ended; still on " + home.orElse("an unknown pool"),
+                                            "interrupted before it ended; still on "
+                                                    + home.map(Fqdn::text).orElse("an unknown pool"),
                                             clock.instant()));
                         }
                         futures.add(workers.submit(() -> undoMove(batch, m, s.attempts(), failures)));

@@ -478,7 +478,7 @@ public final class ShellDeployment implements Deployment {
     }
 
     @Override
-    public Optional<String> homeOf(Subject subject) {
+    public Optional<Fqdn> homeOf(Subject subject) {
         Kinds kinds = Kinds.of(subject.kind());
         Answer a = run(homeQuery(subject));
         if (!a.ok()) {
@@ -493,7 +493,7 @@ public final class ShellDeployment implements Deployment {
             }
             String pool = kinds.pool(text(n, kinds.poolProperty(), null));
             if (pool != null && !pool.isEmpty()) {
-                return Optional.of(pool);
+                return Optional.of(Fqdn.of(pool));
             }
         }
         return Optional.empty();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutover.deployment.Subject;
 import io.cutover.inventory.ClientSignIn;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Meeting;
@@ -834,7 +835,9 @@ class KillResumeIT {
                 String key = SipAddress.key(u.sipAddress());
                 s.put("user " + key, u.pool());
                 s.put("policies " + key, new TreeMap<>(u.policies()).toString());
-                s.put("home " + key, lab.homeOf(Subject.user(u.sipAddress())).orElse("(none)"));
+                s.put(
+                        "home " + key,
+                        lab.homeOf(Subject.user(u.sipAddress())).map(Fqdn::text).orElse("(none)"));
             }
             for (HomedObject o : inv.objects()) {
                 s.put("object " + o.kind() + ":" + o.identity(), o.pool());
