@@ -622,7 +622,7 @@ public final class Cutover {
         phases.forEach((pool, list) -> pools.add(new Rehearsal.PoolPhases(siteOf.get(pool), pool, list)));
         List<Rehearsal.Kept> kept = new ArrayList<>();
         for (KeptPool k : plan.kept()) {
-            kept.add(new Rehearsal.Kept(k.pool(), k.reason()));
+            kept.add(new Rehearsal.Kept(k.pool().text(), k.reason()));
         }
         return new Rehearsal(
                 source,

@@ -146,12 +146,11 @@ final class Scope {
         List<KeptPool> keptList = new ArrayList<>();
         retain(retainedList, keptList);
         keepOthers(legacy, keptList);
-        retainedList.sort(Comparator.comparing((Retained r) -> Fqdn.key(r.pool()))
-                .thenComparing(r -> SipAddress.key(r.sipAddress())));
-        keptList.sort(Comparator.comparing(k -> Fqdn.key(k.pool())));
+        retainedList.sort(Comparator.comparing(Retained::pool).thenComparing(Retained::sipAddress));
+        keptList.sort(Comparator.comparing(KeptPool::pool));
         this.retained = List.copyOf(retainedList);
         this.kept = List.copyOf(keptList);
-        this.keptKeys = kept.stream().map(k -> Fqdn.key(k.pool())).collect(Collectors.toSet());
+        this.keptKeys = kept.stream().map(k -> k.pool().key()).collect(Collectors.toSet());
 
         this.pilotKeys = pilots();
         checkCapacity();
@@ -441,7 +440,8 @@ final class Scope {
                     if (lost.isEmpty()) {
                         continue;
                     }
-                    Retained r = new Retained(u.sipAddress(), p.fqdn(), List.copyOf(lost), reason(lost));
+                    Retained r = new Retained(
+                            SipAddress.of(u.sipAddress()), Fqdn.of(p.fqdn()), List.copyOf(lost), reason(lost));
                     retainedList.add(r);
                     retainedBySip.put(SipAddress.key(u.sipAddress()), r);
                     lostByPool.addAll(lost);
@@ -452,7 +452,7 @@ final class Scope {
                 }
                 if (count > 0) {
                     keptList.add(new KeptPool(
-                            p.fqdn(),
+                            Fqdn.of(p.fqdn()),
                             s.name(),
                             "keeps " + count + " retained "
                                     + (count == 1 ? "user" : "users") + " (" + names(lostByPool)
@@ -471,7 +471,7 @@ final class Scope {
             int users =
                     e.getValue().values().stream().mapToInt(Integer::intValue).sum();
             keptList.add(new KeptPool(
-                    edge.fqdn(),
+                    Fqdn.of(edge.fqdn()),
                     siteName(edge),
                     "carries XMPP federation for " + users + " retained "
                             + (users == 1 ? "user" : "users") + " (the XMPP federation route of "
@@ -489,7 +489,7 @@ final class Scope {
             return;
         }
         Pool hop = pools.get(Fqdn.key(edge.nextHop()));
-        if (hop == null || keptList.stream().anyMatch(k -> Fqdn.key(k.pool()).equals(Fqdn.key(hop.fqdn())))) {
+        if (hop == null || keptList.stream().anyMatch(k -> k.pool().is(hop.fqdn()))) {
             return;
         }
         boolean legacyFrontEnd = sites.stream()
@@ -497,7 +497,7 @@ final class Scope {
                 .anyMatch(p -> Fqdn.key(p.fqdn()).equals(Fqdn.key(hop.fqdn())));
         if (legacyFrontEnd) {
             keptList.add(new KeptPool(
-                    hop.fqdn(),
+                    Fqdn.of(hop.fqdn()),
                     siteName(hop),
                     "next hop of " + edge.fqdn()
                             + ", which stays for XMPP federation; point that Edge's next hop at another pool, then decommission "
@@ -515,7 +515,7 @@ final class Scope {
             if (cms != null && Fqdn.key(cms).equals(Fqdn.key(p.fqdn()))) {
                 reason += "; it hosts the Central Management Store, move that first (Move-CsManagementServer)";
             }
-            keptList.add(new KeptPool(p.fqdn(), siteName(p), reason));
+            keptList.add(new KeptPool(Fqdn.of(p.fqdn()), siteName(p), reason));
         }
     }
 
