@@ -172,4 +172,24 @@ class PlannerRetainedTest {
         assertThat(movedUsers(plan)).containsExactly("sip:chat@contoso.com");
         assertThat(plan.steps()).noneMatch(s -> s.id().contains(SFB_2019));
     }
+
+    @Test
+    void retained_users_and_kept_pools_are_written_to_the_plan_as_spelled_and_read_back_with_the_same_checksum()
+            throws Exception {
+        Inventory inv = redmond(12)
+                .user("sip:Chat.User@Contoso.com", POOL01, Feature.PersistentChat)
+                .build();
+        Plan plan = Planner.plan(inv, CATALOG, options(), "retained");
+
+        String json = PlanCodec.toJson(plan);
+        com.fasterxml.jackson.databind.JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+
+        assertThat(tree.path("retained").get(0).path("sipAddress").asText()).isEqualTo("sip:Chat.User@Contoso.com");
+        assertThat(tree.path("retained").get(0).path("pool").asText()).isEqualTo(POOL01);
+        assertThat(tree.path("kept").get(0).path("pool").asText()).isEqualTo(POOL01);
+        Plan back = PlanCodec.fromJson(json, "plan.json");
+        assertThat(back.retained()).isEqualTo(plan.retained());
+        assertThat(back.retained().get(0).sipAddress().text()).isEqualTo("sip:Chat.User@Contoso.com");
+        assertThat(PlanCodec.toJson(back)).isEqualTo(json);
+    }
 }
