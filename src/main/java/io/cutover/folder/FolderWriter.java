@@ -168,7 +168,7 @@ public final class FolderWriter {
                 o -> List.of(
                         o.kind().name(),
                         o.identity(),
-                        o.identity().regionMatches(true, 0, "sip:", 0, 4) ? o.identity() : "",
+                        SipAddress.hasScheme(o.identity()) ? o.identity() : "",
                         text(o.displayName()),
                         o.pool(),
                         ""));
@@ -260,7 +260,7 @@ public final class FolderWriter {
     }
 
     private static String upn(String sip) {
-        return sip.regionMatches(true, 0, "sip:", 0, 4) ? sip.substring(4) : sip;
+        return SipAddress.withoutScheme(sip);
     }
 
     private static String edge(String fqdn) {

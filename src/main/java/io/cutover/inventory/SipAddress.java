@@ -44,7 +44,20 @@ public final class SipAddress implements Comparable<SipAddress> {
 
     /** Whether {@link #of} accepts the text: a {@code sip:} scheme in any case and an {@code @}. */
     public static boolean looksLikeOne(String text) {
-        return text != null && text.regionMatches(true, 0, SCHEME, 0, SCHEME.length()) && text.indexOf('@') >= 0;
+        return hasScheme(text) && text.indexOf('@') >= 0;
+    }
+
+    /** Whether the text starts with the {@code sip:} scheme, in any case (false for null). */
+    public static boolean hasScheme(String text) {
+        return text != null && text.regionMatches(true, 0, SCHEME, 0, SCHEME.length());
+    }
+
+    /**
+     * The text without a leading {@code sip:} scheme in any case ({@code alice@contoso.com}, as a
+     * user principal name is spelled); text without the scheme comes back unchanged.
+     */
+    public static String withoutScheme(String text) {
+        return hasScheme(text) ? text.substring(SCHEME.length()) : text;
     }
 
     /**

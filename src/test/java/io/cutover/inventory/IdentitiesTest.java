@@ -65,6 +65,15 @@ class IdentitiesTest {
     }
 
     @Test
+    void the_sip_scheme_is_recognised_and_dropped_in_any_case() {
+        assertThat(SipAddress.hasScheme("SIP:ann@contoso.com")).isTrue();
+        assertThat(SipAddress.hasScheme("ann@contoso.com")).isFalse();
+        assertThat(SipAddress.hasScheme(null)).isFalse();
+        assertThat(SipAddress.withoutScheme("Sip:Ann@Contoso.com")).isEqualTo("Ann@Contoso.com");
+        assertThat(SipAddress.withoutScheme("ann@contoso.com")).isEqualTo("ann@contoso.com");
+    }
+
+    @Test
     void a_null_sip_address_is_refused() {
         assertThatThrownBy(() -> SipAddress.of(null))
                 .isInstanceOf(CutoverException.class)

@@ -339,7 +339,7 @@ public final class SipProbes {
         if (user == null) {
             return null;
         }
-        return user.regionMatches(true, 0, "sip:", 0, 4) ? "sip:" + user.substring(4) : "sip:" + user;
+        return "sip:" + SipAddress.withoutScheme(user);
     }
 
     private static String domain(String aor) {
