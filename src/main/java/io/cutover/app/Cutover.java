@@ -467,7 +467,7 @@ public final class Cutover {
                 return new Results.DecommissionResult(fqdn, true);
             }
             String drainId = ctx.plan.steps().stream()
-                    .filter(s -> s instanceof Step.Gate g && g.checks().contains(new Check.Drain(fqdn)))
+                    .filter(s -> s instanceof Step.Gate g && g.checks().contains(new Check.Drain(Fqdn.of(fqdn))))
                     .map(Step::id)
                     .findFirst()
                     .orElse(site + "/" + fqdn + "/drain");
@@ -491,7 +491,7 @@ public final class Cutover {
                         clock.instant(),
                         actor);
                 journal.append(begin);
-                CheckResult drain = new CheckRunner(lab, probes).evaluate(new Check.Drain(fqdn));
+                CheckResult drain = new CheckRunner(lab, probes).evaluate(new Check.Drain(Fqdn.of(fqdn)));
                 journal.append(begin.end(
                         drain.passed() ? Outcome.OK : Outcome.FAILED,
                         io.cutover.run.Evidence.write(List.of(drain)),

@@ -166,7 +166,8 @@ public final class CheckRunner {
         List<String> failures = new ArrayList<>();
         Set<String> subjects = new LinkedHashSet<>();
         int count = 0;
-        for (String pool : c.pools()) {
+        for (Fqdn fqdn : c.pools()) {
+            String pool = fqdn.text();
             List<ServiceState> services = deployment.services(pool);
             count += services.size();
             if (services.isEmpty()) {
@@ -186,8 +187,9 @@ public final class CheckRunner {
                 failures,
                 List.copyOf(subjects),
                 count,
-                List.of(count + " services on " + String.join(", ", c.pools()) + ", " + failures.size()
-                        + " not running"));
+                List.of(count + " services on "
+                        + c.pools().stream().map(Fqdn::text).collect(java.util.stream.Collectors.joining(", ")) + ", "
+                        + failures.size() + " not running"));
     }
 
     private CheckResult replicas(Check.ReplicasUpToDate c) {
@@ -255,7 +257,7 @@ public final class CheckRunner {
 
     private CheckResult drain(Check.Drain c) {
         Inventory now = deployment.snapshot();
-        String pool = c.pool();
+        String pool = c.pool().text();
         List<String> failures = new ArrayList<>();
         long users = now.users().stream().filter(u -> Fqdn.same(u.pool(), pool)).count();
         if (users > 0) {

@@ -127,10 +127,10 @@ public record CoexistenceMatrix(String newVersion, List<Cell> cells) {
     }
 
     /** The cells that involve one of these pools. */
-    public CoexistenceMatrix involving(List<String> pools) {
+    public CoexistenceMatrix involving(List<Fqdn> pools) {
         List<Cell> kept = new ArrayList<>();
         for (Cell c : cells) {
-            if (pools.stream().anyMatch(p -> Fqdn.same(p, c.from()) || Fqdn.same(p, c.to()))) {
+            if (pools.stream().anyMatch(p -> p.is(c.from()) || p.is(c.to()))) {
                 kept.add(c);
             }
         }

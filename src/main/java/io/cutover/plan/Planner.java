@@ -96,7 +96,7 @@ public final class Planner {
             steps.add(new DeployTarget(at + "deploy-target", s, p.fqdn(), Phase.Prepare, t.fqdn()));
 
             List<Check> coexistence = new ArrayList<>();
-            coexistence.add(new Check.ServicesRunning(List.of(p.fqdn(), t.fqdn())));
+            coexistence.add(new Check.ServicesRunning(List.of(Fqdn.of(p.fqdn()), Fqdn.of(t.fqdn()))));
             coexistence.add(new Check.ReplicasUpToDate());
             User legacyUser = first(scope.usersOn(p), u -> !scope.isRetained(u));
             if (legacyUser == null) {
@@ -107,7 +107,7 @@ public final class Planner {
             if (proved) {
                 coexistence.add(both(legacyUser, newUser));
             }
-            coexistence.add(new Check.Matrix(List.of(p.fqdn(), t.fqdn())));
+            coexistence.add(new Check.Matrix(List.of(Fqdn.of(p.fqdn()), Fqdn.of(t.fqdn()))));
             steps.add(new Gate(
                     at + "coexistence",
                     s,
@@ -140,7 +140,7 @@ public final class Planner {
                     validation.add(both(pilot.get(0), stayed));
                 }
             }
-            validation.add(new Check.Matrix(List.of(p.fqdn(), t.fqdn())));
+            validation.add(new Check.Matrix(List.of(Fqdn.of(p.fqdn()), Fqdn.of(t.fqdn()))));
             steps.add(new Gate(
                     at + "pilot-validation",
                     s,
@@ -154,7 +154,7 @@ public final class Planner {
         Pool n = site.targetEdge();
         if (!site.legacyEdges().isEmpty()) {
             List<Check> edge = new ArrayList<>();
-            edge.add(new Check.ServicesRunning(List.of(n.fqdn())));
+            edge.add(new Check.ServicesRunning(List.of(Fqdn.of(n.fqdn()))));
             if (!probeUsers.isEmpty()) {
                 edge.add(new Check.ExternalAccess(n.fqdn(), probeUsers));
             }
@@ -329,7 +329,7 @@ public final class Planner {
                 pool.fqdn(),
                 Phase.Drain,
                 "drain check of " + pool.fqdn(),
-                List.of(new Check.Drain(pool.fqdn()))));
+                List.of(new Check.Drain(Fqdn.of(pool.fqdn())))));
         steps.add(new Decommission(at + "decommission", s, pool.fqdn(), Phase.Decommission, pool.fqdn()));
     }
 

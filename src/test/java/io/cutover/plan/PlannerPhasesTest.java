@@ -83,7 +83,11 @@ class PlannerPhasesTest {
         assertThat(step(plan, "Redmond/pool01.contoso.com/decommission"))
                 .isEqualTo(new Step.Decommission(
                         "Redmond/pool01.contoso.com/decommission", "Redmond", POOL01, Phase.Decommission, POOL01));
-        assertThat(gate(plan, "Redmond/edge01.contoso.com/drain").checks()).containsExactly(new Check.Drain(EDGE01));
+        assertThat(gate(plan, "Redmond/edge01.contoso.com/drain").checks())
+                .containsExactly(new Check.Drain(Fqdn.of(EDGE01)));
+        // The decommission verb finds this gate by the pool an operator names, in whatever case.
+        assertThat(gate(plan, "Redmond/edge01.contoso.com/drain").checks())
+                .contains(new Check.Drain(Fqdn.of("EDGE01.Contoso.COM")));
         assertThat(plan.steps()).allSatisfy(s -> assertThat(s.site()).isEqualTo("Redmond"));
     }
 
@@ -210,11 +214,11 @@ class PlannerPhasesTest {
 
         assertThat(gate(plan, "Redmond/pool01.contoso.com/coexistence").checks())
                 .containsExactly(
-                        new Check.ServicesRunning(List.of(POOL01, POOL19)),
+                        new Check.ServicesRunning(List.of(Fqdn.of(POOL01), Fqdn.of(POOL19))),
                         new Check.ReplicasUpToDate(),
-                        new Check.Matrix(List.of(POOL01, POOL19)));
+                        new Check.Matrix(List.of(Fqdn.of(POOL01), Fqdn.of(POOL19))));
         assertThat(gate(plan, "Redmond/pool01.contoso.com/pilot-validation").checks())
-                .contains(new Check.Matrix(List.of(POOL01, POOL19)));
+                .contains(new Check.Matrix(List.of(Fqdn.of(POOL01), Fqdn.of(POOL19))));
         Check.Communication talk =
                 check(plan, "Redmond/pool01.contoso.com/pilot-validation", Check.Communication.class);
         // The pilot is test1, test2, user0001 (test users first), so user0002 is the first left behind.
@@ -299,7 +303,8 @@ class PlannerPhasesTest {
         // user0001 went with the pilot (test1, test2, user0001); user0002 is the first still on pool01.
         List<String> probed = List.of("sip:user0002@contoso.com", "sip:test1@contoso.com");
         assertThat(gate(plan, "Redmond/edge").checks())
-                .containsExactly(new Check.ServicesRunning(List.of(EDGE19)), new Check.ExternalAccess(EDGE19, probed));
+                .containsExactly(
+                        new Check.ServicesRunning(List.of(Fqdn.of(EDGE19))), new Check.ExternalAccess(EDGE19, probed));
         assertThat(gate(plan, "Redmond/federation").checks())
                 .containsExactly(new Check.FederatedAccess("Redmond", "adatum.com", probed));
     }
