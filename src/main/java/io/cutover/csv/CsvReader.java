@@ -130,7 +130,9 @@ public final class CsvReader {
         try {
             size = Files.size(file);
         } catch (NoSuchFileException e) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, name + ": no such file in " + file.getParent());
+            // A bare file name says little on its own: name the directory it was looked for in.
+            String where = name.equals(file.toString()) ? "" : " in " + file.getParent();
+            throw new CutoverException(ErrorCode.BAD_INPUT, name + ": no such file" + where);
         } catch (IOException e) {
             throw new CutoverException(ErrorCode.BAD_INPUT, name + ": cannot read: " + e.getMessage());
         }

@@ -155,4 +155,11 @@ class RunbookRecordTest {
         assertThat(refusal(file(HEADER + row("S/pilot", "", "OK", "").replace(AT, "yesterday"))))
                 .hasMessageContaining(": line 2: field At is 'yesterday'");
     }
+
+    @Test
+    void a_missing_file_is_refused_naming_it_as_given() {
+        Path p = tmp.resolve("nowhere.results.csv");
+
+        assertThat(refusal(p)).hasMessage(p + ": no such file");
+    }
 }
