@@ -75,6 +75,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void csv_reading_and_writing_knows_nothing_of_the_product_but_its_error() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.cutover.csv..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("io.cutover", "io.cutover.csv..", "java..")
+                .check(classes);
+    }
+
+    @Test
     void the_assessment_reads_no_folder_and_renders_no_page() {
         noClasses()
                 .that()
@@ -202,6 +213,7 @@ class ArchitectureTest {
             "io.cutover.assess.Assessment",
             "io.cutover.journal.Journal",
             "io.cutover.report.RunReportHtml",
+            "io.cutover.run.StatusReport",
             "io.cutover.http.Server",
             "io.cutover.app.Cutover",
             "io.cutover.run.Executor",
@@ -209,7 +221,7 @@ class ArchitectureTest {
             "io.cutover.cli.ShellOptions",
             "io.cutover.cli.RollbackCommand",
             // CSV column headers, true/false, site types, policy scopes and XML attributes of a folder.
-            "io.cutover.folder.CsvReader",
+            "io.cutover.csv.CsvReader",
             "io.cutover.folder.FolderReader",
             "io.cutover.folder.TopologyReader",
             // Scenario enum values and operation names of the lab.
