@@ -80,7 +80,7 @@ public final class Cutover {
      * @param channel where the actions come from ("cli", "api"), for the audit log
      */
     public Cutover(Workspace workspace, Clock clock, String actor, String channel) {
-        this(workspace, clock, actor, channel, new Meters());
+        this(workspace, clock, actor, channel, Meters.none());
     }
 
     /** @param meters where runs and rollbacks record what they do, for {@code /metrics} */

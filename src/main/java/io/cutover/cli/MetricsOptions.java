@@ -23,6 +23,11 @@ final class MetricsOptions {
             description = "Address the metrics listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String bind;
 
+    /** Meters that record when they are to be served, and none otherwise. */
+    Meters meters() {
+        return port == null ? Meters.none() : new Meters();
+    }
+
     /**
      * Starts the endpoint when asked for, and says where on {@code err}; null when not asked for.
      *

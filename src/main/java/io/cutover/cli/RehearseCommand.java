@@ -73,7 +73,7 @@ final class RehearseCommand implements Callable<Integer> {
                     .format(Clock.systemUTC().instant());
             dir = common.workspace.resolve("rehearsals").resolve(stamp);
         }
-        Meters meters = new Meters();
+        Meters meters = metricsOptions.meters();
         Cutover cutover = new Cutover(new Workspace(dir), Clock.systemUTC(), Common.actor(), "cli", meters);
         Rehearsal r;
         try (ScrapeEndpoint metrics =

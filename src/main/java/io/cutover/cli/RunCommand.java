@@ -90,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         Results.RunResult result;
-        Meters meters = new Meters();
+        Meters meters = metricsOptions.meters();
         try (ScrapeEndpoint metrics =
                         metricsOptions.expose(meters, spec.commandLine().getErr());
                 ProgressDisplay progress = ProgressDisplay.forTerminal(!common.json)) {

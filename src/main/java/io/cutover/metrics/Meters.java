@@ -45,33 +45,46 @@ public final class Meters {
             .map(Duration::ofMillis)
             .toArray(Duration[]::new);
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Null when nothing is recorded: then no Micrometer class is even loaded, which a short command would feel. */
+    private final PrometheusMeterRegistry registry;
+
     private final AtomicInteger inFlight = new AtomicInteger();
 
+    /** Meters that record, for a scrape. */
     public Meters() {
+        this(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         Gauge.builder("cutover.moves.in.flight", inFlight, AtomicInteger::get)
                 .description("Moves the deployment is carrying out now")
                 .register(registry);
     }
 
-    /** Everything recorded so far, in the Prometheus text format ({@link #CONTENT_TYPE}). */
+    private Meters(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Meters that record nothing and watch nothing, for a command nobody scrapes. */
+    public static Meters none() {
+        return new Meters(null);
+    }
+
+    /** Everything recorded so far, in the Prometheus text format ({@link #CONTENT_TYPE}); empty for {@link #none()}. */
     public String scrape() {
-        return registry.scrape();
+        return registry == null ? "" : registry.scrape();
     }
 
     /** Counts the moves, retries and gate results of {@code plan}'s run as the journal commits them. */
     public Journal.Watch journal(Plan plan) {
-        return new JournalRows(this, plan)::committed;
+        return registry == null ? Journal.Watch.NONE : new JournalRows(this, plan)::committed;
     }
 
     /** The deployment, with its moves in flight counted and its probes timed. */
     public Deployment watch(Deployment deployment) {
-        return new MeteredDeployment(deployment, this);
+        return registry == null ? deployment : new MeteredDeployment(deployment, this);
     }
 
     /** Times the shell driver's scripts. */
     public ShellDeployment.Watch shell() {
-        return this::roundTrip;
+        return registry == null ? (operations, ok, took) -> {} : this::roundTrip;
     }
 
     void moved(String pool, Action action, Outcome outcome) {

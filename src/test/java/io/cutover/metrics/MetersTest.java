@@ -195,6 +195,17 @@ class MetersTest {
         assertThat(value(text, "cutover_shell_operations_total")).isEqualTo(4);
     }
 
+    @Test
+    void meters_for_a_command_nobody_scrapes_watch_nothing_and_scrape_empty() {
+        Meters none = Meters.none();
+        Deployment fake = new FakeDeployment();
+
+        assertThat(none.watch(fake)).isSameAs(fake);
+        none.journal(plan).committed(List.of(end(begin(ann, Action.DO, 1), Outcome.OK)), Duration.ofMillis(1));
+        none.shell().roundTrip(1, true, Duration.ofMillis(1));
+        assertThat(none.scrape()).isEmpty();
+    }
+
     private Entry begin(Move m, Action action, int attempt) {
         return Entry.begin("run-1", batch.id(), m.item(), action, attempt, m.from(), m.to(), null, AT, "t");
     }
