@@ -24,6 +24,7 @@ import io.cutover.lab.FaultProfile;
 import io.cutover.lab.Lab;
 import io.cutover.lab.LabSummary;
 import io.cutover.lab.Scenario;
+import io.cutover.metrics.Meters;
 import io.cutover.plan.KeptPool;
 import io.cutover.plan.Move;
 import io.cutover.plan.Plan;
@@ -70,6 +71,7 @@ public final class Cutover {
     private final String actor;
     private final String channel;
     private final Catalog catalog = Catalog.bundled();
+    private final Meters meters;
 
     public Cutover(Workspace workspace, Clock clock, String actor) {
         this(workspace, clock, actor, "cli");
@@ -80,10 +82,16 @@ public final class Cutover {
      * @param channel where the actions come from ("cli", "api"), for the audit log
      */
     public Cutover(Workspace workspace, Clock clock, String actor, String channel) {
+        this(workspace, clock, actor, channel, Meters.none());
+    }
+
+    /** @param meters where runs and rollbacks record what they do, for {@code /metrics} */
+    public Cutover(Workspace workspace, Clock clock, String actor, String channel, Meters meters) {
         this.workspace = workspace;
         this.clock = clock;
         this.actor = actor;
         this.channel = channel;
+        this.meters = meters;
     }
 
     public Workspace workspace() {
@@ -146,7 +154,7 @@ public final class Cutover {
     }
 
     private Deployment open(Target target) {
-        return target.isLab() ? openLab() : new ShellDeployment(target.shell(), catalog);
+        return target.isLab() ? openLab() : new ShellDeployment(target.shell(), catalog, meters.shell());
     }
 
     /** As {@link #open}; a lab's pools also serve SIP on loopback for as long as the run lasts, so gates probe over SIP. */
@@ -160,7 +168,7 @@ public final class Cutover {
                 throw e;
             }
         }
-        return deployment;
+        return meters.watch(deployment);
     }
 
     // ---- plan ------------------------------------------------------------------------------
@@ -303,6 +311,7 @@ public final class Cutover {
                     }
                     plan = PlanCodec.fromJson(run.planJson(), "journal");
                 }
+                journal.watch(meters.journal(plan));
                 RunOutcome outcome = new Executor(
                                 plan, run, journal, lab, clock, settings, ticks, d -> Thread.sleep(d.toMillis()))
                         .run();
@@ -415,8 +424,9 @@ public final class Cutover {
     private Results.RollbackResult rollbackAudited(
             String toStep, RunSettings settings, Predicate<RollbackImpact> confirm, Target target) {
         RunContext ctx = existingRun();
-        try (Deployment lab = open(target);
+        try (Deployment lab = meters.watch(open(target));
                 Journal journal = Journal.open(workspace.journal())) {
+            journal.watch(meters.journal(ctx.plan));
             Rollback rollback = new Rollback(ctx.plan, ctx.run, journal, lab, clock, settings);
             RollbackImpact impact = rollback.preview(toStep);
             if (impact.nothingToDo()) {

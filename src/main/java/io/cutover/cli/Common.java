@@ -2,6 +2,7 @@ package io.cutover.cli;
 
 import io.cutover.app.Cutover;
 import io.cutover.app.Workspace;
+import io.cutover.metrics.Meters;
 import java.nio.file.Path;
 import java.time.Clock;
 import picocli.CommandLine.Option;
@@ -23,6 +24,10 @@ final class Common {
 
     Cutover facade() {
         return new Cutover(new Workspace(workspace), Clock.systemUTC(), actor());
+    }
+
+    Cutover facade(Meters meters) {
+        return new Cutover(new Workspace(workspace), Clock.systemUTC(), actor(), "cli", meters);
     }
 
     static String actor() {

@@ -3,6 +3,8 @@ package io.cutover.cli;
 import io.cutover.app.Cutover;
 import io.cutover.app.Rehearsal;
 import io.cutover.app.Workspace;
+import io.cutover.metrics.Meters;
+import io.cutover.metrics.ScrapeEndpoint;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +35,9 @@ final class RehearseCommand implements Callable<Integer> {
 
     @Mixin
     RunOptions runOptions;
+
+    @Mixin
+    MetricsOptions metricsOptions;
 
     @Parameters(
             index = "0",
@@ -68,9 +73,12 @@ final class RehearseCommand implements Callable<Integer> {
                     .format(Clock.systemUTC().instant());
             dir = common.workspace.resolve("rehearsals").resolve(stamp);
         }
-        Cutover cutover = new Cutover(new Workspace(dir), Clock.systemUTC(), Common.actor());
+        Meters meters = metricsOptions.meters();
+        Cutover cutover = new Cutover(new Workspace(dir), Clock.systemUTC(), Common.actor(), "cli", meters);
         Rehearsal r;
-        try (ProgressDisplay progress = ProgressDisplay.forTerminal(!common.json)) {
+        try (ScrapeEndpoint metrics =
+                        metricsOptions.expose(meters, spec.commandLine().getErr());
+                ProgressDisplay progress = ProgressDisplay.forTerminal(!common.json)) {
             r = from == null
                     ? cutover.rehearse(scenario, faults, planOptions.options(), runOptions.settings(null), progress)
                     : cutover.rehearseFrom(from, faults, planOptions.options(), runOptions.settings(null), progress);

@@ -1,6 +1,8 @@
 package io.cutover.cli;
 
 import io.cutover.app.Results;
+import io.cutover.metrics.Meters;
+import io.cutover.metrics.ScrapeEndpoint;
 import io.cutover.plan.Phase;
 import io.cutover.run.RunSettings;
 import java.nio.file.Path;
@@ -28,6 +30,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     ShellOptions shellOptions;
+
+    @Mixin
+    MetricsOptions metricsOptions;
 
     @Parameters(
             index = "0",
@@ -85,8 +90,11 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         Results.RunResult result;
-        try (ProgressDisplay progress = ProgressDisplay.forTerminal(!common.json)) {
-            result = common.facade().run(plan, settings, resume, progress, target);
+        Meters meters = metricsOptions.meters();
+        try (ScrapeEndpoint metrics =
+                        metricsOptions.expose(meters, spec.commandLine().getErr());
+                ProgressDisplay progress = ProgressDisplay.forTerminal(!common.json)) {
+            result = common.facade(meters).run(plan, settings, resume, progress, target);
         }
         if (common.json) {
             Printer.json(w, result);

@@ -25,6 +25,8 @@ final class Auth {
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String PRINCIPAL = "principal";
     private static final Set<String> PUBLIC = Set.of("/openapi.json", "/signin");
+    /** Read by a scraper, not a person: refused with 401 rather than sent to sign in. */
+    private static final String METRICS = "/metrics";
 
     record Session(Principal principal, String csrf) {}
 
@@ -52,7 +54,9 @@ final class Auth {
         } else {
             Session session = session(ctx).orElse(null);
             if (session == null) {
-                if (ctx.method() == HandlerType.GET && !ctx.path().startsWith("/api/")) {
+                if (ctx.method() == HandlerType.GET
+                        && !ctx.path().startsWith("/api/")
+                        && !ctx.path().equals(METRICS)) {
                     // A person opening the dashboard: send them to sign in rather than show JSON.
                     ctx.redirect("/signin");
                     ctx.skipRemainingHandlers();

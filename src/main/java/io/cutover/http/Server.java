@@ -6,6 +6,7 @@ import io.cutover.ErrorCode;
 import io.cutover.app.Cutover;
 import io.cutover.app.Results;
 import io.cutover.journal.Control;
+import io.cutover.metrics.Meters;
 import io.cutover.run.RunSettings;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -41,6 +42,9 @@ public final class Server implements AutoCloseable {
     private final Auth auth;
     private final Live live;
     private final Javalin app;
+    /** What this process does: runs resumed here, their journal commits, probes and shell scripts. */
+    private final Meters meters = new Meters();
+
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "cutover-api-run");
         t.setDaemon(true);
@@ -54,7 +58,7 @@ public final class Server implements AutoCloseable {
         this.clock = clock;
         this.auth = new Auth(tokens, new SecureRandom());
         this.live = new Live(
-                new Cutover(settings.workspace(), clock, "server", "api"),
+                new Cutover(settings.workspace(), clock, "server", "api", meters),
                 clock,
                 () -> new String[] {isRunning() ? "running" : "idle", lastOutcome},
                 settings.refresh(),
@@ -183,6 +187,7 @@ public final class Server implements AutoCloseable {
                 "/api/rollback/preview",
                 ctx -> json(ctx, Json.write(facade(ctx).rollbackPreview(blankToNull(ctx.queryParam("to"))))));
         r.sse("/api/events", live::listen);
+        r.get("/metrics", ctx -> ctx.contentType(Meters.CONTENT_TYPE).result(meters.scrape()));
 
         r.post("/api/approve", ctx -> act(ctx, facade(ctx).approve(field(ctx, "step", true))));
         r.post("/api/pause", ctx -> act(ctx, facade(ctx).request(Control.Request.PAUSE)));
@@ -220,7 +225,7 @@ public final class Server implements AutoCloseable {
         Results.ControlResult result = cutover.request(Control.Request.RESUME);
         RunSettings rs = withActor(Auth.principal(ctx).name());
         Cutover runAs =
-                new Cutover(settings.workspace(), clock, Auth.principal(ctx).name(), "api");
+                new Cutover(settings.workspace(), clock, Auth.principal(ctx).name(), "api", meters);
         running = runner.submit(() -> {
             try {
                 Results.RunResult r = runAs.run(null, rs, true, t -> {});
@@ -241,7 +246,7 @@ public final class Server implements AutoCloseable {
     }
 
     private Cutover facade(Context ctx) {
-        return new Cutover(settings.workspace(), clock, Auth.principal(ctx).name(), "api");
+        return new Cutover(settings.workspace(), clock, Auth.principal(ctx).name(), "api", meters);
     }
 
     private void act(Context ctx, Object result) {

@@ -35,6 +35,15 @@ public final class Journal implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
+    private volatile Watch watch = Watch.NONE;
+
+    /** Hears of each group commit once it is durable: its rows, in order, and how long the transaction took. */
+    @FunctionalInterface
+    public interface Watch {
+        Watch NONE = (rows, took) -> {};
+
+        void committed(List<Entry> rows, java.time.Duration took);
+    }
 
     private record Pending(List<Entry> entries, CompletableFuture<Void> done) {}
 
@@ -101,6 +110,11 @@ public final class Journal implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /** Tells {@code watch} of every commit from now on (on the writer thread: it must be quick and not throw). */
+    public void watch(Watch watch) {
+        this.watch = watch;
     }
 
     public Optional<RunRecord> currentRun() {
@@ -182,6 +196,7 @@ public final class Journal implements AutoCloseable {
                 batch.add(first);
                 queue.drainTo(batch, 4096);
                 boolean stop = false;
+                long began = System.nanoTime();
                 try {
                     h.useTransaction(tx -> {
                         PreparedBatch pb = tx.prepareBatch(INSERT);
@@ -192,6 +207,7 @@ public final class Journal implements AutoCloseable {
                         }
                         pb.execute();
                     });
+                    watch.committed(rows(batch), java.time.Duration.ofNanos(System.nanoTime() - began));
                     for (Pending p : batch) {
                         if (p.entries().isEmpty()) {
                             stop = true;
@@ -209,6 +225,10 @@ public final class Journal implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static List<Entry> rows(List<Pending> batch) {
+        return batch.stream().flatMap(p -> p.entries().stream()).toList();
     }
 
     private static PreparedBatch bind(PreparedBatch pb, Entry e) {

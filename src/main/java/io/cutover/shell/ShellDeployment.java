@@ -75,9 +75,22 @@ public final class ShellDeployment implements Deployment {
     /** Pools and sites as last read: servers of a pool and federation routes decide how to script. */
     private volatile Topology topology;
 
+    private final Watch watch;
+
+    /** Hears of each script the shell ran: how many operations it carried, whether it exited 0 in time, how long it took. */
+    @FunctionalInterface
+    public interface Watch {
+        void roundTrip(int operations, boolean ok, java.time.Duration took);
+    }
+
     public ShellDeployment(ShellSettings settings, Catalog catalog) {
+        this(settings, catalog, (operations, ok, took) -> {});
+    }
+
+    public ShellDeployment(ShellSettings settings, Catalog catalog, Watch watch) {
         this.settings = settings;
         this.catalog = catalog;
+        this.watch = watch;
     }
 
     public ShellSettings settings() {
@@ -178,6 +191,7 @@ public final class ShellDeployment implements Deployment {
     private void runScript(List<Call> batch) {
         String script = script(batch.stream().map(c -> c.pipeline).toList());
         int[] current = {0};
+        long began = System.nanoTime();
         ShellProcess.Exit exit = ShellProcess.run(settings.command(), script, settings.timeout(), line -> {
             JsonNode node = parse(line);
             if (node == null) {
@@ -204,6 +218,10 @@ public final class ShellDeployment implements Deployment {
                 }
             }
         });
+        watch.roundTrip(
+                batch.size(),
+                exit.code() == 0 && !exit.timedOut(),
+                java.time.Duration.ofNanos(System.nanoTime() - began));
         synchronized (batch) {
             for (Call c : batch) {
                 if (c.done) {

@@ -175,6 +175,36 @@ class ArchitectureTest {
     }
 
     @Test
+    void only_the_meters_know_micrometer_and_the_parts_they_watch_do_not_know_the_meters() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.cutover.metrics..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.micrometer..", "io.prometheus..")
+                .check(classes);
+        // The journal, the shell driver and the deployment offer a watch; the wiring plugs the meters in.
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "io.cutover.inventory..",
+                        "io.cutover.catalog..",
+                        "io.cutover.plan..",
+                        "io.cutover.assess..",
+                        "io.cutover.check..",
+                        "io.cutover.run..",
+                        "io.cutover.deployment..",
+                        "io.cutover.journal..",
+                        "io.cutover.shell..",
+                        "io.cutover.lab..",
+                        "io.cutover.folder..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.cutover.metrics..")
+                .check(classes);
+    }
+
+    @Test
     void run_reports_render_data_to_text_without_io_clock_or_logging() {
         noClasses()
                 .that()
@@ -214,6 +244,7 @@ class ArchitectureTest {
             "io.cutover.journal.Journal",
             "io.cutover.report.RunReportHtml",
             "io.cutover.run.StatusReport",
+            "io.cutover.metrics.Meters",
             "io.cutover.http.Server",
             "io.cutover.app.Cutover",
             "io.cutover.run.Executor",

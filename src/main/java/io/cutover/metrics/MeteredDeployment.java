@@ -1,0 +1,93 @@
+package io.cutover.metrics;
+
+import io.cutover.deployment.Deployment;
+import io.cutover.deployment.PoolState;
+import io.cutover.deployment.Probe;
+import io.cutover.deployment.ProbeResult;
+import io.cutover.deployment.Subject;
+import io.cutover.inventory.Fqdn;
+import io.cutover.inventory.Inventory;
+import io.cutover.inventory.Replica;
+import io.cutover.inventory.ServiceState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** A deployment whose moves in flight are counted and whose probes are timed; everything else passes through. */
+final class MeteredDeployment implements Deployment {
+    private final Deployment inner;
+    private final Meters meters;
+
+    MeteredDeployment(Deployment inner, Meters meters) {
+        this.inner = inner;
+        this.meters = meters;
+    }
+
+    @Override
+    public void move(Subject subject, String targetPool) {
+        meters.moveBegan();
+        try {
+            inner.move(subject, targetPool);
+        } finally {
+            meters.moveEnded();
+        }
+    }
+
+    /** Timed as the probe itself reports: the deployment knows where its transaction began and ended. */
+    @Override
+    public ProbeResult probe(Probe probe) {
+        ProbeResult result = inner.probe(probe);
+        meters.probed(probe.kind(), result.success(), Duration.ofMillis(result.latencyMillis()));
+        return result;
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+
+    @Override
+    public Inventory snapshot() {
+        return inner.snapshot();
+    }
+
+    @Override
+    public Optional<Fqdn> homeOf(Subject subject) {
+        return inner.homeOf(subject);
+    }
+
+    @Override
+    public void setFederationRoute(String site, String edgeFqdn) {
+        inner.setFederationRoute(site, edgeFqdn);
+    }
+
+    @Override
+    public PoolState poolState(String fqdn) {
+        return inner.poolState(fqdn);
+    }
+
+    @Override
+    public void deploy(String fqdn) {
+        inner.deploy(fqdn);
+    }
+
+    @Override
+    public void decommission(String fqdn) {
+        inner.decommission(fqdn);
+    }
+
+    @Override
+    public List<ServiceState> services(String pool) {
+        return inner.services(pool);
+    }
+
+    @Override
+    public List<Replica> replication() {
+        return inner.replication();
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+}
