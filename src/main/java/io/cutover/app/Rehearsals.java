@@ -100,17 +100,17 @@ final class Rehearsals {
             }
         }
         TextFiles.writeAtomically(c.workspace().plan(), PlanCodec.toJson(plan));
-        Results.RunResult result = new Runs(c).run(c.workspace().plan(), settings, false, ticks, Target.lab());
-        long wall = (System.nanoTime() - started) / 1_000_000;
-        return summary(source, options, plan, result, wall);
+        try (Session s = c.session()) {
+            Results.RunResult result = new Runs(c).run(s, c.workspace().plan(), settings, false, ticks, Target.lab());
+            long wall = (System.nanoTime() - started) / 1_000_000;
+            Progress progress = Progress.of(s.journal().entries(result.runId()));
+            return summary(source, options, plan, result, progress, wall);
+        }
     }
 
-    private Rehearsal summary(String source, PlanOptions options, Plan plan, Results.RunResult result, long wall) {
+    private Rehearsal summary(
+            String source, PlanOptions options, Plan plan, Results.RunResult result, Progress progress, long wall) {
         StatusReport status = result.status();
-        Progress progress;
-        try (Session s = c.session()) {
-            progress = Progress.of(s.journal().entries(result.runId()));
-        }
         int checksPassed = 0;
         int checksTotal = 0;
         List<String> decommissioned = new ArrayList<>();

@@ -56,8 +56,16 @@ final class Runs {
 
     /** Runs the plan against the lab or, through the Management Shell, a real deployment. */
     Results.RunResult run(Path planFile, RunSettings settings, boolean resume, Consumer<Tick> ticks, Target target) {
+        try (Session s = c.session()) {
+            return run(s, planFile, settings, resume, ticks, target);
+        }
+    }
+
+    /** As above, in a session the caller keeps open (a rehearsal reads the journal afterwards). */
+    Results.RunResult run(
+            Session s, Path planFile, RunSettings settings, boolean resume, Consumer<Tick> ticks, Target target) {
         try {
-            return runOn(planFile, settings, resume, ticks, target);
+            return runOn(s, planFile, settings, resume, ticks, target);
         } catch (DeploymentFailure f) {
             // Moves and actions report their own failures; this is the deployment not answering a
             // read outside them: its state before the first step, or a gate's query (services,
@@ -71,35 +79,33 @@ final class Runs {
     }
 
     private Results.RunResult runOn(
-            Path planFile, RunSettings settings, boolean resume, Consumer<Tick> ticks, Target target) {
+            Session s, Path planFile, RunSettings settings, boolean resume, Consumer<Tick> ticks, Target target) {
         Path file = planFile == null ? c.workspace().plan() : planFile;
         Plan given = planFile == null && resume ? null : Plans.read(file);
-        try (Session s = c.session()) {
-            if (resume && !s.hasJournal()) {
-                throw new CutoverException(
-                        ErrorCode.NO_RUN,
-                        "nothing to resume: no journal in " + c.workspace().dir() + "; start with `cutover run`");
-            }
-            Deployment deployment = s.deploymentForRun(target);
-            if (given != null) {
-                validate(given, file, deployment, settings);
-            }
-            CurrentRun current = startOrResume(s, given, file, resume, deployment.name());
-            RunOutcome outcome = new Executor(
-                            current.plan(),
-                            current.run(),
-                            s.journal(),
-                            deployment,
-                            c.clock(),
-                            settings,
-                            ticks,
-                            d -> Thread.sleep(d.toMillis()))
-                    .run();
-            // After a run people want to see where the pools stand now, as they did before status
-            // came from the journal alone: the deployment is open anyway.
-            StatusReport status = s.status(current).withPools(LivePools.of(deployment));
-            return Results.RunResult.of(current.id(), current.plan().checksum(), outcome, status);
+        if (resume && !s.hasJournal()) {
+            throw new CutoverException(
+                    ErrorCode.NO_RUN,
+                    "nothing to resume: no journal in " + c.workspace().dir() + "; start with `cutover run`");
         }
+        Deployment deployment = s.deploymentForRun(target);
+        if (given != null) {
+            validate(given, file, deployment, settings);
+        }
+        CurrentRun current = startOrResume(s, given, file, resume, deployment.name());
+        RunOutcome outcome = new Executor(
+                        current.plan(),
+                        current.run(),
+                        s.journal(),
+                        deployment,
+                        c.clock(),
+                        settings,
+                        ticks,
+                        d -> Thread.sleep(d.toMillis()))
+                .run();
+        // After a run people want to see where the pools stand now, as they did before status
+        // came from the journal alone: the deployment is open anyway.
+        StatusReport status = s.status(current).withPools(LivePools.of(deployment));
+        return Results.RunResult.of(current.id(), current.plan().checksum(), outcome, status);
     }
 
     private CurrentRun startOrResume(Session s, Plan given, Path file, boolean resume, String deployment) {
