@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.cutover.deployment.Deployment;
 import io.cutover.journal.Journal;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -193,6 +194,17 @@ class ArchitectureTest {
                         "a method of Journal that writes it " + writes,
                         (JavaMethodCall call) ->
                                 call.getTargetOwner().isEquivalentTo(Journal.class) && writes.contains(call.getName())))
+                .check(classes);
+    }
+
+    @Test
+    void status_is_computed_from_the_plan_and_the_journal_without_the_deployment() {
+        noClasses()
+                .that()
+                .haveFullyQualifiedName("io.cutover.run.Status")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(Deployment.class)
                 .check(classes);
     }
 
