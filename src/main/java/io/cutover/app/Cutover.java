@@ -21,9 +21,8 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * One method per verb, each a delegate to the verb's own class, where its documentation is. Everything
- * a verb needs is opened and closed inside it (a {@link Session}), so a verb that fails on bad input
- * has written nothing.
+ * One method per verb, each a delegate to the verb's own class, where its documentation is. What a
+ * verb needs is opened and closed inside it (one {@code Session}): a verb refused as bad input writes nothing.
  */
 public final class Cutover {
     private final Context context;
@@ -33,10 +32,7 @@ public final class Cutover {
         this(workspace, clock, actor, "cli");
     }
 
-    /**
-     * @param actor who acts, as the journal and the audit log record it
-     * @param channel where the actions come from ("cli", "api"), for the audit log
-     */
+    /** {@code actor}: who acts, as journal and audit log record it; {@code channel}: from where ("cli", "api"). */
     public Cutover(Workspace workspace, Clock clock, String actor, String channel) {
         this.context = new Context(workspace, clock, actor, channel, Catalog.bundled());
     }
