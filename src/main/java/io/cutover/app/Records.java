@@ -23,7 +23,7 @@ final class Records {
      * and nothing is written. Starts the run from the plan when the journal has none yet.
      */
     Results.RecordResult record(Path planFile, Path csv) {
-        List<RunbookRecord.Row> rows = RunbookRecord.parse(TextFiles.read(csv), csv.toString());
+        List<RunbookRecord.Row> rows = RunbookRecord.read(csv);
         try (Session s = c.session()) {
             Optional<CurrentRun> existing = s.currentRun();
             Plan plan = existing.map(CurrentRun::plan)

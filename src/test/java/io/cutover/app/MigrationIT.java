@@ -24,6 +24,7 @@ import io.cutover.plan.Plan;
 import io.cutover.plan.PlanOptions;
 import io.cutover.plan.Step;
 import io.cutover.run.RunSettings;
+import io.cutover.run.RunState;
 import io.cutover.run.StatusReport;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -114,7 +115,7 @@ class MigrationIT {
         assertThat(r.exitCode()).isEqualTo(3);
         String gate = "Redmond/lyncpool01.contoso.com/pilot-validation";
         StatusReport status = cutover.status();
-        assertThat(status.state()).isEqualTo("stopped at a gate");
+        assertThat(status.state()).isEqualTo(RunState.STOPPED_AT_A_GATE);
         assertThat(status.blocker().stepId()).isEqualTo(gate);
         assertThat(status.blocker().checks()).singleElement().asString().contains("policy parity");
         assertThat(status.blocker().details()).anySatisfy(d -> assertThat(d).contains("ConferencingPolicy"));
@@ -293,7 +294,7 @@ class MigrationIT {
         assertThat(failed.stoppedAt()).isEqualTo("Dublin/sfb15pool-dub.contoso.com/pilot");
         assertThat(failed.failures()).hasSize(20).allSatisfy(f -> assertThat(f).startsWith("sip:dublin"));
         StatusReport status = cutover.status();
-        assertThat(status.state()).isEqualTo("failed");
+        assertThat(status.state()).isEqualTo(RunState.FAILED);
         assertThat(status.blocker().subjects()).hasSize(20);
         assertThat(journalRows()).filteredOn(e -> e.outcome() == Outcome.RETRY).hasSize(20 * 4);
 
@@ -398,7 +399,7 @@ class MigrationIT {
 
         var redmond = cutover.run(null, fast().withSites(List.of("Redmond")), true, t -> {});
         assertThat(redmond.exitCode()).isZero();
-        assertThat(cutover.status().state()).isEqualTo("finished");
+        assertThat(cutover.status().state()).isEqualTo(RunState.FINISHED);
     }
 
     @Test
@@ -472,7 +473,7 @@ class MigrationIT {
         var paused = running.get(30, java.util.concurrent.TimeUnit.SECONDS);
 
         assertThat(paused.outcome()).isEqualTo("paused");
-        assertThat(cutover.status().state()).isEqualTo("paused");
+        assertThat(cutover.status().state()).isEqualTo(RunState.PAUSED);
         assertThat(paused.status().usersMoved()).isLessThan(paused.status().usersPlanned());
         try (Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
             lab.clearFaults();
@@ -480,7 +481,7 @@ class MigrationIT {
         var resumed = cutover.run(null, fast(), true, t -> {});
         assertThat(resumed.outcome()).isEqualTo("finished");
         assertThat(resumed.status().usersMoved()).isEqualTo(resumed.status().usersPlanned());
-        assertThat(cutover.status().state()).isEqualTo("finished");
+        assertThat(cutover.status().state()).isEqualTo(RunState.FINISHED);
     }
 
     private List<Entry> journalRows() {
