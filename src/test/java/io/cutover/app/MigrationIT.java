@@ -2,6 +2,7 @@ package io.cutover.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
@@ -9,6 +10,7 @@ import io.cutover.deployment.PoolState;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.User;
 import io.cutover.journal.Action;
+import io.cutover.journal.AuditEntry;
 import io.cutover.journal.Control;
 import io.cutover.journal.Entry;
 import io.cutover.journal.Event;
@@ -135,7 +137,7 @@ class MigrationIT {
         Map<String, String> homes =
                 labNow().users().stream().collect(Collectors.toMap(u -> u.sipAddress(), User::pool));
         assertThat(pilotUsers).allSatisfy(u -> assertThat(homes.get(u)).isEqualTo("lyncpool01.contoso.com"));
-        StatusReport after = cutover.status();
+        StatusReport after = cutover.status(true);
         assertThat(after.usersRolledBack()).isEqualTo(pilotUsers.size());
         assertThat(after.pools())
                 .filteredOn(p -> p.fqdn().equals("sfb19pool-red.contoso.com"))
@@ -304,7 +306,7 @@ class MigrationIT {
     }
 
     @Test
-    void decommission_deactivates_a_drained_pool_and_refuses_one_that_still_homes_users_naming_them() {
+    void decommission_deactivates_a_drained_pool_refuses_one_that_still_homes_users_naming_them_and_audits_each() {
         Cutover cutover = cutover();
         cutover.labCreate(null);
         cutover.plan(PlanOptions.defaults(TARGET), null);
@@ -335,6 +337,14 @@ class MigrationIT {
                 .singleElement()
                 .extracting(StatusReport.PhaseLine::state)
                 .isEqualTo("done");
+        assertThat(cutover.audit(10))
+                .extracting(AuditEntry::action, AuditEntry::target, AuditEntry::result)
+                .as("every decommission reaches the audit log, the refused one as failed")
+                .containsExactly(
+                        tuple("decommission", "lyncpool01.contoso.com", "failed"),
+                        tuple("decommission", "SFB15POOL-DUB.contoso.com", "ok"),
+                        tuple("decommission", "sfb15pool-dub.contoso.com", "ok"),
+                        tuple("decommission", "sfb15edge-dub.contoso.com", "ok"));
     }
 
     @Test

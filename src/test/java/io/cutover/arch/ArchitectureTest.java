@@ -2,9 +2,14 @@ package io.cutover.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.cutover.deployment.Deployment;
+import io.cutover.journal.Journal;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -216,6 +221,31 @@ class ArchitectureTest {
                 .haveFullyQualifiedName("java.time.Clock")
                 .orShould()
                 .callMethod(java.time.Instant.class, "now")
+                .check(classes);
+    }
+
+    @Test
+    void only_the_run_and_the_journal_write_the_journal() {
+        Set<String> writes = Set.of("append", "appendAsync", "startRun", "request", "audit");
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("io.cutover.run..", "io.cutover.journal..")
+                .should()
+                .callMethodWhere(DescribedPredicate.describe(
+                        "a method of Journal that writes it " + writes,
+                        (JavaMethodCall call) ->
+                                call.getTargetOwner().isEquivalentTo(Journal.class) && writes.contains(call.getName())))
+                .check(classes);
+    }
+
+    @Test
+    void status_is_computed_from_the_plan_and_the_journal_without_the_deployment() {
+        noClasses()
+                .that()
+                .haveFullyQualifiedName("io.cutover.run.Status")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(Deployment.class)
                 .check(classes);
     }
 
