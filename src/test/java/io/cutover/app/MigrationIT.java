@@ -561,6 +561,60 @@ class MigrationIT {
         assertThat(cutover.status().state()).isEqualTo("finished");
     }
 
+    @Test
+    void a_pause_ends_a_retry_wait_at_once_instead_of_sleeping_it_out() throws Exception {
+        Cutover cutover = cutover();
+        cutover.labCreate(null);
+        try (Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
+            lab.inject(new Fault.FailureRate("move", null, 1.0));
+        }
+        cutover.plan(PlanOptions.defaults(TARGET), null);
+        // A minute before the first retry, doubling: without the pause the run would wait for hours.
+        RunSettings patient = new RunSettings(2, 100, Duration.ofMillis(60_000), null, "tester");
+        CompletableFuture<io.cutover.app.Results.RunResult> running =
+                CompletableFuture.supplyAsync(() -> cutover.run(null, patient, false, t -> {}));
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> journalRowsIfAny().stream().anyMatch(e -> e.outcome() == Outcome.RETRY));
+
+        cutover.request(Control.Request.PAUSE);
+        var paused = running.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(paused.outcome()).isEqualTo("paused");
+        assertThat(journalRows())
+                .as("a transient failure cut short by a pause is left to retry, not failed")
+                .noneMatch(e -> e.outcome() == Outcome.FAILED);
+    }
+
+    @Test
+    void a_pause_stops_a_rollback_between_undos_and_a_second_rollback_finishes_it() throws Exception {
+        Cutover cutover = cutover();
+        cutover.rehearse(null, PILOT_FAULTS, PlanOptions.defaults(TARGET), fast(), t -> {});
+        try (Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
+            lab.inject(new Fault.FailureRate("move", null, 1.0));
+        }
+        String pilot = "Redmond/lyncpool01.contoso.com/pilot";
+        RunSettings patient = new RunSettings(2, 100, Duration.ofMillis(60_000), null, "tester");
+        CompletableFuture<io.cutover.app.Results.RollbackResult> rolling =
+                CompletableFuture.supplyAsync(() -> cutover.rollback(pilot, patient, impact -> true));
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> journalRows().stream()
+                        .anyMatch(e -> e.action() == Action.UNDO && e.outcome() == Outcome.RETRY));
+
+        cutover.request(Control.Request.PAUSE);
+        var stopped = rolling.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(stopped.failures())
+                .anySatisfy(f -> assertThat(f).contains("rollback stopped by a request to pause"));
+        try (Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
+            lab.clearFaults();
+        }
+        var finished = cutover.rollback(pilot, fast(), impact -> true);
+        assertThat(finished.failures()).isEmpty();
+        assertThat(labNow().usersOn("lyncpool01.contoso.com")).hasSize(1200);
+    }
+
     private List<Entry> journalRows() {
         try (Journal journal = Journal.open(dir.resolve("ws").resolve("journal.db"))) {
             return journal.entries(journal.currentRun().orElseThrow().id());
