@@ -840,7 +840,7 @@ public final class Cutover {
      * and nothing is written. Starts the run from the plan when the journal has none yet.
      */
     public Results.RecordResult record(Path planFile, Path csv) {
-        List<RunbookRecord.Row> rows = RunbookRecord.parse(readFile(csv), csv.toString());
+        List<RunbookRecord.Row> rows = RunbookRecord.read(csv);
         boolean journalExists = Files.exists(workspace.journal());
         Optional<RunRecord> existing = journalExists ? withJournal(Journal::currentRun) : Optional.empty();
         Plan plan;

@@ -1,5 +1,6 @@
 package io.cutover.assess;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
@@ -55,16 +56,84 @@ public record Assessment(
      * @param by the sites (FEDERATION_ROUTE) or Edge pools (EDGE_NEXT_HOP) that point at the pool
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Blocker(String code, Integer count, Map<String, Integer> objects, List<String> by) {
-        static Blocker of(String code) {
+    public record Blocker(BlockerCode code, Integer count, Map<String, Integer> objects, List<String> by) {
+        static Blocker of(BlockerCode code) {
             return new Blocker(code, null, null, null);
+        }
+    }
+
+    /** What stands in the way of removing a pool today; in JSON the constant's name. */
+    public enum BlockerCode {
+        /** Users are homed on the pool (with their count). */
+        HOMED_USERS,
+        /** Non-user objects are homed on the pool (with kinds and counts). */
+        HOMED_OBJECTS,
+        /** Users who cannot move stay on the pool (with their count). */
+        RETAINED_USERS,
+        /** The pool hosts the Central Management Store. */
+        HOSTS_CMS,
+        /** A site routes federation through this Edge pool. */
+        FEDERATION_ROUTE,
+        /** An Edge pool names this pool as its next hop. */
+        EDGE_NEXT_HOP;
+
+        @JsonValue
+        public String json() {
+            return name();
+        }
+
+        @JsonCreator
+        public static BlockerCode of(String json) {
+            return valueOf(json);
         }
     }
 
     /** A user who cannot move to the target: the features it lacks that the user depends on. */
     public record RetainedUser(String sipAddress, String pool, List<String> features) {}
 
-    public record Finding(Severity severity, String code, String subject, String message) {}
+    public record Finding(Severity severity, FindingCode code, String subject, String message) {}
+
+    /** What a finding is about; in JSON the constant's name. Scripts match on these. */
+    public enum FindingCode {
+        /** A legacy version the target does not accept (e.g. Lync Server 2010 to 2019). */
+        UNSUPPORTED_MIGRATION_PATH,
+        /** Versions that may not share a topology. */
+        UNSUPPORTED_COEXISTENCE,
+        /** A site with legacy registrar pools and no target-version Front End pool. */
+        NO_TARGET_POOL_IN_SITE,
+        /** A site with a legacy Edge pool and no target-version Edge pool. */
+        NO_TARGET_EDGE_IN_SITE,
+        /** Users who depend on a feature the target removed and stay on a legacy pool. */
+        RETAINED_USERS,
+        /** A legacy pool hosts the Central Management Store. */
+        HOSTS_CMS,
+        /** A site routes federation through a legacy Edge pool. */
+        FEDERATION_ROUTE_ON_LEGACY_EDGE,
+        /** A service of a server is not running. */
+        SERVICE_NOT_RUNNING,
+        /** A replica of the Central Management Store is not up to date. */
+        REPLICA_NOT_UP_TO_DATE,
+        /** A user or object is homed on a pool the topology lacks. */
+        UNKNOWN_POOL_REFERENCE,
+        /** A SIP address is listed more than once. */
+        DUPLICATE_SIP_ADDRESS,
+        /** A target pool would home more users than a pool of the target version is sized for. */
+        TARGET_CAPACITY_EXCEEDED,
+        /** Moving to the paired pool in another site changes users' effective policies. */
+        EFFECTIVE_POLICY_CHANGES,
+        /** A server did not answer the collection: what it holds is unknown. */
+        SERVER_NOT_ANSWERED;
+
+        @JsonValue
+        public String json() {
+            return name();
+        }
+
+        @JsonCreator
+        public static FindingCode of(String json) {
+            return valueOf(json);
+        }
+    }
 
     public enum Severity {
         ERROR,
@@ -74,6 +143,11 @@ public record Assessment(
         @JsonValue
         public String json() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static Severity of(String json) {
+            return valueOf(json.toUpperCase(Locale.ROOT));
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.cutover.assess;
 
 import io.cutover.assess.Assessment.Blocker;
+import io.cutover.assess.Assessment.BlockerCode;
 import io.cutover.assess.Assessment.Finding;
+import io.cutover.assess.Assessment.FindingCode;
 import io.cutover.assess.Assessment.PoolReport;
 import io.cutover.assess.Assessment.RetainedUser;
 import io.cutover.assess.Assessment.Severity;
@@ -101,7 +103,7 @@ public final class Assessor {
         for (UnansweredServer u : unanswered) {
             findings.add(new Finding(
                     Severity.WARNING,
-                    "SERVER_NOT_ANSWERED",
+                    FindingCode.SERVER_NOT_ANSWERED,
                     u.computer(),
                     u.computer() + " did not answer "
                             + (u.source() == null ? "the collection" : u.source())
@@ -109,7 +111,7 @@ public final class Assessor {
                             + "; what it would have reported is missing, not assumed"));
         }
         findings.sort(Comparator.comparing(Finding::severity)
-                .thenComparing(Finding::code)
+                .thenComparing(f -> f.code().json())
                 .thenComparing(f -> key(f.subject()))
                 .thenComparing(Finding::message));
         List<PoolReport> reports = reports();
@@ -151,7 +153,7 @@ public final class Assessor {
             findings.add(
                     new Finding(
                             Severity.ERROR,
-                            "DUPLICATE_SIP_ADDRESS",
+                            FindingCode.DUPLICATE_SIP_ADDRESS,
                             users.get(k).sipAddress(),
                             "SIP address "
                                     + users.get(k).sipAddress() + " is listed " + list.size() + " times ("
@@ -187,7 +189,7 @@ public final class Assessor {
             if (target.isOlderThan(v)) {
                 findings.add(new Finding(
                         Severity.ERROR,
-                        "UNSUPPORTED_MIGRATION_PATH",
+                        FindingCode.UNSUPPORTED_MIGRATION_PATH,
                         p.fqdn(),
                         p.fqdn() + " runs " + v.name() + ", newer than the target " + target.name()
                                 + "; a side-by-side migration only moves to a newer version"));
@@ -195,7 +197,7 @@ public final class Assessor {
                 List<ProductVersion> via = catalog.twoHopVia(v, target);
                 findings.add(new Finding(
                         Severity.ERROR,
-                        "UNSUPPORTED_MIGRATION_PATH",
+                        FindingCode.UNSUPPORTED_MIGRATION_PATH,
                         p.fqdn(),
                         p.fqdn() + " runs " + v.name()
                                 + ", which " + target.name() + " does not accept as legacy; "
@@ -220,7 +222,7 @@ public final class Assessor {
                     .toList();
             findings.add(new Finding(
                     Severity.ERROR,
-                    "UNSUPPORTED_COEXISTENCE",
+                    FindingCode.UNSUPPORTED_COEXISTENCE,
                     "topology",
                     "the topology would hold "
                             + sorted.stream().map(ProductVersion::name).collect(Collectors.joining(", "))
@@ -241,7 +243,7 @@ public final class Assessor {
             if (!legacyFrontEnds.isEmpty() && targetFrontEnd(e.getValue()) == null) {
                 findings.add(new Finding(
                         Severity.ERROR,
-                        "NO_TARGET_POOL_IN_SITE",
+                        FindingCode.NO_TARGET_POOL_IN_SITE,
                         site,
                         "site " + site + " has legacy Front End "
                                 + (legacyFrontEnds.size() == 1 ? "pool " : "pools ") + fqdns(legacyFrontEnds)
@@ -252,7 +254,7 @@ public final class Assessor {
                     && e.getValue().stream().noneMatch(p -> p.role() == PoolRole.Edge && isTarget(p))) {
                 findings.add(new Finding(
                         Severity.ERROR,
-                        "NO_TARGET_EDGE_IN_SITE",
+                        FindingCode.NO_TARGET_EDGE_IN_SITE,
                         site,
                         "site " + site + " has legacy Edge "
                                 + (legacyEdges.size() == 1 ? "pool " : "pools ") + fqdns(legacyEdges) + " but no "
@@ -285,7 +287,7 @@ public final class Assessor {
             list.forEach(r -> features.addAll(r.features()));
             findings.add(new Finding(
                     Severity.WARNING,
-                    "RETAINED_USERS",
+                    FindingCode.RETAINED_USERS,
                     p.fqdn(),
                     list.size() + (list.size() == 1 ? " user" : " users")
                             + " on " + p.fqdn() + (list.size() == 1 ? " depends on " : " depend on ")
@@ -305,7 +307,7 @@ public final class Assessor {
         } else if (legacy(p)) {
             findings.add(new Finding(
                     Severity.WARNING,
-                    "HOSTS_CMS",
+                    FindingCode.HOSTS_CMS,
                     p.fqdn(),
                     "the Central Management Store is on legacy pool " + p.fqdn()
                             + "; it must move (Move-CsManagementServer, the riskiest step) before the pool can go"
@@ -324,7 +326,7 @@ public final class Assessor {
                 } else if (legacy(edge)) {
                     findings.add(new Finding(
                             Severity.WARNING,
-                            "FEDERATION_ROUTE_ON_LEGACY_EDGE",
+                            FindingCode.FEDERATION_ROUTE_ON_LEGACY_EDGE,
                             s.name(),
                             "site " + s.name() + " routes federation through legacy Edge " + edge.fqdn()
                                     + "; moving the route is an outage window"));
@@ -348,7 +350,7 @@ public final class Assessor {
             if (!s.running()) {
                 findings.add(new Finding(
                         Severity.ERROR,
-                        "SERVICE_NOT_RUNNING",
+                        FindingCode.SERVICE_NOT_RUNNING,
                         s.computer(),
                         "service " + s.name() + " on " + s.computer()
                                 + (s.pool() == null ? "" : " (pool " + s.pool() + ")") + " is " + s.status()
@@ -365,7 +367,7 @@ public final class Assessor {
                 findings.add(
                         new Finding(
                                 Severity.ERROR,
-                                "REPLICA_NOT_UP_TO_DATE",
+                                FindingCode.REPLICA_NOT_UP_TO_DATE,
                                 r.fqdn(),
                                 "the CMS replica on " + r.fqdn()
                                         + " is not up to date; every replica must be before a site can be administered across versions"));
@@ -390,7 +392,7 @@ public final class Assessor {
             if (homed > target.poolCapacity()) {
                 findings.add(new Finding(
                         Severity.ERROR,
-                        "TARGET_CAPACITY_EXCEEDED",
+                        FindingCode.TARGET_CAPACITY_EXCEEDED,
                         t.fqdn(),
                         t.fqdn() + " would home " + homed + " users, more than the " + target.poolCapacity() + " a "
                                 + target.name() + " Front End pool is sized for"));
@@ -447,7 +449,7 @@ public final class Assessor {
             if (changed > 0) {
                 findings.add(new Finding(
                         Severity.WARNING,
-                        "EFFECTIVE_POLICY_CHANGES",
+                        FindingCode.EFFECTIVE_POLICY_CHANGES,
                         p.fqdn(),
                         changed + (changed == 1 ? " user" : " users")
                                 + " on " + p.fqdn() + " would get different effective policies on " + t.fqdn()
@@ -473,7 +475,7 @@ public final class Assessor {
             List<String> shown = refs.subList(0, Math.min(3, refs.size()));
             findings.add(new Finding(
                     Severity.ERROR,
-                    "UNKNOWN_POOL_REFERENCE",
+                    FindingCode.UNKNOWN_POOL_REFERENCE,
                     pool,
                     refs.size() + (refs.size() == 1 ? " reference" : " references") + " to pool " + pool
                             + ", which the topology lacks (" + String.join(", ", shown)
@@ -502,7 +504,7 @@ public final class Assessor {
             }
         }
         Set<String> unsupported = findings.stream()
-                .filter(f -> f.code().equals("UNSUPPORTED_MIGRATION_PATH"))
+                .filter(f -> f.code() == FindingCode.UNSUPPORTED_MIGRATION_PATH)
                 .map(f -> key(f.subject()))
                 .collect(Collectors.toSet());
         List<PoolReport> reports = new ArrayList<>();
@@ -519,26 +521,26 @@ public final class Assessor {
             boolean cms = inv.cmsPool() != null && key(inv.cmsPool()).equals(k);
             List<Blocker> blockers = new ArrayList<>();
             if (homedUsers > 0) {
-                blockers.add(new Blocker("HOMED_USERS", homedUsers, null, null));
+                blockers.add(new Blocker(BlockerCode.HOMED_USERS, homedUsers, null, null));
             }
             if (!objects.isEmpty()) {
                 blockers.add(new Blocker(
-                        "HOMED_OBJECTS",
+                        BlockerCode.HOMED_OBJECTS,
                         objects.values().stream().mapToInt(Integer::intValue).sum(),
                         objects,
                         null));
             }
             if (retained > 0) {
-                blockers.add(new Blocker("RETAINED_USERS", retained, null, null));
+                blockers.add(new Blocker(BlockerCode.RETAINED_USERS, retained, null, null));
             }
             if (cms) {
-                blockers.add(Blocker.of("HOSTS_CMS"));
+                blockers.add(Blocker.of(BlockerCode.HOSTS_CMS));
             }
             if (routedBy.containsKey(k)) {
-                blockers.add(new Blocker("FEDERATION_ROUTE", null, null, routedBy.get(k)));
+                blockers.add(new Blocker(BlockerCode.FEDERATION_ROUTE, null, null, routedBy.get(k)));
             }
             if (nextHopOf.containsKey(k)) {
-                blockers.add(new Blocker("EDGE_NEXT_HOP", null, null, nextHopOf.get(k)));
+                blockers.add(new Blocker(BlockerCode.EDGE_NEXT_HOP, null, null, nextHopOf.get(k)));
             }
             boolean legacy = legacy(p);
             boolean decommissionable = legacy

@@ -78,7 +78,7 @@ final class AssessCommand implements Callable<Integer> {
             StringBuilder why = new StringBuilder(
                     p.legacy() ? (p.decommissionable() ? "can go after the moves" : "stays") : "target/current");
             for (Assessment.Blocker b : p.blockers()) {
-                why.append("; ").append(b.code());
+                why.append("; ").append(b.code().json());
                 if (b.count() != null) {
                     why.append(' ').append(b.count());
                 }
@@ -96,7 +96,7 @@ final class AssessCommand implements Callable<Integer> {
         } else {
             w.println("Findings:");
             for (Assessment.Finding f : a.findings()) {
-                w.printf("  %-7s %-32s %s: %s%n", f.severity().json(), f.code(), f.subject(), f.message());
+                w.printf("  %-7s %-32s %s: %s%n", f.severity().json(), f.code().json(), f.subject(), f.message());
             }
         }
         if (!a.retained().isEmpty()) {

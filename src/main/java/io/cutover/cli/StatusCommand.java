@@ -29,6 +29,6 @@ final class StatusCommand implements Callable<Integer> {
         }
         w.flush();
         // Waiting for a person's approval is not a failure.
-        return report.blocker() != null && !report.blocker().kind().equals("approval") ? 3 : 0;
+        return report.blocker() != null && report.blocker().kind() != StatusReport.Blocker.Kind.APPROVAL ? 3 : 0;
     }
 }

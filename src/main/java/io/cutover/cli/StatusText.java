@@ -8,7 +8,9 @@ final class StatusText {
     private StatusText() {}
 
     static void print(PrintWriter w, StatusReport s) {
-        w.printf("Run %s (plan %s): %s%n", s.runId(), s.planChecksum().substring(0, 12), s.state());
+        w.printf(
+                "Run %s (plan %s): %s%n",
+                s.runId(), s.planChecksum().substring(0, 12), s.state().json());
         w.printf(
                 "steps %d/%d; users moved %d/%d; objects moved %d/%d%s%n",
                 s.stepsDone(),
@@ -62,7 +64,7 @@ final class StatusText {
     }
 
     static void printBlocker(PrintWriter w, StatusReport.Blocker b) {
-        w.printf("Stopped at %s %s (%s)%n", b.kind(), b.stepId(), b.title());
+        w.printf("Stopped at %s %s (%s)%n", b.kind().json(), b.stepId(), b.title());
         b.checks().forEach(c -> w.println("  failed check: " + c));
         if (!b.subjects().isEmpty()) {
             w.println("  subjects: " + String.join(", ", b.subjects()));

@@ -4,6 +4,7 @@ import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.catalog.Catalog;
 import io.cutover.catalog.Feature;
+import io.cutover.csv.CsvReader;
 import io.cutover.inventory.ClientSignIn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.HomedObject;

@@ -4,6 +4,7 @@ import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.catalog.Catalog;
 import io.cutover.catalog.Feature;
+import io.cutover.csv.CsvWriter;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Meeting;
@@ -288,24 +289,11 @@ public final class FolderWriter {
             throws IOException {
         try (Writer w = new BufferedWriter(
                 new OutputStreamWriter(Files.newOutputStream(dir.resolve(file)), StandardCharsets.UTF_8), 1 << 16)) {
-            w.write('\uFEFF');
-            line(w, header);
+            CsvWriter csv = new CsvWriter(CsvWriter.Dialect.EXPORT_CSV);
+            w.write(csv.row(header).take());
             for (T t : rows) {
-                line(w, row.apply(t));
+                w.write(csv.row(row.apply(t)).take());
             }
         }
-    }
-
-    private static void line(Writer w, List<String> fields) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            w.write('"');
-            String f = fields.get(i);
-            w.write(f.indexOf('"') >= 0 ? f.replace("\"", "\"\"") : f);
-            w.write('"');
-        }
-        w.write("\r\n");
     }
 }

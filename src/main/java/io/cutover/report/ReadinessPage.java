@@ -193,7 +193,7 @@ public final class ReadinessPage {
                     .append("</td><td>");
             List<String> bs = new ArrayList<>();
             for (Blocker b : p.blockers()) {
-                bs.add(b.code()
+                bs.add(b.code().json()
                         + (b.count() == null ? "" : " (" + b.count() + ")")
                         + (b.by() == null ? "" : " (" + String.join(", ", b.by()) + ")"));
             }
@@ -216,7 +216,7 @@ public final class ReadinessPage {
                     .append("\"><td>")
                     .append(s)
                     .append("</td><td>")
-                    .append(esc(f.code()))
+                    .append(esc(f.code().json()))
                     .append("</td><td>")
                     .append(esc(f.subject()))
                     .append("</td><td>")

@@ -2,11 +2,12 @@ package io.cutover.report;
 
 import io.cutover.app.Results;
 import io.cutover.check.CheckResult;
+import io.cutover.csv.CsvWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A run as CSV files (RFC 4180: comma separated, fields quoted when they need it, CRLF line ends):
+ * A run as CSV files for spreadsheets ({@link CsvWriter.Dialect#SPREADSHEET}):
  * {@code objects.csv}, one row per planned move of a user or object and where it ended, and
  * {@code checks.csv}, one row per check of every gate.
  */
@@ -16,9 +17,13 @@ public final class RunReportCsv {
     /** File name to content. */
     public static Map<String, String> render(Results.RunReport r) {
         Map<String, String> files = new LinkedHashMap<>();
-        StringBuilder o = new StringBuilder(128 * r.objects().size() + 256);
-        line(
-                o,
+        files.put("objects.csv", objects(r, new CsvWriter(CsvWriter.Dialect.SPREADSHEET)));
+        files.put("checks.csv", checks(r, new CsvWriter(CsvWriter.Dialect.SPREADSHEET)));
+        return files;
+    }
+
+    private static String objects(Results.RunReport r, CsvWriter csv) {
+        csv.row(
                 "run_id",
                 "step",
                 "phase",
@@ -32,8 +37,7 @@ public final class RunReportCsv {
                 "at",
                 "detail");
         for (Results.ObjectResult x : r.objects()) {
-            line(
-                    o,
+            csv.row(
                     r.runId(),
                     x.stepId(),
                     x.phase(),
@@ -47,10 +51,11 @@ public final class RunReportCsv {
                     x.at() == null ? "" : x.at().toString(),
                     x.detail());
         }
-        files.put("objects.csv", o.toString());
-        StringBuilder c = new StringBuilder();
-        line(
-                c,
+        return csv.take();
+    }
+
+    private static String checks(Results.RunReport r, CsvWriter csv) {
+        csv.row(
                 "run_id",
                 "step",
                 "site",
@@ -65,8 +70,7 @@ public final class RunReportCsv {
                 "failures");
         for (Results.GateView g : r.gates()) {
             if (g.results().isEmpty()) {
-                line(
-                        c,
+                csv.row(
                         r.runId(),
                         g.stepId(),
                         g.site(),
@@ -81,8 +85,7 @@ public final class RunReportCsv {
                         "");
             }
             for (CheckResult x : g.results()) {
-                line(
-                        c,
+                csv.row(
                         r.runId(),
                         g.stepId(),
                         g.site(),
@@ -97,30 +100,6 @@ public final class RunReportCsv {
                         String.join("; ", x.failures()));
             }
         }
-        files.put("checks.csv", c.toString());
-        return files;
-    }
-
-    private static void line(StringBuilder b, String... fields) {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            b.append(field(fields[i]));
-        }
-        b.append("\r\n");
-    }
-
-    static String field(String s) {
-        if (s == null) {
-            return "";
-        }
-        // A leading = + - @ would make a spreadsheet evaluate the cell; a quote keeps it text.
-        boolean formula = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0;
-        String v = formula ? "'" + s : s;
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
+        return csv.take();
     }
 }

@@ -43,7 +43,7 @@ public final class RunReportHtml {
 
         h.append("<section id=\"summary\">\n<h2>Summary</h2>\n<dl>\n");
         dd(h, "Run", r.runId());
-        dd(h, "State", s.state());
+        dd(h, "State", s.state().json());
         dd(h, "Target version", r.target());
         dd(h, "Deployment", r.source());
         dd(h, "Plan checksum (SHA-256)", r.planChecksum());
@@ -65,7 +65,7 @@ public final class RunReportHtml {
             dd(
                     h,
                     "Held by",
-                    s.blocker().stepId() + " (" + s.blocker().kind() + "): "
+                    s.blocker().stepId() + " (" + s.blocker().kind().json() + "): "
                             + String.join(
                                     "; ",
                                     s.blocker().details().stream().limit(5).toList()));

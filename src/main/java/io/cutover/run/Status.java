@@ -107,24 +107,7 @@ public final class Status {
                         ? awaiting(step, progress)
                         : blocker(step, progress))
                 .orElse(null);
-        String state;
-        if (entries.isEmpty()) {
-            state = "not started";
-        } else if (next.isEmpty()) {
-            state = "finished";
-        } else if (blocker != null && blocker.kind().equals("approval")) {
-            state = "awaiting approval";
-        } else if (blocker != null && blocker.kind().equals("gate")) {
-            state = "stopped at a gate";
-        } else if (blocker != null) {
-            state = "failed";
-        } else if (lastRequest.isPresent() && lastRequest.get() == Control.Request.PAUSE) {
-            state = "paused";
-        } else if (lastRequest.isPresent() && lastRequest.get() == Control.Request.ABORT) {
-            state = "aborted";
-        } else {
-            state = "stopped";
-        }
+        RunState state = state(entries.isEmpty(), next.isEmpty(), blocker, lastRequest);
 
         Double rate = rate(entries);
         int remaining = usersPlanned + objectsPlanned - usersMoved - objectsMoved;
@@ -175,6 +158,28 @@ public final class Status {
                 retained);
     }
 
+    private static RunState state(
+            boolean notStarted, boolean allDone, StatusReport.Blocker blocker, Optional<Control.Request> lastRequest) {
+        if (notStarted) {
+            return RunState.NOT_STARTED;
+        }
+        if (allDone) {
+            return RunState.FINISHED;
+        }
+        if (blocker != null) {
+            return switch (blocker.kind()) {
+                case APPROVAL -> RunState.AWAITING_APPROVAL;
+                case GATE -> RunState.STOPPED_AT_A_GATE;
+                case STEP -> RunState.FAILED;
+            };
+        }
+        Control.Request request = lastRequest.orElse(null);
+        if (request == Control.Request.PAUSE) {
+            return RunState.PAUSED;
+        }
+        return request == Control.Request.ABORT ? RunState.ABORTED : RunState.STOPPED;
+    }
+
     /** A gate whose checks passed and that waits for a person: says since when and how to approve. */
     private static StatusReport.Blocker awaiting(Step step, Progress progress) {
         Progress.Status checks = progress.status(step.id(), null);
@@ -182,7 +187,7 @@ public final class Status {
         return new StatusReport.Blocker(
                 step.id(),
                 step.title(),
-                "approval",
+                StatusReport.Blocker.Kind.APPROVAL,
                 List.of(),
                 List.of(),
                 List.of("checks passed; awaiting approval" + since + ": `cutover approve " + step.id()
@@ -205,7 +210,8 @@ public final class Status {
                         details.addAll(r.failures());
                     }
                 }
-                return new StatusReport.Blocker(step.id(), gate.name(), "gate", checks, List.copyOf(subjects), details);
+                return new StatusReport.Blocker(
+                        step.id(), gate.name(), StatusReport.Blocker.Kind.GATE, checks, List.copyOf(subjects), details);
             }
             return null;
         }
@@ -219,7 +225,8 @@ public final class Status {
         });
         return subjects.isEmpty()
                 ? null
-                : new StatusReport.Blocker(step.id(), step.title(), "step", List.of(), subjects, details);
+                : new StatusReport.Blocker(
+                        step.id(), step.title(), StatusReport.Blocker.Kind.STEP, List.of(), subjects, details);
     }
 
     /** Completed moves per second over the time moves were running. */

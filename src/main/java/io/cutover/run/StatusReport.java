@@ -1,18 +1,22 @@
 package io.cutover.run;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Where a run stands, per site, pool and phase, computed from the journal (and, where the
  * deployment answers, from what is homed where now).
  *
- * @param state one of: not started, running, stopped at a gate, failed, paused, aborted, finished
+ * @param state where the run stands; in JSON one of: not started, awaiting approval, stopped at a
+ *     gate, failed, paused, aborted, stopped, finished
  * @param etaSeconds remaining moves at the run's observed rate, or null when unknown
  */
 public record StatusReport(
         String runId,
         String planChecksum,
-        String state,
+        RunState state,
         int stepsDone,
         int stepsTotal,
         int usersMoved,
@@ -46,12 +50,35 @@ public record StatusReport(
 
     /** What stopped the run: the step, its check(s) that failed and the subjects named. */
     public record Blocker(
-            String stepId,
-            String title,
-            String kind,
-            List<String> checks,
-            List<String> subjects,
-            List<String> details) {}
+            String stepId, String title, Kind kind, List<String> checks, List<String> subjects, List<String> details) {
+
+        /** What kind of stop; in JSON {@code "approval"}, {@code "gate"} or {@code "step"}. */
+        public enum Kind {
+            /** A gate whose checks passed waits for a person's approval: not a failure. */
+            APPROVAL,
+            /** A gate's checks failed. */
+            GATE,
+            /** A step, or items of it, failed. */
+            STEP;
+
+            @JsonValue
+            public String json() {
+                return name().toLowerCase(Locale.ROOT);
+            }
+
+            /** The public word, so that text output prints it as JSON does. */
+            @Override
+            public String toString() {
+                return json();
+            }
+
+            /** @throws IllegalArgumentException for a word that is not a blocker kind */
+            @JsonCreator
+            public static Kind of(String json) {
+                return valueOf(json.toUpperCase(Locale.ROOT));
+            }
+        }
+    }
 
     public record RetainedLine(String sipAddress, String pool, String reason) {}
 }

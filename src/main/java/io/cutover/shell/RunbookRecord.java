@@ -2,6 +2,7 @@ package io.cutover.shell;
 
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
+import io.cutover.csv.CsvReader;
 import io.cutover.journal.Action;
 import io.cutover.journal.Entry;
 import io.cutover.journal.Outcome;
@@ -9,6 +10,7 @@ import io.cutover.journal.Progress;
 import io.cutover.plan.Move;
 import io.cutover.plan.Plan;
 import io.cutover.plan.Step;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ import java.util.Optional;
 /**
  * The result rows a runbook writes (Export-Csv: a header row, every field double-quoted, UTF-8
  * possibly with a byte order mark, CRLF), read strictly: every error names the file, the line and
- * the field, and one bad row refuses the whole file.
+ * the field, and one bad row refuses the whole file. Extra columns are ignored, as in the folder.
  */
 public final class RunbookRecord {
     static final List<String> COLUMNS = List.of("Plan", "Step", "Item", "Action", "Outcome", "Detail", "At", "Actor");
@@ -39,92 +41,66 @@ public final class RunbookRecord {
 
     private RunbookRecord() {}
 
-    public static List<Row> parse(String text, String file) {
-        List<Record> records = records(text, file);
-        if (records.isEmpty()) {
+    /**
+     * Reads the result rows of {@code csv} with the product's one CSV reader: a row longer than
+     * {@link CsvReader#MAX_RECORD} characters, a quote never closed or a row with the wrong number
+     * of fields refuses the file with its line (and column where there is one).
+     *
+     * @return the rows in file order, at least one
+     * @throws CutoverException BAD_INPUT naming the file as given, the line and the field
+     */
+    public static List<Row> read(Path csv) {
+        String file = csv.toString();
+        List<Row> rows = new ArrayList<>();
+        boolean header = new CsvReader(csv, file).read(COLUMNS, r -> rows.add(row(r, file)));
+        if (!header) {
             throw bad(file, 1, "the file is empty; expected a header row " + String.join(",", COLUMNS));
         }
-        int first = 0;
-        if (!records.get(0).fields().isEmpty() && records.get(0).fields().get(0).startsWith("#TYPE")) {
-            first = 1;
-        }
-        if (first >= records.size()) {
-            throw bad(file, 1, "no header row; expected " + String.join(",", COLUMNS));
-        }
-        Record header = records.get(first);
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < header.fields().size(); i++) {
-            index.putIfAbsent(header.fields().get(i).trim().toLowerCase(Locale.ROOT), i);
-        }
-        for (String c : COLUMNS) {
-            if (!index.containsKey(c.toLowerCase(Locale.ROOT))) {
-                throw bad(
-                        file,
-                        header.line(),
-                        "the header lacks column " + c + "; expected " + String.join(",", COLUMNS));
-            }
-        }
-        List<Row> rows = new ArrayList<>();
-        for (int r = first + 1; r < records.size(); r++) {
-            Record rec = records.get(r);
-            if (rec.fields().size() == 1 && rec.fields().get(0).isEmpty()) {
-                continue;
-            }
-            if (rec.fields().size() < header.fields().size()) {
-                throw bad(
-                        file,
-                        rec.line(),
-                        "has " + rec.fields().size() + " fields, the header has "
-                                + header.fields().size());
-            }
-            Map<String, String> f = new HashMap<>();
-            for (String c : COLUMNS) {
-                f.put(c, rec.fields().get(index.get(c.toLowerCase(Locale.ROOT))));
-            }
-            rows.add(row(f, rec.line(), file));
-        }
         if (rows.isEmpty()) {
-            throw bad(file, header.line(), "no result rows after the header");
+            throw new CutoverException(ErrorCode.BAD_INPUT, file + ": no result rows after the header");
         }
         return rows;
     }
 
-    private static Row row(Map<String, String> f, int line, String file) {
+    private static Row row(CsvReader.Row r, String file) {
         for (String c : List.of("Plan", "Step", "Outcome", "At", "Actor")) {
-            if (f.get(c).isBlank()) {
-                throw bad(file, line, "field " + c + " is empty");
+            if (r.get(c) == null) {
+                throw bad(file, r.line(), "field " + c + " is empty");
             }
         }
-        String action = f.get("Action").trim();
+        String action = r.raw("Action").trim();
         if (!action.equalsIgnoreCase("DO")) {
-            throw bad(file, line, "field Action is '" + action + "'; runbook rows record DO attempts only");
+            throw bad(file, r.line(), "field Action is '" + action + "'; runbook rows record DO attempts only");
         }
-        Outcome outcome;
+        return new Row(
+                r.line(),
+                r.get("Plan"),
+                r.get("Step"),
+                r.get("Item"),
+                outcome(r, file),
+                r.raw("Detail"),
+                at(r, file),
+                r.get("Actor"));
+    }
+
+    private static Outcome outcome(CsvReader.Row r, String file) {
         try {
-            outcome = Outcome.valueOf(f.get("Outcome").trim().toUpperCase(Locale.ROOT));
+            return Outcome.valueOf(r.get("Outcome").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw bad(file, line, "field Outcome is '" + f.get("Outcome") + "'; expected OK, FAILED or RETRY");
+            throw bad(file, r.line(), "field Outcome is '" + r.raw("Outcome") + "'; expected OK, FAILED or RETRY");
         }
-        Instant at;
+    }
+
+    private static Instant at(CsvReader.Row r, String file) {
         try {
-            at = Instant.parse(f.get("At").trim());
+            return Instant.parse(r.get("At"));
         } catch (DateTimeParseException e) {
             throw bad(
                     file,
-                    line,
-                    "field At is '" + f.get("At")
+                    r.line(),
+                    "field At is '" + r.raw("At")
                             + "'; expected an ISO 8601 UTC time such as 2026-01-31T09:15:00.0000000Z");
         }
-        String item = f.get("Item").trim();
-        return new Row(
-                line,
-                f.get("Plan").trim(),
-                f.get("Step").trim(),
-                item.isEmpty() ? null : item,
-                outcome,
-                f.get("Detail"),
-                at,
-                f.get("Actor").trim());
     }
 
     /** Checks every row names this plan, one of its steps and, for a move step, one of its items. */
@@ -203,66 +179,5 @@ public final class RunbookRecord {
 
     private static CutoverException bad(String file, int line, String what) {
         return new CutoverException(ErrorCode.BAD_INPUT, file + ": line " + line + ": " + what);
-    }
-
-    private record Record(int line, List<String> fields) {}
-
-    /** RFC 4180 records with the line each starts on; a quoted field may span lines. */
-    private static List<Record> records(String text, String file) {
-        List<Record> out = new ArrayList<>();
-        int i = text.startsWith("\uFEFF") ? 1 : 0;
-        int line = 1;
-        while (i < text.length()) {
-            int start = line;
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            boolean wasQuoted = false;
-            while (true) {
-                if (i >= text.length()) {
-                    if (quoted) {
-                        throw bad(file, start, "a quoted field is not closed");
-                    }
-                    fields.add(field.toString());
-                    break;
-                }
-                char c = text.charAt(i++);
-                if (quoted) {
-                    if (c == '"') {
-                        if (i < text.length() && text.charAt(i) == '"') {
-                            field.append('"');
-                            i++;
-                        } else {
-                            quoted = false;
-                        }
-                    } else {
-                        if (c == '\n') {
-                            line++;
-                        }
-                        field.append(c);
-                    }
-                } else if (c == '"' && field.length() == 0 && !wasQuoted) {
-                    quoted = true;
-                    wasQuoted = true;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    wasQuoted = false;
-                } else if (c == '\r' || c == '\n') {
-                    if (c == '\r' && i < text.length() && text.charAt(i) == '\n') {
-                        i++;
-                    }
-                    line++;
-                    fields.add(field.toString());
-                    break;
-                } else if (wasQuoted) {
-                    throw bad(file, line, "text after a closing quote");
-                } else {
-                    field.append(c);
-                }
-            }
-            out.add(new Record(start, fields));
-        }
-        return out;
     }
 }

@@ -11,6 +11,8 @@ import io.cutover.journal.Control;
 import io.cutover.plan.Phase;
 import io.cutover.plan.PlanOptions;
 import io.cutover.run.RunSettings;
+import io.cutover.run.RunState;
+import io.cutover.run.StatusReport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,12 +69,12 @@ class ApprovalIT {
         while (true) {
             await().atMost(60, TimeUnit.SECONDS)
                     .ignoreExceptions()
-                    .until(() -> run.isDone() || as("bob").status().state().equals("awaiting approval"));
+                    .until(() -> run.isDone() || as("bob").status().state() == RunState.AWAITING_APPROVAL);
             if (run.isDone()) {
                 break;
             }
             var status = as("bob").status();
-            assertThat(status.blocker().kind()).isEqualTo("approval");
+            assertThat(status.blocker().kind()).isEqualTo(StatusReport.Blocker.Kind.APPROVAL);
             assertThat(status.nextStep()).endsWith("/federation");
             String gate = status.nextStep();
             // Waiting is not finishing: nothing after the gate has run.
@@ -136,7 +138,7 @@ class ApprovalIT {
                 CompletableFuture.supplyAsync(() -> as("runner").run(null, fast(), false, t -> {}));
         await().atMost(60, TimeUnit.SECONDS)
                 .ignoreExceptions()
-                .until(() -> as("bob").status().state().equals("awaiting approval"));
+                .until(() -> as("bob").status().state() == RunState.AWAITING_APPROVAL);
         String gate = as("bob").status().nextStep();
 
         as("bob").request(Control.Request.PAUSE);

@@ -22,6 +22,7 @@ import io.cutover.plan.Plan;
 import io.cutover.plan.PlanOptions;
 import io.cutover.plan.Step;
 import io.cutover.run.RunSettings;
+import io.cutover.run.RunState;
 import io.cutover.run.StatusReport;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -112,7 +113,7 @@ class MigrationIT {
         assertThat(r.exitCode()).isEqualTo(3);
         String gate = "Redmond/lyncpool01.contoso.com/pilot-validation";
         StatusReport status = cutover.status();
-        assertThat(status.state()).isEqualTo("stopped at a gate");
+        assertThat(status.state()).isEqualTo(RunState.STOPPED_AT_A_GATE);
         assertThat(status.blocker().stepId()).isEqualTo(gate);
         assertThat(status.blocker().checks()).singleElement().asString().contains("policy parity");
         assertThat(status.blocker().details()).anySatisfy(d -> assertThat(d).contains("ConferencingPolicy"));
@@ -291,7 +292,7 @@ class MigrationIT {
         assertThat(failed.stoppedAt()).isEqualTo("Dublin/sfb15pool-dub.contoso.com/pilot");
         assertThat(failed.failures()).hasSize(20).allSatisfy(f -> assertThat(f).startsWith("sip:dublin"));
         StatusReport status = cutover.status();
-        assertThat(status.state()).isEqualTo("failed");
+        assertThat(status.state()).isEqualTo(RunState.FAILED);
         assertThat(status.blocker().subjects()).hasSize(20);
         assertThat(journalRows()).filteredOn(e -> e.outcome() == Outcome.RETRY).hasSize(20 * 4);
 
@@ -388,7 +389,7 @@ class MigrationIT {
 
         var redmond = cutover.run(null, fast().withSites(List.of("Redmond")), true, t -> {});
         assertThat(redmond.exitCode()).isZero();
-        assertThat(cutover.status().state()).isEqualTo("finished");
+        assertThat(cutover.status().state()).isEqualTo(RunState.FINISHED);
     }
 
     @Test
@@ -550,7 +551,7 @@ class MigrationIT {
         var paused = running.get(30, java.util.concurrent.TimeUnit.SECONDS);
 
         assertThat(paused.outcome()).isEqualTo("paused");
-        assertThat(cutover.status().state()).isEqualTo("paused");
+        assertThat(cutover.status().state()).isEqualTo(RunState.PAUSED);
         assertThat(paused.status().usersMoved()).isLessThan(paused.status().usersPlanned());
         try (Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
             lab.clearFaults();
@@ -558,7 +559,7 @@ class MigrationIT {
         var resumed = cutover.run(null, fast(), true, t -> {});
         assertThat(resumed.outcome()).isEqualTo("finished");
         assertThat(resumed.status().usersMoved()).isEqualTo(resumed.status().usersPlanned());
-        assertThat(cutover.status().state()).isEqualTo("finished");
+        assertThat(cutover.status().state()).isEqualTo(RunState.FINISHED);
     }
 
     @Test

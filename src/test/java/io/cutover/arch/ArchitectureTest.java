@@ -71,6 +71,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void csv_reading_and_writing_knows_nothing_of_the_product_but_its_error() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.cutover.csv..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("io.cutover", "io.cutover.csv..", "java..")
+                .check(classes);
+    }
+
+    @Test
     void the_assessment_reads_no_folder_and_renders_no_page() {
         noClasses()
                 .that()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.cutover.assess.Assessment.Blocker;
+import io.cutover.assess.Assessment.BlockerCode;
 import io.cutover.assess.Assessment.PoolReport;
 import io.cutover.catalog.Catalog;
 import io.cutover.folder.FolderRead;
@@ -77,21 +78,21 @@ class AssessFixturesTest {
         assertThat(pool(a, "pool13-red.contoso.com").objects()).containsExactly(Map.entry("CommonAreaPhone", 2));
         assertThat(pool(a, "pool13-red.contoso.com").blockers())
                 .containsExactly(
-                        new Blocker("HOMED_USERS", 4, null, null),
-                        new Blocker("HOMED_OBJECTS", 2, Map.of("CommonAreaPhone", 2), null),
-                        new Blocker("EDGE_NEXT_HOP", null, null, List.of("edge13-red.contoso.com")));
+                        new Blocker(BlockerCode.HOMED_USERS, 4, null, null),
+                        new Blocker(BlockerCode.HOMED_OBJECTS, 2, Map.of("CommonAreaPhone", 2), null),
+                        new Blocker(BlockerCode.EDGE_NEXT_HOP, null, null, List.of("edge13-red.contoso.com")));
         assertThat(pool(a, "pool15-dub.contoso.com").blockers())
                 .containsExactly(
-                        new Blocker("HOMED_USERS", 3, null, null),
-                        new Blocker("HOMED_OBJECTS", 1, Map.of("ConferenceDirectory", 1), null));
+                        new Blocker(BlockerCode.HOMED_USERS, 3, null, null),
+                        new Blocker(BlockerCode.HOMED_OBJECTS, 1, Map.of("ConferenceDirectory", 1), null));
         assertThat(pool(a, "edge13-red.contoso.com").blockers()).isEmpty();
         assertThat(pool(a, "edge19-red.contoso.com").blockers())
-                .containsExactly(new Blocker("FEDERATION_ROUTE", null, null, List.of("Dublin", "Redmond")));
+                .containsExactly(new Blocker(BlockerCode.FEDERATION_ROUTE, null, null, List.of("Dublin", "Redmond")));
         assertThat(pool(a, "pool19-red.contoso.com").blockers())
                 .containsExactly(
-                        new Blocker("HOMED_USERS", 1, null, null),
-                        Blocker.of("HOSTS_CMS"),
-                        new Blocker("EDGE_NEXT_HOP", null, null, List.of("edge19-red.contoso.com")));
+                        new Blocker(BlockerCode.HOMED_USERS, 1, null, null),
+                        Blocker.of(BlockerCode.HOSTS_CMS),
+                        new Blocker(BlockerCode.EDGE_NEXT_HOP, null, null, List.of("edge19-red.contoso.com")));
     }
 
     @Test
@@ -100,7 +101,7 @@ class AssessFixturesTest {
         assertThat(a.ready()).isFalse();
         assertThat(a.summary()).isEqualTo(new Assessment.Summary(2, 4, 6, 0));
         assertThat(a.findings())
-                .extracting(f -> f.severity().json(), Assessment.Finding::code, Assessment.Finding::subject)
+                .extracting(f -> f.severity().json(), f -> f.code().json(), Assessment.Finding::subject)
                 .containsExactly(
                         tuple("error", "NO_TARGET_POOL_IN_SITE", "Boston"),
                         tuple("error", "UNSUPPORTED_COEXISTENCE", "topology"),
@@ -122,7 +123,8 @@ class AssessFixturesTest {
                         tuple("pool13-chi.fabrikam.com", "Lync Server 2013", true, 2, true),
                         tuple("pool19-chi.fabrikam.com", SFB2019, false, 0, false));
         assertThat(pool(a, "pool13-chi.fabrikam.com").blockers())
-                .containsExactly(new Blocker("HOMED_USERS", 2, null, null), Blocker.of("HOSTS_CMS"));
+                .containsExactly(
+                        new Blocker(BlockerCode.HOMED_USERS, 2, null, null), Blocker.of(BlockerCode.HOSTS_CMS));
     }
 
     @Test
@@ -130,7 +132,7 @@ class AssessFixturesTest {
         Assessment a = assess("stale-and-stopped");
         assertThat(a.ready()).isFalse();
         assertThat(a.findings())
-                .extracting(f -> f.severity().json(), Assessment.Finding::code, Assessment.Finding::subject)
+                .extracting(f -> f.severity().json(), f -> f.code().json(), Assessment.Finding::subject)
                 .containsExactly(
                         tuple("error", "REPLICA_NOT_UP_TO_DATE", "ber15-fe1.contoso.com"),
                         tuple("error", "REPLICA_NOT_UP_TO_DATE", "ber19-fe1.contoso.com"),
@@ -146,7 +148,7 @@ class AssessFixturesTest {
         Assessment a = assess("retained-cms-federation");
         assertThat(a.ready()).isTrue();
         assertThat(a.findings())
-                .extracting(f -> f.severity().json(), Assessment.Finding::code, Assessment.Finding::subject)
+                .extracting(f -> f.severity().json(), f -> f.code().json(), Assessment.Finding::subject)
                 .containsExactly(
                         tuple("warning", "FEDERATION_ROUTE_ON_LEGACY_EDGE", "London"),
                         tuple("warning", "FEDERATION_ROUTE_ON_LEGACY_EDGE", "Seattle"),
@@ -163,13 +165,14 @@ class AssessFixturesTest {
                                 "sip:dee@contoso.com", "pool15-lon.contoso.com", List.of("PersistentChat")));
         assertThat(pool(a, "pool13-sea.contoso.com").blockers())
                 .containsExactly(
-                        new Blocker("HOMED_USERS", 3, null, null),
-                        new Blocker("HOMED_OBJECTS", 3, Map.of("CallParkOrbit", 2, "RgsConfiguration", 1), null),
-                        new Blocker("RETAINED_USERS", 2, null, null),
-                        Blocker.of("HOSTS_CMS"),
-                        new Blocker("EDGE_NEXT_HOP", null, null, List.of("edge13-sea.contoso.com")));
+                        new Blocker(BlockerCode.HOMED_USERS, 3, null, null),
+                        new Blocker(
+                                BlockerCode.HOMED_OBJECTS, 3, Map.of("CallParkOrbit", 2, "RgsConfiguration", 1), null),
+                        new Blocker(BlockerCode.RETAINED_USERS, 2, null, null),
+                        Blocker.of(BlockerCode.HOSTS_CMS),
+                        new Blocker(BlockerCode.EDGE_NEXT_HOP, null, null, List.of("edge13-sea.contoso.com")));
         assertThat(pool(a, "edge13-sea.contoso.com").blockers())
-                .containsExactly(new Blocker("FEDERATION_ROUTE", null, null, List.of("London", "Seattle")));
+                .containsExactly(new Blocker(BlockerCode.FEDERATION_ROUTE, null, null, List.of("London", "Seattle")));
         assertThat(a.pools())
                 .extracting(PoolReport::fqdn, PoolReport::legacy, PoolReport::decommissionable)
                 .containsExactly(

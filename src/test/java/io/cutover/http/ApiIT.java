@@ -10,6 +10,7 @@ import io.cutover.journal.AuditEntry;
 import io.cutover.plan.Phase;
 import io.cutover.plan.PlanOptions;
 import io.cutover.run.RunSettings;
+import io.cutover.run.RunState;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -146,7 +147,7 @@ class ApiIT {
             assertThat(a.result()).isEqualTo("forbidden");
         });
         assertThat(new Cutover(workspace, Clock.systemUTC(), "reader").status().state())
-                .isNotEqualTo("paused");
+                .isNotEqualTo(RunState.PAUSED);
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.cutover.plan.Plan;
 import io.cutover.plan.PlanOptions;
 import io.cutover.plan.Step;
 import io.cutover.run.RunSettings;
+import io.cutover.run.RunState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -228,7 +229,7 @@ class DashboardIT implements Browser.Holder {
                                 + ".then(r => r.json().then(b => done({status: r.status, error: b.error})));",
                         approve.getAttribute("data-step"));
         assertThat(forced).containsEntry("status", 403L).containsEntry("error", "FORBIDDEN");
-        assertThat(facade("reader").status().state()).isEqualTo("awaiting approval");
+        assertThat(facade("reader").status().state()).isEqualTo(RunState.AWAITING_APPROVAL);
         assertThat(facade("reader").audit(10)).singleElement().satisfies(a -> {
             assertThat(a.actor()).isEqualTo("vic");
             assertThat(a.result()).isEqualTo("forbidden");

@@ -1,4 +1,4 @@
-package io.cutover.folder;
+package io.cutover.csv;
 
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
@@ -19,29 +19,35 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Reads one CSV of the inventory folder row by row, as Export-Csv writes it and as people's tools
- * really emit it: a UTF-8 byte order mark or none, an optional {@code #TYPE} first line, CRLF or LF,
+ * Reads one CSV file row by row (the inventory folder's files, the result rows a runbook writes),
+ * as Export-Csv writes it and as people's tools really emit it: a UTF-8 byte order mark or none, an optional {@code #TYPE} first line, CRLF or LF,
  * quoted or unquoted fields, extra columns (ignored) and columns in any order. Streaming: one
  * record in memory at a time, and a record is bounded, so an unclosed quote cannot swallow a whole
  * file into memory. Every error names the file, the line and, where there is one, the column.
  */
-final class CsvReader {
+public final class CsvReader {
     /** Longest record accepted; real rows are a few hundred characters. */
-    static final int MAX_RECORD = 64 * 1024;
+    public static final int MAX_RECORD = 64 * 1024;
     /** Largest file accepted: far above any real deployment (200,000 users are about 80 MB). */
-    static final long MAX_FILE = 1L << 30;
+    public static final long MAX_FILE = 1L << 30;
 
     private final Path file;
     private final String name;
     private final Map<String, Integer> resolved = new HashMap<>();
 
-    CsvReader(Path file) {
+    /** A reader whose errors name the file by its file name alone. */
+    public CsvReader(Path file) {
+        this(file, file.getFileName().toString());
+    }
+
+    /** A reader whose errors name the file as {@code name} (say, the path as the user gave it). */
+    public CsvReader(Path file, String name) {
         this.file = file;
-        this.name = file.getFileName().toString();
+        this.name = name;
     }
 
     /** One data row: values by column name (case-insensitive), and where it came from. */
-    final class Row {
+    public final class Row {
         private final Map<String, Integer> columns;
         private final List<String> values;
         private final int line;
@@ -53,20 +59,23 @@ final class CsvReader {
         }
 
         /** The value, or null when the column is absent or the field empty (empty = absent). */
-        String get(String column) {
-            // Callers ask by a constant name: resolve it once per file, not once per row.
-            Integer i = resolved.computeIfAbsent(column, c -> columns.getOrDefault(c.toLowerCase(Locale.ROOT), -1));
-            if (i < 0) {
+        public String get(String column) {
+            String raw = raw(column);
+            if (raw == null) {
                 return null;
             }
-            if (i >= values.size()) {
-                return null;
-            }
-            String v = values.get(i).trim();
+            String v = raw.trim();
             return v.isEmpty() ? null : v;
         }
 
-        String required(String column) {
+        /** The field exactly as written (spaces kept, empty as ""), or null when the column is absent. */
+        public String raw(String column) {
+            // Callers ask by a constant name: resolve it once per file, not once per row.
+            Integer i = resolved.computeIfAbsent(column, c -> columns.getOrDefault(c.toLowerCase(Locale.ROOT), -1));
+            return i < 0 || i >= values.size() ? null : values.get(i);
+        }
+
+        public String required(String column) {
             String v = get(column);
             if (v == null) {
                 throw error(column, "is empty; every row needs one");
@@ -75,7 +84,7 @@ final class CsvReader {
         }
 
         /** True/False in any case; absent is false. */
-        boolean bool(String column) {
+        public boolean bool(String column) {
             String v = get(column);
             if (v == null) {
                 return false;
@@ -89,7 +98,7 @@ final class CsvReader {
             throw error(column, "expected True or False, found '" + v + "'");
         }
 
-        int integer(String column) {
+        public int integer(String column) {
             String v = required(column);
             try {
                 return Integer.parseInt(v);
@@ -98,11 +107,13 @@ final class CsvReader {
             }
         }
 
-        int line() {
+        /** The line the row starts on, counted from 1. */
+        public int line() {
             return line;
         }
 
-        CutoverException error(String column, String what) {
+        /** A BAD_INPUT error naming the file, this row's line and {@code column}. */
+        public CutoverException error(String column, String what) {
             return new CutoverException(ErrorCode.BAD_INPUT, name + ":" + line + ": column " + column + " " + what);
         }
     }
@@ -111,14 +122,17 @@ final class CsvReader {
      * Streams the data rows to {@code sink}.
      *
      * @param required the columns the header must have
+     * @return false when the file holds no header row at all (Export-Csv given no rows writes none)
      * @throws CutoverException BAD_INPUT naming file, line and column
      */
-    void read(List<String> required, Consumer<Row> sink) {
+    public boolean read(List<String> required, Consumer<Row> sink) {
         long size;
         try {
             size = Files.size(file);
         } catch (NoSuchFileException e) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, name + ": no such file in " + file.getParent());
+            // A bare file name says little on its own: name the directory it was looked for in.
+            String where = name.equals(file.toString()) ? "" : " in " + file.getParent();
+            throw new CutoverException(ErrorCode.BAD_INPUT, name + ": no such file" + where);
         } catch (IOException e) {
             throw new CutoverException(ErrorCode.BAD_INPUT, name + ": cannot read: " + e.getMessage());
         }
@@ -133,7 +147,7 @@ final class CsvReader {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (java.io.Reader in = new InputStreamReader(Files.newInputStream(file), utf8)) {
-            new Parser(in).run(required, sink);
+            return new Parser(in).run(required, sink);
         } catch (CharacterCodingException e) {
             throw new CutoverException(ErrorCode.BAD_INPUT, name + ": not UTF-8 text (" + e.getMessage() + ")");
         } catch (IOException e) {
@@ -175,7 +189,7 @@ final class CsvReader {
             return fill() ? buffer[position] : -1;
         }
 
-        void run(List<String> required, Consumer<Row> sink) throws IOException {
+        boolean run(List<String> required, Consumer<Row> sink) throws IOException {
             if (peek() == '\uFEFF') {
                 next();
             }
@@ -188,7 +202,7 @@ final class CsvReader {
             }
             if (header == null) {
                 // Export-Csv writes nothing at all when it is given no rows: an empty file has none.
-                return;
+                return false;
             }
             Map<String, Integer> columns = new HashMap<>();
             for (int i = 0; i < header.size(); i++) {
@@ -208,7 +222,7 @@ final class CsvReader {
                 int at = line;
                 values = record();
                 if (values == null) {
-                    return;
+                    return true;
                 }
                 if (isBlank(values)) {
                     continue;

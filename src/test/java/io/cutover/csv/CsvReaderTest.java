@@ -1,4 +1,4 @@
-package io.cutover.folder;
+package io.cutover.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
