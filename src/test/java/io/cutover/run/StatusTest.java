@@ -72,7 +72,7 @@ class StatusTest {
     @MethodSource("states")
     void the_run_state_follows_from_the_journal_and_the_latest_request(
             String journal, SmallPlan.Rows rows, Control.Request request, String expected) {
-        assertThat(status(SmallPlan.plan(), rows, request).state()).isEqualTo(expected);
+        assertThat(status(SmallPlan.plan(), rows, request).state().json()).isEqualTo(expected);
     }
 
     @Test
@@ -83,11 +83,11 @@ class StatusTest {
 
         StatusReport s = status(plan, rows, null);
 
-        assertThat(s.state()).isEqualTo("awaiting approval");
+        assertThat(s.state().json()).isEqualTo("awaiting approval");
         assertThat(s.nextStep()).isEqualTo(GATE.id());
-        assertThat(s.blocker().kind()).isEqualTo("approval");
+        assertThat(s.blocker().kind().json()).isEqualTo("approval");
         assertThat(s.blocker().details()).singleElement().asString().contains("cutover approve " + GATE.id());
-        assertThat(status(plan, rows.approved(GATE), null).state()).isEqualTo("stopped");
+        assertThat(status(plan, rows.approved(GATE), null).state().json()).isEqualTo("stopped");
     }
 
     @Test
@@ -96,7 +96,7 @@ class StatusTest {
                 SmallPlan.plan(), SmallPlan.rows().done(DEPLOY).done(PILOT).gate(GATE, false), null);
 
         assertThat(s.blocker().stepId()).isEqualTo(GATE.id());
-        assertThat(s.blocker().kind()).isEqualTo("gate");
+        assertThat(s.blocker().kind().json()).isEqualTo("gate");
         assertThat(s.blocker().checks()).containsExactly("services running");
         assertThat(s.blocker().subjects()).containsExactly(SmallPlan.NEW);
         assertThat(s.blocker().details()).singleElement().asString().contains("RTCSRV stopped");
@@ -109,7 +109,7 @@ class StatusTest {
                 SmallPlan.rows().done(DEPLOY).attempt(PILOT, ANN, Outcome.OK).attempt(PILOT, BOB, Outcome.FAILED),
                 null);
 
-        assertThat(s.blocker().kind()).isEqualTo("step");
+        assertThat(s.blocker().kind().json()).isEqualTo("step");
         assertThat(s.blocker().subjects()).containsExactly(BOB);
     }
 
