@@ -16,6 +16,7 @@ import io.cutover.plan.Step;
 import io.cutover.run.Executor;
 import io.cutover.run.RunOutcome;
 import io.cutover.run.RunSettings;
+import io.cutover.run.RunStart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -151,8 +152,8 @@ public final class Benchmarks {
                     .mapToInt(s -> ((Step.MoveBatch) s).moves().size())
                     .sum();
             try (Journal journal = Journal.open(dir.resolve("journal.db"))) {
-                RunRecord run = journal.startRun(
-                        "bench", plan.checksum(), "{}", "lab", Clock.systemUTC().instant());
+                RunRecord run =
+                        RunStart.begin(journal, plan, "lab", Clock.systemUTC().instant());
                 RunSettings settings = new RunSettings(concurrency, 5, Duration.ofMillis(10), null, "bench");
                 long t0 = System.nanoTime();
                 RunOutcome outcome = new Executor(plan, run, journal, lab, Clock.systemUTC(), settings).run();

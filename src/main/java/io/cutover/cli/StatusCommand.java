@@ -5,12 +5,16 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
         name = "status",
         mixinStandardHelpOptions = true,
-        description = "Where the run stands: per site, pool and phase, counts, ETA, and what holds it.")
+        description = {
+            "Where the run stands: per site, pool and phase, counts, ETA, and what holds it, from the journal alone.",
+            "With --live, also the pools as the deployment has them now (users and objects homed, state)."
+        })
 final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -18,9 +22,14 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     Common common;
 
+    @Option(
+            names = "--live",
+            description = "Also ask the lab for its pools as they are now; without it the lab is not opened at all.")
+    boolean live;
+
     @Override
     public Integer call() {
-        StatusReport report = common.facade().status();
+        StatusReport report = common.facade().status(live);
         var w = spec.commandLine().getOut();
         if (common.json) {
             Printer.json(w, report);

@@ -129,7 +129,7 @@ final class Live implements AutoCloseable {
                 poolsAsOf = now;
                 poolsEvery = Duration.ofNanos(Math.max(minPoolsEvery.toNanos(), 10 * (System.nanoTime() - t0)));
             } else {
-                status = withPools(status, pools);
+                status = status.withPools(pools);
             }
             view = new View(
                     now,
@@ -171,27 +171,6 @@ final class Live implements AutoCloseable {
                 view.error());
         return new Snapshot(
                 view, Json.write(view), view.status() == null ? null : Json.write(view.status()), Json.write(timeless));
-    }
-
-    private static StatusReport withPools(StatusReport s, List<StatusReport.PoolLine> pools) {
-        return new StatusReport(
-                s.runId(),
-                s.planChecksum(),
-                s.state(),
-                s.stepsDone(),
-                s.stepsTotal(),
-                s.usersMoved(),
-                s.usersPlanned(),
-                s.objectsMoved(),
-                s.objectsPlanned(),
-                s.usersRolledBack(),
-                s.movesPerSecond(),
-                s.etaSeconds(),
-                s.nextStep(),
-                s.phases(),
-                pools,
-                s.blocker(),
-                s.retained());
     }
 
     @Override

@@ -1,11 +1,7 @@
 package io.cutover.run;
 
 import io.cutover.check.CheckResult;
-import io.cutover.deployment.Deployment;
-import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
-import io.cutover.inventory.Inventory;
-import io.cutover.inventory.Pool;
 import io.cutover.journal.Action;
 import io.cutover.journal.Control;
 import io.cutover.journal.Entry;
@@ -28,27 +24,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Computes a {@link StatusReport} from a plan and its journal rows. */
+/**
+ * Computes a {@link StatusReport} from a plan and its journal rows alone: progress, rate, ETA and
+ * what blocks the run. The pools as they are now are not the journal's to know; {@link LivePools}
+ * asks the deployment for them when a caller wants them.
+ */
 public final class Status {
     private Status() {}
 
-    public static StatusReport of(
-            Plan plan,
-            String runId,
-            List<Entry> entries,
-            Optional<Control.Request> lastRequest,
-            Deployment deployment) {
-        return of(plan, runId, entries, Progress.of(entries), lastRequest, deployment);
+    public static StatusReport of(Plan plan, String runId, List<Entry> entries, Optional<Control.Request> lastRequest) {
+        return of(plan, runId, entries, Progress.of(entries), lastRequest);
     }
 
     /** The same, with the journal already folded: a live view keeps its progress and folds in only new rows. */
     public static StatusReport of(
-            Plan plan,
-            String runId,
-            List<Entry> entries,
-            Progress progress,
-            Optional<Control.Request> lastRequest,
-            Deployment deployment) {
+            Plan plan, String runId, List<Entry> entries, Progress progress, Optional<Control.Request> lastRequest) {
         int stepsDone = 0;
         int usersMoved = 0;
         int usersPlanned = 0;
@@ -114,27 +104,6 @@ public final class Status {
         int remaining = usersPlanned + objectsPlanned - usersMoved - objectsMoved;
         Long eta = rate == null || rate <= 0 ? null : (long) Math.ceil(remaining / rate);
 
-        List<StatusReport.PoolLine> pools = new ArrayList<>();
-        if (deployment != null) {
-            Inventory now = deployment.snapshot();
-            Map<String, Integer> users = new LinkedHashMap<>();
-            now.users().forEach(u -> users.merge(Fqdn.key(u.pool()), 1, Integer::sum));
-            Map<String, Integer> objects = new LinkedHashMap<>();
-            now.objects().forEach(o -> objects.merge(Fqdn.key(o.pool()), 1, Integer::sum));
-            for (Pool p : now.pools().stream()
-                    .sorted(java.util.Comparator.comparing(Pool::site).thenComparing(Pool::fqdn))
-                    .toList()) {
-                String k = Fqdn.key(p.fqdn());
-                pools.add(new StatusReport.PoolLine(
-                        p.fqdn(),
-                        p.site(),
-                        p.role().name(),
-                        p.version(),
-                        deployment.poolState(p.fqdn()).name(),
-                        users.getOrDefault(k, 0),
-                        objects.getOrDefault(k, 0)));
-            }
-        }
         List<StatusReport.RetainedLine> retained = new ArrayList<>();
         for (Retained r : plan.retained()) {
             retained.add(new StatusReport.RetainedLine(
@@ -155,7 +124,7 @@ public final class Status {
                 eta,
                 next.map(Step::id).orElse(null),
                 phases,
-                pools,
+                List.of(),
                 blocker,
                 retained);
     }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Where a run stands, per site, pool and phase, computed from the journal (and, where the
- * deployment answers, from what is homed where now).
+ * Where a run stands, per site, pool and phase, computed from the journal; {@code pools} holds what
+ * is homed where now only when the deployment was asked (a live status), and is empty otherwise.
  *
  * @param state where the run stands; in JSON one of: not started, awaiting approval, stopped at a
  *     gate, failed, paused, aborted, stopped, finished
@@ -31,6 +31,28 @@ public record StatusReport(
         List<PoolLine> pools,
         Blocker blocker,
         List<RetainedLine> retained) {
+
+    /** The same report with the pools as the deployment has them now. */
+    public StatusReport withPools(List<PoolLine> now) {
+        return new StatusReport(
+                runId,
+                planChecksum,
+                state,
+                stepsDone,
+                stepsTotal,
+                usersMoved,
+                usersPlanned,
+                objectsMoved,
+                objectsPlanned,
+                usersRolledBack,
+                movesPerSecond,
+                etaSeconds,
+                nextStep,
+                phases,
+                List.copyOf(now),
+                blocker,
+                retained);
+    }
 
     /** One phase of one pool (or of a site, for site-wide steps). */
     public record PhaseLine(

@@ -5,8 +5,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.cutover.deployment.Deployment;
+import io.cutover.journal.Journal;
 import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -246,8 +249,10 @@ class ArchitectureTest {
             "io.cutover.run.StatusReport",
             "io.cutover.metrics.Meters",
             "io.cutover.http.Server",
-            "io.cutover.app.Cutover",
-            "io.cutover.run.Executor",
+            "io.cutover.app.Actions",
+            "io.cutover.app.RunReports",
+            "io.cutover.run.Approval",
+            "io.cutover.run.StopSignal",
             // Command-line words: a deployment kind, a typed "yes".
             "io.cutover.cli.ShellOptions",
             "io.cutover.cli.RollbackCommand",
@@ -302,6 +307,31 @@ class ArchitectureTest {
             }
         }
         org.assertj.core.api.Assertions.assertThat(ignoring).containsAll(MAY_IGNORE_CASE);
+    }
+
+    @Test
+    void only_the_run_and_the_journal_write_the_journal() {
+        Set<String> writes = Set.of("append", "appendAsync", "startRun", "request", "audit");
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("io.cutover.run..", "io.cutover.journal..")
+                .should()
+                .callMethodWhere(DescribedPredicate.describe(
+                        "a method of Journal that writes it " + writes,
+                        (JavaMethodCall call) ->
+                                call.getTargetOwner().isEquivalentTo(Journal.class) && writes.contains(call.getName())))
+                .check(classes);
+    }
+
+    @Test
+    void status_is_computed_from_the_plan_and_the_journal_without_the_deployment() {
+        noClasses()
+                .that()
+                .haveFullyQualifiedName("io.cutover.run.Status")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(Deployment.class)
+                .check(classes);
     }
 
     @Test

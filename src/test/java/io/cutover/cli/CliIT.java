@@ -170,7 +170,7 @@ class CliIT {
                         "20 users and 0 objects go back",
                         "move 20 x User sfb19pool-red.contoso.com -> lyncpool01.contoso.com");
 
-        JsonNode after = JSON.readTree(cutover("status", "--json").out());
+        JsonNode after = JSON.readTree(cutover("status", "--live", "--json").out());
         assertThat(after.get("usersRolledBack").asInt()).isEqualTo(20);
         List<String> homes = new ArrayList<>();
         after.get("pools")

@@ -1,0 +1,143 @@
+package io.cutover.app;
+
+import io.cutover.CutoverException;
+import io.cutover.ErrorCode;
+import io.cutover.deployment.Deployment;
+import io.cutover.deployment.DeploymentFailure;
+import io.cutover.journal.Progress;
+import io.cutover.journal.RunRecord;
+import io.cutover.plan.Plan;
+import io.cutover.plan.Step;
+import io.cutover.run.Decide;
+import io.cutover.run.Executor;
+import io.cutover.run.LivePools;
+import io.cutover.run.RunOutcome;
+import io.cutover.run.RunSettings;
+import io.cutover.run.RunStart;
+import io.cutover.run.StatusReport;
+import io.cutover.run.Tick;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** {@code run}: starts or resumes the journal's run; and its dry run, which touches nothing. */
+final class Runs {
+    private final Context c;
+
+    Runs(Context c) {
+        this.c = c;
+    }
+
+    /** The steps a run would carry out now, touching nothing. */
+    Results.DryRun dryRun(Path planFile, RunSettings settings) {
+        try (Session s = c.session()) {
+            Optional<CurrentRun> run = s.currentRun();
+            Path file =
+                    run.isPresent() ? null : planFile == null ? c.workspace().plan() : planFile;
+            Plan plan = run.map(CurrentRun::plan).orElseGet(() -> Plans.read(file));
+            if (run.isPresent() && planFile != null) {
+                Plans.requireSameChecksum(
+                        Plans.read(planFile), planFile, run.get().run());
+            }
+            Progress progress =
+                    Progress.of(run.map(r -> s.journal().entries(r.id())).orElse(List.of()));
+            validate(plan, file, s.lab(), settings);
+            List<String> lines = new ArrayList<>();
+            for (Step step : plan.steps()) {
+                if (settings.covers(step) && !Decide.done(plan, step, progress)) {
+                    lines.add(step.id() + ": " + step.title());
+                }
+            }
+            return new Results.DryRun(plan.checksum(), lines);
+        }
+    }
+
+    /** Runs the plan against the lab or, through the Management Shell, a real deployment. */
+    Results.RunResult run(Path planFile, RunSettings settings, boolean resume, Consumer<Tick> ticks, Target target) {
+        try (Session s = c.session()) {
+            return run(s, planFile, settings, resume, ticks, target);
+        }
+    }
+
+    /** As above, in a session the caller keeps open (a rehearsal reads the journal afterwards). */
+    Results.RunResult run(
+            Session s, Path planFile, RunSettings settings, boolean resume, Consumer<Tick> ticks, Target target) {
+        try {
+            return runOn(s, planFile, settings, resume, ticks, target);
+        } catch (DeploymentFailure f) {
+            // Moves and actions report their own failures; this is the deployment not answering a
+            // read outside them: its state before the first step, or a gate's query (services,
+            // replication, a snapshot). A gate left begun is evaluated again by `run --resume`.
+            throw new CutoverException(
+                    ErrorCode.DEPLOYMENT_FAILED,
+                    "the deployment could not be read: " + f.getMessage()
+                            + (target.isLab() ? "" : "; check --shell-command and run again"),
+                    f);
+        }
+    }
+
+    private Results.RunResult runOn(
+            Session s, Path planFile, RunSettings settings, boolean resume, Consumer<Tick> ticks, Target target) {
+        Path file = planFile == null ? c.workspace().plan() : planFile;
+        Plan given = planFile == null && resume ? null : Plans.read(file);
+        if (resume && !s.hasJournal()) {
+            throw new CutoverException(
+                    ErrorCode.NO_RUN,
+                    "nothing to resume: no journal in " + c.workspace().dir() + "; start with `cutover run`");
+        }
+        Deployment deployment = s.deploymentForRun(target);
+        if (given != null) {
+            validate(given, file, deployment, settings);
+        }
+        CurrentRun current = startOrResume(s, given, file, resume, deployment.name());
+        s.journal().watch(c.meters().journal(current.plan()));
+        RunOutcome outcome = new Executor(
+                        current.plan(),
+                        current.run(),
+                        s.journal(),
+                        deployment,
+                        c.clock(),
+                        settings,
+                        ticks,
+                        d -> Thread.sleep(d.toMillis()))
+                .run();
+        // After a run people want to see where the pools stand now, as they did before status
+        // came from the journal alone: the deployment is open anyway.
+        StatusReport status = s.status(current).withPools(LivePools.of(deployment));
+        return Results.RunResult.of(current.id(), current.plan().checksum(), outcome, status);
+    }
+
+    private CurrentRun startOrResume(Session s, Plan given, Path file, boolean resume, String deployment) {
+        Optional<RunRecord> existing = s.journal().currentRun();
+        if (existing.isEmpty()) {
+            if (resume) {
+                throw new CutoverException(
+                        ErrorCode.NO_RUN, "nothing to resume: the journal has no run; start with `cutover run`");
+            }
+            return new CurrentRun(
+                    RunStart.begin(s.journal(), given, deployment, c.clock().instant()), given);
+        }
+        RunRecord run = existing.get();
+        if (given != null) {
+            Plans.requireSameChecksum(given, file, run);
+        }
+        if (!resume) {
+            throw new CutoverException(
+                    ErrorCode.RUN_ALREADY_STARTED,
+                    "the journal already has run " + run.id()
+                            + " of this plan; continue it with `cutover run --resume`");
+        }
+        return CurrentRun.of(run);
+    }
+
+    /** Checks the plan names only sites and pools the deployment has; the error names the plan file. */
+    private static void validate(Plan plan, Path file, Deployment deployment, RunSettings settings) {
+        try {
+            Executor.validate(plan, deployment.snapshot(), settings);
+        } catch (CutoverException e) {
+            throw file == null ? e : TextFiles.in(file, e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.cutover.app;
+
+import io.cutover.CutoverException;
+import io.cutover.ErrorCode;
+import io.cutover.deployment.Deployment;
+import io.cutover.journal.Journal;
+import io.cutover.journal.RunRecord;
+import io.cutover.lab.Lab;
+import io.cutover.run.Status;
+import io.cutover.run.StatusReport;
+import io.cutover.shell.ShellDeployment;
+import java.nio.file.Files;
+import java.util.Optional;
+
+/**
+ * One command's hold on the workspace: the journal (opened, and so migrated, once) and the
+ * deployment, each opened on first use and closed together. A verb that never asks for the
+ * deployment never touches it; one that only reads never creates a journal.
+ */
+final class Session implements AutoCloseable {
+    private final Context context;
+    private Journal journal;
+    private Deployment deployment;
+
+    Session(Context context) {
+        this.context = context;
+    }
+
+    /** Whether the workspace has a journal; reading verbs check first, so they create none. */
+    boolean hasJournal() {
+        return journal != null || Files.exists(context.workspace().journal());
+    }
+
+    Journal journal() {
+        if (journal == null) {
+            journal = Journal.open(context.workspace().journal());
+        }
+        return journal;
+    }
+
+    /** The journal's run, or empty when there is no journal or no run in it. */
+    Optional<CurrentRun> currentRun() {
+        return hasJournal() ? journal().currentRun().map(CurrentRun::of) : Optional.empty();
+    }
+
+    /** @throws CutoverException NO_RUN when the workspace has no run */
+    CurrentRun existingRun() {
+        return currentRun().orElseThrow(this::noRun);
+    }
+
+    CutoverException noRun() {
+        return new CutoverException(
+                ErrorCode.NO_RUN, "no run in " + context.workspace().dir() + "; start one with `cutover run`");
+    }
+
+    /** Where the run stands, from the plan and the journal alone. */
+    StatusReport status(CurrentRun current) {
+        RunRecord run = current.run();
+        return Status.of(
+                current.plan(), run.id(), journal().entries(run.id()), journal().latestRequest(run.id()));
+    }
+
+    Deployment deployment(Target target) {
+        if (deployment == null) {
+            deployment = target.isLab()
+                    ? context.openLab()
+                    : new ShellDeployment(
+                            target.shell(), context.catalog(), context.meters().shell());
+        }
+        return deployment;
+    }
+
+    /** As {@link #deployment}; a lab's pools also serve SIP on loopback until the session closes, so gates probe over SIP. */
+    Deployment deploymentForRun(Target target) {
+        Deployment d = deployment(target);
+        if (d instanceof Lab lab) {
+            lab.startSip();
+        }
+        return context.meters().watch(d);
+    }
+
+    Lab lab() {
+        return (Lab) deployment(Target.lab());
+    }
+
+    /** The workspace's lab when it has one. */
+    Optional<Lab> labIfAny() {
+        return deployment != null || Lab.exists(context.workspace().lab()) ? Optional.of(lab()) : Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (journal != null) {
+                journal.close();
+            }
+        } finally {
+            if (deployment != null) {
+                deployment.close();
+            }
+        }
+    }
+}
