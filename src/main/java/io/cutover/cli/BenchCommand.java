@@ -44,61 +44,65 @@ final class BenchCommand implements Callable<Integer> {
                     "plan, moves, concurrency, assess, matrix, api or all (default: ${DEFAULT-VALUE}; all leaves out api, which takes minutes).")
     Which which;
 
-    @Option(names = "--reps", defaultValue = "5", description = "Repetitions per figure (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--reps",
+            defaultValue = "5",
+            description = "Repetitions per figure, 1 to 1000 (default: ${DEFAULT-VALUE}).")
     int reps;
 
     @Option(
             names = "--plan-users",
             defaultValue = "100000",
-            description = "Users in the planning benchmark (default: ${DEFAULT-VALUE}).")
+            description = "Users in the planning benchmark, 1 to 10000000 (default: ${DEFAULT-VALUE}).")
     int planUsers;
 
     @Option(
             names = "--move-users",
             defaultValue = "20000",
-            description = "Users in the throughput benchmark (default: ${DEFAULT-VALUE}).")
+            description = "Users in the throughput benchmark, 1 to 10000000 (default: ${DEFAULT-VALUE}).")
     int moveUsers;
 
     @Option(
             names = "--move-concurrency",
             defaultValue = "8",
-            description = "Concurrency of the throughput benchmark (default: ${DEFAULT-VALUE}).")
+            description = "Concurrency of the throughput benchmark, 1 to 512 (default: ${DEFAULT-VALUE}).")
     int moveConcurrency;
 
     @Option(
             names = "--latency-users",
             defaultValue = "10000",
-            description = "Users in the latency benchmark (default: ${DEFAULT-VALUE}).")
+            description = "Users in the latency benchmark, 1 to 10000000 (default: ${DEFAULT-VALUE}).")
     int latencyUsers;
 
     @Option(
             names = "--latency-ms",
             defaultValue = "50",
-            description = "Latency per move in the latency benchmark (default: ${DEFAULT-VALUE}).")
+            description = "Latency per move in the latency benchmark, 0 to 60000 (default: ${DEFAULT-VALUE}).")
     long latencyMillis;
 
     @Option(
             names = "--latency-reps",
             defaultValue = "3",
-            description = "Repetitions of the latency benchmark (default: ${DEFAULT-VALUE}).")
+            description = "Repetitions of the latency benchmark, 1 to 1000 (default: ${DEFAULT-VALUE}).")
     int latencyReps;
 
     @Option(
             names = "--sequential-users",
             defaultValue = "200",
-            description = "Users moved one at a time for the sequential figure (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Users moved one at a time for the sequential figure, 1 to 1000000 (default: ${DEFAULT-VALUE}).")
     int sequentialUsers;
 
     @Option(
             names = "--assess-users",
             defaultValue = "200000",
-            description = "Users in the assessment benchmark's folder (default: ${DEFAULT-VALUE}).")
+            description = "Users in the assessment benchmark's folder, 1 to 10000000 (default: ${DEFAULT-VALUE}).")
     int assessUsers;
 
     @Option(
             names = "--assess-objects",
             defaultValue = "20000",
-            description = "Objects in the assessment benchmark's folder (default: ${DEFAULT-VALUE}).")
+            description = "Objects in the assessment benchmark's folder, 0 to 10000000 (default: ${DEFAULT-VALUE}).")
     int assessObjects;
 
     @Option(
@@ -110,41 +114,44 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--matrix-concurrency",
             defaultValue = "32",
-            description = "Probes at a time in the matrix benchmark (default: ${DEFAULT-VALUE}).")
+            description = "Probes at a time in the matrix benchmark, 1 to 512 (default: ${DEFAULT-VALUE}).")
     int matrixConcurrency;
 
     @Option(
             names = "--sustain-seconds",
             defaultValue = "10",
-            description = "How long each sustained-probe sample runs (default: ${DEFAULT-VALUE}).")
+            description = "How long each sustained-probe sample runs, 1 to 3600 (default: ${DEFAULT-VALUE}).")
     int sustainSeconds;
 
     @Option(
             names = "--api-users",
             defaultValue = "100000",
-            description = "Users in the lab migration the API benchmark runs (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Users in the lab migration the API benchmark runs, 100 to 10000000 (default: ${DEFAULT-VALUE}).")
     int apiUsers;
 
     @Option(
             names = "--api-clients",
             defaultValue = "4",
-            description = "Clients requesting status and overview at once (default: ${DEFAULT-VALUE}).")
+            description = "Clients requesting status and overview at once, 1 to 256 (default: ${DEFAULT-VALUE}).")
     int apiClients;
 
     @Option(
             names = "--api-move-ms",
             defaultValue = "2",
-            description = "Latency of each lab move during the API benchmark (default: ${DEFAULT-VALUE}).")
+            description = "Latency of each lab move during the API benchmark, 0 to 60000 (default: ${DEFAULT-VALUE}).")
     long apiMoveMillis;
 
     @Option(
             names = "--api-reps",
             defaultValue = "3",
-            description = "Repetitions of the API benchmark, each a fresh migration (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Repetitions of the API benchmark, each a fresh migration, 1 to 1000 (default: ${DEFAULT-VALUE}).")
     int apiReps;
 
     @Override
     public Integer call() {
+        checkRanges();
         PrintWriter w = spec.commandLine().getOut();
         List<Figure> figures = new ArrayList<>();
         if (which == Which.plan || which == Which.all) {
@@ -164,11 +171,6 @@ final class BenchCommand implements Callable<Integer> {
             Benchmarks.matrix(5, matrixConcurrency, reps, sustainSeconds).forEach(f -> add(w, figures, f));
         }
         if (which == Which.api) {
-            if (apiUsers < 100 || apiClients < 1 || apiReps < 1 || apiMoveMillis < 0) {
-                throw new io.cutover.CutoverException(
-                        io.cutover.ErrorCode.BAD_INPUT,
-                        "--api-users must be at least 100, --api-clients and --api-reps at least 1, --api-move-ms not negative");
-            }
             io.cutover.bench.ApiLatency.run(apiUsers, 5, apiClients, apiMoveMillis, 24, apiReps)
                     .forEach(f -> add(w, figures, f));
         }
@@ -177,6 +179,25 @@ final class BenchCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
+    }
+
+    private void checkRanges() {
+        new OptionRange("--reps", 1, 1_000).check(reps);
+        new OptionRange("--plan-users", 1, 10_000_000).check(planUsers);
+        new OptionRange("--move-users", 1, 10_000_000).check(moveUsers);
+        new OptionRange("--move-concurrency", 1, 512).check(moveConcurrency);
+        new OptionRange("--latency-users", 1, 10_000_000).check(latencyUsers);
+        new OptionRange("--latency-ms", 0, 60_000).check(latencyMillis);
+        new OptionRange("--latency-reps", 1, 1_000).check(latencyReps);
+        new OptionRange("--sequential-users", 1, 1_000_000).check(sequentialUsers);
+        new OptionRange("--assess-users", 1, 10_000_000).check(assessUsers);
+        new OptionRange("--assess-objects", 0, 10_000_000).check(assessObjects);
+        new OptionRange("--matrix-concurrency", 1, 512).check(matrixConcurrency);
+        new OptionRange("--sustain-seconds", 1, 3_600).check(sustainSeconds);
+        new OptionRange("--api-users", 100, 10_000_000).check(apiUsers);
+        new OptionRange("--api-clients", 1, 256).check(apiClients);
+        new OptionRange("--api-move-ms", 0, 60_000).check(apiMoveMillis);
+        new OptionRange("--api-reps", 1, 1_000).check(apiReps);
     }
 
     private void add(PrintWriter w, List<Figure> figures, Figure f) {

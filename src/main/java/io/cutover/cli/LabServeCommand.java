@@ -38,12 +38,13 @@ final class LabServeCommand implements java.util.concurrent.Callable<Integer> {
             names = "--users",
             paramLabel = "N",
             defaultValue = "2",
-            description = "Users listed per pool (default: ${DEFAULT-VALUE}).")
+            description = "Users listed per pool, 0 to 10000 (default: ${DEFAULT-VALUE}).")
     int users;
 
     @Override
     public Integer call() throws InterruptedException {
-        Serving serving = common.facade().serve(scenario, Math.max(0, users));
+        int listed = (int) new OptionRange("--users", 0, 10_000).check(users);
+        Serving serving = common.facade().serve(scenario, listed);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(
                 () -> {

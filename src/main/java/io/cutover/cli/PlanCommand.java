@@ -42,7 +42,8 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Results.PlanResult result = common.facade().plan(planOptions.options().withApproveGates(approveGates), out);
+        var options = planOptions.options().withApproveGates(approveGates);
+        Results.PlanResult result = common.facade().plan(options, out);
         var w = spec.commandLine().getOut();
         if (common.json) {
             Printer.json(w, result);

@@ -18,7 +18,7 @@ final class PlanOptionsMixin {
             names = "--pilot",
             paramLabel = "N",
             defaultValue = "20",
-            description = "Pilot users per legacy pool, test users first (default: ${DEFAULT-VALUE}).")
+            description = "Pilot users per legacy pool, test users first, 0 to 10000 (default: ${DEFAULT-VALUE}).")
     int pilot;
 
     @Option(
@@ -33,17 +33,21 @@ final class PlanOptionsMixin {
             paramLabel = "N",
             split = ",",
             defaultValue = "100,250,500,1000",
-            description = "Production wave sizes; the last repeats (default: ${DEFAULT-VALUE}).")
+            description = "Production wave sizes, each 1 to 1000000; the last repeats (default: ${DEFAULT-VALUE}).")
     List<Integer> waves;
 
     @Option(
             names = "--validation-sample",
             paramLabel = "N",
             defaultValue = "10",
-            description = "Users of each wave validated after it (default: ${DEFAULT-VALUE}).")
+            description = "Users of each wave validated after it, 0 to 10000 (default: ${DEFAULT-VALUE}).")
     int validationSample;
 
+    /** The options; checks every option's range first. */
     PlanOptions options() {
+        new OptionRange("--pilot", 0, 10_000).check(pilot);
+        new OptionRange("--waves", 1, 1_000_000).checkAll(waves);
+        new OptionRange("--validation-sample", 0, 10_000).check(validationSample);
         return new PlanOptions(target, pilot, pilotUsers, waves, validationSample);
     }
 }

@@ -65,6 +65,8 @@ final class RehearseCommand implements Callable<Integer> {
             throw new io.cutover.CutoverException(
                     io.cutover.ErrorCode.BAD_INPUT, "give a SCENARIO or --from DIR, not both");
         }
+        io.cutover.plan.PlanOptions options = planOptions.options();
+        io.cutover.run.RunSettings settings = runOptions.settings(null);
         Path dir = common.workspace;
         if (!spec.commandLine().getParseResult().hasMatchedOption("--workspace")) {
             // Each rehearsal gets a fresh workspace, kept so that status and rollback can look at it.
@@ -80,8 +82,8 @@ final class RehearseCommand implements Callable<Integer> {
                         metricsOptions.expose(meters, spec.commandLine().getErr());
                 ProgressDisplay progress = ProgressDisplay.forTerminal(!common.json)) {
             r = from == null
-                    ? cutover.rehearse(scenario, faults, planOptions.options(), runOptions.settings(null), progress)
-                    : cutover.rehearseFrom(from, faults, planOptions.options(), runOptions.settings(null), progress);
+                    ? cutover.rehearse(scenario, faults, options, settings, progress)
+                    : cutover.rehearseFrom(from, faults, options, settings, progress);
         }
         PrintWriter w = spec.commandLine().getOut();
         if (common.json) {

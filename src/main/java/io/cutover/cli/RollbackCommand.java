@@ -48,6 +48,7 @@ final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         io.cutover.app.Target target = shellOptions.target();
+        io.cutover.run.RunSettings settings = runOptions.settings(null);
         if (preview) {
             RollbackImpact impact = common.facade().rollbackPreview(to, target);
             if (common.json) {
@@ -62,7 +63,7 @@ final class RollbackCommand implements Callable<Integer> {
         Results.RollbackResult result = common.facade()
                 .rollback(
                         to,
-                        runOptions.settings(null),
+                        settings,
                         impact -> {
                             if (!common.json || !yes) {
                                 printImpact(talk, impact);

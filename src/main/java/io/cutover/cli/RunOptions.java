@@ -11,7 +11,7 @@ final class RunOptions {
             names = "--concurrency",
             paramLabel = "N",
             defaultValue = "24",
-            description = "Moves in flight at once (default: ${DEFAULT-VALUE}).")
+            description = "Moves in flight at once, 1 to 512 (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(
@@ -19,20 +19,26 @@ final class RunOptions {
             paramLabel = "N",
             defaultValue = "5",
             description =
-                    "Attempts per move before a transient failure counts as a failure (default: ${DEFAULT-VALUE}).")
+                    "Attempts per move, 1 to 100, before a transient failure counts as a failure (default: ${DEFAULT-VALUE}).")
     int attempts;
 
     @Option(
             names = "--backoff-ms",
             paramLabel = "MS",
             defaultValue = "100",
-            description = "Delay before the first retry; doubles per attempt (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Delay before the first retry, 0 to 60000 ms; doubles per attempt up to 64 times, half of it random (default: ${DEFAULT-VALUE}).")
     long backoffMillis;
 
+    static final OptionRange CONCURRENCY = new OptionRange("--concurrency", 1, RunSettings.MAX_CONCURRENCY);
+    static final OptionRange ATTEMPTS = new OptionRange("--attempts", 1, RunSettings.MAX_ATTEMPTS);
+    static final OptionRange BACKOFF = new OptionRange("--backoff-ms", 0, RunSettings.MAX_BACKOFF_MILLIS);
+
+    /** The settings; checks every option's range first. */
     RunSettings settings(Phase until) {
-        if (backoffMillis < 0) {
-            throw new io.cutover.CutoverException(io.cutover.ErrorCode.BAD_INPUT, "--backoff-ms must not be negative");
-        }
+        CONCURRENCY.check(concurrency);
+        ATTEMPTS.check(attempts);
+        BACKOFF.check(backoffMillis);
         return new RunSettings(concurrency, attempts, Duration.ofMillis(backoffMillis), until, Common.actor());
     }
 }

@@ -35,7 +35,7 @@ final class ServeCommand implements Callable<Integer> {
             names = "--port",
             paramLabel = "N",
             defaultValue = "8080",
-            description = "Port to listen on; 0 for any free port (default: ${DEFAULT-VALUE}).")
+            description = "Port to listen on, 0 to 65535; 0 for any free port (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Option(
@@ -56,19 +56,19 @@ final class ServeCommand implements Callable<Integer> {
             names = "--refresh-ms",
             paramLabel = "MS",
             defaultValue = "500",
-            description = "How often the live view is recomputed from the journal (default: ${DEFAULT-VALUE}).")
+            description =
+                    "How often the live view is recomputed from the journal, 50 to 60000 ms (default: ${DEFAULT-VALUE}).")
     long refreshMillis;
 
     @Override
     public Integer call() throws InterruptedException {
+        new OptionRange("--port", 0, 65_535).check(port);
+        new OptionRange("--refresh-ms", 50, 60_000).check(refreshMillis);
+        io.cutover.run.RunSettings runSettings = runOptions.settings(null);
         Workspace workspace = new Workspace(common.workspace);
         Path tokenFile = tokens == null ? ServerSettings.defaultTokens(workspace) : tokens;
-        if (refreshMillis < 50) {
-            throw new io.cutover.CutoverException(
-                    io.cutover.ErrorCode.BAD_INPUT, "--refresh-ms must be at least 50, got " + refreshMillis);
-        }
-        ServerSettings settings = new ServerSettings(
-                workspace, bind, port, tokenFile, Duration.ofMillis(refreshMillis), runOptions.settings(null));
+        ServerSettings settings =
+                new ServerSettings(workspace, bind, port, tokenFile, Duration.ofMillis(refreshMillis), runSettings);
         Server server = Server.start(settings, Clock.systemUTC());
         var w = spec.commandLine().getOut();
         w.println("cutover control room on " + server.url() + " for " + workspace.dir());

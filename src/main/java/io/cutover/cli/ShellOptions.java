@@ -29,14 +29,15 @@ final class ShellOptions {
             paramLabel = "TIME",
             defaultValue = "120s",
             description =
-                    "With --deployment shell: kill a script (and what it started) that runs longer than this, and retry (default: ${DEFAULT-VALUE}).")
+                    "With --deployment shell: kill a script (and what it started) that runs longer than this, 1s to 24h, and retry (default: ${DEFAULT-VALUE}).")
     String timeout;
 
     @Option(
             names = "--shell-batch",
             paramLabel = "N",
             defaultValue = "100",
-            description = "With --deployment shell: at most N operations share one script (default: ${DEFAULT-VALUE}).")
+            description =
+                    "With --deployment shell: at most N operations share one script, 1 to 10000 (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(
@@ -47,13 +48,16 @@ final class ShellOptions {
                     "With --deployment shell: ascii (non-ASCII as [char] codes; safe for powershell.exe, default) or utf8.")
     String encoding;
 
+    /** The deployment to act on; checks every shell option first, whichever the deployment. */
     Target target() {
+        ShellSettings shell = ShellSettings.parse(
+                command, timeout, (int) new OptionRange("--shell-batch", 1, 10_000).check(batch), encoding);
         String kind = deployment.trim().toLowerCase(java.util.Locale.ROOT);
         if (kind.equals("lab")) {
             return Target.lab();
         }
         if (kind.equals("shell")) {
-            return Target.shell(ShellSettings.parse(command, timeout, batch, encoding));
+            return Target.shell(shell);
         }
         throw new CutoverException(ErrorCode.BAD_INPUT, "--deployment '" + deployment + "': expected lab or shell");
     }

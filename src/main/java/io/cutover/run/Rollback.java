@@ -2,8 +2,10 @@ package io.cutover.run;
 
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
+import io.cutover.deployment.Backoff;
 import io.cutover.deployment.Deployment;
 import io.cutover.deployment.DeploymentFailure;
+import io.cutover.deployment.Sleeper;
 import io.cutover.inventory.ClientSignIn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.Inventory;
@@ -25,10 +27,16 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.random.RandomGenerator;
 
 /**
  * Undoes a completed prefix's tail: every step from {@code --to} on, latest first. Users and
@@ -43,22 +51,45 @@ public final class Rollback {
     private final Deployment deployment;
     private final Clock clock;
     private final RunSettings settings;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
 
+    /**
+     * @param sleeper waits between retries
+     * @param random the retry delays' jitter
+     */
     public Rollback(
-            Plan plan, RunRecord run, Journal journal, Deployment deployment, Clock clock, RunSettings settings) {
+            Plan plan,
+            RunRecord run,
+            Journal journal,
+            Deployment deployment,
+            Clock clock,
+            RunSettings settings,
+            Sleeper sleeper,
+            RandomGenerator random) {
         this.plan = plan;
         this.run = run;
         this.journal = journal;
         this.deployment = deployment;
         this.clock = clock;
         this.settings = settings;
+        this.sleeper = sleeper;
+        this.random = random;
+    }
+
+    public Rollback(
+            Plan plan, RunRecord run, Journal journal, Deployment deployment, Clock clock, RunSettings settings) {
+        this(plan, run, journal, deployment, clock, settings, Sleeper.system(), new SplittableRandom());
     }
 
     /** What undoing back to (and including) {@code toStep} will do; null undoes the whole run. */
     public RollbackImpact preview(String toStep) {
         Progress progress = Progress.of(journal.entries(run.id()));
-        List<Step> steps = toUndo(progress, toStep);
+        List<Step> steps = RollbackPlan.steps(plan, progress, toStep);
         Inventory now = deployment.snapshot();
+        Map<String, String> homes = Homes.of(now);
+        // A move in doubt counts only if the deployment has it on its target; rollback settles it so.
+        Predicate<Move> landed = m -> m.to().equalsIgnoreCase(homes.get(Homes.key(m.subject())));
         Map<String, List<Meeting>> meetingsByOrganizer = new HashMap<>();
         for (Meeting m : now.meetings()) {
             meetingsByOrganizer
@@ -77,11 +108,8 @@ public final class Rollback {
         List<String> upgraded = new ArrayList<>();
         for (Step step : steps) {
             if (step instanceof Step.MoveBatch batch) {
-                for (Move m : batch.moves()) {
+                for (Move m : RollbackPlan.moves(batch, progress, landed)) {
                     Progress.Status s = progress.status(batch.id(), m.item());
-                    if (s == null || !inEffect(s.state())) {
-                        continue;
-                    }
                     if (m.subject().kind() == HomedKind.User) {
                         users++;
                         // From when the move began: a meeting scheduled while it ran is already on the new pool.
@@ -117,10 +145,6 @@ public final class Rollback {
                 toStep, steps.stream().map(Step::id).toList(), users, objects, moves, routes, meetings, upgraded);
     }
 
-    private static boolean inEffect(State s) {
-        return s == State.DONE || s == State.IN_DOUBT || s == State.UNDOING;
-    }
-
     /** The client version the executor noted when it began moving the user. */
     private static String clientBefore(Progress progress, String stepId, String item) {
         Progress.Status s = progress.status(stepId, item);
@@ -134,83 +158,30 @@ public final class Rollback {
         return null;
     }
 
-    private List<Step> toUndo(Progress progress, String toStep) {
-        int from = 0;
-        if (toStep != null) {
-            from = plan.indexOf(toStep);
-            if (from < 0) {
-                throw new CutoverException(
-                        ErrorCode.UNKNOWN_STEP,
-                        "no step '" + toStep + "' in the plan; `cutover status` lists the step ids");
-            }
-        }
-        List<Step> undo = new ArrayList<>();
-        for (int i = plan.steps().size() - 1; i >= from; i--) {
-            Step step = plan.steps().get(i);
-            if (Decide.started(step, progress)) {
-                if (step instanceof Step.Decommission d) {
-                    throw new CutoverException(
-                            ErrorCode.POINT_OF_NO_RETURN,
-                            "cannot roll back past " + step.id() + ": " + d.target()
-                                    + " has been decommissioned and there is no way back to it; roll back to a later step");
-                }
-                undo.add(step);
-            }
-        }
-        return undo;
-    }
-
-    /** Undoes the steps; returns the failures (empty when everything went back). */
+    /**
+     * Settles the attempts in doubt from the deployment, then undoes the steps, latest first;
+     * returns the failures (empty when everything went back). A pause or abort requested while it
+     * runs stops it between undos, with a line saying so among the failures.
+     */
     public List<String> execute(String toStep) {
         Progress progress = Progress.of(journal.entries(run.id()));
-        List<Step> steps = toUndo(progress, toStep);
+        settleInDoubt(progress, toStep);
+        List<Step> steps = RollbackPlan.steps(plan, progress, toStep);
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency());
-        try {
+        ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency(), Threads.daemon("cutover-undo"));
+        try (StopSignal stop = StopSignal.watch(journal, run.id())) {
+            Backoff backoff = new Backoff(settings.retry(), sleeper, random, stop::requested);
             for (Step step : steps) {
-                if (step instanceof Step.MoveBatch batch) {
-                    List<Future<?>> futures = new ArrayList<>();
-                    for (Move m : batch.moves()) {
-                        Progress.Status s = progress.status(batch.id(), m.item());
-                        if (s == null || !inEffect(s.state())) {
-                            continue;
-                        }
-                        if (s.state() == State.UNDOING) {
-                            // An earlier rollback stopped between asking and hearing back: settle
-                            // that attempt from where the deployment says the subject is.
-                            java.util.Optional<String> home = deployment.homeOf(m.subject());
-                            if (home.isPresent() && home.get().equalsIgnoreCase(m.from())) {
-                                journal.append(s.last()
-                                        .end(
-                                                Outcome.OK,
-                                                "found back on " + m.from() + " after an interruption",
-                                                clock.instant()));
-                                continue;
-                            }
-                            journal.append(s.last()
-                                    .end(
-                                            Outcome.RETRY,
-                                            "interrupted before it ended; still on " + home.orElse("an unknown pool"),
-                                            clock.instant()));
-                        }
-                        futures.add(workers.submit(() -> undoMove(batch, m, s.attempts(), failures)));
-                    }
-                    for (Future<?> f : futures) {
-                        f.get();
-                    }
-                } else {
-                    undoStep(step, progress.status(step.id(), null), failures);
-                    undoApproval(step, progress.status(step.id(), Decide.APPROVAL));
+                if (stop.requested()) {
+                    failures.add("rollback stopped by a request to " + stop.request() + " before undoing " + step.id()
+                            + ": roll back again to finish");
+                    break;
                 }
+                undo(step, progress, workers, backoff, failures);
                 if (!failures.isEmpty()) {
                     break;
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CutoverException(ErrorCode.INTERNAL, "interrupted during rollback", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new CutoverException(ErrorCode.INTERNAL, "rollback worker failed: " + e.getCause(), e.getCause());
         } finally {
             workers.shutdownNow();
         }
@@ -219,14 +190,93 @@ public final class Rollback {
         return sorted;
     }
 
-    private void undoMove(Step.MoveBatch batch, Move m, int attempts, List<String> failures) {
-        for (int a = 1; a <= settings.maxAttempts(); a++) {
+    /** Closes every attempt in doubt with what the deployment says, as resume does, so only what moved goes back. */
+    private void settleInDoubt(Progress progress, String toStep) {
+        for (RollbackPlan.Item item : RollbackPlan.inDoubt(plan, progress, toStep)) {
+            Progress.Status s = progress.status(
+                    item.step().id(), item.move() == null ? null : item.move().item());
+            Entry end = item.move() == null
+                    ? InDoubt.settleStep(deployment, s, item.step(), clock.instant())
+                    : InDoubt.settleMove(deployment, s, item.move(), clock.instant());
+            journal.append(end);
+            progress.apply(end);
+        }
+    }
+
+    private void undo(Step step, Progress progress, ExecutorService workers, Backoff backoff, List<String> failures) {
+        if (!(step instanceof Step.MoveBatch batch)) {
+            undoStep(step, progress.status(step.id(), null), failures);
+            undoApproval(step, progress.status(step.id(), Decide.APPROVAL));
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>();
+        AtomicInteger stopped = new AtomicInteger();
+        for (Move m : RollbackPlan.moves(batch, progress, x -> false)) {
+            Progress.Status s = progress.status(batch.id(), m.item());
+            if (s.state() == State.UNDOING && settledBack(s, m)) {
+                continue;
+            }
+            int attempt = s.last().action() == Action.UNDO ? s.last().attempt() + 1 : 1;
+            futures.add(workers.submit(() -> undoMove(batch, m, attempt, backoff, failures, stopped)));
+        }
+        awaitAll(futures);
+        if (stopped.get() > 0) {
+            failures.add("rollback stopped by a request to pause or abort before " + stopped.get() + " undos of "
+                    + batch.id() + ": roll back again to finish");
+        }
+    }
+
+    /**
+     * An earlier rollback stopped between asking and hearing back: closes that attempt from where
+     * the deployment says the subject is; true when it is back already.
+     */
+    private boolean settledBack(Progress.Status s, Move m) {
+        Optional<String> home = deployment.homeOf(m.subject());
+        if (home.isPresent() && home.get().equalsIgnoreCase(m.from())) {
+            journal.append(
+                    s.last().end(Outcome.OK, "found back on " + m.from() + " after an interruption", clock.instant()));
+            return true;
+        }
+        journal.append(s.last()
+                .end(
+                        Outcome.RETRY,
+                        "interrupted before it ended; still on " + home.orElse("an unknown pool"),
+                        clock.instant()));
+        return false;
+    }
+
+    private static void awaitAll(List<Future<?>> futures) {
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CutoverException(ErrorCode.INTERNAL, "interrupted during rollback", e);
+        } catch (ExecutionException e) {
+            throw new CutoverException(ErrorCode.INTERNAL, "rollback worker failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Sends one subject back, each attempt journaled and numbered after the last, retried under the policy. */
+    private void undoMove(
+            Step.MoveBatch batch,
+            Move m,
+            int firstAttempt,
+            Backoff backoff,
+            List<String> failures,
+            AtomicInteger stopped) {
+        for (int made = 1; ; made++) {
+            if (backoff.stopRequested()) {
+                stopped.incrementAndGet();
+                return;
+            }
             Entry begin = Entry.begin(
                     run.id(),
                     batch.id(),
                     m.item(),
                     Action.UNDO,
-                    attempts,
+                    firstAttempt + made - 1,
                     m.to(),
                     m.from(),
                     "back to " + m.from(),
@@ -238,10 +288,14 @@ public final class Rollback {
                 journal.append(begin.end(Outcome.OK, "back on " + m.from(), clock.instant()));
                 return;
             } catch (DeploymentFailure f) {
-                boolean retry = f.isTransient() && a < settings.maxAttempts();
+                boolean retry = f.isTransient() && backoff.policy().mayRetry(made);
                 journal.append(begin.end(retry ? Outcome.RETRY : Outcome.FAILED, f.getMessage(), clock.instant()));
                 if (!retry) {
                     failures.add(m.subject().id() + ": " + f.getMessage());
+                    return;
+                }
+                if (!backoff.await(made)) {
+                    stopped.incrementAndGet();
                     return;
                 }
             }

@@ -8,9 +8,11 @@ import java.time.Duration;
 /**
  * How the executor runs, resolved once at the edge.
  *
- * @param concurrency moves (and probes) in flight at once
- * @param maxAttempts attempts per item before a transient failure is reported as a failure
- * @param backoff the first retry's delay; it doubles per attempt
+ * @param concurrency moves (and probes) in flight at once, {@value #MAX_CONCURRENCY} at most
+ * @param maxAttempts attempts per item before a transient failure is reported as a failure, 1 to
+ *     {@value #MAX_ATTEMPTS}
+ * @param backoff the first retry's delay, 0 to {@value #MAX_BACKOFF_MILLIS} ms; it doubles per
+ *     attempt (see {@link #retry()})
  * @param until run only steps of phases up to this one (null: all)
  * @param actor who is running, for the journal
  * @param sites run only steps of these sites (empty: every site), e.g. one site per change window
@@ -21,15 +23,32 @@ public record RunSettings(
         this(concurrency, maxAttempts, backoff, until, actor, java.util.List.of());
     }
 
+    public static final int MAX_CONCURRENCY = 512;
+    public static final int MAX_ATTEMPTS = 100;
+    public static final long MAX_BACKOFF_MILLIS = 60_000;
+
+    /** @throws CutoverException BAD_INPUT naming the option of a value out of its range */
     public RunSettings {
         sites = java.util.List.copyOf(sites);
-        if (concurrency < 1 || concurrency > 512) {
+        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
             throw new CutoverException(
-                    ErrorCode.BAD_INPUT, "--concurrency must be between 1 and 512, got " + concurrency);
+                    ErrorCode.BAD_INPUT,
+                    "--concurrency must be between 1 and " + MAX_CONCURRENCY + ", got " + concurrency);
         }
-        if (maxAttempts < 1) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, "--attempts must be at least 1, got " + maxAttempts);
+        if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS) {
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT, "--attempts must be between 1 and " + MAX_ATTEMPTS + ", got " + maxAttempts);
         }
+        if (backoff.isNegative() || backoff.compareTo(java.time.Duration.ofMillis(MAX_BACKOFF_MILLIS)) > 0) {
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT,
+                    "--backoff-ms must be between 0 and " + MAX_BACKOFF_MILLIS + ", got " + backoff);
+        }
+    }
+
+    /** How items are retried: {@code maxAttempts} in all, delays doubling from {@code backoff}, with jitter. */
+    public io.cutover.deployment.RetryPolicy retry() {
+        return io.cutover.deployment.RetryPolicy.doubling(maxAttempts, backoff);
     }
 
     public static RunSettings defaults(String actor) {

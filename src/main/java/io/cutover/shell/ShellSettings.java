@@ -20,6 +20,10 @@ public record ShellSettings(List<String> command, Duration timeout, int batch, E
     public static final String DEFAULT_COMMAND = "powershell.exe -NoProfile -NonInteractive -Command -";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
     public static final int DEFAULT_BATCH = 100;
+    /** The range of {@code --shell-timeout}: a script needs some time; a hung one must not hold a run for days. */
+    public static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
+
+    public static final Duration MAX_TIMEOUT = Duration.ofHours(24);
 
     public ShellSettings {
         command = List.copyOf(command);
@@ -50,7 +54,11 @@ public record ShellSettings(List<String> command, Duration timeout, int batch, E
             throw new CutoverException(
                     ErrorCode.BAD_INPUT, "--shell-encoding '" + encoding + "': expected ascii or utf8");
         }
-        return new ShellSettings(split(command), duration(timeout), batch, enc);
+        Duration d = duration(timeout);
+        if (d.compareTo(MIN_TIMEOUT) < 0 || d.compareTo(MAX_TIMEOUT) > 0) {
+            throw outOfRange(timeout);
+        }
+        return new ShellSettings(split(command), d, batch, enc);
     }
 
     /** Splits a command line on blanks; double quotes group words that contain blanks. */
@@ -84,7 +92,7 @@ public record ShellSettings(List<String> command, Duration timeout, int batch, E
         return words;
     }
 
-    /** {@code 120s}, {@code 2m}, {@code 500ms}, or a bare number of seconds. */
+    /** {@code 120s}, {@code 2m}, {@code 1h}, {@code 500ms}, or a bare number of seconds. */
     static Duration duration(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         try {
@@ -94,11 +102,20 @@ public record ShellSettings(List<String> command, Duration timeout, int batch, E
                 return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
             } else if (t.endsWith("m")) {
                 return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            } else if (t.endsWith("h")) {
+                return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
             }
             return Duration.ofSeconds(Long.parseLong(t));
         } catch (NumberFormatException e) {
             throw new CutoverException(
-                    ErrorCode.BAD_INPUT, "--shell-timeout '" + text + "': expected e.g. 120s, 2m or 500ms");
+                    ErrorCode.BAD_INPUT, "--shell-timeout '" + text + "': expected e.g. 120s, 2m, 1h or 500ms");
+        } catch (ArithmeticException e) {
+            throw outOfRange(text);
         }
+    }
+
+    private static CutoverException outOfRange(String timeout) {
+        return new CutoverException(
+                ErrorCode.BAD_INPUT, "--shell-timeout must be between 1s and 24h, got '" + timeout + "'");
     }
 }

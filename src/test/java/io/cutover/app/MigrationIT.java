@@ -455,6 +455,94 @@ class MigrationIT {
     }
 
     @Test
+    void a_rollback_after_a_crash_settles_moves_in_doubt_from_the_deployment_and_undoes_only_those_that_moved() {
+        Cutover cutover = cutover();
+        cutover.rehearse(null, PILOT_FAULTS, PlanOptions.defaults(TARGET), fast(), t -> {});
+        Plan plan = cutover.readPlan(dir.resolve("ws").resolve("plan.json"));
+        Step.MoveBatch pilot = (Step.MoveBatch)
+                plan.findStep("Redmond/lyncpool01.contoso.com/pilot").orElseThrow();
+        Step.MoveBatch wave = (Step.MoveBatch) plan.steps().stream()
+                .skip(plan.indexOf(pilot.id()) + 1)
+                .filter(s -> s instanceof Step.MoveBatch b
+                        && b.moves().get(0).from().equals(pilot.moves().get(0).from()))
+                .findFirst()
+                .orElseThrow();
+        Move moved = wave.moves().get(0);
+        Move notMoved = wave.moves().get(1);
+        // Reproduce a run killed mid-wave: both moves journaled as begun, only the first reached the deployment.
+        try (Journal journal = Journal.open(dir.resolve("ws").resolve("journal.db"));
+                Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
+            RunRecord run = journal.currentRun().orElseThrow();
+            for (Move m : List.of(moved, notMoved)) {
+                journal.append(Entry.begin(
+                        run.id(),
+                        wave.id(),
+                        m.item(),
+                        Action.DO,
+                        1,
+                        m.from(),
+                        m.to(),
+                        null,
+                        Clock.systemUTC().instant(),
+                        "tester"));
+            }
+            lab.move(moved.subject(), moved.to());
+        }
+
+        var result = cutover.rollback(pilot.id(), fast(), impact -> {
+            assertThat(impact.users())
+                    .as("the preview counts what really moved")
+                    .isEqualTo(pilot.moves().size() + 1);
+            return true;
+        });
+
+        assertThat(result.failures()).isEmpty();
+        List<Entry> rows =
+                journalRows().stream().filter(e -> wave.id().equals(e.stepId())).toList();
+        assertThat(rows.stream().filter(e -> moved.item().equals(e.item())))
+                .extracting(Entry::action, Entry::outcome)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Action.DO, null),
+                        org.assertj.core.groups.Tuple.tuple(Action.DO, Outcome.OK),
+                        org.assertj.core.groups.Tuple.tuple(Action.UNDO, null),
+                        org.assertj.core.groups.Tuple.tuple(Action.UNDO, Outcome.OK));
+        assertThat(rows.stream().filter(e -> notMoved.item().equals(e.item())))
+                .as("a move that never happened is closed, not rolled back")
+                .extracting(Entry::action, Entry::outcome)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Action.DO, null),
+                        org.assertj.core.groups.Tuple.tuple(Action.DO, Outcome.RETRY));
+        assertThat(labNow().usersOn("lyncpool01.contoso.com")).hasSize(1200);
+        assertThat(cutover.status().usersRolledBack()).isEqualTo(pilot.moves().size() + 1);
+    }
+
+    @Test
+    void undo_attempts_after_transient_failures_are_numbered_one_after_another() {
+        Cutover cutover = cutover();
+        cutover.rehearse(null, PILOT_FAULTS, PlanOptions.defaults(TARGET), fast(), t -> {});
+        Plan plan = cutover.readPlan(dir.resolve("ws").resolve("plan.json"));
+        Step.MoveBatch pilot = (Step.MoveBatch)
+                plan.findStep("Redmond/lyncpool01.contoso.com/pilot").orElseThrow();
+        try (Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
+            lab.inject(new Fault.FailureRate("move", null, 0.5));
+        }
+
+        var result =
+                cutover.rollback(pilot.id(), new RunSettings(4, 20, Duration.ofMillis(1), null, "tester"), i -> true);
+
+        assertThat(result.failures()).isEmpty();
+        Map<String, List<Integer>> undoAttempts = journalRows().stream()
+                .filter(e -> pilot.id().equals(e.stepId()) && e.action() == Action.UNDO && e.event() == Event.BEGIN)
+                .collect(Collectors.groupingBy(Entry::item, Collectors.mapping(Entry::attempt, Collectors.toList())));
+        assertThat(undoAttempts.values()).as("some undo was retried").anyMatch(a -> a.size() > 1);
+        assertThat(undoAttempts.values())
+                .allSatisfy(a -> assertThat(a)
+                        .isEqualTo(java.util.stream.IntStream.rangeClosed(1, a.size())
+                                .boxed()
+                                .toList()));
+    }
+
+    @Test
     void a_paused_run_stops_between_moves_and_resumes_to_the_end() throws Exception {
         Cutover cutover = cutover();
         cutover.labCreate(null);
@@ -482,6 +570,60 @@ class MigrationIT {
         assertThat(resumed.outcome()).isEqualTo("finished");
         assertThat(resumed.status().usersMoved()).isEqualTo(resumed.status().usersPlanned());
         assertThat(cutover.status().state()).isEqualTo(RunState.FINISHED);
+    }
+
+    @Test
+    void a_pause_ends_a_retry_wait_at_once_instead_of_sleeping_it_out() throws Exception {
+        Cutover cutover = cutover();
+        cutover.labCreate(null);
+        try (Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
+            lab.inject(new Fault.FailureRate("move", null, 1.0));
+        }
+        cutover.plan(PlanOptions.defaults(TARGET), null);
+        // A minute before the first retry, doubling: without the pause the run would wait for hours.
+        RunSettings patient = new RunSettings(2, 100, Duration.ofMillis(60_000), null, "tester");
+        CompletableFuture<io.cutover.app.Results.RunResult> running =
+                CompletableFuture.supplyAsync(() -> cutover.run(null, patient, false, t -> {}));
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> journalRowsIfAny().stream().anyMatch(e -> e.outcome() == Outcome.RETRY));
+
+        cutover.request(Control.Request.PAUSE);
+        var paused = running.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(paused.outcome()).isEqualTo("paused");
+        assertThat(journalRows())
+                .as("a transient failure cut short by a pause is left to retry, not failed")
+                .noneMatch(e -> e.outcome() == Outcome.FAILED);
+    }
+
+    @Test
+    void a_pause_stops_a_rollback_between_undos_and_a_second_rollback_finishes_it() throws Exception {
+        Cutover cutover = cutover();
+        cutover.rehearse(null, PILOT_FAULTS, PlanOptions.defaults(TARGET), fast(), t -> {});
+        try (Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
+            lab.inject(new Fault.FailureRate("move", null, 1.0));
+        }
+        String pilot = "Redmond/lyncpool01.contoso.com/pilot";
+        RunSettings patient = new RunSettings(2, 100, Duration.ofMillis(60_000), null, "tester");
+        CompletableFuture<io.cutover.app.Results.RollbackResult> rolling =
+                CompletableFuture.supplyAsync(() -> cutover.rollback(pilot, patient, impact -> true));
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> journalRows().stream()
+                        .anyMatch(e -> e.action() == Action.UNDO && e.outcome() == Outcome.RETRY));
+
+        cutover.request(Control.Request.PAUSE);
+        var stopped = rolling.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(stopped.failures())
+                .anySatisfy(f -> assertThat(f).contains("rollback stopped by a request to pause"));
+        try (Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
+            lab.clearFaults();
+        }
+        var finished = cutover.rollback(pilot, fast(), impact -> true);
+        assertThat(finished.failures()).isEmpty();
+        assertThat(labNow().usersOn("lyncpool01.contoso.com")).hasSize(1200);
     }
 
     private List<Entry> journalRows() {

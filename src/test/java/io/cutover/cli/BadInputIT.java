@@ -397,6 +397,74 @@ class BadInputIT {
         assertThat(ws).doesNotExist();
     }
 
+    /** Every numeric option has a range; "WS" stands for the workspace. */
+    static Stream<Arguments> optionsOutOfRange() {
+        return Stream.of(
+                Arguments.of(
+                        List.of("run", "--workspace", "WS", "--backoff-ms", "9223372036854775807"), "--backoff-ms"),
+                Arguments.of(List.of("run", "--workspace", "WS", "--backoff-ms", "-1"), "--backoff-ms"),
+                Arguments.of(List.of("run", "--workspace", "WS", "--attempts", "0"), "--attempts"),
+                Arguments.of(List.of("run", "--workspace", "WS", "--attempts", "101"), "--attempts"),
+                Arguments.of(List.of("run", "--workspace", "WS", "--concurrency", "0"), "--concurrency"),
+                Arguments.of(List.of("run", "--workspace", "WS", "--concurrency", "513"), "--concurrency"),
+                Arguments.of(List.of("run", "--workspace", "WS", "--shell-timeout", "0s"), "--shell-timeout"),
+                Arguments.of(List.of("run", "--workspace", "WS", "--shell-timeout", "25h"), "--shell-timeout"),
+                Arguments.of(
+                        List.of("run", "--workspace", "WS", "--shell-timeout", "999999999999999999m"),
+                        "--shell-timeout"),
+                Arguments.of(List.of("run", "--workspace", "WS", "--shell-batch", "0"), "--shell-batch"),
+                Arguments.of(List.of("rollback", "--workspace", "WS", "--yes", "--attempts", "0"), "--attempts"),
+                Arguments.of(List.of("plan", "--workspace", "WS", "--pilot", "-1"), "--pilot"),
+                Arguments.of(List.of("plan", "--workspace", "WS", "--waves", "100,0"), "--waves"),
+                Arguments.of(List.of("plan", "--workspace", "WS", "--validation-sample", "-1"), "--validation-sample"),
+                Arguments.of(List.of("rehearse", "--workspace", "WS", "--waves", "0"), "--waves"),
+                Arguments.of(List.of("serve", "--workspace", "WS", "--port", "65536"), "--port"),
+                Arguments.of(List.of("serve", "--workspace", "WS", "--refresh-ms", "10"), "--refresh-ms"),
+                Arguments.of(List.of("lab", "matrix", "--workspace", "WS", "--concurrency", "0"), "--concurrency"),
+                Arguments.of(List.of("lab", "serve", "--workspace", "WS", "--users", "-1"), "--users"),
+                Arguments.of(List.of("bench", "--workspace", "WS", "--reps", "0"), "--reps"),
+                Arguments.of(List.of("bench", "--workspace", "WS", "api", "--api-clients", "0"), "--api-clients"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("optionsOutOfRange")
+    void a_numeric_option_out_of_its_range_is_refused_naming_the_option_and_its_range_and_creates_nothing(
+            List<String> args, String option) {
+        String[] argv =
+                args.stream().map(a -> a.equals("WS") ? ws.toString() : a).toArray(String[]::new);
+
+        String error = Invocation.cutover(argv).badInput();
+
+        assertThat(error).contains(option).containsPattern("between -?\\d+\\w* and \\d+\\w*");
+        assertThat(ws).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "run --concurrency= --attempts= --backoff-ms= --shell-timeout= --shell-batch=",
+                "rollback --concurrency= --attempts= --backoff-ms=",
+                "plan --pilot= --waves= --validation-sample=",
+                "serve --port= --refresh-ms=",
+                "lab matrix --concurrency=",
+                "lab serve --users=",
+                "bench --reps= --plan-users= --api-clients= --api-move-ms="
+            })
+    void every_numeric_option_documents_its_range_in_its_help(String verbAndOptions) {
+        List<String> words = List.of(verbAndOptions.split(" "));
+        List<String> verb = words.stream().filter(w -> !w.startsWith("--")).toList();
+        List<String> argv = new java.util.ArrayList<>(verb);
+        argv.add("--help");
+        String help = Invocation.cutover(argv.toArray(String[]::new)).ok().out().replaceAll("\\s+", " ");
+        for (String option : words.stream().filter(w -> w.startsWith("--")).toList()) {
+            // The last mention is the option's own entry, after the synopsis.
+            int at = help.lastIndexOf(option);
+            assertThat(at).as(option).isNotNegative();
+            String described = help.substring(at, help.indexOf("(default", at));
+            assertThat(described).as(option).containsPattern("\\d+\\w* to \\d+");
+        }
+    }
+
     // ---- lab inject --------------------------------------------------------------------------
 
     static Stream<Arguments> malformedFaultFiles() {

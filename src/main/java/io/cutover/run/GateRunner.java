@@ -1,0 +1,91 @@
+package io.cutover.run;
+
+import io.cutover.CutoverException;
+import io.cutover.ErrorCode;
+import io.cutover.check.Check;
+import io.cutover.check.CheckResult;
+import io.cutover.check.CheckRunner;
+import io.cutover.journal.Action;
+import io.cutover.journal.Entry;
+import io.cutover.journal.Event;
+import io.cutover.journal.Outcome;
+import io.cutover.journal.Progress;
+import io.cutover.journal.State;
+import io.cutover.plan.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Evaluates a gate's checks and, where the plan asks for it, waits for a person's approval. */
+final class GateRunner {
+    private final RunContext ctx;
+    private final CheckRunner checks;
+
+    GateRunner(RunContext ctx, CheckRunner checks) {
+        this.ctx = ctx;
+        this.checks = checks;
+    }
+
+    /** Returns an outcome when the run must stop (the gate failed, or a stop came while waiting), null to go on. */
+    RunOutcome run(Step.Gate gate, int attempt) {
+        RunOutcome failed = evaluate(gate, attempt);
+        return failed != null || !ctx.plan().options().needsApproval(gate) ? failed : awaitApproval(gate);
+    }
+
+    private RunOutcome evaluate(Step.Gate gate, int attempt) {
+        ctx.ticks().accept(new Tick(gate, 0, gate.checks().size()));
+        Entry begin = ctx.begin(gate.id(), null, attempt, null, null, gate.name());
+        ctx.append(begin);
+        List<CheckResult> results = new ArrayList<>();
+        for (Check check : gate.checks()) {
+            results.add(checks.evaluate(check));
+            ctx.ticks().accept(new Tick(gate, results.size(), gate.checks().size()));
+        }
+        boolean passed = results.stream().allMatch(CheckResult::passed);
+        ctx.append(begin.end(
+                passed ? Outcome.OK : Outcome.FAILED,
+                Evidence.write(results),
+                ctx.clock().instant()));
+        return passed ? null : new RunOutcome.GateFailed(gate.id(), gate.name(), results);
+    }
+
+    /**
+     * Waits until a person approves the gate (from the CLI, the dashboard, another process: the
+     * approval is a journal row), or until the run is asked to stop. The BEGIN row of the approval
+     * item records since when the gate has waited, so status can say so even after a restart.
+     */
+    RunOutcome awaitApproval(Step.Gate gate) {
+        Progress.Status approval = ctx.progress().status(gate.id(), Decide.APPROVAL);
+        if (approval == null || approval.state() != State.IN_DOUBT) {
+            int attempt = approval == null ? 1 : approval.attempts() + 1;
+            ctx.append(ctx.begin(gate.id(), Decide.APPROVAL, attempt, null, null, "awaiting approval"));
+        }
+        ctx.ticks().accept(new Tick(gate, gate.checks().size(), gate.checks().size()));
+        while (true) {
+            Optional<Entry> latest = ctx.journal().latest(ctx.run().id(), gate.id(), Decide.APPROVAL);
+            if (latest.isPresent() && approves(latest.get())) {
+                ctx.progress().apply(latest.get());
+                return null;
+            }
+            if (ctx.stop().requested()) {
+                return new RunOutcome.Stopped(ctx.stop().request(), gate.id());
+            }
+            pollPause(gate);
+        }
+    }
+
+    private static boolean approves(Entry e) {
+        return e.event() == Event.END && e.outcome() == Outcome.OK && e.action() == Action.DO;
+    }
+
+    private static void pollPause(Step.Gate gate) {
+        try {
+            // Polling: the approval may come from another process, which can only reach us
+            // through the journal.
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CutoverException(ErrorCode.INTERNAL, "interrupted while awaiting approval of " + gate.id(), e);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package io.cutover.run;
+
+import io.cutover.CutoverException;
+import io.cutover.ErrorCode;
+import io.cutover.deployment.DeploymentFailure;
+import io.cutover.deployment.Subject;
+import io.cutover.inventory.ClientSignIn;
+import io.cutover.inventory.HomedKind;
+import io.cutover.inventory.Inventory;
+import io.cutover.journal.Entry;
+import io.cutover.journal.Outcome;
+import io.cutover.journal.Progress;
+import io.cutover.journal.State;
+import io.cutover.plan.Move;
+import io.cutover.plan.Step;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Carries out a move step: its items concurrently, each attempt journaled before and after,
+ * transient failures retried under the run's policy. Items in doubt are settled first, subjects
+ * found where the plan does not expect them are refused by name.
+ */
+final class MoveRunner {
+    private final RunContext ctx;
+    private final ExecutorService workers;
+    private final Queue<CompletableFuture<Void>> pendingEnds = new ConcurrentLinkedQueue<>();
+    /** The client each user signed in with when this invocation started: rollback uses it to spot upgrades. */
+    private final Map<String, String> clientsBefore = new HashMap<>();
+    /** Where each subject was when this invocation started, to spot moves made outside the plan. */
+    private final Map<String, String> homesAtStart;
+
+    MoveRunner(RunContext ctx, ExecutorService workers, Inventory start) {
+        this.ctx = ctx;
+        this.workers = workers;
+        for (ClientSignIn c : start.clients()) {
+            clientsBefore.put(Inventory.key(c.sipAddress()), c.clientVersion());
+        }
+        this.homesAtStart = Homes.of(start);
+    }
+
+    /** Returns an outcome when the run must stop (some item failed), null otherwise. */
+    RunOutcome run(Step.MoveBatch batch) {
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        List<Move> todo = todo(batch, failures);
+        int total = batch.moves().size();
+        AtomicInteger done = new AtomicInteger(total - todo.size());
+        ctx.ticks().accept(new Tick(batch, done.get(), total));
+        List<Future<?>> futures = submit(batch, todo, failures, done);
+        awaitAll(futures);
+        // A step is over only when every outcome is durable: the next step (a gate, say) and
+        // status read them.
+        CompletableFuture.allOf(pendingEnds.toArray(CompletableFuture[]::new)).join();
+        pendingEnds.clear();
+        if (failures.isEmpty()) {
+            return null;
+        }
+        List<String> sorted = new ArrayList<>(failures);
+        Collections.sort(sorted);
+        return new RunOutcome.StepFailed(batch.id(), sorted);
+    }
+
+    /** The items still to move; settles those in doubt and refuses (into failures) those that drifted. */
+    private List<Move> todo(Step.MoveBatch batch, List<String> failures) {
+        List<Move> todo = new ArrayList<>();
+        for (Move m : batch.moves()) {
+            Progress.Status s = ctx.progress().status(batch.id(), m.item());
+            State state = s == null ? State.PENDING : s.state();
+            if (state == State.IN_DOUBT) {
+                Entry end =
+                        InDoubt.settleMove(ctx.deployment(), s, m, ctx.clock().instant());
+                ctx.append(end);
+                state = end.outcome() == Outcome.OK ? State.DONE : State.RETRYING;
+            }
+            if (state == State.DONE) {
+                continue;
+            }
+            String drifted = drift(m);
+            if (drifted != null) {
+                // Moving it from where the plan did not expect it would make rollback send it to
+                // the wrong pool: refuse the item and say so.
+                Entry begin = beginOf(batch, m, ctx.nextAttempt(batch.id(), m.item()));
+                ctx.append(begin);
+                ctx.append(begin.end(Outcome.FAILED, drifted, ctx.clock().instant()));
+                failures.add(m.subject().id() + ": " + drifted);
+                continue;
+            }
+            todo.add(m);
+        }
+        return todo;
+    }
+
+    private List<Future<?>> submit(Step.MoveBatch batch, List<Move> todo, List<String> failures, AtomicInteger done) {
+        int total = batch.moves().size();
+        List<Future<?>> futures = new ArrayList<>(todo.size());
+        // Intents are journaled a slice at a time, one commit per slice, ahead of the workers: a
+        // worker never waits for its own BEGIN to commit. The window bounds how many attempts can
+        // be in doubt after a crash (each is settled on resume by asking the deployment).
+        int slice = ctx.settings().concurrency();
+        Semaphore window = new Semaphore(2 * slice);
+        for (int i = 0; i < todo.size() && !ctx.stop().requested(); i += slice) {
+            List<Move> part = todo.subList(i, Math.min(i + slice, todo.size()));
+            acquire(window, part.size());
+            List<Entry> begins = new ArrayList<>(part.size());
+            for (Move m : part) {
+                begins.add(beginOf(batch, m, ctx.nextAttempt(batch.id(), m.item())));
+            }
+            ctx.journal().append(begins);
+            begins.forEach(ctx.progress()::apply);
+            for (int k = 0; k < part.size(); k++) {
+                Move m = part.get(k);
+                Entry begin = begins.get(k);
+                futures.add(workers.submit(() -> {
+                    try {
+                        String failure = moveOne(batch, m, begin);
+                        if (failure != null) {
+                            failures.add(failure);
+                        } else if (ctx.progress().state(batch.id(), m.item()) == State.DONE) {
+                            ctx.ticks().accept(new Tick(batch, done.incrementAndGet(), total));
+                        }
+                    } finally {
+                        window.release();
+                    }
+                }));
+            }
+        }
+        return futures;
+    }
+
+    private static void awaitAll(List<Future<?>> futures) {
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CutoverException(ErrorCode.INTERNAL, "interrupted while moving", e);
+            } catch (ExecutionException e) {
+                throw new CutoverException(ErrorCode.INTERNAL, "move worker failed: " + e.getCause(), e.getCause());
+            }
+        }
+    }
+
+    /**
+     * Carries out one journaled attempt, and retries under the policy; returns a failure line, or
+     * null when the subject is on its target or the run was asked to stop (the item is then left
+     * to retry on resume).
+     */
+    private String moveOne(Step.MoveBatch batch, Move m, Entry firstBegin) {
+        Entry begin = firstBegin;
+        for (int made = 1; ; made++) {
+            if (ctx.stop().requested()) {
+                ctx.append(begin.end(
+                        Outcome.RETRY,
+                        "not started: the run was asked to stop",
+                        ctx.clock().instant()));
+                return null;
+            }
+            try {
+                ctx.deployment().move(m.subject(), m.to());
+                // The intent is durable; the outcome need not hold up the next move. Lost in a
+                // crash, it leaves the attempt in doubt, and resume asks the deployment.
+                Entry end = begin.end(Outcome.OK, begin.detail(), ctx.clock().instant());
+                pendingEnds.add(ctx.journal().appendAsync(List.of(end)));
+                ctx.progress().apply(end);
+                return null;
+            } catch (DeploymentFailure f) {
+                boolean retry = f.isTransient() && ctx.backoff().policy().mayRetry(made);
+                ctx.append(begin.end(
+                        retry ? Outcome.RETRY : Outcome.FAILED,
+                        f.getMessage(),
+                        ctx.clock().instant()));
+                if (!retry) {
+                    return m.subject().id() + ": " + f.getMessage();
+                }
+                if (!awaitRetry(made)) {
+                    return ctx.stop().requested() ? null : m.subject().id() + ": interrupted";
+                }
+                begin = beginOf(batch, m, begin.attempt() + 1);
+                ctx.append(begin);
+            }
+        }
+    }
+
+    /** Waits before the next attempt; false when stopped or interrupted. */
+    private boolean awaitRetry(int made) {
+        try {
+            return ctx.backoff().await(made);
+        } catch (CutoverException e) {
+            return false;
+        }
+    }
+
+    /** Why a subject is not where the plan expects it (on its source or already on its target), or null. */
+    private String drift(Move m) {
+        String home = homesAtStart.get(Homes.key(m.subject()));
+        if (home == null) {
+            return "not found in the deployment; it was removed or renamed after planning: plan again";
+        }
+        if (home.equalsIgnoreCase(m.from()) || home.equalsIgnoreCase(m.to())) {
+            return null;
+        }
+        return "found on " + home + ", not on " + m.from()
+                + " where the plan expects it; it was moved outside this plan: move it back or plan again";
+    }
+
+    private Entry beginOf(Step.MoveBatch batch, Move m, int attempt) {
+        String detail = m.subject().kind() == HomedKind.User ? clientNote(m.subject()) : null;
+        return ctx.begin(batch.id(), m.item(), attempt, m.from(), m.to(), detail);
+    }
+
+    /** The client a user signed in with before the move: rollback uses it to spot upgrades. */
+    private String clientNote(Subject user) {
+        String v = clientsBefore.get(Inventory.key(user.id()));
+        return v == null ? null : "client before move: " + v;
+    }
+
+    private static void acquire(Semaphore window, int permits) {
+        try {
+            window.acquire(permits);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CutoverException(ErrorCode.INTERNAL, "interrupted while moving", e);
+        }
+    }
+}
