@@ -3,9 +3,12 @@ package io.cutover.lab;
 import io.cutover.catalog.Catalog;
 import io.cutover.catalog.Feature;
 import io.cutover.catalog.ProductVersion;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.PoolRole;
+import io.cutover.inventory.SipAddress;
+import io.cutover.inventory.Site;
 import io.cutover.inventory.SiteKind;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -83,7 +86,7 @@ final class ScenarioParser {
         for (int i = 0; i < siteNodes.size(); i++) {
             Scenario.SiteSpec s =
                     site(Fields.of(siteNodes.get(i), Fields.index("sites", i), where, SITE_FIELDS), siteIdLines, sites);
-            sites.put(Fields.lower(s.name()), s);
+            sites.put(Site.key(s.name()), s);
         }
 
         Map<String, Scenario.PoolSpec> pools = new LinkedHashMap<>();
@@ -95,7 +98,7 @@ final class ScenarioParser {
         Map<String, Integer> poolLines = new HashMap<>();
         for (int i = 0; i < poolNodes.size(); i++) {
             Fields f = Fields.of(poolNodes.get(i), Fields.index("pools", i), where, POOL_FIELDS);
-            String key = Fields.lower(f.string("fqdn"));
+            String key = Fqdn.key(f.string("fqdn"));
             Integer first = poolLines.putIfAbsent(key, f.line("fqdn"));
             if (first != null) {
                 throw f.error("fqdn", "duplicate pool FQDN '" + f.string("fqdn") + "' (first on line " + first + ")");
@@ -137,7 +140,7 @@ final class ScenarioParser {
         }
 
         String cms = top.string("cms");
-        Scenario.PoolSpec cmsPool = pools.get(Fields.lower(cms));
+        Scenario.PoolSpec cmsPool = pools.get(Fqdn.key(cms));
         if (cmsPool == null) {
             throw top.error("cms", "no pool '" + cms + "' in the scenario; " + known(pools));
         }
@@ -151,7 +154,7 @@ final class ScenarioParser {
         List<String> partners = top.strings("partners");
         Set<String> seenPartners = new HashSet<>();
         for (String partner : partners) {
-            if (!DOMAIN.matcher(partner).matches() || !seenPartners.add(Fields.lower(partner))) {
+            if (!DOMAIN.matcher(partner).matches() || !seenPartners.add(Fqdn.key(partner))) {
                 throw top.error("partners", "'" + partner + "' is not a domain name or is listed twice");
             }
         }
@@ -218,7 +221,7 @@ final class ScenarioParser {
 
     private Scenario.SiteSpec site(Fields f, Map<Integer, Integer> siteIdLines, Map<String, Scenario.SiteSpec> sites) {
         String name = f.string("name");
-        if (sites.containsKey(Fields.lower(name))) {
+        if (sites.containsKey(Site.key(name))) {
             throw f.error("name", "duplicate site '" + name + "'");
         }
         int siteId = f.integer("siteId", 1, 1_000_000);
@@ -240,7 +243,7 @@ final class ScenarioParser {
             return null;
         }
         String hop = f.string("nextHop");
-        Scenario.PoolSpec p = pools.get(Fields.lower(hop));
+        Scenario.PoolSpec p = pools.get(Fqdn.key(hop));
         if (p == null) {
             throw f.error("nextHop", "no pool '" + hop + "' in the scenario; " + known(pools));
         }
@@ -257,7 +260,7 @@ final class ScenarioParser {
             return null;
         }
         String edge = f.string(field);
-        Scenario.PoolSpec p = pools.get(Fields.lower(edge));
+        Scenario.PoolSpec p = pools.get(Fqdn.key(edge));
         if (p == null) {
             throw f.error(field, "no pool '" + edge + "' in the scenario; " + known(pools));
         }
@@ -277,7 +280,7 @@ final class ScenarioParser {
             throw f.error("fqdn", "'" + fqdn + "' is not an FQDN");
         }
         String siteName = f.string("site");
-        Scenario.SiteSpec site = sites.get(Fields.lower(siteName));
+        Scenario.SiteSpec site = sites.get(Site.key(siteName));
         if (site == null) {
             throw f.error(
                     "site",
@@ -303,7 +306,7 @@ final class ScenarioParser {
         boolean deployed = f.bool("deployed", true);
         List<String> stale = f.strings("staleReplicas");
         for (String s : stale) {
-            if (servers.stream().noneMatch(s::equalsIgnoreCase)) {
+            if (servers.stream().noneMatch(m -> Fqdn.same(s, m))) {
                 throw f.error(
                         "staleReplicas",
                         "'" + s + "' is not a server of " + fqdn + "; servers: " + String.join(", ", servers));
@@ -371,7 +374,7 @@ final class ScenarioParser {
             }
         }
         for (String s : servers) {
-            Integer first = serverLines.putIfAbsent(Fields.lower(s), f.line("servers"));
+            Integer first = serverLines.putIfAbsent(Fqdn.key(s), f.line("servers"));
             if (first != null) {
                 throw f.error("servers", "server '" + s + "' is already in a pool (line " + first + ")");
             }
@@ -454,7 +457,7 @@ final class ScenarioParser {
             throw f.error("sip", "'" + sip + "' is not a SIP address like sip:alice@contoso.com");
         }
         String pool = f.string("pool");
-        Scenario.PoolSpec p = pools.get(Fields.lower(pool));
+        Scenario.PoolSpec p = pools.get(Fqdn.key(pool));
         if (p == null) {
             throw f.error("pool", "no pool '" + pool + "' in the scenario; " + known(pools));
         }
@@ -503,7 +506,7 @@ final class ScenarioParser {
             }
             NamePattern pattern = new NamePattern(p.users().name());
             for (int n = 1; n <= p.users().count(); n++) {
-                String sip = Fields.lower(Expansion.sip(pattern, n, domain));
+                String sip = SipAddress.key(Expansion.sip(pattern, n, domain));
                 Integer first = seen.putIfAbsent(sip, f.line("users"));
                 if (first != null) {
                     throw f.error("users", "generates " + sip + ", which the users on line " + first + " generate too");
@@ -513,7 +516,7 @@ final class ScenarioParser {
         List<Node> userNodes = top.list("users");
         for (int u = 0; u < users.size(); u++) {
             Fields f = Fields.of(userNodes.get(u), Fields.index("users", u), where, USER_FIELDS);
-            Integer first = seen.putIfAbsent(Fields.lower(users.get(u).sip()), f.line("sip"));
+            Integer first = seen.putIfAbsent(SipAddress.key(users.get(u).sip()), f.line("sip"));
             if (first != null) {
                 throw f.error("sip", "duplicate user " + users.get(u).sip() + " (also on line " + first + ")");
             }
