@@ -126,7 +126,7 @@ final class Rehearsals {
         }
         List<Rehearsal.Kept> kept = new ArrayList<>();
         for (KeptPool k : plan.kept()) {
-            kept.add(new Rehearsal.Kept(k.pool(), k.reason()));
+            kept.add(new Rehearsal.Kept(k.pool().text(), k.reason()));
         }
         return new Rehearsal(
                 source,

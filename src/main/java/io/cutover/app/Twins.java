@@ -9,10 +9,12 @@ import io.cutover.deployment.PoolState;
 import io.cutover.folder.FolderRead;
 import io.cutover.folder.FolderReader;
 import io.cutover.folder.FolderWriter;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.ServiceState;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.UnansweredServer;
 import io.cutover.inventory.User;
 import io.cutover.lab.Lab;
@@ -21,7 +23,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -54,7 +55,7 @@ final class Twins {
             List<UnansweredServer> unanswered = new ArrayList<>();
             for (Pool p : inv.pools()) {
                 if (lab.poolState(p.fqdn()) != PoolState.Up) {
-                    silent.add(p.fqdn().toLowerCase(Locale.ROOT));
+                    silent.add(Fqdn.key(p.fqdn()));
                     for (String server : p.servers()) {
                         unanswered.add(new UnansweredServer(
                                 server, "Get-CsWindowsService", "pool " + p.fqdn() + " is " + lab.poolState(p.fqdn())));
@@ -62,7 +63,7 @@ final class Twins {
                 }
             }
             List<ServiceState> services = inv.services().stream()
-                    .filter(s -> s.pool() == null || !silent.contains(s.pool().toLowerCase(Locale.ROOT)))
+                    .filter(s -> s.pool() == null || !silent.contains(Fqdn.key(s.pool())))
                     .toList();
             Inventory exported = new Inventory(
                     inv.sites(),
@@ -105,16 +106,16 @@ final class Twins {
         FolderRead read = FolderReader.read(folder, c.catalog());
         Inventory inv = read.inventory();
         Set<String> pools = new HashSet<>();
-        inv.pools().forEach(p -> pools.add(p.fqdn().toLowerCase(Locale.ROOT)));
+        inv.pools().forEach(p -> pools.add(Fqdn.key(p.fqdn())));
         Set<String> sips = new HashSet<>();
         for (User u : inv.users()) {
-            if (!sips.add(Inventory.key(u.sipAddress()))) {
+            if (!sips.add(SipAddress.key(u.sipAddress()))) {
                 throw new CutoverException(
                         ErrorCode.BAD_INPUT,
                         folder.resolve("users.csv") + ": " + u.sipAddress()
                                 + " is listed twice (SIP addresses compare case-insensitively); a twin needs each user once");
             }
-            if (!pools.contains(u.pool().toLowerCase(Locale.ROOT))) {
+            if (!pools.contains(Fqdn.key(u.pool()))) {
                 throw new CutoverException(
                         ErrorCode.UNKNOWN_POOL,
                         folder.resolve("users.csv") + ": " + u.sipAddress() + " is homed on pool '" + u.pool()
@@ -123,7 +124,7 @@ final class Twins {
             }
         }
         for (HomedObject o : inv.objects()) {
-            if (!pools.contains(o.pool().toLowerCase(Locale.ROOT))) {
+            if (!pools.contains(Fqdn.key(o.pool()))) {
                 throw new CutoverException(
                         ErrorCode.UNKNOWN_POOL,
                         folder.resolve("objects.csv") + ": " + o.kind() + " " + o.identity() + " is homed on pool '"

@@ -10,6 +10,7 @@ import io.cutover.assess.Assessment.Severity;
 import io.cutover.catalog.Catalog;
 import io.cutover.catalog.Feature;
 import io.cutover.catalog.ProductVersion;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
@@ -18,6 +19,7 @@ import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.UnansweredServer;
 import io.cutover.inventory.User;
@@ -28,7 +30,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -81,11 +82,11 @@ public final class Assessor {
 
     private Assessment run() {
         for (Site s : inv.sites()) {
-            siteNames.put(key(s.name()), s.name());
+            siteNames.put(Site.key(s.name()), s.name());
         }
         for (Pool p : inv.pools()) {
-            pools.put(key(p.fqdn()), p);
-            versions.put(key(p.fqdn()), catalog.version(p.version()));
+            pools.put(Fqdn.key(p.fqdn()), p);
+            versions.put(Fqdn.key(p.fqdn()), catalog.version(p.version()));
         }
         countUsers();
         countObjects();
@@ -112,7 +113,7 @@ public final class Assessor {
         }
         findings.sort(Comparator.comparing(Finding::severity)
                 .thenComparing(f -> f.code().json())
-                .thenComparing(f -> key(f.subject()))
+                .thenComparing(f -> SipAddress.key(f.subject()))
                 .thenComparing(Finding::message));
         List<PoolReport> reports = reports();
         List<RetainedUser> retained = new ArrayList<>();
@@ -133,7 +134,7 @@ public final class Assessor {
     private void countUsers() {
         Map<String, List<String>> spellings = new HashMap<>();
         for (User u : inv.users()) {
-            String k = key(u.sipAddress());
+            String k = SipAddress.key(u.sipAddress());
             User first = users.putIfAbsent(k, u);
             if (first != null) {
                 spellings
@@ -141,7 +142,7 @@ public final class Assessor {
                         .add(u.sipAddress());
                 continue;
             }
-            String pool = key(u.pool());
+            String pool = Fqdn.key(u.pool());
             if (pools.containsKey(pool)) {
                 usersOn.merge(pool, 1, Integer::sum);
             } else {
@@ -164,7 +165,7 @@ public final class Assessor {
 
     private void countObjects() {
         for (HomedObject o : inv.objects()) {
-            String pool = key(o.pool());
+            String pool = Fqdn.key(o.pool());
             if (pools.containsKey(pool)) {
                 objectsOn
                         .computeIfAbsent(pool, k -> new EnumMap<>(HomedKind.class))
@@ -176,7 +177,7 @@ public final class Assessor {
     }
 
     private void unknown(String pool, String what) {
-        String k = key(pool);
+        String k = Fqdn.key(pool);
         unknownSpelling.putIfAbsent(k, pool);
         unknownReferences.computeIfAbsent(k, x -> new ArrayList<>()).add(what);
     }
@@ -266,21 +267,21 @@ public final class Assessor {
 
     private void retained() {
         for (User u : users.values()) {
-            Pool p = pools.get(key(u.pool()));
+            Pool p = pools.get(Fqdn.key(u.pool()));
             if (p == null || !legacy(p) || u.features().isEmpty()) {
                 continue;
             }
             Set<Feature> lost = target.lacking(u.features());
             if (!lost.isEmpty()) {
                 retainedOn
-                        .computeIfAbsent(key(p.fqdn()), k -> new ArrayList<>())
+                        .computeIfAbsent(Fqdn.key(p.fqdn()), k -> new ArrayList<>())
                         .add(new RetainedUser(
                                 u.sipAddress(),
                                 p.fqdn(),
                                 lost.stream().sorted().map(Feature::name).toList()));
             }
         }
-        retainedOn.values().forEach(list -> list.sort(Comparator.comparing(r -> key(r.sipAddress()))));
+        retainedOn.values().forEach(list -> list.sort(Comparator.comparing(r -> SipAddress.key(r.sipAddress()))));
         retainedOn.forEach((k, list) -> {
             Pool p = pools.get(k);
             Set<String> features = new TreeSet<>();
@@ -301,7 +302,7 @@ public final class Assessor {
         if (cms == null || cms.isBlank()) {
             return;
         }
-        Pool p = pools.get(key(cms));
+        Pool p = pools.get(Fqdn.key(cms));
         if (p == null) {
             unknown(cms, "the Central Management Store");
         } else if (legacy(p)) {
@@ -320,7 +321,7 @@ public final class Assessor {
     private void federation() {
         for (Site s : sortedSites()) {
             if (s.federationRoute() != null) {
-                Pool edge = pools.get(key(s.federationRoute()));
+                Pool edge = pools.get(Fqdn.key(s.federationRoute()));
                 if (edge == null) {
                     unknown(s.federationRoute(), "the federation route of site " + s.name());
                 } else if (legacy(edge)) {
@@ -332,12 +333,12 @@ public final class Assessor {
                                     + "; moving the route is an outage window"));
                 }
             }
-            if (s.xmppFederationRoute() != null && !pools.containsKey(key(s.xmppFederationRoute()))) {
+            if (s.xmppFederationRoute() != null && !pools.containsKey(Fqdn.key(s.xmppFederationRoute()))) {
                 unknown(s.xmppFederationRoute(), "the XMPP federation route of site " + s.name());
             }
         }
         for (Pool p : pools.values()) {
-            if (p.nextHop() != null && !pools.containsKey(key(p.nextHop()))) {
+            if (p.nextHop() != null && !pools.containsKey(Fqdn.key(p.nextHop()))) {
                 unknown(p.nextHop(), "the next hop of Edge " + p.fqdn());
             }
         }
@@ -345,7 +346,8 @@ public final class Assessor {
 
     private void services() {
         List<ServiceState> sorted = new ArrayList<>(inv.services());
-        sorted.sort(Comparator.comparing((ServiceState s) -> key(s.computer())).thenComparing(ServiceState::name));
+        sorted.sort(
+                Comparator.comparing((ServiceState s) -> Fqdn.key(s.computer())).thenComparing(ServiceState::name));
         for (ServiceState s : sorted) {
             if (!s.running()) {
                 findings.add(new Finding(
@@ -361,7 +363,7 @@ public final class Assessor {
 
     private void replicas() {
         List<Replica> sorted = new ArrayList<>(inv.replicas());
-        sorted.sort(Comparator.comparing(r -> key(r.fqdn())));
+        sorted.sort(Comparator.comparing(r -> Fqdn.key(r.fqdn())));
         for (Replica r : sorted) {
             if (!r.upToDate()) {
                 findings.add(
@@ -382,11 +384,13 @@ public final class Assessor {
             if (t == null) {
                 continue;
             }
-            long homed = usersOn.getOrDefault(key(t.fqdn()), 0);
+            long homed = usersOn.getOrDefault(Fqdn.key(t.fqdn()), 0);
             for (Pool p : e.getValue()) {
                 if (p.role() == PoolRole.FrontEnd && legacy(p)) {
-                    homed += usersOn.getOrDefault(key(p.fqdn()), 0)
-                            - retainedOn.getOrDefault(key(p.fqdn()), List.of()).size();
+                    homed += usersOn.getOrDefault(Fqdn.key(p.fqdn()), 0)
+                            - retainedOn
+                                    .getOrDefault(Fqdn.key(p.fqdn()), List.of())
+                                    .size();
                 }
             }
             if (homed > target.poolCapacity()) {
@@ -424,7 +428,7 @@ public final class Assessor {
             }
             for (Pool p : e.getValue()) {
                 if (p.role() == PoolRole.FrontEnd && legacy(p)) {
-                    byPool.put(key(p.fqdn()), new ArrayList<>());
+                    byPool.put(Fqdn.key(p.fqdn()), new ArrayList<>());
                 }
             }
         }
@@ -432,7 +436,7 @@ public final class Assessor {
             return;
         }
         for (User u : users.values()) {
-            List<User> list = byPool.get(key(u.pool()));
+            List<User> list = byPool.get(Fqdn.key(u.pool()));
             if (list != null) {
                 list.add(u);
             }
@@ -491,7 +495,7 @@ public final class Assessor {
         Map<String, List<String>> routedBy = new TreeMap<>();
         for (Site s : sortedSites()) {
             if (s.federationRoute() != null) {
-                routedBy.computeIfAbsent(key(s.federationRoute()), k -> new ArrayList<>())
+                routedBy.computeIfAbsent(Fqdn.key(s.federationRoute()), k -> new ArrayList<>())
                         .add(s.name());
             }
         }
@@ -499,26 +503,27 @@ public final class Assessor {
         for (Pool p : pools.values()) {
             if (p.role() == PoolRole.Edge && p.nextHop() != null) {
                 nextHopOf
-                        .computeIfAbsent(key(p.nextHop()), k -> new ArrayList<>())
+                        .computeIfAbsent(Fqdn.key(p.nextHop()), k -> new ArrayList<>())
                         .add(p.fqdn());
             }
         }
         Set<String> unsupported = findings.stream()
                 .filter(f -> f.code() == FindingCode.UNSUPPORTED_MIGRATION_PATH)
-                .map(f -> key(f.subject()))
+                .map(f -> SipAddress.key(f.subject()))
                 .collect(Collectors.toSet());
         List<PoolReport> reports = new ArrayList<>();
         List<Pool> ordered = new ArrayList<>(pools.values());
-        ordered.sort(Comparator.comparing((Pool p) -> key(siteName(p.site()))).thenComparing(p -> key(p.fqdn())));
+        ordered.sort(
+                Comparator.comparing((Pool p) -> Site.key(siteName(p.site()))).thenComparing(p -> Fqdn.key(p.fqdn())));
         for (Pool p : ordered) {
-            String k = key(p.fqdn());
+            String k = Fqdn.key(p.fqdn());
             int homedUsers = usersOn.getOrDefault(k, 0);
             Map<String, Integer> objects = new LinkedHashMap<>();
             objectsOn.getOrDefault(k, Map.of()).entrySet().stream()
                     .sorted(Map.Entry.comparingByKey())
                     .forEach(e -> objects.put(e.getKey().name(), e.getValue()));
             int retained = retainedOn.getOrDefault(k, List.of()).size();
-            boolean cms = inv.cmsPool() != null && key(inv.cmsPool()).equals(k);
+            boolean cms = inv.cmsPool() != null && Fqdn.key(inv.cmsPool()).equals(k);
             List<Blocker> blockers = new ArrayList<>();
             if (homedUsers > 0) {
                 blockers.add(new Blocker(BlockerCode.HOMED_USERS, homedUsers, null, null));
@@ -548,7 +553,7 @@ public final class Assessor {
                     && retained == 0
                     && !unsupported.contains(k)
                     && !keptByXmpp.contains(k)
-                    && hasReplacement(p, bySite.getOrDefault(key(p.site()), List.of()));
+                    && hasReplacement(p, bySite.getOrDefault(Site.key(p.site()), List.of()));
             reports.add(new PoolReport(
                     p.fqdn(),
                     siteName(p.site()),
@@ -577,18 +582,18 @@ public final class Assessor {
             if (s.xmppFederationRoute() == null) {
                 continue;
             }
-            Pool edge = pools.get(key(s.xmppFederationRoute()));
+            Pool edge = pools.get(Fqdn.key(s.xmppFederationRoute()));
             if (edge == null || !legacy(edge)) {
                 continue;
             }
             boolean xmppUsers = retainedOn.values().stream()
                     .flatMap(List::stream)
                     .anyMatch(r -> r.features().contains(Feature.Xmpp.name())
-                            && key(pools.get(key(r.pool())).site()).equals(key(s.name())));
+                            && Site.key(pools.get(Fqdn.key(r.pool())).site()).equals(Site.key(s.name())));
             if (xmppUsers) {
-                kept.add(key(edge.fqdn()));
+                kept.add(Fqdn.key(edge.fqdn()));
                 if (edge.nextHop() != null) {
-                    kept.add(key(edge.nextHop()));
+                    kept.add(Fqdn.key(edge.nextHop()));
                 }
             }
         }
@@ -600,7 +605,7 @@ public final class Assessor {
     private Map<String, List<Pool>> poolsBySite() {
         Map<String, List<Pool>> bySite = new TreeMap<>();
         for (Pool p : pools.values()) {
-            bySite.computeIfAbsent(key(p.site()), k -> new ArrayList<>()).add(p);
+            bySite.computeIfAbsent(Site.key(p.site()), k -> new ArrayList<>()).add(p);
         }
         return bySite;
     }
@@ -608,22 +613,22 @@ public final class Assessor {
     private Pool targetFrontEnd(List<Pool> sitePools) {
         return sitePools.stream()
                 .filter(p -> p.role() == PoolRole.FrontEnd && isTarget(p))
-                .min(Comparator.comparing(p -> key(p.fqdn())))
+                .min(Comparator.comparing(p -> Fqdn.key(p.fqdn())))
                 .orElse(null);
     }
 
     private List<Site> sortedSites() {
         List<Site> sites = new ArrayList<>(inv.sites());
-        sites.sort(Comparator.comparing(s -> key(s.name())));
+        sites.sort(Comparator.comparing(s -> Site.key(s.name())));
         return sites;
     }
 
     private String siteName(String name) {
-        return siteNames.getOrDefault(key(name), name);
+        return siteNames.getOrDefault(Site.key(name), name);
     }
 
     private ProductVersion version(Pool p) {
-        return versions.get(key(p.fqdn()));
+        return versions.get(Fqdn.key(p.fqdn()));
     }
 
     private boolean legacy(Pool p) {
@@ -636,9 +641,5 @@ public final class Assessor {
 
     private static String fqdns(List<Pool> list) {
         return list.stream().map(Pool::fqdn).collect(Collectors.joining(", "));
-    }
-
-    private static String key(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT);
     }
 }

@@ -3,6 +3,7 @@ package io.cutover.check;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.cutover.deployment.ProbeKind;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.PolicyKind;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,13 @@ public sealed interface Check {
     String describe();
 
     /** Every service on every server of these pools is Running. */
-    record ServicesRunning(List<String> pools) implements Check {
+    record ServicesRunning(List<Fqdn> pools) implements Check {
+        public ServicesRunning {
+            pools = List.copyOf(pools);
+        }
+
         public String describe() {
-            return "services running on " + String.join(", ", pools);
+            return "services running on " + Check.join(pools);
         }
     }
 
@@ -85,7 +90,7 @@ public sealed interface Check {
      * Nothing is homed on or points at the pool: no users, no object of any kind, not the CMS, no
      * site's federation route, no Edge next hop.
      */
-    record Drain(String pool) implements Check {
+    record Drain(Fqdn pool) implements Check {
         public String describe() {
             return "drain check of " + pool;
         }
@@ -97,9 +102,17 @@ public sealed interface Check {
      * homes its first users since the plan was made is probed too. Cells that cannot run yet (a pool
      * not deployed, or no user on it) are left out.
      */
-    record Matrix(List<String> pools) implements Check {
-        public String describe() {
-            return "coexistence matrix of " + String.join(", ", pools);
+    record Matrix(List<Fqdn> pools) implements Check {
+        public Matrix {
+            pools = List.copyOf(pools);
         }
+
+        public String describe() {
+            return "coexistence matrix of " + Check.join(pools);
+        }
+    }
+
+    private static String join(List<Fqdn> pools) {
+        return pools.stream().map(Fqdn::text).collect(java.util.stream.Collectors.joining(", "));
     }
 }

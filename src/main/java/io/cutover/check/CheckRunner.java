@@ -6,6 +6,7 @@ import io.cutover.deployment.PoolState;
 import io.cutover.deployment.Probe;
 import io.cutover.deployment.ProbeKind;
 import io.cutover.deployment.ProbeResult;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
@@ -14,6 +15,7 @@ import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.User;
 import java.util.ArrayList;
@@ -164,7 +166,8 @@ public final class CheckRunner {
         List<String> failures = new ArrayList<>();
         Set<String> subjects = new LinkedHashSet<>();
         int count = 0;
-        for (String pool : c.pools()) {
+        for (Fqdn fqdn : c.pools()) {
+            String pool = fqdn.text();
             List<ServiceState> services = deployment.services(pool);
             count += services.size();
             if (services.isEmpty()) {
@@ -184,8 +187,9 @@ public final class CheckRunner {
                 failures,
                 List.copyOf(subjects),
                 count,
-                List.of(count + " services on " + String.join(", ", c.pools()) + ", " + failures.size()
-                        + " not running"));
+                List.of(count + " services on "
+                        + c.pools().stream().map(Fqdn::text).collect(java.util.stream.Collectors.joining(", ")) + ", "
+                        + failures.size() + " not running"));
     }
 
     private CheckResult replicas(Check.ReplicasUpToDate c) {
@@ -216,7 +220,7 @@ public final class CheckRunner {
         List<String> failures = new ArrayList<>();
         Set<String> subjects = new LinkedHashSet<>();
         for (Check.ExpectedPolicies expected : c.users()) {
-            User user = users.get(Inventory.key(expected.sipAddress()));
+            User user = users.get(SipAddress.key(expected.sipAddress()));
             if (user == null) {
                 failures.add(expected.sipAddress() + ": user not found");
                 subjects.add(expected.sipAddress());
@@ -253,35 +257,33 @@ public final class CheckRunner {
 
     private CheckResult drain(Check.Drain c) {
         Inventory now = deployment.snapshot();
-        String pool = c.pool();
+        String pool = c.pool().text();
         List<String> failures = new ArrayList<>();
-        long users = now.users().stream()
-                .filter(u -> u.pool().equalsIgnoreCase(pool))
-                .count();
+        long users = now.users().stream().filter(u -> Fqdn.same(u.pool(), pool)).count();
         if (users > 0) {
             failures.add(pool + " still homes " + users + " users");
         }
         Map<HomedKind, Integer> kinds = new TreeMap<>();
         for (HomedObject o : now.objects()) {
-            if (o.pool().equalsIgnoreCase(pool)) {
+            if (Fqdn.same(o.pool(), pool)) {
                 kinds.merge(o.kind(), 1, Integer::sum);
             }
         }
         kinds.forEach((k, n) -> failures.add(pool + " still homes " + n + " " + k + " objects"));
-        if (pool.equalsIgnoreCase(now.cmsPool())) {
+        if (Fqdn.same(pool, now.cmsPool())) {
             failures.add(pool + " still hosts the Central Management Store");
         }
         for (Site s : now.sites()) {
-            if (pool.equalsIgnoreCase(s.federationRoute())) {
+            if (Fqdn.same(pool, s.federationRoute())) {
                 failures.add("site " + s.name() + " still routes federation through " + pool);
             }
-            if (pool.equalsIgnoreCase(s.xmppFederationRoute())) {
+            if (Fqdn.same(pool, s.xmppFederationRoute())) {
                 failures.add("site " + s.name() + " still routes XMPP federation through " + pool);
             }
         }
         for (Pool p : now.pools()) {
             if (p.role() == PoolRole.Edge
-                    && pool.equalsIgnoreCase(p.nextHop())
+                    && Fqdn.same(pool, p.nextHop())
                     && deployment.poolState(p.fqdn()) != PoolState.Decommissioned) {
                 failures.add("Edge " + p.fqdn() + " still uses " + pool + " as its next hop");
             }

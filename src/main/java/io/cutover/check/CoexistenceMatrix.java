@@ -4,16 +4,17 @@ import io.cutover.catalog.Catalog;
 import io.cutover.catalog.ProductVersion;
 import io.cutover.deployment.Probe;
 import io.cutover.deployment.ProbeKind;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.User;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -51,7 +52,7 @@ public record CoexistenceMatrix(String newVersion, List<Cell> cells) {
     public static CoexistenceMatrix of(Inventory inventory, Catalog catalog) {
         List<Pool> frontEnds = inventory.pools().stream()
                 .filter(p -> p.role() == PoolRole.FrontEnd)
-                .sorted(Comparator.comparing(p -> key(p.fqdn())))
+                .sorted(Comparator.comparing(p -> Fqdn.key(p.fqdn())))
                 .toList();
         ProductVersion newest = null;
         for (Pool p : frontEnds) {
@@ -77,7 +78,7 @@ public record CoexistenceMatrix(String newVersion, List<Cell> cells) {
                 .orElse(null);
         for (Site site : inventory.sites()) {
             List<Pool> here = inventory.poolsIn(site.name()).stream()
-                    .sorted(Comparator.comparing(p -> key(p.fqdn())))
+                    .sorted(Comparator.comparing(p -> Fqdn.key(p.fqdn())))
                     .toList();
             for (Pool legacy : here) {
                 if (legacy.role() != PoolRole.FrontEnd || newPools.contains(legacy)) {
@@ -94,7 +95,7 @@ public record CoexistenceMatrix(String newVersion, List<Cell> cells) {
                 if (registrar.role() != PoolRole.FrontEnd) {
                     continue;
                 }
-                User u = representative.get(key(registrar.fqdn()));
+                User u = representative.get(Fqdn.key(registrar.fqdn()));
                 for (Pool edge : here) {
                     if (edge.role() == PoolRole.Edge) {
                         Probe probe =
@@ -126,10 +127,10 @@ public record CoexistenceMatrix(String newVersion, List<Cell> cells) {
     }
 
     /** The cells that involve one of these pools. */
-    public CoexistenceMatrix involving(List<String> pools) {
+    public CoexistenceMatrix involving(List<Fqdn> pools) {
         List<Cell> kept = new ArrayList<>();
         for (Cell c : cells) {
-            if (pools.stream().anyMatch(p -> p.equalsIgnoreCase(c.from()) || p.equalsIgnoreCase(c.to()))) {
+            if (pools.stream().anyMatch(p -> p.is(c.from()) || p.is(c.to()))) {
                 kept.add(c);
             }
         }
@@ -137,8 +138,8 @@ public record CoexistenceMatrix(String newVersion, List<Cell> cells) {
     }
 
     private static Cell peer(String site, ProbeKind kind, Pool from, Pool to, Map<String, User> representative) {
-        User a = representative.get(key(from.fqdn()));
-        User b = representative.get(key(to.fqdn()));
+        User a = representative.get(Fqdn.key(from.fqdn()));
+        User b = representative.get(Fqdn.key(to.fqdn()));
         Probe probe = a == null || b == null
                 ? null
                 : kind == ProbeKind.Registration
@@ -151,14 +152,10 @@ public record CoexistenceMatrix(String newVersion, List<Cell> cells) {
     private static Map<String, User> representatives(Inventory inventory) {
         Map<String, User> best = new HashMap<>();
         Comparator<User> pick =
-                Comparator.comparing((User u) -> !u.test()).thenComparing(u -> Inventory.key(u.sipAddress()));
+                Comparator.comparing((User u) -> !u.test()).thenComparing(u -> SipAddress.key(u.sipAddress()));
         for (User u : inventory.users()) {
-            best.merge(key(u.pool()), u, (x, y) -> pick.compare(x, y) <= 0 ? x : y);
+            best.merge(Fqdn.key(u.pool()), u, (x, y) -> pick.compare(x, y) <= 0 ? x : y);
         }
         return best;
-    }
-
-    private static String key(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package io.cutover.deployment;
 
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
@@ -18,8 +19,11 @@ public interface Deployment extends AutoCloseable {
     /** The whole current state. */
     Inventory snapshot();
 
-    /** The pool a subject is homed on now, or empty when the deployment does not know it. */
-    Optional<String> homeOf(Subject subject);
+    /**
+     * The pool a subject is homed on now, or empty when the deployment does not know it. An FQDN, so
+     * comparing it with a plan's pools ignores case as DNS does.
+     */
+    Optional<Fqdn> homeOf(Subject subject);
 
     /**
      * Moves a subject to a pool (Move-CsUser and its kin; never with -Force). Moving a user carries

@@ -14,6 +14,11 @@ public record Subject(HomedKind kind, String id) {
         return new Subject(HomedKind.Cms, CMS_ID);
     }
 
+    /** Whether this is the CMS, whose one fixed id compares case-insensitively like every identity. */
+    public boolean namesTheCms() {
+        return kind == HomedKind.Cms && CMS_ID.equalsIgnoreCase(id);
+    }
+
     @Override
     public String toString() {
         return kind + ":" + id;

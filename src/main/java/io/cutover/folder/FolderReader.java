@@ -6,6 +6,7 @@ import io.cutover.catalog.Catalog;
 import io.cutover.catalog.Feature;
 import io.cutover.csv.CsvReader;
 import io.cutover.inventory.ClientSignIn;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
@@ -15,6 +16,7 @@ import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
 import io.cutover.inventory.ServiceStatus;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.SiteKind;
 import io.cutover.inventory.UnansweredServer;
@@ -140,7 +142,7 @@ public final class FolderReader {
                         "is '" + status + "'; expected Running, Stopped, StartPending, StopPending or Paused");
             }
             services.add(new ServiceState(
-                    computer, topology.poolOfMachine().get(computer.toLowerCase(Locale.ROOT)), r.required("Name"), s));
+                    computer, topology.poolOfMachine().get(Fqdn.key(computer)), r.required("Name"), s));
         });
         List<Replica> replicas = new ArrayList<>();
         optional(
@@ -238,7 +240,7 @@ public final class FolderReader {
                         "is '" + text + "', not a feature of the catalog ("
                                 + java.util.Arrays.toString(Feature.values()) + ")");
             }
-            usage.computeIfAbsent(Inventory.key(r.required("SipAddress")), k -> EnumSet.noneOf(Feature.class))
+            usage.computeIfAbsent(SipAddress.key(r.required("SipAddress")), k -> EnumSet.noneOf(Feature.class))
                     .add(f);
         });
         return usage;
@@ -264,7 +266,7 @@ public final class FolderReader {
         PolicyKind[] kinds = PolicyKind.values();
         new CsvReader(dir.resolve(InventoryFiles.USERS)).read(List.of("SipAddress", "RegistrarPool"), r -> {
             String sip = r.required("SipAddress");
-            if (!sip.regionMatches(true, 0, "sip:", 0, 4) || sip.indexOf('@') < 0) {
+            if (!SipAddress.looksLikeOne(sip)) {
                 throw r.error("SipAddress", "is '" + sip + "'; expected sip:name@domain");
             }
             Map<PolicyKind, String> policies = new EnumMap<>(PolicyKind.class);
@@ -274,7 +276,7 @@ public final class FolderReader {
                     policies.put(k, v);
                 }
             }
-            Set<Feature> features = usage.getOrDefault(Inventory.key(sip), Set.of());
+            Set<Feature> features = usage.getOrDefault(SipAddress.key(sip), Set.of());
             users.add(new User(sip, r.get("DisplayName"), r.required("RegistrarPool"), policies, features, false));
         });
         return users;

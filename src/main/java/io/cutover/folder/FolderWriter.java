@@ -5,6 +5,7 @@ import io.cutover.ErrorCode;
 import io.cutover.catalog.Catalog;
 import io.cutover.catalog.Feature;
 import io.cutover.csv.CsvWriter;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Meeting;
@@ -13,6 +14,7 @@ import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.SiteKind;
 import io.cutover.inventory.UnansweredServer;
@@ -30,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -102,9 +103,9 @@ public final class FolderWriter {
         List<Site> sites = sorted(inv.sites(), Comparator.comparingInt(Site::siteId));
         Map<String, List<String>> poolsBySite = new HashMap<>();
         inv.pools().stream()
-                .sorted(Comparator.comparing(p -> key(p.fqdn())))
+                .sorted(Comparator.comparing(p -> Fqdn.key(p.fqdn())))
                 .forEach(p -> poolsBySite
-                        .computeIfAbsent(key(p.site()), k -> new ArrayList<>())
+                        .computeIfAbsent(Site.key(p.site()), k -> new ArrayList<>())
                         .add(p.fqdn()));
         csv(
                 dir,
@@ -127,7 +128,7 @@ public final class FolderWriter {
                         edge(s.federationRoute()),
                         edge(s.xmppFederationRoute()),
                         defaultChatPool(inv, s),
-                        String.join(";", poolsBySite.getOrDefault(key(s.name()), List.of()))));
+                        String.join(";", poolsBySite.getOrDefault(Site.key(s.name()), List.of()))));
 
         List<String> userColumns = new ArrayList<>(List.of(
                 "SipAddress",
@@ -142,7 +143,7 @@ public final class FolderWriter {
                 dir,
                 InventoryFiles.USERS,
                 userColumns,
-                sorted(inv.users(), Comparator.comparing(u -> key(u.sipAddress()))),
+                sorted(inv.users(), Comparator.comparing(u -> SipAddress.key(u.sipAddress()))),
                 u -> {
                     List<String> row = new ArrayList<>(List.of(
                             u.sipAddress(),
@@ -163,11 +164,12 @@ public final class FolderWriter {
                 List.of("Kind", "Identity", "SipAddress", "DisplayName", "RegistrarPool", "LineURI"),
                 sorted(
                         inv.objects(),
-                        Comparator.comparing((HomedObject o) -> o.kind().name()).thenComparing(o -> key(o.identity()))),
+                        Comparator.comparing((HomedObject o) -> o.kind().name())
+                                .thenComparing(o -> SipAddress.key(o.identity()))),
                 o -> List.of(
                         o.kind().name(),
                         o.identity(),
-                        o.identity().regionMatches(true, 0, "sip:", 0, 4) ? o.identity() : "",
+                        SipAddress.hasScheme(o.identity()) ? o.identity() : "",
                         text(o.displayName()),
                         o.pool(),
                         ""));
@@ -177,17 +179,17 @@ public final class FolderWriter {
                 List.of("ComputerName", "Name", "DisplayName", "Status", "ActivityLevel"),
                 sorted(
                         inv.services(),
-                        Comparator.comparing((ServiceState s) -> key(s.computer()))
+                        Comparator.comparing((ServiceState s) -> Fqdn.key(s.computer()))
                                 .thenComparing(ServiceState::name)),
                 s -> List.of(s.computer(), s.name(), s.name(), s.status().name(), ""));
         csv(
                 dir,
                 InventoryFiles.REPLICATION,
                 List.of("ReplicaFqdn", "UpToDate", "LastStatusReport", "LastUpdateCreation", "ProductVersion"),
-                sorted(inv.replicas(), Comparator.comparing(r -> key(r.fqdn()))),
+                sorted(inv.replicas(), Comparator.comparing(r -> Fqdn.key(r.fqdn()))),
                 r -> List.of(r.fqdn(), r.upToDate() ? "True" : "False", "", "", replicaVersion(inv, r)));
         List<String[]> usage = new ArrayList<>();
-        for (User u : sorted(inv.users(), Comparator.comparing(u -> key(u.sipAddress())))) {
+        for (User u : sorted(inv.users(), Comparator.comparing(u -> SipAddress.key(u.sipAddress())))) {
             for (Feature f : u.features().stream().sorted().toList()) {
                 usage.add(new String[] {u.sipAddress(), f.name()});
             }
@@ -199,7 +201,8 @@ public final class FolderWriter {
                 List.of("Organizer", "ConferenceId", "Pool", "CreatedUtc", "ClientVersion"),
                 sorted(
                         inv.meetings(),
-                        Comparator.comparing((Meeting m) -> key(m.organizer())).thenComparing(Meeting::conferenceId)),
+                        Comparator.comparing((Meeting m) -> SipAddress.key(m.organizer()))
+                                .thenComparing(Meeting::conferenceId)),
                 m -> List.of(
                         m.organizer(),
                         m.conferenceId(),
@@ -210,7 +213,7 @@ public final class FolderWriter {
                 dir,
                 InventoryFiles.CLIENTS,
                 List.of("SipAddress", "ClientVersion", "LastSignInUtc"),
-                sorted(inv.clients(), Comparator.comparing(c -> key(c.sipAddress()))),
+                sorted(inv.clients(), Comparator.comparing(c -> SipAddress.key(c.sipAddress()))),
                 c -> List.of(c.sipAddress(), c.clientVersion(), time(c.lastSignInUtc())));
         csv(
                 dir,
@@ -218,7 +221,7 @@ public final class FolderWriter {
                 List.of("ComputerName", "Source", "Error"),
                 sorted(
                         unanswered,
-                        Comparator.comparing((UnansweredServer u) -> key(u.computer()))
+                        Comparator.comparing((UnansweredServer u) -> Fqdn.key(u.computer()))
                                 .thenComparing(u -> text(u.source()))),
                 u -> List.of(u.computer(), text(u.source()), text(u.error())));
         List<String[]> policies = new ArrayList<>();
@@ -235,13 +238,13 @@ public final class FolderWriter {
                 dir,
                 InventoryFiles.PARTNERS,
                 List.of("Domain"),
-                sorted(inv.partners(), Comparator.comparing(FolderWriter::key)),
+                sorted(inv.partners(), Comparator.comparing(Fqdn::key)),
                 List::of);
     }
 
     private static String defaultChatPool(Inventory inv, Site s) {
         return inv.pools().stream()
-                .filter(p -> p.role() == PoolRole.PersistentChat && p.site().equalsIgnoreCase(s.name()))
+                .filter(p -> p.role() == PoolRole.PersistentChat && s.isNamed(p.site()))
                 .map(Pool::fqdn)
                 .sorted()
                 .findFirst()
@@ -250,7 +253,7 @@ public final class FolderWriter {
 
     private String replicaVersion(Inventory inv, Replica r) {
         for (Pool p : inv.pools()) {
-            if (p.servers().stream().anyMatch(m -> m.equalsIgnoreCase(r.fqdn()))) {
+            if (p.servers().stream().anyMatch(m -> Fqdn.same(m, r.fqdn()))) {
                 return catalog.find(p.version()).map(v -> v.build()).orElse("");
             }
         }
@@ -258,7 +261,7 @@ public final class FolderWriter {
     }
 
     private static String upn(String sip) {
-        return sip.regionMatches(true, 0, "sip:", 0, 4) ? sip.substring(4) : sip;
+        return SipAddress.withoutScheme(sip);
     }
 
     private static String edge(String fqdn) {
@@ -271,10 +274,6 @@ public final class FolderWriter {
 
     private static String text(String s) {
         return s == null ? "" : s;
-    }
-
-    static String key(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 
     private static <T> List<T> sorted(List<T> list, Comparator<? super T> order) {

@@ -9,6 +9,7 @@ import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.catalog.Catalog;
 import io.cutover.catalog.ProductVersion;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.SiteKind;
@@ -186,7 +187,7 @@ final class TopologyReader {
             pools.add(new Pool(
                     c.fqdn(), site, role(here, sqlClusters.contains(c.id())), pv.name(), c.machines(), nextHop));
             for (String m : c.machines()) {
-                poolOfMachine.put(m.toLowerCase(java.util.Locale.ROOT), c.fqdn());
+                poolOfMachine.put(Fqdn.key(m), c.fqdn());
             }
         }
         if (cms == null) {

@@ -1,6 +1,7 @@
 package io.cutover.folder;
 
 import io.cutover.catalog.Catalog;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
@@ -36,7 +37,7 @@ final class TopologyWriter {
         List<Site> sites = new ArrayList<>(inv.sites());
         sites.sort(Comparator.comparingInt(Site::siteId));
         for (Site s : sites) {
-            siteIds.put(FolderWriter.key(s.name()), s.siteId());
+            siteIds.put(Site.key(s.name()), s.siteId());
             String element = s.kind() == SiteKind.BranchSite ? "BranchSite" : "CentralSite";
             x.append("    <")
                     .append(element)
@@ -50,15 +51,15 @@ final class TopologyWriter {
         }
         x.append("  </Sites>\r\n  <Clusters>\r\n");
         List<Pool> pools = new ArrayList<>(inv.pools());
-        pools.sort(Comparator.comparing((Pool p) -> siteIds.getOrDefault(FolderWriter.key(p.site()), 0))
-                .thenComparing(p -> FolderWriter.key(p.fqdn())));
+        pools.sort(Comparator.comparing((Pool p) -> siteIds.getOrDefault(Site.key(p.site()), 0))
+                .thenComparing(p -> Fqdn.key(p.fqdn())));
         Map<String, String> clusterOf = new HashMap<>();
         Map<Integer, Integer> numbers = new HashMap<>();
         for (Pool p : pools) {
-            int site = siteIds.getOrDefault(FolderWriter.key(p.site()), 0);
+            int site = siteIds.getOrDefault(Site.key(p.site()), 0);
             int number = numbers.merge(site, 1, Integer::sum);
             String cid = "<ClusterId SiteId=\"" + site + "\" Number=\"" + number + "\" />";
-            clusterOf.put(FolderWriter.key(p.fqdn()), cid);
+            clusterOf.put(Fqdn.key(p.fqdn()), cid);
             x.append("    <Cluster RequiresReplication=\"true\" RequiresSetup=\"true\" Fqdn=\"")
                     .append(esc(p.fqdn()))
                     .append("\">\r\n      ")
@@ -78,7 +79,7 @@ final class TopologyWriter {
         for (Pool p : pools) {
             if (p.role() == PoolRole.SqlStore) {
                 x.append("    <SqlInstance>\r\n      <SqlInstanceId Name=\"\">\r\n        ")
-                        .append(clusterOf.get(FolderWriter.key(p.fqdn())))
+                        .append(clusterOf.get(Fqdn.key(p.fqdn())))
                         .append("\r\n      </SqlInstanceId>\r\n    </SqlInstance>\r\n");
             }
         }
@@ -88,18 +89,18 @@ final class TopologyWriter {
         // Registrars first, so that an Edge can name its next hop's Registrar service.
         for (Pool p : pools) {
             if (p.role() == PoolRole.FrontEnd || p.role() == PoolRole.Director) {
-                int site = siteIds.getOrDefault(FolderWriter.key(p.site()), 0);
+                int site = siteIds.getOrDefault(Site.key(p.site()), 0);
                 String id = serviceId(site, "Registrar", instances);
-                registrarOf.put(FolderWriter.key(p.fqdn()), id);
+                registrarOf.put(Fqdn.key(p.fqdn()), id);
                 int version = version(p);
                 if (p.role() == PoolRole.FrontEnd) {
                     String users = serviceId(site, "UserServices", instances);
-                    service(x, users, version, clusterOf.get(FolderWriter.key(p.fqdn())), null, null);
+                    service(x, users, version, clusterOf.get(Fqdn.key(p.fqdn())), null, null);
                     service(
                             x,
                             id,
                             version,
-                            clusterOf.get(FolderWriter.key(p.fqdn())),
+                            clusterOf.get(Fqdn.key(p.fqdn())),
                             users,
                             "<RegistrarService xmlns=\"" + ROLES_NS + "\" IsDirector=\"false\" />");
                 } else {
@@ -107,15 +108,15 @@ final class TopologyWriter {
                             x,
                             id,
                             version,
-                            clusterOf.get(FolderWriter.key(p.fqdn())),
+                            clusterOf.get(Fqdn.key(p.fqdn())),
                             null,
                             "<RegistrarService xmlns=\"" + ROLES_NS + "\" IsDirector=\"true\" />");
                 }
             }
         }
         for (Pool p : pools) {
-            int site = siteIds.getOrDefault(FolderWriter.key(p.site()), 0);
-            String cluster = clusterOf.get(FolderWriter.key(p.fqdn()));
+            int site = siteIds.getOrDefault(Site.key(p.site()), 0);
+            String cluster = clusterOf.get(Fqdn.key(p.fqdn()));
             int version = version(p);
             switch (p.role()) {
                 case Edge ->
@@ -124,7 +125,7 @@ final class TopologyWriter {
                             serviceId(site, "EdgeServer", instances),
                             version,
                             cluster,
-                            p.nextHop() == null ? null : registrarOf.get(FolderWriter.key(p.nextHop())),
+                            p.nextHop() == null ? null : registrarOf.get(Fqdn.key(p.nextHop())),
                             null);
                 case Mediation ->
                     service(x, serviceId(site, "MediationServer", instances), version, cluster, null, null);
@@ -145,7 +146,7 @@ final class TopologyWriter {
                     // written above
                 }
             }
-            if (inv.cmsPool() != null && inv.cmsPool().equalsIgnoreCase(p.fqdn())) {
+            if (Fqdn.same(inv.cmsPool(), p.fqdn())) {
                 service(
                         x,
                         serviceId(site, "CentralMgmt", instances),

@@ -5,7 +5,6 @@ import io.cutover.ErrorCode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -43,7 +42,7 @@ public record Inventory(
     }
 
     public Optional<Pool> findPool(String fqdn) {
-        return pools.stream().filter(p -> p.fqdn().equalsIgnoreCase(fqdn)).findFirst();
+        return pools.stream().filter(p -> Fqdn.same(p.fqdn(), fqdn)).findFirst();
     }
 
     public Pool pool(String fqdn) {
@@ -55,7 +54,7 @@ public record Inventory(
     }
 
     public Optional<Site> findSite(String name) {
-        return sites.stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
+        return sites.stream().filter(s -> s.isNamed(name)).findFirst();
     }
 
     public Site site(String name) {
@@ -65,38 +64,33 @@ public record Inventory(
 
     public List<Pool> poolsIn(String site) {
         return pools.stream()
-                .filter(p -> p.site().equals(site))
+                .filter(p -> Site.sameName(p.site(), site))
                 .sorted(Comparator.comparing(Pool::fqdn))
                 .toList();
     }
 
     public List<User> usersOn(String pool) {
-        return users.stream().filter(u -> u.pool().equalsIgnoreCase(pool)).toList();
+        return users.stream().filter(u -> Fqdn.same(u.pool(), pool)).toList();
     }
 
     public List<HomedObject> objectsOn(String pool) {
-        return objects.stream().filter(o -> o.pool().equalsIgnoreCase(pool)).toList();
+        return objects.stream().filter(o -> Fqdn.same(o.pool(), pool)).toList();
     }
 
     /** Users keyed by lower-cased SIP address. */
     public Map<String, User> usersBySip() {
-        return users.stream().collect(Collectors.toMap(u -> key(u.sipAddress()), Function.identity(), (a, b) -> a));
+        return users.stream()
+                .collect(Collectors.toMap(u -> SipAddress.key(u.sipAddress()), Function.identity(), (a, b) -> a));
     }
 
     public Optional<User> findUser(String sip) {
-        String k = key(sip);
-        return users.stream().filter(u -> key(u.sipAddress()).equals(k)).findFirst();
-    }
-
-    /** SIP addresses compare case-insensitively. */
-    public static String key(String sip) {
-        return sip.toLowerCase(Locale.ROOT);
+        return users.stream().filter(u -> SipAddress.same(u.sipAddress(), sip)).findFirst();
     }
 
     /** A copy with one pool replaced (matched by FQDN) or added. */
     public Inventory withPool(Pool pool) {
         List<Pool> ps = new ArrayList<>(pools);
-        ps.removeIf(p -> p.fqdn().equalsIgnoreCase(pool.fqdn()));
+        ps.removeIf(p -> Fqdn.same(p.fqdn(), pool.fqdn()));
         ps.add(pool);
         return new Inventory(
                 sites, ps, cmsPool, users, objects, meetings, clients, services, replicas, policies, partners);

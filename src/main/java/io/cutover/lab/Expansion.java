@@ -3,6 +3,7 @@ package io.cutover.lab;
 import io.cutover.catalog.Catalog;
 import io.cutover.catalog.Feature;
 import io.cutover.inventory.ClientSignIn;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
@@ -14,6 +15,7 @@ import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
 import io.cutover.inventory.ServiceStatus;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.User;
 import java.time.Duration;
@@ -70,7 +72,7 @@ final class Expansion {
                             server, p.fqdn(), name, p.deployed() ? ServiceStatus.Running : ServiceStatus.Stopped));
                 }
                 if (p.deployed() && Services.holdsReplica(p.role())) {
-                    replicas.add(new Replica(server, p.staleReplicas().stream().noneMatch(server::equalsIgnoreCase)));
+                    replicas.add(new Replica(server, p.staleReplicas().stream().noneMatch(s -> Fqdn.same(server, s))));
                 }
             }
             if (p.users() != null) {
@@ -159,8 +161,8 @@ final class Expansion {
 
     /** Eight characters like a real conference ID; unique per organizer, as the real ones are. */
     static String conferenceId(String sip, int k) {
-        String id = Long.toString(Chance.hash(2, sip.toLowerCase(Locale.ROOT), k) >>> 1, 36)
-                .toUpperCase(Locale.ROOT);
+        String id =
+                Long.toString(Chance.hash(2, SipAddress.key(sip), k) >>> 1, 36).toUpperCase(Locale.ROOT);
         return (id + "00000000").substring(0, 8);
     }
 

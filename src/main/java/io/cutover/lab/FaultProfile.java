@@ -2,7 +2,9 @@ package io.cutover.lab;
 
 import io.cutover.deployment.Probe;
 import io.cutover.deployment.ProbeKind;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.PolicyKind;
+import io.cutover.inventory.SipAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -135,7 +137,7 @@ public record FaultProfile(long seed, List<Fault> faults) {
 
     private static String pool(Fields f, Set<String> pools, boolean required) {
         String pool = required ? f.string("pool") : f.string("pool", null);
-        if (pool != null && pools != null && !pools.contains(Fields.lower(pool))) {
+        if (pool != null && pools != null && !pools.contains(Fqdn.key(pool))) {
             throw f.error("pool", "no pool '" + pool + "' in the scenario");
         }
         return pool;
@@ -143,7 +145,7 @@ public record FaultProfile(long seed, List<Fault> faults) {
 
     private static String server(Fields f, String field, Set<String> servers, boolean required) {
         String server = required ? f.string(field) : f.string(field, null);
-        if (server != null && servers != null && !servers.contains(Fields.lower(server))) {
+        if (server != null && servers != null && !servers.contains(Fqdn.key(server))) {
             throw f.error(field, "no server '" + server + "' in the scenario");
         }
         return server;
@@ -203,7 +205,7 @@ public record FaultProfile(long seed, List<Fault> faults) {
 
     boolean isDown(String pool) {
         for (Fault f : faults) {
-            if (f instanceof Fault.PoolDown d && d.pool().equalsIgnoreCase(pool)) {
+            if (f instanceof Fault.PoolDown d && Fqdn.same(d.pool(), pool)) {
                 return true;
             }
         }
@@ -213,9 +215,9 @@ public record FaultProfile(long seed, List<Fault> faults) {
     boolean isStopped(String pool, String server, String service) {
         for (Fault f : faults) {
             if (f instanceof Fault.ServiceStopped s
-                    && s.pool().equalsIgnoreCase(pool)
+                    && Fqdn.same(s.pool(), pool)
                     && s.service().equals(service)
-                    && (s.server() == null || s.server().equalsIgnoreCase(server))) {
+                    && (s.server() == null || Fqdn.same(s.server(), server))) {
                 return true;
             }
         }
@@ -224,7 +226,7 @@ public record FaultProfile(long seed, List<Fault> faults) {
 
     boolean isStale(String replica) {
         for (Fault f : faults) {
-            if (f instanceof Fault.ReplicaStale r && r.replica().equalsIgnoreCase(replica)) {
+            if (f instanceof Fault.ReplicaStale r && Fqdn.same(r.replica(), replica)) {
                 return true;
             }
         }
@@ -234,7 +236,7 @@ public record FaultProfile(long seed, List<Fault> faults) {
     List<PolicyKind> dropsOnMoveInto(String pool) {
         List<PolicyKind> kinds = new ArrayList<>();
         for (Fault f : faults) {
-            if (f instanceof Fault.DropPolicyOnMove d && d.pool().equalsIgnoreCase(pool)) {
+            if (f instanceof Fault.DropPolicyOnMove d && Fqdn.same(d.pool(), pool)) {
                 kinds.add(d.policy());
             }
         }
@@ -245,7 +247,7 @@ public record FaultProfile(long seed, List<Fault> faults) {
         for (Fault f : faults) {
             if (f instanceof Fault.ProbeFailure p && (p.probe() == null || p.probe() == probe.kind())) {
                 for (String user : p.users()) {
-                    if (user.equalsIgnoreCase(probe.from()) || user.equalsIgnoreCase(probe.to())) {
+                    if (SipAddress.same(user, probe.from()) || SipAddress.same(user, probe.to())) {
                         return Optional.of(user);
                     }
                 }
@@ -255,6 +257,6 @@ public record FaultProfile(long seed, List<Fault> faults) {
     }
 
     private static boolean aimsAt(String filter, String pool) {
-        return filter == null || filter.equalsIgnoreCase(pool);
+        return filter == null || Fqdn.same(filter, pool);
     }
 }

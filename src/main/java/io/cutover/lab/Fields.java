@@ -3,7 +3,6 @@ package io.cutover.lab;
 import io.cutover.CutoverException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -229,9 +228,5 @@ final class Fields {
                 path,
                 "unknown value '" + t + "'; known: "
                         + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -12,6 +12,7 @@ import io.cutover.deployment.Probe;
 import io.cutover.deployment.ProbeResult;
 import io.cutover.deployment.Subject;
 import io.cutover.inventory.ClientSignIn;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Meeting;
@@ -20,6 +21,7 @@ import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.User;
 import io.cutover.lab.sip.SipNetwork;
@@ -174,8 +176,8 @@ public final class Lab implements Deployment {
     }
 
     @Override
-    public Optional<String> homeOf(Subject subject) {
-        return state.home(subject);
+    public Optional<Fqdn> homeOf(Subject subject) {
+        return state.home(subject).map(Fqdn::of);
     }
 
     @Override
@@ -192,7 +194,7 @@ public final class Lab implements Deployment {
                     .orElseThrow(() -> DeploymentFailure.permanent(
                             "cannot move " + subject + ": no such " + subject.kind() + " in the deployment"));
             Pool target = known(targetPool);
-            if (home.equalsIgnoreCase(target.fqdn())) {
+            if (Fqdn.same(home, target.fqdn())) {
                 return store.ticket();
             }
             if (target.role() != PoolRole.FrontEnd) {
@@ -247,7 +249,7 @@ public final class Lab implements Deployment {
     private void afterUpgradeMove(User user, Pool target, List<Mutation> effects) {
         Scenario.Activity a = state.scenario.activity();
         String sip = user.sipAddress();
-        String key = LabState.key(sip);
+        String key = SipAddress.key(sip);
         Instant now = clock.instant();
         String client = state.client(sip).map(ClientSignIn::clientVersion).orElse(null);
         if (a.clientUpgrade() > 0
@@ -276,7 +278,7 @@ public final class Lab implements Deployment {
             Site s = state.site(site)
                     .orElseThrow(() -> DeploymentFailure.permanent("no site '" + site + "' in the topology; sites: "
                             + state.sites().stream().map(Site::name).collect(Collectors.joining(", "))));
-            if (edge.fqdn().equalsIgnoreCase(s.federationRoute())) {
+            if (Fqdn.same(edge.fqdn(), s.federationRoute())) {
                 return store.ticket();
             }
             if (edge.role() != PoolRole.Edge) {
@@ -427,11 +429,8 @@ public final class Lab implements Deployment {
     }
 
     private static String probeKey(Probe p) {
-        return p.kind() + "|" + lower(p.from()) + "|" + lower(p.to()) + "|" + lower(p.via());
-    }
-
-    private static String lower(String s) {
-        return s == null ? "" : LabState.key(s);
+        // to is a SIP address or, for a federated probe, a partner domain: both compare case-insensitively.
+        return p.kind() + "|" + SipAddress.key(p.from()) + "|" + SipAddress.key(p.to()) + "|" + Fqdn.key(p.via());
     }
 
     // ---- SIP ----
@@ -471,7 +470,7 @@ public final class Lab implements Deployment {
         List<User> all = new ArrayList<>(state.snapshot().users());
         all.sort(java.util.Comparator.comparing((User u) -> !u.test()));
         for (User u : all) {
-            List<User> list = by.computeIfAbsent(LabState.key(u.pool()), k -> new ArrayList<>());
+            List<User> list = by.computeIfAbsent(Fqdn.key(u.pool()), k -> new ArrayList<>());
             if (list.size() < perPool) {
                 list.add(u);
             }
@@ -530,7 +529,7 @@ public final class Lab implements Deployment {
                 ? r.replica()
                 : fault instanceof Fault.ServiceStopped s ? s.server() : null;
         if (server != null
-                && state.pools().stream().flatMap(p -> p.servers().stream()).noneMatch(server::equalsIgnoreCase)) {
+                && state.pools().stream().flatMap(p -> p.servers().stream()).noneMatch(m -> Fqdn.same(server, m))) {
             throw new CutoverException(
                     ErrorCode.BAD_INPUT,
                     "the fault \"" + fault.describe() + "\" names server " + server
@@ -548,7 +547,8 @@ public final class Lab implements Deployment {
         if (!faults.hasFailureRate(op)) {
             return 0;
         }
-        String k = LabState.key(key);
+        // Whatever the key names (a subject, a site, a pool), it compares case-insensitively.
+        String k = Fqdn.key(key);
         int attempt =
                 attempts.computeIfAbsent(op + "|" + k, x -> new AtomicInteger()).incrementAndGet();
         double rate = faults.failureRate(op, pool);
@@ -617,7 +617,7 @@ public final class Lab implements Deployment {
             Map<String, int[]> counts = state.homedCounts();
             List<LabSummary.PoolLine> pools = new ArrayList<>();
             for (Pool p : state.pools()) {
-                int[] c = counts.getOrDefault(LabState.key(p.fqdn()), new int[2]);
+                int[] c = counts.getOrDefault(Fqdn.key(p.fqdn()), new int[2]);
                 pools.add(
                         new LabSummary.PoolLine(p.fqdn(), p.site(), p.role(), p.version(), state.state(p), c[0], c[1]));
             }

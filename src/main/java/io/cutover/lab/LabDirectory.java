@@ -3,12 +3,12 @@ package io.cutover.lab;
 import io.cutover.catalog.Feature;
 import io.cutover.catalog.ProductVersion;
 import io.cutover.deployment.PoolState;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.User;
 import io.cutover.lab.sip.Directory;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,12 +19,12 @@ final class LabDirectory implements Directory {
 
     LabDirectory(LabState state) {
         this.state = state;
-        domains.add(state.scenario.domain().toLowerCase(Locale.ROOT));
+        domains.add(Fqdn.key(state.scenario.domain()));
         for (User u : state.snapshot().users()) {
             String sip = u.sipAddress();
             int at = sip.indexOf('@');
             if (at >= 0) {
-                domains.add(sip.substring(at + 1).toLowerCase(Locale.ROOT));
+                domains.add(Fqdn.key(sip.substring(at + 1)));
             }
         }
     }
@@ -48,7 +48,7 @@ final class LabDirectory implements Directory {
 
     @Override
     public boolean isLocalDomain(String domain) {
-        return domains.contains(domain.toLowerCase(Locale.ROOT));
+        return domains.contains(Fqdn.key(domain));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.cutover.catalog.ProductVersion;
 import io.cutover.deployment.PoolState;
 import io.cutover.deployment.Subject;
 import io.cutover.inventory.ClientSignIn;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
@@ -15,13 +16,13 @@ import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
 import io.cutover.inventory.ServiceStatus;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.User;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,29 +60,25 @@ final class LabState {
         this.catalog = catalog;
         this.initial = initial;
         for (Pool p : initial.pools()) {
-            pools.put(key(p.fqdn()), p);
-            versions.put(key(p.fqdn()), catalog.version(p.version()));
+            pools.put(Fqdn.key(p.fqdn()), p);
+            versions.put(Fqdn.key(p.fqdn()), catalog.version(p.version()));
         }
         for (Scenario.PoolSpec p : scenario.pools()) {
-            states.put(key(p.fqdn()), p.deployed() ? PoolState.Up : PoolState.NotDeployed);
+            states.put(Fqdn.key(p.fqdn()), p.deployed() ? PoolState.Up : PoolState.NotDeployed);
         }
-        initial.sites().forEach(s -> sites.put(key(s.name()), s));
-        initial.users().forEach(u -> users.put(key(u.sipAddress()), u));
+        initial.sites().forEach(s -> sites.put(Site.key(s.name()), s));
+        initial.users().forEach(u -> users.put(SipAddress.key(u.sipAddress()), u));
         initial.objects().forEach(o -> objects.put(objectKey(o.kind(), o.identity()), o));
         for (Meeting m : initial.meetings()) {
-            meetings.merge(key(m.organizer()), List.of(m), LabState::concat);
+            meetings.merge(SipAddress.key(m.organizer()), List.of(m), LabState::concat);
         }
-        initial.clients().forEach(c -> clients.put(key(c.sipAddress()), c));
+        initial.clients().forEach(c -> clients.put(SipAddress.key(c.sipAddress()), c));
         cmsPool = initial.cmsPool();
         faults = scenario.faults();
     }
 
-    static String key(String text) {
-        return text.toLowerCase(Locale.ROOT);
-    }
-
     private static String objectKey(HomedKind kind, String identity) {
-        return kind.name() + "|" + key(identity);
+        return kind.name() + "|" + SipAddress.key(identity);
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -98,7 +95,7 @@ final class LabState {
     }
 
     Optional<Pool> pool(String fqdn) {
-        return fqdn == null ? Optional.empty() : Optional.ofNullable(pools.get(key(fqdn)));
+        return fqdn == null ? Optional.empty() : Optional.ofNullable(pools.get(Fqdn.key(fqdn)));
     }
 
     List<Pool> pools() {
@@ -106,23 +103,23 @@ final class LabState {
     }
 
     ProductVersion version(Pool pool) {
-        return versions.get(key(pool.fqdn()));
+        return versions.get(Fqdn.key(pool.fqdn()));
     }
 
     Optional<Site> site(String name) {
-        return name == null ? Optional.empty() : Optional.ofNullable(sites.get(key(name)));
+        return name == null ? Optional.empty() : Optional.ofNullable(sites.get(Site.key(name)));
     }
 
     Optional<User> user(String sip) {
-        return sip == null ? Optional.empty() : Optional.ofNullable(users.get(key(sip)));
+        return sip == null ? Optional.empty() : Optional.ofNullable(users.get(SipAddress.key(sip)));
     }
 
     Optional<ClientSignIn> client(String sip) {
-        return Optional.ofNullable(clients.get(key(sip)));
+        return Optional.ofNullable(clients.get(SipAddress.key(sip)));
     }
 
     int meetingCount(String organizer) {
-        return meetings.getOrDefault(key(organizer), List.of()).size();
+        return meetings.getOrDefault(SipAddress.key(organizer), List.of()).size();
     }
 
     String cmsPool() {
@@ -138,7 +135,7 @@ final class LabState {
             return user(subject.id()).map(User::pool);
         }
         if (subject.kind() == HomedKind.Cms) {
-            return Subject.CMS_ID.equalsIgnoreCase(subject.id()) ? Optional.of(cmsPool) : Optional.empty();
+            return subject.namesTheCms() ? Optional.of(cmsPool) : Optional.empty();
         }
         return Optional.ofNullable(objects.get(objectKey(subject.kind(), subject.id())))
                 .map(HomedObject::pool);
@@ -146,7 +143,7 @@ final class LabState {
 
     /** The state without faults: how the pool was built, deployed or decommissioned. */
     PoolState builtState(Pool pool) {
-        return states.get(key(pool.fqdn()));
+        return states.get(Fqdn.key(pool.fqdn()));
     }
 
     /** The state as anyone would observe it: a deployed pool under a poolDown fault is Down. */
@@ -187,7 +184,7 @@ final class LabState {
         FaultProfile f = faults;
         Map<String, Boolean> staleFromScenario = new LinkedHashMap<>();
         for (Scenario.PoolSpec p : scenario.pools()) {
-            p.staleReplicas().forEach(s -> staleFromScenario.put(key(s), true));
+            p.staleReplicas().forEach(s -> staleFromScenario.put(Fqdn.key(s), true));
         }
         List<Replica> replicas = new ArrayList<>();
         for (Pool pool : pools.values()) {
@@ -199,7 +196,7 @@ final class LabState {
             }
             for (String server : pool.servers()) {
                 boolean upToDate =
-                        state == PoolState.Up && !staleFromScenario.containsKey(key(server)) && !f.isStale(server);
+                        state == PoolState.Up && !staleFromScenario.containsKey(Fqdn.key(server)) && !f.isStale(server);
                 replicas.add(new Replica(server, upToDate));
             }
         }
@@ -213,8 +210,8 @@ final class LabState {
         int userCount = 0;
         // Scenario order, so the users an error names are the same every time.
         for (User initialUser : initial.users()) {
-            User u = users.get(key(initialUser.sipAddress()));
-            if (u.pool().equalsIgnoreCase(pool.fqdn())) {
+            User u = users.get(SipAddress.key(initialUser.sipAddress()));
+            if (Fqdn.same(u.pool(), pool.fqdn())) {
                 userCount++;
                 if (homed.size() < 3) {
                     homed.add(u.sipAddress());
@@ -227,25 +224,25 @@ final class LabState {
         }
         Map<HomedKind, Integer> byKind = new EnumMap<>(HomedKind.class);
         for (HomedObject o : objects.values()) {
-            if (o.pool().equalsIgnoreCase(pool.fqdn())) {
+            if (Fqdn.same(o.pool(), pool.fqdn())) {
                 byKind.merge(o.kind(), 1, Integer::sum);
             }
         }
         byKind.forEach((kind, n) -> why.add("it still homes " + n + " " + kind));
-        if (pool.fqdn().equalsIgnoreCase(cmsPool)) {
+        if (Fqdn.same(pool.fqdn(), cmsPool)) {
             why.add("it hosts the Central Management Store");
         }
         for (Site s : sites.values()) {
-            if (pool.fqdn().equalsIgnoreCase(s.federationRoute())) {
+            if (Fqdn.same(pool.fqdn(), s.federationRoute())) {
                 why.add("site " + s.name() + "'s federation route points at it");
             }
-            if (pool.fqdn().equalsIgnoreCase(s.xmppFederationRoute())) {
+            if (Fqdn.same(pool.fqdn(), s.xmppFederationRoute())) {
                 why.add("site " + s.name() + "'s XMPP federation route points at it");
             }
         }
         for (Pool edge : pools.values()) {
             if (edge.role() == PoolRole.Edge
-                    && pool.fqdn().equalsIgnoreCase(edge.nextHop())
+                    && Fqdn.same(pool.fqdn(), edge.nextHop())
                     && builtState(edge) != PoolState.Decommissioned) {
                 why.add("Edge " + edge.fqdn() + " uses it as next hop");
             }
@@ -257,8 +254,8 @@ final class LabState {
     Map<String, int[]> homedCounts() {
         Map<String, int[]> counts = new LinkedHashMap<>();
         pools.keySet().forEach(k -> counts.put(k, new int[2]));
-        users.values().forEach(u -> counts.computeIfAbsent(key(u.pool()), k -> new int[2])[0]++);
-        objects.values().forEach(o -> counts.computeIfAbsent(key(o.pool()), k -> new int[2])[1]++);
+        users.values().forEach(u -> counts.computeIfAbsent(Fqdn.key(u.pool()), k -> new int[2])[0]++);
+        objects.values().forEach(o -> counts.computeIfAbsent(Fqdn.key(o.pool()), k -> new int[2])[1]++);
         return counts;
     }
 
@@ -267,7 +264,7 @@ final class LabState {
     }
 
     List<Site> sites() {
-        return initial.sites().stream().map(s -> sites.get(key(s.name()))).toList();
+        return initial.sites().stream().map(s -> sites.get(Site.key(s.name()))).toList();
     }
 
     /** The whole current state, in the scenario's order so that two snapshots compare equal. */
@@ -276,7 +273,7 @@ final class LabState {
         List<Meeting> ms = new ArrayList<>(initial.meetings().size());
         List<ClientSignIn> cs = new ArrayList<>(initial.clients().size());
         for (User u : initial.users()) {
-            String k = key(u.sipAddress());
+            String k = SipAddress.key(u.sipAddress());
             us.add(users.get(k));
             ms.addAll(meetings.getOrDefault(k, List.of()));
             ClientSignIn c = clients.get(k);
@@ -309,15 +306,15 @@ final class LabState {
         if (m instanceof Mutation.Moved moved) {
             applyMove(moved);
         } else if (m instanceof Mutation.Routed r) {
-            String k = key(r.site());
+            String k = Site.key(r.site());
             sites.put(
                     k,
                     sites.get(k)
                             .withFederationRoute(pool(r.edge()).map(Pool::fqdn).orElse(r.edge())));
         } else if (m instanceof Mutation.Deployed d) {
-            states.put(key(d.pool()), PoolState.Up);
+            states.put(Fqdn.key(d.pool()), PoolState.Up);
         } else if (m instanceof Mutation.Decommissioned d) {
-            states.put(key(d.pool()), PoolState.Decommissioned);
+            states.put(Fqdn.key(d.pool()), PoolState.Decommissioned);
         } else if (m instanceof Mutation.Injected i) {
             List<Fault> all = new ArrayList<>(faults.faults());
             all.addAll(i.faults());
@@ -325,16 +322,16 @@ final class LabState {
         } else if (m instanceof Mutation.Cleared) {
             faults = new FaultProfile(faults.seed(), List.of());
         } else if (m instanceof Mutation.PolicyDropped p) {
-            String k = key(p.sipAddress());
+            String k = SipAddress.key(p.sipAddress());
             User u = users.get(k);
             Map<PolicyKind, String> policies = new EnumMap<>(PolicyKind.class);
             policies.putAll(u.policies());
             policies.remove(p.policy());
             users.put(k, u.withPolicies(policies));
         } else if (m instanceof Mutation.MeetingScheduled s) {
-            meetings.merge(key(s.meeting().organizer()), List.of(s.meeting()), LabState::concat);
+            meetings.merge(SipAddress.key(s.meeting().organizer()), List.of(s.meeting()), LabState::concat);
         } else if (m instanceof Mutation.ClientUpgraded c) {
-            clients.put(key(c.client().sipAddress()), c.client());
+            clients.put(SipAddress.key(c.client().sipAddress()), c.client());
         }
     }
 
@@ -342,7 +339,7 @@ final class LabState {
         String target = pool(m.pool()).map(Pool::fqdn).orElse(m.pool());
         Subject s = m.subject();
         if (s.kind() == HomedKind.User) {
-            String k = key(s.id());
+            String k = SipAddress.key(s.id());
             users.put(k, users.get(k).withPool(target));
             List<Meeting> owned = meetings.get(k);
             if (owned != null) {

@@ -4,6 +4,7 @@ import io.cutover.catalog.Feature;
 import io.cutover.catalog.ProductVersion;
 import io.cutover.deployment.PoolState;
 import io.cutover.deployment.Probe;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.ServiceState;
@@ -184,7 +185,7 @@ final class ProbeRules {
     }
 
     private Refusal partner(String domain) {
-        boolean known = domain != null && state.partners().stream().anyMatch(domain::equalsIgnoreCase);
+        boolean known = domain != null && state.partners().stream().anyMatch(p -> Fqdn.same(domain, p));
         return known ? null : Refusal.of(403, "Forbidden", domain + " is not a federated partner of this deployment");
     }
 

@@ -3,8 +3,10 @@ package io.cutover.lab;
 import static io.cutover.lab.ScenarioPools.known;
 
 import io.cutover.catalog.Catalog;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.PoolRole;
+import io.cutover.inventory.Site;
 import io.cutover.inventory.SiteKind;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -79,7 +81,7 @@ final class ScenarioParser {
         for (int i = 0; i < siteNodes.size(); i++) {
             Scenario.SiteSpec s =
                     site(Fields.of(siteNodes.get(i), Fields.index("sites", i), where, SITE_FIELDS), siteIdLines, sites);
-            sites.put(Fields.lower(s.name()), s);
+            sites.put(Site.key(s.name()), s);
         }
 
         Map<String, Scenario.PoolSpec> pools = new LinkedHashMap<>();
@@ -91,7 +93,7 @@ final class ScenarioParser {
         Map<String, Integer> poolLines = new HashMap<>();
         for (int i = 0; i < poolNodes.size(); i++) {
             Fields f = Fields.of(poolNodes.get(i), Fields.index("pools", i), where, POOL_FIELDS);
-            String key = Fields.lower(f.string("fqdn"));
+            String key = Fqdn.key(f.string("fqdn"));
             Integer first = poolLines.putIfAbsent(key, f.line("fqdn"));
             if (first != null) {
                 throw f.error("fqdn", "duplicate pool FQDN '" + f.string("fqdn") + "' (first on line " + first + ")");
@@ -133,7 +135,7 @@ final class ScenarioParser {
         }
 
         String cms = top.string("cms");
-        Scenario.PoolSpec cmsPool = pools.get(Fields.lower(cms));
+        Scenario.PoolSpec cmsPool = pools.get(Fqdn.key(cms));
         if (cmsPool == null) {
             throw top.error("cms", "no pool '" + cms + "' in the scenario; " + known(pools));
         }
@@ -147,7 +149,7 @@ final class ScenarioParser {
         List<String> partners = top.strings("partners");
         Set<String> seenPartners = new HashSet<>();
         for (String partner : partners) {
-            if (!DOMAIN.matcher(partner).matches() || !seenPartners.add(Fields.lower(partner))) {
+            if (!DOMAIN.matcher(partner).matches() || !seenPartners.add(Fqdn.key(partner))) {
                 throw top.error("partners", "'" + partner + "' is not a domain name or is listed twice");
             }
         }
@@ -203,7 +205,7 @@ final class ScenarioParser {
 
     private Scenario.SiteSpec site(Fields f, Map<Integer, Integer> siteIdLines, Map<String, Scenario.SiteSpec> sites) {
         String name = f.string("name");
-        if (sites.containsKey(Fields.lower(name))) {
+        if (sites.containsKey(Site.key(name))) {
             throw f.error("name", "duplicate site '" + name + "'");
         }
         int siteId = f.integer("siteId", 1, 1_000_000);

@@ -4,8 +4,10 @@ import static io.cutover.lab.ScenarioParser.DOMAIN;
 
 import io.cutover.catalog.Catalog;
 import io.cutover.catalog.ProductVersion;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.PoolRole;
+import io.cutover.inventory.Site;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ final class ScenarioPools {
             return null;
         }
         String hop = f.string("nextHop");
-        Scenario.PoolSpec p = pools.get(Fields.lower(hop));
+        Scenario.PoolSpec p = pools.get(Fqdn.key(hop));
         if (p == null) {
             throw f.error("nextHop", "no pool '" + hop + "' in the scenario; " + known(pools));
         }
@@ -51,7 +53,7 @@ final class ScenarioPools {
             return null;
         }
         String edge = f.string(field);
-        Scenario.PoolSpec p = pools.get(Fields.lower(edge));
+        Scenario.PoolSpec p = pools.get(Fqdn.key(edge));
         if (p == null) {
             throw f.error(field, "no pool '" + edge + "' in the scenario; " + known(pools));
         }
@@ -71,7 +73,7 @@ final class ScenarioPools {
             throw f.error("fqdn", "'" + fqdn + "' is not an FQDN");
         }
         String siteName = f.string("site");
-        Scenario.SiteSpec site = sites.get(Fields.lower(siteName));
+        Scenario.SiteSpec site = sites.get(Site.key(siteName));
         if (site == null) {
             throw f.error(
                     "site",
@@ -97,7 +99,7 @@ final class ScenarioPools {
         boolean deployed = f.bool("deployed", true);
         List<String> stale = f.strings("staleReplicas");
         for (String s : stale) {
-            if (servers.stream().noneMatch(s::equalsIgnoreCase)) {
+            if (servers.stream().noneMatch(m -> Fqdn.same(s, m))) {
                 throw f.error(
                         "staleReplicas",
                         "'" + s + "' is not a server of " + fqdn + "; servers: " + String.join(", ", servers));
@@ -165,7 +167,7 @@ final class ScenarioPools {
             }
         }
         for (String s : servers) {
-            Integer first = serverLines.putIfAbsent(Fields.lower(s), f.line("servers"));
+            Integer first = serverLines.putIfAbsent(Fqdn.key(s), f.line("servers"));
             if (first != null) {
                 throw f.error("servers", "server '" + s + "' is already in a pool (line " + first + ")");
             }

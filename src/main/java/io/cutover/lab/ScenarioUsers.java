@@ -6,8 +6,10 @@ import static io.cutover.lab.ScenarioParser.USER_FIELDS;
 import static io.cutover.lab.ScenarioPools.known;
 
 import io.cutover.catalog.Feature;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.PoolRole;
+import io.cutover.inventory.SipAddress;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -119,7 +121,7 @@ final class ScenarioUsers {
             throw f.error("sip", "'" + sip + "' is not a SIP address like sip:alice@contoso.com");
         }
         String pool = f.string("pool");
-        Scenario.PoolSpec p = pools.get(Fields.lower(pool));
+        Scenario.PoolSpec p = pools.get(Fqdn.key(pool));
         if (p == null) {
             throw f.error("pool", "no pool '" + pool + "' in the scenario; " + known(pools));
         }
@@ -168,7 +170,7 @@ final class ScenarioUsers {
             }
             NamePattern pattern = new NamePattern(p.users().name());
             for (int n = 1; n <= p.users().count(); n++) {
-                String sip = Fields.lower(Expansion.sip(pattern, n, domain));
+                String sip = SipAddress.key(Expansion.sip(pattern, n, domain));
                 Integer first = seen.putIfAbsent(sip, f.line("users"));
                 if (first != null) {
                     throw f.error("users", "generates " + sip + ", which the users on line " + first + " generate too");
@@ -178,7 +180,7 @@ final class ScenarioUsers {
         List<Node> userNodes = top.list("users");
         for (int u = 0; u < users.size(); u++) {
             Fields f = Fields.of(userNodes.get(u), Fields.index("users", u), where, USER_FIELDS);
-            Integer first = seen.putIfAbsent(Fields.lower(users.get(u).sip()), f.line("sip"));
+            Integer first = seen.putIfAbsent(SipAddress.key(users.get(u).sip()), f.line("sip"));
             if (first != null) {
                 throw f.error("sip", "duplicate user " + users.get(u).sip() + " (also on line " + first + ")");
             }

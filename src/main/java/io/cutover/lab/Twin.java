@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.Replica;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -80,11 +80,11 @@ final class Twin {
     private static Scenario scenario(Document d) {
         Inventory inv = d.inventory();
         Set<String> notDeployed = new HashSet<>();
-        d.notDeployed().forEach(p -> notDeployed.add(key(p)));
+        d.notDeployed().forEach(p -> notDeployed.add(Fqdn.key(p)));
         Set<String> stale = new HashSet<>();
         for (Replica r : inv.replicas()) {
             if (!r.upToDate()) {
-                stale.add(key(r.fqdn()));
+                stale.add(Fqdn.key(r.fqdn()));
             }
         }
         List<Scenario.SiteSpec> sites = new ArrayList<>();
@@ -102,9 +102,10 @@ final class Twin {
         List<Scenario.PoolSpec> pools = new ArrayList<>();
         List<Fault> faults = new ArrayList<>();
         for (Pool p : inv.pools()) {
-            List<String> staleHere =
-                    p.servers().stream().filter(m -> stale.contains(key(m))).toList();
-            boolean deployed = !notDeployed.contains(key(p.fqdn()));
+            List<String> staleHere = p.servers().stream()
+                    .filter(m -> stale.contains(Fqdn.key(m)))
+                    .toList();
+            boolean deployed = !notDeployed.contains(Fqdn.key(p.fqdn()));
             pools.add(new Scenario.PoolSpec(
                     p.fqdn(),
                     p.site(),
@@ -120,7 +121,7 @@ final class Twin {
                 for (ServiceState s : inv.services()) {
                     if (!s.running()
                             && s.pool() != null
-                            && s.pool().equalsIgnoreCase(p.fqdn())
+                            && Fqdn.same(s.pool(), p.fqdn())
                             && Services.of(p.role()).contains(s.name())) {
                         faults.add(new Fault.ServiceStopped(p.fqdn(), s.name(), s.computer()));
                     }
@@ -158,20 +159,17 @@ final class Twin {
             return List.of();
         }
         Set<String> reporting = new HashSet<>();
-        inv.services().forEach(s -> reporting.add(key(s.computer())));
+        inv.services().forEach(s -> reporting.add(Fqdn.key(s.computer())));
         // An up-to-date CMS replica proves its server is installed, even when the collection could
         // not reach it for its services (an Edge server in the perimeter, typically).
-        inv.replicas().stream().filter(Replica::upToDate).forEach(r -> reporting.add(key(r.fqdn())));
+        inv.replicas().stream().filter(Replica::upToDate).forEach(r -> reporting.add(Fqdn.key(r.fqdn())));
         List<String> result = new ArrayList<>();
         for (Pool p : inv.pools()) {
-            if (!Services.of(p.role()).isEmpty() && p.servers().stream().noneMatch(m -> reporting.contains(key(m)))) {
+            if (!Services.of(p.role()).isEmpty()
+                    && p.servers().stream().noneMatch(m -> reporting.contains(Fqdn.key(m)))) {
                 result.add(p.fqdn());
             }
         }
         return result;
-    }
-
-    private static String key(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -5,6 +5,7 @@ import io.cutover.deployment.PoolState;
 import io.cutover.deployment.Probe;
 import io.cutover.deployment.ProbeResult;
 import io.cutover.deployment.Subject;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
@@ -51,7 +52,7 @@ final class MeteredDeployment implements Deployment {
     }
 
     @Override
-    public Optional<String> homeOf(Subject subject) {
+    public Optional<Fqdn> homeOf(Subject subject) {
         return inner.homeOf(subject);
     }
 

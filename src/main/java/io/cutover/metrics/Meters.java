@@ -2,6 +2,7 @@ package io.cutover.metrics;
 
 import io.cutover.deployment.Deployment;
 import io.cutover.deployment.ProbeKind;
+import io.cutover.inventory.Fqdn;
 import io.cutover.journal.Action;
 import io.cutover.journal.Journal;
 import io.cutover.journal.Outcome;
@@ -90,7 +91,7 @@ public final class Meters {
     void moved(String pool, Action action, Outcome outcome) {
         Counter.builder("cutover.moves")
                 .description("Move attempts ended, by the pool moved to")
-                .tag("pool", lower(pool == null ? "unknown" : pool))
+                .tag("pool", pool == null ? "unknown" : Fqdn.key(pool))
                 .tag("action", lower(action.name()))
                 .tag("outcome", lower(outcome.name()))
                 .register(registry)

@@ -1,4 +1,6 @@
 package io.cutover.plan;
 
+import io.cutover.inventory.Fqdn;
+
 /** A legacy pool the plan does not decommission, and why. */
-public record KeptPool(String pool, String site, String reason) {}
+public record KeptPool(Fqdn pool, String site, String reason) {}

@@ -2,6 +2,7 @@ package io.cutover.plan;
 
 import io.cutover.catalog.Feature;
 import io.cutover.check.Check;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -185,7 +186,7 @@ public final class PlanExplainer {
         }
         out.append("\nRetained users (").append(plan.retained().size()).append("), who stay on their legacy pool\n");
         // Per pool, users grouped by the features that hold them back, fewest features first.
-        Map<String, List<Retained>> byPool = new LinkedHashMap<>();
+        Map<Fqdn, List<Retained>> byPool = new LinkedHashMap<>();
         plan.retained()
                 .forEach(r ->
                         byPool.computeIfAbsent(r.pool(), p -> new ArrayList<>()).add(r));

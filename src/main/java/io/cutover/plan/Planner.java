@@ -4,11 +4,13 @@ import io.cutover.catalog.Catalog;
 import io.cutover.check.Check;
 import io.cutover.deployment.ProbeKind;
 import io.cutover.deployment.Subject;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Policies;
 import io.cutover.inventory.Pool;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.User;
 import io.cutover.plan.Scope.SiteScope;
 import io.cutover.plan.Step.Decommission;
@@ -94,7 +96,7 @@ public final class Planner {
             steps.add(new DeployTarget(at + "deploy-target", s, p.fqdn(), Phase.Prepare, t.fqdn()));
 
             List<Check> coexistence = new ArrayList<>();
-            coexistence.add(new Check.ServicesRunning(List.of(p.fqdn(), t.fqdn())));
+            coexistence.add(new Check.ServicesRunning(List.of(Fqdn.of(p.fqdn()), Fqdn.of(t.fqdn()))));
             coexistence.add(new Check.ReplicasUpToDate());
             User legacyUser = first(scope.usersOn(p), u -> !scope.isRetained(u));
             if (legacyUser == null) {
@@ -105,7 +107,7 @@ public final class Planner {
             if (proved) {
                 coexistence.add(both(legacyUser, newUser));
             }
-            coexistence.add(new Check.Matrix(List.of(p.fqdn(), t.fqdn())));
+            coexistence.add(new Check.Matrix(List.of(Fqdn.of(p.fqdn()), Fqdn.of(t.fqdn()))));
             steps.add(new Gate(
                     at + "coexistence",
                     s,
@@ -129,7 +131,8 @@ public final class Planner {
             validation.add(parity(pilot, t));
             if (!proved) {
                 Set<String> moved = keys(pilot);
-                User stayed = first(scope.usersOn(p), u -> !moved.contains(key(u)) && !scope.isRetained(u));
+                User stayed = first(
+                        scope.usersOn(p), u -> !moved.contains(SipAddress.key(u.sipAddress())) && !scope.isRetained(u));
                 if (stayed == null) {
                     stayed = first(scope.usersOn(p), scope::isRetained);
                 }
@@ -137,7 +140,7 @@ public final class Planner {
                     validation.add(both(pilot.get(0), stayed));
                 }
             }
-            validation.add(new Check.Matrix(List.of(p.fqdn(), t.fqdn())));
+            validation.add(new Check.Matrix(List.of(Fqdn.of(p.fqdn()), Fqdn.of(t.fqdn()))));
             steps.add(new Gate(
                     at + "pilot-validation",
                     s,
@@ -151,7 +154,7 @@ public final class Planner {
         Pool n = site.targetEdge();
         if (!site.legacyEdges().isEmpty()) {
             List<Check> edge = new ArrayList<>();
-            edge.add(new Check.ServicesRunning(List.of(n.fqdn())));
+            edge.add(new Check.ServicesRunning(List.of(Fqdn.of(n.fqdn()))));
             if (!probeUsers.isEmpty()) {
                 edge.add(new Check.ExternalAccess(n.fqdn(), probeUsers));
             }
@@ -164,14 +167,14 @@ public final class Planner {
             Set<String> pilot = keys(pilots.get(p));
             List<User> remaining = new ArrayList<>();
             for (User u : scope.usersOn(p)) {
-                if (!pilot.contains(key(u)) && !scope.isRetained(u)) {
+                if (!pilot.contains(SipAddress.key(u.sipAddress())) && !scope.isRetained(u)) {
                     remaining.add(u);
                 }
             }
             waves(site, p, t, at, remaining);
             objects(site, p, t, at);
             String cms = scope.inventory.cmsPool();
-            if (cms != null && cms.equalsIgnoreCase(p.fqdn())) {
+            if (Fqdn.same(cms, p.fqdn())) {
                 // Even from a kept pool: the one CMS must not stay behind on a version being retired.
                 steps.add(new MoveBatch(
                         at + "cms",
@@ -200,12 +203,12 @@ public final class Planner {
     private void federation(SiteScope site, List<String> probeUsers) {
         String s = site.name();
         String route = site.site().federationRoute();
-        if (route == null || !scope.legacyEdgeKeys.contains(Scope.key(route))) {
+        if (route == null || !scope.legacyEdgeKeys.contains(Fqdn.key(route))) {
             return;
         }
         // A site without its own Edge federates through another site's; it follows that Edge's
         // replacement.
-        Pool to = site.targetEdge() != null ? site.targetEdge() : scope.replacementEdge.get(Scope.key(route));
+        Pool to = site.targetEdge() != null ? site.targetEdge() : scope.replacementEdge.get(Fqdn.key(route));
         steps.add(new RouteFederation(s + "/federation-route", s, null, Phase.Federation, route, to.fqdn()));
         String partner = scope.inventory.partners().stream()
                 .sorted(String.CASE_INSENSITIVE_ORDER.thenComparing(x -> x))
@@ -232,7 +235,7 @@ public final class Planner {
         for (Pool p : site.legacyFrontEnds()) {
             Set<String> pilot = keys(pilots.getOrDefault(p, List.of()));
             for (User u : scope.usersOn(p)) {
-                if (!pilot.contains(key(u)) && (legacy == null || probeOrder(u, legacy) < 0)) {
+                if (!pilot.contains(SipAddress.key(u.sipAddress())) && (legacy == null || probeOrder(u, legacy) < 0)) {
                     legacy = u;
                 }
             }
@@ -269,7 +272,7 @@ public final class Planner {
         List<User> pilot = new ArrayList<>();
         if (!scope.pilotKeys.isEmpty()) {
             for (User u : scope.usersOn(p)) {
-                if (scope.pilotKeys.contains(key(u))) {
+                if (scope.pilotKeys.contains(SipAddress.key(u.sipAddress()))) {
                     pilot.add(u);
                 }
             }
@@ -326,12 +329,12 @@ public final class Planner {
                 pool.fqdn(),
                 Phase.Drain,
                 "drain check of " + pool.fqdn(),
-                List.of(new Check.Drain(pool.fqdn()))));
+                List.of(new Check.Drain(Fqdn.of(pool.fqdn())))));
         steps.add(new Decommission(at + "decommission", s, pool.fqdn(), Phase.Decommission, pool.fqdn()));
     }
 
     private void arrive(Pool t, User u) {
-        String k = Scope.key(t.fqdn());
+        String k = Fqdn.key(t.fqdn());
         firstOn.merge(k, u, (a, b) -> Scope.BY_SIP.compare(a, b) <= 0 ? a : b);
         if (u.test()) {
             firstTestOn.merge(k, u, (a, b) -> Scope.BY_SIP.compare(a, b) <= 0 ? a : b);
@@ -340,7 +343,7 @@ public final class Planner {
 
     /** The first test user the plan has on {@code t} so far, else its first user, else null. */
     private User residentOf(Pool t) {
-        String k = Scope.key(t.fqdn());
+        String k = Fqdn.key(t.fqdn());
         User test = firstTestOn.get(k);
         return test != null ? test : firstOn.get(k);
     }
@@ -382,13 +385,9 @@ public final class Planner {
         return moves;
     }
 
-    private static String key(User u) {
-        return Inventory.key(u.sipAddress());
-    }
-
     private static Set<String> keys(List<User> users) {
         Set<String> keys = new HashSet<>();
-        users.forEach(u -> keys.add(key(u)));
+        users.forEach(u -> keys.add(SipAddress.key(u.sipAddress())));
         return keys;
     }
 

@@ -5,10 +5,12 @@ import io.cutover.ErrorCode;
 import io.cutover.catalog.Catalog;
 import io.cutover.catalog.Feature;
 import io.cutover.catalog.ProductVersion;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.User;
 import java.util.ArrayList;
@@ -17,7 +19,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -31,16 +32,16 @@ import java.util.stream.Collectors;
  */
 final class Scope {
     /** Pools by lower-cased FQDN, so that the order does not depend on how an importer spelt them. */
-    static final Comparator<Pool> BY_FQDN = Comparator.comparing(p -> key(p.fqdn()));
+    static final Comparator<Pool> BY_FQDN = Comparator.comparing(p -> Fqdn.key(p.fqdn()));
 
-    static final Comparator<User> BY_SIP = Comparator.comparing(u -> Inventory.key(u.sipAddress()));
+    static final Comparator<User> BY_SIP = Comparator.comparing(u -> SipAddress.key(u.sipAddress()));
 
     /** The order users are picked for tests and pilots: test accounts first, then by SIP address. */
     static final Comparator<User> PICK =
             Comparator.comparing((User u) -> !u.test()).thenComparing(BY_SIP);
 
     static final Comparator<HomedObject> OBJECT_ORDER = Comparator.comparing(HomedObject::kind)
-            .thenComparing(o -> o.identity().toLowerCase(Locale.ROOT))
+            .thenComparing(o -> SipAddress.key(o.identity()))
             .thenComparing(HomedObject::identity);
 
     /**
@@ -100,11 +101,11 @@ final class Scope {
         Map<String, ProductVersion> versions = versions(catalog);
         Map<String, Site> sitesByKey = sitesByKey(inventory.sites());
         List<Pool> legacy = pools.values().stream()
-                .filter(p -> versions.get(key(p.fqdn())).isOlderThan(target))
+                .filter(p -> versions.get(Fqdn.key(p.fqdn())).isOlderThan(target))
                 .sorted(BY_FQDN)
                 .toList();
         for (Pool p : pools.values().stream().sorted(BY_FQDN).toList()) {
-            ProductVersion v = versions.get(key(p.fqdn()));
+            ProductVersion v = versions.get(Fqdn.key(p.fqdn()));
             if (target.isOlderThan(v)) {
                 throw new CutoverException(
                         ErrorCode.UNSUPPORTED_MIGRATION_PATH,
@@ -117,13 +118,13 @@ final class Scope {
                     ErrorCode.BAD_INPUT, "nothing to migrate: no pool runs a version older than " + target.name());
         }
         for (Pool p : legacy) {
-            checkPath(catalog, p, versions.get(key(p.fqdn())));
+            checkPath(catalog, p, versions.get(Fqdn.key(p.fqdn())));
         }
 
         this.usersByPool = usersByPool(inventory.users());
         this.objectsByPool = objectsByPool(inventory.objects());
         String cms = inventory.cmsPool();
-        if (cms != null && !cms.isBlank() && !pools.containsKey(key(cms))) {
+        if (cms != null && !cms.isBlank() && !pools.containsKey(Fqdn.key(cms))) {
             throw new CutoverException(
                     ErrorCode.UNKNOWN_POOL,
                     "the Central Management Store is on pool '" + cms + "', which the topology lacks; the topology has "
@@ -135,8 +136,8 @@ final class Scope {
         this.replacementEdge = new HashMap<>();
         for (SiteScope s : sites) {
             for (Pool e : s.legacyEdges()) {
-                legacyEdgeKeys.add(key(e.fqdn()));
-                replacementEdge.put(key(e.fqdn()), s.targetEdge());
+                legacyEdgeKeys.add(Fqdn.key(e.fqdn()));
+                replacementEdge.put(Fqdn.key(e.fqdn()), s.targetEdge());
             }
         }
 
@@ -145,11 +146,11 @@ final class Scope {
         List<KeptPool> keptList = new ArrayList<>();
         retain(retainedList, keptList);
         keepOthers(legacy, keptList);
-        retainedList.sort(Comparator.comparing((Retained r) -> key(r.pool())).thenComparing(r -> key(r.sipAddress())));
-        keptList.sort(Comparator.comparing(k -> key(k.pool())));
+        retainedList.sort(Comparator.comparing(Retained::pool).thenComparing(Retained::sipAddress));
+        keptList.sort(Comparator.comparing(KeptPool::pool));
         this.retained = List.copyOf(retainedList);
         this.kept = List.copyOf(keptList);
-        this.keptKeys = kept.stream().map(k -> key(k.pool())).collect(Collectors.toSet());
+        this.keptKeys = kept.stream().map(k -> k.pool().key()).collect(Collectors.toSet());
 
         this.pilotKeys = pilots();
         checkCapacity();
@@ -184,24 +185,20 @@ final class Scope {
         return new Scope(inventory, catalog, options);
     }
 
-    static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
-    }
-
     List<User> usersOn(Pool pool) {
-        return usersByPool.getOrDefault(key(pool.fqdn()), List.of());
+        return usersByPool.getOrDefault(Fqdn.key(pool.fqdn()), List.of());
     }
 
     List<HomedObject> objectsOn(Pool pool) {
-        return objectsByPool.getOrDefault(key(pool.fqdn()), List.of());
+        return objectsByPool.getOrDefault(Fqdn.key(pool.fqdn()), List.of());
     }
 
     boolean isRetained(User user) {
-        return retainedBySip.containsKey(Inventory.key(user.sipAddress()));
+        return retainedBySip.containsKey(SipAddress.key(user.sipAddress()));
     }
 
     boolean isKept(Pool pool) {
-        return keptKeys.contains(key(pool.fqdn()));
+        return keptKeys.contains(Fqdn.key(pool.fqdn()));
     }
 
     private static void checkOptions(PlanOptions options) {
@@ -238,7 +235,7 @@ final class Scope {
             if (p.fqdn() == null || p.fqdn().isBlank()) {
                 throw new CutoverException(ErrorCode.BAD_INPUT, "a pool of site '" + p.site() + "' has no FQDN");
             }
-            Pool before = byKey.put(key(p.fqdn()), p);
+            Pool before = byKey.put(Fqdn.key(p.fqdn()), p);
             if (before != null) {
                 throw new CutoverException(
                         ErrorCode.BAD_INPUT,
@@ -258,7 +255,7 @@ final class Scope {
                                     + catalog.versions().stream()
                                             .map(ProductVersion::name)
                                             .collect(Collectors.joining(", "))));
-            byKey.put(key(p.fqdn()), v);
+            byKey.put(Fqdn.key(p.fqdn()), v);
         }
         return byKey;
     }
@@ -266,7 +263,7 @@ final class Scope {
     private static Map<String, Site> sitesByKey(List<Site> list) {
         Map<String, Site> byKey = new HashMap<>();
         for (Site s : list) {
-            if (byKey.put(key(s.name()), s) != null) {
+            if (byKey.put(Site.key(s.name()), s) != null) {
                 throw new CutoverException(
                         ErrorCode.BAD_INPUT,
                         "site " + s.name() + " is listed twice in the topology; each site name must be unique");
@@ -296,20 +293,20 @@ final class Scope {
         Map<String, List<User>> byPool = new HashMap<>();
         String previous = null;
         for (User u : sorted) {
-            String sip = Inventory.key(u.sipAddress());
+            String sip = SipAddress.key(u.sipAddress());
             if (sip.equals(previous)) {
                 throw new CutoverException(
                         ErrorCode.BAD_INPUT,
                         "user " + u.sipAddress() + " is listed twice; each SIP address must be unique");
             }
             previous = sip;
-            if (u.pool() == null || !pools.containsKey(key(u.pool()))) {
+            if (u.pool() == null || !pools.containsKey(Fqdn.key(u.pool()))) {
                 throw new CutoverException(
                         ErrorCode.UNKNOWN_POOL,
                         "user " + u.sipAddress() + " is homed on pool '" + u.pool() + "', which the topology lacks; "
                                 + "the topology has " + fqdns());
             }
-            byPool.computeIfAbsent(key(u.pool()), k -> new ArrayList<>()).add(u);
+            byPool.computeIfAbsent(Fqdn.key(u.pool()), k -> new ArrayList<>()).add(u);
         }
         return byPool;
     }
@@ -330,13 +327,13 @@ final class Scope {
                         o.kind() + " '" + o.identity() + "' is listed twice; each object identity must be unique");
             }
             previous = o;
-            if (o.pool() == null || !pools.containsKey(key(o.pool()))) {
+            if (o.pool() == null || !pools.containsKey(Fqdn.key(o.pool()))) {
                 throw new CutoverException(
                         ErrorCode.UNKNOWN_POOL,
                         o.kind() + " '" + o.identity() + "' is homed on pool '" + o.pool()
                                 + "', which the topology lacks; the topology has " + fqdns());
             }
-            byPool.computeIfAbsent(key(o.pool()), k -> new ArrayList<>()).add(o);
+            byPool.computeIfAbsent(Fqdn.key(o.pool()), k -> new ArrayList<>()).add(o);
         }
         return byPool;
     }
@@ -349,21 +346,21 @@ final class Scope {
             List<Pool> legacy, Map<String, ProductVersion> versions, Map<String, Site> sitesByKey) {
         Map<String, List<Pool>> bySite = new TreeMap<>();
         for (Pool p : pools.values()) {
-            bySite.computeIfAbsent(key(String.valueOf(p.site())), k -> new ArrayList<>())
+            bySite.computeIfAbsent(Site.key(String.valueOf(p.site())), k -> new ArrayList<>())
                     .add(p);
         }
         Set<String> legacyEdges = new HashSet<>();
         for (Pool p : legacy) {
             if (p.role() == PoolRole.Edge) {
-                legacyEdges.add(key(p.fqdn()));
+                legacyEdges.add(Fqdn.key(p.fqdn()));
             }
         }
         // A site with nothing legacy of its own still needs its federation route moved when it points
         // at a legacy Edge of another site, or that Edge's drain check can never pass.
         Set<String> siteKeys = new TreeSet<>(bySite.keySet());
         for (Site s : sitesByKey.values()) {
-            if (s.federationRoute() != null && legacyEdges.contains(key(s.federationRoute()))) {
-                siteKeys.add(key(s.name()));
+            if (s.federationRoute() != null && legacyEdges.contains(Fqdn.key(s.federationRoute()))) {
+                siteKeys.add(Site.key(s.name()));
             }
         }
         List<SiteScope> result = new ArrayList<>();
@@ -375,7 +372,7 @@ final class Scope {
             List<Pool> targetFrontEnds = new ArrayList<>();
             List<Pool> targetEdges = new ArrayList<>();
             for (Pool p : sitePools) {
-                ProductVersion v = versions.get(key(p.fqdn()));
+                ProductVersion v = versions.get(Fqdn.key(p.fqdn()));
                 boolean isTarget = v.name().equals(target.name());
                 boolean isLegacy = v.isOlderThan(target);
                 if (p.role() == PoolRole.FrontEnd && isLegacy) {
@@ -389,8 +386,9 @@ final class Scope {
                 }
             }
             Site site = sitesByKey.get(siteKey);
-            boolean routed =
-                    site != null && site.federationRoute() != null && legacyEdges.contains(key(site.federationRoute()));
+            boolean routed = site != null
+                    && site.federationRoute() != null
+                    && legacyEdges.contains(Fqdn.key(site.federationRoute()));
             if (legacyFrontEnds.isEmpty() && legacyEdgePools.isEmpty() && !routed) {
                 continue;
             }
@@ -425,7 +423,7 @@ final class Scope {
                     List.copyOf(targetFrontEnds),
                     targetEdges.isEmpty() ? null : targetEdges.get(0)));
         }
-        result.sort(Comparator.comparing((SiteScope s) -> key(s.name())).thenComparing(SiteScope::name));
+        result.sort(Comparator.comparing((SiteScope s) -> Site.key(s.name())).thenComparing(SiteScope::name));
         return List.copyOf(result);
     }
 
@@ -442,9 +440,10 @@ final class Scope {
                     if (lost.isEmpty()) {
                         continue;
                     }
-                    Retained r = new Retained(u.sipAddress(), p.fqdn(), List.copyOf(lost), reason(lost));
+                    Retained r = new Retained(
+                            SipAddress.of(u.sipAddress()), Fqdn.of(p.fqdn()), List.copyOf(lost), reason(lost));
                     retainedList.add(r);
-                    retainedBySip.put(Inventory.key(u.sipAddress()), r);
+                    retainedBySip.put(SipAddress.key(u.sipAddress()), r);
                     lostByPool.addAll(lost);
                     count++;
                     if (lost.contains(Feature.Xmpp)) {
@@ -453,7 +452,7 @@ final class Scope {
                 }
                 if (count > 0) {
                     keptList.add(new KeptPool(
-                            p.fqdn(),
+                            Fqdn.of(p.fqdn()),
                             s.name(),
                             "keeps " + count + " retained "
                                     + (count == 1 ? "user" : "users") + " (" + names(lostByPool)
@@ -461,9 +460,9 @@ final class Scope {
                 }
             }
             String xmppRoute = s.site().xmppFederationRoute();
-            if (xmppUsers > 0 && xmppRoute != null && legacyEdgeKeys.contains(key(xmppRoute))) {
+            if (xmppUsers > 0 && xmppRoute != null && legacyEdgeKeys.contains(Fqdn.key(xmppRoute))) {
                 xmppHolders
-                        .computeIfAbsent(key(xmppRoute), k -> new TreeMap<>())
+                        .computeIfAbsent(Fqdn.key(xmppRoute), k -> new TreeMap<>())
                         .put(s.name(), xmppUsers);
             }
         }
@@ -472,7 +471,7 @@ final class Scope {
             int users =
                     e.getValue().values().stream().mapToInt(Integer::intValue).sum();
             keptList.add(new KeptPool(
-                    edge.fqdn(),
+                    Fqdn.of(edge.fqdn()),
                     siteName(edge),
                     "carries XMPP federation for " + users + " retained "
                             + (users == 1 ? "user" : "users") + " (the XMPP federation route of "
@@ -489,16 +488,16 @@ final class Scope {
         if (edge.nextHop() == null) {
             return;
         }
-        Pool hop = pools.get(key(edge.nextHop()));
-        if (hop == null || keptList.stream().anyMatch(k -> key(k.pool()).equals(key(hop.fqdn())))) {
+        Pool hop = pools.get(Fqdn.key(edge.nextHop()));
+        if (hop == null || keptList.stream().anyMatch(k -> k.pool().is(hop.fqdn()))) {
             return;
         }
         boolean legacyFrontEnd = sites.stream()
                 .flatMap(s -> s.legacyFrontEnds().stream())
-                .anyMatch(p -> key(p.fqdn()).equals(key(hop.fqdn())));
+                .anyMatch(p -> Fqdn.key(p.fqdn()).equals(Fqdn.key(hop.fqdn())));
         if (legacyFrontEnd) {
             keptList.add(new KeptPool(
-                    hop.fqdn(),
+                    Fqdn.of(hop.fqdn()),
                     siteName(hop),
                     "next hop of " + edge.fqdn()
                             + ", which stays for XMPP federation; point that Edge's next hop at another pool, then decommission "
@@ -513,23 +512,23 @@ final class Scope {
                 continue;
             }
             String reason = p.role() + " pool: not migrated by this plan; move it by hand";
-            if (cms != null && key(cms).equals(key(p.fqdn()))) {
+            if (cms != null && Fqdn.key(cms).equals(Fqdn.key(p.fqdn()))) {
                 reason += "; it hosts the Central Management Store, move that first (Move-CsManagementServer)";
             }
-            keptList.add(new KeptPool(p.fqdn(), siteName(p), reason));
+            keptList.add(new KeptPool(Fqdn.of(p.fqdn()), siteName(p), reason));
         }
     }
 
     private Set<String> pilots() {
         Set<String> keys = new TreeSet<>();
         Map<String, User> bySip = new HashMap<>();
-        usersByPool.values().forEach(list -> list.forEach(u -> bySip.put(Inventory.key(u.sipAddress()), u)));
+        usersByPool.values().forEach(list -> list.forEach(u -> bySip.put(SipAddress.key(u.sipAddress()), u)));
         Set<String> legacyFrontEnds = sites.stream()
                 .flatMap(s -> s.legacyFrontEnds().stream())
-                .map(p -> key(p.fqdn()))
+                .map(p -> Fqdn.key(p.fqdn()))
                 .collect(Collectors.toSet());
         List<String> listed = options.pilotUsers().stream()
-                .map(Inventory::key)
+                .map(SipAddress::key)
                 .distinct()
                 .sorted()
                 .toList();
@@ -540,7 +539,7 @@ final class Scope {
                         ErrorCode.UNKNOWN_USER,
                         "pilot user " + sip + " is not in the inventory; check the SIP address (sip:name@domain)");
             }
-            if (!legacyFrontEnds.contains(key(u.pool()))) {
+            if (!legacyFrontEnds.contains(Fqdn.key(u.pool()))) {
                 throw new CutoverException(
                         ErrorCode.BAD_INPUT,
                         "pilot user " + u.sipAddress() + " is homed on " + u.pool()
@@ -572,7 +571,7 @@ final class Scope {
 
     private String siteName(Pool pool) {
         return sites.stream()
-                .filter(s -> key(s.name()).equals(key(String.valueOf(pool.site()))))
+                .filter(s -> Site.key(s.name()).equals(Site.key(String.valueOf(pool.site()))))
                 .map(SiteScope::name)
                 .findFirst()
                 .orElse(pool.site());

@@ -7,6 +7,7 @@ import io.cutover.deployment.Backoff;
 import io.cutover.deployment.Deployment;
 import io.cutover.deployment.Sleeper;
 import io.cutover.inventory.Inventory;
+import io.cutover.inventory.Site;
 import io.cutover.journal.Control;
 import io.cutover.journal.Journal;
 import io.cutover.journal.Progress;
@@ -89,7 +90,7 @@ public final class Executor {
     /** Checks that every pool and site the plan names exists in the deployment; bad input otherwise. */
     public static void validate(Plan plan, Inventory inventory, RunSettings settings) {
         for (String site : settings.sites()) {
-            if (plan.steps().stream().noneMatch(s -> s.site().equalsIgnoreCase(site))) {
+            if (plan.steps().stream().noneMatch(s -> Site.sameName(s.site(), site))) {
                 throw new CutoverException(
                         ErrorCode.UNKNOWN_SITE,
                         "--site " + site + ": the plan has no step in that site; its sites are "

@@ -3,6 +3,7 @@ package io.cutover.run;
 import io.cutover.deployment.Subject;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.Inventory;
+import io.cutover.inventory.SipAddress;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ final class Homes {
     /** A subject's key: users by their normalised SIP address, other subjects as they are named. */
     static String key(Subject s) {
         return s.kind() == HomedKind.User
-                ? new Subject(HomedKind.User, Inventory.key(s.id())).toString()
+                ? new Subject(HomedKind.User, SipAddress.key(s.id())).toString()
                 : s.toString();
     }
 }

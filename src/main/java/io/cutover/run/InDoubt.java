@@ -2,6 +2,7 @@ package io.cutover.run;
 
 import io.cutover.deployment.Deployment;
 import io.cutover.deployment.PoolState;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Site;
 import io.cutover.journal.Entry;
 import io.cutover.journal.Outcome;
@@ -22,12 +23,16 @@ final class InDoubt {
 
     /** The END row that closes a move in doubt: OK when the subject is on its target, RETRY otherwise. */
     static Entry settleMove(Deployment deployment, Progress.Status status, Move m, Instant at) {
-        Optional<String> home = deployment.homeOf(m.subject());
-        if (home.isPresent() && home.get().equalsIgnoreCase(m.to())) {
+        Optional<Fqdn> home = deployment.homeOf(m.subject());
+        if (home.isPresent() && home.get().is(m.to())) {
             return status.last().end(Outcome.OK, "found on " + m.to() + " after an interruption", at);
         }
         return status.last()
-                .end(Outcome.RETRY, "interrupted before it ended; still on " + home.orElse("an unknown pool"), at);
+                .end(
+                        Outcome.RETRY,
+                        "interrupted before it ended; still on "
+                                + home.map(Fqdn::text).orElse("an unknown pool"),
+                        at);
     }
 
     /** The END row that closes a non-move step in doubt: OK when its effect is in place, RETRY otherwise. */
@@ -46,7 +51,7 @@ final class InDoubt {
                     .snapshot()
                     .findSite(s.site())
                     .map(Site::federationRoute)
-                    .map(s.to()::equalsIgnoreCase)
+                    .map(route -> Fqdn.same(s.to(), route))
                     .orElse(false);
         } else if (step instanceof Step.Decommission s) {
             return deployment.poolState(s.target()) == PoolState.Decommissioned;

@@ -1,6 +1,7 @@
 package io.cutover.run;
 
 import io.cutover.deployment.Deployment;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Pool;
 import java.util.ArrayList;
@@ -20,14 +21,14 @@ public final class LivePools {
     public static List<StatusReport.PoolLine> of(Deployment deployment) {
         Inventory now = deployment.snapshot();
         Map<String, Integer> users = new LinkedHashMap<>();
-        now.users().forEach(u -> users.merge(u.pool().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum));
+        now.users().forEach(u -> users.merge(Fqdn.key(u.pool()), 1, Integer::sum));
         Map<String, Integer> objects = new LinkedHashMap<>();
-        now.objects().forEach(o -> objects.merge(o.pool().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum));
+        now.objects().forEach(o -> objects.merge(Fqdn.key(o.pool()), 1, Integer::sum));
         List<StatusReport.PoolLine> pools = new ArrayList<>();
         for (Pool p : now.pools().stream()
                 .sorted(java.util.Comparator.comparing(Pool::site).thenComparing(Pool::fqdn))
                 .toList()) {
-            String k = p.fqdn().toLowerCase(java.util.Locale.ROOT);
+            String k = Fqdn.key(p.fqdn());
             pools.add(new StatusReport.PoolLine(
                     p.fqdn(),
                     p.site(),

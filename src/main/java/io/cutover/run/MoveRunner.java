@@ -5,8 +5,10 @@ import io.cutover.ErrorCode;
 import io.cutover.deployment.DeploymentFailure;
 import io.cutover.deployment.Subject;
 import io.cutover.inventory.ClientSignIn;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.Inventory;
+import io.cutover.inventory.SipAddress;
 import io.cutover.journal.Entry;
 import io.cutover.journal.Outcome;
 import io.cutover.journal.Progress;
@@ -45,7 +47,7 @@ final class MoveRunner {
         this.ctx = ctx;
         this.workers = workers;
         for (ClientSignIn c : start.clients()) {
-            clientsBefore.put(Inventory.key(c.sipAddress()), c.clientVersion());
+            clientsBefore.put(SipAddress.key(c.sipAddress()), c.clientVersion());
         }
         this.homesAtStart = Homes.of(start);
     }
@@ -207,7 +209,7 @@ final class MoveRunner {
         if (home == null) {
             return "not found in the deployment; it was removed or renamed after planning: plan again";
         }
-        if (home.equalsIgnoreCase(m.from()) || home.equalsIgnoreCase(m.to())) {
+        if (Fqdn.same(home, m.from()) || Fqdn.same(home, m.to())) {
             return null;
         }
         return "found on " + home + ", not on " + m.from()
@@ -221,7 +223,7 @@ final class MoveRunner {
 
     /** The client a user signed in with before the move: rollback uses it to spot upgrades. */
     private String clientNote(Subject user) {
-        String v = clientsBefore.get(Inventory.key(user.id()));
+        String v = clientsBefore.get(SipAddress.key(user.id()));
         return v == null ? null : "client before move: " + v;
     }
 

@@ -8,6 +8,7 @@ import io.cutover.check.CheckRunner;
 import io.cutover.deployment.Deployment;
 import io.cutover.deployment.DeploymentFailure;
 import io.cutover.deployment.PoolState;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Pool;
 import io.cutover.journal.Action;
 import io.cutover.journal.Entry;
@@ -68,7 +69,7 @@ public final class PoolDecommission {
     private void drain(Pool pool, Progress progress) {
         String fqdn = pool.fqdn();
         String stepId = plan.steps().stream()
-                .filter(s -> s instanceof Step.Gate g && g.checks().contains(new Check.Drain(fqdn)))
+                .filter(s -> s instanceof Step.Gate g && g.checks().contains(new Check.Drain(Fqdn.of(fqdn))))
                 .map(Step::id)
                 .findFirst()
                 .orElse(pool.site() + "/" + fqdn + "/drain");
@@ -87,7 +88,7 @@ public final class PoolDecommission {
     private CheckResult check(String fqdn) {
         ExecutorService probes = Executors.newFixedThreadPool(2);
         try {
-            return new CheckRunner(deployment, probes).evaluate(new Check.Drain(fqdn));
+            return new CheckRunner(deployment, probes).evaluate(new Check.Drain(Fqdn.of(fqdn)));
         } finally {
             probes.shutdownNow();
         }
@@ -96,7 +97,7 @@ public final class PoolDecommission {
     private void deactivate(Pool pool, Progress progress) {
         String fqdn = pool.fqdn();
         String stepId = plan.steps().stream()
-                .filter(s -> s instanceof Step.Decommission d && d.target().equalsIgnoreCase(fqdn))
+                .filter(s -> s instanceof Step.Decommission d && Fqdn.same(d.target(), fqdn))
                 .map(Step::id)
                 .findFirst()
                 .orElse(pool.site() + "/" + fqdn + "/decommission");

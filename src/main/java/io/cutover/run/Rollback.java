@@ -7,9 +7,11 @@ import io.cutover.deployment.Deployment;
 import io.cutover.deployment.DeploymentFailure;
 import io.cutover.deployment.Sleeper;
 import io.cutover.inventory.ClientSignIn;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Meeting;
+import io.cutover.inventory.SipAddress;
 import io.cutover.journal.Action;
 import io.cutover.journal.Entry;
 import io.cutover.journal.Journal;
@@ -89,16 +91,16 @@ public final class Rollback {
         Inventory now = deployment.snapshot();
         Map<String, String> homes = Homes.of(now);
         // A move in doubt counts only if the deployment has it on its target; rollback settles it so.
-        Predicate<Move> landed = m -> m.to().equalsIgnoreCase(homes.get(Homes.key(m.subject())));
+        Predicate<Move> landed = m -> Fqdn.same(m.to(), homes.get(Homes.key(m.subject())));
         Map<String, List<Meeting>> meetingsByOrganizer = new HashMap<>();
         for (Meeting m : now.meetings()) {
             meetingsByOrganizer
-                    .computeIfAbsent(Inventory.key(m.organizer()), k -> new ArrayList<>())
+                    .computeIfAbsent(SipAddress.key(m.organizer()), k -> new ArrayList<>())
                     .add(m);
         }
         Map<String, String> clients = new HashMap<>();
         for (ClientSignIn c : now.clients()) {
-            clients.put(Inventory.key(c.sipAddress()), c.clientVersion());
+            clients.put(SipAddress.key(c.sipAddress()), c.clientVersion());
         }
         int users = 0;
         int objects = 0;
@@ -115,8 +117,8 @@ public final class Rollback {
                         // From when the move began: a meeting scheduled while it ran is already on the new pool.
                         Instant movedAt = s.beganAt() == null ? s.endedAt() : s.beganAt();
                         for (Meeting meeting : meetingsByOrganizer.getOrDefault(
-                                Inventory.key(m.subject().id()), List.of())) {
-                            if (meeting.pool().equalsIgnoreCase(m.to())
+                                SipAddress.key(m.subject().id()), List.of())) {
+                            if (Fqdn.same(meeting.pool(), m.to())
                                     && meeting.createdUtc() != null
                                     && !meeting.createdUtc().isBefore(movedAt)) {
                                 meetings.add(meeting.conferenceId() + " organized by "
@@ -124,7 +126,8 @@ public final class Rollback {
                             }
                         }
                         String before = clientBefore(progress, batch.id(), m.item());
-                        String nowClient = clients.get(Inventory.key(m.subject().id()));
+                        String nowClient =
+                                clients.get(SipAddress.key(m.subject().id()));
                         if (before != null && nowClient != null && !before.equals(nowClient)) {
                             upgraded.add(m.subject().id() + ": " + before + " -> " + nowClient);
                         }
@@ -231,8 +234,8 @@ public final class Rollback {
      * the deployment says the subject is; true when it is back already.
      */
     private boolean settledBack(Progress.Status s, Move m) {
-        Optional<String> home = deployment.homeOf(m.subject());
-        if (home.isPresent() && home.get().equalsIgnoreCase(m.from())) {
+        Optional<Fqdn> home = deployment.homeOf(m.subject());
+        if (home.isPresent() && home.get().is(m.from())) {
             journal.append(
                     s.last().end(Outcome.OK, "found back on " + m.from() + " after an interruption", clock.instant()));
             return true;
@@ -240,7 +243,8 @@ public final class Rollback {
         journal.append(s.last()
                 .end(
                         Outcome.RETRY,
-                        "interrupted before it ended; still on " + home.orElse("an unknown pool"),
+                        "interrupted before it ended; still on "
+                                + home.map(Fqdn::text).orElse("an unknown pool"),
                         clock.instant()));
         return false;
     }

@@ -2,6 +2,7 @@ package io.cutover.run;
 
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
+import io.cutover.inventory.Site;
 import io.cutover.plan.Phase;
 import java.time.Duration;
 
@@ -66,7 +67,7 @@ public record RunSettings(
     /** Whether a step is one this run may carry out: of a phase up to {@code until}, of a chosen site. */
     public boolean covers(io.cutover.plan.Step step) {
         return (until == null || step.phase().compareTo(until) <= 0)
-                && (sites.isEmpty() || sites.stream().anyMatch(s -> s.equalsIgnoreCase(step.site())));
+                && (sites.isEmpty() || sites.stream().anyMatch(s -> Site.sameName(s, step.site())));
     }
 
     /** Whether the run is limited to part of the plan. */

@@ -106,7 +106,8 @@ public final class Status {
 
         List<StatusReport.RetainedLine> retained = new ArrayList<>();
         for (Retained r : plan.retained()) {
-            retained.add(new StatusReport.RetainedLine(r.sipAddress(), r.pool(), r.reason()));
+            retained.add(new StatusReport.RetainedLine(
+                    r.sipAddress().text(), r.pool().text(), r.reason()));
         }
         return new StatusReport(
                 runId,

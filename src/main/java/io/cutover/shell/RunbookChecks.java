@@ -2,6 +2,7 @@ package io.cutover.shell;
 
 import io.cutover.check.Check;
 import io.cutover.deployment.ProbeKind;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.PolicyKind;
 import io.cutover.plan.Step;
 import java.util.List;
@@ -44,9 +45,13 @@ final class RunbookChecks {
         line("Complete-CutoverGate " + q(g.id()) + " $failures");
     }
 
+    private static List<String> texts(List<Fqdn> pools) {
+        return pools.stream().map(Fqdn::text).toList();
+    }
+
     private void check(Check check) {
         if (check instanceof Check.ServicesRunning c) {
-            line("$failures += @(Test-CutoverServices @(" + list(c.pools()) + "))");
+            line("$failures += @(Test-CutoverServices @(" + list(texts(c.pools())) + "))");
         } else if (check instanceof Check.ReplicasUpToDate) {
             line("$failures += @(Test-CutoverReplicas)");
         } else if (check instanceof Check.Communication c) {
@@ -72,9 +77,9 @@ final class RunbookChecks {
                 line("$failures += @(Test-CutoverPolicies " + q(e.sipAddress()) + " @{ " + table + " })");
             }
         } else if (check instanceof Check.Drain c) {
-            line("$failures += @(Test-CutoverDrain " + q(c.pool()) + ")");
+            line("$failures += @(Test-CutoverDrain " + q(c.pool().text()) + ")");
         } else if (check instanceof Check.Matrix c) {
-            line("$failures += @(Test-CutoverMatrix @(" + list(c.pools()) + "))");
+            line("$failures += @(Test-CutoverMatrix @(" + list(texts(c.pools())) + "))");
         } else {
             // A check the runbook cannot express must not pass silently.
             throw new IllegalStateException(

@@ -3,6 +3,7 @@ package io.cutover.shell;
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.csv.CsvReader;
+import io.cutover.inventory.SipAddress;
 import io.cutover.journal.Action;
 import io.cutover.journal.Entry;
 import io.cutover.journal.Outcome;
@@ -166,7 +167,7 @@ public final class RunbookRecord {
     /** The move of a batch whose journal item is {@code item}; SIP addresses compare case-insensitively. */
     private static Optional<Move> move(Step.MoveBatch b, String item) {
         for (Move m : b.moves()) {
-            if (m.item().equals(item) || m.item().equalsIgnoreCase(item)) {
+            if (m.item().equals(item) || SipAddress.key(m.item()).equals(SipAddress.key(item))) {
                 return Optional.of(m);
             }
         }

@@ -11,6 +11,7 @@ import io.cutover.deployment.Probe;
 import io.cutover.deployment.ProbeKind;
 import io.cutover.deployment.ProbeResult;
 import io.cutover.deployment.Subject;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
@@ -297,7 +298,7 @@ public final class ShellDeployment implements Deployment {
 
     private record Topology(List<Site> sites, List<Pool> pools, String cmsPool) {
         Optional<Pool> pool(String fqdn) {
-            return pools.stream().filter(p -> p.fqdn().equalsIgnoreCase(fqdn)).findFirst();
+            return pools.stream().filter(p -> Fqdn.same(p.fqdn(), fqdn)).findFirst();
         }
     }
 
@@ -495,7 +496,7 @@ public final class ShellDeployment implements Deployment {
     }
 
     @Override
-    public Optional<String> homeOf(Subject subject) {
+    public Optional<Fqdn> homeOf(Subject subject) {
         Kinds kinds = Kinds.of(subject.kind());
         Answer a = run(homeQuery(subject));
         if (!a.ok()) {
@@ -510,7 +511,7 @@ public final class ShellDeployment implements Deployment {
             }
             String pool = kinds.pool(text(n, kinds.poolProperty(), null));
             if (pool != null && !pool.isEmpty()) {
-                return Optional.of(pool);
+                return Optional.of(Fqdn.of(pool));
             }
         }
         return Optional.empty();
@@ -557,7 +558,7 @@ public final class ShellDeployment implements Deployment {
         }
         String site = t.pool(targetPool).map(Pool::site).orElse(null);
         return t.sites().stream()
-                .filter(s -> s.name().equalsIgnoreCase(site))
+                .filter(s -> s.isNamed(site))
                 .map(Site::federationRoute)
                 .findFirst()
                 .orElse(null);
@@ -574,7 +575,7 @@ public final class ShellDeployment implements Deployment {
         Topology t = topology;
         if (t != null) {
             List<Site> sites = t.sites().stream()
-                    .map(s -> s.name().equalsIgnoreCase(site) ? s.withFederationRoute(edgeFqdn) : s)
+                    .map(s -> s.isNamed(site) ? s.withFederationRoute(edgeFqdn) : s)
                     .toList();
             topology = new Topology(sites, t.pools(), t.cmsPool());
         }

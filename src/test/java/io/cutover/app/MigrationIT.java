@@ -8,6 +8,7 @@ import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.deployment.PoolState;
 import io.cutover.inventory.Inventory;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.User;
 import io.cutover.journal.Action;
 import io.cutover.journal.AuditEntry;
@@ -91,9 +92,9 @@ class MigrationIT {
 
         Inventory end = labNow();
         Set<String> retained =
-                r.retained().stream().map(u -> Inventory.key(u.sipAddress())).collect(Collectors.toSet());
+                r.retained().stream().map(u -> SipAddress.key(u.sipAddress())).collect(Collectors.toSet());
         for (User u : end.users()) {
-            if (retained.contains(Inventory.key(u.sipAddress()))) {
+            if (retained.contains(SipAddress.key(u.sipAddress()))) {
                 assertThat(u.pool()).as(u.sipAddress()).isEqualTo("lyncpool01.contoso.com");
             } else {
                 assertThat(u.pool()).as(u.sipAddress()).startsWith("sfb19pool-");

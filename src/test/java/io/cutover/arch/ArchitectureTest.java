@@ -3,12 +3,14 @@ package io.cutover.arch;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.cutover.deployment.Deployment;
 import io.cutover.journal.Journal;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -222,6 +224,90 @@ class ArchitectureTest {
                 .orShould()
                 .callMethod(java.time.Instant.class, "now")
                 .check(classes);
+    }
+
+    /**
+     * The classes that may lower-case text or compare it ignoring case: the two identity types, and
+     * classes whose case-blind text is not a SIP address or an FQDN. Anything else compares
+     * identities through {@code SipAddress} and {@code Fqdn} (or {@code Site} for site names).
+     */
+    private static final Set<String> MAY_IGNORE_CASE = Set.of(
+            // The identities themselves, and site names, which the topology compares case-blind too.
+            "io.cutover.inventory.SipAddress",
+            "io.cutover.inventory.Fqdn",
+            "io.cutover.inventory.Site",
+            // The CMS's one fixed subject id.
+            "io.cutover.deployment.Subject",
+            // Enum and catalog names read from text or written as lower-case words (JSON, SQL, pages).
+            "io.cutover.catalog.Catalog",
+            "io.cutover.catalog.Feature",
+            "io.cutover.inventory.HomedKind",
+            "io.cutover.plan.Phase",
+            "io.cutover.assess.Assessment",
+            "io.cutover.journal.Journal",
+            "io.cutover.report.RunReportHtml",
+            "io.cutover.run.StatusReport",
+            "io.cutover.metrics.Meters",
+            "io.cutover.http.Server",
+            "io.cutover.app.Actions",
+            "io.cutover.app.RunReports",
+            "io.cutover.run.Approval",
+            "io.cutover.run.StopSignal",
+            // Command-line words: a deployment kind, a typed "yes".
+            "io.cutover.cli.ShellOptions",
+            "io.cutover.cli.RollbackCommand",
+            // CSV column headers, true/false, site types, policy scopes and XML attributes of a folder.
+            "io.cutover.csv.CsvReader",
+            "io.cutover.folder.FolderReader",
+            "io.cutover.folder.TopologyReader",
+            // Scenario enum values and operation names of the lab.
+            "io.cutover.lab.Fields",
+            "io.cutover.lab.Operations",
+            // SIP protocol header and parameter names.
+            "io.cutover.lab.sip.SipMessage",
+            "io.cutover.lab.sip.SipHeaderParser",
+            "io.cutover.lab.sip.SipUri",
+            "io.cutover.lab.sip.Via",
+            // PowerShell words: role names, "Global", "Success", error texts, encodings, runbook headers.
+            "io.cutover.shell.ShellDeployment",
+            "io.cutover.shell.ShellSettings",
+            "io.cutover.shell.RunbookRecord");
+
+    private static final DescribedPredicate<JavaClass> ALLOWED_TO_IGNORE_CASE =
+            DescribedPredicate.describe("allowed to ignore case", c -> MAY_IGNORE_CASE.contains(topLevel(c)));
+
+    private static String topLevel(JavaClass c) {
+        String name = c.getName();
+        int nested = name.indexOf('$');
+        return nested < 0 ? name : name.substring(0, nested);
+    }
+
+    @Test
+    void no_sip_address_or_fqdn_is_lower_cased_or_compared_ignoring_case_outside_the_identity_types() {
+        noClasses()
+                .that(DescribedPredicate.not(ALLOWED_TO_IGNORE_CASE))
+                .should()
+                .callMethod(String.class, "toLowerCase")
+                .orShould()
+                .callMethod(String.class, "toLowerCase", Locale.class)
+                .orShould()
+                .callMethod(String.class, "equalsIgnoreCase", String.class)
+                .because("SIP addresses and FQDNs compare through SipAddress and Fqdn, normalised in one place")
+                .check(classes);
+    }
+
+    @Test
+    void every_class_allowed_to_ignore_case_still_does_so_the_allowlist_stays_short() {
+        Set<String> ignoring = new java.util.TreeSet<>();
+        for (JavaClass c : classes) {
+            boolean calls = c.getMethodCallsFromSelf().stream()
+                    .anyMatch(call -> call.getTargetOwner().isEquivalentTo(String.class)
+                            && Set.of("toLowerCase", "equalsIgnoreCase").contains(call.getName()));
+            if (calls) {
+                ignoring.add(topLevel(c));
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(ignoring).containsAll(MAY_IGNORE_CASE);
     }
 
     @Test

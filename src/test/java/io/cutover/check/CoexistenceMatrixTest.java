@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.catalog.Catalog;
 import io.cutover.deployment.ProbeKind;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.lab.Lab;
 import io.cutover.lab.Scenarios;
@@ -74,9 +75,10 @@ class CoexistenceMatrixTest {
     }
 
     @Test
-    void the_matrix_restricted_to_some_pools_keeps_only_their_cells_and_is_the_same_every_time() {
+    void the_matrix_restricted_to_some_pools_keeps_only_their_cells_whatever_their_case_and_is_the_same_every_time() {
         Inventory inventory = synthetic(3);
-        CoexistenceMatrix m = CoexistenceMatrix.of(inventory, CATALOG).involving(List.of("legacy02.contoso.com"));
+        CoexistenceMatrix m =
+                CoexistenceMatrix.of(inventory, CATALOG).involving(List.of(Fqdn.of("Legacy02.Contoso.com")));
 
         assertThat(m.cells())
                 .isNotEmpty()

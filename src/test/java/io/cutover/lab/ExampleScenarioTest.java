@@ -10,6 +10,7 @@ import io.cutover.inventory.Inventory;
 import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.User;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -120,7 +121,7 @@ class ExampleScenarioTest {
         var users = contoso.usersBySip();
         assertThat(contoso.meetings())
                 .hasSizeGreaterThan(1000)
-                .allMatch(m -> users.get(Inventory.key(m.organizer())).pool().equals(m.pool()));
+                .allMatch(m -> users.get(SipAddress.key(m.organizer())).pool().equals(m.pool()));
         assertThat(contoso.clients()).hasSize(contoso.users().size());
         assertThat(contoso.clients())
                 .extracting(c -> c.clientVersion().substring(0, 9))

@@ -11,6 +11,7 @@ import io.cutover.deployment.Probe;
 import io.cutover.deployment.ProbeKind;
 import io.cutover.deployment.ProbeResult;
 import io.cutover.deployment.Subject;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.Replica;
 import java.util.ArrayList;
@@ -104,7 +105,7 @@ class FaultsTest {
                         DeploymentFailure.class,
                         f -> assertThat(f.isTransient()).isTrue())
                 .hasMessageContaining("injected fault, attempt 1");
-        assertThat(lab.homeOf(Subject.user(user(4)))).contains("pool13.contoso.com");
+        assertThat(lab.homeOf(Subject.user(user(4)))).contains(Fqdn.of("pool13.contoso.com"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cutover.deployment.Probe;
 import io.cutover.deployment.Subject;
 import io.cutover.inventory.Inventory;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.User;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -55,10 +56,10 @@ class LabConcurrencyTest {
         Map<String, User> now = after.usersBySip();
         assertThat(failedProbes).hasValue(0);
         for (User u : movable) {
-            assertThat(now.get(Inventory.key(u.sipAddress())).pool()).isEqualTo(target(u));
+            assertThat(now.get(SipAddress.key(u.sipAddress())).pool()).isEqualTo(target(u));
         }
         assertThat(after.meetings())
-                .allMatch(m -> now.get(Inventory.key(m.organizer())).pool().equals(m.pool()));
+                .allMatch(m -> now.get(SipAddress.key(m.organizer())).pool().equals(m.pool()));
         assertThat(after.meetings().size())
                 .isGreaterThanOrEqualTo(before.meetings().size());
         assertThat(after.usersOn("legacy01.contoso.com"))
@@ -87,9 +88,9 @@ class LabConcurrencyTest {
         pool.shutdown();
         // Speed is the `bench moves` figure; here only that no move was lost or doubled under contention.
         Map<String, User> now = new HashMap<>();
-        lab.snapshot().users().forEach(u -> now.put(Inventory.key(u.sipAddress()), u));
+        lab.snapshot().users().forEach(u -> now.put(SipAddress.key(u.sipAddress()), u));
         for (User u : movable) {
-            assertThat(now.get(Inventory.key(u.sipAddress())).pool()).isEqualTo(target(u));
+            assertThat(now.get(SipAddress.key(u.sipAddress())).pool()).isEqualTo(target(u));
         }
         assertThat(lab.snapshot().users()).hasSize(now.size()).hasSize(100_000);
     }

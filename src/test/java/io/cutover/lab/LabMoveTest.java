@@ -8,6 +8,7 @@ import io.cutover.deployment.DeploymentFailure;
 import io.cutover.deployment.PoolState;
 import io.cutover.deployment.Subject;
 import io.cutover.inventory.ClientSignIn;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Meeting;
@@ -28,7 +29,7 @@ class LabMoveTest {
 
         lab.move(alice, "pool19.contoso.com");
 
-        assertThat(lab.homeOf(alice)).contains("pool19.contoso.com");
+        assertThat(lab.homeOf(alice)).contains(Fqdn.of("pool19.contoso.com"));
         Inventory after = lab.snapshot();
         assertThat(after.findUser(user(3)).orElseThrow().pool()).isEqualTo("pool19.contoso.com");
         assertThat(meetingsOf(after, user(3)))
@@ -78,7 +79,7 @@ class LabMoveTest {
                         user(20) + " depends on PersistentChat, which Skype for Business Server 2019 does not offer");
         assertThatThrownBy(() -> lab.move(Subject.user(user(19)), "pool19.contoso.com"))
                 .hasMessageContaining("depends on Xmpp");
-        assertThat(lab.homeOf(Subject.user(user(20)))).contains("pool13.contoso.com");
+        assertThat(lab.homeOf(Subject.user(user(20)))).contains(Fqdn.of("pool13.contoso.com"));
     }
 
     @Test
@@ -94,7 +95,7 @@ class LabMoveTest {
         assertThat(lab.poolState("pool19new.contoso.com")).isEqualTo(PoolState.Up);
         assertThat(lab.services("pool19new.contoso.com")).isNotEmpty().allMatch(s -> s.running());
         lab.move(Subject.user(user(3)), "pool19new.contoso.com");
-        assertThat(lab.homeOf(Subject.user(user(3)))).contains("pool19new.contoso.com");
+        assertThat(lab.homeOf(Subject.user(user(3)))).contains(Fqdn.of("pool19new.contoso.com"));
     }
 
     @Test
@@ -120,7 +121,7 @@ class LabMoveTest {
         assertThat(after.objectsOn("pool19.contoso.com"))
                 .extracting(o -> o.kind())
                 .containsExactlyInAnyOrder(HomedKind.CommonAreaPhone, HomedKind.RgsConfiguration);
-        assertThat(lab.homeOf(Subject.cms())).contains("pool19.contoso.com");
+        assertThat(lab.homeOf(Subject.cms())).contains(Fqdn.of("pool19.contoso.com"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.deployment.PoolState;
 import io.cutover.deployment.Subject;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.PolicyKind;
 import java.io.BufferedReader;
@@ -47,8 +48,8 @@ class LabPersistenceIT {
         assertThat(Lab.exists(dir)).isTrue();
         try (Lab lab = Lab.open(dir, TestScenarios.CLOCK)) {
             assertThat(lab.snapshot()).isEqualTo(before);
-            assertThat(lab.homeOf(Subject.user(user(10)))).contains("pool19.contoso.com");
-            assertThat(lab.homeOf(Subject.user(user(11)))).contains("pool13.contoso.com");
+            assertThat(lab.homeOf(Subject.user(user(10)))).contains(Fqdn.of("pool19.contoso.com"));
+            assertThat(lab.homeOf(Subject.user(user(11)))).contains(Fqdn.of("pool13.contoso.com"));
             assertThat(lab.snapshot().findUser(user(1)).orElseThrow().policies())
                     .doesNotContainKey(PolicyKind.Conferencing);
             assertThat(lab.poolState("pool19new.contoso.com")).isEqualTo(PoolState.Up);
@@ -170,7 +171,7 @@ class LabPersistenceIT {
 
         try (Lab lab = Lab.open(labDir, TestScenarios.CLOCK)) {
             for (String sip : reported) {
-                assertThat(lab.homeOf(Subject.user(sip))).as(sip).contains("sfb19pool01.contoso.com");
+                assertThat(lab.homeOf(Subject.user(sip))).as(sip).contains(Fqdn.of("sfb19pool01.contoso.com"));
             }
         }
     }

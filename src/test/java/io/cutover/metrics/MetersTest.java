@@ -11,6 +11,7 @@ import io.cutover.deployment.Probe;
 import io.cutover.deployment.ProbeKind;
 import io.cutover.deployment.ProbeResult;
 import io.cutover.deployment.Subject;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
@@ -255,7 +256,7 @@ class MetersTest {
         }
 
         @Override
-        public Optional<String> homeOf(Subject subject) {
+        public Optional<Fqdn> homeOf(Subject subject) {
             return Optional.empty();
         }
 

@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cutover.check.Check;
 import io.cutover.deployment.ProbeKind;
 import io.cutover.deployment.Subject;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.PolicyKind;
@@ -82,7 +83,11 @@ class PlannerPhasesTest {
         assertThat(step(plan, "Redmond/pool01.contoso.com/decommission"))
                 .isEqualTo(new Step.Decommission(
                         "Redmond/pool01.contoso.com/decommission", "Redmond", POOL01, Phase.Decommission, POOL01));
-        assertThat(gate(plan, "Redmond/edge01.contoso.com/drain").checks()).containsExactly(new Check.Drain(EDGE01));
+        assertThat(gate(plan, "Redmond/edge01.contoso.com/drain").checks())
+                .containsExactly(new Check.Drain(Fqdn.of(EDGE01)));
+        // The decommission verb finds this gate by the pool an operator names, in whatever case.
+        assertThat(gate(plan, "Redmond/edge01.contoso.com/drain").checks())
+                .contains(new Check.Drain(Fqdn.of("EDGE01.Contoso.COM")));
         assertThat(plan.steps()).allSatisfy(s -> assertThat(s.site()).isEqualTo("Redmond"));
     }
 
@@ -189,7 +194,7 @@ class PlannerPhasesTest {
 
         Plan plan = Planner.plan(inv, CATALOG, options(), "cms");
 
-        assertThat(plan.kept()).extracting(KeptPool::pool).contains(POOL01);
+        assertThat(plan.kept()).extracting(k -> k.pool().text()).contains(POOL01);
         assertThat(batch(plan, "Redmond/pool01.contoso.com/cms").moves())
                 .containsExactly(new Move(Subject.cms(), POOL01, POOL19));
     }
@@ -209,11 +214,11 @@ class PlannerPhasesTest {
 
         assertThat(gate(plan, "Redmond/pool01.contoso.com/coexistence").checks())
                 .containsExactly(
-                        new Check.ServicesRunning(List.of(POOL01, POOL19)),
+                        new Check.ServicesRunning(List.of(Fqdn.of(POOL01), Fqdn.of(POOL19))),
                         new Check.ReplicasUpToDate(),
-                        new Check.Matrix(List.of(POOL01, POOL19)));
+                        new Check.Matrix(List.of(Fqdn.of(POOL01), Fqdn.of(POOL19))));
         assertThat(gate(plan, "Redmond/pool01.contoso.com/pilot-validation").checks())
-                .contains(new Check.Matrix(List.of(POOL01, POOL19)));
+                .contains(new Check.Matrix(List.of(Fqdn.of(POOL01), Fqdn.of(POOL19))));
         Check.Communication talk =
                 check(plan, "Redmond/pool01.contoso.com/pilot-validation", Check.Communication.class);
         // The pilot is test1, test2, user0001 (test users first), so user0002 is the first left behind.
@@ -298,7 +303,8 @@ class PlannerPhasesTest {
         // user0001 went with the pilot (test1, test2, user0001); user0002 is the first still on pool01.
         List<String> probed = List.of("sip:user0002@contoso.com", "sip:test1@contoso.com");
         assertThat(gate(plan, "Redmond/edge").checks())
-                .containsExactly(new Check.ServicesRunning(List.of(EDGE19)), new Check.ExternalAccess(EDGE19, probed));
+                .containsExactly(
+                        new Check.ServicesRunning(List.of(Fqdn.of(EDGE19))), new Check.ExternalAccess(EDGE19, probed));
         assertThat(gate(plan, "Redmond/federation").checks())
                 .containsExactly(new Check.FederatedAccess("Redmond", "adatum.com", probed));
     }
@@ -349,11 +355,11 @@ class PlannerPhasesTest {
         assertThat(plan.kept())
                 .containsExactly(
                         new KeptPool(
-                                "chat01.contoso.com",
+                                Fqdn.of("chat01.contoso.com"),
                                 "Redmond",
                                 "PersistentChat pool: not migrated by this plan; move it by hand"),
                         new KeptPool(
-                                "dir01.contoso.com",
+                                Fqdn.of("dir01.contoso.com"),
                                 "Redmond",
                                 "Director pool: not migrated by this plan; move it by hand"));
         assertThat(plan.steps()).noneMatch(s -> s.id().contains("dir") || s.id().contains("chat"));

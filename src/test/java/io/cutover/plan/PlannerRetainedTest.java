@@ -14,7 +14,9 @@ import static io.cutover.plan.Topologies.redmond;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.catalog.Feature;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
+import io.cutover.inventory.SipAddress;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -34,13 +36,13 @@ class PlannerRetainedTest {
         assertThat(plan.retained())
                 .containsExactly(
                         new Retained(
-                                "sip:both@contoso.com",
-                                POOL01,
+                                SipAddress.of("sip:both@contoso.com"),
+                                Fqdn.of(POOL01),
                                 List.of(Feature.PersistentChat, Feature.Xmpp),
                                 "depends on PersistentChat and Xmpp, removed in Skype for Business Server 2019"),
                         new Retained(
-                                "sip:chat@contoso.com",
-                                POOL01,
+                                SipAddress.of("sip:chat@contoso.com"),
+                                Fqdn.of(POOL01),
                                 List.of(Feature.PersistentChat),
                                 "depends on PersistentChat, removed in Skype for Business Server 2019"));
         assertThat(movedUsers(plan))
@@ -60,7 +62,7 @@ class PlannerRetainedTest {
         assertThat(plan.kept())
                 .containsExactly(
                         new KeptPool(
-                                POOL01,
+                                Fqdn.of(POOL01),
                                 "Redmond",
                                 "keeps 2 retained users (PersistentChat, SqlMirroring); stays in coexistence until they can move"));
         assertThat(ids(plan))
@@ -83,9 +85,9 @@ class PlannerRetainedTest {
         Plan plan = Planner.plan(inv, CATALOG, options(), "retained");
 
         assertThat(plan.retained())
-                .extracting(Retained::sipAddress)
+                .extracting(r -> r.sipAddress().text())
                 .containsExactly("sip:y@contoso.com", "sip:Z@contoso.com", "sip:a@contoso.com", "sip:b@contoso.com");
-        assertThat(plan.kept()).extracting(KeptPool::pool).containsExactly(POOL01, POOL02);
+        assertThat(plan.kept()).extracting(k -> k.pool().text()).containsExactly(POOL01, POOL02);
         assertThat(plan.kept().get(0).reason()).startsWith("keeps 2 retained users (Mcx)");
     }
 
@@ -111,7 +113,7 @@ class PlannerRetainedTest {
 
         Plan plan = Planner.plan(routed, CATALOG, options(), "xmpp");
 
-        assertThat(plan.kept()).extracting(KeptPool::pool).containsExactly(EDGE01, POOL01);
+        assertThat(plan.kept()).extracting(k -> k.pool().text()).containsExactly(EDGE01, POOL01);
         assertThat(plan.kept().get(0).reason()).contains("XMPP federation").contains("1 retained user");
         assertThat(ids(plan))
                 .doesNotContain(
@@ -137,7 +139,7 @@ class PlannerRetainedTest {
 
         Plan plan = Planner.plan(inv, CATALOG, options(), "next hop");
 
-        assertThat(plan.kept()).extracting(KeptPool::pool).containsExactly(EDGE01, POOL01, POOL02);
+        assertThat(plan.kept()).extracting(k -> k.pool().text()).containsExactly(EDGE01, POOL01, POOL02);
         assertThat(plan.kept().get(2).reason()).contains("next hop of " + EDGE01);
         assertThat(ids(plan))
                 .doesNotContain("Redmond/pool02.contoso.com/decommission")
@@ -151,7 +153,7 @@ class PlannerRetainedTest {
 
         Plan plan = Planner.plan(inv, CATALOG, options(), "xmpp");
 
-        assertThat(plan.kept()).extracting(KeptPool::pool).containsExactly(POOL01);
+        assertThat(plan.kept()).extracting(k -> k.pool().text()).containsExactly(POOL01);
         assertThat(ids(plan)).contains("Redmond/edge01.contoso.com/decommission");
     }
 
@@ -169,5 +171,25 @@ class PlannerRetainedTest {
         assertThat(plan.retained()).isEmpty();
         assertThat(movedUsers(plan)).containsExactly("sip:chat@contoso.com");
         assertThat(plan.steps()).noneMatch(s -> s.id().contains(SFB_2019));
+    }
+
+    @Test
+    void retained_users_and_kept_pools_are_written_to_the_plan_as_spelled_and_read_back_with_the_same_checksum()
+            throws Exception {
+        Inventory inv = redmond(12)
+                .user("sip:Chat.User@Contoso.com", POOL01, Feature.PersistentChat)
+                .build();
+        Plan plan = Planner.plan(inv, CATALOG, options(), "retained");
+
+        String json = PlanCodec.toJson(plan);
+        com.fasterxml.jackson.databind.JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+
+        assertThat(tree.path("retained").get(0).path("sipAddress").asText()).isEqualTo("sip:Chat.User@Contoso.com");
+        assertThat(tree.path("retained").get(0).path("pool").asText()).isEqualTo(POOL01);
+        assertThat(tree.path("kept").get(0).path("pool").asText()).isEqualTo(POOL01);
+        Plan back = PlanCodec.fromJson(json, "plan.json");
+        assertThat(back.retained()).isEqualTo(plan.retained());
+        assertThat(back.retained().get(0).sipAddress().text()).isEqualTo("sip:Chat.User@Contoso.com");
+        assertThat(PlanCodec.toJson(back)).isEqualTo(json);
     }
 }

@@ -156,7 +156,7 @@ class PlannerWavesTest {
 
         Set<String> legacyPools = legacy.stream().map(Pool::fqdn).collect(Collectors.toSet());
         Set<String> retained =
-                plan.retained().stream().map(Retained::sipAddress).collect(Collectors.toSet());
+                plan.retained().stream().map(r -> r.sipAddress().text()).collect(Collectors.toSet());
         List<String> expected = inv.users().stream()
                 .filter(u -> legacyPools.contains(u.pool()))
                 .map(User::sipAddress)
@@ -182,7 +182,7 @@ class PlannerWavesTest {
                 .isEqualTo(objects);
         for (Pool p : legacy) {
             boolean hasRetained =
-                    plan.retained().stream().anyMatch(r -> r.pool().equals(p.fqdn()));
+                    plan.retained().stream().anyMatch(r -> r.pool().is(p.fqdn()));
             assertThat(ids(plan).contains(p.site() + "/" + p.fqdn() + "/decommission"))
                     .isNotEqualTo(hasRetained);
         }

@@ -12,6 +12,7 @@ import io.cutover.deployment.PoolState;
 import io.cutover.deployment.Probe;
 import io.cutover.deployment.ProbeResult;
 import io.cutover.deployment.Subject;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Policies;
 import io.cutover.inventory.Replica;
@@ -65,8 +66,8 @@ class InDoubtTest {
         }
 
         @Override
-        public Optional<String> homeOf(Subject subject) {
-            return Optional.ofNullable(homes.get(subject));
+        public Optional<Fqdn> homeOf(Subject subject) {
+            return Optional.ofNullable(homes.get(subject)).map(Fqdn::of);
         }
 
         @Override

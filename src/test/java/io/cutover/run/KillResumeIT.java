@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutover.deployment.Subject;
 import io.cutover.inventory.ClientSignIn;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Meeting;
 import io.cutover.inventory.Pool;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.User;
 import io.cutover.lab.Lab;
@@ -830,10 +832,12 @@ class KillResumeIT {
         try (Lab lab = Lab.open(workspace.resolve("lab"), Clock.systemUTC())) {
             Inventory inv = lab.snapshot();
             for (User u : inv.users()) {
-                String key = Inventory.key(u.sipAddress());
+                String key = SipAddress.key(u.sipAddress());
                 s.put("user " + key, u.pool());
                 s.put("policies " + key, new TreeMap<>(u.policies()).toString());
-                s.put("home " + key, lab.homeOf(Subject.user(u.sipAddress())).orElse("(none)"));
+                s.put(
+                        "home " + key,
+                        lab.homeOf(Subject.user(u.sipAddress())).map(Fqdn::text).orElse("(none)"));
             }
             for (HomedObject o : inv.objects()) {
                 s.put("object " + o.kind() + ":" + o.identity(), o.pool());
@@ -847,11 +851,11 @@ class KillResumeIT {
                 s.put("pool " + p.fqdn(), lab.poolState(p.fqdn()).name());
             }
             for (ClientSignIn c : inv.clients()) {
-                s.put("client " + Inventory.key(c.sipAddress()), c.clientVersion());
+                s.put("client " + SipAddress.key(c.sipAddress()), c.clientVersion());
             }
             Map<String, List<String>> meetings = new TreeMap<>();
             for (Meeting m : inv.meetings()) {
-                meetings.computeIfAbsent("meetings " + Inventory.key(m.organizer()), k -> new ArrayList<>())
+                meetings.computeIfAbsent("meetings " + SipAddress.key(m.organizer()), k -> new ArrayList<>())
                         .add(m.conferenceId() + " on " + m.pool() + " by " + m.clientVersion());
             }
             meetings.forEach((k, v) -> s.put(k, v.stream().sorted().toList().toString()));

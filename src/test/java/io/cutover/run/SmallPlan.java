@@ -3,6 +3,7 @@ package io.cutover.run;
 import io.cutover.check.Check;
 import io.cutover.check.CheckResult;
 import io.cutover.deployment.Subject;
+import io.cutover.inventory.Fqdn;
 import io.cutover.journal.Action;
 import io.cutover.journal.Entry;
 import io.cutover.journal.Outcome;
@@ -34,7 +35,7 @@ final class SmallPlan {
             OLD,
             Phase.PilotValidation,
             "pilot validation",
-            List.of(new Check.ServicesRunning(List.of(NEW))));
+            List.of(new Check.ServicesRunning(List.of(Fqdn.of(NEW)))));
     static final Step.RouteFederation ROUTE = new Step.RouteFederation(
             "R/federation", SITE, null, Phase.Federation, "edge01.contoso.com", "edge19.contoso.com");
     static final Step.MoveBatch WAVE = new Step.MoveBatch(

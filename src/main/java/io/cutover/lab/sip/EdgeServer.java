@@ -2,6 +2,7 @@ package io.cutover.lab.sip;
 
 import io.cutover.catalog.Feature;
 import io.cutover.deployment.PoolState;
+import io.cutover.inventory.Fqdn;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
@@ -100,7 +101,7 @@ final class EdgeServer extends SipServer {
             refuse(request, from, 403, "Forbidden", domain + " is not a federated partner of this deployment");
             return;
         }
-        boolean xmpp = "xmpp".equalsIgnoreCase(ruri.param("gateway"));
+        boolean xmpp = ruri.viaXmppGateway();
         if (xmpp) {
             Optional<String> lacking = directory.lacks(fqdn, Feature.Xmpp);
             if (lacking.isPresent()) {
@@ -156,6 +157,9 @@ final class EdgeServer extends SipServer {
     }
 
     private boolean routesHere(String pool, boolean xmpp) {
-        return directory.federationRoute(pool, xmpp).map(fqdn::equalsIgnoreCase).orElse(false);
+        return directory
+                .federationRoute(pool, xmpp)
+                .map(route -> Fqdn.same(fqdn, route))
+                .orElse(false);
     }
 }

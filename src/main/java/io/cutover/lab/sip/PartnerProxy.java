@@ -1,5 +1,6 @@
 package io.cutover.lab.sip;
 
+import io.cutover.inventory.Fqdn;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,7 @@ final class PartnerProxy extends SipServer {
             refuse(request, from, 416, "Unsupported URI Scheme", "only sip: URIs are served here");
             return;
         }
-        if (domainOf(ruri).equalsIgnoreCase(fqdn) || ruri.port() == listener.port()) {
+        if (Fqdn.same(domainOf(ruri), fqdn) || ruri.port() == listener.port()) {
             SipMessage ok = SipMessage.response(request, 200, "OK");
             if ("INVITE".equals(method)) {
                 ok.add(

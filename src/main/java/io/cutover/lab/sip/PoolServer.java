@@ -2,6 +2,7 @@ package io.cutover.lab.sip;
 
 import io.cutover.catalog.Feature;
 import io.cutover.deployment.PoolState;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.PoolRole;
 import java.net.InetSocketAddress;
 import java.util.Collections;
@@ -69,7 +70,7 @@ final class PoolServer extends SipServer {
             return;
         }
         String previous = network.serverAt(from.remote());
-        if (previous != null && !previous.equalsIgnoreCase(fqdn)) {
+        if (previous != null && !Fqdn.same(previous, fqdn)) {
             Optional<String> why = directory.incompatible(previous, fqdn);
             if (why.isPresent()) {
                 refuse(request, from, 488, "Not Acceptable Here", why.get());
@@ -102,7 +103,7 @@ final class PoolServer extends SipServer {
 
     private boolean addressesMe(SipUri ruri) {
         InetSocketAddress me = listener.address();
-        return ruri.host().equalsIgnoreCase(fqdn)
+        return Fqdn.same(ruri.host(), fqdn)
                 || (ruri.host().equals(me.getAddress().getHostAddress()) && ruri.port() == me.getPort());
     }
 
@@ -136,7 +137,7 @@ final class PoolServer extends SipServer {
             refuse(request, from, 404, "Not Found", "no user " + aor + " in the deployment");
             return;
         }
-        if (!home.get().equalsIgnoreCase(fqdn)) {
+        if (!Fqdn.same(home.get(), fqdn)) {
             InetSocketAddress there = network.poolAddress(home.get());
             if (previous != null && network.isEdge(previous)) {
                 // A remote user's sign-in reached us through an Edge: the client cannot reach the
@@ -181,7 +182,7 @@ final class PoolServer extends SipServer {
                 refuse(request, from, 404, "Not Found", "no user " + aor + " in the deployment");
                 return;
             }
-            if (!home.get().equalsIgnoreCase(fqdn)) {
+            if (!Fqdn.same(home.get(), fqdn)) {
                 if (nextHopUp(home.get(), request, from)) {
                     forward(request, from, listener, request.copy(), network.poolAddress(home.get()));
                 }
@@ -194,8 +195,8 @@ final class PoolServer extends SipServer {
             deliver(request, from, aor);
             return;
         }
-        if (directory.partners().stream().anyMatch(domain::equalsIgnoreCase)) {
-            boolean xmpp = "xmpp".equalsIgnoreCase(ruri.param("gateway"));
+        if (directory.partners().stream().anyMatch(p -> Fqdn.same(domain, p))) {
+            boolean xmpp = ruri.viaXmppGateway();
             if (xmpp) {
                 Optional<String> lacking = directory.lacks(fqdn, Feature.Xmpp);
                 if (lacking.isPresent()) {
@@ -257,7 +258,7 @@ final class PoolServer extends SipServer {
     /** The presence agent for a user homed here: the subscription is accepted and the state notified. */
     private void presence(SipMessage request, Listener.Flow from, String aor) {
         String event = request.header("Event");
-        if (event == null || !event.trim().toLowerCase(java.util.Locale.ROOT).startsWith("presence")) {
+        if (event == null || !event.trim().regionMatches(true, 0, "presence", 0, "presence".length())) {
             refuse(request, from, 489, "Bad Event", "only the presence event package is served");
             return;
         }
@@ -300,7 +301,7 @@ final class PoolServer extends SipServer {
             refuse(request, from, 404, "Not Found", "no organizer " + organizer + " in the deployment");
             return;
         }
-        if (!home.get().equalsIgnoreCase(fqdn)) {
+        if (!Fqdn.same(home.get(), fqdn)) {
             if (nextHopUp(home.get(), request, from)) {
                 forward(request, from, listener, request.copy(), network.poolAddress(home.get()));
             }

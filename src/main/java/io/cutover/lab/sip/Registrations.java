@@ -1,8 +1,8 @@
 package io.cutover.lab.sip;
 
+import io.cutover.inventory.SipAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +27,7 @@ final class Registrations {
     private long order;
 
     Result update(String aor, SipMessage request, Listener.Flow from) {
-        String key = aor.toLowerCase(Locale.ROOT);
+        String key = SipAddress.key(aor);
         int defaultExpires = DEFAULT_EXPIRES;
         String exp = request.header("Expires");
         if (exp != null) {
@@ -96,7 +96,7 @@ final class Registrations {
     }
 
     Optional<Binding> latest(String aor) {
-        Map<String, Binding> mine = bindings.get(aor.toLowerCase(Locale.ROOT));
+        Map<String, Binding> mine = bindings.get(SipAddress.key(aor));
         if (mine == null) {
             return Optional.empty();
         }

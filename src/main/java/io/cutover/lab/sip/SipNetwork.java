@@ -1,11 +1,11 @@
 package io.cutover.lab.sip;
 
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.PoolRole;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,7 +31,7 @@ public final class SipNetwork implements AutoCloseable {
         this.infos = directory.pools();
         try {
             for (Directory.PoolInfo p : infos) {
-                String key = key(p.fqdn());
+                String key = Fqdn.key(p.fqdn());
                 if (p.role().isRegistrar()) {
                     PoolServer s = new PoolServer(p.fqdn(), p.role(), directory, this);
                     pools.put(key, s);
@@ -44,8 +44,8 @@ public final class SipNetwork implements AutoCloseable {
                 }
             }
             for (String domain : directory.partners()) {
-                PartnerProxy proxy = new PartnerProxy(domain.toLowerCase(Locale.ROOT), directory, this);
-                partners.put(key(domain), proxy);
+                PartnerProxy proxy = new PartnerProxy(Fqdn.key(domain), directory, this);
+                partners.put(Fqdn.key(domain), proxy);
                 partnerByPort.put(proxy.address().getPort(), domain);
             }
         } catch (RuntimeException e) {
@@ -59,28 +59,24 @@ public final class SipNetwork implements AutoCloseable {
         return new SipNetwork(directory);
     }
 
-    static String key(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
-
     /** The registrar pool's address, or null when it has none (not a registrar). */
     public InetSocketAddress poolAddress(String fqdn) {
-        PoolServer s = pools.get(key(fqdn));
+        PoolServer s = pools.get(Fqdn.key(fqdn));
         return s == null ? null : s.address();
     }
 
     public InetSocketAddress edgeInternal(String fqdn) {
-        EdgeServer e = edges.get(key(fqdn));
+        EdgeServer e = edges.get(Fqdn.key(fqdn));
         return e == null ? null : e.internalAddress();
     }
 
     public InetSocketAddress edgeExternal(String fqdn) {
-        EdgeServer e = edges.get(key(fqdn));
+        EdgeServer e = edges.get(Fqdn.key(fqdn));
         return e == null ? null : e.externalAddress();
     }
 
     public InetSocketAddress partnerAddress(String domain) {
-        PartnerProxy p = partners.get(key(domain));
+        PartnerProxy p = partners.get(Fqdn.key(domain));
         return p == null ? null : p.address();
     }
 
@@ -94,15 +90,15 @@ public final class SipNetwork implements AutoCloseable {
     }
 
     boolean isEdge(String fqdn) {
-        return edges.containsKey(key(fqdn));
+        return edges.containsKey(Fqdn.key(fqdn));
     }
 
     /** Every listening point: pools, both sides of each Edge, partner proxies. */
     public List<Endpoint> endpoints() {
         List<Endpoint> list = new ArrayList<>();
         for (Directory.PoolInfo p : infos) {
-            PoolServer s = pools.get(key(p.fqdn()));
-            EdgeServer e = edges.get(key(p.fqdn()));
+            PoolServer s = pools.get(Fqdn.key(p.fqdn()));
+            EdgeServer e = edges.get(Fqdn.key(p.fqdn()));
             if (s != null) {
                 list.add(new Endpoint(p.fqdn(), p.role().name(), p.version(), s.address(), null));
             } else if (e != null) {

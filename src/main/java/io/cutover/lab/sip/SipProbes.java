@@ -3,7 +3,10 @@ package io.cutover.lab.sip;
 import io.cutover.deployment.PoolState;
 import io.cutover.deployment.Probe;
 import io.cutover.deployment.ProbeResult;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.PoolRole;
+import io.cutover.inventory.SipAddress;
+import io.cutover.inventory.Site;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.Map;
@@ -121,7 +124,7 @@ public final class SipProbes {
                 throw new Refused(404, "Not Found", "no Edge pool " + viaEdge + " in the topology");
             }
         } else {
-            at = lastRegistrar.get(key(aor));
+            at = lastRegistrar.get(SipAddress.key(aor));
             if (at == null) {
                 at = firstRegistrar(aor);
             }
@@ -148,7 +151,7 @@ public final class SipProbes {
                 throw refused(r);
             }
             if (viaEdge == null) {
-                lastRegistrar.put(key(aor), at);
+                lastRegistrar.put(SipAddress.key(aor), at);
             }
             return new Session(aor, socket, contact, at);
         }
@@ -169,12 +172,12 @@ public final class SipProbes {
         }
         String site = null;
         for (Directory.PoolInfo p : directory.pools()) {
-            if (p.fqdn().equalsIgnoreCase(home.get())) {
+            if (Fqdn.same(p.fqdn(), home.get())) {
                 site = p.site();
             }
         }
         for (Directory.PoolInfo p : directory.pools()) {
-            if (p.role() == PoolRole.Director && p.site().equalsIgnoreCase(site)) {
+            if (p.role() == PoolRole.Director && Site.sameName(p.site(), site)) {
                 return network.poolAddress(p.fqdn());
             }
         }
@@ -243,8 +246,7 @@ public final class SipProbes {
     private void conference(Probe p) throws Refused, InterruptedException {
         Session a = register(p.from(), null);
         String organizer = sip(p.to());
-        String id = Integer.toHexString(organizer.toLowerCase(Locale.ROOT).hashCode())
-                .toUpperCase(Locale.ROOT);
+        String id = Integer.toHexString(SipAddress.key(organizer).hashCode()).toUpperCase(Locale.ROOT);
         invite(a, organizer + ";gruu;opaque=app:conf:focus:id:" + id, organizer);
     }
 
@@ -337,15 +339,11 @@ public final class SipProbes {
         if (user == null) {
             return null;
         }
-        return user.regionMatches(true, 0, "sip:", 0, 4) ? "sip:" + user.substring(4) : "sip:" + user;
+        return "sip:" + SipAddress.withoutScheme(user);
     }
 
     private static String domain(String aor) {
         int at = aor.indexOf('@');
         return at < 0 ? aor.substring(4) : aor.substring(at + 1);
-    }
-
-    private static String key(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

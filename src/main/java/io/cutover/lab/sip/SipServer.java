@@ -1,8 +1,8 @@
 package io.cutover.lab.sip;
 
+import io.cutover.inventory.Fqdn;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A lab server speaking SIP: the stateless-proxy mechanics the registrar pools, the Edges and the
@@ -138,7 +138,7 @@ abstract sealed class SipServer implements AutoCloseable permits PoolServer, Edg
     }
 
     static String domainOf(SipUri uri) {
-        return uri.host().toLowerCase(Locale.ROOT);
+        return Fqdn.key(uri.host());
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.cutover.lab.sip;
 
-import java.util.Locale;
+import io.cutover.inventory.Fqdn;
 
 /**
  * The parts of a SIP URI the lab routes on: {@code sip:user@host:port;params}. Taken from a bare
@@ -61,7 +61,7 @@ public record SipUri(String user, String host, int port, String params) {
         if (rest.isEmpty()) {
             return null;
         }
-        return new SipUri(user, rest.toLowerCase(Locale.ROOT), port, params);
+        return new SipUri(user, Fqdn.key(rest), port, params);
     }
 
     /** The address of record, {@code sip:user@host}, as the lab keys users. */
@@ -83,6 +83,11 @@ public record SipUri(String user, String host, int port, String params) {
             }
         }
         return null;
+    }
+
+    /** Whether the URI asks for the XMPP gateway ({@code ;gateway=xmpp}, in any case). */
+    public boolean viaXmppGateway() {
+        return "xmpp".equalsIgnoreCase(param("gateway"));
     }
 
     /** The tag parameter of a From or To header, or null. */
