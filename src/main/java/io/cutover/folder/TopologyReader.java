@@ -1,5 +1,10 @@
 package io.cutover.folder;
 
+import static io.cutover.folder.TopologyElements.all;
+import static io.cutover.folder.TopologyElements.child;
+import static io.cutover.folder.TopologyElements.children;
+import static io.cutover.folder.TopologyElements.first;
+
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.catalog.Catalog;
@@ -8,10 +13,6 @@ import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.SiteKind;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,27 +21,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
  * Reads the published topology ({@code Get-CsTopology -AsXml}) and the Topology Builder
- * {@code .tbxml} form into sites and pools. The document is untrusted: DTDs are refused (so no
- * entity of any kind, internal or external, is ever expanded or fetched) and its size is capped
- * before parsing starts.
+ * {@code .tbxml} form into sites and pools. The document is loaded by {@link TopologyXml}, which
+ * treats it as untrusted.
  */
 final class TopologyReader {
-    /** A large real topology is a few hundred kilobytes. */
-    static final long MAX_BYTES = 32L * 1024 * 1024;
-
     record TopologySite(String name, int siteId, SiteKind kind) {}
 
     record Topology(List<TopologySite> sites, List<Pool> pools, String cmsPool, Map<String, String> poolOfMachine) {}
@@ -67,7 +57,7 @@ final class TopologyReader {
     }
 
     Topology read() {
-        Document doc = parse();
+        Document doc = new TopologyXml(file).parse();
         Element root = doc.getDocumentElement();
         if (!root.getLocalName().equals("Topology") && !root.getLocalName().equals("TopologyBuilder")) {
             throw bad("the root element is <" + root.getLocalName()
@@ -311,100 +301,7 @@ final class TopologyReader {
         }
     }
 
-    private Document parse() {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (NoSuchFileException e) {
-            throw new CutoverException(
-                    ErrorCode.BAD_INPUT,
-                    name + ": no such file in " + file.getParent()
-                            + "; it is required (run the script of `cutover collect-script`)");
-        } catch (IOException e) {
-            throw bad("cannot read: " + e.getMessage());
-        }
-        if (size > MAX_BYTES) {
-            throw bad(size + " bytes, more than the " + MAX_BYTES + " a topology may have; refused before parsing");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return builder().parse(in);
-        } catch (SAXParseException e) {
-            String why = e.getMessage();
-            if (why != null && why.contains("DOCTYPE")) {
-                throw bad("line " + e.getLineNumber()
-                        + ": refused: the document declares a DTD (<!DOCTYPE>); a topology never has one, "
-                        + "and entities are never expanded or fetched");
-            }
-            throw bad(
-                    "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": not well-formed XML: " + why);
-        } catch (SAXException e) {
-            throw bad("not well-formed XML: " + e.getMessage());
-        } catch (IOException e) {
-            throw bad("cannot read: " + e.getMessage());
-        }
-    }
-
-    private static DocumentBuilder builder() {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            // Errors are thrown, not printed to stderr.
-            b.setErrorHandler(null);
-            return b;
-        } catch (ParserConfigurationException e) {
-            throw new CutoverException(ErrorCode.INTERNAL, "the XML parser cannot be hardened: " + e.getMessage(), e);
-        }
-    }
-
     private CutoverException bad(String what) {
         return new CutoverException(ErrorCode.BAD_INPUT, name + ": " + what);
-    }
-
-    private static Element first(Element root, String localName) {
-        for (Element e : all(root)) {
-            if (e.getLocalName().equals(localName)) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private static Element child(Element parent, String localName) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && localName.equals(e.getLocalName())) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private static List<Element> children(Element parent, String localName) {
-        List<Element> list = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && localName.equals(e.getLocalName())) {
-                list.add(e);
-            }
-        }
-        return list;
-    }
-
-    /** Every element below {@code root}, in document order. */
-    private static List<Element> all(Element root) {
-        NodeList list = root.getElementsByTagNameNS("*", "*");
-        List<Element> out = new ArrayList<>(list.getLength());
-        for (int i = 0; i < list.getLength(); i++) {
-            out.add((Element) list.item(i));
-        }
-        return out;
     }
 }

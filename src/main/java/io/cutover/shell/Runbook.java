@@ -1,10 +1,6 @@
 package io.cutover.shell;
 
-import io.cutover.check.Check;
-import io.cutover.deployment.ProbeKind;
-import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
-import io.cutover.inventory.PolicyKind;
 import io.cutover.plan.Move;
 import io.cutover.plan.Phase;
 import io.cutover.plan.Plan;
@@ -46,6 +42,7 @@ public final class Runbook {
 
     private final Plan plan;
     private final StringBuilder sb = new StringBuilder();
+    private final RunbookChecks checks = new RunbookChecks(sb);
 
     private Runbook(Plan plan) {
         this.plan = plan;
@@ -95,19 +92,19 @@ public final class Runbook {
         line("$ErrorActionPreference = 'Stop'");
         line("$Plan = " + q(plan.checksum()));
         line("");
-        library();
+        new RunbookLibrary(sb).write();
         List<Step> preconditions = preconditions(steps);
         if (!preconditions.isEmpty()) {
             line("# ==== Preconditions: the gates this phase's actions depend on, checked again now.");
             for (Step gate : preconditions) {
-                gate((Step.Gate) gate, true);
+                checks.gate((Step.Gate) gate, true);
             }
         }
         for (Step step : steps) {
             line("");
             line("# ==== " + step.id() + ": " + step.title());
             if (step instanceof Step.Gate g) {
-                gate(g, false);
+                checks.gate(g, false);
             } else if (step instanceof Step.MoveBatch b) {
                 moves(b);
             } else if (step instanceof Step.RouteFederation r) {
@@ -145,193 +142,6 @@ public final class Runbook {
             }
         }
         return new ArrayList<>(found);
-    }
-
-    private void library() {
-        line("# ---- Functions used below. Each writes a result row; none changes anything by itself.");
-        line("function Write-CutoverRow([string]$Step, [string]$Item, [string]$Outcome, [string]$Detail) {");
-        line(
-                "    [pscustomobject][ordered]@{ Plan = $Plan; Step = $Step; Item = $Item; Action = 'DO'; Outcome = $Outcome; Detail = $Detail;");
-        line(
-                "        At = [DateTime]::UtcNow.ToString('o'); Actor = [Environment]::UserDomainName + '\\' + [Environment]::UserName } |");
-        line("        Export-Csv -LiteralPath $ResultCsv -Append -NoTypeInformation -Encoding UTF8");
-        line("}");
-        line("# A gate: record it, and stop the script when a check failed.");
-        line("function Complete-CutoverGate([string]$Step, [string[]]$Failures) {");
-        line("    if ($Failures.Count -eq 0) { Write-CutoverRow $Step '' 'OK' 'every check passed'; return }");
-        line("    Write-CutoverRow $Step '' 'FAILED' ($Failures -join '; ')");
-        line("    throw \"gate $Step failed: $($Failures -join '; ')\"");
-        line("}");
-        line("# A synthetic transaction: nothing when it succeeds, else one failure line.");
-        line("function Test-CutoverProbe([string]$What, [scriptblock]$Probe) {");
-        line("    $r = & $Probe");
-        line("    if (\"$($r.Result)\" -ne 'Success') { \"${What}: $($r.Result) $($r.Error) $($r.Diagnosis)\" }");
-        line("}");
-        // The coexistence matrix as cutover runs it: one user homed on each pool stands for it, and
-        // every ordered pair of pools is probed in the five peer modalities.
-        line("# Coexistence matrix: one user of each pool stands for it; every pair both ways, five modalities.");
-        line("function Test-CutoverMatrix([string[]]$Pools) {");
-        line("    $users = @{}");
-        line("    foreach ($pool in $Pools) {");
-        line(
-                "        $u = Get-CsUser -ResultSize Unlimited | Where-Object { $_.RegistrarPool -eq $pool } | Select-Object -First 1");
-        line("        if ($u) { $users[$pool] = \"$($u.SipAddress)\" }");
-        line("    }");
-        line("    foreach ($a in $Pools) { foreach ($b in $Pools) {");
-        line("        if ($a -eq $b -or -not $users[$a] -or -not $users[$b]) { continue }");
-        line("        $from = $users[$a]; $to = $users[$b]");
-        line("        Test-CutoverProbe \"Test-CsRegistration $from\" { Test-CsRegistration -UserSipAddress $from }");
-        line(
-                "        Test-CutoverProbe \"Test-CsPresence $from -> $to\" { Test-CsPresence -SubscriberSipAddress $from -PublisherSipAddress $to }");
-        line(
-                "        Test-CutoverProbe \"Test-CsIM $from -> $to\" { Test-CsIM -SenderSipAddress $from -ReceiverSipAddress $to }");
-        line(
-                "        Test-CutoverProbe \"Test-CsP2PAV $from -> $to\" { Test-CsP2PAV -SenderSipAddress $from -ReceiverSipAddress $to }");
-        line(
-                "        Test-CutoverProbe \"Test-CsAVConference $from -> $to\" { Test-CsAVConference -SenderSipAddress $from -ReceiverSipAddress $to }");
-        line("    } }");
-        line("}");
-        line("function Test-CutoverServices([string[]]$Pools) {");
-        line("    foreach ($pool in $Pools) {");
-        line("        foreach ($computer in (Get-CsPool -Identity $pool).Computers) {");
-        line(
-                "            Get-CsWindowsService -ComputerName $computer | Where-Object { \"$($_.Status)\" -ne 'Running' } |");
-        line("                ForEach-Object { \"${computer}: $($_.Name) is $($_.Status)\" }");
-        line("        }");
-        line("    }");
-        line("}");
-        line("function Test-CutoverReplicas {");
-        line(
-                "    Get-CsManagementStoreReplicationStatus | Where-Object { -not $_.UpToDate } | ForEach-Object { \"$($_.ReplicaFqdn): replica not up to date\" }");
-        line("}");
-        StringBuilder cols = new StringBuilder();
-        for (PolicyKind k : PolicyKind.values()) {
-            cols.append(cols.length() == 0 ? "" : ", ").append(q(k.column()));
-        }
-        line("# Per-user policy assignments after a move, against what they were when the plan was made.");
-        line("function Test-CutoverPolicies([string]$Sip, [hashtable]$Expected) {");
-        line("    $u = Get-CsUser -Identity $Sip");
-        line("    foreach ($column in @(" + cols + ")) {");
-        line("        $want = \"$($Expected[$column])\"; $have = \"$($u.$column)\"");
-        line("        if ($want -ne $have) { \"${Sip}: per-user $column was '$want', now '$have'\" }");
-        line("    }");
-        line("}");
-        line("# Nothing homed on or pointing at the pool.");
-        line("function Test-CutoverDrain([string]$Pool) {");
-        line("    $n = @(Get-CsUser -ResultSize Unlimited | Where-Object { $_.RegistrarPool -eq $Pool }).Count");
-        line("    if ($n -gt 0) { \"$Pool still homes $n users\" }");
-        for (HomedKind k : HomedKind.values()) {
-            if (!k.isObject()) {
-                continue;
-            }
-            Kinds kinds = Kinds.of(k);
-            line("    $n = @(" + kinds.getter() + " | Where-Object { \"$($_." + kinds.poolProperty() + ")\" -eq ("
-                    + q(kinds.poolPrefix()) + " + $Pool) }).Count; if ($n -gt 0) { \"$Pool still homes $n " + k.name()
-                    + " objects\" }");
-        }
-        line(
-                "    if (@(Get-CsService -CentralManagement | Where-Object { $_.Active -and $_.PoolFqdn -eq $Pool }).Count -gt 0) { \"$Pool still hosts the Central Management Store\" }");
-        line(
-                "    Get-CsSite | Where-Object { $_.FederationRoute -eq \"EdgeServer:$Pool\" } | ForEach-Object { \"site $($_.Identity) still routes federation through $Pool\" }");
-        line(
-                "    Get-CsService -EdgeServer | Where-Object { $_.Registrar -eq \"Registrar:$Pool\" } | ForEach-Object { \"Edge $($_.PoolFqdn) still uses $Pool as its next hop\" }");
-        line("}");
-        line("# One move: skipped when already done, checked afterwards by reading where the subject is homed.");
-        line(
-                "function Invoke-CutoverMove([string]$Step, [string]$Item, [string]$Target, [scriptblock]$Move, [scriptblock]$Where) {");
-        line("    try {");
-        line("        if (\"$(& $Where)\" -ne $Target) { & $Move }");
-        line("        $now = \"$(& $Where)\"");
-        line("        if ($now -ne $Target) { throw \"homed on $now after the move, not on $Target\" }");
-        line("        Write-CutoverRow $Step $Item 'OK' \"on $Target\"");
-        line("    } catch {");
-        line("        Write-CutoverRow $Step $Item 'FAILED' \"$_\"");
-        line("        throw");
-        line("    }");
-        line("}");
-        line("# A step that changes one thing: done when its check says so afterwards.");
-        line("function Invoke-CutoverAction([string]$Step, [scriptblock]$Do, [scriptblock]$Check, [string]$Done) {");
-        line("    try {");
-        line("        if (-not (& $Check)) { & $Do }");
-        line("        if (-not (& $Check)) { throw 'the change did not take effect' }");
-        line("        Write-CutoverRow $Step '' 'OK' $Done");
-        line("    } catch {");
-        line("        Write-CutoverRow $Step '' 'FAILED' \"$_\"");
-        line("        throw");
-        line("    }");
-        line("}");
-    }
-
-    private void gate(Step.Gate g, boolean asPrecondition) {
-        if (asPrecondition) {
-            line("");
-            line("# ---- " + g.id() + ": " + g.name()
-                    + " (checked again as a precondition; its row records this check)");
-        } else {
-            line("# A gate: every check must pass, or the script stops here.");
-        }
-        line("$failures = @()");
-        for (Check c : g.checks()) {
-            line("# " + c.describe());
-            check(c);
-        }
-        line("Complete-CutoverGate " + q(g.id()) + " $failures");
-    }
-
-    private static List<String> texts(List<Fqdn> pools) {
-        return pools.stream().map(Fqdn::text).toList();
-    }
-
-    private void check(Check check) {
-        if (check instanceof Check.ServicesRunning c) {
-            line("$failures += @(Test-CutoverServices @(" + list(texts(c.pools())) + "))");
-        } else if (check instanceof Check.ReplicasUpToDate) {
-            line("$failures += @(Test-CutoverReplicas)");
-        } else if (check instanceof Check.Communication c) {
-            for (Check.Pair pair : c.pairs()) {
-                for (ProbeKind kind : c.modalities()) {
-                    probe(kind, pair.from(), kind == ProbeKind.Registration ? null : pair.to(), null);
-                }
-            }
-        } else if (check instanceof Check.Registration c) {
-            c.users().forEach(u -> probe(ProbeKind.Registration, u, null, null));
-        } else if (check instanceof Check.ExternalAccess c) {
-            c.users().forEach(u -> probe(ProbeKind.External, u, null, c.edge()));
-        } else if (check instanceof Check.FederatedAccess c) {
-            c.users().forEach(u -> probe(ProbeKind.Federated, u, c.partner(), null));
-        } else if (check instanceof Check.PolicyParity c) {
-            for (Check.ExpectedPolicies e : c.users()) {
-                Map<PolicyKind, String> own = new TreeMap<>(e.perUser());
-                StringBuilder table = new StringBuilder();
-                own.forEach((k, v) -> table.append(table.length() == 0 ? "" : "; ")
-                        .append(k.column())
-                        .append(" = ")
-                        .append(q(v)));
-                line("$failures += @(Test-CutoverPolicies " + q(e.sipAddress()) + " @{ " + table + " })");
-            }
-        } else if (check instanceof Check.Drain c) {
-            line("$failures += @(Test-CutoverDrain " + q(c.pool().text()) + ")");
-        } else if (check instanceof Check.Matrix c) {
-            line("$failures += @(Test-CutoverMatrix @(" + list(texts(c.pools())) + "))");
-        } else {
-            // A check the runbook cannot express must not pass silently.
-            throw new IllegalStateException(
-                    "no runbook form for " + check.getClass().getSimpleName());
-        }
-    }
-
-    private void probe(ProbeKind kind, String from, String to, String via) {
-        Cmdlet c = ShellDeployment.testCmdlet(new io.cutover.deployment.Probe(kind, from, to, via));
-        String what = kind.cmdlet() + " " + from + (to == null ? "" : " -> " + to) + (via == null ? "" : " via " + via);
-        line("$failures += @(Test-CutoverProbe " + q(what) + " { " + c.render(Encoding.UTF8) + " })");
-    }
-
-    private static String list(List<String> values) {
-        StringBuilder sb = new StringBuilder();
-        for (String v : values) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(q(v));
-        }
-        return sb.toString();
     }
 
     private void moves(Step.MoveBatch b) {

@@ -265,6 +265,7 @@ class ArchitectureTest {
             "io.cutover.lab.Operations",
             // SIP protocol header and parameter names.
             "io.cutover.lab.sip.SipMessage",
+            "io.cutover.lab.sip.SipHeaderParser",
             "io.cutover.lab.sip.SipUri",
             "io.cutover.lab.sip.Via",
             // PowerShell words: role names, "Global", "Success", error texts, encodings, runbook headers.

@@ -104,11 +104,11 @@ class TopologyReaderTest {
     void a_topology_larger_than_the_cap_is_refused_before_parsing() throws IOException {
         Path p = tmp.resolve("topology.xml");
         try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
-            f.setLength(TopologyReader.MAX_BYTES + 1);
+            f.setLength(TopologyXml.MAX_BYTES + 1);
         }
         assertThatThrownBy(() -> read(p))
-                .hasMessage("topology.xml: " + (TopologyReader.MAX_BYTES + 1) + " bytes, more than the "
-                        + TopologyReader.MAX_BYTES + " a topology may have; refused before parsing");
+                .hasMessage("topology.xml: " + (TopologyXml.MAX_BYTES + 1) + " bytes, more than the "
+                        + TopologyXml.MAX_BYTES + " a topology may have; refused before parsing");
     }
 
     @Test

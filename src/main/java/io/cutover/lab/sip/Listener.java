@@ -290,7 +290,7 @@ public final class Listener implements AutoCloseable {
                         System.arraycopy(buf, start, buf, 0, have - start);
                         have -= start;
                     }
-                    int headEnd = SipMessage.indexOf(buf, 0, have);
+                    int headEnd = SipHeaderParser.indexOf(buf, 0, have);
                     if (headEnd < 0) {
                         if (have >= buf.length) {
                             refuse(
@@ -307,13 +307,13 @@ public final class Listener implements AutoCloseable {
                     }
                     int total;
                     try {
-                        SipMessage head = SipMessage.parseHead(
+                        SipMessage head = SipHeaderParser.parseHead(
                                 new String(buf, 0, headEnd, java.nio.charset.StandardCharsets.UTF_8));
                         String cl = head.header("Content-Length");
                         if (cl == null) {
                             throw new SipMessage.Malformed("no Content-Length on a stream transport", head);
                         }
-                        total = headEnd + 4 + SipMessage.contentLength(cl, head);
+                        total = headEnd + 4 + SipHeaderParser.contentLength(cl, head);
                         if (total > buf.length) {
                             throw new SipMessage.Malformed("message over " + SipMessage.MAX_MESSAGE + " bytes", head);
                         }

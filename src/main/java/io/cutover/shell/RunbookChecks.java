@@ -1,0 +1,103 @@
+package io.cutover.shell;
+
+import io.cutover.check.Check;
+import io.cutover.deployment.ProbeKind;
+import io.cutover.inventory.Fqdn;
+import io.cutover.inventory.PolicyKind;
+import io.cutover.plan.Step;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Renders a gate's checks as PowerShell lines that collect failures into {@code $failures}, then
+ * complete the gate (which stops the script when any check failed). A check with no runbook form
+ * is an {@link IllegalStateException}, never a silent pass.
+ */
+final class RunbookChecks {
+    private final StringBuilder sb;
+
+    RunbookChecks(StringBuilder sb) {
+        this.sb = sb;
+    }
+
+    private static String q(String value) {
+        return PowerShell.literal(value);
+    }
+
+    private void line(String text) {
+        sb.append(text).append("\r\n");
+    }
+
+    void gate(Step.Gate g, boolean asPrecondition) {
+        if (asPrecondition) {
+            line("");
+            line("# ---- " + g.id() + ": " + g.name()
+                    + " (checked again as a precondition; its row records this check)");
+        } else {
+            line("# A gate: every check must pass, or the script stops here.");
+        }
+        line("$failures = @()");
+        for (Check c : g.checks()) {
+            line("# " + c.describe());
+            check(c);
+        }
+        line("Complete-CutoverGate " + q(g.id()) + " $failures");
+    }
+
+    private static List<String> texts(List<Fqdn> pools) {
+        return pools.stream().map(Fqdn::text).toList();
+    }
+
+    private void check(Check check) {
+        if (check instanceof Check.ServicesRunning c) {
+            line("$failures += @(Test-CutoverServices @(" + list(texts(c.pools())) + "))");
+        } else if (check instanceof Check.ReplicasUpToDate) {
+            line("$failures += @(Test-CutoverReplicas)");
+        } else if (check instanceof Check.Communication c) {
+            for (Check.Pair pair : c.pairs()) {
+                for (ProbeKind kind : c.modalities()) {
+                    probe(kind, pair.from(), kind == ProbeKind.Registration ? null : pair.to(), null);
+                }
+            }
+        } else if (check instanceof Check.Registration c) {
+            c.users().forEach(u -> probe(ProbeKind.Registration, u, null, null));
+        } else if (check instanceof Check.ExternalAccess c) {
+            c.users().forEach(u -> probe(ProbeKind.External, u, null, c.edge()));
+        } else if (check instanceof Check.FederatedAccess c) {
+            c.users().forEach(u -> probe(ProbeKind.Federated, u, c.partner(), null));
+        } else if (check instanceof Check.PolicyParity c) {
+            for (Check.ExpectedPolicies e : c.users()) {
+                Map<PolicyKind, String> own = new TreeMap<>(e.perUser());
+                StringBuilder table = new StringBuilder();
+                own.forEach((k, v) -> table.append(table.length() == 0 ? "" : "; ")
+                        .append(k.column())
+                        .append(" = ")
+                        .append(q(v)));
+                line("$failures += @(Test-CutoverPolicies " + q(e.sipAddress()) + " @{ " + table + " })");
+            }
+        } else if (check instanceof Check.Drain c) {
+            line("$failures += @(Test-CutoverDrain " + q(c.pool().text()) + ")");
+        } else if (check instanceof Check.Matrix c) {
+            line("$failures += @(Test-CutoverMatrix @(" + list(texts(c.pools())) + "))");
+        } else {
+            // A check the runbook cannot express must not pass silently.
+            throw new IllegalStateException(
+                    "no runbook form for " + check.getClass().getSimpleName());
+        }
+    }
+
+    private void probe(ProbeKind kind, String from, String to, String via) {
+        Cmdlet c = ShellDeployment.testCmdlet(new io.cutover.deployment.Probe(kind, from, to, via));
+        String what = kind.cmdlet() + " " + from + (to == null ? "" : " -> " + to) + (via == null ? "" : " via " + via);
+        line("$failures += @(Test-CutoverProbe " + q(what) + " { " + c.render(Encoding.UTF8) + " })");
+    }
+
+    private static String list(List<String> values) {
+        StringBuilder sb = new StringBuilder();
+        for (String v : values) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(q(v));
+        }
+        return sb.toString();
+    }
+}
