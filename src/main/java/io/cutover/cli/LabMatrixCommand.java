@@ -28,7 +28,7 @@ final class LabMatrixCommand implements java.util.concurrent.Callable<Integer> {
             names = "--concurrency",
             paramLabel = "N",
             defaultValue = "32",
-            description = "Probes at a time, 1 to 512 (default: ${DEFAULT-VALUE}).")
+            description = "Probes at a time, 1 to 1024 (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(
@@ -38,7 +38,7 @@ final class LabMatrixCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        new OptionRange("--concurrency", 1, 512).check(concurrency);
+        new OptionRange("--concurrency", 1, 1024).check(concurrency);
         MatrixRunner.Report r = common.facade().labMatrix(concurrency, inMemory);
         PrintWriter w = spec.commandLine().getOut();
         int code = r.ok() ? 0 : 3;

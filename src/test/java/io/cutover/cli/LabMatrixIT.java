@@ -52,7 +52,7 @@ class LabMatrixIT {
         cutover("lab", "create", "--workspace", ws).ok();
         assertThat(cutover("lab", "matrix", "--workspace", ws, "--concurrency", "0")
                         .badInput())
-                .isEqualTo("error: --concurrency must be 1 to 1024, not 0");
+                .isEqualTo("error: --concurrency must be between 1 and 1024, got 0");
         assertThat(cutover("lab", "serve", dir.resolve("missing.yaml").toString())
                         .badInput())
                 .contains("missing.yaml");
