@@ -30,11 +30,7 @@ public final class Cutover {
     private final LiveCache live = new LiveCache();
 
     public Cutover(Workspace workspace, Clock clock, String actor) {
-        this(workspace, clock, actor, "cli");
-    }
-
-    public Cutover(Workspace workspace, Clock clock, String actor, String channel) {
-        this(workspace, clock, actor, channel, Meters.none());
+        this(workspace, clock, actor, "cli", Meters.none());
     }
 
     /** Who acts (journal, audit log), from where ("cli", "api"); {@code meters} for {@code /metrics}. */
