@@ -3,26 +3,22 @@ package io.cutover.plan;
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.catalog.Catalog;
-import io.cutover.catalog.Feature;
 import io.cutover.catalog.ProductVersion;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Pool;
-import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.User;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -99,7 +95,7 @@ final class Scope {
 
         this.pools = poolsByKey(inventory.pools());
         Map<String, ProductVersion> versions = versions(catalog);
-        Map<String, Site> sitesByKey = sitesByKey(inventory.sites());
+        Map<String, Site> sitesByKey = SiteScopes.sitesByKey(inventory.sites());
         List<Pool> legacy = pools.values().stream()
                 .filter(p -> versions.get(Fqdn.key(p.fqdn())).isOlderThan(target))
                 .sorted(BY_FQDN)
@@ -131,7 +127,7 @@ final class Scope {
                             + fqdns());
         }
 
-        this.sites = sites(legacy, versions, sitesByKey);
+        this.sites = new SiteScopes(pools, target).sites(legacy, versions, sitesByKey);
         this.legacyEdgeKeys = new HashSet<>();
         this.replacementEdge = new HashMap<>();
         for (SiteScope s : sites) {
@@ -144,15 +140,16 @@ final class Scope {
         this.retainedBySip = new HashMap<>();
         List<Retained> retainedList = new ArrayList<>();
         List<KeptPool> keptList = new ArrayList<>();
-        retain(retainedList, keptList);
-        keepOthers(legacy, keptList);
+        Retention retention = new Retention(this);
+        retention.retain(retainedList, keptList);
+        retention.keepOthers(legacy, keptList);
         retainedList.sort(Comparator.comparing(Retained::pool).thenComparing(Retained::sipAddress));
         keptList.sort(Comparator.comparing(KeptPool::pool));
         this.retained = List.copyOf(retainedList);
         this.kept = List.copyOf(keptList);
         this.keptKeys = kept.stream().map(k -> k.pool().key()).collect(Collectors.toSet());
 
-        this.pilotKeys = pilots();
+        this.pilotKeys = new Pilots(this).pilots();
         checkCapacity();
     }
 
@@ -260,18 +257,6 @@ final class Scope {
         return byKey;
     }
 
-    private static Map<String, Site> sitesByKey(List<Site> list) {
-        Map<String, Site> byKey = new HashMap<>();
-        for (Site s : list) {
-            if (byKey.put(Site.key(s.name()), s) != null) {
-                throw new CutoverException(
-                        ErrorCode.BAD_INPUT,
-                        "site " + s.name() + " is listed twice in the topology; each site name must be unique");
-            }
-        }
-        return byKey;
-    }
-
     private void checkPath(Catalog catalog, Pool pool, ProductVersion from) {
         if (catalog.mayMigrate(from, target)) {
             return;
@@ -340,240 +325,5 @@ final class Scope {
 
     private List<String> fqdns() {
         return pools.values().stream().map(Pool::fqdn).toList();
-    }
-
-    private List<SiteScope> sites(
-            List<Pool> legacy, Map<String, ProductVersion> versions, Map<String, Site> sitesByKey) {
-        Map<String, List<Pool>> bySite = new TreeMap<>();
-        for (Pool p : pools.values()) {
-            bySite.computeIfAbsent(Site.key(String.valueOf(p.site())), k -> new ArrayList<>())
-                    .add(p);
-        }
-        Set<String> legacyEdges = new HashSet<>();
-        for (Pool p : legacy) {
-            if (p.role() == PoolRole.Edge) {
-                legacyEdges.add(Fqdn.key(p.fqdn()));
-            }
-        }
-        // A site with nothing legacy of its own still needs its federation route moved when it points
-        // at a legacy Edge of another site, or that Edge's drain check can never pass.
-        Set<String> siteKeys = new TreeSet<>(bySite.keySet());
-        for (Site s : sitesByKey.values()) {
-            if (s.federationRoute() != null && legacyEdges.contains(Fqdn.key(s.federationRoute()))) {
-                siteKeys.add(Site.key(s.name()));
-            }
-        }
-        List<SiteScope> result = new ArrayList<>();
-        for (String siteKey : siteKeys) {
-            List<Pool> sitePools = new ArrayList<>(bySite.getOrDefault(siteKey, List.of()));
-            sitePools.sort(BY_FQDN);
-            List<Pool> legacyFrontEnds = new ArrayList<>();
-            List<Pool> legacyEdgePools = new ArrayList<>();
-            List<Pool> targetFrontEnds = new ArrayList<>();
-            List<Pool> targetEdges = new ArrayList<>();
-            for (Pool p : sitePools) {
-                ProductVersion v = versions.get(Fqdn.key(p.fqdn()));
-                boolean isTarget = v.name().equals(target.name());
-                boolean isLegacy = v.isOlderThan(target);
-                if (p.role() == PoolRole.FrontEnd && isLegacy) {
-                    legacyFrontEnds.add(p);
-                } else if (p.role() == PoolRole.Edge && isLegacy) {
-                    legacyEdgePools.add(p);
-                } else if (p.role() == PoolRole.FrontEnd && isTarget) {
-                    targetFrontEnds.add(p);
-                } else if (p.role() == PoolRole.Edge && isTarget) {
-                    targetEdges.add(p);
-                }
-            }
-            Site site = sitesByKey.get(siteKey);
-            boolean routed = site != null
-                    && site.federationRoute() != null
-                    && legacyEdges.contains(Fqdn.key(site.federationRoute()));
-            if (legacyFrontEnds.isEmpty() && legacyEdgePools.isEmpty() && !routed) {
-                continue;
-            }
-            if (site == null) {
-                Pool first = !legacyFrontEnds.isEmpty() ? legacyFrontEnds.get(0) : legacyEdgePools.get(0);
-                throw new CutoverException(
-                        ErrorCode.UNKNOWN_SITE,
-                        "pool " + first.fqdn() + " is in site '" + first.site() + "', which the topology lacks");
-            }
-            if (!legacyFrontEnds.isEmpty() && targetFrontEnds.isEmpty()) {
-                Pool p = legacyFrontEnds.get(0);
-                throw new CutoverException(
-                        ErrorCode.NO_TARGET_POOL_IN_SITE,
-                        "site " + site.name() + " has legacy Front End pool " + p.fqdn() + " (" + p.version()
-                                + ") but no "
-                                + target.name() + " Front End pool to move it to; deploy one in " + site.name()
-                                + ", publish the topology and plan again");
-            }
-            if (!legacyEdgePools.isEmpty() && targetEdges.isEmpty()) {
-                Pool e = legacyEdgePools.get(0);
-                throw new CutoverException(
-                        ErrorCode.NO_TARGET_EDGE_IN_SITE,
-                        "site " + site.name() + " has legacy Edge pool " + e.fqdn() + " (" + e.version() + ") but no "
-                                + target.name() + " Edge pool to take its traffic; deploy one in " + site.name()
-                                + ", publish the topology and plan again");
-            }
-            result.add(new SiteScope(
-                    site,
-                    List.copyOf(legacyFrontEnds),
-                    List.copyOf(legacyEdgePools),
-                    targetFrontEnds.isEmpty() ? null : targetFrontEnds.get(0),
-                    List.copyOf(targetFrontEnds),
-                    targetEdges.isEmpty() ? null : targetEdges.get(0)));
-        }
-        result.sort(Comparator.comparing((SiteScope s) -> Site.key(s.name())).thenComparing(SiteScope::name));
-        return List.copyOf(result);
-    }
-
-    private void retain(List<Retained> retainedList, List<KeptPool> keptList) {
-        // Per kept Edge, the sites whose retained XMPP users hold it, and how many users.
-        Map<String, Map<String, Integer>> xmppHolders = new TreeMap<>();
-        for (SiteScope s : sites) {
-            int xmppUsers = 0;
-            for (Pool p : s.legacyFrontEnds()) {
-                int count = 0;
-                Set<Feature> lostByPool = EnumSet.noneOf(Feature.class);
-                for (User u : usersOn(p)) {
-                    Set<Feature> lost = target.lacking(u.features());
-                    if (lost.isEmpty()) {
-                        continue;
-                    }
-                    Retained r = new Retained(
-                            SipAddress.of(u.sipAddress()), Fqdn.of(p.fqdn()), List.copyOf(lost), reason(lost));
-                    retainedList.add(r);
-                    retainedBySip.put(SipAddress.key(u.sipAddress()), r);
-                    lostByPool.addAll(lost);
-                    count++;
-                    if (lost.contains(Feature.Xmpp)) {
-                        xmppUsers++;
-                    }
-                }
-                if (count > 0) {
-                    keptList.add(new KeptPool(
-                            Fqdn.of(p.fqdn()),
-                            s.name(),
-                            "keeps " + count + " retained "
-                                    + (count == 1 ? "user" : "users") + " (" + names(lostByPool)
-                                    + "); stays in coexistence until they can move"));
-                }
-            }
-            String xmppRoute = s.site().xmppFederationRoute();
-            if (xmppUsers > 0 && xmppRoute != null && legacyEdgeKeys.contains(Fqdn.key(xmppRoute))) {
-                xmppHolders
-                        .computeIfAbsent(Fqdn.key(xmppRoute), k -> new TreeMap<>())
-                        .put(s.name(), xmppUsers);
-            }
-        }
-        for (Map.Entry<String, Map<String, Integer>> e : xmppHolders.entrySet()) {
-            Pool edge = pools.get(e.getKey());
-            int users =
-                    e.getValue().values().stream().mapToInt(Integer::intValue).sum();
-            keptList.add(new KeptPool(
-                    Fqdn.of(edge.fqdn()),
-                    siteName(edge),
-                    "carries XMPP federation for " + users + " retained "
-                            + (users == 1 ? "user" : "users") + " (the XMPP federation route of "
-                            + String.join(", ", e.getValue().keySet()) + "); stays until they can move"));
-            keepNextHop(edge, keptList);
-        }
-    }
-
-    /**
-     * A kept Edge still sends its traffic to its next hop, so a legacy Front End pool that is that
-     * next hop cannot pass its drain check; keep it rather than plan a decommission bound to fail.
-     */
-    private void keepNextHop(Pool edge, List<KeptPool> keptList) {
-        if (edge.nextHop() == null) {
-            return;
-        }
-        Pool hop = pools.get(Fqdn.key(edge.nextHop()));
-        if (hop == null || keptList.stream().anyMatch(k -> k.pool().is(hop.fqdn()))) {
-            return;
-        }
-        boolean legacyFrontEnd = sites.stream()
-                .flatMap(s -> s.legacyFrontEnds().stream())
-                .anyMatch(p -> Fqdn.key(p.fqdn()).equals(Fqdn.key(hop.fqdn())));
-        if (legacyFrontEnd) {
-            keptList.add(new KeptPool(
-                    Fqdn.of(hop.fqdn()),
-                    siteName(hop),
-                    "next hop of " + edge.fqdn()
-                            + ", which stays for XMPP federation; point that Edge's next hop at another pool, then decommission "
-                            + hop.fqdn() + " by hand"));
-        }
-    }
-
-    private void keepOthers(List<Pool> legacy, List<KeptPool> keptList) {
-        String cms = inventory.cmsPool();
-        for (Pool p : legacy) {
-            if (p.role() == PoolRole.FrontEnd || p.role() == PoolRole.Edge) {
-                continue;
-            }
-            String reason = p.role() + " pool: not migrated by this plan; move it by hand";
-            if (cms != null && Fqdn.key(cms).equals(Fqdn.key(p.fqdn()))) {
-                reason += "; it hosts the Central Management Store, move that first (Move-CsManagementServer)";
-            }
-            keptList.add(new KeptPool(Fqdn.of(p.fqdn()), siteName(p), reason));
-        }
-    }
-
-    private Set<String> pilots() {
-        Set<String> keys = new TreeSet<>();
-        Map<String, User> bySip = new HashMap<>();
-        usersByPool.values().forEach(list -> list.forEach(u -> bySip.put(SipAddress.key(u.sipAddress()), u)));
-        Set<String> legacyFrontEnds = sites.stream()
-                .flatMap(s -> s.legacyFrontEnds().stream())
-                .map(p -> Fqdn.key(p.fqdn()))
-                .collect(Collectors.toSet());
-        List<String> listed = options.pilotUsers().stream()
-                .map(SipAddress::key)
-                .distinct()
-                .sorted()
-                .toList();
-        for (String sip : listed) {
-            User u = bySip.get(sip);
-            if (u == null) {
-                throw new CutoverException(
-                        ErrorCode.UNKNOWN_USER,
-                        "pilot user " + sip + " is not in the inventory; check the SIP address (sip:name@domain)");
-            }
-            if (!legacyFrontEnds.contains(Fqdn.key(u.pool()))) {
-                throw new CutoverException(
-                        ErrorCode.BAD_INPUT,
-                        "pilot user " + u.sipAddress() + " is homed on " + u.pool()
-                                + ", which is not a legacy Front End pool; pick pilot users the plan moves");
-            }
-            Retained r = retainedBySip.get(sip);
-            if (r != null) {
-                throw new CutoverException(
-                        ErrorCode.BAD_INPUT,
-                        "pilot user " + u.sipAddress() + " cannot move: " + r.reason() + "; pick another pilot user");
-            }
-            keys.add(sip);
-        }
-        return Set.copyOf(keys);
-    }
-
-    private String reason(Set<Feature> lost) {
-        boolean allRemoved = target.removed().containsAll(lost);
-        List<String> list = lost.stream().sorted().map(Feature::name).toList();
-        String spoken = list.size() == 1
-                ? list.get(0)
-                : String.join(", ", list.subList(0, list.size() - 1)) + " and " + list.get(list.size() - 1);
-        return "depends on " + spoken + (allRemoved ? ", removed in " : ", not offered by ") + target.name();
-    }
-
-    private static String names(Set<Feature> features) {
-        return features.stream().sorted().map(Feature::name).collect(Collectors.joining(", "));
-    }
-
-    private String siteName(Pool pool) {
-        return sites.stream()
-                .filter(s -> Site.key(s.name()).equals(Site.key(String.valueOf(pool.site()))))
-                .map(SiteScope::name)
-                .findFirst()
-                .orElse(pool.site());
     }
 }

@@ -1,0 +1,83 @@
+package io.cutover.assess;
+
+import io.cutover.assess.Assessment.Finding;
+import io.cutover.assess.Assessment.FindingCode;
+import io.cutover.assess.Assessment.PoolReport;
+import io.cutover.assess.Assessment.RetainedUser;
+import io.cutover.assess.Assessment.Severity;
+import io.cutover.catalog.Catalog;
+import io.cutover.catalog.ProductVersion;
+import io.cutover.inventory.Fqdn;
+import io.cutover.inventory.Inventory;
+import io.cutover.inventory.Pool;
+import io.cutover.inventory.SipAddress;
+import io.cutover.inventory.Site;
+import io.cutover.inventory.UnansweredServer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The assessment of one deployment, assembled: the survey indexed, every concern's findings added
+ * in a fixed order and sorted, then the pool reports, the retained users and the summary.
+ */
+final class AssessmentDocument extends Survey {
+    private final List<UnansweredServer> unanswered;
+
+    AssessmentDocument(Inventory inv, Catalog catalog, ProductVersion target, List<UnansweredServer> unanswered) {
+        super(inv, catalog, target);
+        this.unanswered = unanswered;
+    }
+
+    Assessment run() {
+        for (Site s : inv.sites()) {
+            siteNames.put(Site.key(s.name()), s.name());
+        }
+        for (Pool p : inv.pools()) {
+            pools.put(Fqdn.key(p.fqdn()), p);
+            versions.put(Fqdn.key(p.fqdn()), catalog.version(p.version()));
+        }
+        countUsers();
+        countObjects();
+        VersionFindings paths = new VersionFindings(this);
+        UserFindings homed = new UserFindings(this);
+        ServerFindings servers = new ServerFindings(this);
+        paths.paths();
+        paths.coexistence();
+        paths.sites();
+        homed.retained();
+        servers.cms();
+        new FederationFindings(this).federation();
+        servers.services();
+        servers.replicas();
+        homed.capacity();
+        homed.policies();
+        unknownPools();
+        for (UnansweredServer u : unanswered) {
+            findings.add(new Finding(
+                    Severity.WARNING,
+                    FindingCode.SERVER_NOT_ANSWERED,
+                    u.computer(),
+                    u.computer() + " did not answer "
+                            + (u.source() == null ? "the collection" : u.source())
+                            + (u.error() == null ? "" : " (" + u.error() + ")")
+                            + "; what it would have reported is missing, not assumed"));
+        }
+        findings.sort(Comparator.comparing(Finding::severity)
+                .thenComparing(f -> f.code().json())
+                .thenComparing(f -> SipAddress.key(f.subject()))
+                .thenComparing(Finding::message));
+        List<PoolReport> reports = new PoolBlockers(this).reports();
+        List<RetainedUser> retained = new ArrayList<>();
+        retainedOn.values().forEach(retained::addAll);
+        boolean ready = findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
+        int objects = inv.objects().size();
+        return new Assessment(
+                target.name(),
+                ready,
+                new Assessment.Summary(inv.sites().size(), inv.pools().size(), users.size(), objects),
+                reports,
+                retained,
+                findings);
+    }
+}

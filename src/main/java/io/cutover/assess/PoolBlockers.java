@@ -1,0 +1,144 @@
+package io.cutover.assess;
+
+import io.cutover.assess.Assessment.Blocker;
+import io.cutover.assess.Assessment.BlockerCode;
+import io.cutover.assess.Assessment.FindingCode;
+import io.cutover.assess.Assessment.PoolReport;
+import io.cutover.catalog.Feature;
+import io.cutover.inventory.Fqdn;
+import io.cutover.inventory.Pool;
+import io.cutover.inventory.PoolRole;
+import io.cutover.inventory.SipAddress;
+import io.cutover.inventory.Site;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * One report per pool, sorted by site then FQDN: what is homed on it, what else holds it (the CMS,
+ * federation routes, Edge next hops) and whether the plan could decommission it.
+ */
+final class PoolBlockers extends Survey {
+    PoolBlockers(Survey shared) {
+        super(shared);
+    }
+
+    // ---- pools --------------------------------------------------------------------------------
+
+    List<PoolReport> reports() {
+        Set<String> keptByXmpp = keptForXmpp();
+        Map<String, List<Pool>> bySite = poolsBySite();
+        Map<String, List<String>> routedBy = new TreeMap<>();
+        for (Site s : sortedSites()) {
+            if (s.federationRoute() != null) {
+                routedBy.computeIfAbsent(Fqdn.key(s.federationRoute()), k -> new ArrayList<>())
+                        .add(s.name());
+            }
+        }
+        Map<String, List<String>> nextHopOf = new TreeMap<>();
+        for (Pool p : pools.values()) {
+            if (p.role() == PoolRole.Edge && p.nextHop() != null) {
+                nextHopOf
+                        .computeIfAbsent(Fqdn.key(p.nextHop()), k -> new ArrayList<>())
+                        .add(p.fqdn());
+            }
+        }
+        Set<String> unsupported = findings.stream()
+                .filter(f -> f.code() == FindingCode.UNSUPPORTED_MIGRATION_PATH)
+                .map(f -> SipAddress.key(f.subject()))
+                .collect(Collectors.toSet());
+        List<PoolReport> reports = new ArrayList<>();
+        List<Pool> ordered = new ArrayList<>(pools.values());
+        ordered.sort(
+                Comparator.comparing((Pool p) -> Site.key(siteName(p.site()))).thenComparing(p -> Fqdn.key(p.fqdn())));
+        for (Pool p : ordered) {
+            String k = Fqdn.key(p.fqdn());
+            int homedUsers = usersOn.getOrDefault(k, 0);
+            Map<String, Integer> objects = new LinkedHashMap<>();
+            objectsOn.getOrDefault(k, Map.of()).entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> objects.put(e.getKey().name(), e.getValue()));
+            int retained = retainedOn.getOrDefault(k, List.of()).size();
+            boolean cms = inv.cmsPool() != null && Fqdn.key(inv.cmsPool()).equals(k);
+            List<Blocker> blockers = new ArrayList<>();
+            if (homedUsers > 0) {
+                blockers.add(new Blocker(BlockerCode.HOMED_USERS, homedUsers, null, null));
+            }
+            if (!objects.isEmpty()) {
+                blockers.add(new Blocker(
+                        BlockerCode.HOMED_OBJECTS,
+                        objects.values().stream().mapToInt(Integer::intValue).sum(),
+                        objects,
+                        null));
+            }
+            if (retained > 0) {
+                blockers.add(new Blocker(BlockerCode.RETAINED_USERS, retained, null, null));
+            }
+            if (cms) {
+                blockers.add(Blocker.of(BlockerCode.HOSTS_CMS));
+            }
+            if (routedBy.containsKey(k)) {
+                blockers.add(new Blocker(BlockerCode.FEDERATION_ROUTE, null, null, routedBy.get(k)));
+            }
+            if (nextHopOf.containsKey(k)) {
+                blockers.add(new Blocker(BlockerCode.EDGE_NEXT_HOP, null, null, nextHopOf.get(k)));
+            }
+            boolean legacy = legacy(p);
+            boolean decommissionable = legacy
+                    && (p.role() == PoolRole.FrontEnd || p.role() == PoolRole.Edge)
+                    && retained == 0
+                    && !unsupported.contains(k)
+                    && !keptByXmpp.contains(k)
+                    && hasReplacement(p, bySite.getOrDefault(Site.key(p.site()), List.of()));
+            reports.add(new PoolReport(
+                    p.fqdn(),
+                    siteName(p.site()),
+                    p.role().name(),
+                    version(p).name(),
+                    legacy,
+                    homedUsers,
+                    objects,
+                    decommissionable,
+                    blockers));
+        }
+        return reports;
+    }
+
+    private boolean hasReplacement(Pool p, List<Pool> sitePools) {
+        return sitePools.stream().anyMatch(t -> t.role() == p.role() && isTarget(t));
+    }
+
+    /**
+     * The legacy Edge that carries XMPP federation for retained XMPP users stays, and so does the
+     * legacy Front End pool it forwards to: the same rule the planner applies to keep pools.
+     */
+    private Set<String> keptForXmpp() {
+        Set<String> kept = new HashSet<>();
+        for (Site s : inv.sites()) {
+            if (s.xmppFederationRoute() == null) {
+                continue;
+            }
+            Pool edge = pools.get(Fqdn.key(s.xmppFederationRoute()));
+            if (edge == null || !legacy(edge)) {
+                continue;
+            }
+            boolean xmppUsers = retainedOn.values().stream()
+                    .flatMap(List::stream)
+                    .anyMatch(r -> r.features().contains(Feature.Xmpp.name())
+                            && Site.key(pools.get(Fqdn.key(r.pool())).site()).equals(Site.key(s.name())));
+            if (xmppUsers) {
+                kept.add(Fqdn.key(edge.fqdn()));
+                if (edge.nextHop() != null) {
+                    kept.add(Fqdn.key(edge.nextHop()));
+                }
+            }
+        }
+        return kept;
+    }
+}

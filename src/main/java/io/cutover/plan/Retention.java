@@ -1,0 +1,162 @@
+package io.cutover.plan;
+
+import io.cutover.catalog.Feature;
+import io.cutover.catalog.ProductVersion;
+import io.cutover.inventory.Fqdn;
+import io.cutover.inventory.Inventory;
+import io.cutover.inventory.Pool;
+import io.cutover.inventory.PoolRole;
+import io.cutover.inventory.SipAddress;
+import io.cutover.inventory.Site;
+import io.cutover.inventory.User;
+import io.cutover.plan.Scope.SiteScope;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * What the plan leaves behind and why: users who depend on a feature the target lacks stay on
+ * their legacy pool, which is kept; so is the legacy Edge carrying XMPP federation for them, the
+ * Front End pool that Edge forwards to, and every legacy pool of a role the plan does not migrate.
+ * Filled in once, while the {@link Scope} is built, into the lists the scope holds.
+ */
+final class Retention {
+    private final Scope scope;
+    private final Inventory inventory;
+    private final ProductVersion target;
+    private final List<SiteScope> sites;
+    private final Map<String, Pool> pools;
+    private final Set<String> legacyEdgeKeys;
+    private final Map<String, Retained> retainedBySip;
+
+    /** Reads the sites, pools, legacy Edges and users of {@code scope}, which must already hold them. */
+    Retention(Scope scope) {
+        this.scope = scope;
+        this.inventory = scope.inventory;
+        this.target = scope.target;
+        this.sites = scope.sites;
+        this.pools = scope.pools;
+        this.legacyEdgeKeys = scope.legacyEdgeKeys;
+        this.retainedBySip = scope.retainedBySip;
+    }
+
+    private List<User> usersOn(Pool pool) {
+        return scope.usersOn(pool);
+    }
+
+    void retain(List<Retained> retainedList, List<KeptPool> keptList) {
+        // Per kept Edge, the sites whose retained XMPP users hold it, and how many users.
+        Map<String, Map<String, Integer>> xmppHolders = new TreeMap<>();
+        for (SiteScope s : sites) {
+            int xmppUsers = 0;
+            for (Pool p : s.legacyFrontEnds()) {
+                int count = 0;
+                Set<Feature> lostByPool = EnumSet.noneOf(Feature.class);
+                for (User u : usersOn(p)) {
+                    Set<Feature> lost = target.lacking(u.features());
+                    if (lost.isEmpty()) {
+                        continue;
+                    }
+                    Retained r = new Retained(
+                            SipAddress.of(u.sipAddress()), Fqdn.of(p.fqdn()), List.copyOf(lost), reason(lost));
+                    retainedList.add(r);
+                    retainedBySip.put(SipAddress.key(u.sipAddress()), r);
+                    lostByPool.addAll(lost);
+                    count++;
+                    if (lost.contains(Feature.Xmpp)) {
+                        xmppUsers++;
+                    }
+                }
+                if (count > 0) {
+                    keptList.add(new KeptPool(
+                            Fqdn.of(p.fqdn()),
+                            s.name(),
+                            "keeps " + count + " retained "
+                                    + (count == 1 ? "user" : "users") + " (" + names(lostByPool)
+                                    + "); stays in coexistence until they can move"));
+                }
+            }
+            String xmppRoute = s.site().xmppFederationRoute();
+            if (xmppUsers > 0 && xmppRoute != null && legacyEdgeKeys.contains(Fqdn.key(xmppRoute))) {
+                xmppHolders
+                        .computeIfAbsent(Fqdn.key(xmppRoute), k -> new TreeMap<>())
+                        .put(s.name(), xmppUsers);
+            }
+        }
+        for (Map.Entry<String, Map<String, Integer>> e : xmppHolders.entrySet()) {
+            Pool edge = pools.get(e.getKey());
+            int users =
+                    e.getValue().values().stream().mapToInt(Integer::intValue).sum();
+            keptList.add(new KeptPool(
+                    Fqdn.of(edge.fqdn()),
+                    siteName(edge),
+                    "carries XMPP federation for " + users + " retained "
+                            + (users == 1 ? "user" : "users") + " (the XMPP federation route of "
+                            + String.join(", ", e.getValue().keySet()) + "); stays until they can move"));
+            keepNextHop(edge, keptList);
+        }
+    }
+
+    /**
+     * A kept Edge still sends its traffic to its next hop, so a legacy Front End pool that is that
+     * next hop cannot pass its drain check; keep it rather than plan a decommission bound to fail.
+     */
+    private void keepNextHop(Pool edge, List<KeptPool> keptList) {
+        if (edge.nextHop() == null) {
+            return;
+        }
+        Pool hop = pools.get(Fqdn.key(edge.nextHop()));
+        if (hop == null || keptList.stream().anyMatch(k -> k.pool().is(hop.fqdn()))) {
+            return;
+        }
+        boolean legacyFrontEnd = sites.stream()
+                .flatMap(s -> s.legacyFrontEnds().stream())
+                .anyMatch(p -> Fqdn.key(p.fqdn()).equals(Fqdn.key(hop.fqdn())));
+        if (legacyFrontEnd) {
+            keptList.add(new KeptPool(
+                    Fqdn.of(hop.fqdn()),
+                    siteName(hop),
+                    "next hop of " + edge.fqdn()
+                            + ", which stays for XMPP federation; point that Edge's next hop at another pool, then decommission "
+                            + hop.fqdn() + " by hand"));
+        }
+    }
+
+    void keepOthers(List<Pool> legacy, List<KeptPool> keptList) {
+        String cms = inventory.cmsPool();
+        for (Pool p : legacy) {
+            if (p.role() == PoolRole.FrontEnd || p.role() == PoolRole.Edge) {
+                continue;
+            }
+            String reason = p.role() + " pool: not migrated by this plan; move it by hand";
+            if (cms != null && Fqdn.key(cms).equals(Fqdn.key(p.fqdn()))) {
+                reason += "; it hosts the Central Management Store, move that first (Move-CsManagementServer)";
+            }
+            keptList.add(new KeptPool(Fqdn.of(p.fqdn()), siteName(p), reason));
+        }
+    }
+
+    private String reason(Set<Feature> lost) {
+        boolean allRemoved = target.removed().containsAll(lost);
+        List<String> list = lost.stream().sorted().map(Feature::name).toList();
+        String spoken = list.size() == 1
+                ? list.get(0)
+                : String.join(", ", list.subList(0, list.size() - 1)) + " and " + list.get(list.size() - 1);
+        return "depends on " + spoken + (allRemoved ? ", removed in " : ", not offered by ") + target.name();
+    }
+
+    private static String names(Set<Feature> features) {
+        return features.stream().sorted().map(Feature::name).collect(Collectors.joining(", "));
+    }
+
+    private String siteName(Pool pool) {
+        return sites.stream()
+                .filter(s -> Site.key(s.name()).equals(Site.key(String.valueOf(pool.site()))))
+                .map(SiteScope::name)
+                .findFirst()
+                .orElse(pool.site());
+    }
+}
