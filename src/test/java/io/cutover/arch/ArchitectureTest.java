@@ -270,6 +270,8 @@ class ArchitectureTest {
             "io.cutover.lab.sip.Via",
             // PowerShell words: role names, "Global", "Success", error texts, encodings, runbook headers.
             "io.cutover.shell.ShellDeployment",
+            "io.cutover.shell.ShellErrors",
+            "io.cutover.shell.InventoryParser",
             "io.cutover.shell.ShellSettings",
             "io.cutover.shell.RunbookRecord");
 

@@ -1,0 +1,178 @@
+package io.cutover.lab;
+
+import io.cutover.catalog.Feature;
+import io.cutover.catalog.ProductVersion;
+import io.cutover.deployment.DeploymentFailure;
+import io.cutover.deployment.PoolState;
+import io.cutover.deployment.Subject;
+import io.cutover.inventory.ClientSignIn;
+import io.cutover.inventory.Fqdn;
+import io.cutover.inventory.HomedKind;
+import io.cutover.inventory.Meeting;
+import io.cutover.inventory.PolicyKind;
+import io.cutover.inventory.Pool;
+import io.cutover.inventory.PoolRole;
+import io.cutover.inventory.SipAddress;
+import io.cutover.inventory.Site;
+import io.cutover.inventory.User;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The changes a caller asks of the lab, each decided and committed under the lab's lock: moves of
+ * users, objects and the CMS, federation routes, deploying and decommissioning pools.
+ */
+final class LabMoves {
+    private final Lab lab;
+    private final LabState state;
+    private final LabStore store;
+    private final Clock clock;
+    private final Object lock;
+    private final LabFaults failures;
+
+    LabMoves(Lab lab, LabState state, LabStore store, Clock clock, Object lock, LabFaults failures) {
+        this.lab = lab;
+        this.state = state;
+        this.store = store;
+        this.clock = clock;
+        this.lock = lock;
+        this.failures = failures;
+    }
+
+    long moveLocked(Subject subject, String targetPool) {
+        synchronized (lock) {
+            String home = state.home(subject)
+                    .orElseThrow(() -> DeploymentFailure.permanent(
+                            "cannot move " + subject + ": no such " + subject.kind() + " in the deployment"));
+            Pool target = lab.known(targetPool);
+            if (Fqdn.same(home, target.fqdn())) {
+                return store.ticket();
+            }
+            if (target.role() != PoolRole.FrontEnd) {
+                throw DeploymentFailure.permanent("cannot move " + subject + " to " + target.fqdn() + ": it is a "
+                        + target.role() + " pool; users, objects and the CMS are homed on a FrontEnd pool");
+            }
+            lab.requireUp(target, "cannot move " + subject + " to " + target.fqdn());
+            Pool source = state.pool(home).orElseThrow();
+            if (state.state(source) == PoolState.Down) {
+                throw DeploymentFailure.retryable(
+                        "cannot move " + subject + " off " + source.fqdn() + ": the pool is down");
+            }
+            ProductVersion from = state.version(source);
+            ProductVersion to = state.version(target);
+            if (!state.catalog.mayCoexist(from, to)) {
+                throw DeploymentFailure.permanent("cannot move " + subject + " from " + source.fqdn() + " to "
+                        + target.fqdn() + ": " + from.name() + " and " + to.name() + " may not coexist");
+            }
+            User user =
+                    subject.kind() == HomedKind.User ? state.user(subject.id()).orElseThrow() : null;
+            if (user != null) {
+                for (Feature f : user.features()) {
+                    if (!to.offers(f)) {
+                        throw DeploymentFailure.permanent(
+                                "cannot move " + user.sipAddress() + " to " + target.fqdn() + ": " + user.sipAddress()
+                                        + " depends on " + f + ", which " + to.name() + " does not offer");
+                    }
+                }
+            }
+            failures.failTransiently(
+                    Operations.MOVE, subject.toString(), target.fqdn(), "move of " + subject + " to " + target.fqdn());
+            List<Mutation> effects = new ArrayList<>(4);
+            effects.add(new Mutation.Moved(subject, target.fqdn()));
+            if (user != null) {
+                for (PolicyKind kind : state.faults().dropsOnMoveInto(target.fqdn())) {
+                    if (user.policies().containsKey(kind)) {
+                        effects.add(new Mutation.PolicyDropped(user.sipAddress(), kind));
+                    }
+                }
+                if (from.isOlderThan(to)) {
+                    afterUpgradeMove(user, target, effects);
+                }
+            }
+            return lab.commit(effects);
+        }
+    }
+
+    /**
+     * What a user does once on a newer version, decided per SIP address so that rollback can be
+     * rehearsed against the same consequences every time.
+     */
+    void afterUpgradeMove(User user, Pool target, List<Mutation> effects) {
+        Scenario.Activity a = state.scenario.activity();
+        String sip = user.sipAddress();
+        String key = SipAddress.key(sip);
+        Instant now = clock.instant();
+        String client = state.client(sip).map(ClientSignIn::clientVersion).orElse(null);
+        if (a.clientUpgrade() > 0
+                && Chance.of(a.seed(), "clientUpgrade", key, 0) < a.clientUpgrade()
+                && !a.upgradedClient().equals(client)) {
+            client = a.upgradedClient();
+            effects.add(new Mutation.ClientUpgraded(new ClientSignIn(sip, client, now)));
+        }
+        if (a.newMeeting() > 0 && Chance.of(a.seed(), "newMeeting", key, 0) < a.newMeeting()) {
+            int k = state.meetingCount(sip) + 1;
+            effects.add(new Mutation.MeetingScheduled(
+                    new Meeting(sip, Expansion.conferenceId(sip, k), target.fqdn(), now, client)));
+        }
+    }
+
+    long routeLocked(String site, Pool edge) {
+        synchronized (lock) {
+            Site s = state.site(site)
+                    .orElseThrow(() -> DeploymentFailure.permanent("no site '" + site + "' in the topology; sites: "
+                            + state.sites().stream().map(Site::name).collect(Collectors.joining(", "))));
+            if (Fqdn.same(edge.fqdn(), s.federationRoute())) {
+                return store.ticket();
+            }
+            if (edge.role() != PoolRole.Edge) {
+                throw DeploymentFailure.permanent("cannot route " + s.name() + "'s federation through " + edge.fqdn()
+                        + ": it is a " + edge.role() + " pool, not an Edge pool");
+            }
+            lab.requireUp(edge, "cannot route " + s.name() + "'s federation through " + edge.fqdn());
+            failures.failTransiently(
+                    Operations.ROUTE, s.name(), edge.fqdn(), "setting " + s.name() + "'s federation route");
+            return lab.commit(List.of(new Mutation.Routed(s.name(), edge.fqdn())));
+        }
+    }
+
+    long deployLocked(Pool pool) {
+        synchronized (lock) {
+            PoolState built = state.builtState(pool);
+            if (built == PoolState.Up) {
+                return store.ticket();
+            }
+            if (built == PoolState.Decommissioned) {
+                throw DeploymentFailure.permanent(
+                        "cannot deploy " + pool.fqdn() + ": it was decommissioned, and there is no way back");
+            }
+            ProductVersion v = state.version(pool);
+            for (Pool other : state.pools()) {
+                if (state.builtState(other) == PoolState.Up && !state.catalog.mayCoexist(v, state.version(other))) {
+                    throw DeploymentFailure.permanent("cannot deploy " + pool.fqdn() + ": " + v.name()
+                            + " may not coexist with " + state.version(other).name() + " (" + other.fqdn() + ")");
+                }
+            }
+            failures.failTransiently(Operations.DEPLOY, pool.fqdn(), pool.fqdn(), "deploying " + pool.fqdn());
+            return lab.commit(List.of(new Mutation.Deployed(pool.fqdn())));
+        }
+    }
+
+    long decommissionLocked(Pool pool) {
+        synchronized (lock) {
+            if (state.builtState(pool) == PoolState.Decommissioned) {
+                return store.ticket();
+            }
+            List<String> blockers = state.blockers(pool);
+            if (!blockers.isEmpty()) {
+                throw DeploymentFailure.permanent("cannot decommission " + pool.fqdn() + ": "
+                        + String.join("; ", blockers) + ". Move everything off it first");
+            }
+            failures.failTransiently(
+                    Operations.DECOMMISSION, pool.fqdn(), pool.fqdn(), "decommissioning " + pool.fqdn());
+            return lab.commit(List.of(new Mutation.Decommissioned(pool.fqdn())));
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.cutover.shell;
+
+import static io.cutover.shell.InventoryParser.status;
+import static io.cutover.shell.InventoryParser.text;
+import static io.cutover.shell.ShellErrors.failure;
+import static io.cutover.shell.ShellErrors.notFound;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cutover.deployment.DeploymentFailure;
+import io.cutover.deployment.PoolState;
+import io.cutover.inventory.Pool;
+import io.cutover.inventory.Replica;
+import io.cutover.inventory.ServiceState;
+import io.cutover.inventory.ServiceStatus;
+import io.cutover.shell.ShellDeployment.Answer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The pools through the shell: their state, starting and stopping their services, the services and CMS replication they report. */
+final class ShellPools {
+    private final ShellDeployment shell;
+
+    ShellPools(ShellDeployment shell) {
+        this.shell = shell;
+    }
+
+    /**
+     * Not in Get-CsPool: decommissioned (removed from the topology). Every server unreachable:
+     * down. No service running anywhere: not deployed (installed but never started). Else up.
+     */
+    PoolState poolState(String fqdn) {
+        List<String> servers = shell.topology().pool(fqdn).map(Pool::servers).orElse(List.of());
+        List<String> qs = new ArrayList<>();
+        qs.add(shell.query(Cmdlet.of("Get-CsPool").with("Identity", fqdn)));
+        for (String s : servers) {
+            qs.add(shell.query(Cmdlet.of("Get-CsWindowsService").with("ComputerName", s)));
+        }
+        List<Answer> a = shell.run(qs);
+        if (!a.get(0).ok()) {
+            if (notFound(a.get(0).error())) {
+                return PoolState.Decommissioned;
+            }
+            throw failure("reading pool " + fqdn, a.get(0).error());
+        }
+        if (a.get(0).data().isEmpty()) {
+            return PoolState.Decommissioned;
+        }
+        int reachable = 0;
+        boolean anyRunning = false;
+        for (int i = 1; i < a.size(); i++) {
+            if (!a.get(i).ok()) {
+                continue;
+            }
+            reachable++;
+            for (JsonNode svc : a.get(i).data()) {
+                anyRunning |= status(svc.path("Status")) == ServiceStatus.Running;
+            }
+        }
+        if (!servers.isEmpty() && reachable == 0) {
+            return PoolState.Down;
+        }
+        return anyRunning ? PoolState.Up : PoolState.NotDeployed;
+    }
+
+    /** Starts the services of an installed pool (Start-CsPool); a pool not installed yet fails with the cmdlet's error. */
+    void deploy(String fqdn) {
+        Answer a = shell.run(
+                shell.action(Cmdlet.of("Start-CsPool").with("PoolFqdn", fqdn).flag("Confirm", false)));
+        if (!a.ok()) {
+            throw failure(
+                    "starting pool " + fqdn + " (install it with the Deployment Wizard first if it is not installed)",
+                    a.error());
+        }
+    }
+
+    /**
+     * Stops every service of the pool gracefully. Removing the pool from the topology is then a
+     * Topology Builder step; until it is done this fails, naming that step, and a resumed run
+     * finds the pool gone.
+     */
+    void decommission(String fqdn) {
+        if (poolState(fqdn) == PoolState.Decommissioned) {
+            return;
+        }
+        List<String> servers = shell.topology().pool(fqdn).map(Pool::servers).orElse(List.of());
+        List<String> qs = servers.stream()
+                .map(s -> shell.action(Cmdlet.of("Stop-CsWindowsService")
+                        .with("ComputerName", s)
+                        .flag("Graceful")))
+                .toList();
+        List<Answer> a = shell.run(qs);
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).ok()) {
+                throw failure(
+                        "stopping the services of " + servers.get(i), a.get(i).error());
+            }
+        }
+        if (poolState(fqdn) != PoolState.Decommissioned) {
+            throw DeploymentFailure.permanent(
+                    "the services of " + fqdn + " are stopped; now remove " + fqdn
+                            + " from the topology in Topology Builder, publish it (Publish-CsTopology) and run `cutover run --resume`");
+        }
+    }
+
+    List<ServiceState> services(String pool) {
+        Pool p = shell.topology()
+                .pool(pool)
+                .orElseThrow(() -> DeploymentFailure.permanent("no pool '" + pool + "' in the topology"));
+        List<String> qs = p.servers().stream()
+                .map(s -> shell.query(Cmdlet.of("Get-CsWindowsService").with("ComputerName", s)))
+                .toList();
+        List<Answer> a = shell.run(qs);
+        List<ServiceState> rows = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            String server = p.servers().get(i);
+            if (!a.get(i).ok()) {
+                // An unreachable server runs nothing the gate can count on; say why in the row.
+                rows.add(new ServiceState(
+                        server, p.fqdn(), "(unreachable: " + a.get(i).error() + ")", ServiceStatus.Stopped));
+                continue;
+            }
+            for (JsonNode svc : a.get(i).data()) {
+                rows.add(new ServiceState(server, p.fqdn(), text(svc, "Name", "?"), status(svc.path("Status"))));
+            }
+        }
+        return rows;
+    }
+
+    List<Replica> replication() {
+        Answer a = shell.run(shell.query(Cmdlet.of("Get-CsManagementStoreReplicationStatus")));
+        if (!a.ok()) {
+            throw failure("reading CMS replication", a.error());
+        }
+        return a.data().stream()
+                .map(r -> new Replica(
+                        text(r, "ReplicaFqdn", ""), r.path("UpToDate").asBoolean(false)))
+                .toList();
+    }
+}
