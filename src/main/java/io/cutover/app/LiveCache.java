@@ -4,7 +4,6 @@ import io.cutover.journal.Entry;
 import io.cutover.journal.Journal;
 import io.cutover.journal.Progress;
 import io.cutover.plan.Plan;
-import io.cutover.run.LivePools;
 import io.cutover.run.Status;
 import io.cutover.run.StatusReport;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ final class LiveCache {
             List<Entry> rows = Collections.unmodifiableList(entries);
             StatusReport status = Status.of(plan, runId, rows, progress, journal.latestRequest(runId));
             if (withDeployment) {
-                status = withPools(s, status);
+                status = s.withLabPools(status);
             }
             return new Results.LiveView(
                     status,
@@ -60,10 +59,5 @@ final class LiveCache {
         List<Entry> fresh = s.journal().entriesAfter(runId, seq);
         entries.addAll(fresh);
         fresh.forEach(progress::apply);
-    }
-
-    private static StatusReport withPools(Session s, StatusReport status) {
-        StatusReport report = status;
-        return s.labIfAny().map(lab -> report.withPools(LivePools.of(lab))).orElse(report);
     }
 }

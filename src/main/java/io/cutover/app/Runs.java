@@ -4,6 +4,7 @@ import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.deployment.Deployment;
 import io.cutover.deployment.DeploymentFailure;
+import io.cutover.deployment.Sleeper;
 import io.cutover.journal.Progress;
 import io.cutover.journal.RunRecord;
 import io.cutover.plan.Plan;
@@ -101,7 +102,7 @@ final class Runs {
                         c.clock(),
                         settings,
                         ticks,
-                        d -> Thread.sleep(d.toMillis()))
+                        Sleeper.system())
                 .run();
         // After a run people want to see where the pools stand now, as they did before status
         // came from the journal alone: the deployment is open anyway.

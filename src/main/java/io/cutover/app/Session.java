@@ -6,6 +6,7 @@ import io.cutover.deployment.Deployment;
 import io.cutover.journal.Journal;
 import io.cutover.journal.RunRecord;
 import io.cutover.lab.Lab;
+import io.cutover.run.LivePools;
 import io.cutover.run.Status;
 import io.cutover.run.StatusReport;
 import io.cutover.shell.ShellDeployment;
@@ -81,6 +82,11 @@ final class Session implements AutoCloseable {
 
     Lab lab() {
         return (Lab) deployment(Target.lab());
+    }
+
+    /** The report with the workspace's lab pools as they are now; the report as it is when there is no lab. */
+    StatusReport withLabPools(StatusReport report) {
+        return labIfAny().map(lab -> report.withPools(LivePools.of(lab))).orElse(report);
     }
 
     /** The workspace's lab when it has one. */

@@ -5,7 +5,6 @@ import io.cutover.journal.Progress;
 import io.cutover.plan.Plan;
 import io.cutover.plan.Step;
 import io.cutover.run.Decide;
-import io.cutover.run.LivePools;
 import io.cutover.run.StatusReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +28,7 @@ final class Views {
     StatusReport status(boolean live) {
         try (Session s = c.session()) {
             StatusReport report = s.status(s.existingRun());
-            return live
-                    ? s.labIfAny()
-                            .map(lab -> report.withPools(LivePools.of(lab)))
-                            .orElse(report)
-                    : report;
+            return live ? s.withLabPools(report) : report;
         }
     }
 
