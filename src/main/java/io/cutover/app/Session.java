@@ -3,7 +3,10 @@ package io.cutover.app;
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.deployment.Deployment;
+import io.cutover.journal.Claimant;
+import io.cutover.journal.Hold;
 import io.cutover.journal.Journal;
+import io.cutover.journal.LeaseTerms;
 import io.cutover.journal.RunRecord;
 import io.cutover.lab.Lab;
 import io.cutover.run.LivePools;
@@ -22,6 +25,7 @@ final class Session implements AutoCloseable {
     private final Context context;
     private Journal journal;
     private Deployment deployment;
+    private Hold hold;
 
     Session(Context context) {
         this.context = context;
@@ -37,6 +41,20 @@ final class Session implements AutoCloseable {
             journal = Journal.open(context.workspace().journal());
         }
         return journal;
+    }
+
+    /**
+     * This process's hold on the journal's run, taken on first call (creating the journal) and let
+     * go when the session closes; from then on the journal's writes land only while it is held.
+     *
+     * @throws CutoverException RUN_IN_PROGRESS naming the holder, while another live process holds it
+     */
+    Hold hold() {
+        if (hold == null) {
+            hold = Hold.acquire(
+                    journal(), Hold.RUN, Claimant.thisProcess(context.actor()), context.clock(), LeaseTerms.DEFAULT);
+        }
+        return hold;
     }
 
     /** The journal's run, or empty when there is no journal or no run in it. */
@@ -99,6 +117,10 @@ final class Session implements AutoCloseable {
         try {
             if (journal != null) {
                 journal.close();
+            }
+            // Let go only once the journal has written all it was given.
+            if (hold != null) {
+                hold.close();
             }
         } finally {
             if (deployment != null) {

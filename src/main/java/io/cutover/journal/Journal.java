@@ -4,6 +4,8 @@ import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -29,6 +32,9 @@ public final class Journal implements AutoCloseable {
     private static final String INSERT =
             "insert into journal (run_id, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail, at, actor)"
                     + " values (:runId, :stepId, :item, :action, :attempt, :event, :outcome, :from, :to, :detail, :at, :actor)";
+    private static final String SELECT =
+            "select seq, run_id, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail, at, actor"
+                    + " from journal";
 
     private final Jdbi jdbi;
     private final Path file;
@@ -36,6 +42,8 @@ public final class Journal implements AutoCloseable {
     private final Thread writer;
     private volatile boolean closed;
     private volatile Watch watch = Watch.NONE;
+    /** The holding this journal's writes must still have to land; null when they need none. */
+    private volatile Leases.Fence fence;
 
     /** Hears of each group commit once it is durable: its rows, in order, and how long the transaction took. */
     @FunctionalInterface
@@ -110,6 +118,19 @@ public final class Journal implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    Leases leases() {
+        return new Leases(jdbi);
+    }
+
+    /**
+     * From now on, every write of rows first checks that {@code fence}'s holding is still current,
+     * in the same transaction; once another process has taken the lease over, writes fail with
+     * RUN_IN_PROGRESS and nothing of them lands.
+     */
+    void fence(Leases.Fence fence) {
+        this.fence = fence;
     }
 
     /** Tells {@code watch} of every commit from now on (on the writer thread: it must be quick and not throw). */
@@ -199,6 +220,7 @@ public final class Journal implements AutoCloseable {
                 long began = System.nanoTime();
                 try {
                     h.useTransaction(tx -> {
+                        Leases.requireHeld(tx, fence);
                         PreparedBatch pb = tx.prepareBatch(INSERT);
                         for (Pending p : batch) {
                             for (Entry e : p.entries()) {
@@ -253,55 +275,39 @@ public final class Journal implements AutoCloseable {
 
     /** The rows of a run written after row {@code seq}, in order: a reader that keeps up reads only what is new. */
     public List<Entry> entriesAfter(String runId, long seq) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "select seq, run_id, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail, at, actor"
-                                + " from journal where run_id = ? and seq > ? order by seq")
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " where run_id = ? and seq > ? order by seq")
                 .bind(0, runId)
                 .bind(1, seq)
-                .map((rs, ctx) -> new Entry(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        Action.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
-                        rs.getInt(6),
-                        Event.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)),
-                        rs.getString(8) == null
-                                ? null
-                                : Outcome.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)),
-                        rs.getString(9),
-                        rs.getString(10),
-                        rs.getString(11),
-                        Instant.parse(rs.getString(12)),
-                        rs.getString(13)))
+                .map(Journal::entry)
                 .list());
     }
 
     /** The latest row of one item of a step ({@code null} item: the step itself), if any. */
     public Optional<Entry> latest(String runId, String stepId, String item) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "select seq, run_id, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail, at, actor"
-                                + " from journal where run_id = ? and step_id = ? and coalesce(item, '') = ? order by seq desc limit 1")
+        return jdbi.withHandle(h -> h.createQuery(SELECT
+                        + " where run_id = ? and step_id = ? and coalesce(item, '') = ? order by seq desc limit 1")
                 .bind(0, runId)
                 .bind(1, stepId)
                 .bind(2, item == null ? "" : item)
-                .map((rs, ctx) -> new Entry(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        Action.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
-                        rs.getInt(6),
-                        Event.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)),
-                        rs.getString(8) == null
-                                ? null
-                                : Outcome.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)),
-                        rs.getString(9),
-                        rs.getString(10),
-                        rs.getString(11),
-                        Instant.parse(rs.getString(12)),
-                        rs.getString(13)))
+                .map(Journal::entry)
                 .findOne());
+    }
+
+    private static Entry entry(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Entry(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                Action.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
+                rs.getInt(6),
+                Event.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)),
+                rs.getString(8) == null ? null : Outcome.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getString(11),
+                Instant.parse(rs.getString(12)),
+                rs.getString(13));
     }
 
     public void request(String runId, Control.Request request, String actor, Instant at) {
