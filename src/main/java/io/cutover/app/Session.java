@@ -13,7 +13,6 @@ import io.cutover.run.LivePools;
 import io.cutover.run.Status;
 import io.cutover.run.StatusReport;
 import io.cutover.shell.ShellDeployment;
-import java.nio.file.Files;
 import java.util.Optional;
 
 /**
@@ -33,12 +32,12 @@ final class Session implements AutoCloseable {
 
     /** Whether the workspace has a journal; reading verbs check first, so they create none. */
     boolean hasJournal() {
-        return journal != null || Files.exists(context.workspace().journal());
+        return journal != null || context.workspace().hasJournal();
     }
 
     Journal journal() {
         if (journal == null) {
-            journal = Journal.open(context.workspace().journal());
+            journal = Journal.open(context.workspace().store());
         }
         return journal;
     }
@@ -116,11 +115,8 @@ final class Session implements AutoCloseable {
     public void close() {
         try {
             if (journal != null) {
+                // Lets go of the hold, if any, once it has written all it was given.
                 journal.close();
-            }
-            // Let go only once the journal has written all it was given.
-            if (hold != null) {
-                hold.close();
             }
         } finally {
             if (deployment != null) {

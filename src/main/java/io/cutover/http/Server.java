@@ -210,7 +210,7 @@ public final class Server implements AutoCloseable {
 
     private void forbidden(Context ctx, String message) {
         try {
-            if (java.nio.file.Files.exists(settings.workspace().journal())) {
+            if (settings.workspace().hasJournal()) {
                 facade(ctx).recordAction(ctx.path().substring("/api/".length()), null, "forbidden", message);
             }
         } catch (RuntimeException e) {

@@ -66,12 +66,15 @@ public final class Hold implements AutoCloseable {
                     LOG.info("took over {} from {}: {}", scope, take.from().who(), take.why());
                 }
                 journal.fence(new Leases.Fence(scope, mine.holder(), mine.token()));
-                return new Hold(leases, mine, clock, terms.heartbeat());
+                Hold hold = new Hold(leases, mine, clock, terms.heartbeat());
+                // Let go when the journal closes, once its last rows are written, at the latest.
+                journal.beforeClose(hold::close);
+                return hold;
             }
             if (race == RACES) {
                 throw new CutoverException(
                         ErrorCode.RUN_IN_PROGRESS,
-                        "other processes keep taking the " + scope + " of " + journal.file() + "; try again");
+                        "other processes keep taking the " + scope + " of " + journal.where() + "; try again");
             }
         }
     }

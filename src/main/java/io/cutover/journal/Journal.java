@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -37,13 +38,16 @@ public final class Journal implements AutoCloseable {
                     + " from journal";
 
     private final Jdbi jdbi;
-    private final Path file;
+    private final Store store;
+    private final DataSource ds;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
     private volatile Watch watch = Watch.NONE;
     /** The holding this journal's writes must still have to land; null when they need none. */
     private volatile Leases.Fence fence;
+
+    private final List<Runnable> beforeClose = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Hears of each group commit once it is durable: its rows, in order, and how long the transaction took. */
     @FunctionalInterface
@@ -55,8 +59,9 @@ public final class Journal implements AutoCloseable {
 
     private record Pending(List<Entry> entries, CompletableFuture<Void> done) {}
 
-    private Journal(Path file, Jdbi jdbi) {
-        this.file = file;
+    private Journal(Store store, DataSource ds, Jdbi jdbi) {
+        this.store = store;
+        this.ds = ds;
         this.jdbi = jdbi;
         this.writer = new Thread(this::writeLoop, "journal-writer");
         writer.setDaemon(true);
@@ -65,6 +70,23 @@ public final class Journal implements AutoCloseable {
 
     /** Opens (creating and migrating if needed) the SQLite journal at {@code file}. */
     public static Journal open(Path file) {
+        return open(new Store.Sqlite(file));
+    }
+
+    /** Opens (creating and migrating if needed) the journal in {@code store}. */
+    public static Journal open(Store store) {
+        DataSource ds =
+                store instanceof Store.Sqlite s ? sqlite(s.file()) : Connections.postgres((Store.Postgres) store);
+        try {
+            migrate(ds, store.dialect());
+        } catch (RuntimeException e) {
+            Connections.close(ds);
+            throw e;
+        }
+        return new Journal(store, ds, Jdbi.create(ds));
+    }
+
+    private static DataSource sqlite(Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -83,8 +105,7 @@ public final class Journal implements AutoCloseable {
         config.enforceForeignKeys(true);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        migrate(ds);
-        return new Journal(file, Jdbi.create(ds));
+        return ds;
     }
 
     /**
@@ -92,10 +113,10 @@ public final class Journal implements AutoCloseable {
      * migrate at the same moment; the loser sees the winner's tables half made, so it tries again
      * once the winner is done.
      */
-    private static void migrate(SQLiteDataSource ds) {
+    private static void migrate(DataSource ds, String dialect) {
         Flyway flyway = Flyway.configure()
                 .dataSource(ds)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect)
                 .loggers("slf4j")
                 .load();
         for (int attempt = 1; ; attempt++) {
@@ -116,8 +137,9 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    public Path file() {
-        return file;
+    /** Where the journal is, for messages: the SQLite file, or the PostgreSQL URL (without password). */
+    public String where() {
+        return store instanceof Store.Sqlite s ? s.file().toString() : store.toString();
     }
 
     Leases leases() {
@@ -131,6 +153,11 @@ public final class Journal implements AutoCloseable {
      */
     void fence(Leases.Fence fence) {
         this.fence = fence;
+    }
+
+    /** Runs {@code r} when the journal closes, after its last rows are written and before its connections close. */
+    void beforeClose(Runnable r) {
+        beforeClose.add(r);
     }
 
     /** Tells {@code watch} of every commit from now on (on the writer thread: it must be quick and not throw). */
@@ -384,6 +411,12 @@ public final class Journal implements AutoCloseable {
             writer.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        // What must still reach the store once every row is written (the hold's release), then the connections.
+        try {
+            beforeClose.forEach(Runnable::run);
+        } finally {
+            Connections.close(ds);
         }
     }
 }
