@@ -1,8 +1,5 @@
 package io.cutover.journal;
 
-import io.cutover.CutoverException;
-import io.cutover.ErrorCode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,13 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * The journal store. Appends are group-committed: concurrent writers hand their rows to one writer
@@ -75,66 +69,16 @@ public final class Journal implements AutoCloseable {
 
     /** Opens (creating and migrating if needed) the journal in {@code store}. */
     public static Journal open(Store store) {
-        DataSource ds =
-                store instanceof Store.Sqlite s ? sqlite(s.file()) : Connections.postgres((Store.Postgres) store);
+        DataSource ds = store instanceof Store.Sqlite s
+                ? Connections.sqlite(s.file())
+                : Connections.postgres((Store.Postgres) store);
         try {
-            migrate(ds, store.dialect());
+            Connections.migrate(ds, store.dialect());
         } catch (RuntimeException e) {
             Connections.close(ds);
             throw e;
         }
         return new Journal(store, ds, Jdbi.create(ds));
-    }
-
-    private static DataSource sqlite(Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (java.io.IOException e) {
-            throw new CutoverException(
-                    ErrorCode.BAD_INPUT, "cannot create " + file.getParent() + ": " + e.getMessage(), e);
-        }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        // NORMAL in WAL mode survives a killed process (the kill tests rely on that); only an
-        // operating-system crash may lose the last commits.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(10_000);
-        config.enforceForeignKeys(true);
-        SQLiteDataSource ds = new SQLiteDataSource(config);
-        ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        return ds;
-    }
-
-    /**
-     * Brings the schema up to date. Two openers of a new journal (a run and the server, say) may
-     * migrate at the same moment; the loser sees the winner's tables half made, so it tries again
-     * once the winner is done.
-     */
-    private static void migrate(DataSource ds, String dialect) {
-        Flyway flyway = Flyway.configure()
-                .dataSource(ds)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect)
-                .loggers("slf4j")
-                .load();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                flyway.migrate();
-                return;
-            } catch (org.flywaydb.core.api.FlywayException e) {
-                if (attempt >= 5) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(100L * attempt);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
     }
 
     /** Where the journal is, for messages: the SQLite file, or the PostgreSQL URL (without password). */
