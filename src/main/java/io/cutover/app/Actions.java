@@ -53,6 +53,8 @@ final class Actions {
     Results.DecommissionResult decommission(String pool) {
         return new Audit(c).audited("decommission", pool, s -> {
             CurrentRun current = s.existingRun();
+            // A run's own decommission step must not race this one.
+            s.hold();
             PoolDecommission.Done done = new PoolDecommission(
                             current.plan(), current.run(), s.journal(), s.lab(), c.clock(), c.actor())
                     .execute(pool);

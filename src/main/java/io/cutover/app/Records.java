@@ -33,6 +33,7 @@ final class Records {
                         Plans.read(planFile), planFile, existing.get().run());
             }
             RunbookRecord.check(rows, plan, csv.toString());
+            s.hold();
             RunRecord run = RunbookImport.record(
                     s.journal(),
                     plan,

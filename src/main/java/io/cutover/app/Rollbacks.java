@@ -36,6 +36,8 @@ final class Rollbacks {
     private Results.RollbackResult rollback(
             Session s, String toStep, RunSettings settings, Predicate<RollbackImpact> confirm, Target target) {
         CurrentRun current = s.existingRun();
+        // A rollback moves users as a run does, so it too waits for no one: it holds the run or is refused.
+        s.hold();
         Rollback rollback = rollback(s, current, target, settings);
         RollbackImpact impact = rollback.preview(toStep);
         if (impact.nothingToDo()) {

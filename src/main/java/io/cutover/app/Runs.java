@@ -92,6 +92,9 @@ final class Runs {
         if (given != null) {
             validate(given, file, deployment, settings);
         }
+        // Once the input is known good (refused input writes nothing, not even a journal), and
+        // before the run is read or anything is done: one process drives a run at a time.
+        s.hold();
         CurrentRun current = startOrResume(s, given, file, resume, deployment.name());
         s.journal().watch(c.meters().journal(current.plan()));
         RunOutcome outcome = new Executor(

@@ -65,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
         new OptionRange("--port", 0, 65_535).check(port);
         new OptionRange("--refresh-ms", 50, 60_000).check(refreshMillis);
         io.cutover.run.RunSettings runSettings = runOptions.settings(null);
-        Workspace workspace = new Workspace(common.workspace);
+        Workspace workspace = common.workspace();
         Path tokenFile = tokens == null ? ServerSettings.defaultTokens(workspace) : tokens;
         ServerSettings settings =
                 new ServerSettings(workspace, bind, port, tokenFile, Duration.ofMillis(refreshMillis), runSettings);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.app.Cutover;
+import io.cutover.app.HeldRun;
 import io.cutover.app.Results;
 import io.cutover.journal.Control;
 import io.cutover.metrics.Meters;
@@ -209,7 +210,7 @@ public final class Server implements AutoCloseable {
 
     private void forbidden(Context ctx, String message) {
         try {
-            if (java.nio.file.Files.exists(settings.workspace().journal())) {
+            if (settings.workspace().hasJournal()) {
                 facade(ctx).recordAction(ctx.path().substring("/api/".length()), null, "forbidden", message);
             }
         } catch (RuntimeException e) {
@@ -222,13 +223,20 @@ public final class Server implements AutoCloseable {
         if (isRunning()) {
             throw new CutoverException(ErrorCode.RUN_IN_PROGRESS, "the run is already going in this server");
         }
-        Results.ControlResult result = cutover.request(Control.Request.RESUME);
+        // Held here, before the answer: a run driven by another process refuses this request (409)
+        // rather than a background run that fails after a 200.
+        HeldRun held = cutover.holdRun();
+        Results.ControlResult result;
+        try {
+            result = cutover.request(Control.Request.RESUME);
+        } catch (RuntimeException e) {
+            held.close();
+            throw e;
+        }
         RunSettings rs = withActor(Auth.principal(ctx).name());
-        Cutover runAs =
-                new Cutover(settings.workspace(), clock, Auth.principal(ctx).name(), "api", meters);
         running = runner.submit(() -> {
-            try {
-                Results.RunResult r = runAs.run(null, rs, true, t -> {});
+            try (held) {
+                Results.RunResult r = held.resume(rs, t -> {});
                 lastOutcome = r.outcome() + ": " + r.message();
             } catch (RuntimeException e) {
                 lastOutcome = "failed: " + e.getMessage();
