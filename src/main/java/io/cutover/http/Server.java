@@ -211,7 +211,7 @@ public final class Server implements AutoCloseable {
     private void forbidden(Context ctx, String message) {
         try {
             if (java.nio.file.Files.exists(settings.workspace().journal())) {
-                facade(ctx).recordAction(ctx.path().substring("/api/".length()), null, "forbidden", message);
+                facade(ctx).recordForbidden(ctx.path().substring("/api/".length()), message);
             }
         } catch (RuntimeException e) {
             LOG.warn("could not record a forbidden action: {}", e.toString());
