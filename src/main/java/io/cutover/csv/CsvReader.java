@@ -204,6 +204,7 @@ public final class CsvReader {
                 // Export-Csv writes nothing at all when it is given no rows: an empty file has none.
                 return false;
             }
+            ControlRefusal.check(name, headerLine, null, header);
             Map<String, Integer> columns = new HashMap<>();
             for (int i = 0; i < header.size(); i++) {
                 columns.putIfAbsent(header.get(i).trim().toLowerCase(Locale.ROOT), i);
@@ -233,6 +234,7 @@ public final class CsvReader {
                             name + ":" + at + ": " + values.size() + " fields where the header has " + width
                                     + " columns; a malformed row (an unquoted comma or a missing quote?)");
                 }
+                ControlRefusal.check(name, at, header, values);
                 sink.accept(new Row(columns, values, at));
             }
         }
