@@ -82,6 +82,10 @@ final class TopologyReader {
             if (e.hasAttribute("SiteId") && nameChild != null) {
                 String id = e.getAttribute("SiteId").trim();
                 String siteName = nameChild.getTextContent().trim();
+                if (siteName.isEmpty()) {
+                    // A nameless site would be planned with step ids starting with "/".
+                    throw bad("the site with SiteId " + id + " has an empty <Name>; every site needs a name");
+                }
                 SiteKind kind = e.getLocalName().equals("CentralSite") ? SiteKind.CentralSite : SiteKind.BranchSite;
                 sites.add(new TopologySite(siteName, integer(id, "SiteId of site " + siteName), kind));
                 siteNames.put(id, siteName);
@@ -105,6 +109,14 @@ final class TopologyReader {
             } else {
                 id = c.getAttribute("UniqueId").trim();
                 siteId = enclosingSiteId(c);
+            }
+            if (fqdn.isEmpty()) {
+                throw bad("a cluster ("
+                        + (cid != null
+                                ? "SiteId " + cid.getAttribute("SiteId").trim() + ", Number "
+                                        + cid.getAttribute("Number").trim()
+                                : "UniqueId " + c.getAttribute("UniqueId").trim())
+                        + ") has an empty Fqdn; every pool needs one");
             }
             if (id.isEmpty() || siteId == null) {
                 throw bad("cluster " + fqdn + " has no ClusterId (SiteId, Number) and no UniqueId inside a site");
