@@ -171,4 +171,11 @@ class CsvReaderTest {
         new CsvReader(p).read(List.of("SipAddress"), r -> notes.add(r.raw("Notes")));
         assertThat(notes).containsExactly("one\ttwo\r\nthree");
     }
+
+    @Test
+    void a_required_field_of_only_spaces_is_refused_as_empty_with_file_line_and_column() throws IOException {
+        Path p = file("users.csv", "SipAddress,RegistrarPool\r\nsip:a@x.com,p\r\n   ,p\r\n");
+        assertThatThrownBy(() -> new CsvReader(p).read(List.of("SipAddress"), r -> r.required("SipAddress")))
+                .hasMessage("users.csv:3: column SipAddress is empty; every row needs one");
+    }
 }
