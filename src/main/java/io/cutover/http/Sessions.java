@@ -67,12 +67,6 @@ final class Sessions {
         cache.invalidate(id);
     }
 
-    /** Sessions alive now, expired ones dropped first. */
-    long count() {
-        cache.cleanUp();
-        return cache.estimatedSize();
-    }
-
     /** Idle time from the last read, never past the absolute lifetime from sign-in. */
     private record Lifetime(SessionLimits limits, Clock clock) implements Expiry<String, Session> {
         @Override
