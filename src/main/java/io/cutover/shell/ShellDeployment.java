@@ -186,7 +186,7 @@ public final class ShellDeployment implements Deployment {
     }
 
     @Override
-    public void move(Subject subject, String targetPool) {
+    public void move(Subject subject, Fqdn targetPool) {
         String pipeline;
         if (subject.kind() == HomedKind.Cms) {
             // The store moves to the pool of the computer Move-CsManagementServer runs on.
@@ -198,10 +198,12 @@ public final class ShellDeployment implements Deployment {
                         + ": the topology lists no server in it");
             }
             pipeline = "Invoke-Command -ComputerName "
-                    + settings.encoding().value(target.servers().get(0)) + " -ScriptBlock { "
-                    + action(Kinds.move(HomedKind.Cms, subject.id(), targetPool, null)) + " }";
+                    + settings.encoding().value(target.servers().get(0).text()) + " -ScriptBlock { "
+                    + action(Kinds.move(HomedKind.Cms, subject.id(), targetPool.text(), null)) + " }";
         } else {
-            pipeline = action(Kinds.move(subject.kind(), subject.id(), targetPool, proxyPool(targetPool)));
+            Fqdn proxy = proxyPool(targetPool);
+            pipeline = action(
+                    Kinds.move(subject.kind(), subject.id(), targetPool.text(), proxy == null ? null : proxy.text()));
         }
         Answer a = run(pipeline);
         if (!a.ok()) {
@@ -213,9 +215,9 @@ public final class ShellDeployment implements Deployment {
      * While more than one Edge pool carries federation (during the migration, two briefly do),
      * Move-CsUser needs -ProxyPool: the Edge that carries the target pool's site's federation.
      */
-    private String proxyPool(String targetPool) {
+    private Fqdn proxyPool(Fqdn targetPool) {
         Topology t = topology();
-        Set<String> federating = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        Set<Fqdn> federating = new java.util.TreeSet<>();
         for (Site s : t.sites()) {
             if (s.federationRoute() != null) {
                 federating.add(s.federationRoute());
@@ -233,7 +235,7 @@ public final class ShellDeployment implements Deployment {
     }
 
     @Override
-    public void setFederationRoute(String site, String edgeFqdn) {
+    public void setFederationRoute(String site, Fqdn edgeFqdn) {
         Answer a = run(action(Cmdlet.of("Set-CsSite")
                 .with("Identity", "Site:" + site)
                 .with("FederationRoute", "EdgeServer:" + edgeFqdn)));
@@ -256,13 +258,13 @@ public final class ShellDeployment implements Deployment {
      * down. No service running anywhere: not deployed (installed but never started). Else up.
      */
     @Override
-    public PoolState poolState(String fqdn) {
+    public PoolState poolState(Fqdn fqdn) {
         return pools.poolState(fqdn);
     }
 
     /** Starts the services of an installed pool (Start-CsPool); a pool not installed yet fails with the cmdlet's error. */
     @Override
-    public void deploy(String fqdn) {
+    public void deploy(Fqdn fqdn) {
         pools.deploy(fqdn);
     }
 
@@ -272,12 +274,12 @@ public final class ShellDeployment implements Deployment {
      * finds the pool gone.
      */
     @Override
-    public void decommission(String fqdn) {
+    public void decommission(Fqdn fqdn) {
         pools.decommission(fqdn);
     }
 
     @Override
-    public List<ServiceState> services(String pool) {
+    public List<ServiceState> services(Fqdn pool) {
         return pools.services(pool);
     }
 

@@ -8,6 +8,7 @@ import static io.cutover.shell.ShellErrors.notFound;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cutover.deployment.DeploymentFailure;
 import io.cutover.deployment.PoolState;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
@@ -28,11 +29,11 @@ final class ShellPools {
      * Not in Get-CsPool: decommissioned (removed from the topology). Every server unreachable:
      * down. No service running anywhere: not deployed (installed but never started). Else up.
      */
-    PoolState poolState(String fqdn) {
-        List<String> servers = shell.topology().pool(fqdn).map(Pool::servers).orElse(List.of());
+    PoolState poolState(Fqdn fqdn) {
+        List<Fqdn> servers = shell.topology().pool(fqdn).map(Pool::servers).orElse(List.of());
         List<String> qs = new ArrayList<>();
         qs.add(shell.query(Cmdlet.of("Get-CsPool").with("Identity", fqdn)));
-        for (String s : servers) {
+        for (Fqdn s : servers) {
             qs.add(shell.query(Cmdlet.of("Get-CsWindowsService").with("ComputerName", s)));
         }
         List<Answer> a = shell.run(qs);
@@ -63,7 +64,7 @@ final class ShellPools {
     }
 
     /** Starts the services of an installed pool (Start-CsPool); a pool not installed yet fails with the cmdlet's error. */
-    void deploy(String fqdn) {
+    void deploy(Fqdn fqdn) {
         Answer a = shell.run(
                 shell.action(Cmdlet.of("Start-CsPool").with("PoolFqdn", fqdn).flag("Confirm", false)));
         if (!a.ok()) {
@@ -78,11 +79,11 @@ final class ShellPools {
      * Topology Builder step; until it is done this fails, naming that step, and a resumed run
      * finds the pool gone.
      */
-    void decommission(String fqdn) {
+    void decommission(Fqdn fqdn) {
         if (poolState(fqdn) == PoolState.Decommissioned) {
             return;
         }
-        List<String> servers = shell.topology().pool(fqdn).map(Pool::servers).orElse(List.of());
+        List<Fqdn> servers = shell.topology().pool(fqdn).map(Pool::servers).orElse(List.of());
         List<String> qs = servers.stream()
                 .map(s -> shell.action(Cmdlet.of("Stop-CsWindowsService")
                         .with("ComputerName", s)
@@ -102,7 +103,7 @@ final class ShellPools {
         }
     }
 
-    List<ServiceState> services(String pool) {
+    List<ServiceState> services(Fqdn pool) {
         Pool p = shell.topology()
                 .pool(pool)
                 .orElseThrow(() -> DeploymentFailure.permanent("no pool '" + pool + "' in the topology"));
@@ -112,7 +113,7 @@ final class ShellPools {
         List<Answer> a = shell.run(qs);
         List<ServiceState> rows = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
-            String server = p.servers().get(i);
+            Fqdn server = p.servers().get(i);
             if (!a.get(i).ok()) {
                 // An unreachable server runs nothing the gate can count on; say why in the row.
                 rows.add(new ServiceState(
@@ -133,7 +134,7 @@ final class ShellPools {
         }
         return a.data().stream()
                 .map(r -> new Replica(
-                        text(r, "ReplicaFqdn", ""), r.path("UpToDate").asBoolean(false)))
+                        Fqdn.of(text(r, "ReplicaFqdn", "")), r.path("UpToDate").asBoolean(false)))
                 .toList();
     }
 }
