@@ -53,6 +53,8 @@ final class Actions {
     Results.DecommissionResult decommission(String pool) {
         return new Audit(c).audited("decommission", pool, s -> {
             CurrentRun current = s.existingRun();
+            // Refused input leaves no trace, not even a hold taken and let go.
+            s.lab().snapshot().pool(pool);
             // A run's own decommission step must not race this one.
             s.hold();
             PoolDecommission.Done done = new PoolDecommission(

@@ -176,8 +176,12 @@ public final class Cutover {
         return new Audit(context).latest(limit);
     }
 
-    public void recordAction(String action, String target, String result, String detail) {
-        new Audit(context).record(action, target, result, detail);
+    /**
+     * Records an action the actor was refused; identical attempts within a minute are one audit
+     * row with a count.
+     */
+    public void recordForbidden(String action, String detail) {
+        new Audit(context).forbidden(action, detail);
     }
 
     public List<Results.GateView> gates() {

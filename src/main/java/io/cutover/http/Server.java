@@ -57,7 +57,7 @@ public final class Server implements AutoCloseable {
     private Server(ServerSettings settings, Tokens tokens, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.auth = new Auth(tokens, new SecureRandom());
+        this.auth = new Auth(tokens, new SecureRandom(), settings.sessions(), clock);
         this.live = new Live(
                 new Cutover(settings.workspace(), clock, "server", "api", meters),
                 clock,
@@ -69,6 +69,7 @@ public final class Server implements AutoCloseable {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jetty.host = settings.bind();
             cfg.jetty.port = settings.port();
+            cfg.routes.before(Server::secureHeaders);
             cfg.routes.before(auth::check);
             cfg.routes.exception(CutoverException.class, (e, ctx) -> {
                 if (e.code() == ErrorCode.FORBIDDEN
@@ -167,7 +168,7 @@ public final class Server implements AutoCloseable {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("name", p.name());
             body.put("role", p.role().name().toLowerCase(java.util.Locale.ROOT));
-            body.put("csrf", auth.session(ctx).map(Auth.Session::csrf).orElse(null));
+            body.put("csrf", auth.session(ctx).map(Sessions.Session::csrf).orElse(null));
             json(ctx, Json.write(body));
         });
         r.get("/api/overview", ctx -> json(ctx, live.current().overview()));
@@ -211,7 +212,7 @@ public final class Server implements AutoCloseable {
     private void forbidden(Context ctx, String message) {
         try {
             if (settings.workspace().hasJournal()) {
-                facade(ctx).recordAction(ctx.path().substring("/api/".length()), null, "forbidden", message);
+                facade(ctx).recordForbidden(ctx.path().substring("/api/".length()), message);
             }
         } catch (RuntimeException e) {
             LOG.warn("could not record a forbidden action: {}", e.toString());
@@ -310,16 +311,27 @@ public final class Server implements AutoCloseable {
             }
             ctx.contentType(type).header("Cache-Control", "no-cache").result(in.readAllBytes());
         }
+    }
+
+    /**
+     * On every response, pages, JSON, errors and redirects alike: no page of ours may be framed
+     * (clickjacking), loaded from elsewhere, sniffed into another type, or leak its URL onwards.
+     */
+    private static void secureHeaders(Context ctx) {
         ctx.header(
                 "Content-Security-Policy",
-                "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:");
+                "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:;"
+                        + " frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+        ctx.header("X-Frame-Options", "DENY");
         ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
     }
 
     /** The HTTP status for an error code: 401 and 403 for auth, 404 for what does not exist, 409 for state. */
     static int status(ErrorCode code) {
         return switch (code) {
             case UNAUTHENTICATED -> 401;
+            case TOO_MANY_REQUESTS -> 429;
             case FORBIDDEN -> 403;
             case NO_RUN, UNKNOWN_STEP, UNKNOWN_POOL, UNKNOWN_SITE, NO_LAB -> 404;
             case RUN_IN_PROGRESS, NOT_AWAITING_APPROVAL, POINT_OF_NO_RETURN -> 409;
@@ -332,6 +344,9 @@ public final class Server implements AutoCloseable {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", code.name());
         body.put("message", message);
+        if (code == ErrorCode.TOO_MANY_REQUESTS) {
+            ctx.header("Retry-After", "60");
+        }
         ctx.status(status(code))
                 .contentType("application/json")
                 .result(Json.write(body).getBytes(StandardCharsets.UTF_8));

@@ -319,34 +319,22 @@ public final class Journal implements AutoCloseable {
                         .map(Control.Request::valueOf));
     }
 
+    /** Appends one audit row. */
     public void audit(AuditEntry e) {
-        jdbi.useHandle(h -> h.createUpdate(
-                        "insert into audit (at, actor, channel, action, target, result, detail) values (?, ?, ?, ?, ?, ?, ?)")
-                .bind(0, e.at().toString())
-                .bind(1, e.actor())
-                .bind(2, e.channel())
-                .bind(3, e.action())
-                .bind(4, e.target())
-                .bind(5, e.result())
-                .bind(6, e.detail())
-                .execute());
+        jdbi.useHandle(h -> AuditRows.insert(h, e));
+    }
+
+    /**
+     * Writes an attempt that may repeat: when the same actor already has a row of the same channel,
+     * action, target, result and detail in the same minute, its attempt count goes up instead.
+     */
+    public void auditCounted(AuditEntry e) {
+        jdbi.useTransaction(h -> AuditRows.count(h, e));
     }
 
     /** The latest {@code limit} audit rows, newest first. */
     public List<AuditEntry> auditLog(int limit) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "select seq, at, actor, channel, action, target, result, detail from audit order by seq desc limit ?")
-                .bind(0, limit)
-                .map((rs, ctx) -> new AuditEntry(
-                        rs.getLong(1),
-                        Instant.parse(rs.getString(2)),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8)))
-                .list());
+        return jdbi.withHandle(h -> AuditRows.latest(h, limit));
     }
 
     @Override
