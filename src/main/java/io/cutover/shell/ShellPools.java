@@ -31,9 +31,10 @@ final class ShellPools {
     PoolState poolState(String fqdn) {
         List<String> servers = shell.topology().pool(fqdn).map(Pool::servers).orElse(List.of());
         List<String> qs = new ArrayList<>();
-        qs.add(shell.query(Cmdlet.of("Get-CsPool").with("Identity", fqdn)));
+        Statements st = shell.statements();
+        qs.add(st.pool(fqdn));
         for (String s : servers) {
-            qs.add(shell.query(Cmdlet.of("Get-CsWindowsService").with("ComputerName", s)));
+            qs.add(st.services(s));
         }
         List<Answer> a = shell.run(qs);
         if (!a.get(0).ok()) {
@@ -64,12 +65,14 @@ final class ShellPools {
 
     /** Starts the services of an installed pool (Start-CsPool); a pool not installed yet fails with the cmdlet's error. */
     void deploy(String fqdn) {
-        Answer a = shell.run(
-                shell.action(Cmdlet.of("Start-CsPool").with("PoolFqdn", fqdn).flag("Confirm", false)));
-        if (!a.ok()) {
-            throw failure(
-                    "starting pool " + fqdn + " (install it with the Deployment Wizard first if it is not installed)",
-                    a.error());
+        List<String> servers = shell.topology().pool(fqdn).map(Pool::servers).orElse(List.of());
+        for (Answer a : shell.run(shell.statements().start(fqdn, servers))) {
+            if (!a.ok()) {
+                throw failure(
+                        "starting pool " + fqdn
+                                + " (install it with the Deployment Wizard first if it is not installed)",
+                        a.error());
+            }
         }
     }
 
@@ -83,11 +86,7 @@ final class ShellPools {
             return;
         }
         List<String> servers = shell.topology().pool(fqdn).map(Pool::servers).orElse(List.of());
-        List<String> qs = servers.stream()
-                .map(s -> shell.action(Cmdlet.of("Stop-CsWindowsService")
-                        .with("ComputerName", s)
-                        .flag("Graceful")))
-                .toList();
+        List<String> qs = servers.stream().map(shell.statements()::stop).toList();
         List<Answer> a = shell.run(qs);
         for (int i = 0; i < a.size(); i++) {
             if (!a.get(i).ok()) {
@@ -106,9 +105,7 @@ final class ShellPools {
         Pool p = shell.topology()
                 .pool(pool)
                 .orElseThrow(() -> DeploymentFailure.permanent("no pool '" + pool + "' in the topology"));
-        List<String> qs = p.servers().stream()
-                .map(s -> shell.query(Cmdlet.of("Get-CsWindowsService").with("ComputerName", s)))
-                .toList();
+        List<String> qs = p.servers().stream().map(shell.statements()::services).toList();
         List<Answer> a = shell.run(qs);
         List<ServiceState> rows = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
@@ -127,7 +124,7 @@ final class ShellPools {
     }
 
     List<Replica> replication() {
-        Answer a = shell.run(shell.query(Cmdlet.of("Get-CsManagementStoreReplicationStatus")));
+        Answer a = shell.run(shell.statements().replication());
         if (!a.ok()) {
             throw failure("reading CMS replication", a.error());
         }
