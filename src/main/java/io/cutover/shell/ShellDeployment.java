@@ -256,7 +256,7 @@ public final class ShellDeployment implements Deployment {
         return pools.poolState(fqdn);
     }
 
-    /** Starts the services of an installed pool (Start-CsPool); a pool not installed yet fails with the cmdlet's error. */
+    /** Starts the services of an installed pool (Start-CsPool from 2015, each server's services before); a pool not installed yet fails with the cmdlet's error. */
     @Override
     public void deploy(String fqdn) {
         pools.deploy(fqdn);

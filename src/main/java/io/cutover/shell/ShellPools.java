@@ -63,7 +63,7 @@ final class ShellPools {
         return anyRunning ? PoolState.Up : PoolState.NotDeployed;
     }
 
-    /** Starts the services of an installed pool (Start-CsPool); a pool not installed yet fails with the cmdlet's error. */
+    /** Starts the services of an installed pool (Start-CsPool from 2015, each server's services before); a pool not installed yet fails with the cmdlet's error. */
     void deploy(String fqdn) {
         List<String> servers = shell.topology().pool(fqdn).map(Pool::servers).orElse(List.of());
         for (Answer a : shell.run(shell.statements().start(fqdn, servers))) {
