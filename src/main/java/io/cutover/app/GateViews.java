@@ -3,6 +3,7 @@ package io.cutover.app;
 import io.cutover.check.Check;
 import io.cutover.check.CheckResult;
 import io.cutover.deployment.ProbeKind;
+import io.cutover.inventory.SipAddress;
 import io.cutover.journal.Entry;
 import io.cutover.journal.Event;
 import io.cutover.journal.Progress;
@@ -91,7 +92,7 @@ final class GateViews {
                     Check.Pair pair = c.pairs().get(i);
                     String direction = (i % 2 == 0) == legacyFirst ? "legacy → new" : "new → legacy";
                     for (ProbeKind kind : c.modalities()) {
-                        String to = kind == ProbeKind.Registration ? null : pair.to();
+                        SipAddress to = kind == ProbeKind.Registration ? null : pair.to();
                         String prefix = kind.cmdlet() + " " + pair.from() + (to == null ? "" : " -> " + to) + ":";
                         String error = failures.stream()
                                 .filter(f -> f.startsWith(prefix))

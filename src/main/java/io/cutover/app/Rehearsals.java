@@ -121,7 +121,7 @@ final class Rehearsals {
                 checksPassed += done ? g.checks().size() : 0;
             }
             if (step instanceof Step.Decommission d && done) {
-                decommissioned.add(d.target());
+                decommissioned.add(d.target().text());
             }
         }
         List<Rehearsal.Kept> kept = new ArrayList<>();

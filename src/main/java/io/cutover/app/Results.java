@@ -1,6 +1,8 @@
 package io.cutover.app;
 
 import io.cutover.check.CheckResult;
+import io.cutover.inventory.Fqdn;
+import io.cutover.inventory.SipAddress;
 import io.cutover.run.RollbackImpact;
 import io.cutover.run.RunOutcome;
 import io.cutover.run.StatusReport;
@@ -102,7 +104,7 @@ public final class Results {
     public record RollbackResult(boolean executed, RollbackImpact impact, List<String> failures, StatusReport status) {}
 
     /** A decommissioned pool; {@code alreadyDecommissioned} when there was nothing left to do. */
-    public record DecommissionResult(String pool, boolean alreadyDecommissioned) {}
+    public record DecommissionResult(Fqdn pool, boolean alreadyDecommissioned) {}
 
     public record ControlResult(String runId, String request) {}
 
@@ -127,7 +129,7 @@ public final class Results {
     public record GateView(
             String stepId,
             String site,
-            String pool,
+            Fqdn pool,
             String phase,
             String name,
             String state,
@@ -145,18 +147,18 @@ public final class Results {
      */
     public record MatrixCell(
             String site,
-            String pool,
+            Fqdn pool,
             String phase,
             String direction,
-            String from,
-            String to,
+            SipAddress from,
+            SipAddress to,
             String modality,
             String state,
             String error) {}
 
     /** When one phase of one pool (or site) ran; {@code end} null while it runs; state: in progress, done, stopped. */
     public record TimelineBar(
-            String site, String pool, String phase, java.time.Instant start, java.time.Instant end, String state) {}
+            String site, Fqdn pool, String phase, java.time.Instant start, java.time.Instant end, String state) {}
 
     /**
      * A run as change-management records need it: what {@code cutover report} renders as one HTML
@@ -187,8 +189,8 @@ public final class Results {
             String site,
             String kind,
             String subject,
-            String from,
-            String to,
+            Fqdn from,
+            Fqdn to,
             String state,
             int attempts,
             java.time.Instant at,

@@ -1,5 +1,7 @@
 package io.cutover.app;
 
+import io.cutover.inventory.Fqdn;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.User;
 import io.cutover.lab.Lab;
 import io.cutover.lab.sip.SipNetwork;
@@ -18,7 +20,7 @@ public record Serving(Lab lab, List<PoolLine> pools, List<PartnerLine> partners,
 
     public record PartnerLine(String partner, String sip, List<String> transports) {}
 
-    public record UserLine(String user, String pool, boolean test) {}
+    public record UserLine(SipAddress user, Fqdn pool, boolean test) {}
 
     static Serving of(Lab lab, int usersPerPool) {
         SipNetwork network = lab.sipNetwork().orElseThrow();

@@ -51,19 +51,21 @@ final class Twins {
     Results.LabExportResult export(Path dir) {
         try (Lab lab = c.openLab()) {
             Inventory inv = lab.snapshot();
-            Set<String> silent = new HashSet<>();
+            Set<Fqdn> silent = new HashSet<>();
             List<UnansweredServer> unanswered = new ArrayList<>();
             for (Pool p : inv.pools()) {
                 if (lab.poolState(p.fqdn()) != PoolState.Up) {
-                    silent.add(Fqdn.key(p.fqdn()));
-                    for (String server : p.servers()) {
+                    silent.add(p.fqdn());
+                    for (Fqdn server : p.servers()) {
                         unanswered.add(new UnansweredServer(
-                                server, "Get-CsWindowsService", "pool " + p.fqdn() + " is " + lab.poolState(p.fqdn())));
+                                server.text(),
+                                "Get-CsWindowsService",
+                                "pool " + p.fqdn() + " is " + lab.poolState(p.fqdn())));
                     }
                 }
             }
             List<ServiceState> services = inv.services().stream()
-                    .filter(s -> s.pool() == null || !silent.contains(Fqdn.key(s.pool())))
+                    .filter(s -> s.pool() == null || !silent.contains(s.pool()))
                     .toList();
             Inventory exported = new Inventory(
                     inv.sites(),
@@ -105,17 +107,17 @@ final class Twins {
     FolderRead readTwinnable(Path folder) {
         FolderRead read = FolderReader.read(folder, c.catalog());
         Inventory inv = read.inventory();
-        Set<String> pools = new HashSet<>();
-        inv.pools().forEach(p -> pools.add(Fqdn.key(p.fqdn())));
-        Set<String> sips = new HashSet<>();
+        Set<Fqdn> pools = new HashSet<>();
+        inv.pools().forEach(p -> pools.add(p.fqdn()));
+        Set<SipAddress> sips = new HashSet<>();
         for (User u : inv.users()) {
-            if (!sips.add(SipAddress.key(u.sipAddress()))) {
+            if (!sips.add(u.sipAddress())) {
                 throw new CutoverException(
                         ErrorCode.BAD_INPUT,
                         folder.resolve("users.csv") + ": " + u.sipAddress()
                                 + " is listed twice (SIP addresses compare case-insensitively); a twin needs each user once");
             }
-            if (!pools.contains(Fqdn.key(u.pool()))) {
+            if (!pools.contains(u.pool())) {
                 throw new CutoverException(
                         ErrorCode.UNKNOWN_POOL,
                         folder.resolve("users.csv") + ": " + u.sipAddress() + " is homed on pool '" + u.pool()
@@ -124,7 +126,7 @@ final class Twins {
             }
         }
         for (HomedObject o : inv.objects()) {
-            if (!pools.contains(Fqdn.key(o.pool()))) {
+            if (!pools.contains(o.pool())) {
                 throw new CutoverException(
                         ErrorCode.UNKNOWN_POOL,
                         folder.resolve("objects.csv") + ": " + o.kind() + " " + o.identity() + " is homed on pool '"

@@ -3,6 +3,8 @@ package io.cutover.assess;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.cutover.inventory.Fqdn;
+import io.cutover.inventory.SipAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,7 +91,7 @@ public record Assessment(
     }
 
     /** A user who cannot move to the target: the features it lacks that the user depends on. */
-    public record RetainedUser(String sipAddress, String pool, List<String> features) {}
+    public record RetainedUser(SipAddress sipAddress, Fqdn pool, List<String> features) {}
 
     public record Finding(Severity severity, FindingCode code, String subject, String message) {}
 

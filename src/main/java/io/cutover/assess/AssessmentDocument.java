@@ -7,7 +7,6 @@ import io.cutover.assess.Assessment.RetainedUser;
 import io.cutover.assess.Assessment.Severity;
 import io.cutover.catalog.Catalog;
 import io.cutover.catalog.ProductVersion;
-import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.SipAddress;
@@ -34,8 +33,8 @@ final class AssessmentDocument extends Survey {
             siteNames.put(Site.key(s.name()), s.name());
         }
         for (Pool p : inv.pools()) {
-            pools.put(Fqdn.key(p.fqdn()), p);
-            versions.put(Fqdn.key(p.fqdn()), catalog.version(p.version()));
+            pools.put(p.fqdn(), p);
+            versions.put(p.fqdn(), catalog.version(p.version()));
         }
         countUsers();
         countObjects();

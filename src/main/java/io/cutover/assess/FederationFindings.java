@@ -3,7 +3,6 @@ package io.cutover.assess;
 import io.cutover.assess.Assessment.Finding;
 import io.cutover.assess.Assessment.FindingCode;
 import io.cutover.assess.Assessment.Severity;
-import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.Site;
 
@@ -19,7 +18,7 @@ final class FederationFindings extends Survey {
     void federation() {
         for (Site s : sortedSites()) {
             if (s.federationRoute() != null) {
-                Pool edge = pools.get(Fqdn.key(s.federationRoute()));
+                Pool edge = pools.get(s.federationRoute());
                 if (edge == null) {
                     unknown(s.federationRoute(), "the federation route of site " + s.name());
                 } else if (legacy(edge)) {
@@ -31,12 +30,12 @@ final class FederationFindings extends Survey {
                                     + "; moving the route is an outage window"));
                 }
             }
-            if (s.xmppFederationRoute() != null && !pools.containsKey(Fqdn.key(s.xmppFederationRoute()))) {
+            if (s.xmppFederationRoute() != null && !pools.containsKey(s.xmppFederationRoute())) {
                 unknown(s.xmppFederationRoute(), "the XMPP federation route of site " + s.name());
             }
         }
         for (Pool p : pools.values()) {
-            if (p.nextHop() != null && !pools.containsKey(Fqdn.key(p.nextHop()))) {
+            if (p.nextHop() != null && !pools.containsKey(p.nextHop())) {
                 unknown(p.nextHop(), "the next hop of Edge " + p.fqdn());
             }
         }

@@ -8,7 +8,6 @@ import io.cutover.catalog.Feature;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
-import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,40 +31,40 @@ final class PoolBlockers extends Survey {
     // ---- pools --------------------------------------------------------------------------------
 
     List<PoolReport> reports() {
-        Set<String> keptByXmpp = keptForXmpp();
+        Set<Fqdn> keptByXmpp = keptForXmpp();
         Map<String, List<Pool>> bySite = poolsBySite();
-        Map<String, List<String>> routedBy = new TreeMap<>();
+        Map<Fqdn, List<String>> routedBy = new TreeMap<>();
         for (Site s : sortedSites()) {
             if (s.federationRoute() != null) {
-                routedBy.computeIfAbsent(Fqdn.key(s.federationRoute()), k -> new ArrayList<>())
+                routedBy.computeIfAbsent(s.federationRoute(), k -> new ArrayList<>())
                         .add(s.name());
             }
         }
-        Map<String, List<String>> nextHopOf = new TreeMap<>();
+        Map<Fqdn, List<String>> nextHopOf = new TreeMap<>();
         for (Pool p : pools.values()) {
             if (p.role() == PoolRole.Edge && p.nextHop() != null) {
                 nextHopOf
-                        .computeIfAbsent(Fqdn.key(p.nextHop()), k -> new ArrayList<>())
-                        .add(p.fqdn());
+                        .computeIfAbsent(p.nextHop(), k -> new ArrayList<>())
+                        .add(p.fqdn().text());
             }
         }
-        Set<String> unsupported = findings.stream()
+        Set<Fqdn> unsupported = findings.stream()
                 .filter(f -> f.code() == FindingCode.UNSUPPORTED_MIGRATION_PATH)
-                .map(f -> SipAddress.key(f.subject()))
+                .map(f -> Fqdn.of(f.subject()))
                 .collect(Collectors.toSet());
         List<PoolReport> reports = new ArrayList<>();
         List<Pool> ordered = new ArrayList<>(pools.values());
         ordered.sort(
-                Comparator.comparing((Pool p) -> Site.key(siteName(p.site()))).thenComparing(p -> Fqdn.key(p.fqdn())));
+                Comparator.comparing((Pool p) -> Site.key(siteName(p.site()))).thenComparing(p -> p.fqdn()));
         for (Pool p : ordered) {
-            String k = Fqdn.key(p.fqdn());
+            Fqdn k = p.fqdn();
             int homedUsers = usersOn.getOrDefault(k, 0);
             Map<String, Integer> objects = new LinkedHashMap<>();
             objectsOn.getOrDefault(k, Map.of()).entrySet().stream()
                     .sorted(Map.Entry.comparingByKey())
                     .forEach(e -> objects.put(e.getKey().name(), e.getValue()));
             int retained = retainedOn.getOrDefault(k, List.of()).size();
-            boolean cms = inv.cmsPool() != null && Fqdn.key(inv.cmsPool()).equals(k);
+            boolean cms = inv.cmsPool() != null && inv.cmsPool().equals(k);
             List<Blocker> blockers = new ArrayList<>();
             if (homedUsers > 0) {
                 blockers.add(new Blocker(BlockerCode.HOMED_USERS, homedUsers, null, null));
@@ -97,7 +96,7 @@ final class PoolBlockers extends Survey {
                     && !keptByXmpp.contains(k)
                     && hasReplacement(p, bySite.getOrDefault(Site.key(p.site()), List.of()));
             reports.add(new PoolReport(
-                    p.fqdn(),
+                    p.fqdn().text(),
                     siteName(p.site()),
                     p.role().name(),
                     version(p).name(),
@@ -118,24 +117,24 @@ final class PoolBlockers extends Survey {
      * The legacy Edge that carries XMPP federation for retained XMPP users stays, and so does the
      * legacy Front End pool it forwards to: the same rule the planner applies to keep pools.
      */
-    private Set<String> keptForXmpp() {
-        Set<String> kept = new HashSet<>();
+    private Set<Fqdn> keptForXmpp() {
+        Set<Fqdn> kept = new HashSet<>();
         for (Site s : inv.sites()) {
             if (s.xmppFederationRoute() == null) {
                 continue;
             }
-            Pool edge = pools.get(Fqdn.key(s.xmppFederationRoute()));
+            Pool edge = pools.get(s.xmppFederationRoute());
             if (edge == null || !legacy(edge)) {
                 continue;
             }
             boolean xmppUsers = retainedOn.values().stream()
                     .flatMap(List::stream)
                     .anyMatch(r -> r.features().contains(Feature.Xmpp.name())
-                            && Site.key(pools.get(Fqdn.key(r.pool())).site()).equals(Site.key(s.name())));
+                            && Site.key(pools.get(r.pool()).site()).equals(Site.key(s.name())));
             if (xmppUsers) {
-                kept.add(Fqdn.key(edge.fqdn()));
+                kept.add(edge.fqdn());
                 if (edge.nextHop() != null) {
-                    kept.add(Fqdn.key(edge.nextHop()));
+                    kept.add(edge.nextHop());
                 }
             }
         }

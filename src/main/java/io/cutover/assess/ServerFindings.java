@@ -22,18 +22,18 @@ final class ServerFindings extends Survey {
     }
 
     void cms() {
-        String cms = inv.cmsPool();
-        if (cms == null || cms.isBlank()) {
+        Fqdn cms = inv.cmsPool();
+        if (cms == null) {
             return;
         }
-        Pool p = pools.get(Fqdn.key(cms));
+        Pool p = pools.get(cms);
         if (p == null) {
             unknown(cms, "the Central Management Store");
         } else if (legacy(p)) {
             findings.add(new Finding(
                     Severity.WARNING,
                     FindingCode.HOSTS_CMS,
-                    p.fqdn(),
+                    p.fqdn().text(),
                     "the Central Management Store is on legacy pool " + p.fqdn()
                             + "; it must move (Move-CsManagementServer, the riskiest step) before the pool can go"
                             + (p.role() == PoolRole.FrontEnd
@@ -44,14 +44,13 @@ final class ServerFindings extends Survey {
 
     void services() {
         List<ServiceState> sorted = new ArrayList<>(inv.services());
-        sorted.sort(
-                Comparator.comparing((ServiceState s) -> Fqdn.key(s.computer())).thenComparing(ServiceState::name));
+        sorted.sort(Comparator.comparing((ServiceState s) -> s.computer()).thenComparing(ServiceState::name));
         for (ServiceState s : sorted) {
             if (!s.running()) {
                 findings.add(new Finding(
                         Severity.ERROR,
                         FindingCode.SERVICE_NOT_RUNNING,
-                        s.computer(),
+                        s.computer().text(),
                         "service " + s.name() + " on " + s.computer()
                                 + (s.pool() == null ? "" : " (pool " + s.pool() + ")") + " is " + s.status()
                                 + "; coexistence needs it Running"));
@@ -61,14 +60,14 @@ final class ServerFindings extends Survey {
 
     void replicas() {
         List<Replica> sorted = new ArrayList<>(inv.replicas());
-        sorted.sort(Comparator.comparing(r -> Fqdn.key(r.fqdn())));
+        sorted.sort(Comparator.comparing(r -> r.fqdn()));
         for (Replica r : sorted) {
             if (!r.upToDate()) {
                 findings.add(
                         new Finding(
                                 Severity.ERROR,
                                 FindingCode.REPLICA_NOT_UP_TO_DATE,
-                                r.fqdn(),
+                                r.fqdn().text(),
                                 "the CMS replica on " + r.fqdn()
                                         + " is not up to date; every replica must be before a site can be administered across versions"));
             }

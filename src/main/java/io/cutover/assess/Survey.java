@@ -36,20 +36,19 @@ abstract sealed class Survey
     final Inventory inv;
     final Catalog catalog;
     final ProductVersion target;
-    final Map<String, Pool> pools;
-    final Map<String, ProductVersion> versions;
+    final Map<Fqdn, Pool> pools;
+    final Map<Fqdn, ProductVersion> versions;
     final Map<String, String> siteNames;
-    /** Users by lower-cased SIP address, the first listing of each. */
-    final Map<String, User> users;
+    /** Users by SIP address, the first listing of each. */
+    final Map<SipAddress, User> users;
 
-    final Map<String, List<String>> duplicates;
-    final Map<String, Integer> usersOn;
-    final Map<String, Map<HomedKind, Integer>> objectsOn;
-    /** Unknown pool (as first spelt) by lower-cased FQDN: users, objects and other references to it. */
-    final Map<String, List<String>> unknownReferences;
+    final Map<SipAddress, List<String>> duplicates;
+    final Map<Fqdn, Integer> usersOn;
+    final Map<Fqdn, Map<HomedKind, Integer>> objectsOn;
+    /** Unknown pools (as first spelt): users, objects and other references to each. */
+    final Map<Fqdn, List<String>> unknownReferences;
 
-    final Map<String, String> unknownSpelling;
-    final Map<String, List<RetainedUser>> retainedOn;
+    final Map<Fqdn, List<RetainedUser>> retainedOn;
     final List<Finding> findings;
 
     Survey(Inventory inv, Catalog catalog, ProductVersion target) {
@@ -64,7 +63,6 @@ abstract sealed class Survey
         this.usersOn = new HashMap<>();
         this.objectsOn = new HashMap<>();
         this.unknownReferences = new TreeMap<>();
-        this.unknownSpelling = new HashMap<>();
         this.retainedOn = new TreeMap<>();
         this.findings = new ArrayList<>();
     }
@@ -82,7 +80,6 @@ abstract sealed class Survey
         this.usersOn = shared.usersOn;
         this.objectsOn = shared.objectsOn;
         this.unknownReferences = shared.unknownReferences;
-        this.unknownSpelling = shared.unknownSpelling;
         this.retainedOn = shared.retainedOn;
         this.findings = shared.findings;
     }
@@ -90,17 +87,19 @@ abstract sealed class Survey
     // ---- counting -----------------------------------------------------------------------------
 
     void countUsers() {
-        Map<String, List<String>> spellings = new HashMap<>();
+        Map<SipAddress, List<String>> spellings = new HashMap<>();
         for (User u : inv.users()) {
-            String k = SipAddress.key(u.sipAddress());
+            SipAddress k = u.sipAddress();
             User first = users.putIfAbsent(k, u);
             if (first != null) {
                 spellings
-                        .computeIfAbsent(k, x -> new ArrayList<>(List.of(first.sipAddress())))
-                        .add(u.sipAddress());
+                        .computeIfAbsent(
+                                k,
+                                x -> new ArrayList<>(List.of(first.sipAddress().text())))
+                        .add(u.sipAddress().text());
                 continue;
             }
-            String pool = Fqdn.key(u.pool());
+            Fqdn pool = u.pool();
             if (pools.containsKey(pool)) {
                 usersOn.merge(pool, 1, Integer::sum);
             } else {
@@ -113,7 +112,7 @@ abstract sealed class Survey
                     new Finding(
                             Severity.ERROR,
                             FindingCode.DUPLICATE_SIP_ADDRESS,
-                            users.get(k).sipAddress(),
+                            users.get(k).sipAddress().text(),
                             "SIP address "
                                     + users.get(k).sipAddress() + " is listed " + list.size() + " times ("
                                     + String.join(", ", list)
@@ -123,7 +122,7 @@ abstract sealed class Survey
 
     void countObjects() {
         for (HomedObject o : inv.objects()) {
-            String pool = Fqdn.key(o.pool());
+            Fqdn pool = o.pool();
             if (pools.containsKey(pool)) {
                 objectsOn
                         .computeIfAbsent(pool, k -> new EnumMap<>(HomedKind.class))
@@ -134,22 +133,19 @@ abstract sealed class Survey
         }
     }
 
-    void unknown(String pool, String what) {
-        String k = Fqdn.key(pool);
-        unknownSpelling.putIfAbsent(k, pool);
-        unknownReferences.computeIfAbsent(k, x -> new ArrayList<>()).add(what);
+    void unknown(Fqdn pool, String what) {
+        unknownReferences.computeIfAbsent(pool, x -> new ArrayList<>()).add(what);
     }
 
     // ---- references to unknown pools ----------------------------------------------------------
 
     void unknownPools() {
-        unknownReferences.forEach((k, refs) -> {
-            String pool = unknownSpelling.get(k);
+        unknownReferences.forEach((pool, refs) -> {
             List<String> shown = refs.subList(0, Math.min(3, refs.size()));
             findings.add(new Finding(
                     Severity.ERROR,
                     FindingCode.UNKNOWN_POOL_REFERENCE,
-                    pool,
+                    pool.text(),
                     refs.size() + (refs.size() == 1 ? " reference" : " references") + " to pool " + pool
                             + ", which the topology lacks (" + String.join(", ", shown)
                             + (refs.size() > 3 ? ", ..." : "") + ")"));
@@ -169,7 +165,7 @@ abstract sealed class Survey
     Pool targetFrontEnd(List<Pool> sitePools) {
         return sitePools.stream()
                 .filter(p -> p.role() == PoolRole.FrontEnd && isTarget(p))
-                .min(Comparator.comparing(p -> Fqdn.key(p.fqdn())))
+                .min(Comparator.comparing(p -> p.fqdn()))
                 .orElse(null);
     }
 
@@ -184,7 +180,7 @@ abstract sealed class Survey
     }
 
     ProductVersion version(Pool p) {
-        return versions.get(Fqdn.key(p.fqdn()));
+        return versions.get(p.fqdn());
     }
 
     boolean legacy(Pool p) {
@@ -196,6 +192,6 @@ abstract sealed class Survey
     }
 
     static String fqdns(List<Pool> list) {
-        return list.stream().map(Pool::fqdn).collect(Collectors.joining(", "));
+        return list.stream().map(p -> p.fqdn().text()).collect(Collectors.joining(", "));
     }
 }

@@ -9,7 +9,6 @@ import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Policies;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
-import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.User;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,21 +31,21 @@ final class UserFindings extends Survey {
 
     void retained() {
         for (User u : users.values()) {
-            Pool p = pools.get(Fqdn.key(u.pool()));
+            Pool p = pools.get(u.pool());
             if (p == null || !legacy(p) || u.features().isEmpty()) {
                 continue;
             }
             Set<Feature> lost = target.lacking(u.features());
             if (!lost.isEmpty()) {
                 retainedOn
-                        .computeIfAbsent(Fqdn.key(p.fqdn()), k -> new ArrayList<>())
+                        .computeIfAbsent(p.fqdn(), k -> new ArrayList<>())
                         .add(new RetainedUser(
                                 u.sipAddress(),
                                 p.fqdn(),
                                 lost.stream().sorted().map(Feature::name).toList()));
             }
         }
-        retainedOn.values().forEach(list -> list.sort(Comparator.comparing(r -> SipAddress.key(r.sipAddress()))));
+        retainedOn.values().forEach(list -> list.sort(Comparator.comparing(r -> r.sipAddress())));
         retainedOn.forEach((k, list) -> {
             Pool p = pools.get(k);
             Set<String> features = new TreeSet<>();
@@ -54,7 +53,7 @@ final class UserFindings extends Survey {
             findings.add(new Finding(
                     Severity.WARNING,
                     FindingCode.RETAINED_USERS,
-                    p.fqdn(),
+                    p.fqdn().text(),
                     list.size() + (list.size() == 1 ? " user" : " users")
                             + " on " + p.fqdn() + (list.size() == 1 ? " depends on " : " depend on ")
                             + String.join(", ", features) + ", which " + target.name()
@@ -69,20 +68,18 @@ final class UserFindings extends Survey {
             if (t == null) {
                 continue;
             }
-            long homed = usersOn.getOrDefault(Fqdn.key(t.fqdn()), 0);
+            long homed = usersOn.getOrDefault(t.fqdn(), 0);
             for (Pool p : e.getValue()) {
                 if (p.role() == PoolRole.FrontEnd && legacy(p)) {
-                    homed += usersOn.getOrDefault(Fqdn.key(p.fqdn()), 0)
-                            - retainedOn
-                                    .getOrDefault(Fqdn.key(p.fqdn()), List.of())
-                                    .size();
+                    homed += usersOn.getOrDefault(p.fqdn(), 0)
+                            - retainedOn.getOrDefault(p.fqdn(), List.of()).size();
                 }
             }
             if (homed > target.poolCapacity()) {
                 findings.add(new Finding(
                         Severity.ERROR,
                         FindingCode.TARGET_CAPACITY_EXCEEDED,
-                        t.fqdn(),
+                        t.fqdn().text(),
                         t.fqdn() + " would home " + homed + " users, more than the " + target.poolCapacity() + " a "
                                 + target.name() + " Front End pool is sized for"));
             }
@@ -106,14 +103,14 @@ final class UserFindings extends Survey {
         if (elsewhere == null) {
             return;
         }
-        Map<String, List<User>> byPool = new HashMap<>();
+        Map<Fqdn, List<User>> byPool = new HashMap<>();
         for (Map.Entry<String, List<Pool>> e : bySite.entrySet()) {
             if (targetFrontEnd(e.getValue()) != null) {
                 continue;
             }
             for (Pool p : e.getValue()) {
                 if (p.role() == PoolRole.FrontEnd && legacy(p)) {
-                    byPool.put(Fqdn.key(p.fqdn()), new ArrayList<>());
+                    byPool.put(p.fqdn(), new ArrayList<>());
                 }
             }
         }
@@ -121,12 +118,12 @@ final class UserFindings extends Survey {
             return;
         }
         for (User u : users.values()) {
-            List<User> list = byPool.get(Fqdn.key(u.pool()));
+            List<User> list = byPool.get(u.pool());
             if (list != null) {
                 list.add(u);
             }
         }
-        for (Map.Entry<String, List<User>> e : new TreeMap<>(byPool).entrySet()) {
+        for (Map.Entry<Fqdn, List<User>> e : new TreeMap<>(byPool).entrySet()) {
             Pool p = pools.get(e.getKey());
             Pool t = pairedTarget(p, bySite);
             int changed = 0;
@@ -139,7 +136,7 @@ final class UserFindings extends Survey {
                 findings.add(new Finding(
                         Severity.WARNING,
                         FindingCode.EFFECTIVE_POLICY_CHANGES,
-                        p.fqdn(),
+                        p.fqdn().text(),
                         changed + (changed == 1 ? " user" : " users")
                                 + " on " + p.fqdn() + " would get different effective policies on " + t.fqdn()
                                 + " in site " + t.site()

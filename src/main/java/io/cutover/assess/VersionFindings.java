@@ -28,7 +28,7 @@ final class VersionFindings extends Survey {
                 findings.add(new Finding(
                         Severity.ERROR,
                         FindingCode.UNSUPPORTED_MIGRATION_PATH,
-                        p.fqdn(),
+                        p.fqdn().text(),
                         p.fqdn() + " runs " + v.name() + ", newer than the target " + target.name()
                                 + "; a side-by-side migration only moves to a newer version"));
             } else if (v.isOlderThan(target) && !catalog.mayMigrate(v, target)) {
@@ -36,7 +36,7 @@ final class VersionFindings extends Survey {
                 findings.add(new Finding(
                         Severity.ERROR,
                         FindingCode.UNSUPPORTED_MIGRATION_PATH,
-                        p.fqdn(),
+                        p.fqdn().text(),
                         p.fqdn() + " runs " + v.name()
                                 + ", which " + target.name() + " does not accept as legacy; "
                                 + (via.isEmpty()

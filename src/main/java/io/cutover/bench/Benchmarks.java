@@ -1,8 +1,10 @@
 package io.cutover.bench;
 
 import io.cutover.catalog.Catalog;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.Inventory;
+import io.cutover.inventory.SipAddress;
 import io.cutover.journal.Journal;
 import io.cutover.journal.RunRecord;
 import io.cutover.lab.Fault;
@@ -286,14 +288,14 @@ public final class Benchmarks {
             Inventory before = lab.snapshot();
             for (int s = 1; s <= sites; s++) {
                 String n = String.format(java.util.Locale.ROOT, "%02d", s);
-                String legacy = "legacy" + n + ".contoso.com";
-                String user = before.users().stream()
+                Fqdn legacy = Fqdn.of("legacy" + n + ".contoso.com");
+                SipAddress user = before.users().stream()
                         .filter(u -> u.pool().equals(legacy) && u.test())
                         .map(io.cutover.inventory.User::sipAddress)
                         .sorted()
                         .findFirst()
                         .orElseThrow();
-                lab.move(io.cutover.deployment.Subject.user(user), "sfb19pool" + n + ".contoso.com");
+                lab.move(io.cutover.deployment.Subject.user(user), Fqdn.of("sfb19pool" + n + ".contoso.com"));
             }
             lab.startSip();
             io.cutover.check.CoexistenceMatrix matrix =

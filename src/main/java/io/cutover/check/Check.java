@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.cutover.deployment.ProbeKind;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.PolicyKind;
+import io.cutover.inventory.SipAddress;
 import java.util.List;
 import java.util.Map;
 
@@ -50,10 +51,10 @@ public sealed interface Check {
         }
     }
 
-    record Pair(String from, String to) {}
+    record Pair(SipAddress from, SipAddress to) {}
 
     /** Each user signs in on their home pool. */
-    record Registration(List<String> users) implements Check {
+    record Registration(List<SipAddress> users) implements Check {
         public String describe() {
             return "registration of " + users.size() + " users";
         }
@@ -70,17 +71,17 @@ public sealed interface Check {
     }
 
     record ExpectedPolicies(
-            String sipAddress, String site, Map<PolicyKind, String> perUser, Map<PolicyKind, String> effective) {}
+            SipAddress sipAddress, String site, Map<PolicyKind, String> perUser, Map<PolicyKind, String> effective) {}
 
     /** External users reach each of these users through the given Edge pool. */
-    record ExternalAccess(String edge, List<String> users) implements Check {
+    record ExternalAccess(Fqdn edge, List<SipAddress> users) implements Check {
         public String describe() {
             return "external access through " + edge + " to " + users.size() + " users";
         }
     }
 
     /** Users of the federated partner domain reach each of these users through the site's route. */
-    record FederatedAccess(String site, String partner, List<String> users) implements Check {
+    record FederatedAccess(String site, String partner, List<SipAddress> users) implements Check {
         public String describe() {
             return "federation with " + partner + " from site " + site + " for " + users.size() + " users";
         }

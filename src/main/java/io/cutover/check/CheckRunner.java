@@ -81,7 +81,7 @@ public final class CheckRunner {
         List<Probe> list = new ArrayList<>();
         // Ask once per pool, not once per cell: against a real deployment each question is a
         // Management Shell round trip.
-        java.util.Map<String, Boolean> inService = new java.util.HashMap<>();
+        java.util.Map<Fqdn, Boolean> inService = new java.util.HashMap<>();
         for (CoexistenceMatrix.Cell cell : matrix.cells()) {
             if (cell.probe() != null
                     && cell.pools().stream().allMatch(p -> inService.computeIfAbsent(p, this::inService))) {
@@ -91,7 +91,7 @@ public final class CheckRunner {
         return list;
     }
 
-    private boolean inService(String pool) {
+    private boolean inService(Fqdn pool) {
         PoolState s;
         try {
             s = deployment.poolState(pool);
@@ -127,7 +127,7 @@ public final class CheckRunner {
             String line = describe(r);
             if (!r.success()) {
                 failures.add(line);
-                subjects.add(r.probe().from());
+                subjects.add(r.probe().from().text());
                 if (r.probe().to() != null && r.probe().kind() != ProbeKind.Federated) {
                     subjects.add(r.probe().to());
                 }
@@ -168,7 +168,7 @@ public final class CheckRunner {
         int count = 0;
         for (Fqdn fqdn : c.pools()) {
             String pool = fqdn.text();
-            List<ServiceState> services = deployment.services(pool);
+            List<ServiceState> services = deployment.services(fqdn);
             count += services.size();
             if (services.isEmpty()) {
                 failures.add(pool + ": no services reported");
@@ -199,7 +199,7 @@ public final class CheckRunner {
         for (Replica r : replicas) {
             if (!r.upToDate()) {
                 failures.add(r.fqdn() + ": replica not up to date");
-                subjects.add(r.fqdn());
+                subjects.add(r.fqdn().text());
             }
         }
         if (replicas.isEmpty()) {
@@ -216,14 +216,14 @@ public final class CheckRunner {
 
     private CheckResult policyParity(Check.PolicyParity c) {
         Inventory now = deployment.snapshot();
-        Map<String, User> users = now.usersBySip();
+        Map<SipAddress, User> users = now.usersBySip();
         List<String> failures = new ArrayList<>();
         Set<String> subjects = new LinkedHashSet<>();
         for (Check.ExpectedPolicies expected : c.users()) {
-            User user = users.get(SipAddress.key(expected.sipAddress()));
+            User user = users.get(expected.sipAddress());
             if (user == null) {
                 failures.add(expected.sipAddress() + ": user not found");
-                subjects.add(expected.sipAddress());
+                subjects.add(expected.sipAddress().text());
                 continue;
             }
             String site = now.findPool(user.pool()).map(Pool::site).orElse(expected.site());
@@ -234,11 +234,11 @@ public final class CheckRunner {
                 if (!Objects.equals(wasOwn, isOwn)) {
                     failures.add(expected.sipAddress() + ": per-user " + kind.column() + " was " + show(wasOwn)
                             + ", now " + show(isOwn));
-                    subjects.add(expected.sipAddress());
+                    subjects.add(expected.sipAddress().text());
                 } else if (!Objects.equals(expected.effective().get(kind), effective.get(kind))) {
                     failures.add(expected.sipAddress() + ": effective " + kind.column() + " was "
                             + show(expected.effective().get(kind)) + ", now " + show(effective.get(kind)));
-                    subjects.add(expected.sipAddress());
+                    subjects.add(expected.sipAddress().text());
                 }
             }
         }
@@ -257,33 +257,33 @@ public final class CheckRunner {
 
     private CheckResult drain(Check.Drain c) {
         Inventory now = deployment.snapshot();
-        String pool = c.pool().text();
+        Fqdn pool = c.pool();
         List<String> failures = new ArrayList<>();
-        long users = now.users().stream().filter(u -> Fqdn.same(u.pool(), pool)).count();
+        long users = now.usersOn(pool).size();
         if (users > 0) {
             failures.add(pool + " still homes " + users + " users");
         }
         Map<HomedKind, Integer> kinds = new TreeMap<>();
         for (HomedObject o : now.objects()) {
-            if (Fqdn.same(o.pool(), pool)) {
+            if (pool.equals(o.pool())) {
                 kinds.merge(o.kind(), 1, Integer::sum);
             }
         }
         kinds.forEach((k, n) -> failures.add(pool + " still homes " + n + " " + k + " objects"));
-        if (Fqdn.same(pool, now.cmsPool())) {
+        if (pool.equals(now.cmsPool())) {
             failures.add(pool + " still hosts the Central Management Store");
         }
         for (Site s : now.sites()) {
-            if (Fqdn.same(pool, s.federationRoute())) {
+            if (pool.equals(s.federationRoute())) {
                 failures.add("site " + s.name() + " still routes federation through " + pool);
             }
-            if (Fqdn.same(pool, s.xmppFederationRoute())) {
+            if (pool.equals(s.xmppFederationRoute())) {
                 failures.add("site " + s.name() + " still routes XMPP federation through " + pool);
             }
         }
         for (Pool p : now.pools()) {
             if (p.role() == PoolRole.Edge
-                    && Fqdn.same(pool, p.nextHop())
+                    && pool.equals(p.nextHop())
                     && deployment.poolState(p.fqdn()) != PoolState.Decommissioned) {
                 failures.add("Edge " + p.fqdn() + " still uses " + pool + " as its next hop");
             }
@@ -292,7 +292,7 @@ public final class CheckRunner {
                 c.describe(),
                 failures.isEmpty(),
                 failures,
-                failures.isEmpty() ? List.of() : List.of(pool),
+                failures.isEmpty() ? List.of() : List.of(pool.text()),
                 1,
                 failures.isEmpty()
                         ? List.of(pool + " is empty: no users, objects, CMS, routes or next hops")

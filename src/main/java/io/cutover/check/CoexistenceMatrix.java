@@ -8,7 +8,6 @@ import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
-import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.User;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ public record CoexistenceMatrix(String newVersion, List<Cell> cells) {
      * @param pools the pools (and Edges) the cell needs in service
      */
     public record Cell(
-            String site, Path path, ProbeKind modality, String from, String to, Probe probe, List<String> pools) {}
+            String site, Path path, ProbeKind modality, String from, String to, Probe probe, List<Fqdn> pools) {}
 
     public CoexistenceMatrix {
         cells = List.copyOf(cells);
@@ -52,7 +51,7 @@ public record CoexistenceMatrix(String newVersion, List<Cell> cells) {
     public static CoexistenceMatrix of(Inventory inventory, Catalog catalog) {
         List<Pool> frontEnds = inventory.pools().stream()
                 .filter(p -> p.role() == PoolRole.FrontEnd)
-                .sorted(Comparator.comparing(p -> Fqdn.key(p.fqdn())))
+                .sorted(Comparator.comparing(p -> p.fqdn()))
                 .toList();
         ProductVersion newest = null;
         for (Pool p : frontEnds) {
@@ -65,7 +64,7 @@ public record CoexistenceMatrix(String newVersion, List<Cell> cells) {
         if (newest == null) {
             return new CoexistenceMatrix(null, cells);
         }
-        Map<String, User> representative = representatives(inventory);
+        Map<Fqdn, User> representative = representatives(inventory);
         List<Pool> newPools = new ArrayList<>();
         for (Pool p : frontEnds) {
             if (catalog.version(p.version()).equals(newest)) {
@@ -78,7 +77,7 @@ public record CoexistenceMatrix(String newVersion, List<Cell> cells) {
                 .orElse(null);
         for (Site site : inventory.sites()) {
             List<Pool> here = inventory.poolsIn(site.name()).stream()
-                    .sorted(Comparator.comparing(p -> Fqdn.key(p.fqdn())))
+                    .sorted(Comparator.comparing(p -> p.fqdn()))
                     .toList();
             for (Pool legacy : here) {
                 if (legacy.role() != PoolRole.FrontEnd || newPools.contains(legacy)) {
@@ -95,7 +94,7 @@ public record CoexistenceMatrix(String newVersion, List<Cell> cells) {
                 if (registrar.role() != PoolRole.FrontEnd) {
                     continue;
                 }
-                User u = representative.get(Fqdn.key(registrar.fqdn()));
+                User u = representative.get(registrar.fqdn());
                 for (Pool edge : here) {
                     if (edge.role() == PoolRole.Edge) {
                         Probe probe =
@@ -104,8 +103,8 @@ public record CoexistenceMatrix(String newVersion, List<Cell> cells) {
                                 site.name(),
                                 Path.External,
                                 ProbeKind.External,
-                                registrar.fqdn(),
-                                edge.fqdn(),
+                                registrar.fqdn().text(),
+                                edge.fqdn().text(),
                                 probe,
                                 List.of(registrar.fqdn(), edge.fqdn())));
                     }
@@ -116,7 +115,7 @@ public record CoexistenceMatrix(String newVersion, List<Cell> cells) {
                             site.name(),
                             Path.Federated,
                             ProbeKind.Federated,
-                            registrar.fqdn(),
+                            registrar.fqdn().text(),
                             partner,
                             probe,
                             List.of(registrar.fqdn(), site.federationRoute())));
@@ -137,24 +136,30 @@ public record CoexistenceMatrix(String newVersion, List<Cell> cells) {
         return new CoexistenceMatrix(newVersion, kept);
     }
 
-    private static Cell peer(String site, ProbeKind kind, Pool from, Pool to, Map<String, User> representative) {
-        User a = representative.get(Fqdn.key(from.fqdn()));
-        User b = representative.get(Fqdn.key(to.fqdn()));
+    private static Cell peer(String site, ProbeKind kind, Pool from, Pool to, Map<Fqdn, User> representative) {
+        User a = representative.get(from.fqdn());
+        User b = representative.get(to.fqdn());
         Probe probe = a == null || b == null
                 ? null
                 : kind == ProbeKind.Registration
                         ? Probe.registration(a.sipAddress())
                         : Probe.between(kind, a.sipAddress(), b.sipAddress());
-        return new Cell(site, Path.Internal, kind, from.fqdn(), to.fqdn(), probe, List.of(from.fqdn(), to.fqdn()));
+        return new Cell(
+                site,
+                Path.Internal,
+                kind,
+                from.fqdn().text(),
+                to.fqdn().text(),
+                probe,
+                List.of(from.fqdn(), to.fqdn()));
     }
 
     /** Per pool, its first test user by SIP address, else its first user. */
-    private static Map<String, User> representatives(Inventory inventory) {
-        Map<String, User> best = new HashMap<>();
-        Comparator<User> pick =
-                Comparator.comparing((User u) -> !u.test()).thenComparing(u -> SipAddress.key(u.sipAddress()));
+    private static Map<Fqdn, User> representatives(Inventory inventory) {
+        Map<Fqdn, User> best = new HashMap<>();
+        Comparator<User> pick = Comparator.comparing((User u) -> !u.test()).thenComparing(u -> u.sipAddress());
         for (User u : inventory.users()) {
-            best.merge(Fqdn.key(u.pool()), u, (x, y) -> pick.compare(x, y) <= 0 ? x : y);
+            best.merge(u.pool(), u, (x, y) -> pick.compare(x, y) <= 0 ? x : y);
         }
         return best;
     }

@@ -3,6 +3,7 @@ package io.cutover.check;
 import io.cutover.deployment.Deployment;
 import io.cutover.deployment.PoolState;
 import io.cutover.deployment.ProbeResult;
+import io.cutover.inventory.Fqdn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -93,7 +94,7 @@ public final class MatrixRunner {
     }
 
     private Row evaluate(CoexistenceMatrix.Cell c) {
-        for (String p : c.pools()) {
+        for (Fqdn p : c.pools()) {
             PoolState s;
             try {
                 s = deployment.poolState(p);

@@ -29,24 +29,24 @@ public interface Deployment extends AutoCloseable {
      * Moves a subject to a pool (Move-CsUser and its kin; never with -Force). Moving a user carries
      * the user's meetings. Moving a subject already homed on the target does nothing.
      */
-    void move(Subject subject, String targetPool);
+    void move(Subject subject, Fqdn targetPool);
 
     /** Points a site's SIP federation route at an Edge pool (Set-CsSite -FederationRoute). */
-    void setFederationRoute(String site, String edgeFqdn);
+    void setFederationRoute(String site, Fqdn edgeFqdn);
 
-    PoolState poolState(String fqdn);
+    PoolState poolState(Fqdn fqdn);
 
     /**
      * Brings a deployed-in-topology target pool up. A real deployment cannot do this on its own and
      * throws a permanent failure that names the manual step; the lab installs and starts it.
      */
-    void deploy(String fqdn);
+    void deploy(Fqdn fqdn);
 
     /** Stops the pool's services gracefully and removes it from the topology. No way back. */
-    void decommission(String fqdn);
+    void decommission(Fqdn fqdn);
 
     /** Every service on every server of a pool (Get-CsWindowsService). */
-    List<ServiceState> services(String pool);
+    List<ServiceState> services(Fqdn pool);
 
     /** Every CMS replica's status (Get-CsManagementStoreReplicationStatus). */
     List<Replica> replication();

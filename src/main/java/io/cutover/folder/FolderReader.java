@@ -98,16 +98,18 @@ public final class FolderReader {
                     InventoryFiles.MEETINGS,
                     List.of("Organizer", "ConferenceId"),
                     r -> meetings.add(new Meeting(
-                            r.required("Organizer"),
+                            IdentityFields.sip(r, "Organizer"),
                             r.required("ConferenceId"),
-                            r.get("Pool"),
+                            IdentityFields.optionalFqdn(r, "Pool"),
                             time(r, "CreatedUtc"),
                             r.get("ClientVersion")))));
             java.util.concurrent.Future<?> c = side.submit(() -> optional(
                     InventoryFiles.CLIENTS,
                     List.of("SipAddress", "ClientVersion"),
                     r -> clients.add(new ClientSignIn(
-                            r.required("SipAddress"), r.required("ClientVersion"), time(r, "LastSignInUtc")))));
+                            IdentityFields.sip(r, "SipAddress"),
+                            r.required("ClientVersion"),
+                            time(r, "LastSignInUtc")))));
             users = users(usage);
             // In file order, so that the error reported for several bad files is always the same one.
             await(m);
@@ -123,12 +125,12 @@ public final class FolderReader {
             } catch (CutoverException e) {
                 throw r.error("Kind", "is '" + r.get("Kind") + "', not an object kind (" + objectKinds() + ")");
             }
-            objects.add(
-                    new HomedObject(kind, r.required("Identity"), r.get("DisplayName"), r.required("RegistrarPool")));
+            objects.add(new HomedObject(
+                    kind, r.required("Identity"), r.get("DisplayName"), IdentityFields.fqdn(r, "RegistrarPool")));
         });
         List<ServiceState> services = new ArrayList<>();
         boolean servicesCollected = optional(InventoryFiles.SERVICES, List.of("ComputerName", "Name", "Status"), r -> {
-            String computer = r.required("ComputerName");
+            Fqdn computer = IdentityFields.fqdn(r, "ComputerName");
             String status = r.required("Status");
             ServiceStatus s = null;
             for (ServiceStatus v : ServiceStatus.values()) {
@@ -141,14 +143,13 @@ public final class FolderReader {
                         "Status",
                         "is '" + status + "'; expected Running, Stopped, StartPending, StopPending or Paused");
             }
-            services.add(new ServiceState(
-                    computer, topology.poolOfMachine().get(Fqdn.key(computer)), r.required("Name"), s));
+            services.add(new ServiceState(computer, topology.poolOfMachine().get(computer), r.required("Name"), s));
         });
         List<Replica> replicas = new ArrayList<>();
         optional(
                 InventoryFiles.REPLICATION,
                 List.of("ReplicaFqdn", "UpToDate"),
-                r -> replicas.add(new Replica(r.required("ReplicaFqdn"), r.bool("UpToDate"))));
+                r -> replicas.add(new Replica(IdentityFields.fqdn(r, "ReplicaFqdn"), r.bool("UpToDate"))));
         List<UnansweredServer> unanswered = new ArrayList<>();
         optional(
                 InventoryFiles.UNANSWERED,
@@ -202,8 +203,9 @@ public final class FolderReader {
                                     name,
                                     id,
                                     kind,
-                                    route(r.get("FederationRoute")),
-                                    route(r.get("XmppFederationRoute"))))
+                                    IdentityFields.fqdnOrNull(r, "FederationRoute", route(r.get("FederationRoute"))),
+                                    IdentityFields.fqdnOrNull(
+                                            r, "XmppFederationRoute", route(r.get("XmppFederationRoute")))))
                     != null) {
                 throw r.error("SiteId", id + " is listed twice");
             }
@@ -265,10 +267,7 @@ public final class FolderReader {
         List<User> users = new ArrayList<>();
         PolicyKind[] kinds = PolicyKind.values();
         new CsvReader(dir.resolve(InventoryFiles.USERS)).read(List.of("SipAddress", "RegistrarPool"), r -> {
-            String sip = r.required("SipAddress");
-            if (!SipAddress.looksLikeOne(sip)) {
-                throw r.error("SipAddress", "is '" + sip + "'; expected sip:name@domain");
-            }
+            SipAddress sip = IdentityFields.sip(r, "SipAddress");
             Map<PolicyKind, String> policies = new EnumMap<>(PolicyKind.class);
             for (PolicyKind k : kinds) {
                 String v = r.get(k.column());
@@ -276,8 +275,9 @@ public final class FolderReader {
                     policies.put(k, v);
                 }
             }
-            Set<Feature> features = usage.getOrDefault(SipAddress.key(sip), Set.of());
-            users.add(new User(sip, r.get("DisplayName"), r.required("RegistrarPool"), policies, features, false));
+            Set<Feature> features = usage.getOrDefault(sip.key(), Set.of());
+            users.add(new User(
+                    sip, r.get("DisplayName"), IdentityFields.fqdn(r, "RegistrarPool"), policies, features, false));
         });
         return users;
     }

@@ -5,6 +5,7 @@ import io.cutover.ErrorCode;
 import io.cutover.catalog.Catalog;
 import io.cutover.catalog.Feature;
 import io.cutover.csv.CsvWriter;
+import io.cutover.inventory.ClientSignIn;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
@@ -103,10 +104,10 @@ public final class FolderWriter {
         List<Site> sites = sorted(inv.sites(), Comparator.comparingInt(Site::siteId));
         Map<String, List<String>> poolsBySite = new HashMap<>();
         inv.pools().stream()
-                .sorted(Comparator.comparing(p -> Fqdn.key(p.fqdn())))
+                .sorted(Comparator.comparing(Pool::fqdn))
                 .forEach(p -> poolsBySite
                         .computeIfAbsent(Site.key(p.site()), k -> new ArrayList<>())
-                        .add(p.fqdn()));
+                        .add(p.fqdn().text()));
         csv(
                 dir,
                 InventoryFiles.SITES,
@@ -139,25 +140,20 @@ public final class FolderWriter {
                 "EnterpriseVoiceEnabled",
                 "LineURI"));
         userColumns.addAll(FolderReader.POLICY_COLUMNS);
-        csv(
-                dir,
-                InventoryFiles.USERS,
-                userColumns,
-                sorted(inv.users(), Comparator.comparing(u -> SipAddress.key(u.sipAddress()))),
-                u -> {
-                    List<String> row = new ArrayList<>(List.of(
-                            u.sipAddress(),
-                            text(u.displayName()),
-                            upn(u.sipAddress()),
-                            u.pool(),
-                            "True",
-                            u.policies().containsKey(PolicyKind.Voice) ? "True" : "False",
-                            ""));
-                    for (PolicyKind k : PolicyKind.values()) {
-                        row.add(text(u.policies().get(k)));
-                    }
-                    return row;
-                });
+        csv(dir, InventoryFiles.USERS, userColumns, sorted(inv.users(), Comparator.comparing(User::sipAddress)), u -> {
+            List<String> row = new ArrayList<>(List.of(
+                    u.sipAddress().text(),
+                    text(u.displayName()),
+                    upn(u.sipAddress().text()),
+                    text(u.pool()),
+                    "True",
+                    u.policies().containsKey(PolicyKind.Voice) ? "True" : "False",
+                    ""));
+            for (PolicyKind k : PolicyKind.values()) {
+                row.add(text(u.policies().get(k)));
+            }
+            return row;
+        });
         csv(
                 dir,
                 InventoryFiles.OBJECTS,
@@ -171,7 +167,7 @@ public final class FolderWriter {
                         o.identity(),
                         SipAddress.hasScheme(o.identity()) ? o.identity() : "",
                         text(o.displayName()),
-                        o.pool(),
+                        text(o.pool()),
                         ""));
         csv(
                 dir,
@@ -179,19 +175,18 @@ public final class FolderWriter {
                 List.of("ComputerName", "Name", "DisplayName", "Status", "ActivityLevel"),
                 sorted(
                         inv.services(),
-                        Comparator.comparing((ServiceState s) -> Fqdn.key(s.computer()))
-                                .thenComparing(ServiceState::name)),
-                s -> List.of(s.computer(), s.name(), s.name(), s.status().name(), ""));
+                        Comparator.comparing(ServiceState::computer).thenComparing(ServiceState::name)),
+                s -> List.of(s.computer().text(), s.name(), s.name(), s.status().name(), ""));
         csv(
                 dir,
                 InventoryFiles.REPLICATION,
                 List.of("ReplicaFqdn", "UpToDate", "LastStatusReport", "LastUpdateCreation", "ProductVersion"),
-                sorted(inv.replicas(), Comparator.comparing(r -> Fqdn.key(r.fqdn()))),
-                r -> List.of(r.fqdn(), r.upToDate() ? "True" : "False", "", "", replicaVersion(inv, r)));
+                sorted(inv.replicas(), Comparator.comparing(Replica::fqdn)),
+                r -> List.of(r.fqdn().text(), r.upToDate() ? "True" : "False", "", "", replicaVersion(inv, r)));
         List<String[]> usage = new ArrayList<>();
-        for (User u : sorted(inv.users(), Comparator.comparing(u -> SipAddress.key(u.sipAddress())))) {
+        for (User u : sorted(inv.users(), Comparator.comparing(User::sipAddress))) {
             for (Feature f : u.features().stream().sorted().toList()) {
-                usage.add(new String[] {u.sipAddress(), f.name()});
+                usage.add(new String[] {u.sipAddress().text(), f.name()});
             }
         }
         csv(dir, InventoryFiles.USAGE, List.of("SipAddress", "Feature", "Detail"), usage, a -> List.of(a[0], a[1], ""));
@@ -199,12 +194,9 @@ public final class FolderWriter {
                 dir,
                 InventoryFiles.MEETINGS,
                 List.of("Organizer", "ConferenceId", "Pool", "CreatedUtc", "ClientVersion"),
-                sorted(
-                        inv.meetings(),
-                        Comparator.comparing((Meeting m) -> SipAddress.key(m.organizer()))
-                                .thenComparing(Meeting::conferenceId)),
+                sorted(inv.meetings(), Comparator.comparing(Meeting::organizer).thenComparing(Meeting::conferenceId)),
                 m -> List.of(
-                        m.organizer(),
+                        m.organizer().text(),
                         m.conferenceId(),
                         text(m.pool()),
                         time(m.createdUtc()),
@@ -213,15 +205,15 @@ public final class FolderWriter {
                 dir,
                 InventoryFiles.CLIENTS,
                 List.of("SipAddress", "ClientVersion", "LastSignInUtc"),
-                sorted(inv.clients(), Comparator.comparing(c -> SipAddress.key(c.sipAddress()))),
-                c -> List.of(c.sipAddress(), c.clientVersion(), time(c.lastSignInUtc())));
+                sorted(inv.clients(), Comparator.comparing(ClientSignIn::sipAddress)),
+                c -> List.of(c.sipAddress().text(), c.clientVersion(), time(c.lastSignInUtc())));
         csv(
                 dir,
                 InventoryFiles.UNANSWERED,
                 List.of("ComputerName", "Source", "Error"),
                 sorted(
                         unanswered,
-                        Comparator.comparing((UnansweredServer u) -> Fqdn.key(u.computer()))
+                        Comparator.comparing((UnansweredServer u) -> u.computer())
                                 .thenComparing(u -> text(u.source()))),
                 u -> List.of(u.computer(), text(u.source()), text(u.error())));
         List<String[]> policies = new ArrayList<>();
@@ -248,12 +240,13 @@ public final class FolderWriter {
                 .map(Pool::fqdn)
                 .sorted()
                 .findFirst()
+                .map(Fqdn::text)
                 .orElse("");
     }
 
     private String replicaVersion(Inventory inv, Replica r) {
         for (Pool p : inv.pools()) {
-            if (p.servers().stream().anyMatch(m -> Fqdn.same(m, r.fqdn()))) {
+            if (p.servers().contains(r.fqdn())) {
                 return catalog.find(p.version()).map(v -> v.build()).orElse("");
             }
         }
@@ -264,7 +257,7 @@ public final class FolderWriter {
         return SipAddress.withoutScheme(sip);
     }
 
-    private static String edge(String fqdn) {
+    private static String edge(Fqdn fqdn) {
         return fqdn == null ? "" : "EdgeServer:" + fqdn;
     }
 
@@ -274,6 +267,10 @@ public final class FolderWriter {
 
     private static String text(String s) {
         return s == null ? "" : s;
+    }
+
+    private static String text(Fqdn f) {
+        return f == null ? "" : f.text();
     }
 
     private static <T> List<T> sorted(List<T> list, Comparator<? super T> order) {

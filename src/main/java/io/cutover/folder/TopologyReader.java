@@ -33,9 +33,9 @@ import org.w3c.dom.Node;
 final class TopologyReader {
     record TopologySite(String name, int siteId, SiteKind kind) {}
 
-    record Topology(List<TopologySite> sites, List<Pool> pools, String cmsPool, Map<String, String> poolOfMachine) {}
+    record Topology(List<TopologySite> sites, List<Pool> pools, Fqdn cmsPool, Map<Fqdn, Fqdn> poolOfMachine) {}
 
-    private record Cluster(String id, String fqdn, String siteId, List<String> machines) {}
+    private record Cluster(String id, Fqdn fqdn, String siteId, List<Fqdn> machines) {}
 
     private record Service(
             String id,
@@ -54,6 +54,14 @@ final class TopologyReader {
         this.file = file;
         this.name = file.getFileName().toString();
         this.catalog = catalog;
+    }
+
+    private Fqdn fqdn(String text, String what) {
+        try {
+            return Fqdn.of(text);
+        } catch (CutoverException e) {
+            throw bad(what + " is '" + text + "', not a fully qualified domain name");
+        }
     }
 
     Topology read() {
@@ -95,7 +103,7 @@ final class TopologyReader {
             if (!c.getLocalName().equals("Cluster") || !c.hasAttribute("Fqdn")) {
                 continue;
             }
-            String fqdn = c.getAttribute("Fqdn").trim();
+            Fqdn fqdn = fqdn(c.getAttribute("Fqdn").trim(), "the Fqdn of a <Cluster>");
             Element cid = child(c, "ClusterId");
             String id;
             String siteId;
@@ -109,10 +117,10 @@ final class TopologyReader {
             if (id.isEmpty() || siteId == null) {
                 throw bad("cluster " + fqdn + " has no ClusterId (SiteId, Number) and no UniqueId inside a site");
             }
-            List<String> machines = new ArrayList<>();
+            List<Fqdn> machines = new ArrayList<>();
             for (Element m : all(c)) {
                 if (m.getLocalName().equals("Machine") && m.hasAttribute("Fqdn")) {
-                    machines.add(m.getAttribute("Fqdn").trim());
+                    machines.add(fqdn(m.getAttribute("Fqdn").trim(), "the Fqdn of a <Machine> of cluster " + fqdn));
                 }
                 if (m.getLocalName().equals("SqlInstance") && m.hasAttribute("UniqueId")) {
                     sqlToCluster.put(m.getAttribute("UniqueId").trim(), id);
@@ -150,8 +158,8 @@ final class TopologyReader {
             }
         }
         List<Pool> pools = new ArrayList<>();
-        Map<String, String> poolOfMachine = new HashMap<>();
-        String cms = null;
+        Map<Fqdn, Fqdn> poolOfMachine = new HashMap<>();
+        Fqdn cms = null;
         for (Cluster c : clusters.values()) {
             List<Service> here = onCluster.getOrDefault(c.id(), List.of());
             if (here.isEmpty()) {
@@ -159,7 +167,7 @@ final class TopologyReader {
                 continue;
             }
             int version = 0;
-            String nextHop = null;
+            Fqdn nextHop = null;
             for (Service s : here) {
                 version = Math.max(version, s.version());
                 if (s.role().equals("EdgeServer")) {
@@ -186,8 +194,8 @@ final class TopologyReader {
             }
             pools.add(new Pool(
                     c.fqdn(), site, role(here, sqlClusters.contains(c.id())), pv.name(), c.machines(), nextHop));
-            for (String m : c.machines()) {
-                poolOfMachine.put(Fqdn.key(m), c.fqdn());
+            for (Fqdn m : c.machines()) {
+                poolOfMachine.put(m, c.fqdn());
             }
         }
         if (cms == null) {

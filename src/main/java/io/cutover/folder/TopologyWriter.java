@@ -52,25 +52,25 @@ final class TopologyWriter {
         x.append("  </Sites>\r\n  <Clusters>\r\n");
         List<Pool> pools = new ArrayList<>(inv.pools());
         pools.sort(Comparator.comparing((Pool p) -> siteIds.getOrDefault(Site.key(p.site()), 0))
-                .thenComparing(p -> Fqdn.key(p.fqdn())));
+                .thenComparing(Pool::fqdn));
         Map<String, String> clusterOf = new HashMap<>();
         Map<Integer, Integer> numbers = new HashMap<>();
         for (Pool p : pools) {
             int site = siteIds.getOrDefault(Site.key(p.site()), 0);
             int number = numbers.merge(site, 1, Integer::sum);
             String cid = "<ClusterId SiteId=\"" + site + "\" Number=\"" + number + "\" />";
-            clusterOf.put(Fqdn.key(p.fqdn()), cid);
+            clusterOf.put(p.fqdn().key(), cid);
             x.append("    <Cluster RequiresReplication=\"true\" RequiresSetup=\"true\" Fqdn=\"")
-                    .append(esc(p.fqdn()))
+                    .append(esc(p.fqdn().text()))
                     .append("\">\r\n      ")
                     .append(cid)
                     .append("\r\n");
             int ordinal = 0;
-            for (String m : p.servers()) {
+            for (Fqdn m : p.servers()) {
                 x.append("      <Machine OrdinalInCluster=\"")
                         .append(++ordinal)
                         .append("\" Fqdn=\"")
-                        .append(esc(m))
+                        .append(esc(m.text()))
                         .append("\" />\r\n");
             }
             x.append("    </Cluster>\r\n");
@@ -79,7 +79,7 @@ final class TopologyWriter {
         for (Pool p : pools) {
             if (p.role() == PoolRole.SqlStore) {
                 x.append("    <SqlInstance>\r\n      <SqlInstanceId Name=\"\">\r\n        ")
-                        .append(clusterOf.get(Fqdn.key(p.fqdn())))
+                        .append(clusterOf.get(p.fqdn().key()))
                         .append("\r\n      </SqlInstanceId>\r\n    </SqlInstance>\r\n");
             }
         }
@@ -91,16 +91,16 @@ final class TopologyWriter {
             if (p.role() == PoolRole.FrontEnd || p.role() == PoolRole.Director) {
                 int site = siteIds.getOrDefault(Site.key(p.site()), 0);
                 String id = serviceId(site, "Registrar", instances);
-                registrarOf.put(Fqdn.key(p.fqdn()), id);
+                registrarOf.put(p.fqdn().key(), id);
                 int version = version(p);
                 if (p.role() == PoolRole.FrontEnd) {
                     String users = serviceId(site, "UserServices", instances);
-                    service(x, users, version, clusterOf.get(Fqdn.key(p.fqdn())), null, null);
+                    service(x, users, version, clusterOf.get(p.fqdn().key()), null, null);
                     service(
                             x,
                             id,
                             version,
-                            clusterOf.get(Fqdn.key(p.fqdn())),
+                            clusterOf.get(p.fqdn().key()),
                             users,
                             "<RegistrarService xmlns=\"" + ROLES_NS + "\" IsDirector=\"false\" />");
                 } else {
@@ -108,7 +108,7 @@ final class TopologyWriter {
                             x,
                             id,
                             version,
-                            clusterOf.get(Fqdn.key(p.fqdn())),
+                            clusterOf.get(p.fqdn().key()),
                             null,
                             "<RegistrarService xmlns=\"" + ROLES_NS + "\" IsDirector=\"true\" />");
                 }
@@ -116,7 +116,7 @@ final class TopologyWriter {
         }
         for (Pool p : pools) {
             int site = siteIds.getOrDefault(Site.key(p.site()), 0);
-            String cluster = clusterOf.get(Fqdn.key(p.fqdn()));
+            String cluster = clusterOf.get(p.fqdn().key());
             int version = version(p);
             switch (p.role()) {
                 case Edge ->
@@ -125,7 +125,9 @@ final class TopologyWriter {
                             serviceId(site, "EdgeServer", instances),
                             version,
                             cluster,
-                            p.nextHop() == null ? null : registrarOf.get(Fqdn.key(p.nextHop())),
+                            p.nextHop() == null
+                                    ? null
+                                    : registrarOf.get(p.nextHop().key()),
                             null);
                 case Mediation ->
                     service(x, serviceId(site, "MediationServer", instances), version, cluster, null, null);
@@ -146,7 +148,7 @@ final class TopologyWriter {
                     // written above
                 }
             }
-            if (Fqdn.same(inv.cmsPool(), p.fqdn())) {
+            if (p.fqdn().equals(inv.cmsPool())) {
                 service(
                         x,
                         serviceId(site, "CentralMgmt", instances),

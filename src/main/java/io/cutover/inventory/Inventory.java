@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 public record Inventory(
         List<Site> sites,
         List<Pool> pools,
-        String cmsPool,
+        Fqdn cmsPool,
         List<User> users,
         List<HomedObject> objects,
         List<Meeting> meetings,
@@ -41,8 +41,20 @@ public record Inventory(
         partners = List.copyOf(partners);
     }
 
+    public Optional<Pool> findPool(Fqdn fqdn) {
+        return pools.stream().filter(p -> p.fqdn().equals(fqdn)).findFirst();
+    }
+
+    /**
+     * The pool of that spelling, or empty; a spelling that is no FQDN at all names no pool. For names
+     * typed by an operator or read from a file not yet checked.
+     */
     public Optional<Pool> findPool(String fqdn) {
-        return pools.stream().filter(p -> Fqdn.same(p.fqdn(), fqdn)).findFirst();
+        return pools.stream().filter(p -> p.fqdn().is(fqdn)).findFirst();
+    }
+
+    public Pool pool(Fqdn fqdn) {
+        return pool(fqdn.text());
     }
 
     public Pool pool(String fqdn) {
@@ -69,28 +81,32 @@ public record Inventory(
                 .toList();
     }
 
-    public List<User> usersOn(String pool) {
-        return users.stream().filter(u -> Fqdn.same(u.pool(), pool)).toList();
+    public List<User> usersOn(Fqdn pool) {
+        return users.stream().filter(u -> pool.equals(u.pool())).toList();
     }
 
-    public List<HomedObject> objectsOn(String pool) {
-        return objects.stream().filter(o -> Fqdn.same(o.pool(), pool)).toList();
+    public List<HomedObject> objectsOn(Fqdn pool) {
+        return objects.stream().filter(o -> pool.equals(o.pool())).toList();
     }
 
-    /** Users keyed by lower-cased SIP address. */
-    public Map<String, User> usersBySip() {
-        return users.stream()
-                .collect(Collectors.toMap(u -> SipAddress.key(u.sipAddress()), Function.identity(), (a, b) -> a));
+    /** Users by SIP address (the first of duplicates). */
+    public Map<SipAddress, User> usersBySip() {
+        return users.stream().collect(Collectors.toMap(User::sipAddress, Function.identity(), (a, b) -> a));
     }
 
+    public Optional<User> findUser(SipAddress sip) {
+        return users.stream().filter(u -> u.sipAddress().equals(sip)).findFirst();
+    }
+
+    /** The user of that spelling, or empty; for addresses typed by an operator, not yet checked. */
     public Optional<User> findUser(String sip) {
-        return users.stream().filter(u -> SipAddress.same(u.sipAddress(), sip)).findFirst();
+        return users.stream().filter(u -> u.sipAddress().is(sip)).findFirst();
     }
 
     /** A copy with one pool replaced (matched by FQDN) or added. */
     public Inventory withPool(Pool pool) {
         List<Pool> ps = new ArrayList<>(pools);
-        ps.removeIf(p -> Fqdn.same(p.fqdn(), pool.fqdn()));
+        ps.removeIf(p -> p.fqdn().equals(pool.fqdn()));
         ps.add(pool);
         return new Inventory(
                 sites, ps, cmsPool, users, objects, meetings, clients, services, replicas, policies, partners);

@@ -9,7 +9,7 @@ import java.util.List;
  * @param servers the machine FQDNs of the pool
  * @param nextHop for an Edge pool, the internal pool its traffic goes to next (or null)
  */
-public record Pool(String fqdn, String site, PoolRole role, String version, List<String> servers, String nextHop) {
+public record Pool(Fqdn fqdn, String site, PoolRole role, String version, List<Fqdn> servers, Fqdn nextHop) {
     public Pool {
         servers = List.copyOf(servers);
     }

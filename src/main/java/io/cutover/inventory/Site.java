@@ -6,7 +6,7 @@ package io.cutover.inventory;
  * @param federationRoute the FQDN of the Edge pool carrying this site's SIP federation, or null
  * @param xmppFederationRoute the FQDN of the Edge pool carrying XMPP federation, or null
  */
-public record Site(String name, int siteId, SiteKind kind, String federationRoute, String xmppFederationRoute) {
+public record Site(String name, int siteId, SiteKind kind, Fqdn federationRoute, Fqdn xmppFederationRoute) {
     /**
      * Whether two spellings name the same site: the topology compares site names case-insensitively,
      * and a null never matches. Never throws.
@@ -25,7 +25,7 @@ public record Site(String name, int siteId, SiteKind kind, String federationRout
         return sameName(name, other);
     }
 
-    public Site withFederationRoute(String edge) {
+    public Site withFederationRoute(Fqdn edge) {
         return new Site(name, siteId, kind, edge, xmppFederationRoute);
     }
 }

@@ -16,9 +16,9 @@ import java.util.Set;
  * @param test whether this is a test account, moved first in a pilot
  */
 public record User(
-        String sipAddress,
+        SipAddress sipAddress,
         String displayName,
-        String pool,
+        Fqdn pool,
         Map<PolicyKind, String> policies,
         Set<Feature> features,
         boolean test) {
@@ -36,7 +36,7 @@ public record User(
         features = Set.copyOf(f);
     }
 
-    public User withPool(String newPool) {
+    public User withPool(Fqdn newPool) {
         return new User(sipAddress, displayName, newPool, policies, features, test);
     }
 

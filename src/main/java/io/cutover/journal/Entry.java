@@ -1,5 +1,6 @@
 package io.cutover.journal;
 
+import io.cutover.inventory.Fqdn;
 import java.time.Instant;
 
 /**
@@ -8,6 +9,8 @@ import java.time.Instant;
  * @param seq the order of writing (0 before it is written)
  * @param item for a move step, the moved subject ("User:sip:ann@contoso.com"); else null
  * @param outcome null on a BEGIN row
+ * @param from for a move, the pool it leaves; for a federation route, the Edge it leaves; else null
+ * @param to for a move, the pool it goes to; for a federation route, the Edge it goes to; else null
  * @param detail free text for people, or JSON evidence for a gate
  */
 public record Entry(
@@ -19,8 +22,8 @@ public record Entry(
         int attempt,
         Event event,
         Outcome outcome,
-        String from,
-        String to,
+        Fqdn from,
+        Fqdn to,
         String detail,
         Instant at,
         String actor) {
@@ -31,8 +34,8 @@ public record Entry(
             String item,
             Action action,
             int attempt,
-            String from,
-            String to,
+            Fqdn from,
+            Fqdn to,
             String detail,
             Instant at,
             String actor) {

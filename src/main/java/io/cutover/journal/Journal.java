@@ -2,6 +2,7 @@ package io.cutover.journal;
 
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
+import io.cutover.inventory.Fqdn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -239,11 +240,34 @@ public final class Journal implements AutoCloseable {
                 .bind("attempt", e.attempt())
                 .bind("event", e.event().name().toLowerCase(Locale.ROOT))
                 .bind("outcome", e.outcome() == null ? null : e.outcome().name().toLowerCase(Locale.ROOT))
-                .bind("from", e.from())
-                .bind("to", e.to())
+                .bind("from", e.from() == null ? null : e.from().text())
+                .bind("to", e.to() == null ? null : e.to().text())
                 .bind("detail", e.detail())
                 .bind("at", e.at().toString())
                 .bind("actor", e.actor());
+    }
+
+    /** A row as selected by the journal's queries: seq, run_id, ... actor, in the table's order. */
+    private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String outcome = rs.getString(8);
+        return new Entry(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                Action.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
+                rs.getInt(6),
+                Event.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)),
+                outcome == null ? null : Outcome.valueOf(outcome.toUpperCase(Locale.ROOT)),
+                pool(rs.getString(9)),
+                pool(rs.getString(10)),
+                rs.getString(11),
+                Instant.parse(rs.getString(12)),
+                rs.getString(13));
+    }
+
+    private static Fqdn pool(String text) {
+        return text == null ? null : Fqdn.of(text);
     }
 
     /** Every row of a run, in the order written. */
@@ -258,22 +282,7 @@ public final class Journal implements AutoCloseable {
                                 + " from journal where run_id = ? and seq > ? order by seq")
                 .bind(0, runId)
                 .bind(1, seq)
-                .map((rs, ctx) -> new Entry(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        Action.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
-                        rs.getInt(6),
-                        Event.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)),
-                        rs.getString(8) == null
-                                ? null
-                                : Outcome.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)),
-                        rs.getString(9),
-                        rs.getString(10),
-                        rs.getString(11),
-                        Instant.parse(rs.getString(12)),
-                        rs.getString(13)))
+                .map((rs, ctx) -> entry(rs))
                 .list());
     }
 
@@ -285,22 +294,7 @@ public final class Journal implements AutoCloseable {
                 .bind(0, runId)
                 .bind(1, stepId)
                 .bind(2, item == null ? "" : item)
-                .map((rs, ctx) -> new Entry(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        Action.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
-                        rs.getInt(6),
-                        Event.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)),
-                        rs.getString(8) == null
-                                ? null
-                                : Outcome.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)),
-                        rs.getString(9),
-                        rs.getString(10),
-                        rs.getString(11),
-                        Instant.parse(rs.getString(12)),
-                        rs.getString(13)))
+                .map((rs, ctx) -> entry(rs))
                 .findOne());
     }
 

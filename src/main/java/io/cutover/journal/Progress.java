@@ -1,5 +1,6 @@
 package io.cutover.journal;
 
+import io.cutover.inventory.Fqdn;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,8 +16,8 @@ public final class Progress {
     public record Status(
             State state,
             int attempts,
-            String from,
-            String to,
+            Fqdn from,
+            Fqdn to,
             Instant beganAt,
             Instant endedAt,
             String detail,

@@ -50,7 +50,8 @@ final class Expansion {
         List<Site> sites = new ArrayList<>();
         Map<String, Map<PolicyKind, String>> bySite = new LinkedHashMap<>();
         for (Scenario.SiteSpec s : scenario.sites()) {
-            sites.add(new Site(s.name(), s.siteId(), s.kind(), s.federationRoute(), s.xmppFederationRoute()));
+            sites.add(
+                    new Site(s.name(), s.siteId(), s.kind(), fqdn(s.federationRoute()), fqdn(s.xmppFederationRoute())));
             if (!s.policies().isEmpty()) {
                 bySite.put(s.name(), s.policies());
             }
@@ -64,15 +65,17 @@ final class Expansion {
         List<ClientSignIn> clients = new ArrayList<>();
         int[] directoryIds = {0};
         for (Scenario.PoolSpec p : scenario.pools()) {
+            Fqdn fqdn = Fqdn.of(p.fqdn());
+            List<Fqdn> servers = p.servers().stream().map(Fqdn::of).toList();
             pools.add(new Pool(
-                    p.fqdn(), p.site(), p.role(), catalog.version(p.version()).name(), p.servers(), p.nextHop()));
-            for (String server : p.servers()) {
+                    fqdn, p.site(), p.role(), catalog.version(p.version()).name(), servers, fqdn(p.nextHop())));
+            for (Fqdn server : servers) {
                 for (String name : Services.of(p.role())) {
                     services.add(new ServiceState(
-                            server, p.fqdn(), name, p.deployed() ? ServiceStatus.Running : ServiceStatus.Stopped));
+                            server, fqdn, name, p.deployed() ? ServiceStatus.Running : ServiceStatus.Stopped));
                 }
                 if (p.deployed() && Services.holdsReplica(p.role())) {
-                    replicas.add(new Replica(server, p.staleReplicas().stream().noneMatch(s -> Fqdn.same(server, s))));
+                    replicas.add(new Replica(server, p.staleReplicas().stream().noneMatch(server::is)));
                 }
             }
             if (p.users() != null) {
@@ -86,7 +89,8 @@ final class Expansion {
             });
         }
         for (Scenario.UserSpec u : scenario.users()) {
-            users.add(new User(u.sip(), u.displayName(), u.pool(), u.policies(), u.features(), u.test()));
+            users.add(new User(
+                    SipAddress.of(u.sip()), u.displayName(), fqdn(u.pool()), u.policies(), u.features(), u.test()));
             addMeetings(u.sip(), u.pool(), u.meetings(), u.client(), meetings);
             if (u.client() != null) {
                 clients.add(signIn(u.sip(), u.client()));
@@ -95,7 +99,7 @@ final class Expansion {
         return new Inventory(
                 sites,
                 pools,
-                scenario.cms(),
+                fqdn(scenario.cms()),
                 users,
                 objects,
                 meetings,
@@ -137,7 +141,8 @@ final class Expansion {
                     meetingCount += r.perUser();
                 }
             }
-            users.add(new User(sip, displayName.apply(n), p.fqdn(), policies, features, n <= rule.test()));
+            users.add(new User(
+                    SipAddress.of(sip), displayName.apply(n), Fqdn.of(p.fqdn()), policies, features, n <= rule.test()));
             addMeetings(sip, p.fqdn(), meetingCount, client, meetings);
             if (client != null) {
                 clients.add(signIn(sip, client));
@@ -149,14 +154,16 @@ final class Expansion {
         for (int k = 1; k <= count; k++) {
             long h = Chance.hash(0, sip, k);
             Instant created = scenario.epoch().minus(Duration.ofMinutes(Math.floorMod(h, MEETING_AGE_MINUTES)));
-            meetings.add(new Meeting(sip, conferenceId(sip, k), pool, created, client));
+            meetings.add(new Meeting(SipAddress.of(sip), conferenceId(sip, k), fqdn(pool), created, client));
         }
     }
 
     private ClientSignIn signIn(String sip, String client) {
         long h = Chance.hash(1, sip, 0);
         return new ClientSignIn(
-                sip, client, scenario.epoch().minus(Duration.ofMinutes(Math.floorMod(h, SIGN_IN_AGE_MINUTES))));
+                SipAddress.of(sip),
+                client,
+                scenario.epoch().minus(Duration.ofMinutes(Math.floorMod(h, SIGN_IN_AGE_MINUTES))));
     }
 
     /** Eight characters like a real conference ID; unique per organizer, as the real ones are. */
@@ -185,15 +192,16 @@ final class Expansion {
                         kind,
                         Integer.toString(directoryId),
                         "Conference directory " + directoryId + " (" + label + ")",
-                        pool);
+                        Fqdn.of(pool));
             case CallParkOrbit ->
-                new HomedObject(kind, label + " orbit " + num, "Call Park orbit " + num + " (" + label + ")", pool);
+                new HomedObject(
+                        kind, label + " orbit " + num, "Call Park orbit " + num + " (" + label + ")", Fqdn.of(pool));
             case RgsConfiguration ->
                 new HomedObject(
                         kind,
                         "service:ApplicationServer:" + pool,
                         "Response Group configuration (" + label + ")",
-                        pool);
+                        Fqdn.of(pool));
             case User, Cms -> throw new IllegalArgumentException(kind + " is not an object kind");
         };
     }
@@ -204,7 +212,11 @@ final class Expansion {
                 kind,
                 "sip:" + prefix + "-" + label + "-" + num + "@" + domain,
                 what + " " + num + " (" + label + ")",
-                pool);
+                Fqdn.of(pool));
+    }
+
+    private static Fqdn fqdn(String text) {
+        return text == null ? null : Fqdn.of(text);
     }
 
     static String sip(NamePattern name, int n, String domain) {

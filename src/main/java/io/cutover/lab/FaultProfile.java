@@ -247,7 +247,7 @@ public record FaultProfile(long seed, List<Fault> faults) {
         for (Fault f : faults) {
             if (f instanceof Fault.ProbeFailure p && (p.probe() == null || p.probe() == probe.kind())) {
                 for (String user : p.users()) {
-                    if (SipAddress.same(user, probe.from()) || SipAddress.same(user, probe.to())) {
+                    if (probe.from().is(user) || SipAddress.same(user, probe.to())) {
                         return Optional.of(user);
                     }
                 }

@@ -166,46 +166,49 @@ public final class Lab implements Deployment {
 
     @Override
     public Optional<Fqdn> homeOf(Subject subject) {
-        return state.home(subject).map(Fqdn::of);
+        return state.home(subject);
     }
 
     @Override
-    public void move(Subject subject, String targetPool) {
+    public void move(Subject subject, Fqdn targetPool) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(targetPool, "targetPool");
-        LabFaults.pause(state.faults().latencyMillis(Operations.MOVE, targetPool));
+        LabFaults.pause(state.faults().latencyMillis(Operations.MOVE, targetPool.text()));
         store.sync(moves.moveLocked(subject, targetPool));
     }
 
     @Override
-    public void setFederationRoute(String site, String edgeFqdn) {
+    public void setFederationRoute(String site, Fqdn edgeFqdn) {
         Objects.requireNonNull(site, "site");
         Pool edge = known(edgeFqdn);
-        LabFaults.pause(state.faults().latencyMillis(Operations.ROUTE, edge.fqdn()));
+        LabFaults.pause(
+                state.faults().latencyMillis(Operations.ROUTE, edge.fqdn().text()));
         store.sync(moves.routeLocked(site, edge));
     }
 
     @Override
-    public PoolState poolState(String fqdn) {
+    public PoolState poolState(Fqdn fqdn) {
         return state.state(known(fqdn));
     }
 
     @Override
-    public void deploy(String fqdn) {
+    public void deploy(Fqdn fqdn) {
         Pool pool = known(fqdn);
-        LabFaults.pause(state.faults().latencyMillis(Operations.DEPLOY, pool.fqdn()));
+        LabFaults.pause(
+                state.faults().latencyMillis(Operations.DEPLOY, pool.fqdn().text()));
         store.sync(moves.deployLocked(pool));
     }
 
     @Override
-    public void decommission(String fqdn) {
+    public void decommission(Fqdn fqdn) {
         Pool pool = known(fqdn);
-        LabFaults.pause(state.faults().latencyMillis(Operations.DECOMMISSION, pool.fqdn()));
+        LabFaults.pause(state.faults()
+                .latencyMillis(Operations.DECOMMISSION, pool.fqdn().text()));
         store.sync(moves.decommissionLocked(pool));
     }
 
     @Override
-    public List<ServiceState> services(String pool) {
+    public List<ServiceState> services(Fqdn pool) {
         return state.services(known(pool));
     }
 
@@ -252,11 +255,11 @@ public final class Lab implements Deployment {
 
     /** Up to {@code perPool} users homed on each registrar pool now, test accounts first, for clients to sign in as. */
     public List<User> usersByPool(int perPool) {
-        Map<String, List<User>> by = new java.util.LinkedHashMap<>();
+        Map<Fqdn, List<User>> by = new java.util.LinkedHashMap<>();
         List<User> all = new ArrayList<>(state.snapshot().users());
         all.sort(java.util.Comparator.comparing((User u) -> !u.test()));
         for (User u : all) {
-            List<User> list = by.computeIfAbsent(Fqdn.key(u.pool()), k -> new ArrayList<>());
+            List<User> list = by.computeIfAbsent(u.pool(), k -> new ArrayList<>());
             if (list.size() < perPool) {
                 list.add(u);
             }
@@ -318,6 +321,13 @@ public final class Lab implements Deployment {
         return ticket;
     }
 
+    Pool known(Fqdn fqdn) {
+        return state.pool(fqdn)
+                .orElseThrow(() -> DeploymentFailure.permanent(
+                        "no pool '" + fqdn + "' in the topology; pools: " + failures.poolNames()));
+    }
+
+    /** The pool of that spelling, as an operator or a fault names it. */
     Pool known(String fqdn) {
         return state.pool(fqdn)
                 .orElseThrow(() -> DeploymentFailure.permanent(
@@ -337,10 +347,10 @@ public final class Lab implements Deployment {
     /** What {@code cutover lab inspect} shows. */
     public LabSummary summary() {
         synchronized (lock) {
-            Map<String, int[]> counts = state.homedCounts();
+            Map<Fqdn, int[]> counts = state.homedCounts();
             List<LabSummary.PoolLine> pools = new ArrayList<>();
             for (Pool p : state.pools()) {
-                int[] c = counts.getOrDefault(Fqdn.key(p.fqdn()), new int[2]);
+                int[] c = counts.getOrDefault(p.fqdn(), new int[2]);
                 pools.add(
                         new LabSummary.PoolLine(p.fqdn(), p.site(), p.role(), p.version(), state.state(p), c[0], c[1]));
             }

@@ -21,7 +21,7 @@ final class LabDirectory implements Directory {
         this.state = state;
         domains.add(Fqdn.key(state.scenario.domain()));
         for (User u : state.snapshot().users()) {
-            String sip = u.sipAddress();
+            String sip = u.sipAddress().text();
             int at = sip.indexOf('@');
             if (at >= 0) {
                 domains.add(Fqdn.key(sip.substring(at + 1)));
@@ -32,7 +32,7 @@ final class LabDirectory implements Directory {
     @Override
     public List<PoolInfo> pools() {
         return state.pools().stream()
-                .map(p -> new PoolInfo(p.fqdn(), p.site(), p.role(), p.version()))
+                .map(p -> new PoolInfo(p.fqdn().text(), p.site(), p.role(), p.version()))
                 .toList();
     }
 
@@ -43,7 +43,7 @@ final class LabDirectory implements Directory {
 
     @Override
     public Optional<String> homeOf(String sipAddress) {
-        return state.user(sipAddress).map(User::pool);
+        return state.user(sipAddress).map(User::pool).map(Fqdn::text);
     }
 
     @Override
@@ -92,6 +92,6 @@ final class LabDirectory implements Directory {
                 .flatMap(p -> state.site(p.site()))
                 .map(s -> xmpp ? s.xmppFederationRoute() : s.federationRoute())
                 .flatMap(state::pool)
-                .map(Pool::fqdn);
+                .map(p -> p.fqdn().text());
     }
 }

@@ -4,7 +4,6 @@ import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.deployment.DeploymentFailure;
 import io.cutover.inventory.Fqdn;
-import io.cutover.inventory.Pool;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,7 +34,7 @@ final class LabFaults {
                 ? r.replica()
                 : fault instanceof Fault.ServiceStopped s ? s.server() : null;
         if (server != null
-                && state.pools().stream().flatMap(p -> p.servers().stream()).noneMatch(m -> Fqdn.same(server, m))) {
+                && state.pools().stream().flatMap(p -> p.servers().stream()).noneMatch(m -> m.is(server))) {
             throw new CutoverException(
                     ErrorCode.BAD_INPUT,
                     "the fault \"" + fault.describe() + "\" names server " + server
@@ -44,7 +43,7 @@ final class LabFaults {
     }
 
     String poolNames() {
-        return state.pools().stream().map(Pool::fqdn).collect(Collectors.joining(", "));
+        return state.pools().stream().map(p -> p.fqdn().text()).collect(Collectors.joining(", "));
     }
 
     /**

@@ -42,13 +42,13 @@ final class LabMoves {
         this.failures = failures;
     }
 
-    long moveLocked(Subject subject, String targetPool) {
+    long moveLocked(Subject subject, Fqdn targetPool) {
         synchronized (lock) {
-            String home = state.home(subject)
+            Fqdn home = state.home(subject)
                     .orElseThrow(() -> DeploymentFailure.permanent(
                             "cannot move " + subject + ": no such " + subject.kind() + " in the deployment"));
             Pool target = lab.known(targetPool);
-            if (Fqdn.same(home, target.fqdn())) {
+            if (home.equals(target.fqdn())) {
                 return store.ticket();
             }
             if (target.role() != PoolRole.FrontEnd) {
@@ -79,11 +79,15 @@ final class LabMoves {
                 }
             }
             failures.failTransiently(
-                    Operations.MOVE, subject.toString(), target.fqdn(), "move of " + subject + " to " + target.fqdn());
+                    Operations.MOVE,
+                    subject.toString(),
+                    target.fqdn().text(),
+                    "move of " + subject + " to " + target.fqdn());
             List<Mutation> effects = new ArrayList<>(4);
             effects.add(new Mutation.Moved(subject, target.fqdn()));
             if (user != null) {
-                for (PolicyKind kind : state.faults().dropsOnMoveInto(target.fqdn())) {
+                for (PolicyKind kind :
+                        state.faults().dropsOnMoveInto(target.fqdn().text())) {
                     if (user.policies().containsKey(kind)) {
                         effects.add(new Mutation.PolicyDropped(user.sipAddress(), kind));
                     }
@@ -102,8 +106,8 @@ final class LabMoves {
      */
     void afterUpgradeMove(User user, Pool target, List<Mutation> effects) {
         Scenario.Activity a = state.scenario.activity();
-        String sip = user.sipAddress();
-        String key = SipAddress.key(sip);
+        SipAddress sip = user.sipAddress();
+        String key = sip.key();
         Instant now = clock.instant();
         String client = state.client(sip).map(ClientSignIn::clientVersion).orElse(null);
         if (a.clientUpgrade() > 0
@@ -115,7 +119,7 @@ final class LabMoves {
         if (a.newMeeting() > 0 && Chance.of(a.seed(), "newMeeting", key, 0) < a.newMeeting()) {
             int k = state.meetingCount(sip) + 1;
             effects.add(new Mutation.MeetingScheduled(
-                    new Meeting(sip, Expansion.conferenceId(sip, k), target.fqdn(), now, client)));
+                    new Meeting(sip, Expansion.conferenceId(sip.text(), k), target.fqdn(), now, client)));
         }
     }
 
@@ -124,7 +128,7 @@ final class LabMoves {
             Site s = state.site(site)
                     .orElseThrow(() -> DeploymentFailure.permanent("no site '" + site + "' in the topology; sites: "
                             + state.sites().stream().map(Site::name).collect(Collectors.joining(", "))));
-            if (Fqdn.same(edge.fqdn(), s.federationRoute())) {
+            if (edge.fqdn().equals(s.federationRoute())) {
                 return store.ticket();
             }
             if (edge.role() != PoolRole.Edge) {
@@ -133,7 +137,7 @@ final class LabMoves {
             }
             lab.requireUp(edge, "cannot route " + s.name() + "'s federation through " + edge.fqdn());
             failures.failTransiently(
-                    Operations.ROUTE, s.name(), edge.fqdn(), "setting " + s.name() + "'s federation route");
+                    Operations.ROUTE, s.name(), edge.fqdn().text(), "setting " + s.name() + "'s federation route");
             return lab.commit(List.of(new Mutation.Routed(s.name(), edge.fqdn())));
         }
     }
@@ -155,7 +159,8 @@ final class LabMoves {
                             + " may not coexist with " + state.version(other).name() + " (" + other.fqdn() + ")");
                 }
             }
-            failures.failTransiently(Operations.DEPLOY, pool.fqdn(), pool.fqdn(), "deploying " + pool.fqdn());
+            failures.failTransiently(
+                    Operations.DEPLOY, pool.fqdn().text(), pool.fqdn().text(), "deploying " + pool.fqdn());
             return lab.commit(List.of(new Mutation.Deployed(pool.fqdn())));
         }
     }
@@ -171,7 +176,7 @@ final class LabMoves {
                         + String.join("; ", blockers) + ". Move everything off it first");
             }
             failures.failTransiently(
-                    Operations.DECOMMISSION, pool.fqdn(), pool.fqdn(), "decommissioning " + pool.fqdn());
+                    Operations.DECOMMISSION, pool.fqdn().text(), pool.fqdn().text(), "decommissioning " + pool.fqdn());
             return lab.commit(List.of(new Mutation.Decommissioned(pool.fqdn())));
         }
     }

@@ -2,7 +2,6 @@ package io.cutover.lab;
 
 import io.cutover.deployment.Probe;
 import io.cutover.deployment.ProbeResult;
-import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.SipAddress;
 import java.util.Optional;
 
@@ -90,6 +89,7 @@ final class LabProbes {
 
     private static String probeKey(Probe p) {
         // to is a SIP address or, for a federated probe, a partner domain: both compare case-insensitively.
-        return p.kind() + "|" + SipAddress.key(p.from()) + "|" + SipAddress.key(p.to()) + "|" + Fqdn.key(p.via());
+        return p.kind() + "|" + p.from().key() + "|" + SipAddress.key(p.to()) + "|"
+                + (p.via() == null ? "" : p.via().key());
     }
 }

@@ -21,10 +21,12 @@ import io.cutover.inventory.Site;
 import io.cutover.inventory.User;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,15 +38,15 @@ final class LabState {
     final Catalog catalog;
     final Scenario scenario;
     private final Inventory initial;
-    private final Map<String, Pool> pools = new LinkedHashMap<>();
-    private final Map<String, ProductVersion> versions = new LinkedHashMap<>();
-    private final Map<String, PoolState> states = new ConcurrentHashMap<>();
+    private final Map<Fqdn, Pool> pools = new LinkedHashMap<>();
+    private final Map<Fqdn, ProductVersion> versions = new LinkedHashMap<>();
+    private final Map<Fqdn, PoolState> states = new ConcurrentHashMap<>();
     private final Map<String, Site> sites = new ConcurrentHashMap<>();
-    private final Map<String, User> users = new ConcurrentHashMap<>();
+    private final Map<SipAddress, User> users = new ConcurrentHashMap<>();
     private final Map<String, HomedObject> objects = new ConcurrentHashMap<>();
-    private final Map<String, List<Meeting>> meetings = new ConcurrentHashMap<>();
-    private final Map<String, ClientSignIn> clients = new ConcurrentHashMap<>();
-    private volatile String cmsPool;
+    private final Map<SipAddress, List<Meeting>> meetings = new ConcurrentHashMap<>();
+    private final Map<SipAddress, ClientSignIn> clients = new ConcurrentHashMap<>();
+    private volatile Fqdn cmsPool;
     private volatile FaultProfile faults;
 
     LabState(Scenario scenario, Catalog catalog) {
@@ -60,19 +62,19 @@ final class LabState {
         this.catalog = catalog;
         this.initial = initial;
         for (Pool p : initial.pools()) {
-            pools.put(Fqdn.key(p.fqdn()), p);
-            versions.put(Fqdn.key(p.fqdn()), catalog.version(p.version()));
+            pools.put(p.fqdn(), p);
+            versions.put(p.fqdn(), catalog.version(p.version()));
         }
         for (Scenario.PoolSpec p : scenario.pools()) {
-            states.put(Fqdn.key(p.fqdn()), p.deployed() ? PoolState.Up : PoolState.NotDeployed);
+            states.put(Fqdn.of(p.fqdn()), p.deployed() ? PoolState.Up : PoolState.NotDeployed);
         }
         initial.sites().forEach(s -> sites.put(Site.key(s.name()), s));
-        initial.users().forEach(u -> users.put(SipAddress.key(u.sipAddress()), u));
+        initial.users().forEach(u -> users.put(u.sipAddress(), u));
         initial.objects().forEach(o -> objects.put(objectKey(o.kind(), o.identity()), o));
         for (Meeting m : initial.meetings()) {
-            meetings.merge(SipAddress.key(m.organizer()), List.of(m), LabState::concat);
+            meetings.merge(m.organizer(), List.of(m), LabState::concat);
         }
-        initial.clients().forEach(c -> clients.put(SipAddress.key(c.sipAddress()), c));
+        initial.clients().forEach(c -> clients.put(c.sipAddress(), c));
         cmsPool = initial.cmsPool();
         faults = scenario.faults();
     }
@@ -94,8 +96,13 @@ final class LabState {
         return faults;
     }
 
+    Optional<Pool> pool(Fqdn fqdn) {
+        return fqdn == null ? Optional.empty() : Optional.ofNullable(pools.get(fqdn));
+    }
+
+    /** The pool of that spelling (as a fault, an option or a SIP request names it), or empty. */
     Optional<Pool> pool(String fqdn) {
-        return fqdn == null ? Optional.empty() : Optional.ofNullable(pools.get(Fqdn.key(fqdn)));
+        return fqdn == null || fqdn.isBlank() ? Optional.empty() : pool(Fqdn.of(fqdn.strip()));
     }
 
     List<Pool> pools() {
@@ -103,26 +110,31 @@ final class LabState {
     }
 
     ProductVersion version(Pool pool) {
-        return versions.get(Fqdn.key(pool.fqdn()));
+        return versions.get(pool.fqdn());
     }
 
     Optional<Site> site(String name) {
         return name == null ? Optional.empty() : Optional.ofNullable(sites.get(Site.key(name)));
     }
 
+    Optional<User> user(SipAddress sip) {
+        return sip == null ? Optional.empty() : Optional.ofNullable(users.get(sip));
+    }
+
+    /** The user of that spelling (as a subject id or a SIP request names it), or empty. */
     Optional<User> user(String sip) {
-        return sip == null ? Optional.empty() : Optional.ofNullable(users.get(SipAddress.key(sip)));
+        return SipAddress.looksLikeOne(sip) ? user(SipAddress.of(sip)) : Optional.empty();
     }
 
-    Optional<ClientSignIn> client(String sip) {
-        return Optional.ofNullable(clients.get(SipAddress.key(sip)));
+    Optional<ClientSignIn> client(SipAddress sip) {
+        return Optional.ofNullable(clients.get(sip));
     }
 
-    int meetingCount(String organizer) {
-        return meetings.getOrDefault(SipAddress.key(organizer), List.of()).size();
+    int meetingCount(SipAddress organizer) {
+        return meetings.getOrDefault(organizer, List.of()).size();
     }
 
-    String cmsPool() {
+    Fqdn cmsPool() {
         return cmsPool;
     }
 
@@ -130,7 +142,7 @@ final class LabState {
         return initial.partners();
     }
 
-    Optional<String> home(Subject subject) {
+    Optional<Fqdn> home(Subject subject) {
         if (subject.kind() == HomedKind.User) {
             return user(subject.id()).map(User::pool);
         }
@@ -143,22 +155,23 @@ final class LabState {
 
     /** The state without faults: how the pool was built, deployed or decommissioned. */
     PoolState builtState(Pool pool) {
-        return states.get(Fqdn.key(pool.fqdn()));
+        return states.get(pool.fqdn());
     }
 
     /** The state as anyone would observe it: a deployed pool under a poolDown fault is Down. */
     PoolState state(Pool pool) {
         PoolState built = builtState(pool);
-        return built == PoolState.Up && faults.isDown(pool.fqdn()) ? PoolState.Down : built;
+        return built == PoolState.Up && faults.isDown(pool.fqdn().text()) ? PoolState.Down : built;
     }
 
     List<ServiceState> services(Pool pool) {
         PoolState state = state(pool);
         FaultProfile f = faults;
         List<ServiceState> rows = new ArrayList<>();
-        for (String server : pool.servers()) {
+        for (Fqdn server : pool.servers()) {
             for (String name : Services.of(pool.role())) {
-                boolean running = state == PoolState.Up && !f.isStopped(pool.fqdn(), server, name);
+                boolean running =
+                        state == PoolState.Up && !f.isStopped(pool.fqdn().text(), server.text(), name);
                 rows.add(new ServiceState(
                         server, pool.fqdn(), name, running ? ServiceStatus.Running : ServiceStatus.Stopped));
             }
@@ -169,9 +182,9 @@ final class LabState {
     /** The first service a fault stopped on the pool, for a probe's 503. */
     Optional<ServiceState> firstStopped(Pool pool) {
         FaultProfile f = faults;
-        for (String server : pool.servers()) {
+        for (Fqdn server : pool.servers()) {
             for (String name : Services.of(pool.role())) {
-                if (f.isStopped(pool.fqdn(), server, name)) {
+                if (f.isStopped(pool.fqdn().text(), server.text(), name)) {
                     return Optional.of(new ServiceState(server, pool.fqdn(), name, ServiceStatus.Stopped));
                 }
             }
@@ -182,9 +195,9 @@ final class LabState {
     /** One replica per server of every pool that is in service; a down pool cannot report up to date. */
     List<Replica> replicas() {
         FaultProfile f = faults;
-        Map<String, Boolean> staleFromScenario = new LinkedHashMap<>();
+        Set<String> staleFromScenario = new HashSet<>();
         for (Scenario.PoolSpec p : scenario.pools()) {
-            p.staleReplicas().forEach(s -> staleFromScenario.put(Fqdn.key(s), true));
+            p.staleReplicas().forEach(s -> staleFromScenario.add(Fqdn.key(s)));
         }
         List<Replica> replicas = new ArrayList<>();
         for (Pool pool : pools.values()) {
@@ -194,9 +207,9 @@ final class LabState {
                     || state == PoolState.Decommissioned) {
                 continue;
             }
-            for (String server : pool.servers()) {
+            for (Fqdn server : pool.servers()) {
                 boolean upToDate =
-                        state == PoolState.Up && !staleFromScenario.containsKey(Fqdn.key(server)) && !f.isStale(server);
+                        state == PoolState.Up && !staleFromScenario.contains(server.key()) && !f.isStale(server.text());
                 replicas.add(new Replica(server, upToDate));
             }
         }
@@ -210,11 +223,11 @@ final class LabState {
         int userCount = 0;
         // Scenario order, so the users an error names are the same every time.
         for (User initialUser : initial.users()) {
-            User u = users.get(SipAddress.key(initialUser.sipAddress()));
-            if (Fqdn.same(u.pool(), pool.fqdn())) {
+            User u = users.get(initialUser.sipAddress());
+            if (pool.fqdn().equals(u.pool())) {
                 userCount++;
                 if (homed.size() < 3) {
-                    homed.add(u.sipAddress());
+                    homed.add(u.sipAddress().text());
                 }
             }
         }
@@ -224,25 +237,25 @@ final class LabState {
         }
         Map<HomedKind, Integer> byKind = new EnumMap<>(HomedKind.class);
         for (HomedObject o : objects.values()) {
-            if (Fqdn.same(o.pool(), pool.fqdn())) {
+            if (pool.fqdn().equals(o.pool())) {
                 byKind.merge(o.kind(), 1, Integer::sum);
             }
         }
         byKind.forEach((kind, n) -> why.add("it still homes " + n + " " + kind));
-        if (Fqdn.same(pool.fqdn(), cmsPool)) {
+        if (pool.fqdn().equals(cmsPool)) {
             why.add("it hosts the Central Management Store");
         }
         for (Site s : sites.values()) {
-            if (Fqdn.same(pool.fqdn(), s.federationRoute())) {
+            if (pool.fqdn().equals(s.federationRoute())) {
                 why.add("site " + s.name() + "'s federation route points at it");
             }
-            if (Fqdn.same(pool.fqdn(), s.xmppFederationRoute())) {
+            if (pool.fqdn().equals(s.xmppFederationRoute())) {
                 why.add("site " + s.name() + "'s XMPP federation route points at it");
             }
         }
         for (Pool edge : pools.values()) {
             if (edge.role() == PoolRole.Edge
-                    && Fqdn.same(pool.fqdn(), edge.nextHop())
+                    && pool.fqdn().equals(edge.nextHop())
                     && builtState(edge) != PoolState.Decommissioned) {
                 why.add("Edge " + edge.fqdn() + " uses it as next hop");
             }
@@ -250,12 +263,12 @@ final class LabState {
         return why;
     }
 
-    /** Users and objects homed per pool (lower-case FQDN), for the summary. */
-    Map<String, int[]> homedCounts() {
-        Map<String, int[]> counts = new LinkedHashMap<>();
+    /** Users and objects homed per pool, for the summary. */
+    Map<Fqdn, int[]> homedCounts() {
+        Map<Fqdn, int[]> counts = new LinkedHashMap<>();
         pools.keySet().forEach(k -> counts.put(k, new int[2]));
-        users.values().forEach(u -> counts.computeIfAbsent(Fqdn.key(u.pool()), k -> new int[2])[0]++);
-        objects.values().forEach(o -> counts.computeIfAbsent(Fqdn.key(o.pool()), k -> new int[2])[1]++);
+        users.values().forEach(u -> counts.computeIfAbsent(u.pool(), k -> new int[2])[0]++);
+        objects.values().forEach(o -> counts.computeIfAbsent(o.pool(), k -> new int[2])[1]++);
         return counts;
     }
 
@@ -273,7 +286,7 @@ final class LabState {
         List<Meeting> ms = new ArrayList<>(initial.meetings().size());
         List<ClientSignIn> cs = new ArrayList<>(initial.clients().size());
         for (User u : initial.users()) {
-            String k = SipAddress.key(u.sipAddress());
+            SipAddress k = u.sipAddress();
             us.add(users.get(k));
             ms.addAll(meetings.getOrDefault(k, List.of()));
             ClientSignIn c = clients.get(k);
@@ -312,9 +325,9 @@ final class LabState {
                     sites.get(k)
                             .withFederationRoute(pool(r.edge()).map(Pool::fqdn).orElse(r.edge())));
         } else if (m instanceof Mutation.Deployed d) {
-            states.put(Fqdn.key(d.pool()), PoolState.Up);
+            states.put(d.pool(), PoolState.Up);
         } else if (m instanceof Mutation.Decommissioned d) {
-            states.put(Fqdn.key(d.pool()), PoolState.Decommissioned);
+            states.put(d.pool(), PoolState.Decommissioned);
         } else if (m instanceof Mutation.Injected i) {
             List<Fault> all = new ArrayList<>(faults.faults());
             all.addAll(i.faults());
@@ -322,24 +335,24 @@ final class LabState {
         } else if (m instanceof Mutation.Cleared) {
             faults = new FaultProfile(faults.seed(), List.of());
         } else if (m instanceof Mutation.PolicyDropped p) {
-            String k = SipAddress.key(p.sipAddress());
+            SipAddress k = p.sipAddress();
             User u = users.get(k);
             Map<PolicyKind, String> policies = new EnumMap<>(PolicyKind.class);
             policies.putAll(u.policies());
             policies.remove(p.policy());
             users.put(k, u.withPolicies(policies));
         } else if (m instanceof Mutation.MeetingScheduled s) {
-            meetings.merge(SipAddress.key(s.meeting().organizer()), List.of(s.meeting()), LabState::concat);
+            meetings.merge(s.meeting().organizer(), List.of(s.meeting()), LabState::concat);
         } else if (m instanceof Mutation.ClientUpgraded c) {
-            clients.put(SipAddress.key(c.client().sipAddress()), c.client());
+            clients.put(c.client().sipAddress(), c.client());
         }
     }
 
     private void applyMove(Mutation.Moved m) {
-        String target = pool(m.pool()).map(Pool::fqdn).orElse(m.pool());
+        Fqdn target = pool(m.pool()).map(Pool::fqdn).orElse(m.pool());
         Subject s = m.subject();
         if (s.kind() == HomedKind.User) {
-            String k = SipAddress.key(s.id());
+            SipAddress k = s.sipAddress();
             users.put(k, users.get(k).withPool(target));
             List<Meeting> owned = meetings.get(k);
             if (owned != null) {

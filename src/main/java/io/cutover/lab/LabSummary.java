@@ -1,6 +1,7 @@
 package io.cutover.lab;
 
 import io.cutover.deployment.PoolState;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.PoolRole;
 import java.util.List;
 
@@ -16,7 +17,7 @@ public record LabSummary(
         String scenario,
         String location,
         int users,
-        String cmsPool,
+        Fqdn cmsPool,
         List<PoolLine> pools,
         List<SiteLine> sites,
         long faultSeed,
@@ -29,7 +30,7 @@ public record LabSummary(
     }
 
     public record PoolLine(
-            String fqdn, String site, PoolRole role, String version, PoolState state, int users, int objects) {}
+            Fqdn fqdn, String site, PoolRole role, String version, PoolState state, int users, int objects) {}
 
-    public record SiteLine(String name, int siteId, String federationRoute, String xmppFederationRoute) {}
+    public record SiteLine(String name, int siteId, Fqdn federationRoute, Fqdn xmppFederationRoute) {}
 }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.cutover.deployment.Subject;
 import io.cutover.inventory.ClientSignIn;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Meeting;
 import io.cutover.inventory.PolicyKind;
+import io.cutover.inventory.SipAddress;
 import java.util.List;
 
 /**
@@ -27,13 +29,13 @@ import java.util.List;
 })
 sealed interface Mutation {
     /** A user, object or the CMS now lives on this pool; a user's meetings went with it. */
-    record Moved(Subject subject, String pool) implements Mutation {}
+    record Moved(Subject subject, Fqdn pool) implements Mutation {}
 
-    record Routed(String site, String edge) implements Mutation {}
+    record Routed(String site, Fqdn edge) implements Mutation {}
 
-    record Deployed(String pool) implements Mutation {}
+    record Deployed(Fqdn pool) implements Mutation {}
 
-    record Decommissioned(String pool) implements Mutation {}
+    record Decommissioned(Fqdn pool) implements Mutation {}
 
     /** Faults added; a profile's seed replaces the lab's, a single fault (seed null) keeps it. */
     record Injected(List<Fault> faults, Long seed) implements Mutation {
@@ -45,7 +47,7 @@ sealed interface Mutation {
     /** Every fault removed. */
     record Cleared() implements Mutation {}
 
-    record PolicyDropped(String sipAddress, PolicyKind policy) implements Mutation {}
+    record PolicyDropped(SipAddress sipAddress, PolicyKind policy) implements Mutation {}
 
     /** A moved user scheduled a meeting on the new pool. */
     record MeetingScheduled(Meeting meeting) implements Mutation {}

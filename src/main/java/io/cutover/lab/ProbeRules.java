@@ -8,6 +8,7 @@ import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.ServiceState;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.User;
 import java.util.Optional;
 
@@ -38,10 +39,13 @@ final class ProbeRules {
         }
         return switch (p.kind()) {
             case Registration, PersistentChat ->
-                homePool(p.from()).map(Pool::fqdn).orElse(null);
+                homePool(p.from()).map(Pool::fqdn).map(Fqdn::text).orElse(null);
             case Presence, Im, Call, Conference ->
-                homePool(p.to()).map(Pool::fqdn).orElse(null);
-            case External -> state.pool(p.via()).map(Pool::fqdn).orElse(p.via());
+                homePool(p.to()).map(Pool::fqdn).map(Fqdn::text).orElse(null);
+            case External ->
+                p.via() == null
+                        ? null
+                        : state.pool(p.via()).map(Pool::fqdn).orElse(p.via()).text();
             case Federated -> route(p.from(), false);
             case Xmpp -> route(p.from(), true);
         };
@@ -189,6 +193,10 @@ final class ProbeRules {
         return known ? null : Refusal.of(403, "Forbidden", domain + " is not a federated partner of this deployment");
     }
 
+    private static Refusal noUser(SipAddress sip) {
+        return noUser(sip.text());
+    }
+
     private static Refusal noUser(String sip) {
         return Refusal.of(404, "Not Found", "no user " + sip + " in the deployment");
     }
@@ -210,12 +218,16 @@ final class ProbeRules {
         return state.user(sip).flatMap(u -> state.pool(u.pool()));
     }
 
-    private String route(String sip, boolean xmpp) {
+    private Optional<Pool> homePool(SipAddress sip) {
+        return state.user(sip).flatMap(u -> state.pool(u.pool()));
+    }
+
+    private String route(SipAddress sip, boolean xmpp) {
         return homePool(sip)
                 .flatMap(p -> state.site(p.site()))
                 .map(s -> xmpp ? s.xmppFederationRoute() : s.federationRoute())
                 .flatMap(state::pool)
-                .map(Pool::fqdn)
+                .map(p -> p.fqdn().text())
                 .orElse(null);
     }
 }

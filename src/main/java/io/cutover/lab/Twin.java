@@ -81,10 +81,10 @@ final class Twin {
         Inventory inv = d.inventory();
         Set<String> notDeployed = new HashSet<>();
         d.notDeployed().forEach(p -> notDeployed.add(Fqdn.key(p)));
-        Set<String> stale = new HashSet<>();
+        Set<Fqdn> stale = new HashSet<>();
         for (Replica r : inv.replicas()) {
             if (!r.upToDate()) {
-                stale.add(Fqdn.key(r.fqdn()));
+                stale.add(r.fqdn());
             }
         }
         List<Scenario.SiteSpec> sites = new ArrayList<>();
@@ -95,24 +95,23 @@ final class Twin {
                     s.name(),
                     s.siteId(),
                     s.kind(),
-                    s.federationRoute(),
-                    s.xmppFederationRoute(),
+                    text(s.federationRoute()),
+                    text(s.xmppFederationRoute()),
                     sitePolicies.getOrDefault(s.name(), Map.of())));
         }
         List<Scenario.PoolSpec> pools = new ArrayList<>();
         List<Fault> faults = new ArrayList<>();
         for (Pool p : inv.pools()) {
-            List<String> staleHere = p.servers().stream()
-                    .filter(m -> stale.contains(Fqdn.key(m)))
-                    .toList();
-            boolean deployed = !notDeployed.contains(Fqdn.key(p.fqdn()));
+            List<String> staleHere =
+                    p.servers().stream().filter(stale::contains).map(Fqdn::text).toList();
+            boolean deployed = !notDeployed.contains(p.fqdn().key());
             pools.add(new Scenario.PoolSpec(
-                    p.fqdn(),
+                    p.fqdn().text(),
                     p.site(),
                     p.role(),
                     p.version(),
-                    p.servers(),
-                    p.nextHop(),
+                    p.servers().stream().map(Fqdn::text).toList(),
+                    text(p.nextHop()),
                     deployed,
                     staleHere,
                     null,
@@ -121,9 +120,10 @@ final class Twin {
                 for (ServiceState s : inv.services()) {
                     if (!s.running()
                             && s.pool() != null
-                            && Fqdn.same(s.pool(), p.fqdn())
+                            && s.pool().equals(p.fqdn())
                             && Services.of(p.role()).contains(s.name())) {
-                        faults.add(new Fault.ServiceStopped(p.fqdn(), s.name(), s.computer()));
+                        faults.add(new Fault.ServiceStopped(
+                                p.fqdn().text(), s.name(), s.computer().text()));
                     }
                 }
             }
@@ -135,16 +135,20 @@ final class Twin {
                 inv.policies() == null ? Map.of() : inv.policies().global(),
                 sites,
                 pools,
-                inv.cmsPool(),
+                text(inv.cmsPool()),
                 inv.partners(),
                 List.of(),
                 Scenario.Activity.NONE,
                 new FaultProfile(0, faults));
     }
 
+    private static String text(Fqdn fqdn) {
+        return fqdn == null ? null : fqdn.text();
+    }
+
     private static String domain(Inventory inv) {
         return inv.users().stream()
-                .map(u -> u.sipAddress().substring(u.sipAddress().indexOf('@') + 1))
+                .map(u -> u.sipAddress().text().substring(u.sipAddress().text().indexOf('@') + 1))
                 .findFirst()
                 .orElse("example.com");
     }
@@ -158,16 +162,15 @@ final class Twin {
         if (!servicesCollected) {
             return List.of();
         }
-        Set<String> reporting = new HashSet<>();
-        inv.services().forEach(s -> reporting.add(Fqdn.key(s.computer())));
+        Set<Fqdn> reporting = new HashSet<>();
+        inv.services().forEach(s -> reporting.add(s.computer()));
         // An up-to-date CMS replica proves its server is installed, even when the collection could
         // not reach it for its services (an Edge server in the perimeter, typically).
-        inv.replicas().stream().filter(Replica::upToDate).forEach(r -> reporting.add(Fqdn.key(r.fqdn())));
+        inv.replicas().stream().filter(Replica::upToDate).forEach(r -> reporting.add(r.fqdn()));
         List<String> result = new ArrayList<>();
         for (Pool p : inv.pools()) {
-            if (!Services.of(p.role()).isEmpty()
-                    && p.servers().stream().noneMatch(m -> reporting.contains(Fqdn.key(m)))) {
-                result.add(p.fqdn());
+            if (!Services.of(p.role()).isEmpty() && p.servers().stream().noneMatch(reporting::contains)) {
+                result.add(p.fqdn().text());
             }
         }
         return result;

@@ -24,7 +24,7 @@ final class MeteredDeployment implements Deployment {
     }
 
     @Override
-    public void move(Subject subject, String targetPool) {
+    public void move(Subject subject, Fqdn targetPool) {
         meters.moveBegan();
         try {
             inner.move(subject, targetPool);
@@ -57,27 +57,27 @@ final class MeteredDeployment implements Deployment {
     }
 
     @Override
-    public void setFederationRoute(String site, String edgeFqdn) {
+    public void setFederationRoute(String site, Fqdn edgeFqdn) {
         inner.setFederationRoute(site, edgeFqdn);
     }
 
     @Override
-    public PoolState poolState(String fqdn) {
+    public PoolState poolState(Fqdn fqdn) {
         return inner.poolState(fqdn);
     }
 
     @Override
-    public void deploy(String fqdn) {
+    public void deploy(Fqdn fqdn) {
         inner.deploy(fqdn);
     }
 
     @Override
-    public void decommission(String fqdn) {
+    public void decommission(Fqdn fqdn) {
         inner.decommission(fqdn);
     }
 
     @Override
-    public List<ServiceState> services(String pool) {
+    public List<ServiceState> services(Fqdn pool) {
         return inner.services(pool);
     }
 

@@ -88,10 +88,10 @@ public final class Meters {
         return registry == null ? (operations, ok, took) -> {} : this::roundTrip;
     }
 
-    void moved(String pool, Action action, Outcome outcome) {
+    void moved(Fqdn pool, Action action, Outcome outcome) {
         Counter.builder("cutover.moves")
                 .description("Move attempts ended, by the pool moved to")
-                .tag("pool", pool == null ? "unknown" : Fqdn.key(pool))
+                .tag("pool", pool == null ? "unknown" : pool.key())
                 .tag("action", lower(action.name()))
                 .tag("outcome", lower(outcome.name()))
                 .register(registry)

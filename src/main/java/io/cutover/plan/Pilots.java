@@ -3,6 +3,7 @@ package io.cutover.plan;
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.inventory.Fqdn;
+import io.cutover.inventory.Pool;
 import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.User;
 import io.cutover.plan.Scope.SiteScope;
@@ -20,8 +21,8 @@ import java.util.stream.Collectors;
 final class Pilots {
     private final PlanOptions options;
     private final List<SiteScope> sites;
-    private final Map<String, List<User>> usersByPool;
-    private final Map<String, Retained> retainedBySip;
+    private final Map<Fqdn, List<User>> usersByPool;
+    private final Map<SipAddress, Retained> retainedBySip;
 
     /** Reads the options, sites, users and retained users of {@code scope}, which must already hold them. */
     Pilots(Scope scope) {
@@ -31,27 +32,28 @@ final class Pilots {
         this.retainedBySip = scope.retainedBySip;
     }
 
-    Set<String> pilots() {
-        Set<String> keys = new TreeSet<>();
-        Map<String, User> bySip = new HashMap<>();
-        usersByPool.values().forEach(list -> list.forEach(u -> bySip.put(SipAddress.key(u.sipAddress()), u)));
-        Set<String> legacyFrontEnds = sites.stream()
+    Set<SipAddress> pilots() {
+        Set<SipAddress> keys = new TreeSet<>();
+        Map<SipAddress, User> bySip = new HashMap<>();
+        usersByPool.values().forEach(list -> list.forEach(u -> bySip.put(u.sipAddress(), u)));
+        Set<Fqdn> legacyFrontEnds = sites.stream()
                 .flatMap(s -> s.legacyFrontEnds().stream())
-                .map(p -> Fqdn.key(p.fqdn()))
+                .map(Pool::fqdn)
                 .collect(Collectors.toSet());
         List<String> listed = options.pilotUsers().stream()
                 .map(SipAddress::key)
                 .distinct()
                 .sorted()
                 .toList();
-        for (String sip : listed) {
-            User u = bySip.get(sip);
+        for (String text : listed) {
+            SipAddress sip = SipAddress.looksLikeOne(text) ? SipAddress.of(text) : null;
+            User u = sip == null ? null : bySip.get(sip);
             if (u == null) {
                 throw new CutoverException(
                         ErrorCode.UNKNOWN_USER,
-                        "pilot user " + sip + " is not in the inventory; check the SIP address (sip:name@domain)");
+                        "pilot user " + text + " is not in the inventory; check the SIP address (sip:name@domain)");
             }
-            if (!legacyFrontEnds.contains(Fqdn.key(u.pool()))) {
+            if (!legacyFrontEnds.contains(u.pool())) {
                 throw new CutoverException(
                         ErrorCode.BAD_INPUT,
                         "pilot user " + u.sipAddress() + " is homed on " + u.pool()
@@ -63,7 +65,7 @@ final class Pilots {
                         ErrorCode.BAD_INPUT,
                         "pilot user " + u.sipAddress() + " cannot move: " + r.reason() + "; pick another pilot user");
             }
-            keys.add(sip);
+            keys.add(u.sipAddress());
         }
         return Set.copyOf(keys);
     }

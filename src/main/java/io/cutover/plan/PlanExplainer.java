@@ -123,7 +123,7 @@ public final class PlanExplainer {
         Map<String, Map<String, List<Integer>>> sites = new LinkedHashMap<>();
         for (int i = 0; i < plan.steps().size(); i++) {
             Step step = plan.steps().get(i);
-            String pool = step.pool() == null ? SITE_WIDE : step.pool();
+            String pool = step.pool() == null ? SITE_WIDE : step.pool().text();
             sites.computeIfAbsent(step.site(), s -> new LinkedHashMap<>())
                     .computeIfAbsent(pool, p -> new ArrayList<>())
                     .add(i);

@@ -45,8 +45,8 @@ public final class Planner {
     // Who the plan has put on each target pool so far (by lower-cased FQDN), as the steps built so
     // far leave it: only the first test user and the first user, as that is all a gate ever picks
     // from a target pool, so tracking 100,000 moves costs two map updates each.
-    private final Map<String, User> firstTestOn = new HashMap<>();
-    private final Map<String, User> firstOn = new HashMap<>();
+    private final Map<Fqdn, User> firstTestOn = new HashMap<>();
+    private final Map<Fqdn, User> firstOn = new HashMap<>();
 
     private Planner(Scope scope) {
         this.scope = scope;
@@ -96,7 +96,7 @@ public final class Planner {
             steps.add(new DeployTarget(at + "deploy-target", s, p.fqdn(), Phase.Prepare, t.fqdn()));
 
             List<Check> coexistence = new ArrayList<>();
-            coexistence.add(new Check.ServicesRunning(List.of(Fqdn.of(p.fqdn()), Fqdn.of(t.fqdn()))));
+            coexistence.add(new Check.ServicesRunning(List.of(p.fqdn(), t.fqdn())));
             coexistence.add(new Check.ReplicasUpToDate());
             User legacyUser = first(scope.usersOn(p), u -> !scope.isRetained(u));
             if (legacyUser == null) {
@@ -107,7 +107,7 @@ public final class Planner {
             if (proved) {
                 coexistence.add(both(legacyUser, newUser));
             }
-            coexistence.add(new Check.Matrix(List.of(Fqdn.of(p.fqdn()), Fqdn.of(t.fqdn()))));
+            coexistence.add(new Check.Matrix(List.of(p.fqdn(), t.fqdn())));
             steps.add(new Gate(
                     at + "coexistence",
                     s,
@@ -130,9 +130,8 @@ public final class Planner {
             validation.add(new Check.Registration(sips(pilot)));
             validation.add(parity(pilot, t));
             if (!proved) {
-                Set<String> moved = keys(pilot);
-                User stayed = first(
-                        scope.usersOn(p), u -> !moved.contains(SipAddress.key(u.sipAddress())) && !scope.isRetained(u));
+                Set<SipAddress> moved = keys(pilot);
+                User stayed = first(scope.usersOn(p), u -> !moved.contains(u.sipAddress()) && !scope.isRetained(u));
                 if (stayed == null) {
                     stayed = first(scope.usersOn(p), scope::isRetained);
                 }
@@ -140,7 +139,7 @@ public final class Planner {
                     validation.add(both(pilot.get(0), stayed));
                 }
             }
-            validation.add(new Check.Matrix(List.of(Fqdn.of(p.fqdn()), Fqdn.of(t.fqdn()))));
+            validation.add(new Check.Matrix(List.of(p.fqdn(), t.fqdn())));
             steps.add(new Gate(
                     at + "pilot-validation",
                     s,
@@ -150,11 +149,11 @@ public final class Planner {
                     validation));
         }
 
-        List<String> probeUsers = probeUsers(site, pilots);
+        List<SipAddress> probeUsers = probeUsers(site, pilots);
         Pool n = site.targetEdge();
         if (!site.legacyEdges().isEmpty()) {
             List<Check> edge = new ArrayList<>();
-            edge.add(new Check.ServicesRunning(List.of(Fqdn.of(n.fqdn()))));
+            edge.add(new Check.ServicesRunning(List.of(n.fqdn())));
             if (!probeUsers.isEmpty()) {
                 edge.add(new Check.ExternalAccess(n.fqdn(), probeUsers));
             }
@@ -164,17 +163,16 @@ public final class Planner {
 
         for (Pool p : site.legacyFrontEnds()) {
             String at = s + "/" + p.fqdn() + "/";
-            Set<String> pilot = keys(pilots.get(p));
+            Set<SipAddress> pilot = keys(pilots.get(p));
             List<User> remaining = new ArrayList<>();
             for (User u : scope.usersOn(p)) {
-                if (!pilot.contains(SipAddress.key(u.sipAddress())) && !scope.isRetained(u)) {
+                if (!pilot.contains(u.sipAddress()) && !scope.isRetained(u)) {
                     remaining.add(u);
                 }
             }
             waves(site, p, t, at, remaining);
             objects(site, p, t, at);
-            String cms = scope.inventory.cmsPool();
-            if (Fqdn.same(cms, p.fqdn())) {
+            if (p.fqdn().equals(scope.inventory.cmsPool())) {
                 // Even from a kept pool: the one CMS must not stay behind on a version being retired.
                 steps.add(new MoveBatch(
                         at + "cms",
@@ -200,15 +198,15 @@ public final class Planner {
         }
     }
 
-    private void federation(SiteScope site, List<String> probeUsers) {
+    private void federation(SiteScope site, List<SipAddress> probeUsers) {
         String s = site.name();
-        String route = site.site().federationRoute();
-        if (route == null || !scope.legacyEdgeKeys.contains(Fqdn.key(route))) {
+        Fqdn route = site.site().federationRoute();
+        if (route == null || !scope.legacyEdges.contains(route)) {
             return;
         }
         // A site without its own Edge federates through another site's; it follows that Edge's
         // replacement.
-        Pool to = site.targetEdge() != null ? site.targetEdge() : scope.replacementEdge.get(Fqdn.key(route));
+        Pool to = site.targetEdge() != null ? site.targetEdge() : scope.replacementEdge.get(route);
         steps.add(new RouteFederation(s + "/federation-route", s, null, Phase.Federation, route, to.fqdn()));
         String partner = scope.inventory.partners().stream()
                 .sorted(String.CASE_INSENSITIVE_ORDER.thenComparing(x -> x))
@@ -230,12 +228,12 @@ public final class Planner {
      * (not a pilot; one who will move later is preferred) and one already on a target pool (a
      * pilot user when there is one), so that both sides of coexistence are reached from outside.
      */
-    private List<String> probeUsers(SiteScope site, Map<Pool, List<User>> pilots) {
+    private List<SipAddress> probeUsers(SiteScope site, Map<Pool, List<User>> pilots) {
         User legacy = null;
         for (Pool p : site.legacyFrontEnds()) {
-            Set<String> pilot = keys(pilots.getOrDefault(p, List.of()));
+            Set<SipAddress> pilot = keys(pilots.getOrDefault(p, List.of()));
             for (User u : scope.usersOn(p)) {
-                if (!pilot.contains(SipAddress.key(u.sipAddress())) && (legacy == null || probeOrder(u, legacy) < 0)) {
+                if (!pilot.contains(u.sipAddress()) && (legacy == null || probeOrder(u, legacy) < 0)) {
                     legacy = u;
                 }
             }
@@ -253,7 +251,7 @@ public final class Planner {
                 }
             }
         }
-        List<String> users = new ArrayList<>();
+        List<SipAddress> users = new ArrayList<>();
         if (legacy != null) {
             users.add(legacy.sipAddress());
         }
@@ -270,9 +268,9 @@ public final class Planner {
 
     private List<User> pilotOf(Pool p) {
         List<User> pilot = new ArrayList<>();
-        if (!scope.pilotKeys.isEmpty()) {
+        if (!scope.pilots.isEmpty()) {
             for (User u : scope.usersOn(p)) {
-                if (scope.pilotKeys.contains(SipAddress.key(u.sipAddress()))) {
+                if (scope.pilots.contains(u.sipAddress())) {
                     pilot.add(u);
                 }
             }
@@ -285,7 +283,7 @@ public final class Planner {
         }
         pilot.sort(Scope.PICK);
         return List.copyOf(pilot.subList(
-                0, scope.pilotKeys.isEmpty() ? Math.min(scope.options.pilotCount(), pilot.size()) : pilot.size()));
+                0, scope.pilots.isEmpty() ? Math.min(scope.options.pilotCount(), pilot.size()) : pilot.size()));
     }
 
     private void waves(SiteScope site, Pool p, Pool t, String at, List<User> remaining) {
@@ -329,12 +327,12 @@ public final class Planner {
                 pool.fqdn(),
                 Phase.Drain,
                 "drain check of " + pool.fqdn(),
-                List.of(new Check.Drain(Fqdn.of(pool.fqdn())))));
+                List.of(new Check.Drain(pool.fqdn()))));
         steps.add(new Decommission(at + "decommission", s, pool.fqdn(), Phase.Decommission, pool.fqdn()));
     }
 
     private void arrive(Pool t, User u) {
-        String k = Fqdn.key(t.fqdn());
+        Fqdn k = t.fqdn();
         firstOn.merge(k, u, (a, b) -> Scope.BY_SIP.compare(a, b) <= 0 ? a : b);
         if (u.test()) {
             firstTestOn.merge(k, u, (a, b) -> Scope.BY_SIP.compare(a, b) <= 0 ? a : b);
@@ -343,7 +341,7 @@ public final class Planner {
 
     /** The first test user the plan has on {@code t} so far, else its first user, else null. */
     private User residentOf(Pool t) {
-        String k = Fqdn.key(t.fqdn());
+        Fqdn k = t.fqdn();
         User test = firstTestOn.get(k);
         return test != null ? test : firstOn.get(k);
     }
@@ -385,13 +383,13 @@ public final class Planner {
         return moves;
     }
 
-    private static Set<String> keys(List<User> users) {
-        Set<String> keys = new HashSet<>();
-        users.forEach(u -> keys.add(SipAddress.key(u.sipAddress())));
+    private static Set<SipAddress> keys(List<User> users) {
+        Set<SipAddress> keys = new HashSet<>();
+        users.forEach(u -> keys.add(u.sipAddress()));
         return keys;
     }
 
-    private static List<String> sips(List<User> users) {
+    private static List<SipAddress> sips(List<User> users) {
         return users.stream().map(User::sipAddress).toList();
     }
 }

@@ -28,9 +28,9 @@ final class Retention {
     private final Inventory inventory;
     private final ProductVersion target;
     private final List<SiteScope> sites;
-    private final Map<String, Pool> pools;
-    private final Set<String> legacyEdgeKeys;
-    private final Map<String, Retained> retainedBySip;
+    private final Map<Fqdn, Pool> pools;
+    private final Set<Fqdn> legacyEdges;
+    private final Map<SipAddress, Retained> retainedBySip;
 
     /** Reads the sites, pools, legacy Edges and users of {@code scope}, which must already hold them. */
     Retention(Scope scope) {
@@ -39,7 +39,7 @@ final class Retention {
         this.target = scope.target;
         this.sites = scope.sites;
         this.pools = scope.pools;
-        this.legacyEdgeKeys = scope.legacyEdgeKeys;
+        this.legacyEdges = scope.legacyEdges;
         this.retainedBySip = scope.retainedBySip;
     }
 
@@ -49,7 +49,7 @@ final class Retention {
 
     void retain(List<Retained> retainedList, List<KeptPool> keptList) {
         // Per kept Edge, the sites whose retained XMPP users hold it, and how many users.
-        Map<String, Map<String, Integer>> xmppHolders = new TreeMap<>();
+        Map<Fqdn, Map<String, Integer>> xmppHolders = new TreeMap<>();
         for (SiteScope s : sites) {
             int xmppUsers = 0;
             for (Pool p : s.legacyFrontEnds()) {
@@ -60,10 +60,9 @@ final class Retention {
                     if (lost.isEmpty()) {
                         continue;
                     }
-                    Retained r = new Retained(
-                            SipAddress.of(u.sipAddress()), Fqdn.of(p.fqdn()), List.copyOf(lost), reason(lost));
+                    Retained r = new Retained(u.sipAddress(), p.fqdn(), List.copyOf(lost), reason(lost));
                     retainedList.add(r);
-                    retainedBySip.put(SipAddress.key(u.sipAddress()), r);
+                    retainedBySip.put(u.sipAddress(), r);
                     lostByPool.addAll(lost);
                     count++;
                     if (lost.contains(Feature.Xmpp)) {
@@ -72,26 +71,24 @@ final class Retention {
                 }
                 if (count > 0) {
                     keptList.add(new KeptPool(
-                            Fqdn.of(p.fqdn()),
+                            p.fqdn(),
                             s.name(),
                             "keeps " + count + " retained "
                                     + (count == 1 ? "user" : "users") + " (" + names(lostByPool)
                                     + "); stays in coexistence until they can move"));
                 }
             }
-            String xmppRoute = s.site().xmppFederationRoute();
-            if (xmppUsers > 0 && xmppRoute != null && legacyEdgeKeys.contains(Fqdn.key(xmppRoute))) {
-                xmppHolders
-                        .computeIfAbsent(Fqdn.key(xmppRoute), k -> new TreeMap<>())
-                        .put(s.name(), xmppUsers);
+            Fqdn xmppRoute = s.site().xmppFederationRoute();
+            if (xmppUsers > 0 && xmppRoute != null && legacyEdges.contains(xmppRoute)) {
+                xmppHolders.computeIfAbsent(xmppRoute, k -> new TreeMap<>()).put(s.name(), xmppUsers);
             }
         }
-        for (Map.Entry<String, Map<String, Integer>> e : xmppHolders.entrySet()) {
+        for (Map.Entry<Fqdn, Map<String, Integer>> e : xmppHolders.entrySet()) {
             Pool edge = pools.get(e.getKey());
             int users =
                     e.getValue().values().stream().mapToInt(Integer::intValue).sum();
             keptList.add(new KeptPool(
-                    Fqdn.of(edge.fqdn()),
+                    edge.fqdn(),
                     siteName(edge),
                     "carries XMPP federation for " + users + " retained "
                             + (users == 1 ? "user" : "users") + " (the XMPP federation route of "
@@ -108,16 +105,16 @@ final class Retention {
         if (edge.nextHop() == null) {
             return;
         }
-        Pool hop = pools.get(Fqdn.key(edge.nextHop()));
-        if (hop == null || keptList.stream().anyMatch(k -> k.pool().is(hop.fqdn()))) {
+        Pool hop = pools.get(edge.nextHop());
+        if (hop == null || keptList.stream().anyMatch(k -> k.pool().equals(hop.fqdn()))) {
             return;
         }
         boolean legacyFrontEnd = sites.stream()
                 .flatMap(s -> s.legacyFrontEnds().stream())
-                .anyMatch(p -> Fqdn.key(p.fqdn()).equals(Fqdn.key(hop.fqdn())));
+                .anyMatch(p -> p.fqdn().equals(hop.fqdn()));
         if (legacyFrontEnd) {
             keptList.add(new KeptPool(
-                    Fqdn.of(hop.fqdn()),
+                    hop.fqdn(),
                     siteName(hop),
                     "next hop of " + edge.fqdn()
                             + ", which stays for XMPP federation; point that Edge's next hop at another pool, then decommission "
@@ -126,16 +123,16 @@ final class Retention {
     }
 
     void keepOthers(List<Pool> legacy, List<KeptPool> keptList) {
-        String cms = inventory.cmsPool();
+        Fqdn cms = inventory.cmsPool();
         for (Pool p : legacy) {
             if (p.role() == PoolRole.FrontEnd || p.role() == PoolRole.Edge) {
                 continue;
             }
             String reason = p.role() + " pool: not migrated by this plan; move it by hand";
-            if (cms != null && Fqdn.key(cms).equals(Fqdn.key(p.fqdn()))) {
+            if (p.fqdn().equals(cms)) {
                 reason += "; it hosts the Central Management Store, move that first (Move-CsManagementServer)";
             }
-            keptList.add(new KeptPool(Fqdn.of(p.fqdn()), siteName(p), reason));
+            keptList.add(new KeptPool(p.fqdn(), siteName(p), reason));
         }
     }
 

@@ -28,9 +28,9 @@ import java.util.stream.Collectors;
  */
 final class Scope {
     /** Pools by lower-cased FQDN, so that the order does not depend on how an importer spelt them. */
-    static final Comparator<Pool> BY_FQDN = Comparator.comparing(p -> Fqdn.key(p.fqdn()));
+    static final Comparator<Pool> BY_FQDN = Comparator.comparing(Pool::fqdn);
 
-    static final Comparator<User> BY_SIP = Comparator.comparing(u -> SipAddress.key(u.sipAddress()));
+    static final Comparator<User> BY_SIP = Comparator.comparing(User::sipAddress);
 
     /** The order users are picked for tests and pilots: test accounts first, then by SIP address. */
     static final Comparator<User> PICK =
@@ -67,25 +67,25 @@ final class Scope {
     final ProductVersion target;
     /** The sites that have something to migrate, by name. */
     final List<SiteScope> sites;
-    /** Pools by lower-cased FQDN. */
-    final Map<String, Pool> pools;
-    /** Users by lower-cased pool FQDN, each list by SIP address. */
-    final Map<String, List<User>> usersByPool;
-    /** Objects (kinds of objects.csv only) by lower-cased pool FQDN, in kind then identity order. */
-    final Map<String, List<HomedObject>> objectsByPool;
-    /** Lower-cased FQDNs of legacy Edge pools, of every site. */
-    final Set<String> legacyEdgeKeys;
-    /** The target Edge that replaces each legacy Edge, by the legacy Edge's lower-cased FQDN. */
-    final Map<String, Pool> replacementEdge;
-    /** Retained users by lower-cased SIP address. */
-    final Map<String, Retained> retainedBySip;
+    /** Pools by FQDN, in FQDN order. */
+    final Map<Fqdn, Pool> pools;
+    /** Users by pool FQDN, each list by SIP address. */
+    final Map<Fqdn, List<User>> usersByPool;
+    /** Objects (kinds of objects.csv only) by pool FQDN, in kind then identity order. */
+    final Map<Fqdn, List<HomedObject>> objectsByPool;
+    /** FQDNs of legacy Edge pools, of every site. */
+    final Set<Fqdn> legacyEdges;
+    /** The target Edge that replaces each legacy Edge, by the legacy Edge's FQDN. */
+    final Map<Fqdn, Pool> replacementEdge;
+    /** Retained users by SIP address. */
+    final Map<SipAddress, Retained> retainedBySip;
 
     final List<Retained> retained;
     final List<KeptPool> kept;
-    /** Lower-cased FQDNs of the pools in {@link #kept}. */
-    final Set<String> keptKeys;
-    /** Explicit pilot users by lower-cased SIP address, or empty when the pilot is picked by count. */
-    final Set<String> pilotKeys;
+    /** FQDNs of the pools in {@link #kept}. */
+    final Set<Fqdn> keptPools;
+    /** Explicit pilot users, or empty when the pilot is picked by count. */
+    final Set<SipAddress> pilots;
 
     private Scope(Inventory inventory, Catalog catalog, PlanOptions options) {
         this.inventory = inventory;
@@ -94,14 +94,14 @@ final class Scope {
         this.target = catalog.version(options.target());
 
         this.pools = poolsByKey(inventory.pools());
-        Map<String, ProductVersion> versions = versions(catalog);
+        Map<Fqdn, ProductVersion> versions = versions(catalog);
         Map<String, Site> sitesByKey = SiteScopes.sitesByKey(inventory.sites());
         List<Pool> legacy = pools.values().stream()
-                .filter(p -> versions.get(Fqdn.key(p.fqdn())).isOlderThan(target))
+                .filter(p -> versions.get(p.fqdn()).isOlderThan(target))
                 .sorted(BY_FQDN)
                 .toList();
         for (Pool p : pools.values().stream().sorted(BY_FQDN).toList()) {
-            ProductVersion v = versions.get(Fqdn.key(p.fqdn()));
+            ProductVersion v = versions.get(p.fqdn());
             if (target.isOlderThan(v)) {
                 throw new CutoverException(
                         ErrorCode.UNSUPPORTED_MIGRATION_PATH,
@@ -114,13 +114,13 @@ final class Scope {
                     ErrorCode.BAD_INPUT, "nothing to migrate: no pool runs a version older than " + target.name());
         }
         for (Pool p : legacy) {
-            checkPath(catalog, p, versions.get(Fqdn.key(p.fqdn())));
+            checkPath(catalog, p, versions.get(p.fqdn()));
         }
 
         this.usersByPool = usersByPool(inventory.users());
         this.objectsByPool = objectsByPool(inventory.objects());
-        String cms = inventory.cmsPool();
-        if (cms != null && !cms.isBlank() && !pools.containsKey(Fqdn.key(cms))) {
+        Fqdn cms = inventory.cmsPool();
+        if (cms != null && !pools.containsKey(cms)) {
             throw new CutoverException(
                     ErrorCode.UNKNOWN_POOL,
                     "the Central Management Store is on pool '" + cms + "', which the topology lacks; the topology has "
@@ -128,12 +128,12 @@ final class Scope {
         }
 
         this.sites = new SiteScopes(pools, target).sites(legacy, versions, sitesByKey);
-        this.legacyEdgeKeys = new HashSet<>();
+        this.legacyEdges = new HashSet<>();
         this.replacementEdge = new HashMap<>();
         for (SiteScope s : sites) {
             for (Pool e : s.legacyEdges()) {
-                legacyEdgeKeys.add(Fqdn.key(e.fqdn()));
-                replacementEdge.put(Fqdn.key(e.fqdn()), s.targetEdge());
+                legacyEdges.add(e.fqdn());
+                replacementEdge.put(e.fqdn(), s.targetEdge());
             }
         }
 
@@ -147,9 +147,9 @@ final class Scope {
         keptList.sort(Comparator.comparing(KeptPool::pool));
         this.retained = List.copyOf(retainedList);
         this.kept = List.copyOf(keptList);
-        this.keptKeys = kept.stream().map(k -> k.pool().key()).collect(Collectors.toSet());
+        this.keptPools = kept.stream().map(KeptPool::pool).collect(Collectors.toSet());
 
-        this.pilotKeys = new Pilots(this).pilots();
+        this.pilots = new Pilots(this).pilots();
         checkCapacity();
     }
 
@@ -183,19 +183,19 @@ final class Scope {
     }
 
     List<User> usersOn(Pool pool) {
-        return usersByPool.getOrDefault(Fqdn.key(pool.fqdn()), List.of());
+        return usersByPool.getOrDefault(pool.fqdn(), List.of());
     }
 
     List<HomedObject> objectsOn(Pool pool) {
-        return objectsByPool.getOrDefault(Fqdn.key(pool.fqdn()), List.of());
+        return objectsByPool.getOrDefault(pool.fqdn(), List.of());
     }
 
     boolean isRetained(User user) {
-        return retainedBySip.containsKey(SipAddress.key(user.sipAddress()));
+        return retainedBySip.containsKey(user.sipAddress());
     }
 
     boolean isKept(Pool pool) {
-        return keptKeys.contains(Fqdn.key(pool.fqdn()));
+        return keptPools.contains(pool.fqdn());
     }
 
     private static void checkOptions(PlanOptions options) {
@@ -226,13 +226,13 @@ final class Scope {
         }
     }
 
-    private static Map<String, Pool> poolsByKey(List<Pool> list) {
-        Map<String, Pool> byKey = new TreeMap<>();
+    private static Map<Fqdn, Pool> poolsByKey(List<Pool> list) {
+        Map<Fqdn, Pool> byKey = new TreeMap<>();
         for (Pool p : list) {
-            if (p.fqdn() == null || p.fqdn().isBlank()) {
+            if (p.fqdn() == null) {
                 throw new CutoverException(ErrorCode.BAD_INPUT, "a pool of site '" + p.site() + "' has no FQDN");
             }
-            Pool before = byKey.put(Fqdn.key(p.fqdn()), p);
+            Pool before = byKey.put(p.fqdn(), p);
             if (before != null) {
                 throw new CutoverException(
                         ErrorCode.BAD_INPUT,
@@ -242,8 +242,8 @@ final class Scope {
         return byKey;
     }
 
-    private Map<String, ProductVersion> versions(Catalog catalog) {
-        Map<String, ProductVersion> byKey = new HashMap<>();
+    private Map<Fqdn, ProductVersion> versions(Catalog catalog) {
+        Map<Fqdn, ProductVersion> byKey = new HashMap<>();
         for (Pool p : pools.values()) {
             ProductVersion v = catalog.find(p.version())
                     .orElseThrow(() -> new CutoverException(
@@ -252,7 +252,7 @@ final class Scope {
                                     + catalog.versions().stream()
                                             .map(ProductVersion::name)
                                             .collect(Collectors.joining(", "))));
-            byKey.put(Fqdn.key(p.fqdn()), v);
+            byKey.put(p.fqdn(), v);
         }
         return byKey;
     }
@@ -272,36 +272,36 @@ final class Scope {
                 pool.fqdn() + " runs " + from.name() + ", which cannot move straight to " + target.name() + ": " + how);
     }
 
-    private Map<String, List<User>> usersByPool(List<User> users) {
+    private Map<Fqdn, List<User>> usersByPool(List<User> users) {
         List<User> sorted = new ArrayList<>(users);
         sorted.sort(BY_SIP);
-        Map<String, List<User>> byPool = new HashMap<>();
-        String previous = null;
+        Map<Fqdn, List<User>> byPool = new HashMap<>();
+        SipAddress previous = null;
         for (User u : sorted) {
-            String sip = SipAddress.key(u.sipAddress());
+            SipAddress sip = u.sipAddress();
             if (sip.equals(previous)) {
                 throw new CutoverException(
                         ErrorCode.BAD_INPUT,
                         "user " + u.sipAddress() + " is listed twice; each SIP address must be unique");
             }
             previous = sip;
-            if (u.pool() == null || !pools.containsKey(Fqdn.key(u.pool()))) {
+            if (u.pool() == null || !pools.containsKey(u.pool())) {
                 throw new CutoverException(
                         ErrorCode.UNKNOWN_POOL,
                         "user " + u.sipAddress() + " is homed on pool '" + u.pool() + "', which the topology lacks; "
                                 + "the topology has " + fqdns());
             }
-            byPool.computeIfAbsent(Fqdn.key(u.pool()), k -> new ArrayList<>()).add(u);
+            byPool.computeIfAbsent(u.pool(), k -> new ArrayList<>()).add(u);
         }
         return byPool;
     }
 
-    private Map<String, List<HomedObject>> objectsByPool(List<HomedObject> objects) {
+    private Map<Fqdn, List<HomedObject>> objectsByPool(List<HomedObject> objects) {
         List<HomedObject> sorted = objects.stream()
                 .filter(o -> o.kind().isObject())
                 .sorted(OBJECT_ORDER)
                 .toList();
-        Map<String, List<HomedObject>> byPool = new HashMap<>();
+        Map<Fqdn, List<HomedObject>> byPool = new HashMap<>();
         HomedObject previous = null;
         for (HomedObject o : sorted) {
             if (previous != null
@@ -312,18 +312,18 @@ final class Scope {
                         o.kind() + " '" + o.identity() + "' is listed twice; each object identity must be unique");
             }
             previous = o;
-            if (o.pool() == null || !pools.containsKey(Fqdn.key(o.pool()))) {
+            if (o.pool() == null || !pools.containsKey(o.pool())) {
                 throw new CutoverException(
                         ErrorCode.UNKNOWN_POOL,
                         o.kind() + " '" + o.identity() + "' is homed on pool '" + o.pool()
                                 + "', which the topology lacks; the topology has " + fqdns());
             }
-            byPool.computeIfAbsent(Fqdn.key(o.pool()), k -> new ArrayList<>()).add(o);
+            byPool.computeIfAbsent(o.pool(), k -> new ArrayList<>()).add(o);
         }
         return byPool;
     }
 
-    private List<String> fqdns() {
+    private List<Fqdn> fqdns() {
         return pools.values().stream().map(Pool::fqdn).toList();
     }
 }

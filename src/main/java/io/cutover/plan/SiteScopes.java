@@ -25,11 +25,11 @@ import java.util.TreeSet;
  * site that has something to move and nowhere to move it, or a pool in a site the topology lacks.
  */
 final class SiteScopes {
-    private final Map<String, Pool> pools;
+    private final Map<Fqdn, Pool> pools;
     private final ProductVersion target;
 
-    /** {@code pools} by lower-cased FQDN; {@code target} the version the plan moves to. */
-    SiteScopes(Map<String, Pool> pools, ProductVersion target) {
+    /** {@code pools} by FQDN; {@code target} the version the plan moves to. */
+    SiteScopes(Map<Fqdn, Pool> pools, ProductVersion target) {
         this.pools = pools;
         this.target = target;
     }
@@ -46,23 +46,23 @@ final class SiteScopes {
         return byKey;
     }
 
-    List<SiteScope> sites(List<Pool> legacy, Map<String, ProductVersion> versions, Map<String, Site> sitesByKey) {
+    List<SiteScope> sites(List<Pool> legacy, Map<Fqdn, ProductVersion> versions, Map<String, Site> sitesByKey) {
         Map<String, List<Pool>> bySite = new TreeMap<>();
         for (Pool p : pools.values()) {
             bySite.computeIfAbsent(Site.key(String.valueOf(p.site())), k -> new ArrayList<>())
                     .add(p);
         }
-        Set<String> legacyEdges = new HashSet<>();
+        Set<Fqdn> legacyEdges = new HashSet<>();
         for (Pool p : legacy) {
             if (p.role() == PoolRole.Edge) {
-                legacyEdges.add(Fqdn.key(p.fqdn()));
+                legacyEdges.add(p.fqdn());
             }
         }
         // A site with nothing legacy of its own still needs its federation route moved when it points
         // at a legacy Edge of another site, or that Edge's drain check can never pass.
         Set<String> siteKeys = new TreeSet<>(bySite.keySet());
         for (Site s : sitesByKey.values()) {
-            if (s.federationRoute() != null && legacyEdges.contains(Fqdn.key(s.federationRoute()))) {
+            if (s.federationRoute() != null && legacyEdges.contains(s.federationRoute())) {
                 siteKeys.add(Site.key(s.name()));
             }
         }
@@ -75,7 +75,7 @@ final class SiteScopes {
             List<Pool> targetFrontEnds = new ArrayList<>();
             List<Pool> targetEdges = new ArrayList<>();
             for (Pool p : sitePools) {
-                ProductVersion v = versions.get(Fqdn.key(p.fqdn()));
+                ProductVersion v = versions.get(p.fqdn());
                 boolean isTarget = v.name().equals(target.name());
                 boolean isLegacy = v.isOlderThan(target);
                 if (p.role() == PoolRole.FrontEnd && isLegacy) {
@@ -89,9 +89,8 @@ final class SiteScopes {
                 }
             }
             Site site = sitesByKey.get(siteKey);
-            boolean routed = site != null
-                    && site.federationRoute() != null
-                    && legacyEdges.contains(Fqdn.key(site.federationRoute()));
+            boolean routed =
+                    site != null && site.federationRoute() != null && legacyEdges.contains(site.federationRoute());
             if (legacyFrontEnds.isEmpty() && legacyEdgePools.isEmpty() && !routed) {
                 continue;
             }

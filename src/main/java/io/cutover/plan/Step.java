@@ -3,6 +3,7 @@ package io.cutover.plan;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.cutover.check.Check;
+import io.cutover.inventory.Fqdn;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ public sealed interface Step {
     String site();
 
     /** The legacy pool this step serves, or null for a site-wide step. */
-    String pool();
+    Fqdn pool();
 
     Phase phase();
 
@@ -35,14 +36,14 @@ public sealed interface Step {
      * Verify the target pool is deployed and up. The lab brings it up; against a real deployment it
      * is a manual gate.
      */
-    record DeployTarget(String id, String site, String pool, Phase phase, String target) implements Step {
+    record DeployTarget(String id, String site, Fqdn pool, Phase phase, Fqdn target) implements Step {
         public String title() {
             return "verify " + target + " is deployed and up";
         }
     }
 
     /** A gate: every check must pass or the run stops here. */
-    record Gate(String id, String site, String pool, Phase phase, String name, List<Check> checks) implements Step {
+    record Gate(String id, String site, Fqdn pool, Phase phase, String name, List<Check> checks) implements Step {
         public Gate {
             checks = List.copyOf(checks);
         }
@@ -53,7 +54,7 @@ public sealed interface Step {
     }
 
     /** Move users or objects; items are independent and may run concurrently. */
-    record MoveBatch(String id, String site, String pool, Phase phase, String name, List<Move> moves) implements Step {
+    record MoveBatch(String id, String site, Fqdn pool, Phase phase, String name, List<Move> moves) implements Step {
         public MoveBatch {
             moves = List.copyOf(moves);
         }
@@ -64,14 +65,14 @@ public sealed interface Step {
     }
 
     /** Point the site's federation route from the legacy Edge to the new one. */
-    record RouteFederation(String id, String site, String pool, Phase phase, String from, String to) implements Step {
+    record RouteFederation(String id, String site, Fqdn pool, Phase phase, Fqdn from, Fqdn to) implements Step {
         public String title() {
             return "federation route of " + site + ": " + from + " -> " + to;
         }
     }
 
     /** Deactivate a drained legacy pool. The point of no return for that pool. */
-    record Decommission(String id, String site, String pool, Phase phase, String target) implements Step {
+    record Decommission(String id, String site, Fqdn pool, Phase phase, Fqdn target) implements Step {
         public String title() {
             return "decommission " + target;
         }

@@ -240,9 +240,9 @@ public final class ReadinessPage {
                         " does not offer; they stay on their legacy pool.</p>\n<table>\n<tr><th>SIP address</th><th>pool</th><th>features</th></tr>\n");
         for (RetainedUser r : a.retained()) {
             h.append("<tr><td>")
-                    .append(esc(r.sipAddress()))
+                    .append(esc(r.sipAddress().text()))
                     .append("</td><td>")
-                    .append(esc(r.pool()))
+                    .append(esc(r.pool().text()))
                     .append("</td><td>")
                     .append(esc(String.join(", ", r.features())))
                     .append("</td></tr>\n");

@@ -3,6 +3,7 @@ package io.cutover.report;
 import io.cutover.app.Results;
 import io.cutover.check.CheckResult;
 import io.cutover.csv.CsvWriter;
+import io.cutover.inventory.Fqdn;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,8 +45,8 @@ public final class RunReportCsv {
                     x.site(),
                     x.kind(),
                     x.subject(),
-                    x.from(),
-                    x.to(),
+                    text(x.from()),
+                    text(x.to()),
                     x.state(),
                     String.valueOf(x.attempts()),
                     x.at() == null ? "" : x.at().toString(),
@@ -74,7 +75,7 @@ public final class RunReportCsv {
                         r.runId(),
                         g.stepId(),
                         g.site(),
-                        g.pool(),
+                        text(g.pool()),
                         g.phase(),
                         g.name(),
                         g.state(),
@@ -89,7 +90,7 @@ public final class RunReportCsv {
                         r.runId(),
                         g.stepId(),
                         g.site(),
-                        g.pool(),
+                        text(g.pool()),
                         g.phase(),
                         g.name(),
                         g.state(),
@@ -101,5 +102,9 @@ public final class RunReportCsv {
             }
         }
         return csv.take();
+    }
+
+    private static String text(Fqdn fqdn) {
+        return fqdn == null ? null : fqdn.text();
     }
 }

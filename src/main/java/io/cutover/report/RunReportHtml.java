@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A run as one self-contained HTML file: styles inline, the timeline an inline SVG, no script and
@@ -88,7 +89,7 @@ public final class RunReportHtml {
             row(
                     h,
                     p.site(),
-                    p.fqdn(),
+                    p.fqdn().text(),
                     p.role(),
                     p.version(),
                     p.state(),
@@ -170,8 +171,8 @@ public final class RunReportHtml {
                         e.actor(),
                         e.stepId(),
                         e.item(),
-                        e.from(),
-                        e.to(),
+                        Objects.toString(e.from(), ""),
+                        Objects.toString(e.to(), ""),
                         e.outcome() == null ? "" : e.outcome().name().toLowerCase(Locale.ROOT),
                         e.detail());
             }

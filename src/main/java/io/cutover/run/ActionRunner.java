@@ -2,6 +2,7 @@ package io.cutover.run;
 
 import io.cutover.deployment.DeploymentFailure;
 import io.cutover.deployment.PoolState;
+import io.cutover.inventory.Fqdn;
 import io.cutover.journal.Entry;
 import io.cutover.journal.Outcome;
 import io.cutover.plan.Step;
@@ -46,8 +47,8 @@ final class ActionRunner {
     }
 
     private Entry begin(Step step, int attempt) {
-        String from = step instanceof Step.RouteFederation r ? r.from() : null;
-        String to = step instanceof Step.RouteFederation r ? r.to() : null;
+        Fqdn from = step instanceof Step.RouteFederation r ? r.from() : null;
+        Fqdn to = step instanceof Step.RouteFederation r ? r.to() : null;
         Entry begin = ctx.begin(step.id(), null, attempt, from, to, step.title());
         ctx.append(begin);
         return begin;

@@ -6,6 +6,7 @@ import io.cutover.check.CheckRunner;
 import io.cutover.deployment.Backoff;
 import io.cutover.deployment.Deployment;
 import io.cutover.deployment.Sleeper;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Site;
 import io.cutover.journal.Control;
@@ -111,7 +112,7 @@ public final class Executor {
                         "plan step " + step.id() + " names site '" + step.site()
                                 + "', which the deployment does not have");
             }
-            for (String pool : poolsOf(step)) {
+            for (Fqdn pool : poolsOf(step)) {
                 if (pool != null && inventory.findPool(pool).isEmpty()) {
                     throw new CutoverException(
                             ErrorCode.UNKNOWN_POOL,
@@ -122,8 +123,8 @@ public final class Executor {
         }
     }
 
-    private static List<String> poolsOf(Step step) {
-        List<String> pools = new ArrayList<>();
+    private static List<Fqdn> poolsOf(Step step) {
+        List<Fqdn> pools = new ArrayList<>();
         pools.add(step.pool());
         if (step instanceof Step.DeployTarget s) {
             pools.add(s.target());

@@ -1,6 +1,7 @@
 package io.cutover.run;
 
 import io.cutover.deployment.Subject;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.SipAddress;
@@ -11,9 +12,9 @@ import java.util.Map;
 final class Homes {
     private Homes() {}
 
-    static Map<String, String> of(Inventory inventory) {
-        Map<String, String> homes = new HashMap<>();
-        inventory.users().forEach(u -> homes.put(key(new Subject(HomedKind.User, u.sipAddress())), u.pool()));
+    static Map<String, Fqdn> of(Inventory inventory) {
+        Map<String, Fqdn> homes = new HashMap<>();
+        inventory.users().forEach(u -> homes.put(key(Subject.user(u.sipAddress())), u.pool()));
         inventory.objects().forEach(o -> homes.put(key(new Subject(o.kind(), o.identity())), o.pool()));
         if (inventory.cmsPool() != null) {
             homes.put(key(Subject.cms()), inventory.cmsPool());

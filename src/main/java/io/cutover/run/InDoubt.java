@@ -24,7 +24,7 @@ final class InDoubt {
     /** The END row that closes a move in doubt: OK when the subject is on its target, RETRY otherwise. */
     static Entry settleMove(Deployment deployment, Progress.Status status, Move m, Instant at) {
         Optional<Fqdn> home = deployment.homeOf(m.subject());
-        if (home.isPresent() && home.get().is(m.to())) {
+        if (home.isPresent() && home.get().equals(m.to())) {
             return status.last().end(Outcome.OK, "found on " + m.to() + " after an interruption", at);
         }
         return status.last()
@@ -51,7 +51,7 @@ final class InDoubt {
                     .snapshot()
                     .findSite(s.site())
                     .map(Site::federationRoute)
-                    .map(route -> Fqdn.same(s.to(), route))
+                    .map(route -> route.equals(s.to()))
                     .orElse(false);
         } else if (step instanceof Step.Decommission s) {
             return deployment.poolState(s.target()) == PoolState.Decommissioned;

@@ -20,15 +20,15 @@ public final class LivePools {
     /** One line per pool, by site then FQDN; asks the deployment for its snapshot and each pool's state. */
     public static List<StatusReport.PoolLine> of(Deployment deployment) {
         Inventory now = deployment.snapshot();
-        Map<String, Integer> users = new LinkedHashMap<>();
-        now.users().forEach(u -> users.merge(Fqdn.key(u.pool()), 1, Integer::sum));
-        Map<String, Integer> objects = new LinkedHashMap<>();
-        now.objects().forEach(o -> objects.merge(Fqdn.key(o.pool()), 1, Integer::sum));
+        Map<Fqdn, Integer> users = new LinkedHashMap<>();
+        now.users().forEach(u -> users.merge(u.pool(), 1, Integer::sum));
+        Map<Fqdn, Integer> objects = new LinkedHashMap<>();
+        now.objects().forEach(o -> objects.merge(o.pool(), 1, Integer::sum));
         List<StatusReport.PoolLine> pools = new ArrayList<>();
         for (Pool p : now.pools().stream()
                 .sorted(java.util.Comparator.comparing(Pool::site).thenComparing(Pool::fqdn))
                 .toList()) {
-            String k = Fqdn.key(p.fqdn());
+            Fqdn k = p.fqdn();
             pools.add(new StatusReport.PoolLine(
                     p.fqdn(),
                     p.site(),

@@ -39,15 +39,15 @@ final class MoveRunner {
     private final ExecutorService workers;
     private final Queue<CompletableFuture<Void>> pendingEnds = new ConcurrentLinkedQueue<>();
     /** The client each user signed in with when this invocation started: rollback uses it to spot upgrades. */
-    private final Map<String, String> clientsBefore = new HashMap<>();
+    private final Map<SipAddress, String> clientsBefore = new HashMap<>();
     /** Where each subject was when this invocation started, to spot moves made outside the plan. */
-    private final Map<String, String> homesAtStart;
+    private final Map<String, Fqdn> homesAtStart;
 
     MoveRunner(RunContext ctx, ExecutorService workers, Inventory start) {
         this.ctx = ctx;
         this.workers = workers;
         for (ClientSignIn c : start.clients()) {
-            clientsBefore.put(SipAddress.key(c.sipAddress()), c.clientVersion());
+            clientsBefore.put(c.sipAddress(), c.clientVersion());
         }
         this.homesAtStart = Homes.of(start);
     }
@@ -205,11 +205,11 @@ final class MoveRunner {
 
     /** Why a subject is not where the plan expects it (on its source or already on its target), or null. */
     private String drift(Move m) {
-        String home = homesAtStart.get(Homes.key(m.subject()));
+        Fqdn home = homesAtStart.get(Homes.key(m.subject()));
         if (home == null) {
             return "not found in the deployment; it was removed or renamed after planning: plan again";
         }
-        if (Fqdn.same(home, m.from()) || Fqdn.same(home, m.to())) {
+        if (home.equals(m.from()) || home.equals(m.to())) {
             return null;
         }
         return "found on " + home + ", not on " + m.from()
@@ -223,7 +223,7 @@ final class MoveRunner {
 
     /** The client a user signed in with before the move: rollback uses it to spot upgrades. */
     private String clientNote(Subject user) {
-        String v = clientsBefore.get(SipAddress.key(user.id()));
+        String v = clientsBefore.get(user.sipAddress());
         return v == null ? null : "client before move: " + v;
     }
 

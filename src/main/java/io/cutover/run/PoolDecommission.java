@@ -30,7 +30,7 @@ import java.util.concurrent.Executors;
  */
 public final class PoolDecommission {
     /** @param alreadyDecommissioned true when the pool was decommissioned before: nothing was done */
-    public record Done(String fqdn, boolean alreadyDecommissioned) {}
+    public record Done(Fqdn fqdn, boolean alreadyDecommissioned) {}
 
     private final Plan plan;
     private final RunRecord run;
@@ -56,7 +56,7 @@ public final class PoolDecommission {
      */
     public Done execute(String pool) {
         Pool found = deployment.snapshot().pool(pool);
-        String fqdn = found.fqdn();
+        Fqdn fqdn = found.fqdn();
         if (deployment.poolState(fqdn) == PoolState.Decommissioned) {
             return new Done(fqdn, true);
         }
@@ -67,9 +67,9 @@ public final class PoolDecommission {
     }
 
     private void drain(Pool pool, Progress progress) {
-        String fqdn = pool.fqdn();
+        Fqdn fqdn = pool.fqdn();
         String stepId = plan.steps().stream()
-                .filter(s -> s instanceof Step.Gate g && g.checks().contains(new Check.Drain(Fqdn.of(fqdn))))
+                .filter(s -> s instanceof Step.Gate g && g.checks().contains(new Check.Drain(fqdn)))
                 .map(Step::id)
                 .findFirst()
                 .orElse(pool.site() + "/" + fqdn + "/drain");
@@ -85,19 +85,19 @@ public final class PoolDecommission {
         }
     }
 
-    private CheckResult check(String fqdn) {
+    private CheckResult check(Fqdn fqdn) {
         ExecutorService probes = Executors.newFixedThreadPool(2);
         try {
-            return new CheckRunner(deployment, probes).evaluate(new Check.Drain(Fqdn.of(fqdn)));
+            return new CheckRunner(deployment, probes).evaluate(new Check.Drain(fqdn));
         } finally {
             probes.shutdownNow();
         }
     }
 
     private void deactivate(Pool pool, Progress progress) {
-        String fqdn = pool.fqdn();
+        Fqdn fqdn = pool.fqdn();
         String stepId = plan.steps().stream()
-                .filter(s -> s instanceof Step.Decommission d && Fqdn.same(d.target(), fqdn))
+                .filter(s -> s instanceof Step.Decommission d && d.target().equals(fqdn))
                 .map(Step::id)
                 .findFirst()
                 .orElse(pool.site() + "/" + fqdn + "/decommission");

@@ -89,18 +89,18 @@ public final class Rollback {
         Progress progress = Progress.of(journal.entries(run.id()));
         List<Step> steps = RollbackPlan.steps(plan, progress, toStep);
         Inventory now = deployment.snapshot();
-        Map<String, String> homes = Homes.of(now);
+        Map<String, Fqdn> homes = Homes.of(now);
         // A move in doubt counts only if the deployment has it on its target; rollback settles it so.
-        Predicate<Move> landed = m -> Fqdn.same(m.to(), homes.get(Homes.key(m.subject())));
-        Map<String, List<Meeting>> meetingsByOrganizer = new HashMap<>();
+        Predicate<Move> landed = m -> m.to().equals(homes.get(Homes.key(m.subject())));
+        Map<SipAddress, List<Meeting>> meetingsByOrganizer = new HashMap<>();
         for (Meeting m : now.meetings()) {
             meetingsByOrganizer
-                    .computeIfAbsent(SipAddress.key(m.organizer()), k -> new ArrayList<>())
+                    .computeIfAbsent(m.organizer(), k -> new ArrayList<>())
                     .add(m);
         }
-        Map<String, String> clients = new HashMap<>();
+        Map<SipAddress, String> clients = new HashMap<>();
         for (ClientSignIn c : now.clients()) {
-            clients.put(SipAddress.key(c.sipAddress()), c.clientVersion());
+            clients.put(c.sipAddress(), c.clientVersion());
         }
         int users = 0;
         int objects = 0;
@@ -116,9 +116,9 @@ public final class Rollback {
                         users++;
                         // From when the move began: a meeting scheduled while it ran is already on the new pool.
                         Instant movedAt = s.beganAt() == null ? s.endedAt() : s.beganAt();
-                        for (Meeting meeting : meetingsByOrganizer.getOrDefault(
-                                SipAddress.key(m.subject().id()), List.of())) {
-                            if (Fqdn.same(meeting.pool(), m.to())
+                        for (Meeting meeting :
+                                meetingsByOrganizer.getOrDefault(m.subject().sipAddress(), List.of())) {
+                            if (m.to().equals(meeting.pool())
                                     && meeting.createdUtc() != null
                                     && !meeting.createdUtc().isBefore(movedAt)) {
                                 meetings.add(meeting.conferenceId() + " organized by "
@@ -126,8 +126,7 @@ public final class Rollback {
                             }
                         }
                         String before = clientBefore(progress, batch.id(), m.item());
-                        String nowClient =
-                                clients.get(SipAddress.key(m.subject().id()));
+                        String nowClient = clients.get(m.subject().sipAddress());
                         if (before != null && nowClient != null && !before.equals(nowClient)) {
                             upgraded.add(m.subject().id() + ": " + before + " -> " + nowClient);
                         }
@@ -235,7 +234,7 @@ public final class Rollback {
      */
     private boolean settledBack(Progress.Status s, Move m) {
         Optional<Fqdn> home = deployment.homeOf(m.subject());
-        if (home.isPresent() && home.get().is(m.from())) {
+        if (home.isPresent() && home.get().equals(m.from())) {
             journal.append(
                     s.last().end(Outcome.OK, "found back on " + m.from() + " after an interruption", clock.instant()));
             return true;
@@ -332,8 +331,8 @@ public final class Rollback {
             journal.append(
                     status.last().end(Outcome.RETRY, "interrupted before it ended; undoing again", clock.instant()));
         }
-        String from = null;
-        String to = null;
+        Fqdn from = null;
+        Fqdn to = null;
         if (step instanceof Step.RouteFederation r) {
             from = r.to();
             to = r.from();

@@ -2,6 +2,7 @@ package io.cutover.run;
 
 import io.cutover.deployment.Backoff;
 import io.cutover.deployment.Deployment;
+import io.cutover.inventory.Fqdn;
 import io.cutover.journal.Action;
 import io.cutover.journal.Entry;
 import io.cutover.journal.Journal;
@@ -34,7 +35,7 @@ record RunContext(
     }
 
     /** The BEGIN row of an attempt at a step ({@code item} null) or at one item of it. */
-    Entry begin(String stepId, String item, int attempt, String from, String to, String detail) {
+    Entry begin(String stepId, String item, int attempt, Fqdn from, Fqdn to, String detail) {
         return Entry.begin(
                 run.id(), stepId, item, Action.DO, attempt, from, to, detail, clock.instant(), settings.actor());
     }

@@ -49,8 +49,11 @@ public final class Status {
         Map<String, String[]> phaseKeys = new LinkedHashMap<>();
         for (Step step : plan.steps()) {
             String key = step.site() + "|" + (step.pool() == null ? "" : step.pool()) + "|" + step.phase();
-            phaseKeys.putIfAbsent(
-                    key, new String[] {step.site(), step.pool(), step.phase().name()});
+            phaseKeys.putIfAbsent(key, new String[] {
+                step.site(),
+                step.pool() == null ? null : step.pool().text(),
+                step.phase().name()
+            });
             int[] c = phaseCounts.computeIfAbsent(key, k -> new int[5]);
             boolean done = Decide.done(plan, step, progress);
             c[1]++;

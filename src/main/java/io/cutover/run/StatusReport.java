@@ -2,6 +2,7 @@ package io.cutover.run;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.cutover.inventory.Fqdn;
 import java.util.List;
 import java.util.Locale;
 
@@ -67,8 +68,7 @@ public record StatusReport(
             String state) {}
 
     /** A pool as it is now. */
-    public record PoolLine(
-            String fqdn, String site, String role, String version, String state, int users, int objects) {}
+    public record PoolLine(Fqdn fqdn, String site, String role, String version, String state, int users, int objects) {}
 
     /** What stopped the run: the step, its check(s) that failed and the subjects named. */
     public record Blocker(

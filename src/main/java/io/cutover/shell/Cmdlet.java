@@ -1,5 +1,7 @@
 package io.cutover.shell;
 
+import io.cutover.inventory.Fqdn;
+import io.cutover.inventory.SipAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -31,6 +33,16 @@ public record Cmdlet(String name, List<Param> params) {
     /** A string parameter. */
     public Cmdlet with(String param, String value) {
         return add(new Param.Text(param, value));
+    }
+
+    /** A named parameter whose value is an FQDN, as spelled. */
+    public Cmdlet with(String param, Fqdn value) {
+        return with(param, value == null ? null : value.text());
+    }
+
+    /** A named parameter whose value is a SIP address, as spelled. */
+    public Cmdlet with(String param, SipAddress value) {
+        return with(param, value == null ? null : value.text());
     }
 
     /** A switch parameter, present ({@code -Graceful}). */

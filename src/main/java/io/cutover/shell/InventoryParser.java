@@ -15,6 +15,7 @@ import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceStatus;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.SiteKind;
 import io.cutover.inventory.User;
@@ -37,9 +38,9 @@ final class InventoryParser {
         this.catalog = catalog;
     }
 
-    record Topology(List<Site> sites, List<Pool> pools, String cmsPool) {
-        Optional<Pool> pool(String fqdn) {
-            return pools.stream().filter(p -> Fqdn.same(p.fqdn(), fqdn)).findFirst();
+    record Topology(List<Site> sites, List<Pool> pools, Fqdn cmsPool) {
+        Optional<Pool> pool(Fqdn fqdn) {
+            return pools.stream().filter(p -> p.fqdn().equals(fqdn)).findFirst();
         }
     }
 
@@ -56,8 +57,8 @@ final class InventoryParser {
                     strip(text(s, "Identity", ""), "Site:"),
                     s.path("SiteId").asInt(0),
                     kind.toLowerCase(Locale.ROOT).startsWith("branch") ? SiteKind.BranchSite : SiteKind.CentralSite,
-                    strip(text(s, "FederationRoute", null), "EdgeServer:"),
-                    strip(text(s, "XmppFederationRoute", null), "EdgeServer:")));
+                    fqdn(strip(text(s, "FederationRoute", null), "EdgeServer:")),
+                    fqdn(strip(text(s, "XmppFederationRoute", null), "EdgeServer:"))));
         }
         Map<String, Set<String>> roles = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         Map<String, Integer> versions = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -86,17 +87,22 @@ final class InventoryParser {
             if (fqdn == null) {
                 continue;
             }
-            List<String> servers = new ArrayList<>();
-            p.path("Computers").forEach(c -> servers.add(c.asText()));
+            List<Fqdn> servers = new ArrayList<>();
+            p.path("Computers").forEach(c -> servers.add(Fqdn.of(c.asText())));
             Set<String> r = roles.getOrDefault(fqdn, Set.of());
             String version = Optional.ofNullable(versions.get(fqdn))
                     .flatMap(catalog::byServiceVersion)
                     .map(ProductVersion::name)
                     .orElse("unknown");
-            pools.add(
-                    new Pool(fqdn, strip(text(p, "Site", ""), "Site:"), role(r), version, servers, nextHops.get(fqdn)));
+            pools.add(new Pool(
+                    Fqdn.of(fqdn),
+                    strip(text(p, "Site", ""), "Site:"),
+                    role(r),
+                    version,
+                    servers,
+                    fqdn(nextHops.get(fqdn))));
         }
-        return new Topology(List.copyOf(sites), List.copyOf(pools), cms);
+        return new Topology(List.copyOf(sites), List.copyOf(pools), fqdn(cms));
     }
 
     static PoolRole role(Set<String> services) {
@@ -134,9 +140,9 @@ final class InventoryParser {
                 }
             }
             users.add(new User(
-                    text(u, "SipAddress", ""),
+                    SipAddress.of(text(u, "SipAddress", "")),
                     text(u, "DisplayName", null),
-                    text(u, "RegistrarPool", ""),
+                    fqdn(text(u, "RegistrarPool", null)),
                     policies,
                     Set.of(),
                     false));
@@ -154,7 +160,7 @@ final class InventoryParser {
                         k,
                         text(o, "Identity", ""),
                         text(o, "DisplayName", null),
-                        kinds.pool(text(o, kinds.poolProperty(), ""))));
+                        fqdn(kinds.pool(text(o, kinds.poolProperty(), null)))));
             }
         }
         Map<PolicyKind, String> global = new EnumMap<>(PolicyKind.class);
@@ -174,8 +180,8 @@ final class InventoryParser {
         }
         List<Replica> replicas = new ArrayList<>();
         for (JsonNode r : a.get(i++).data()) {
-            replicas.add(
-                    new Replica(text(r, "ReplicaFqdn", ""), r.path("UpToDate").asBoolean(false)));
+            replicas.add(new Replica(
+                    Fqdn.of(text(r, "ReplicaFqdn", "")), r.path("UpToDate").asBoolean(false)));
         }
         List<String> partners = new ArrayList<>();
         for (JsonNode d : a.get(i++).data()) {
@@ -198,6 +204,11 @@ final class InventoryParser {
     static String text(JsonNode n, String field, String orElse) {
         JsonNode v = n.get(field);
         return v == null || v.isNull() ? orElse : v.asText();
+    }
+
+    /** An FQDN the shell reported, or null when it reported none (null or empty). */
+    static Fqdn fqdn(String value) {
+        return value == null || value.isEmpty() ? null : Fqdn.of(value);
     }
 
     static String strip(String value, String prefix) {

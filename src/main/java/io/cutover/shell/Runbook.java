@@ -1,5 +1,6 @@
 package io.cutover.shell;
 
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.plan.Move;
 import io.cutover.plan.Phase;
@@ -64,6 +65,10 @@ public final class Runbook {
             scripts.add(new Script(name, phase, steps.size(), new Runbook(plan).script(phase, steps, name)));
         }
         return scripts;
+    }
+
+    private static String q(Fqdn value) {
+        return q(value.text());
     }
 
     private static String q(String value) {
@@ -156,7 +161,7 @@ public final class Runbook {
             groups.computeIfAbsent(m.subject().kind() + "|" + m.from() + "|" + m.to(), k -> new ArrayList<>())
                     .add(m);
         }
-        Map<String, String> routes = routesBefore(b);
+        Map<String, Fqdn> routes = routesBefore(b);
         for (List<Move> group : groups.values()) {
             Move first = group.get(0);
             HomedKind kind = first.subject().kind();
@@ -214,8 +219,8 @@ public final class Runbook {
     }
 
     /** Each site's federation route just before {@code step}, as far as the plan's route moves tell. */
-    private Map<String, String> routesBefore(Step step) {
-        Map<String, String> routes = new TreeMap<>();
+    private Map<String, Fqdn> routesBefore(Step step) {
+        Map<String, Fqdn> routes = new TreeMap<>();
         int at = plan.indexOf(step.id());
         for (int i = 0; i < plan.steps().size(); i++) {
             if (plan.steps().get(i) instanceof Step.RouteFederation r) {
@@ -226,10 +231,10 @@ public final class Runbook {
     }
 
     /** -ProxyPool is needed while more than one Edge pool federates: the Edge of the site's route. */
-    private static String proxyPool(Map<String, String> routes, String site) {
-        Set<String> edges = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        edges.addAll(routes.values());
-        return edges.size() > 1 ? routes.get(site) : null;
+    private static String proxyPool(Map<String, Fqdn> routes, String site) {
+        Set<Fqdn> edges = new java.util.TreeSet<>(routes.values());
+        Fqdn route = routes.get(site);
+        return edges.size() > 1 && route != null ? route.text() : null;
     }
 
     private void route(Step.RouteFederation r) {

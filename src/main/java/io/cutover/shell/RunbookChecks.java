@@ -4,6 +4,7 @@ import io.cutover.check.Check;
 import io.cutover.deployment.ProbeKind;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.PolicyKind;
+import io.cutover.inventory.SipAddress;
 import io.cutover.plan.Step;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,11 @@ final class RunbookChecks {
         } else if (check instanceof Check.Communication c) {
             for (Check.Pair pair : c.pairs()) {
                 for (ProbeKind kind : c.modalities()) {
-                    probe(kind, pair.from(), kind == ProbeKind.Registration ? null : pair.to(), null);
+                    probe(
+                            kind,
+                            pair.from(),
+                            kind == ProbeKind.Registration ? null : pair.to().text(),
+                            null);
                 }
             }
         } else if (check instanceof Check.Registration c) {
@@ -74,7 +79,7 @@ final class RunbookChecks {
                         .append(k.column())
                         .append(" = ")
                         .append(q(v)));
-                line("$failures += @(Test-CutoverPolicies " + q(e.sipAddress()) + " @{ " + table + " })");
+                line("$failures += @(Test-CutoverPolicies " + q(e.sipAddress().text()) + " @{ " + table + " })");
             }
         } else if (check instanceof Check.Drain c) {
             line("$failures += @(Test-CutoverDrain " + q(c.pool().text()) + ")");
@@ -87,7 +92,7 @@ final class RunbookChecks {
         }
     }
 
-    private void probe(ProbeKind kind, String from, String to, String via) {
+    private void probe(ProbeKind kind, SipAddress from, String to, Fqdn via) {
         Cmdlet c = kind == ProbeKind.Federated
                 // The Edge of the user's site, read when the script runs: the route may have moved.
                 ? Cmdlet.of("Test-CsFederatedPartner")

@@ -3,6 +3,7 @@ package io.cutover.shell;
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.csv.CsvReader;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.SipAddress;
 import io.cutover.journal.Action;
 import io.cutover.journal.Entry;
@@ -142,8 +143,8 @@ public final class RunbookRecord {
         for (Row r : rows) {
             Step step = plan.findStep(r.step()).orElseThrow();
             String item = null;
-            String from = null;
-            String to = null;
+            Fqdn from = null;
+            Fqdn to = null;
             if (step instanceof Step.MoveBatch b) {
                 Move m = move(b, r.item()).orElseThrow();
                 item = m.item();

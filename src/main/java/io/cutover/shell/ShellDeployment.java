@@ -19,6 +19,7 @@ import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.shell.InventoryParser.Topology;
 import java.util.ArrayList;
@@ -186,7 +187,7 @@ public final class ShellDeployment implements Deployment {
     }
 
     @Override
-    public void move(Subject subject, String targetPool) {
+    public void move(Subject subject, Fqdn targetPool) {
         String pipeline;
         if (subject.kind() == HomedKind.Cms) {
             // The store moves to the pool of the computer Move-CsManagementServer runs on.
@@ -197,9 +198,10 @@ public final class ShellDeployment implements Deployment {
                 throw DeploymentFailure.permanent("cannot move the Central Management Store to " + targetPool
                         + ": the topology lists no server in it");
             }
-            pipeline = plain().moveCms(target.servers().get(0), targetPool);
+            pipeline = plain().moveCms(target.servers().get(0).text(), targetPool.text());
         } else {
-            pipeline = plain().move(subject, targetPool, proxyPool(targetPool));
+            Fqdn proxy = proxyPool(targetPool);
+            pipeline = plain().move(subject, targetPool.text(), proxy == null ? null : proxy.text());
         }
         Answer a = run(pipeline);
         if (!a.ok()) {
@@ -211,9 +213,9 @@ public final class ShellDeployment implements Deployment {
      * While more than one Edge pool carries federation (during the migration, two briefly do),
      * Move-CsUser needs -ProxyPool: the Edge that carries the target pool's site's federation.
      */
-    private String proxyPool(String targetPool) {
+    private Fqdn proxyPool(Fqdn targetPool) {
         Topology t = topology();
-        Set<String> federating = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        Set<Fqdn> federating = new java.util.TreeSet<>();
         for (Site s : t.sites()) {
             if (s.federationRoute() != null) {
                 federating.add(s.federationRoute());
@@ -231,8 +233,8 @@ public final class ShellDeployment implements Deployment {
     }
 
     @Override
-    public void setFederationRoute(String site, String edgeFqdn) {
-        Answer a = run(plain().route(site, edgeFqdn));
+    public void setFederationRoute(String site, Fqdn edgeFqdn) {
+        Answer a = run(plain().route(site, edgeFqdn.text()));
         if (!a.ok()) {
             throw failure("setting the federation route of " + site + " to " + edgeFqdn, a.error());
         }
@@ -252,13 +254,13 @@ public final class ShellDeployment implements Deployment {
      * down. No service running anywhere: not deployed (installed but never started). Else up.
      */
     @Override
-    public PoolState poolState(String fqdn) {
+    public PoolState poolState(Fqdn fqdn) {
         return pools.poolState(fqdn);
     }
 
     /** Starts the services of an installed pool (Start-CsPool from 2015, each server's services before); a pool not installed yet fails with the cmdlet's error. */
     @Override
-    public void deploy(String fqdn) {
+    public void deploy(Fqdn fqdn) {
         pools.deploy(fqdn);
     }
 
@@ -268,12 +270,12 @@ public final class ShellDeployment implements Deployment {
      * finds the pool gone.
      */
     @Override
-    public void decommission(String fqdn) {
+    public void decommission(Fqdn fqdn) {
         pools.decommission(fqdn);
     }
 
     @Override
-    public List<ServiceState> services(String pool) {
+    public List<ServiceState> services(Fqdn pool) {
         return pools.services(pool);
     }
 
@@ -330,13 +332,15 @@ public final class ShellDeployment implements Deployment {
     }
 
     /** The Edge that carries federation for the site of the pool {@code sip} is homed on, or null. */
-    private String federationEdge(String sip) {
-        String pool = homeOf(Subject.user(sip)).map(Fqdn::text).orElse(null);
+    private String federationEdge(SipAddress sip) {
+        Fqdn pool = homeOf(Subject.user(sip)).orElse(null);
         Topology t = topology();
         String site = pool == null ? null : t.pool(pool).map(Pool::site).orElse(null);
         return t.sites().stream()
                 .filter(s -> s.isNamed(site))
                 .map(Site::federationRoute)
+                .filter(java.util.Objects::nonNull)
+                .map(Fqdn::text)
                 .findFirst()
                 .orElse(null);
     }

@@ -8,6 +8,7 @@ import static io.cutover.shell.ShellErrors.notFound;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cutover.deployment.DeploymentFailure;
 import io.cutover.deployment.PoolState;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
@@ -28,13 +29,13 @@ final class ShellPools {
      * Not in Get-CsPool: decommissioned (removed from the topology). Every server unreachable:
      * down. No service running anywhere: not deployed (installed but never started). Else up.
      */
-    PoolState poolState(String fqdn) {
-        List<String> servers = shell.topology().pool(fqdn).map(Pool::servers).orElse(List.of());
+    PoolState poolState(Fqdn fqdn) {
+        List<Fqdn> servers = shell.topology().pool(fqdn).map(Pool::servers).orElse(List.of());
         List<String> qs = new ArrayList<>();
         Statements st = shell.statements();
-        qs.add(st.pool(fqdn));
-        for (String s : servers) {
-            qs.add(st.services(s));
+        qs.add(st.pool(fqdn.text()));
+        for (Fqdn s : servers) {
+            qs.add(st.services(s.text()));
         }
         List<Answer> a = shell.run(qs);
         if (!a.get(0).ok()) {
@@ -64,9 +65,11 @@ final class ShellPools {
     }
 
     /** Starts the services of an installed pool (Start-CsPool from 2015, each server's services before); a pool not installed yet fails with the cmdlet's error. */
-    void deploy(String fqdn) {
-        List<String> servers = shell.topology().pool(fqdn).map(Pool::servers).orElse(List.of());
-        for (Answer a : shell.run(shell.statements().start(fqdn, servers))) {
+    void deploy(Fqdn fqdn) {
+        List<String> servers = shell.topology().pool(fqdn).map(Pool::servers).orElse(List.of()).stream()
+                .map(Fqdn::text)
+                .toList();
+        for (Answer a : shell.run(shell.statements().start(fqdn.text(), servers))) {
             if (!a.ok()) {
                 throw failure(
                         "starting pool " + fqdn
@@ -81,12 +84,13 @@ final class ShellPools {
      * Topology Builder step; until it is done this fails, naming that step, and a resumed run
      * finds the pool gone.
      */
-    void decommission(String fqdn) {
+    void decommission(Fqdn fqdn) {
         if (poolState(fqdn) == PoolState.Decommissioned) {
             return;
         }
-        List<String> servers = shell.topology().pool(fqdn).map(Pool::servers).orElse(List.of());
-        List<String> qs = servers.stream().map(shell.statements()::stop).toList();
+        List<Fqdn> servers = shell.topology().pool(fqdn).map(Pool::servers).orElse(List.of());
+        List<String> qs =
+                servers.stream().map(s -> shell.statements().stop(s.text())).toList();
         List<Answer> a = shell.run(qs);
         for (int i = 0; i < a.size(); i++) {
             if (!a.get(i).ok()) {
@@ -101,15 +105,17 @@ final class ShellPools {
         }
     }
 
-    List<ServiceState> services(String pool) {
+    List<ServiceState> services(Fqdn pool) {
         Pool p = shell.topology()
                 .pool(pool)
                 .orElseThrow(() -> DeploymentFailure.permanent("no pool '" + pool + "' in the topology"));
-        List<String> qs = p.servers().stream().map(shell.statements()::services).toList();
+        List<String> qs = p.servers().stream()
+                .map(s -> shell.statements().services(s.text()))
+                .toList();
         List<Answer> a = shell.run(qs);
         List<ServiceState> rows = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
-            String server = p.servers().get(i);
+            Fqdn server = p.servers().get(i);
             if (!a.get(i).ok()) {
                 // An unreachable server runs nothing the gate can count on; say why in the row.
                 rows.add(new ServiceState(
@@ -130,7 +136,7 @@ final class ShellPools {
         }
         return a.data().stream()
                 .map(r -> new Replica(
-                        text(r, "ReplicaFqdn", ""), r.path("UpToDate").asBoolean(false)))
+                        Fqdn.of(text(r, "ReplicaFqdn", "")), r.path("UpToDate").asBoolean(false)))
                 .toList();
     }
 }

@@ -7,6 +7,7 @@ import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
+import io.cutover.inventory.SipAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,7 +66,7 @@ final class Statements {
             }
             for (Pool p : pools) {
                 if (p.role() == PoolRole.FrontEnd) {
-                    reads.add(new ObjectRead(k, query(rgsConfiguration(p.fqdn()))));
+                    reads.add(new ObjectRead(k, query(rgsConfiguration(p.fqdn().text()))));
                 }
             }
         }
@@ -176,7 +177,7 @@ final class Statements {
         return c.with("SenderSipAddress", p.from()).with("ReceiverSipAddress", p.to());
     }
 
-    private static Cmdlet homePool(String sip) {
+    private static Cmdlet homePool(SipAddress sip) {
         return Cmdlet.of("Get-CsUser").with("Identity", sip).with("ErrorAction", "Stop");
     }
 }

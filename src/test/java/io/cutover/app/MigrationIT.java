@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.deployment.PoolState;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.User;
@@ -62,7 +63,7 @@ class MigrationIT {
 
     private PoolState poolState(String pool) {
         try (Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
-            return lab.poolState(pool);
+            return lab.poolState(Fqdn.of(pool));
         }
     }
 
@@ -94,16 +95,17 @@ class MigrationIT {
         Set<String> retained =
                 r.retained().stream().map(u -> SipAddress.key(u.sipAddress())).collect(Collectors.toSet());
         for (User u : end.users()) {
-            if (retained.contains(SipAddress.key(u.sipAddress()))) {
-                assertThat(u.pool()).as(u.sipAddress()).isEqualTo("lyncpool01.contoso.com");
+            if (retained.contains(SipAddress.key(u.sipAddress().text()))) {
+                assertThat(u.pool()).as(u.sipAddress().text()).isEqualTo(Fqdn.of("lyncpool01.contoso.com"));
             } else {
-                assertThat(u.pool()).as(u.sipAddress()).startsWith("sfb19pool-");
+                assertThat(u.pool().text()).as(u.sipAddress().text()).startsWith("sfb19pool-");
             }
         }
         assertThat(end.objects())
-                .allSatisfy(o -> assertThat(o.pool()).as(o.identity()).startsWith("sfb19pool-"));
-        assertThat(end.cmsPool()).isEqualTo("sfb19pool-red.contoso.com");
-        assertThat(end.sites()).allSatisfy(s -> assertThat(s.federationRoute()).startsWith("sfb19edge-"));
+                .allSatisfy(o -> assertThat(o.pool().text()).as(o.identity()).startsWith("sfb19pool-"));
+        assertThat(end.cmsPool()).isEqualTo(Fqdn.of("sfb19pool-red.contoso.com"));
+        assertThat(end.sites())
+                .allSatisfy(s -> assertThat(s.federationRoute().text()).startsWith("sfb19edge-"));
         assertThat(poolState("sfb15pool-dub.contoso.com")).isEqualTo(PoolState.Decommissioned);
         assertThat(poolState("lyncpool01.contoso.com")).isEqualTo(PoolState.Up);
     }
@@ -126,7 +128,7 @@ class MigrationIT {
         Set<String> pilotUsers =
                 pilot.moves().stream().map(m -> m.subject().id()).collect(Collectors.toSet());
         assertThat(status.blocker().subjects()).isNotEmpty().allMatch(pilotUsers::contains);
-        assertThat(labNow().usersOn("sfb19pool-red.contoso.com")).hasSize(pilotUsers.size());
+        assertThat(labNow().usersOn(Fqdn.of("sfb19pool-red.contoso.com"))).hasSize(pilotUsers.size());
 
         var result = cutover.rollback(pilot.id(), fast(), impact -> {
             assertThat(impact.users()).isEqualTo(pilotUsers.size());
@@ -135,13 +137,14 @@ class MigrationIT {
 
         assertThat(result.executed()).isTrue();
         assertThat(result.failures()).isEmpty();
-        Map<String, String> homes =
-                labNow().users().stream().collect(Collectors.toMap(u -> u.sipAddress(), User::pool));
+        Map<String, String> homes = labNow().users().stream()
+                .collect(Collectors.toMap(
+                        u -> u.sipAddress().text(), u -> u.pool().text()));
         assertThat(pilotUsers).allSatisfy(u -> assertThat(homes.get(u)).isEqualTo("lyncpool01.contoso.com"));
         StatusReport after = cutover.status(true);
         assertThat(after.usersRolledBack()).isEqualTo(pilotUsers.size());
         assertThat(after.pools())
-                .filteredOn(p -> p.fqdn().equals("sfb19pool-red.contoso.com"))
+                .filteredOn(p -> p.fqdn().equals(Fqdn.of("sfb19pool-red.contoso.com")))
                 .singleElement()
                 .extracting(StatusReport.PoolLine::users)
                 .isEqualTo(0);
@@ -157,8 +160,8 @@ class MigrationIT {
                         .exitCode())
                 .isZero();
         Inventory now = labNow();
-        Set<String> movedToRedmond19 = now.usersOn("sfb19pool-red.contoso.com").stream()
-                .map(User::sipAddress)
+        Set<String> movedToRedmond19 = now.usersOn(Fqdn.of("sfb19pool-red.contoso.com")).stream()
+                .map(u -> u.sipAddress().text())
                 .collect(Collectors.toSet());
 
         // Redmond's steps are the last of the plan (sites run in name order): undoing from its pilot on touches only
@@ -228,7 +231,7 @@ class MigrationIT {
         assertThat(rows)
                 .filteredOn(e -> e.event() == Event.BEGIN)
                 .hasSize(pilot.moves().size() + 1);
-        assertThat(labNow().usersOn("lyncpool01.contoso.com")).hasSize(1200);
+        assertThat(labNow().usersOn(Fqdn.of("lyncpool01.contoso.com"))).hasSize(1200);
         assertThat(cutover.status().usersRolledBack()).isEqualTo(pilot.moves().size());
     }
 
@@ -359,8 +362,8 @@ class MigrationIT {
                 .moves()
                 .get(3);
         try (Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
-            lab.deploy("sfb19pool-dub.contoso.com");
-            lab.move(strayed.subject(), "sfb19pool-dub.contoso.com");
+            lab.deploy(Fqdn.of("sfb19pool-dub.contoso.com"));
+            lab.move(strayed.subject(), Fqdn.of("sfb19pool-dub.contoso.com"));
         }
 
         var result = cutover.run(null, fast(), false, t -> {});
@@ -372,8 +375,8 @@ class MigrationIT {
                         strayed.subject().id() + ": found on sfb19pool-dub.contoso.com, not on lyncpool01.contoso.com"
                                 + " where the plan expects it; it was moved outside this plan: move it back or plan again");
         assertThat(labNow().findUser(strayed.subject().id()).orElseThrow().pool())
-                .isEqualTo("sfb19pool-dub.contoso.com");
-        assertThat(labNow().usersOn("sfb19pool-red.contoso.com")).hasSize(19);
+                .isEqualTo(Fqdn.of("sfb19pool-dub.contoso.com"));
+        assertThat(labNow().usersOn(Fqdn.of("sfb19pool-red.contoso.com"))).hasSize(19);
     }
 
     @Test
@@ -394,8 +397,8 @@ class MigrationIT {
 
         assertThat(dublin.outcome()).isEqualTo("reached");
         assertThat(poolState("sfb15pool-dub.contoso.com")).isEqualTo(PoolState.Decommissioned);
-        assertThat(labNow().usersOn("lyncpool01.contoso.com")).hasSize(1200);
-        assertThat(labNow().usersOn("sfb19pool-red.contoso.com")).isEmpty();
+        assertThat(labNow().usersOn(Fqdn.of("lyncpool01.contoso.com"))).hasSize(1200);
+        assertThat(labNow().usersOn(Fqdn.of("sfb19pool-red.contoso.com"))).isEmpty();
         assertThat(cutover.status().nextStep()).startsWith("Redmond/");
 
         var redmond = cutover.run(null, fast().withSites(List.of("Redmond")), true, t -> {});
@@ -513,7 +516,7 @@ class MigrationIT {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(Action.DO, null),
                         org.assertj.core.groups.Tuple.tuple(Action.DO, Outcome.RETRY));
-        assertThat(labNow().usersOn("lyncpool01.contoso.com")).hasSize(1200);
+        assertThat(labNow().usersOn(Fqdn.of("lyncpool01.contoso.com"))).hasSize(1200);
         assertThat(cutover.status().usersRolledBack()).isEqualTo(pilot.moves().size() + 1);
     }
 
@@ -624,7 +627,7 @@ class MigrationIT {
         }
         var finished = cutover.rollback(pilot, fast(), impact -> true);
         assertThat(finished.failures()).isEmpty();
-        assertThat(labNow().usersOn("lyncpool01.contoso.com")).hasSize(1200);
+        assertThat(labNow().usersOn(Fqdn.of("lyncpool01.contoso.com"))).hasSize(1200);
     }
 
     private List<Entry> journalRows() {

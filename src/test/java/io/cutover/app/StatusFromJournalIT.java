@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cutover.CutoverException;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Pool;
 import io.cutover.lab.Lab;
@@ -45,7 +46,7 @@ class StatusFromJournalIT {
         assertThat(journal.pools()).isEmpty();
         assertThat(journal.usersMoved()).isPositive();
         assertThat(journal.withPools(live.pools())).isEqualTo(live);
-        Map<String, Integer> homed;
+        Map<Fqdn, Integer> homed;
         try (Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
             Inventory now = lab.snapshot();
             homed = now.pools().stream()

@@ -9,6 +9,8 @@ import io.cutover.assess.Assessment.PoolReport;
 import io.cutover.catalog.Catalog;
 import io.cutover.folder.FolderRead;
 import io.cutover.folder.FolderReader;
+import io.cutover.inventory.Fqdn;
+import io.cutover.inventory.SipAddress;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
@@ -159,10 +161,17 @@ class AssessFixturesTest {
         assertThat(a.retained())
                 .containsExactly(
                         new Assessment.RetainedUser(
-                                "sip:ann@contoso.com", "pool13-sea.contoso.com", List.of("PersistentChat")),
-                        new Assessment.RetainedUser("sip:bob@contoso.com", "pool13-sea.contoso.com", List.of("Xmpp")),
+                                SipAddress.of("sip:ann@contoso.com"),
+                                Fqdn.of("pool13-sea.contoso.com"),
+                                List.of("PersistentChat")),
                         new Assessment.RetainedUser(
-                                "sip:dee@contoso.com", "pool15-lon.contoso.com", List.of("PersistentChat")));
+                                SipAddress.of("sip:bob@contoso.com"),
+                                Fqdn.of("pool13-sea.contoso.com"),
+                                List.of("Xmpp")),
+                        new Assessment.RetainedUser(
+                                SipAddress.of("sip:dee@contoso.com"),
+                                Fqdn.of("pool15-lon.contoso.com"),
+                                List.of("PersistentChat")));
         assertThat(pool(a, "pool13-sea.contoso.com").blockers())
                 .containsExactly(
                         new Blocker(BlockerCode.HOMED_USERS, 3, null, null),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.cutover.catalog.Catalog;
 import io.cutover.catalog.Feature;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
@@ -12,6 +13,7 @@ import io.cutover.inventory.Policies;
 import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.SiteKind;
 import io.cutover.inventory.UnansweredServer;
@@ -30,11 +32,12 @@ class AssessorRulesTest {
     private static final String S19 = "Skype for Business Server 2019";
 
     private static Pool fe(String fqdn, String site, String version) {
-        return new Pool(fqdn, site, PoolRole.FrontEnd, version, List.of(fqdn.replace("pool", "srv")), null);
+        return new Pool(
+                Fqdn.of(fqdn), site, PoolRole.FrontEnd, version, List.of(Fqdn.of(fqdn.replace("pool", "srv"))), null);
     }
 
     private static User user(String sip, String pool) {
-        return new User(sip, null, pool, Map.of(), Set.of(), false);
+        return new User(SipAddress.of(sip), null, Fqdn.of(pool), Map.of(), Set.of(), false);
     }
 
     private static Inventory inventory(
@@ -58,7 +61,7 @@ class AssessorRulesTest {
                         user("sip:a@x.com", "pool13.x.com"),
                         user("sip:b@x.com", "ghost.x.com"),
                         user("sip:c@x.com", "GHOST.x.com")),
-                List.of(new HomedObject(HomedKind.CommonAreaPhone, "cap1", null, "ghost.x.com")),
+                List.of(new HomedObject(HomedKind.CommonAreaPhone, "cap1", null, Fqdn.of("ghost.x.com"))),
                 Policies.none());
         Assessment a = assess(inv, S19, List.of());
         assertThat(a.ready()).isFalse();
@@ -108,7 +111,15 @@ class AssessorRulesTest {
                 .extracting(f -> f.code().json(), Assessment.Finding::subject)
                 .containsExactly(tuple("TARGET_CAPACITY_EXCEEDED", "pool19.x.com"));
 
-        users.set(0, new User("sip:u0@x.com", null, "pool13.x.com", Map.of(), Set.of(Feature.PersistentChat), false));
+        users.set(
+                0,
+                new User(
+                        SipAddress.of("sip:u0@x.com"),
+                        null,
+                        Fqdn.of("pool13.x.com"),
+                        Map.of(),
+                        Set.of(Feature.PersistentChat),
+                        false));
         Inventory fits = inventory(
                 ONE_SITE,
                 List.of(fe("pool13.x.com", "A", L13), fe("pool19.x.com", "A", S19)),
@@ -122,7 +133,13 @@ class AssessorRulesTest {
 
     @Test
     void a_legacy_edge_without_a_target_edge_in_its_site_is_an_error_and_the_edge_cannot_go() {
-        Pool edge = new Pool("edge15.x.com", "A", PoolRole.Edge, S15, List.of("e1.x.com"), "pool15.x.com");
+        Pool edge = new Pool(
+                Fqdn.of("edge15.x.com"),
+                "A",
+                PoolRole.Edge,
+                S15,
+                List.of(Fqdn.of("e1.x.com")),
+                Fqdn.of("pool15.x.com"));
         Inventory inv = inventory(
                 ONE_SITE,
                 List.of(fe("pool15.x.com", "A", S15), fe("pool19.x.com", "A", S19), edge),
@@ -162,9 +179,9 @@ class AssessorRulesTest {
         List<User> users = List.of(
                 user("sip:plain@x.com", "pool13-b.x.com"),
                 new User(
-                        "sip:own@x.com",
+                        SipAddress.of("sip:own@x.com"),
                         null,
-                        "pool13-b.x.com",
+                        Fqdn.of("pool13-b.x.com"),
                         Map.of(PolicyKind.Conferencing, "Tag:Own"),
                         Set.of(),
                         false));

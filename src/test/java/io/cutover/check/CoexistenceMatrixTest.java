@@ -6,6 +6,7 @@ import io.cutover.catalog.Catalog;
 import io.cutover.deployment.ProbeKind;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
+import io.cutover.inventory.SipAddress;
 import io.cutover.lab.Lab;
 import io.cutover.lab.Scenarios;
 import java.time.Clock;
@@ -71,7 +72,7 @@ class CoexistenceMatrixTest {
                         c.path() == CoexistenceMatrix.Path.External && c.from().equals("legacy01.contoso.com"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(external.probe().from()).isEqualTo("sip:s01u000001@contoso.com");
+        assertThat(external.probe().from()).isEqualTo(SipAddress.of("sip:s01u000001@contoso.com"));
     }
 
     @Test

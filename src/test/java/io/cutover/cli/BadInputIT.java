@@ -3,6 +3,7 @@ package io.cutover.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cutover.inventory.Fqdn;
 import io.cutover.plan.Move;
 import io.cutover.plan.Plan;
 import io.cutover.plan.PlanCodec;
@@ -191,7 +192,7 @@ class BadInputIT {
         int i = indexOfFirstMoveBatch(steps);
         Step.MoveBatch batch = (Step.MoveBatch) steps.get(i);
         List<Move> ghostly = batch.moves().stream()
-                .map(m -> new Move(m.subject(), m.from(), "ghost.contoso.com"))
+                .map(m -> new Move(m.subject(), m.from(), Fqdn.of("ghost.contoso.com")))
                 .toList();
         steps.set(i, new Step.MoveBatch(batch.id(), batch.site(), batch.pool(), batch.phase(), batch.name(), ghostly));
         Plan sealed = PlanCodec.seal(

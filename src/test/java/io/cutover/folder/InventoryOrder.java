@@ -23,26 +23,33 @@ final class InventoryOrder {
     static Inventory canonical(Inventory inv) {
         return new Inventory(
                 sorted(inv.sites(), Comparator.comparingInt(Site::siteId)),
-                sorted(inv.pools(), Comparator.comparing(p -> key(p.fqdn()))),
+                sorted(inv.pools(), Comparator.comparing(p -> key(p.fqdn().text()))),
                 inv.cmsPool(),
                 sorted(
                         inv.users().stream()
                                 .map(u -> new User(
                                         u.sipAddress(), u.displayName(), u.pool(), u.policies(), u.features(), false))
                                 .toList(),
-                        Comparator.comparing(u -> key(u.sipAddress()))),
+                        Comparator.comparing(u -> key(u.sipAddress().text()))),
                 sorted(
                         inv.objects(),
                         Comparator.comparing((HomedObject o) -> o.kind().name()).thenComparing(o -> key(o.identity()))),
                 sorted(
                         inv.meetings(),
-                        Comparator.comparing((Meeting m) -> key(m.organizer())).thenComparing(Meeting::conferenceId)),
-                sorted(inv.clients(), Comparator.comparing((ClientSignIn c) -> key(c.sipAddress()))),
+                        Comparator.comparing((Meeting m) -> key(m.organizer().text()))
+                                .thenComparing(Meeting::conferenceId)),
+                sorted(
+                        inv.clients(),
+                        Comparator.comparing(
+                                (ClientSignIn c) -> key(c.sipAddress().text()))),
                 sorted(
                         inv.services(),
-                        Comparator.comparing((ServiceState s) -> key(s.computer()))
+                        Comparator.comparing(
+                                        (ServiceState s) -> key(s.computer().text()))
                                 .thenComparing(ServiceState::name)),
-                sorted(inv.replicas(), Comparator.comparing((Replica r) -> key(r.fqdn()))),
+                sorted(
+                        inv.replicas(),
+                        Comparator.comparing((Replica r) -> key(r.fqdn().text()))),
                 inv.policies(),
                 sorted(inv.partners(), Comparator.comparing(InventoryOrder::key)));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cutover.catalog.Catalog;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.SiteKind;
@@ -39,7 +40,7 @@ class TopologyReaderTest {
     }
 
     private static Map<String, Pool> byFqdn(TopologyReader.Topology t) {
-        return t.pools().stream().collect(Collectors.toMap(Pool::fqdn, Function.identity()));
+        return t.pools().stream().collect(Collectors.toMap(p -> p.fqdn().text(), Function.identity()));
     }
 
     @Test
@@ -49,18 +50,18 @@ class TopologyReaderTest {
         Map<String, Pool> pools = byFqdn(t);
         assertThat(pools.get("poolfe.tenant.rlevchenko.com"))
                 .isEqualTo(new Pool(
-                        "poolfe.tenant.rlevchenko.com",
+                        Fqdn.of("poolfe.tenant.rlevchenko.com"),
                         "Tenant",
                         PoolRole.FrontEnd,
                         "Skype for Business Server 2015",
-                        java.util.List.of("SKYPE-FE-01.tenant.rlevchenko.com"),
+                        java.util.List.of(Fqdn.of("SKYPE-FE-01.tenant.rlevchenko.com")),
                         null));
         assertThat(pools.get("srv-sql-01.tenant.rlevchenko.com").role()).isEqualTo(PoolRole.SqlStore);
         assertThat(pools.get("srv-owa-01.tenant.rlevchenko.com").role()).isEqualTo(PoolRole.Other);
         assertThat(pools.values()).extracting(Pool::version).containsOnly("Skype for Business Server 2015");
-        assertThat(t.cmsPool()).isEqualTo("poolfe.tenant.rlevchenko.com");
+        assertThat(t.cmsPool()).isEqualTo(Fqdn.of("poolfe.tenant.rlevchenko.com"));
         assertThat(t.poolOfMachine())
-                .containsEntry("skype-fe-01.tenant.rlevchenko.com", "poolfe.tenant.rlevchenko.com");
+                .containsEntry(Fqdn.of("skype-fe-01.tenant.rlevchenko.com"), Fqdn.of("poolfe.tenant.rlevchenko.com"));
     }
 
     @Test
@@ -71,10 +72,12 @@ class TopologyReaderTest {
         Pool fe = pools.get("frontendpool.contoso.com");
         assertThat(fe.role()).isEqualTo(PoolRole.FrontEnd);
         assertThat(fe.version()).isEqualTo("Skype for Business Server 2015");
-        assertThat(fe.servers()).contains("xfrontend1.contoso.com", "xfrontend2.contoso.com", "xfrontend3.contoso.com");
+        assertThat(fe.servers())
+                .extracting(Fqdn::text)
+                .contains("xfrontend1.contoso.com", "xfrontend2.contoso.com", "xfrontend3.contoso.com");
         Pool edge = pools.get("edgepool.contoso.com");
         assertThat(edge.role()).isEqualTo(PoolRole.Edge);
-        assertThat(edge.nextHop()).isEqualTo("frontendpool.contoso.com");
+        assertThat(edge.nextHop()).isEqualTo(Fqdn.of("frontendpool.contoso.com"));
         assertThat(pools.get("xSQL1.contoso.com").role()).isEqualTo(PoolRole.SqlStore);
         assertThat(pools.values()).extracting(Pool::site).containsOnly("Contoso");
     }

@@ -259,7 +259,8 @@ class DashboardIT implements Browser.Holder {
                 .orElseThrow()
                 .pairs()
                 .get(0)
-                .from();
+                .from()
+                .text();
         lab("seed: 1\ninject:\n  - {type: probeFailure, users: [\"" + user + "\"], probe: Im}\n");
         Results.RunResult result =
                 facade("runner").run(null, new RunSettings(4, 5, Duration.ofMillis(1), null, "runner"), false, t -> {});

@@ -2,6 +2,7 @@ package io.cutover.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cutover.inventory.Fqdn;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +24,17 @@ class JournalIT {
         Path file = dir.resolve("j.db");
         try (Journal j = Journal.open(file)) {
             j.startRun("run-1", "abc", "{}", "lab", T0);
-            Entry begin =
-                    Entry.begin("run-1", "S/p/pilot", "User:sip:a@x", Action.DO, 1, "old", "new", null, T0, "ann");
+            Entry begin = Entry.begin(
+                    "run-1",
+                    "S/p/pilot",
+                    "User:sip:a@x",
+                    Action.DO,
+                    1,
+                    Fqdn.of("old"),
+                    Fqdn.of("new"),
+                    null,
+                    T0,
+                    "ann");
             j.append(begin);
             j.append(begin.end(Outcome.OK, "moved", T0.plusSeconds(1)));
         }
@@ -33,7 +43,7 @@ class JournalIT {
             List<Entry> rows = j.entries("run-1");
             assertThat(rows).extracting(Entry::event).containsExactly(Event.BEGIN, Event.END);
             assertThat(rows.get(1).outcome()).isEqualTo(Outcome.OK);
-            assertThat(rows.get(1).to()).isEqualTo("new");
+            assertThat(rows.get(1).to()).isEqualTo(Fqdn.of("new"));
             assertThat(rows.get(0).seq()).isLessThan(rows.get(1).seq());
         }
     }
@@ -71,10 +81,10 @@ class JournalIT {
 
     @Test
     void progress_folds_begin_and_end_rows_into_the_latest_state_of_each_item() {
-        Entry a = Entry.begin("r", "s", "a", Action.DO, 1, "old", "new", null, T0, "t");
-        Entry b = Entry.begin("r", "s", "b", Action.DO, 1, "old", "new", null, T0, "t");
-        Entry c = Entry.begin("r", "s", "c", Action.DO, 1, "old", "new", null, T0, "t");
-        Entry undo = Entry.begin("r", "s", "c", Action.UNDO, 1, "new", "old", null, T0, "t");
+        Entry a = Entry.begin("r", "s", "a", Action.DO, 1, Fqdn.of("old"), Fqdn.of("new"), null, T0, "t");
+        Entry b = Entry.begin("r", "s", "b", Action.DO, 1, Fqdn.of("old"), Fqdn.of("new"), null, T0, "t");
+        Entry c = Entry.begin("r", "s", "c", Action.DO, 1, Fqdn.of("old"), Fqdn.of("new"), null, T0, "t");
+        Entry undo = Entry.begin("r", "s", "c", Action.UNDO, 1, Fqdn.of("new"), Fqdn.of("old"), null, T0, "t");
         Progress p = Progress.of(List.of(
                 a,
                 a.end(Outcome.OK, null, T0),
@@ -84,7 +94,7 @@ class JournalIT {
                 c.end(Outcome.OK, null, T0),
                 undo,
                 undo.end(Outcome.OK, null, T0),
-                Entry.begin("r", "s", "d", Action.DO, 1, "old", "new", null, T0, "t")));
+                Entry.begin("r", "s", "d", Action.DO, 1, Fqdn.of("old"), Fqdn.of("new"), null, T0, "t")));
         assertThat(p.state("s", "a")).isEqualTo(State.DONE);
         assertThat(p.state("s", "b")).isEqualTo(State.RETRYING);
         assertThat(p.state("s", "c")).isEqualTo(State.UNDONE);

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.catalog.Feature;
 import io.cutover.deployment.PoolState;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
-import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.User;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -46,21 +46,21 @@ class ExampleScenarioTest {
                         "sfb19pool-dub.contoso.com FrontEnd Skype for Business Server 2019",
                         "sfb19edge-dub.contoso.com Edge Skype for Business Server 2019");
         assertThat(contoso.pool("lyncpool01.contoso.com").servers()).hasSize(3);
-        assertThat(contoso.site("Redmond").federationRoute()).isEqualTo("lyncedge01.contoso.com");
-        assertThat(contoso.site("Dublin").federationRoute()).isEqualTo("sfb15edge-dub.contoso.com");
-        assertThat(contoso.cmsPool()).isEqualTo("lyncpool01.contoso.com");
+        assertThat(contoso.site("Redmond").federationRoute()).isEqualTo(Fqdn.of("lyncedge01.contoso.com"));
+        assertThat(contoso.site("Dublin").federationRoute()).isEqualTo(Fqdn.of("sfb15edge-dub.contoso.com"));
+        assertThat(contoso.cmsPool()).isEqualTo(Fqdn.of("lyncpool01.contoso.com"));
         assertThat(contoso.partners()).containsExactly("fabrikam.com");
     }
 
     @Test
     void the_example_expands_to_at_least_2000_users_and_none_on_the_2019_pools() {
         assertThat(contoso.users()).hasSizeGreaterThanOrEqualTo(2000);
-        assertThat(contoso.usersOn("sfb19pool-red.contoso.com")).isEmpty();
-        assertThat(contoso.usersOn("sfb19pool-dub.contoso.com")).isEmpty();
-        assertThat(contoso.usersOn("lyncpool01.contoso.com"))
+        assertThat(contoso.usersOn(Fqdn.of("sfb19pool-red.contoso.com"))).isEmpty();
+        assertThat(contoso.usersOn(Fqdn.of("sfb19pool-dub.contoso.com"))).isEmpty();
+        assertThat(contoso.usersOn(Fqdn.of("lyncpool01.contoso.com")))
                 .filteredOn(User::test)
                 .hasSizeBetween(1, 5);
-        assertThat(contoso.usersOn("sfb15pool-dub.contoso.com"))
+        assertThat(contoso.usersOn(Fqdn.of("sfb15pool-dub.contoso.com")))
                 .filteredOn(User::test)
                 .hasSizeBetween(1, 5);
     }
@@ -73,8 +73,8 @@ class ExampleScenarioTest {
         List<User> xmpp = contoso.users().stream()
                 .filter(u -> u.features().contains(Feature.Xmpp))
                 .toList();
-        assertThat(chat).hasSize(12).allMatch(u -> u.pool().equals("lyncpool01.contoso.com"));
-        assertThat(xmpp).hasSize(5).allMatch(u -> u.pool().equals("lyncpool01.contoso.com"));
+        assertThat(chat).hasSize(12).allMatch(u -> u.pool().is("lyncpool01.contoso.com"));
+        assertThat(xmpp).hasSize(5).allMatch(u -> u.pool().is("lyncpool01.contoso.com"));
     }
 
     @Test
@@ -82,7 +82,7 @@ class ExampleScenarioTest {
         Set<HomedKind> objectKinds =
                 Arrays.stream(HomedKind.values()).filter(HomedKind::isObject).collect(Collectors.toSet());
         for (String pool : List.of("lyncpool01.contoso.com", "sfb15pool-dub.contoso.com")) {
-            List<HomedObject> objects = contoso.objectsOn(pool);
+            List<HomedObject> objects = contoso.objectsOn(Fqdn.of(pool));
             assertThat(objects).extracting(HomedObject::kind).containsAll(objectKinds);
             assertThat(objects)
                     .filteredOn(o -> o.kind() == HomedKind.RgsConfiguration)
@@ -94,7 +94,7 @@ class ExampleScenarioTest {
     @Test
     void the_first_pilot_candidates_include_users_with_a_per_user_conferencing_policy() {
         for (String pool : List.of("lyncpool01.contoso.com", "sfb15pool-dub.contoso.com")) {
-            List<User> pilot = contoso.usersOn(pool).stream()
+            List<User> pilot = contoso.usersOn(Fqdn.of(pool)).stream()
                     .sorted(Comparator.comparing((User u) -> !u.test()).thenComparing(User::sipAddress))
                     .limit(10)
                     .toList();
@@ -121,7 +121,7 @@ class ExampleScenarioTest {
         var users = contoso.usersBySip();
         assertThat(contoso.meetings())
                 .hasSizeGreaterThan(1000)
-                .allMatch(m -> users.get(SipAddress.key(m.organizer())).pool().equals(m.pool()));
+                .allMatch(m -> users.get(m.organizer()).pool().equals(m.pool()));
         assertThat(contoso.clients()).hasSize(contoso.users().size());
         assertThat(contoso.clients())
                 .extracting(c -> c.clientVersion().substring(0, 9))
@@ -156,15 +156,15 @@ class ExampleScenarioTest {
     void a_new_lab_looks_exactly_like_its_scenario() {
         Lab lab = Lab.inMemory(Lab.example(), TestScenarios.CLOCK);
         assertThat(lab.snapshot()).isEqualTo(contoso);
-        assertThat(lab.poolState("sfb19pool-red.contoso.com")).isEqualTo(PoolState.NotDeployed);
+        assertThat(lab.poolState(Fqdn.of("sfb19pool-red.contoso.com"))).isEqualTo(PoolState.NotDeployed);
         assertThat(lab.summary().pools())
-                .filteredOn(p -> p.fqdn().equals("lyncpool01.contoso.com"))
+                .filteredOn(p -> p.fqdn().is("lyncpool01.contoso.com"))
                 .singleElement()
                 .satisfies(p -> {
                     assertThat(p.users()).isEqualTo(1200);
                     assertThat(p.objects())
-                            .isEqualTo(
-                                    contoso.objectsOn("lyncpool01.contoso.com").size());
+                            .isEqualTo(contoso.objectsOn(Fqdn.of("lyncpool01.contoso.com"))
+                                    .size());
                 });
     }
 

@@ -14,6 +14,7 @@ import io.cutover.deployment.Subject;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.Replica;
+import io.cutover.inventory.SipAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,13 +69,13 @@ class FaultsTest {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> done = new ArrayList<>();
         for (int n = 1; n <= 18; n++) {
-            String sip = user(n);
+            SipAddress sip = user(n);
             done.add(pool.submit(() -> {
                 List<String> mine = new ArrayList<>();
                 for (String target : List.of("pool19.contoso.com", "pool13.contoso.com", "pool19.contoso.com")) {
                     while (true) {
                         try {
-                            lab.move(Subject.user(sip), target);
+                            lab.move(Subject.user(sip), Fqdn.of(target));
                             mine.add("moved to " + target);
                             break;
                         } catch (DeploymentFailure f) {
@@ -84,7 +85,7 @@ class FaultsTest {
                     }
                     mine.add(lab.probe(Probe.registration(sip)).success() ? "registered" : "not registered");
                 }
-                outcomes.put(sip, mine);
+                outcomes.put(sip.text(), mine);
                 return null;
             }));
         }
@@ -99,8 +100,8 @@ class FaultsTest {
     void a_failure_rate_can_aim_at_one_pool() {
         Lab lab = TestScenarios.small();
         lab.inject(new Fault.FailureRate("move", "pool19dub.contoso.com", 1.0));
-        lab.move(Subject.user(user(3)), "pool19.contoso.com");
-        assertThatThrownBy(() -> lab.move(Subject.user(user(4)), "pool19dub.contoso.com"))
+        lab.move(Subject.user(user(3)), Fqdn.of("pool19.contoso.com"));
+        assertThatThrownBy(() -> lab.move(Subject.user(user(4)), Fqdn.of("pool19dub.contoso.com")))
                 .isInstanceOfSatisfying(
                         DeploymentFailure.class,
                         f -> assertThat(f.isTransient()).isTrue())
@@ -113,8 +114,8 @@ class FaultsTest {
         Lab lab = TestScenarios.small();
         lab.inject(new Fault.DropPolicyOnMove("pool19.contoso.com", PolicyKind.Conferencing));
 
-        lab.move(Subject.user(user(1)), "pool19.contoso.com");
-        lab.move(Subject.user(user(3)), "pool19dub.contoso.com");
+        lab.move(Subject.user(user(1)), Fqdn.of("pool19.contoso.com"));
+        lab.move(Subject.user(user(3)), Fqdn.of("pool19dub.contoso.com"));
 
         assertThat(lab.snapshot().findUser(user(1)).orElseThrow().policies())
                 .doesNotContainKey(PolicyKind.Conferencing);
@@ -136,7 +137,7 @@ class FaultsTest {
     @Test
     void probes_of_listed_users_fail() {
         Lab lab = TestScenarios.small();
-        lab.inject(new Fault.ProbeFailure(List.of(user(2)), ProbeKind.Im));
+        lab.inject(new Fault.ProbeFailure(List.of(user(2).text()), ProbeKind.Im));
         assertThat(lab.probe(Probe.between(ProbeKind.Im, user(1), user(2))).success())
                 .isFalse();
         assertThat(lab.probe(Probe.between(ProbeKind.Presence, user(1), user(2)))
@@ -150,11 +151,11 @@ class FaultsTest {
     void a_stale_replica_reports_not_up_to_date() {
         Lab lab = TestScenarios.small();
         assertThat(lab.replication()).isNotEmpty().allMatch(Replica::upToDate);
-        assertThat(lab.replication()).extracting(Replica::fqdn).doesNotContain("pool19new-fe1.contoso.com");
+        assertThat(lab.replication()).extracting(r -> r.fqdn().text()).doesNotContain("pool19new-fe1.contoso.com");
         lab.inject(new Fault.ReplicaStale("edge19-edge1.contoso.com"));
         assertThat(lab.replication())
                 .filteredOn(r -> !r.upToDate())
-                .extracting(Replica::fqdn)
+                .extracting(r -> r.fqdn().text())
                 .containsExactly("edge19-edge1.contoso.com");
     }
 
@@ -199,13 +200,13 @@ class FaultsTest {
                 + "faults:\n  seed: 3\n  inject:\n    - {type: poolDown, pool: pool19.contoso.com}\n";
         Lab lab = Lab.inMemory(Scenario.parse(text, "s.yaml"), TestScenarios.CLOCK);
         assertThat(lab.faultSeed()).isEqualTo(3);
-        assertThat(lab.poolState("pool19.contoso.com")).isEqualTo(io.cutover.deployment.PoolState.Down);
-        assertThatThrownBy(() -> lab.move(Subject.user(user(3)), "pool19.contoso.com"))
+        assertThat(lab.poolState(Fqdn.of("pool19.contoso.com"))).isEqualTo(io.cutover.deployment.PoolState.Down);
+        assertThatThrownBy(() -> lab.move(Subject.user(user(3)), Fqdn.of("pool19.contoso.com")))
                 .isInstanceOfSatisfying(
                         DeploymentFailure.class,
                         f -> assertThat(f.isTransient()).isTrue());
         lab.clearFaults();
         assertThat(lab.faults()).isEmpty();
-        lab.move(Subject.user(user(3)), "pool19.contoso.com");
+        lab.move(Subject.user(user(3)), Fqdn.of("pool19.contoso.com"));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.deployment.Probe;
 import io.cutover.deployment.Subject;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.User;
@@ -53,16 +54,15 @@ class LabConcurrencyTest {
         pool.shutdown();
 
         Inventory after = lab.snapshot();
-        Map<String, User> now = after.usersBySip();
+        Map<SipAddress, User> now = after.usersBySip();
         assertThat(failedProbes).hasValue(0);
         for (User u : movable) {
-            assertThat(now.get(SipAddress.key(u.sipAddress())).pool()).isEqualTo(target(u));
+            assertThat(now.get(u.sipAddress()).pool()).isEqualTo(target(u));
         }
-        assertThat(after.meetings())
-                .allMatch(m -> now.get(SipAddress.key(m.organizer())).pool().equals(m.pool()));
+        assertThat(after.meetings()).allMatch(m -> now.get(m.organizer()).pool().equals(m.pool()));
         assertThat(after.meetings().size())
                 .isGreaterThanOrEqualTo(before.meetings().size());
-        assertThat(after.usersOn("legacy01.contoso.com"))
+        assertThat(after.usersOn(Fqdn.of("legacy01.contoso.com")))
                 .allMatch(u -> !u.features().isEmpty());
     }
 
@@ -87,15 +87,15 @@ class LabConcurrencyTest {
         }
         pool.shutdown();
         // Speed is the `bench moves` figure; here only that no move was lost or doubled under contention.
-        Map<String, User> now = new HashMap<>();
-        lab.snapshot().users().forEach(u -> now.put(SipAddress.key(u.sipAddress()), u));
+        Map<SipAddress, User> now = new HashMap<>();
+        lab.snapshot().users().forEach(u -> now.put(u.sipAddress(), u));
         for (User u : movable) {
-            assertThat(now.get(SipAddress.key(u.sipAddress())).pool()).isEqualTo(target(u));
+            assertThat(now.get(u.sipAddress()).pool()).isEqualTo(target(u));
         }
         assertThat(lab.snapshot().users()).hasSize(now.size()).hasSize(100_000);
     }
 
-    private static String target(User u) {
-        return u.pool().replace("legacy", "sfb19pool");
+    private static Fqdn target(User u) {
+        return Fqdn.of(u.pool().text().replace("legacy", "sfb19pool"));
     }
 }

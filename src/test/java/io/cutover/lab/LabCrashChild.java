@@ -1,6 +1,7 @@
 package io.cutover.lab;
 
 import io.cutover.deployment.Subject;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.User;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,9 +15,9 @@ final class LabCrashChild {
 
     public static void main(String[] args) {
         Lab lab = Lab.create(Path.of(args[0]), Scenarios.syntheticYaml(1, 5_000), "synthetic.yaml", Clock.systemUTC());
-        for (User u : lab.snapshot().usersOn("legacy01.contoso.com")) {
+        for (User u : lab.snapshot().usersOn(Fqdn.of("legacy01.contoso.com"))) {
             if (u.features().isEmpty()) {
-                lab.move(Subject.user(u.sipAddress()), "sfb19pool01.contoso.com");
+                lab.move(Subject.user(u.sipAddress()), Fqdn.of("sfb19pool01.contoso.com"));
                 System.out.println("moved " + u.sipAddress());
                 System.out.flush();
             }

@@ -13,6 +13,7 @@ import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Meeting;
 import io.cutover.inventory.PolicyKind;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.User;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,44 +26,45 @@ class LabMoveTest {
         Subject alice = Subject.user(user(3));
         assertThat(meetingsOf(lab.snapshot(), user(3)))
                 .hasSize(2)
-                .allMatch(m -> m.pool().equals("pool13.contoso.com"));
+                .allMatch(m -> m.pool().equals(Fqdn.of("pool13.contoso.com")));
 
-        lab.move(alice, "pool19.contoso.com");
+        lab.move(alice, Fqdn.of("pool19.contoso.com"));
 
         assertThat(lab.homeOf(alice)).contains(Fqdn.of("pool19.contoso.com"));
         Inventory after = lab.snapshot();
-        assertThat(after.findUser(user(3)).orElseThrow().pool()).isEqualTo("pool19.contoso.com");
+        assertThat(after.findUser(user(3)).orElseThrow().pool()).isEqualTo(Fqdn.of("pool19.contoso.com"));
         assertThat(meetingsOf(after, user(3)))
                 .filteredOn(m -> m.createdUtc().isBefore(TestScenarios.CLOCK.instant()))
                 .hasSize(2)
-                .allMatch(m -> m.pool().equals("pool19.contoso.com"));
-        assertThat(after.findUser(user(4)).orElseThrow().pool()).isEqualTo("pool13.contoso.com");
+                .allMatch(m -> m.pool().is("pool19.contoso.com"));
+        assertThat(after.findUser(user(4)).orElseThrow().pool()).isEqualTo(Fqdn.of("pool13.contoso.com"));
     }
 
     @Test
     void moving_a_subject_already_on_the_target_does_nothing() {
-        lab.move(Subject.user(user(3)), "pool19.contoso.com");
+        lab.move(Subject.user(user(3)), Fqdn.of("pool19.contoso.com"));
         Inventory once = lab.snapshot();
-        lab.move(Subject.user(user(3)), "POOL19.contoso.com");
+        lab.move(Subject.user(user(3)), Fqdn.of("POOL19.contoso.com"));
         assertThat(lab.snapshot()).isEqualTo(once);
     }
 
     @Test
     void moving_to_an_edge_pool_fails_permanently_and_names_it() {
-        assertThatThrownBy(() -> lab.move(Subject.user(user(3)), "edge19.contoso.com"))
+        assertThatThrownBy(() -> lab.move(Subject.user(user(3)), Fqdn.of("edge19.contoso.com")))
                 .isInstanceOfSatisfying(
                         DeploymentFailure.class,
                         f -> assertThat(f.isTransient()).isFalse())
                 .hasMessageContaining("edge19.contoso.com")
                 .hasMessageContaining("Edge pool");
-        assertThatThrownBy(() -> lab.move(Subject.user(user(3)), "nowhere.contoso.com"))
+        assertThatThrownBy(() -> lab.move(Subject.user(user(3)), Fqdn.of("nowhere.contoso.com")))
                 .isInstanceOf(DeploymentFailure.class)
                 .hasMessageContaining("nowhere.contoso.com");
     }
 
     @Test
     void moving_someone_who_does_not_exist_fails_permanently() {
-        assertThatThrownBy(() -> lab.move(Subject.user("sip:ghost@contoso.com"), "pool19.contoso.com"))
+        assertThatThrownBy(() ->
+                        lab.move(Subject.user(SipAddress.of("sip:ghost@contoso.com")), Fqdn.of("pool19.contoso.com")))
                 .isInstanceOfSatisfying(
                         DeploymentFailure.class,
                         f -> assertThat(f.isTransient()).isFalse())
@@ -71,37 +73,38 @@ class LabMoveTest {
 
     @Test
     void a_user_depending_on_a_removed_feature_cannot_move_to_2019() {
-        assertThatThrownBy(() -> lab.move(Subject.user(user(20)), "pool19.contoso.com"))
+        assertThatThrownBy(() -> lab.move(Subject.user(user(20)), Fqdn.of("pool19.contoso.com")))
                 .isInstanceOfSatisfying(
                         DeploymentFailure.class,
                         f -> assertThat(f.isTransient()).isFalse())
                 .hasMessageContaining(
                         user(20) + " depends on PersistentChat, which Skype for Business Server 2019 does not offer");
-        assertThatThrownBy(() -> lab.move(Subject.user(user(19)), "pool19.contoso.com"))
+        assertThatThrownBy(() -> lab.move(Subject.user(user(19)), Fqdn.of("pool19.contoso.com")))
                 .hasMessageContaining("depends on Xmpp");
         assertThat(lab.homeOf(Subject.user(user(20)))).contains(Fqdn.of("pool13.contoso.com"));
     }
 
     @Test
     void a_pool_not_yet_deployed_refuses_moves_until_deploy_brings_it_up() {
-        assertThat(lab.poolState("pool19new.contoso.com")).isEqualTo(PoolState.NotDeployed);
-        assertThatThrownBy(() -> lab.move(Subject.user(user(3)), "pool19new.contoso.com"))
+        assertThat(lab.poolState(Fqdn.of("pool19new.contoso.com"))).isEqualTo(PoolState.NotDeployed);
+        assertThatThrownBy(() -> lab.move(Subject.user(user(3)), Fqdn.of("pool19new.contoso.com")))
                 .isInstanceOf(DeploymentFailure.class)
                 .hasMessageContaining("not deployed");
 
-        lab.deploy("pool19new.contoso.com");
-        lab.deploy("pool19new.contoso.com");
+        lab.deploy(Fqdn.of("pool19new.contoso.com"));
+        lab.deploy(Fqdn.of("pool19new.contoso.com"));
 
-        assertThat(lab.poolState("pool19new.contoso.com")).isEqualTo(PoolState.Up);
-        assertThat(lab.services("pool19new.contoso.com")).isNotEmpty().allMatch(s -> s.running());
-        lab.move(Subject.user(user(3)), "pool19new.contoso.com");
+        assertThat(lab.poolState(Fqdn.of("pool19new.contoso.com"))).isEqualTo(PoolState.Up);
+        assertThat(lab.services(Fqdn.of("pool19new.contoso.com"))).isNotEmpty().allMatch(s -> s.running());
+        lab.move(Subject.user(user(3)), Fqdn.of("pool19new.contoso.com"));
         assertThat(lab.homeOf(Subject.user(user(3)))).contains(Fqdn.of("pool19new.contoso.com"));
     }
 
     @Test
     void moving_between_versions_that_may_not_coexist_fails_permanently() {
         Lab mixed = Lab.inMemory(Scenario.parse(TestScenarios.OLD_AND_NEW, "mixed.yaml"), TestScenarios.CLOCK);
-        assertThatThrownBy(() -> mixed.move(Subject.user("sip:old1@contoso.com"), "pool19.contoso.com"))
+        assertThatThrownBy(() ->
+                        mixed.move(Subject.user(SipAddress.of("sip:old1@contoso.com")), Fqdn.of("pool19.contoso.com")))
                 .isInstanceOfSatisfying(
                         DeploymentFailure.class,
                         f -> assertThat(f.isTransient()).isFalse())
@@ -112,13 +115,13 @@ class LabMoveTest {
     void objects_and_the_cms_move_too() {
         Subject phone = new Subject(HomedKind.CommonAreaPhone, "sip:cap-pool13-001@contoso.com");
         Subject rgs = new Subject(HomedKind.RgsConfiguration, "service:ApplicationServer:pool13.contoso.com");
-        lab.move(phone, "pool19.contoso.com");
-        lab.move(rgs, "pool19.contoso.com");
-        lab.move(Subject.cms(), "pool19.contoso.com");
+        lab.move(phone, Fqdn.of("pool19.contoso.com"));
+        lab.move(rgs, Fqdn.of("pool19.contoso.com"));
+        lab.move(Subject.cms(), Fqdn.of("pool19.contoso.com"));
 
         Inventory after = lab.snapshot();
-        assertThat(after.cmsPool()).isEqualTo("pool19.contoso.com");
-        assertThat(after.objectsOn("pool19.contoso.com"))
+        assertThat(after.cmsPool()).isEqualTo(Fqdn.of("pool19.contoso.com"));
+        assertThat(after.objectsOn(Fqdn.of("pool19.contoso.com")))
                 .extracting(o -> o.kind())
                 .containsExactlyInAnyOrder(HomedKind.CommonAreaPhone, HomedKind.RgsConfiguration);
         assertThat(lab.homeOf(Subject.cms())).contains(Fqdn.of("pool19.contoso.com"));
@@ -126,7 +129,7 @@ class LabMoveTest {
 
     @Test
     void a_move_to_another_site_keeps_per_user_policies_but_changes_the_site_policy_that_applies() {
-        lab.move(Subject.user(user(3)), "pool19dub.contoso.com");
+        lab.move(Subject.user(user(3)), Fqdn.of("pool19dub.contoso.com"));
         Inventory after = lab.snapshot();
         User moved = after.findUser(user(3)).orElseThrow();
         assertThat(moved.policies()).containsEntry(PolicyKind.Conferencing, "ConferencingLarge");
@@ -138,8 +141,8 @@ class LabMoveTest {
     void users_moved_to_a_newer_version_schedule_meetings_and_upgrade_clients_the_same_way_every_time() {
         Lab other = TestScenarios.small();
         for (int n = 1; n <= 18; n++) {
-            lab.move(Subject.user(user(n)), "pool19.contoso.com");
-            other.move(Subject.user(user(n)), "pool19.contoso.com");
+            lab.move(Subject.user(user(n)), Fqdn.of("pool19.contoso.com"));
+            other.move(Subject.user(user(n)), Fqdn.of("pool19.contoso.com"));
         }
         Inventory a = lab.snapshot();
         List<Meeting> scheduled = a.meetings().stream()
@@ -152,7 +155,7 @@ class LabMoveTest {
         assertThat(scheduled)
                 .isNotEmpty()
                 .hasSizeLessThan(18)
-                .allMatch(m -> m.pool().equals("pool19.contoso.com"));
+                .allMatch(m -> m.pool().is("pool19.contoso.com"));
         assertThat(upgraded).isNotEmpty().hasSizeLessThan(18);
         assertThat(scheduled).extracting(Meeting::conferenceId).doesNotHaveDuplicates();
         assertThat(other.snapshot()).isEqualTo(a);
@@ -160,16 +163,16 @@ class LabMoveTest {
 
     @Test
     void moving_back_to_the_legacy_pool_causes_no_new_activity() {
-        lab.move(Subject.user(user(5)), "pool19.contoso.com");
+        lab.move(Subject.user(user(5)), Fqdn.of("pool19.contoso.com"));
         Inventory there = lab.snapshot();
-        lab.move(Subject.user(user(5)), "pool13.contoso.com");
+        lab.move(Subject.user(user(5)), Fqdn.of("pool13.contoso.com"));
         Inventory back = lab.snapshot();
         assertThat(back.meetings()).hasSameSizeAs(there.meetings());
         assertThat(back.clients()).isEqualTo(there.clients());
-        assertThat(meetingsOf(back, user(5))).allMatch(m -> m.pool().equals("pool13.contoso.com"));
+        assertThat(meetingsOf(back, user(5))).allMatch(m -> m.pool().equals(Fqdn.of("pool13.contoso.com")));
     }
 
-    private static List<Meeting> meetingsOf(Inventory inventory, String sip) {
+    private static List<Meeting> meetingsOf(Inventory inventory, SipAddress sip) {
         return inventory.meetings().stream()
                 .filter(m -> m.organizer().equals(sip))
                 .toList();

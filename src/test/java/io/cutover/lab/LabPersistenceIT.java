@@ -11,6 +11,7 @@ import io.cutover.deployment.Subject;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.PolicyKind;
+import io.cutover.inventory.SipAddress;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -35,12 +36,12 @@ class LabPersistenceIT {
         try (Lab lab = Lab.create(dir, TestScenarios.SMALL, "small.yaml", TestScenarios.CLOCK)) {
             lab.inject(new Fault.DropPolicyOnMove("pool19.contoso.com", PolicyKind.Conferencing));
             for (int n = 1; n <= 10; n++) {
-                lab.move(Subject.user(user(n)), "pool19.contoso.com");
+                lab.move(Subject.user(user(n)), Fqdn.of("pool19.contoso.com"));
             }
-            lab.move(Subject.cms(), "pool19.contoso.com");
-            lab.setFederationRoute("Redmond", "edge19.contoso.com");
-            lab.deploy("pool19new.contoso.com");
-            lab.decommission("pool19dub.contoso.com");
+            lab.move(Subject.cms(), Fqdn.of("pool19.contoso.com"));
+            lab.setFederationRoute("Redmond", Fqdn.of("edge19.contoso.com"));
+            lab.deploy(Fqdn.of("pool19new.contoso.com"));
+            lab.decommission(Fqdn.of("pool19dub.contoso.com"));
             lab.inject(new FaultProfile(77, List.of(new Fault.PoolDown("edge13.contoso.com"))));
             before = lab.snapshot();
         }
@@ -52,9 +53,9 @@ class LabPersistenceIT {
             assertThat(lab.homeOf(Subject.user(user(11)))).contains(Fqdn.of("pool13.contoso.com"));
             assertThat(lab.snapshot().findUser(user(1)).orElseThrow().policies())
                     .doesNotContainKey(PolicyKind.Conferencing);
-            assertThat(lab.poolState("pool19new.contoso.com")).isEqualTo(PoolState.Up);
-            assertThat(lab.poolState("pool19dub.contoso.com")).isEqualTo(PoolState.Decommissioned);
-            assertThat(lab.poolState("edge13.contoso.com")).isEqualTo(PoolState.Down);
+            assertThat(lab.poolState(Fqdn.of("pool19new.contoso.com"))).isEqualTo(PoolState.Up);
+            assertThat(lab.poolState(Fqdn.of("pool19dub.contoso.com"))).isEqualTo(PoolState.Decommissioned);
+            assertThat(lab.poolState(Fqdn.of("edge13.contoso.com"))).isEqualTo(PoolState.Down);
             assertThat(lab.faults()).hasSize(2);
             assertThat(lab.faultSeed()).isEqualTo(77);
             assertThat(lab.summary().location()).isEqualTo(dir.toString());
@@ -63,7 +64,7 @@ class LabPersistenceIT {
         }
         try (Lab lab = Lab.open(dir, TestScenarios.CLOCK)) {
             assertThat(lab.faults()).isEmpty();
-            assertThat(lab.poolState("edge13.contoso.com")).isEqualTo(PoolState.Up);
+            assertThat(lab.poolState(Fqdn.of("edge13.contoso.com"))).isEqualTo(PoolState.Up);
         }
     }
 
@@ -78,7 +79,7 @@ class LabPersistenceIT {
                         new Fault.ServiceStopped("pool19.contoso.com", "RTCSRV", "pool19-fe1.contoso.com"),
                         new Fault.ReplicaStale("pool13-fe2.contoso.com"),
                         new Fault.DropPolicyOnMove("pool19.contoso.com", PolicyKind.Voice),
-                        new Fault.ProbeFailure(List.of(user(7)), null)));
+                        new Fault.ProbeFailure(List.of(user(7).text()), null)));
         try (Lab lab = Lab.create(dir, TestScenarios.SMALL, "small.yaml", TestScenarios.CLOCK)) {
             lab.inject(all);
         }
@@ -93,21 +94,21 @@ class LabPersistenceIT {
         String text = Scenarios.syntheticYaml(2, 2_000);
         Inventory before;
         try (Lab lab = Lab.create(dir, text, "synthetic.yaml", TestScenarios.CLOCK)) {
-            List<String> users = lab.snapshot().usersOn("legacy01.contoso.com").stream()
+            List<SipAddress> users = lab.snapshot().usersOn(Fqdn.of("legacy01.contoso.com")).stream()
                     .filter(u -> u.features().isEmpty())
                     .map(u -> u.sipAddress())
                     .toList();
             ExecutorService pool = Executors.newFixedThreadPool(16);
             List<Future<?>> done = new ArrayList<>();
-            for (String sip : users) {
-                done.add(pool.submit(() -> lab.move(Subject.user(sip), "sfb19pool01.contoso.com")));
+            for (SipAddress sip : users) {
+                done.add(pool.submit(() -> lab.move(Subject.user(sip), Fqdn.of("sfb19pool01.contoso.com"))));
             }
             for (Future<?> f : done) {
                 f.get(30, TimeUnit.SECONDS);
             }
             pool.shutdown();
             before = lab.snapshot();
-            assertThat(before.usersOn("sfb19pool01.contoso.com")).hasSize(users.size());
+            assertThat(before.usersOn(Fqdn.of("sfb19pool01.contoso.com"))).hasSize(users.size());
         }
         try (Lab lab = Lab.open(dir, TestScenarios.CLOCK)) {
             assertThat(lab.snapshot()).isEqualTo(before);
@@ -171,7 +172,9 @@ class LabPersistenceIT {
 
         try (Lab lab = Lab.open(labDir, TestScenarios.CLOCK)) {
             for (String sip : reported) {
-                assertThat(lab.homeOf(Subject.user(sip))).as(sip).contains(Fqdn.of("sfb19pool01.contoso.com"));
+                assertThat(lab.homeOf(Subject.user(SipAddress.of(sip))))
+                        .as(sip)
+                        .contains(Fqdn.of("sfb19pool01.contoso.com"));
             }
         }
     }

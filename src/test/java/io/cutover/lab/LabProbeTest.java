@@ -9,6 +9,8 @@ import io.cutover.deployment.Probe;
 import io.cutover.deployment.ProbeKind;
 import io.cutover.deployment.ProbeResult;
 import io.cutover.deployment.Subject;
+import io.cutover.inventory.Fqdn;
+import io.cutover.inventory.SipAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,7 +28,7 @@ class LabProbeTest {
 
     @Test
     void registration_fails_for_a_user_who_does_not_exist() {
-        ProbeResult r = lab.probe(Probe.registration("sip:ghost@contoso.com"));
+        ProbeResult r = lab.probe(Probe.registration(SipAddress.of("sip:ghost@contoso.com")));
         assertThat(r.success()).isFalse();
         assertThat(r.diagnosis()).startsWith("404 Not Found");
     }
@@ -37,7 +39,7 @@ class LabProbeTest {
         ProbeResult r = lab.probe(Probe.registration(user(1)));
         assertThat(r.success()).isFalse();
         assertThat(r.diagnosis()).isEqualTo("480 Temporarily Unavailable: pool pool13.contoso.com is down");
-        assertThat(lab.services("pool13.contoso.com")).noneMatch(s -> s.running());
+        assertThat(lab.services(Fqdn.of("pool13.contoso.com"))).noneMatch(s -> s.running());
 
         lab.clearFaults();
 
@@ -47,9 +49,9 @@ class LabProbeTest {
     @Test
     void a_stopped_service_fails_probes_to_its_pool_with_503() {
         lab.inject(new Fault.ServiceStopped("pool19.contoso.com", "RTCSRV", "pool19-fe2.contoso.com"));
-        lab.move(Subject.user(user(3)), "pool19.contoso.com");
+        lab.move(Subject.user(user(3)), Fqdn.of("pool19.contoso.com"));
 
-        assertThat(lab.services("pool19.contoso.com"))
+        assertThat(lab.services(Fqdn.of("pool19.contoso.com")))
                 .filteredOn(s -> !s.running())
                 .extracting(s -> s.computer() + " " + s.name())
                 .containsExactly("pool19-fe2.contoso.com RTCSRV");
@@ -66,7 +68,7 @@ class LabProbeTest {
             value = ProbeKind.class,
             names = {"Presence", "Im", "Call", "Conference"})
     void users_on_2013_and_2019_reach_each_other_in_both_directions(ProbeKind kind) {
-        lab.move(Subject.user(user(3)), "pool19.contoso.com");
+        lab.move(Subject.user(user(3)), Fqdn.of("pool19.contoso.com"));
         ProbeResult there = lab.probe(Probe.between(kind, user(1), user(3)));
         ProbeResult back = lab.probe(Probe.between(kind, user(3), user(1)));
         assertThat(there.success()).isTrue();
@@ -77,25 +79,26 @@ class LabProbeTest {
     @Test
     void users_on_versions_that_may_not_coexist_fail_with_488() {
         Lab mixed = Lab.inMemory(Scenario.parse(TestScenarios.OLD_AND_NEW, "mixed.yaml"), TestScenarios.CLOCK);
-        ProbeResult r =
-                mixed.probe(Probe.between(ProbeKind.Conference, "sip:old1@contoso.com", "sip:new1@contoso.com"));
+        ProbeResult r = mixed.probe(
+                Probe.between(ProbeKind.Conference, SipAddress.of("sip:old1@contoso.com"), "sip:new1@contoso.com"));
         assertThat(r.success()).isFalse();
         assertThat(r.diagnosis())
                 .startsWith(
                         "488 Not Acceptable Here: Lync Server 2010 and Skype for Business Server 2019 may not coexist");
-        assertThat(mixed.probe(Probe.between(ProbeKind.Im, "sip:old1@contoso.com", "sip:old2@contoso.com"))
+        assertThat(mixed.probe(Probe.between(
+                                ProbeKind.Im, SipAddress.of("sip:old1@contoso.com"), "sip:old2@contoso.com"))
                         .success())
                 .isTrue();
     }
 
     @Test
     void external_users_reach_a_moved_user_through_the_new_edge() {
-        lab.move(Subject.user(user(3)), "pool19.contoso.com");
-        ProbeResult r = lab.probe(new Probe(ProbeKind.External, user(3), null, "edge19.contoso.com"));
+        lab.move(Subject.user(user(3)), Fqdn.of("pool19.contoso.com"));
+        ProbeResult r = lab.probe(new Probe(ProbeKind.External, user(3), null, Fqdn.of("edge19.contoso.com")));
         assertThat(r.success()).isTrue();
         assertThat(r.target()).isEqualTo("edge19.contoso.com");
 
-        ProbeResult notEdge = lab.probe(new Probe(ProbeKind.External, user(3), null, "pool13.contoso.com"));
+        ProbeResult notEdge = lab.probe(new Probe(ProbeKind.External, user(3), null, Fqdn.of("pool13.contoso.com")));
         assertThat(notEdge.success()).isFalse();
         assertThat(notEdge.diagnosis()).contains("not an Edge pool");
     }
@@ -111,16 +114,16 @@ class LabProbeTest {
         assertThat(down.success()).isFalse();
         assertThat(down.diagnosis()).startsWith("480").contains("edge13.contoso.com");
 
-        lab.setFederationRoute("Redmond", "edge19.contoso.com");
+        lab.setFederationRoute("Redmond", Fqdn.of("edge19.contoso.com"));
         ProbeResult moved = lab.probe(federated);
         assertThat(moved.success()).isTrue();
         assertThat(moved.target()).isEqualTo("edge19.contoso.com");
-        assertThat(lab.snapshot().site("Redmond").federationRoute()).isEqualTo("edge19.contoso.com");
+        assertThat(lab.snapshot().site("Redmond").federationRoute()).isEqualTo(Fqdn.of("edge19.contoso.com"));
     }
 
     @Test
     void federation_fails_without_a_route_or_to_an_unknown_partner() {
-        lab.move(Subject.user(user(3)), "pool19dub.contoso.com");
+        lab.move(Subject.user(user(3)), Fqdn.of("pool19dub.contoso.com"));
         ProbeResult noRoute = lab.probe(new Probe(ProbeKind.Federated, user(3), "fabrikam.com", null));
         assertThat(noRoute.success()).isFalse();
         assertThat(noRoute.diagnosis()).isEqualTo("403 Forbidden: site Dublin has no federation route");
@@ -139,7 +142,7 @@ class LabProbeTest {
                         .success())
                 .isTrue();
 
-        lab.move(Subject.user(user(1)), "pool19.contoso.com");
+        lab.move(Subject.user(user(1)), Fqdn.of("pool19.contoso.com"));
 
         ProbeResult xmpp = lab.probe(new Probe(ProbeKind.Xmpp, user(1), "fabrikam.com", null));
         ProbeResult chat = lab.probe(new Probe(ProbeKind.PersistentChat, user(1), null, null));
@@ -151,7 +154,7 @@ class LabProbeTest {
 
     @Test
     void setting_a_route_to_a_front_end_fails_permanently() {
-        assertThatThrownBy(() -> lab.setFederationRoute("Redmond", "pool19.contoso.com"))
+        assertThatThrownBy(() -> lab.setFederationRoute("Redmond", Fqdn.of("pool19.contoso.com")))
                 .isInstanceOf(DeploymentFailure.class)
                 .hasMessageContaining("not an Edge pool");
     }

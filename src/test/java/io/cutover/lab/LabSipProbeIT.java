@@ -7,6 +7,8 @@ import io.cutover.deployment.Probe;
 import io.cutover.deployment.ProbeKind;
 import io.cutover.deployment.ProbeResult;
 import io.cutover.deployment.Subject;
+import io.cutover.inventory.Fqdn;
+import io.cutover.inventory.SipAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +32,7 @@ class LabSipProbeIT {
 
     @Test
     void registration_fails_with_404_for_a_user_who_does_not_exist() {
-        ProbeResult r = lab.probe(Probe.registration("sip:ghost@contoso.com"));
+        ProbeResult r = lab.probe(Probe.registration(SipAddress.of("sip:ghost@contoso.com")));
         assertThat(r.success()).isFalse();
         assertThat(r.diagnosis()).isEqualTo("404 Not Found: no user sip:ghost@contoso.com in the deployment");
     }
@@ -50,7 +52,7 @@ class LabSipProbeIT {
     @Test
     void a_stopped_service_fails_probes_to_its_pool_with_503_from_that_pool() {
         lab.inject(new Fault.ServiceStopped("pool19.contoso.com", "RTCSRV", "pool19-fe2.contoso.com"));
-        lab.move(Subject.user(user(3)), "pool19.contoso.com");
+        lab.move(Subject.user(user(3)), Fqdn.of("pool19.contoso.com"));
 
         ProbeResult im = lab.probe(Probe.between(ProbeKind.Im, user(1), user(3)));
         assertThat(im.success()).isFalse();
@@ -65,7 +67,7 @@ class LabSipProbeIT {
             value = ProbeKind.class,
             names = {"Registration", "Presence", "Im", "Call", "Conference"})
     void users_on_2013_and_2019_reach_each_other_in_both_directions(ProbeKind kind) {
-        lab.move(Subject.user(user(3)), "pool19.contoso.com");
+        lab.move(Subject.user(user(3)), Fqdn.of("pool19.contoso.com"));
         ProbeResult there = lab.probe(Probe.between(kind, user(1), user(3)));
         ProbeResult back = lab.probe(Probe.between(kind, user(3), user(1)));
         assertThat(there.success()).as(String.valueOf(there)).isTrue();
@@ -76,13 +78,14 @@ class LabSipProbeIT {
     void users_on_versions_that_may_not_coexist_fail_with_488_from_the_receiving_pool() {
         try (Lab mixed = Lab.inMemory(Scenario.parse(TestScenarios.OLD_AND_NEW, "mixed.yaml"), TestScenarios.CLOCK)
                 .startSip(100, 800)) {
-            ProbeResult r =
-                    mixed.probe(Probe.between(ProbeKind.Conference, "sip:old1@contoso.com", "sip:new1@contoso.com"));
+            ProbeResult r = mixed.probe(
+                    Probe.between(ProbeKind.Conference, SipAddress.of("sip:old1@contoso.com"), "sip:new1@contoso.com"));
             assertThat(r.success()).isFalse();
             assertThat(r.diagnosis())
                     .startsWith(
                             "488 Not Acceptable Here: Lync Server 2010 and Skype for Business Server 2019 may not coexist");
-            assertThat(mixed.probe(Probe.between(ProbeKind.Im, "sip:old1@contoso.com", "sip:old2@contoso.com"))
+            assertThat(mixed.probe(Probe.between(
+                                    ProbeKind.Im, SipAddress.of("sip:old1@contoso.com"), "sip:old2@contoso.com"))
                             .success())
                     .isTrue();
         }
@@ -91,7 +94,7 @@ class LabSipProbeIT {
     @Test
     void a_move_changes_the_registrar_so_the_old_pool_redirects_and_the_new_one_registers() {
         assertThat(lab.probe(Probe.registration(user(3))).success()).isTrue();
-        lab.move(Subject.user(user(3)), "pool19.contoso.com");
+        lab.move(Subject.user(user(3)), Fqdn.of("pool19.contoso.com"));
 
         ProbeResult r = lab.probe(Probe.registration(user(3)));
 
@@ -101,7 +104,7 @@ class LabSipProbeIT {
 
     @Test
     void after_a_move_a_register_at_the_old_pool_is_answered_301_with_the_new_pool_as_contact() throws Exception {
-        lab.move(Subject.user(user(3)), "pool19.contoso.com");
+        lab.move(Subject.user(user(3)), Fqdn.of("pool19.contoso.com"));
         io.cutover.lab.sip.SipNetwork sip = lab.sipNetwork().orElseThrow();
         try (java.net.DatagramSocket s = new java.net.DatagramSocket(new java.net.InetSocketAddress("127.0.0.1", 0))) {
             s.setSoTimeout(2_000);
@@ -128,13 +131,14 @@ class LabSipProbeIT {
 
     @Test
     void external_users_register_and_talk_through_an_edge() {
-        lab.move(Subject.user(user(3)), "pool19.contoso.com");
-        ProbeResult r = lab.probe(new Probe(ProbeKind.External, user(3), null, "edge19.contoso.com"));
+        lab.move(Subject.user(user(3)), Fqdn.of("pool19.contoso.com"));
+        ProbeResult r = lab.probe(new Probe(ProbeKind.External, user(3), null, Fqdn.of("edge19.contoso.com")));
         assertThat(r.success()).as(String.valueOf(r)).isTrue();
-        ProbeResult toPeer = lab.probe(new Probe(ProbeKind.External, user(3), user(1), "edge13.contoso.com"));
+        ProbeResult toPeer =
+                lab.probe(new Probe(ProbeKind.External, user(3), user(1).text(), Fqdn.of("edge13.contoso.com")));
         assertThat(toPeer.success()).as(String.valueOf(toPeer)).isTrue();
 
-        ProbeResult notEdge = lab.probe(new Probe(ProbeKind.External, user(3), null, "pool13.contoso.com"));
+        ProbeResult notEdge = lab.probe(new Probe(ProbeKind.External, user(3), null, Fqdn.of("pool13.contoso.com")));
         assertThat(notEdge.success()).isFalse();
         assertThat(notEdge.diagnosis()).startsWith("404 Not Found: no Edge pool pool13.contoso.com");
     }
@@ -150,7 +154,7 @@ class LabSipProbeIT {
         assertThat(down.success()).isFalse();
         assertThat(down.diagnosis()).isEqualTo("480 Temporarily Unavailable: pool edge13.contoso.com is down");
 
-        lab.setFederationRoute("Redmond", "edge19.contoso.com");
+        lab.setFederationRoute("Redmond", Fqdn.of("edge19.contoso.com"));
         ProbeResult moved = lab.probe(federated);
         assertThat(moved.success()).as(String.valueOf(moved)).isTrue();
         assertThat(moved.target()).isEqualTo("edge19.contoso.com");
@@ -158,7 +162,7 @@ class LabSipProbeIT {
 
     @Test
     void federation_fails_without_a_route_or_to_an_unknown_partner() {
-        lab.move(Subject.user(user(3)), "pool19dub.contoso.com");
+        lab.move(Subject.user(user(3)), Fqdn.of("pool19dub.contoso.com"));
         ProbeResult noRoute = lab.probe(new Probe(ProbeKind.Federated, user(3), "fabrikam.com", null));
         assertThat(noRoute.success()).isFalse();
         assertThat(noRoute.diagnosis())
@@ -179,7 +183,7 @@ class LabSipProbeIT {
                         .success())
                 .isTrue();
 
-        lab.move(Subject.user(user(1)), "pool19.contoso.com");
+        lab.move(Subject.user(user(1)), Fqdn.of("pool19.contoso.com"));
 
         ProbeResult xmpp = lab.probe(new Probe(ProbeKind.Xmpp, user(1), "fabrikam.com", null));
         ProbeResult chat = lab.probe(new Probe(ProbeKind.PersistentChat, user(1), null, null));

@@ -3,11 +3,11 @@ package io.cutover.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.catalog.Feature;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.PolicyKind;
-import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
 import io.cutover.inventory.User;
 import java.time.Instant;
@@ -52,14 +52,14 @@ class ScenarioExpansionTest {
 
     @Test
     void users_are_numbered_from_one_with_padded_names_and_the_first_ones_are_test_users() {
-        assertThat(inventory.usersOn("fe.fabrikam.org"))
+        assertThat(inventory.usersOn(Fqdn.of("fe.fabrikam.org")))
                 .hasSize(30)
-                .extracting(User::sipAddress)
+                .extracting(u -> u.sipAddress().text())
                 .startsWith("sip:u001@fabrikam.org", "sip:u002@fabrikam.org")
                 .endsWith("sip:u030@fabrikam.org");
-        assertThat(inventory.usersOn("fe.fabrikam.org"))
+        assertThat(inventory.usersOn(Fqdn.of("fe.fabrikam.org")))
                 .filteredOn(User::test)
-                .extracting(User::sipAddress)
+                .extracting(u -> u.sipAddress().text())
                 .containsExactly(
                         "sip:u001@fabrikam.org",
                         "sip:u002@fabrikam.org",
@@ -77,20 +77,20 @@ class ScenarioExpansionTest {
         assertThat(voice(25)).isEqualTo("V2");
         assertThat(inventory.users())
                 .filteredOn(u -> u.features().contains(Feature.Voice))
-                .extracting(User::sipAddress)
+                .extracting(u -> u.sipAddress().text())
                 .containsExactly("sip:u001@fabrikam.org", "sip:u008@fabrikam.org");
     }
 
     @Test
     void meeting_rules_add_up_and_meetings_are_created_before_the_epoch() {
         assertThat(inventory.meetings())
-                .filteredOn(m -> m.organizer().equals("sip:u029@fabrikam.org"))
+                .filteredOn(m -> m.organizer().is("sip:u029@fabrikam.org"))
                 .hasSize(1);
         assertThat(inventory.meetings())
-                .filteredOn(m -> m.organizer().equals("sip:u030@fabrikam.org"))
+                .filteredOn(m -> m.organizer().is("sip:u030@fabrikam.org"))
                 .hasSize(2);
         assertThat(inventory.meetings())
-                .filteredOn(m -> m.organizer().equals("sip:u002@fabrikam.org"))
+                .filteredOn(m -> m.organizer().is("sip:u002@fabrikam.org"))
                 .isEmpty();
         assertThat(inventory.meetings()).allMatch(m -> m.createdUtc().isBefore(Instant.parse("2024-03-01T09:00:00Z")));
         assertThat(inventory.meetings())
@@ -101,14 +101,14 @@ class ScenarioExpansionTest {
     @Test
     void users_written_out_are_homed_where_they_say_with_their_meetings_and_client() {
         User boss = inventory.findUser("sip:boss@fabrikam.org").orElseThrow();
-        assertThat(boss.pool()).isEqualTo("fe2.fabrikam.org");
+        assertThat(boss.pool()).isEqualTo(Fqdn.of("fe2.fabrikam.org"));
         assertThat(boss.test()).isTrue();
         assertThat(boss.policies()).containsEntry(PolicyKind.Conferencing, "Exec");
         assertThat(boss.features()).containsExactly(Feature.PersistentChat);
         assertThat(inventory.meetings())
                 .filteredOn(m -> m.organizer().equals(boss.sipAddress()))
                 .hasSize(3)
-                .allMatch(m -> m.pool().equals("fe2.fabrikam.org"));
+                .allMatch(m -> m.pool().is("fe2.fabrikam.org"));
         assertThat(inventory.clients())
                 .filteredOn(c -> c.sipAddress().equals(boss.sipAddress()))
                 .hasSize(1);
@@ -118,19 +118,20 @@ class ScenarioExpansionTest {
     void servers_replicas_and_services_follow_the_pools() {
         assertThat(inventory.pool("fe.fabrikam.org").version()).isEqualTo("Skype for Business Server 2015");
         assertThat(inventory.pool("new.fabrikam.org").servers())
+                .extracting(Fqdn::text)
                 .containsExactly("new-fe1.fabrikam.org", "new-fe2.fabrikam.org");
         assertThat(inventory.replicas())
                 .extracting(r -> r.fqdn() + "=" + r.upToDate())
                 .containsExactly("a.fabrikam.org=true", "b.fabrikam.org=false", "fe2-fe1.fabrikam.org=true");
         assertThat(inventory.services())
-                .filteredOn(s -> s.pool().equals("new.fabrikam.org"))
+                .filteredOn(s -> s.pool().equals(Fqdn.of("new.fabrikam.org")))
                 .isNotEmpty()
                 .noneMatch(ServiceState::running);
         assertThat(inventory.services())
-                .filteredOn(s -> s.computer().equals("a.fabrikam.org"))
+                .filteredOn(s -> s.computer().equals(Fqdn.of("a.fabrikam.org")))
                 .extracting(ServiceState::name)
                 .containsExactly("RTCSRV", "RTCAVMCU", "RTCIMMCU", "RTCASMCU", "RTCDATAMCU", "RTCREPLICA");
-        assertThat(inventory.replicas()).extracting(Replica::fqdn).doesNotContain("new-fe1.fabrikam.org");
+        assertThat(inventory.replicas()).extracting(r -> r.fqdn().text()).doesNotContain("new-fe1.fabrikam.org");
     }
 
     @Test

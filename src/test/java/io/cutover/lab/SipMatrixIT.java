@@ -6,7 +6,9 @@ import io.cutover.catalog.Catalog;
 import io.cutover.check.CoexistenceMatrix;
 import io.cutover.check.MatrixRunner;
 import io.cutover.deployment.Subject;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Pool;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.User;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -22,10 +24,12 @@ class SipMatrixIT {
     void pilot() {
         lab = Lab.inMemory(Lab.example(), TestScenarios.CLOCK);
         // The 2019 pools deployed and a test user moved to each: what the plan has done by its pilot.
-        lab.deploy("sfb19pool-red.contoso.com");
-        lab.deploy("sfb19pool-dub.contoso.com");
-        lab.move(Subject.user(firstTestUserOn(LEGACY)), "sfb19pool-red.contoso.com");
-        lab.move(Subject.user(firstTestUserOn("sfb15pool-dub.contoso.com")), "sfb19pool-dub.contoso.com");
+        lab.deploy(Fqdn.of("sfb19pool-red.contoso.com"));
+        lab.deploy(Fqdn.of("sfb19pool-dub.contoso.com"));
+        lab.move(Subject.user(SipAddress.of(firstTestUserOn(LEGACY))), Fqdn.of("sfb19pool-red.contoso.com"));
+        lab.move(
+                Subject.user(SipAddress.of(firstTestUserOn("sfb15pool-dub.contoso.com"))),
+                Fqdn.of("sfb19pool-dub.contoso.com"));
         lab.startSip(100, 1_000);
     }
 
@@ -51,7 +55,8 @@ class SipMatrixIT {
     @Test
     void with_a_legacy_pools_services_stopped_exactly_its_cells_fail_each_with_503() {
         Pool legacy = lab.snapshot().pool(LEGACY);
-        lab.inject(new Fault.ServiceStopped(LEGACY, "RTCSRV", legacy.servers().get(1)));
+        lab.inject(new Fault.ServiceStopped(
+                LEGACY, "RTCSRV", legacy.servers().get(1).text()));
 
         MatrixRunner.Report r = run();
 
@@ -90,7 +95,7 @@ class SipMatrixIT {
                 .filteredOn(x -> x.site().equals("Dublin"))
                 .allSatisfy(x -> assertThat(x.outcome()).isEqualTo("pass"));
 
-        lab.setFederationRoute("Redmond", "sfb19edge-red.contoso.com");
+        lab.setFederationRoute("Redmond", Fqdn.of("sfb19edge-red.contoso.com"));
 
         assertThat(run().rows().stream().filter(x -> x.path().equals("Federated")))
                 .hasSize(4)
@@ -99,10 +104,11 @@ class SipMatrixIT {
 
     private String firstTestUserOn(String pool) {
         return lab.snapshot().users().stream()
-                .filter(u -> u.pool().equals(pool) && u.test())
+                .filter(u -> u.pool().is(pool) && u.test())
                 .map(User::sipAddress)
                 .sorted()
                 .findFirst()
-                .orElseThrow();
+                .orElseThrow()
+                .text();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cutover.deployment.Probe;
 import io.cutover.deployment.ProbeKind;
 import io.cutover.deployment.ProbeResult;
+import io.cutover.inventory.Fqdn;
 import io.cutover.lab.sip.SipMessage;
 import io.cutover.lab.sip.SipNetwork;
 import java.io.IOException;
@@ -192,7 +193,7 @@ class SipRobustnessIT {
         List<ProbeResult> results = new ArrayList<>();
         results.add(lab.probe(Probe.registration(user(1))));
         results.add(lab.probe(Probe.between(ProbeKind.Im, user(1), user(2))));
-        results.add(lab.probe(new Probe(ProbeKind.External, user(1), null, "edge13.contoso.com")));
+        results.add(lab.probe(new Probe(ProbeKind.External, user(1), null, Fqdn.of("edge13.contoso.com"))));
         results.add(lab.probe(new Probe(ProbeKind.Federated, user(1), "fabrikam.com", null)));
         assertThat(results)
                 .allSatisfy(r -> assertThat(r.success()).as(String.valueOf(r)).isTrue());

@@ -4,6 +4,7 @@ import static io.cutover.lab.TestScenarios.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.deployment.Subject;
+import io.cutover.inventory.Fqdn;
 import io.cutover.lab.sip.SipMessage;
 import io.cutover.lab.sip.SipNetwork;
 import java.io.IOException;
@@ -42,7 +43,7 @@ class SippInteropIT {
 
     @Test
     void sipp_registers_on_one_pool_and_exchanges_messages_with_a_user_homed_on_another() throws Exception {
-        lab.move(Subject.user(user(3)), "pool19.contoso.com");
+        lab.move(Subject.user(user(3)), Fqdn.of("pool19.contoso.com"));
         InetSocketAddress pool13 = sip.poolAddress("pool13.contoso.com");
         InetSocketAddress pool19 = sip.poolAddress("pool19.contoso.com");
         Path scenario = dir.resolve("register-message.xml");

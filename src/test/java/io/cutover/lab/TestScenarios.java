@@ -1,5 +1,6 @@
 package io.cutover.lab;
 
+import io.cutover.inventory.SipAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -77,7 +78,7 @@ final class TestScenarios {
         return Lab.inMemory(Scenario.parse(SMALL, "small.yaml"), CLOCK);
     }
 
-    static String user(int n) {
-        return String.format("sip:user%02d@contoso.com", n);
+    static SipAddress user(int n) {
+        return SipAddress.of(String.format("sip:user%02d@contoso.com", n));
     }
 }

@@ -6,6 +6,7 @@ import io.cutover.catalog.Catalog;
 import io.cutover.deployment.PoolState;
 import io.cutover.folder.FolderRead;
 import io.cutover.folder.FolderReader;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
@@ -36,11 +37,11 @@ class TwinTest {
             Inventory now = twin.snapshot();
             assertThat(now.services())
                     .filteredOn(s -> !s.running())
-                    .extracting(ServiceState::computer, ServiceState::name)
+                    .extracting(s -> s.computer().text(), ServiceState::name)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("par15-fe2.contoso.com", "RTCSRV"));
             assertThat(now.replicas())
                     .filteredOn(r -> !r.upToDate())
-                    .extracting(Replica::fqdn)
+                    .extracting(r -> r.fqdn().text())
                     .containsExactlyInAnyOrder("ber15-fe1.contoso.com", "ber19-fe1.contoso.com");
             assertThat(now.users()).isEqualTo(read.inventory().users());
             assertThat(twin.summary().faults()).hasSize(1);
@@ -51,7 +52,7 @@ class TwinTest {
     void pools_whose_servers_reported_no_service_are_not_installed_yet_and_without_services_csv_every_pool_is_up() {
         FolderRead read = fixture("stale-and-stopped");
         try (Lab twin = Lab.inMemoryTwin(read.inventory(), read.servicesCollected(), "x", Clock.systemUTC())) {
-            assertThat(twin.poolState("pool19-ber.contoso.com")).isEqualTo(PoolState.Up);
+            assertThat(twin.poolState(Fqdn.of("pool19-ber.contoso.com"))).isEqualTo(PoolState.Up);
         }
         FolderRead noServices = fixture("lync2010-beside-2013");
         assertThat(noServices.servicesCollected()).isFalse();
@@ -62,12 +63,12 @@ class TwinTest {
         FolderRead clean = fixture("clean");
         try (Lab twin = Lab.inMemoryTwin(clean.inventory(), clean.servicesCollected(), "x", Clock.systemUTC())) {
             // The clean folder lists neither a service nor a replica for its Edge servers: not installed yet.
-            assertThat(twin.poolState("edge13-red.contoso.com")).isEqualTo(PoolState.NotDeployed);
-            assertThat(twin.poolState("pool13-red.contoso.com")).isEqualTo(PoolState.Up);
+            assertThat(twin.poolState(Fqdn.of("edge13-red.contoso.com"))).isEqualTo(PoolState.NotDeployed);
+            assertThat(twin.poolState(Fqdn.of("pool13-red.contoso.com"))).isEqualTo(PoolState.Up);
         }
         Inventory c = clean.inventory();
         java.util.List<Replica> replicas = new java.util.ArrayList<>(c.replicas());
-        replicas.add(new Replica("red13-edge1.contoso.com", true));
+        replicas.add(new Replica(Fqdn.of("red13-edge1.contoso.com"), true));
         Inventory withEdgeReplica = new Inventory(
                 c.sites(),
                 c.pools(),
@@ -82,7 +83,7 @@ class TwinTest {
                 c.partners());
         try (Lab twin = Lab.inMemoryTwin(withEdgeReplica, true, "x", Clock.systemUTC())) {
             // An up-to-date replica proves the Edge server is installed though its services were not collected.
-            assertThat(twin.poolState("edge13-red.contoso.com")).isEqualTo(PoolState.Up);
+            assertThat(twin.poolState(Fqdn.of("edge13-red.contoso.com"))).isEqualTo(PoolState.Up);
         }
     }
 }

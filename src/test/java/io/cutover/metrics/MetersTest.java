@@ -15,6 +15,7 @@ import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
+import io.cutover.inventory.SipAddress;
 import io.cutover.journal.Action;
 import io.cutover.journal.Entry;
 import io.cutover.journal.Outcome;
@@ -40,14 +41,26 @@ class MetersTest {
     private static final Instant AT = Instant.parse("2024-03-01T09:00:00Z");
 
     private final Meters meters = new Meters();
-    private final Move ann = new Move(Subject.user("sip:ann@contoso.com"), LEGACY, TARGET);
-    private final Move bob = new Move(Subject.user("sip:bob@contoso.com"), LEGACY, TARGET);
+    private final Move ann =
+            new Move(Subject.user(SipAddress.of("sip:ann@contoso.com")), Fqdn.of(LEGACY), Fqdn.of(TARGET));
+    private final Move bob =
+            new Move(Subject.user(SipAddress.of("sip:bob@contoso.com")), Fqdn.of(LEGACY), Fqdn.of(TARGET));
     private final Step.Gate gate = new Step.Gate(
-            "red/pilot/check", "red", TARGET, Phase.PilotValidation, "pilot", List.of(new Check.ReplicasUpToDate()));
+            "red/pilot/check",
+            "red",
+            Fqdn.of(TARGET),
+            Phase.PilotValidation,
+            "pilot",
+            List.of(new Check.ReplicasUpToDate()));
     private final Step.MoveBatch batch =
-            new Step.MoveBatch("red/pilot", "red", TARGET, Phase.Pilot, "pilot", List.of(ann, bob));
+            new Step.MoveBatch("red/pilot", "red", Fqdn.of(TARGET), Phase.Pilot, "pilot", List.of(ann, bob));
     private final Step.RouteFederation route = new Step.RouteFederation(
-            "red/federation", "red", null, Phase.Federation, "edge-old.contoso.com", "edge-new.contoso.com");
+            "red/federation",
+            "red",
+            null,
+            Phase.Federation,
+            Fqdn.of("edge-old.contoso.com"),
+            Fqdn.of("edge-new.contoso.com"));
     private final Plan plan = new Plan(
             Plan.FORMAT,
             "test",
@@ -60,7 +73,7 @@ class MetersTest {
     @Test
     void every_metric_is_snake_case_under_cutover_and_every_counter_ends_in_total_and_every_timer_in_seconds() {
         meters.journal(plan).committed(List.of(end(begin(ann, Action.DO, 1), Outcome.OK)), Duration.ofMillis(3));
-        meters.watch(new FakeDeployment()).probe(Probe.registration("sip:ann@contoso.com"));
+        meters.watch(new FakeDeployment()).probe(Probe.registration(SipAddress.of("sip:ann@contoso.com")));
         meters.shell().roundTrip(2, true, Duration.ofMillis(40));
 
         Map<String, String> types = new java.util.TreeMap<>();
@@ -95,7 +108,8 @@ class MetersTest {
         Entry first = begin(ann, Action.DO, 1);
         Entry again = begin(ann, Action.DO, 2);
         Entry other = begin(bob, Action.DO, 1);
-        Entry undo = Entry.begin("run-1", batch.id(), bob.item(), Action.UNDO, 1, TARGET, LEGACY, null, AT, "t");
+        Entry undo = Entry.begin(
+                "run-1", batch.id(), bob.item(), Action.UNDO, 1, Fqdn.of(TARGET), Fqdn.of(LEGACY), null, AT, "t");
 
         meters.journal(plan).committed(List.of(first, other, end(first, Outcome.RETRY)), Duration.ofMillis(1));
         meters.journal(plan)
@@ -148,7 +162,7 @@ class MetersTest {
         List<Double> seen = new ArrayList<>();
         FakeDeployment fake = new FakeDeployment() {
             @Override
-            public void move(Subject subject, String targetPool) {
+            public void move(Subject subject, Fqdn targetPool) {
                 seen.add(value(meters.scrape(), "cutover_moves_in_flight"));
                 if (subject.id().startsWith("sip:bob")) {
                     throw DeploymentFailure.retryable("busy");
@@ -157,8 +171,8 @@ class MetersTest {
         };
         Deployment watched = meters.watch(fake);
 
-        watched.move(ann.subject(), TARGET);
-        assertThatThrownBy(() -> watched.move(bob.subject(), TARGET)).isInstanceOf(DeploymentFailure.class);
+        watched.move(ann.subject(), Fqdn.of(TARGET));
+        assertThatThrownBy(() -> watched.move(bob.subject(), Fqdn.of(TARGET))).isInstanceOf(DeploymentFailure.class);
 
         assertThat(seen).containsExactly(1.0, 1.0);
         assertThat(value(meters.scrape(), "cutover_moves_in_flight")).isZero();
@@ -168,9 +182,9 @@ class MetersTest {
     void probes_are_timed_by_modality_and_result_as_the_deployment_reports_their_latency() {
         Deployment watched = meters.watch(new FakeDeployment());
 
-        watched.probe(Probe.between(ProbeKind.Im, "sip:ann@contoso.com", "sip:bob@contoso.com"));
-        watched.probe(Probe.between(ProbeKind.Im, "sip:ann@contoso.com", "sip:bob@contoso.com"));
-        watched.probe(Probe.between(ProbeKind.Call, "sip:ann@contoso.com", "sip:fail@contoso.com"));
+        watched.probe(Probe.between(ProbeKind.Im, SipAddress.of("sip:ann@contoso.com"), "sip:bob@contoso.com"));
+        watched.probe(Probe.between(ProbeKind.Im, SipAddress.of("sip:ann@contoso.com"), "sip:bob@contoso.com"));
+        watched.probe(Probe.between(ProbeKind.Call, SipAddress.of("sip:ann@contoso.com"), "sip:fail@contoso.com"));
 
         String text = meters.scrape();
         assertThat(value(text, "cutover_probe_duration_seconds_count", "modality", "im", "result", "ok"))
@@ -243,7 +257,7 @@ class MetersTest {
         }
 
         @Override
-        public void move(Subject subject, String targetPool) {}
+        public void move(Subject subject, Fqdn targetPool) {}
 
         @Override
         public String name() {
@@ -261,21 +275,21 @@ class MetersTest {
         }
 
         @Override
-        public void setFederationRoute(String site, String edgeFqdn) {}
+        public void setFederationRoute(String site, Fqdn edgeFqdn) {}
 
         @Override
-        public PoolState poolState(String fqdn) {
+        public PoolState poolState(Fqdn fqdn) {
             return PoolState.Up;
         }
 
         @Override
-        public void deploy(String fqdn) {}
+        public void deploy(Fqdn fqdn) {}
 
         @Override
-        public void decommission(String fqdn) {}
+        public void decommission(Fqdn fqdn) {}
 
         @Override
-        public List<ServiceState> services(String pool) {
+        public List<ServiceState> services(Fqdn pool) {
             return List.of();
         }
 

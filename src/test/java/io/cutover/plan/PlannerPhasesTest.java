@@ -25,6 +25,7 @@ import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.PoolRole;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.User;
 import java.util.Arrays;
 import java.util.List;
@@ -59,7 +60,7 @@ class PlannerPhasesTest {
                         "Redmond/pool01.contoso.com/decommission");
         for (String pool : List.of(POOL01, EDGE01)) {
             assertThat(plan.steps().stream()
-                            .filter(s -> pool.equals(s.pool()))
+                            .filter(s -> s.pool() != null && s.pool().is(pool))
                             .map(Step::phase)
                             .toList())
                     .as("phases of %s", pool)
@@ -76,13 +77,26 @@ class PlannerPhasesTest {
 
         assertThat(step(plan, "Redmond/pool01.contoso.com/deploy-target"))
                 .isEqualTo(new Step.DeployTarget(
-                        "Redmond/pool01.contoso.com/deploy-target", "Redmond", POOL01, Phase.Prepare, POOL19));
+                        "Redmond/pool01.contoso.com/deploy-target",
+                        "Redmond",
+                        Fqdn.of(POOL01),
+                        Phase.Prepare,
+                        Fqdn.of(POOL19)));
         assertThat(step(plan, "Redmond/federation-route"))
                 .isEqualTo(new Step.RouteFederation(
-                        "Redmond/federation-route", "Redmond", null, Phase.Federation, EDGE01, EDGE19));
+                        "Redmond/federation-route",
+                        "Redmond",
+                        null,
+                        Phase.Federation,
+                        Fqdn.of(EDGE01),
+                        Fqdn.of(EDGE19)));
         assertThat(step(plan, "Redmond/pool01.contoso.com/decommission"))
                 .isEqualTo(new Step.Decommission(
-                        "Redmond/pool01.contoso.com/decommission", "Redmond", POOL01, Phase.Decommission, POOL01));
+                        "Redmond/pool01.contoso.com/decommission",
+                        "Redmond",
+                        Fqdn.of(POOL01),
+                        Phase.Decommission,
+                        Fqdn.of(POOL01)));
         assertThat(gate(plan, "Redmond/edge01.contoso.com/drain").checks())
                 .containsExactly(new Check.Drain(Fqdn.of(EDGE01)));
         // The decommission verb finds this gate by the pool an operator names, in whatever case.
@@ -135,7 +149,7 @@ class PlannerPhasesTest {
                         "Tokyo/poolb.tokyo.contoso.com/drain",
                         "Tokyo/poolb.tokyo.contoso.com/decommission");
         assertThat(batch(plan, "Tokyo/poolb.tokyo.contoso.com/wave-01").moves())
-                .allSatisfy(m -> assertThat(m.to()).isEqualTo("new.tokyo.contoso.com"));
+                .allSatisfy(m -> assertThat(m.to()).isEqualTo(Fqdn.of("new.tokyo.contoso.com")));
     }
 
     @Test
@@ -168,8 +182,8 @@ class PlannerPhasesTest {
         for (HomedKind kind : kinds) {
             assertThat(batch(plan, "Redmond/pool01.contoso.com/objects-" + kind).moves())
                     .contains(
-                            new Move(new Subject(kind, "a-" + kind), POOL01, POOL19),
-                            new Move(new Subject(kind, "z-" + kind), POOL01, POOL19));
+                            new Move(new Subject(kind, "a-" + kind), Fqdn.of(POOL01), Fqdn.of(POOL19)),
+                            new Move(new Subject(kind, "z-" + kind), Fqdn.of(POOL01), Fqdn.of(POOL19)));
         }
         assertThat(PlanReading.moves(plan)).noneMatch(m -> m.subject().id().equals("elsewhere"));
     }
@@ -179,7 +193,7 @@ class PlannerPhasesTest {
         Plan plan = Planner.plan(redmond(12).build(), CATALOG, options(), "cms");
 
         assertThat(batch(plan, "Redmond/pool01.contoso.com/cms").moves())
-                .containsExactly(new Move(Subject.cms(), POOL01, POOL19));
+                .containsExactly(new Move(Subject.cms(), Fqdn.of(POOL01), Fqdn.of(POOL19)));
         assertThat(plan.indexOf("Redmond/pool01.contoso.com/cms"))
                 .isLessThan(plan.indexOf("Redmond/pool01.contoso.com/drain"))
                 .isLessThan(plan.indexOf("Redmond/pool01.contoso.com/decommission"))
@@ -196,7 +210,7 @@ class PlannerPhasesTest {
 
         assertThat(plan.kept()).extracting(k -> k.pool().text()).contains(POOL01);
         assertThat(batch(plan, "Redmond/pool01.contoso.com/cms").moves())
-                .containsExactly(new Move(Subject.cms(), POOL01, POOL19));
+                .containsExactly(new Move(Subject.cms(), Fqdn.of(POOL01), Fqdn.of(POOL19)));
     }
 
     @Test
@@ -224,8 +238,10 @@ class PlannerPhasesTest {
         // The pilot is test1, test2, user0001 (test users first), so user0002 is the first left behind.
         assertThat(talk.pairs())
                 .containsExactly(
-                        new Check.Pair("sip:test1@contoso.com", "sip:user0002@contoso.com"),
-                        new Check.Pair("sip:user0002@contoso.com", "sip:test1@contoso.com"));
+                        new Check.Pair(
+                                SipAddress.of("sip:test1@contoso.com"), SipAddress.of("sip:user0002@contoso.com")),
+                        new Check.Pair(
+                                SipAddress.of("sip:user0002@contoso.com"), SipAddress.of("sip:test1@contoso.com")));
         assertThat(talk.modalities()).isEqualTo(ProbeKind.PEER_MODALITIES);
     }
 
@@ -241,8 +257,10 @@ class PlannerPhasesTest {
         Check.Communication talk = check(plan, "Redmond/pool01.contoso.com/coexistence", Check.Communication.class);
         assertThat(talk.pairs())
                 .containsExactly(
-                        new Check.Pair("sip:test1@contoso.com", "sip:newtest@contoso.com"),
-                        new Check.Pair("sip:newtest@contoso.com", "sip:test1@contoso.com"));
+                        new Check.Pair(
+                                SipAddress.of("sip:test1@contoso.com"), SipAddress.of("sip:newtest@contoso.com")),
+                        new Check.Pair(
+                                SipAddress.of("sip:newtest@contoso.com"), SipAddress.of("sip:test1@contoso.com")));
         assertThat(gate(plan, "Redmond/pool01.contoso.com/pilot-validation").checks())
                 .noneMatch(Check.Communication.class::isInstance);
         assertThat(PlanReading.movedUsers(plan)).doesNotContain("sip:new0001@contoso.com", "sip:newtest@contoso.com");
@@ -260,8 +278,10 @@ class PlannerPhasesTest {
         Check.Communication talk = check(plan, "Redmond/pool02.contoso.com/coexistence", Check.Communication.class);
         assertThat(talk.pairs())
                 .containsExactly(
-                        new Check.Pair("sip:second0001@contoso.com", "sip:test1@contoso.com"),
-                        new Check.Pair("sip:test1@contoso.com", "sip:second0001@contoso.com"));
+                        new Check.Pair(
+                                SipAddress.of("sip:second0001@contoso.com"), SipAddress.of("sip:test1@contoso.com")),
+                        new Check.Pair(
+                                SipAddress.of("sip:test1@contoso.com"), SipAddress.of("sip:second0001@contoso.com")));
     }
 
     @Test
@@ -271,9 +291,9 @@ class PlannerPhasesTest {
                         Map.of(PolicyKind.Conferencing, "Standard"),
                         Map.of("Redmond", Map.of(PolicyKind.Voice, "RedmondVoice")))
                 .user(new User(
-                        "sip:boss@contoso.com",
+                        SipAddress.of("sip:boss@contoso.com"),
                         "Boss",
-                        POOL01,
+                        Fqdn.of(POOL01),
                         Map.of(PolicyKind.Conferencing, "Executive"),
                         java.util.Set.of(),
                         true))
@@ -284,7 +304,7 @@ class PlannerPhasesTest {
         Check.PolicyParity parity =
                 check(plan, "Redmond/pool01.contoso.com/pilot-validation", Check.PolicyParity.class);
         Check.ExpectedPolicies boss = parity.users().get(0);
-        assertThat(boss.sipAddress()).isEqualTo("sip:boss@contoso.com");
+        assertThat(boss.sipAddress()).isEqualTo(SipAddress.of("sip:boss@contoso.com"));
         assertThat(boss.site()).isEqualTo("Redmond");
         assertThat(boss.perUser()).isEqualTo(Map.of(PolicyKind.Conferencing, "Executive"));
         assertThat(boss.effective())
@@ -293,6 +313,7 @@ class PlannerPhasesTest {
                 .containsEntry(PolicyKind.Client, "Global/Global");
         assertThat(check(plan, "Redmond/pool01.contoso.com/pilot-validation", Check.Registration.class)
                         .users())
+                .extracting(SipAddress::text)
                 .containsExactly("sip:boss@contoso.com", "sip:test1@contoso.com", "sip:test2@contoso.com");
     }
 
@@ -301,10 +322,12 @@ class PlannerPhasesTest {
         Plan plan = Planner.plan(redmond(12).partner("adatum.com").build(), CATALOG, options(), "edge");
 
         // user0001 went with the pilot (test1, test2, user0001); user0002 is the first still on pool01.
-        List<String> probed = List.of("sip:user0002@contoso.com", "sip:test1@contoso.com");
+        List<SipAddress> probed =
+                List.of(SipAddress.of("sip:user0002@contoso.com"), SipAddress.of("sip:test1@contoso.com"));
         assertThat(gate(plan, "Redmond/edge").checks())
                 .containsExactly(
-                        new Check.ServicesRunning(List.of(Fqdn.of(EDGE19))), new Check.ExternalAccess(EDGE19, probed));
+                        new Check.ServicesRunning(List.of(Fqdn.of(EDGE19))),
+                        new Check.ExternalAccess(Fqdn.of(EDGE19), probed));
         assertThat(gate(plan, "Redmond/federation").checks())
                 .containsExactly(new Check.FederatedAccess("Redmond", "adatum.com", probed));
     }
@@ -338,7 +361,7 @@ class PlannerPhasesTest {
 
         assertThat(step(plan, "Dublin/federation-route"))
                 .isEqualTo(new Step.RouteFederation(
-                        "Dublin/federation-route", "Dublin", null, Phase.Federation, EDGE01, EDGE19));
+                        "Dublin/federation-route", "Dublin", null, Phase.Federation, Fqdn.of(EDGE01), Fqdn.of(EDGE19)));
         assertThat(ids(plan)).doesNotContain("Dublin/edge");
     }
 

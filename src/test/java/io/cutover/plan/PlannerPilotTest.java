@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.catalog.Feature;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,8 @@ class PlannerPilotTest {
                         "sip:a0001@contoso.com",
                         "sip:a0002@contoso.com");
         assertThat(pilot.moves()).allSatisfy(m -> {
-            assertThat(m.from()).isEqualTo(POOL01);
-            assertThat(m.to()).isEqualTo(POOL19);
+            assertThat(m.from()).isEqualTo(Fqdn.of(POOL01));
+            assertThat(m.to()).isEqualTo(Fqdn.of(POOL19));
         });
         assertThat(pilot.phase()).isEqualTo(Phase.Pilot);
         assertThat(pilot.title()).isEqualTo("pilot (4)");

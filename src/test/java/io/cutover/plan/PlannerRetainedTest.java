@@ -69,7 +69,7 @@ class PlannerRetainedTest {
                 .doesNotContain("Redmond/pool01.contoso.com/drain", "Redmond/pool01.contoso.com/decommission")
                 .contains("Redmond/pool01.contoso.com/wave-01", "Redmond/edge01.contoso.com/decommission");
         assertThat(plan.steps())
-                .noneMatch(s -> s instanceof Step.Decommission d && d.target().equals(POOL01));
+                .noneMatch(s -> s instanceof Step.Decommission d && d.target().is(POOL01));
     }
 
     @Test
@@ -98,7 +98,7 @@ class PlannerRetainedTest {
         Inventory routed = new Inventory(
                 inv.sites().stream()
                         .map(s -> new io.cutover.inventory.Site(
-                                s.name(), s.siteId(), s.kind(), s.federationRoute(), EDGE01))
+                                s.name(), s.siteId(), s.kind(), s.federationRoute(), Fqdn.of(EDGE01)))
                         .toList(),
                 inv.pools(),
                 inv.cmsPool(),

@@ -70,7 +70,7 @@ class PlannerScaleTest {
         assertThat(plan.kept()).hasSize(11);
         assertThat(plan.steps())
                 .filteredOn(s -> s.phase() == Phase.Decommission)
-                .extracting(Step::pool)
+                .extracting(s -> s.pool().text())
                 .containsExactlyInAnyOrder("edge01.site1.contoso.com", "edge01.site2.contoso.com");
         assertThat(plan.steps())
                 .filteredOn(s -> s.phase() == Phase.Federation && s instanceof Step.RouteFederation)

@@ -14,10 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.catalog.Feature;
 import io.cutover.check.Check;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.User;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -91,9 +93,10 @@ class PlannerWavesTest {
         String gate = "Redmond/pool01.contoso.com/wave-02-validation";
         assertThat(PlanReading.gate(plan, gate).phase()).isEqualTo(Phase.Production);
         assertThat(check(plan, gate, Check.Registration.class).users())
+                .extracting(SipAddress::text)
                 .containsExactly("sip:user0007@contoso.com", "sip:user0008@contoso.com");
         assertThat(check(plan, gate, Check.PolicyParity.class).users())
-                .extracting(Check.ExpectedPolicies::sipAddress)
+                .extracting(e -> e.sipAddress().text())
                 .containsExactly("sip:user0007@contoso.com", "sip:user0008@contoso.com");
         assertThat(plan.indexOf(gate)).isEqualTo(plan.indexOf("Redmond/pool01.contoso.com/wave-02") + 1);
     }
@@ -130,7 +133,7 @@ class PlannerWavesTest {
             for (int p = 0; p < pools; p++) {
                 String fqdn = "old" + s + p + ".contoso.com";
                 b.frontEnd(fqdn, site, random.nextBoolean() ? LYNC_2013 : SFB_2015);
-                legacy.add(new Pool(fqdn, site, PoolRole.FrontEnd, null, List.of(), null));
+                legacy.add(new Pool(Fqdn.of(fqdn), site, PoolRole.FrontEnd, null, List.of(), null));
                 int users = random.nextInt(60);
                 for (int u = 0; u < users; u++) {
                     Set<Feature> features = EnumSet.of(Feature.Im);
@@ -154,25 +157,28 @@ class PlannerWavesTest {
 
         Plan plan = Planner.plan(inv, CATALOG, options, "seed " + seed);
 
-        Set<String> legacyPools = legacy.stream().map(Pool::fqdn).collect(Collectors.toSet());
-        Set<String> retained =
-                plan.retained().stream().map(r -> r.sipAddress().text()).collect(Collectors.toSet());
-        List<String> expected = inv.users().stream()
+        Set<Fqdn> legacyPools = legacy.stream().map(Pool::fqdn).collect(Collectors.toSet());
+        Set<SipAddress> retained =
+                plan.retained().stream().map(r -> r.sipAddress()).collect(Collectors.toSet());
+        List<SipAddress> expected = inv.users().stream()
                 .filter(u -> legacyPools.contains(u.pool()))
                 .map(User::sipAddress)
                 .filter(sip -> !retained.contains(sip))
                 .sorted()
                 .toList();
-        assertThat(movedUsers(plan)).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(movedUsers(plan))
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(
+                        expected.stream().map(SipAddress::text).toList());
         assertThat(retained)
                 .allSatisfy(sip -> assertThat(inv.findUser(sip).orElseThrow().features())
                         .containsAnyOf(Feature.PersistentChat, Feature.Xmpp));
-        Map<String, User> bySip = inv.usersBySip();
+        Map<SipAddress, User> bySip = inv.usersBySip();
         for (Move m : PlanReading.moves(plan)) {
-            String site = m.from().substring(3, 4);
-            assertThat(m.to()).isEqualTo("new" + site + ".contoso.com");
+            String site = m.from().text().substring(3, 4);
+            assertThat(m.to()).isEqualTo(Fqdn.of("new" + site + ".contoso.com"));
             if (m.subject().kind() == HomedKind.User) {
-                assertThat(bySip.get(m.subject().id().toLowerCase()).pool()).isEqualTo(m.from());
+                assertThat(bySip.get(m.subject().sipAddress()).pool()).isEqualTo(m.from());
             }
         }
         long objects = inv.objects().size();
@@ -182,7 +188,7 @@ class PlannerWavesTest {
                 .isEqualTo(objects);
         for (Pool p : legacy) {
             boolean hasRetained =
-                    plan.retained().stream().anyMatch(r -> r.pool().is(p.fqdn()));
+                    plan.retained().stream().anyMatch(r -> r.pool().is(p.fqdn().text()));
             assertThat(ids(plan).contains(p.site() + "/" + p.fqdn() + "/decommission"))
                     .isNotEqualTo(hasRetained);
         }

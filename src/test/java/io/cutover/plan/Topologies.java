@@ -2,6 +2,7 @@ package io.cutover.plan;
 
 import io.cutover.catalog.Catalog;
 import io.cutover.catalog.Feature;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
@@ -9,6 +10,7 @@ import io.cutover.inventory.Policies;
 import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.SiteKind;
 import io.cutover.inventory.User;
@@ -108,7 +110,12 @@ final class Topologies {
         }
 
         Builder site(String name, String federationRoute, String xmppFederationRoute) {
-            sites.add(new Site(name, sites.size() + 1, SiteKind.CentralSite, federationRoute, xmppFederationRoute));
+            sites.add(new Site(
+                    name,
+                    sites.size() + 1,
+                    SiteKind.CentralSite,
+                    federationRoute == null ? null : Fqdn.of(federationRoute),
+                    xmppFederationRoute == null ? null : Fqdn.of(xmppFederationRoute)));
             return this;
         }
 
@@ -123,7 +130,12 @@ final class Topologies {
         Builder pool(String fqdn, String site, PoolRole role, String version, String nextHop) {
             String machine = "srv1." + fqdn.substring(fqdn.indexOf('.') + 1);
             pools.add(new Pool(
-                    fqdn, site, role, version, List.of(fqdn.substring(0, fqdn.indexOf('.')) + "-" + machine), nextHop));
+                    Fqdn.of(fqdn),
+                    site,
+                    role,
+                    version,
+                    List.of(Fqdn.of(fqdn.substring(0, fqdn.indexOf('.')) + "-" + machine)),
+                    nextHop == null ? null : Fqdn.of(nextHop)));
             return this;
         }
 
@@ -144,7 +156,7 @@ final class Topologies {
         }
 
         Builder user(String sip, String pool, boolean test, Set<Feature> features) {
-            return user(new User(sip, sip.substring(4), pool, Map.of(), features, test));
+            return user(new User(SipAddress.of(sip), sip.substring(4), Fqdn.of(pool), Map.of(), features, test));
         }
 
         Builder user(User user) {
@@ -153,7 +165,7 @@ final class Topologies {
         }
 
         Builder object(HomedKind kind, String identity, String pool) {
-            objects.add(new HomedObject(kind, identity, kind + " " + identity, pool));
+            objects.add(new HomedObject(kind, identity, kind + " " + identity, Fqdn.of(pool)));
             return this;
         }
 
@@ -174,7 +186,17 @@ final class Topologies {
 
         Inventory build() {
             return new Inventory(
-                    sites, pools, cms, users, objects, List.of(), List.of(), List.of(), List.of(), policies, partners);
+                    sites,
+                    pools,
+                    cms == null ? null : Fqdn.of(cms),
+                    users,
+                    objects,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    policies,
+                    partners);
         }
     }
 }

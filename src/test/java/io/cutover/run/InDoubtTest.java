@@ -40,7 +40,7 @@ class InDoubtTest {
     /** Answers where subjects are, what state pools are in and where the site federates; nothing else. */
     private static final class Answers implements Deployment {
         final Map<Subject, String> homes = new HashMap<>();
-        final Map<String, PoolState> pools = new HashMap<>();
+        final Map<Fqdn, PoolState> pools = new HashMap<>();
         String route = "edge01.contoso.com";
 
         @Override
@@ -50,7 +50,7 @@ class InDoubtTest {
 
         @Override
         public Inventory snapshot() {
-            Site site = new Site(SmallPlan.SITE, 1, SiteKind.CentralSite, route, null);
+            Site site = new Site(SmallPlan.SITE, 1, SiteKind.CentralSite, Fqdn.of(route), null);
             return new Inventory(
                     List.of(site),
                     List.of(),
@@ -71,32 +71,32 @@ class InDoubtTest {
         }
 
         @Override
-        public void move(Subject subject, String targetPool) {
+        public void move(Subject subject, Fqdn targetPool) {
             throw new UnsupportedOperationException("settling never moves");
         }
 
         @Override
-        public void setFederationRoute(String site, String edgeFqdn) {
+        public void setFederationRoute(String site, Fqdn edgeFqdn) {
             throw new UnsupportedOperationException("settling never routes");
         }
 
         @Override
-        public PoolState poolState(String fqdn) {
+        public PoolState poolState(Fqdn fqdn) {
             return pools.getOrDefault(fqdn, PoolState.NotDeployed);
         }
 
         @Override
-        public void deploy(String fqdn) {
+        public void deploy(Fqdn fqdn) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public void decommission(String fqdn) {
+        public void decommission(Fqdn fqdn) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public List<ServiceState> services(String pool) {
+        public List<ServiceState> services(Fqdn pool) {
             return List.of();
         }
 
@@ -156,9 +156,9 @@ class InDoubtTest {
                         .outcome())
                 .isEqualTo(Outcome.RETRY);
 
-        d.pools.put(SmallPlan.NEW, PoolState.Up);
-        d.pools.put(SmallPlan.OLD, PoolState.Decommissioned);
-        d.route = ROUTE.to();
+        d.pools.put(Fqdn.of(SmallPlan.NEW), PoolState.Up);
+        d.pools.put(Fqdn.of(SmallPlan.OLD), PoolState.Decommissioned);
+        d.route = ROUTE.to().text();
 
         assertThat(InDoubt.settleStep(d, inDoubt(DEPLOY, null), DEPLOY, AT).outcome())
                 .isEqualTo(Outcome.OK);

@@ -814,11 +814,11 @@ class KillResumeIT {
         if (step instanceof Step.MoveBatch) {
             return effect("moved", move.item() + " -> " + move.to());
         } else if (step instanceof Step.DeployTarget d) {
-            return effect("deployed", d.target());
+            return effect("deployed", d.target().text());
         } else if (step instanceof Step.RouteFederation r) {
             return effect("routed", r.site() + " -> " + r.to());
         } else if (step instanceof Step.Decommission d) {
-            return effect("decommissioned", d.target());
+            return effect("decommissioned", d.target().text());
         }
         return null;
     }
@@ -832,17 +832,17 @@ class KillResumeIT {
         try (Lab lab = Lab.open(workspace.resolve("lab"), Clock.systemUTC())) {
             Inventory inv = lab.snapshot();
             for (User u : inv.users()) {
-                String key = SipAddress.key(u.sipAddress());
-                s.put("user " + key, u.pool());
+                String key = SipAddress.key(u.sipAddress().text());
+                s.put("user " + key, u.pool().text());
                 s.put("policies " + key, new TreeMap<>(u.policies()).toString());
                 s.put(
                         "home " + key,
                         lab.homeOf(Subject.user(u.sipAddress())).map(Fqdn::text).orElse("(none)"));
             }
             for (HomedObject o : inv.objects()) {
-                s.put("object " + o.kind() + ":" + o.identity(), o.pool());
+                s.put("object " + o.kind() + ":" + o.identity(), o.pool().text());
             }
-            s.put("cms", inv.cmsPool());
+            s.put("cms", inv.cmsPool().text());
             for (Site site : inv.sites()) {
                 s.put("federation route " + site.name(), String.valueOf(site.federationRoute()));
                 s.put("xmpp route " + site.name(), String.valueOf(site.xmppFederationRoute()));
@@ -851,11 +851,12 @@ class KillResumeIT {
                 s.put("pool " + p.fqdn(), lab.poolState(p.fqdn()).name());
             }
             for (ClientSignIn c : inv.clients()) {
-                s.put("client " + SipAddress.key(c.sipAddress()), c.clientVersion());
+                s.put("client " + SipAddress.key(c.sipAddress().text()), c.clientVersion());
             }
             Map<String, List<String>> meetings = new TreeMap<>();
             for (Meeting m : inv.meetings()) {
-                meetings.computeIfAbsent("meetings " + SipAddress.key(m.organizer()), k -> new ArrayList<>())
+                meetings.computeIfAbsent(
+                                "meetings " + SipAddress.key(m.organizer().text()), k -> new ArrayList<>())
                         .add(m.conferenceId() + " on " + m.pool() + " by " + m.clientVersion());
             }
             meetings.forEach((k, v) -> s.put(k, v.stream().sorted().toList().toString()));
@@ -940,7 +941,7 @@ class KillResumeIT {
                 continue;
             }
             Move m = planned.get(t);
-            if (m != null && !(m.from().equals(row.from()) && m.to().equals(row.to()))) {
+            if (m != null && !(m.from().is(row.from()) && m.to().is(row.to()))) {
                 problems.add("row " + row.seq() + " moves " + t + " " + row.from() + " -> " + row.to()
                         + "; the plan says " + m.from() + " -> " + m.to());
             }

@@ -4,6 +4,7 @@ import static io.cutover.run.SmallPlan.PILOT;
 import static io.cutover.run.SmallPlan.ROUTE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cutover.inventory.Fqdn;
 import io.cutover.journal.Action;
 import io.cutover.journal.Entry;
 import io.cutover.journal.Outcome;
@@ -100,8 +101,8 @@ class ProgressTest {
 
         assertThat(s.beganAt()).isEqualTo(rows.get(0).at());
         assertThat(s.endedAt()).isEqualTo(rows.get(1).at());
-        assertThat(s.from()).isEqualTo(SmallPlan.OLD);
-        assertThat(s.to()).isEqualTo(SmallPlan.NEW);
+        assertThat(s.from()).isEqualTo(Fqdn.of(SmallPlan.OLD));
+        assertThat(s.to()).isEqualTo(Fqdn.of(SmallPlan.NEW));
     }
 
     @Test

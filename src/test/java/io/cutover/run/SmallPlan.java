@@ -4,6 +4,7 @@ import io.cutover.check.Check;
 import io.cutover.check.CheckResult;
 import io.cutover.deployment.Subject;
 import io.cutover.inventory.Fqdn;
+import io.cutover.inventory.SipAddress;
 import io.cutover.journal.Action;
 import io.cutover.journal.Entry;
 import io.cutover.journal.Outcome;
@@ -26,22 +27,23 @@ final class SmallPlan {
     static final String OLD = "pool01.contoso.com";
     static final String NEW = "pool19.contoso.com";
 
-    static final Step.DeployTarget DEPLOY = new Step.DeployTarget("R/deploy", SITE, OLD, Phase.Prepare, NEW);
+    static final Step.DeployTarget DEPLOY =
+            new Step.DeployTarget("R/deploy", SITE, Fqdn.of(OLD), Phase.Prepare, Fqdn.of(NEW));
     static final Step.MoveBatch PILOT =
-            new Step.MoveBatch("R/pilot", SITE, OLD, Phase.Pilot, "pilot", List.of(user("ann"), user("bob")));
+            new Step.MoveBatch("R/pilot", SITE, Fqdn.of(OLD), Phase.Pilot, "pilot", List.of(user("ann"), user("bob")));
     static final Step.Gate GATE = new Step.Gate(
             "R/pilot-validation",
             SITE,
-            OLD,
+            Fqdn.of(OLD),
             Phase.PilotValidation,
             "pilot validation",
             List.of(new Check.ServicesRunning(List.of(Fqdn.of(NEW)))));
     static final Step.RouteFederation ROUTE = new Step.RouteFederation(
-            "R/federation", SITE, null, Phase.Federation, "edge01.contoso.com", "edge19.contoso.com");
+            "R/federation", SITE, null, Phase.Federation, Fqdn.of("edge01.contoso.com"), Fqdn.of("edge19.contoso.com"));
     static final Step.MoveBatch WAVE = new Step.MoveBatch(
-            "R/wave-1", SITE, OLD, Phase.Production, "wave 1", List.of(user("cat"), user("dan"), user("eve")));
+            "R/wave-1", SITE, Fqdn.of(OLD), Phase.Production, "wave 1", List.of(user("cat"), user("dan"), user("eve")));
     static final Step.Decommission DECOMMISSION =
-            new Step.Decommission("R/decommission", SITE, OLD, Phase.Decommission, OLD);
+            new Step.Decommission("R/decommission", SITE, Fqdn.of(OLD), Phase.Decommission, Fqdn.of(OLD));
     static final List<Step> STEPS = List.of(DEPLOY, PILOT, GATE, ROUTE, WAVE, DECOMMISSION);
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -49,7 +51,7 @@ final class SmallPlan {
     private SmallPlan() {}
 
     static Move user(String name) {
-        return new Move(Subject.user("sip:" + name + "@contoso.com"), OLD, NEW);
+        return new Move(Subject.user(SipAddress.of("sip:" + name + "@contoso.com")), Fqdn.of(OLD), Fqdn.of(NEW));
     }
 
     static Plan plan() {
@@ -76,8 +78,8 @@ final class SmallPlan {
         }
 
         Rows begin(Step step, String item, Action action, int attempt) {
-            String from = step instanceof Step.MoveBatch ? OLD : null;
-            String to = step instanceof Step.MoveBatch ? NEW : null;
+            Fqdn from = step instanceof Step.MoveBatch ? Fqdn.of(OLD) : null;
+            Fqdn to = step instanceof Step.MoveBatch ? Fqdn.of(NEW) : null;
             rows.add(Entry.begin(RUN, step.id(), item, action, attempt, from, to, null, next(), "tester"));
             return this;
         }

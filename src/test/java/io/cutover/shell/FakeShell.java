@@ -8,6 +8,7 @@ import io.cutover.deployment.Probe;
 import io.cutover.deployment.ProbeKind;
 import io.cutover.deployment.ProbeResult;
 import io.cutover.deployment.Subject;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
@@ -16,6 +17,7 @@ import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.User;
 import io.cutover.lab.Lab;
@@ -355,7 +357,7 @@ public final class FakeShell {
                 String id = str(p, "Identity");
                 List<Object> list = new ArrayList<>();
                 for (Pool pool : livePools()) {
-                    if (id == null || pool.fqdn().equalsIgnoreCase(id)) {
+                    if (id == null || pool.fqdn().is(id)) {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("Identity", pool.fqdn());
                         m.put("Site", "Site:" + pool.site());
@@ -371,7 +373,7 @@ public final class FakeShell {
             case "get-csservice": {
                 Map<String, Object> p = params(c, Set.of("CentralManagement"));
                 List<Object> list = new ArrayList<>();
-                String cms = inv().cmsPool();
+                Fqdn cms = inv().cmsPool();
                 for (Pool pool : livePools()) {
                     int version = catalog.version(pool.version()).serviceVersion();
                     if (!p.containsKey("CentralManagement")) {
@@ -379,7 +381,7 @@ public final class FakeShell {
                     }
                     if (pool.role() == PoolRole.FrontEnd) {
                         Map<String, Object> m = service("CentralManagement", pool, version);
-                        m.put("Active", pool.fqdn().equalsIgnoreCase(cms));
+                        m.put("Active", pool.fqdn().equals(cms));
                         list.add(m);
                     }
                 }
@@ -423,7 +425,7 @@ public final class FakeShell {
                 }
                 List<Object> list = new ArrayList<>();
                 for (ServiceState s : lab.services(pool.fqdn())) {
-                    if (s.computer().equalsIgnoreCase(server)) {
+                    if (s.computer().is(server)) {
                         list.add(new LinkedHashMap<>(
                                 Map.of("Name", s.name(), "Status", s.status().name(), "ActivityLevel", "")));
                     }
@@ -436,14 +438,13 @@ public final class FakeShell {
                 String target = required(p, "Target", c.name());
                 String proxy = str(p, "ProxyPool");
                 if (proxy != null
-                        && allPools().stream()
-                                .noneMatch(x -> x.fqdn().equalsIgnoreCase(proxy) && x.role() == PoolRole.Edge)) {
+                        && allPools().stream().noneMatch(x -> x.fqdn().is(proxy) && x.role() == PoolRole.Edge)) {
                     throw new CmdletError("Move-CsUser : ProxyPool " + proxy + " is not an Edge pool of the topology.");
                 }
-                if (lab.homeOf(Subject.user(id)).isEmpty()) {
+                if (lab.homeOf(Subject.user(SipAddress.of(id))).isEmpty()) {
                     throw new CmdletError("Move-CsUser : Management object not found for identity \"" + id + "\".");
                 }
-                lab.move(Subject.user(id), target);
+                lab.move(Subject.user(SipAddress.of(id)), Fqdn.of(target));
                 return List.of();
             }
             case "move-cscommonareaphone":
@@ -453,7 +454,8 @@ public final class FakeShell {
             case "move-csthirdpartyvideosystem": {
                 Map<String, Object> p = params(c, Set.of("Identity", "Target"));
                 HomedKind kind = kindOf(c.name());
-                lab.move(new Subject(kind, required(p, "Identity", c.name())), required(p, "Target", c.name()));
+                lab.move(
+                        new Subject(kind, required(p, "Identity", c.name())), Fqdn.of(required(p, "Target", c.name())));
                 return List.of();
             }
             case "move-csapplicationendpoint": {
@@ -467,30 +469,30 @@ public final class FakeShell {
                                 .orElseThrow(() -> new CmdletError(
                                         "Move-CsApplicationEndpoint : Management object not found for identity \"" + id
                                                 + "\"."));
-                lab.move(new Subject(kind, id), required(p, "TargetApplicationPool", c.name()));
+                lab.move(new Subject(kind, id), Fqdn.of(required(p, "TargetApplicationPool", c.name())));
                 return List.of();
             }
             case "move-csconferencedirectory": {
                 Map<String, Object> p = params(c, Set.of("Identity", "TargetPool"));
                 lab.move(
                         new Subject(HomedKind.ConferenceDirectory, required(p, "Identity", c.name())),
-                        required(p, "TargetPool", c.name()));
+                        Fqdn.of(required(p, "TargetPool", c.name())));
                 return List.of();
             }
             case "set-cscallparkorbit": {
                 Map<String, Object> p = params(c, Set.of("Identity", "CallParkService"));
                 lab.move(
                         new Subject(HomedKind.CallParkOrbit, required(p, "Identity", c.name())),
-                        service(required(p, "CallParkService", c.name()), "ApplicationServer:"));
+                        Fqdn.of(service(required(p, "CallParkService", c.name()), "ApplicationServer:")));
                 return List.of();
             }
             case "move-csrgsconfiguration": {
                 // Source and Destination are pool FQDNs: the configuration homed on the source moves.
                 Map<String, Object> p = params(c, Set.of("Source", "Destination"));
                 String source = required(p, "Source", c.name());
-                String destination = required(p, "Destination", c.name());
+                Fqdn destination = Fqdn.of(required(p, "Destination", c.name()));
                 for (HomedObject o : inv().objects()) {
-                    if (o.kind() == HomedKind.RgsConfiguration && o.pool().equalsIgnoreCase(source)) {
+                    if (o.kind() == HomedKind.RgsConfiguration && o.pool().equals(Fqdn.of(source))) {
                         lab.move(new Subject(HomedKind.RgsConfiguration, o.identity()), destination);
                     }
                 }
@@ -533,12 +535,12 @@ public final class FakeShell {
             case "set-cssite": {
                 Map<String, Object> p = params(c, Set.of("Identity", "FederationRoute"));
                 String site = service(required(p, "Identity", c.name()), "Site:");
-                lab.setFederationRoute(site, service(required(p, "FederationRoute", c.name()), "EdgeServer:"));
+                lab.setFederationRoute(site, Fqdn.of(service(required(p, "FederationRoute", c.name()), "EdgeServer:")));
                 return List.of();
             }
             case "start-cspool": {
                 Map<String, Object> p = params(c, Set.of("PoolFqdn"));
-                lab.deploy(required(p, "PoolFqdn", c.name()));
+                lab.deploy(Fqdn.of(required(p, "PoolFqdn", c.name())));
                 return List.of();
             }
             case "stop-cswindowsservice": {
@@ -603,7 +605,7 @@ public final class FakeShell {
 
     private static Pool poolOfServer(String server, List<Pool> among) {
         return among.stream()
-                .filter(p -> p.servers().stream().anyMatch(server::equalsIgnoreCase))
+                .filter(p -> p.servers().stream().anyMatch(m -> m.is(server)))
                 .findFirst()
                 .orElseThrow(() -> new CmdletError("Cannot find computer \"" + server + "\" in the topology."));
     }
@@ -713,12 +715,12 @@ public final class FakeShell {
     /** For a federated test of an Edge: the first user (by SIP address) homed in a site that federates through it. */
     private String federatingUser(String edge) {
         Inventory inv = inv();
+        Fqdn route = Fqdn.of(edge);
         return inv.users().stream()
                 .filter(u -> inv.sites().stream()
-                        .anyMatch(s -> edge.equalsIgnoreCase(s.federationRoute())
-                                && allPools().stream()
-                                        .anyMatch(x -> x.fqdn().equalsIgnoreCase(u.pool()) && s.isNamed(x.site()))))
-                .map(User::sipAddress)
+                        .anyMatch(s -> route.equals(s.federationRoute())
+                                && allPools().stream().anyMatch(x -> x.fqdn().equals(u.pool()) && s.isNamed(x.site()))))
+                .map(u -> u.sipAddress().text())
                 .sorted(String.CASE_INSENSITIVE_ORDER)
                 .findFirst()
                 .orElseThrow(() -> new CmdletError("Test-CsFederatedPartner : no site federates through " + edge));
@@ -746,8 +748,8 @@ public final class FakeShell {
                 .or(() -> Optional.ofNullable(str(p, "SenderSipAddress")))
                 .orElseGet(() -> kind == ProbeKind.Federated ? federatingUser(target) : null);
         if (kind != ProbeKind.External && kind != ProbeKind.Federated) {
-            String home = inv().findUser(from).map(User::pool).orElse(null);
-            if (home != null && !home.equalsIgnoreCase(target)) {
+            Fqdn home = inv().findUser(from).map(User::pool).orElse(null);
+            if (home != null && !home.equals(Fqdn.of(target))) {
                 throw new CmdletError(c.name() + " : " + from + " is not homed on " + target);
             }
         }
@@ -756,7 +758,7 @@ public final class FakeShell {
                 .or(() -> Optional.ofNullable(str(p, "Domain")))
                 .orElse(str(p, "Receiver"));
         String via = kind == ProbeKind.External ? str(p, "TargetFqdn") : null;
-        ProbeResult r = lab.probe(new Probe(kind, from, to, via));
+        ProbeResult r = lab.probe(new Probe(kind, SipAddress.of(from), to, via == null ? null : Fqdn.of(via)));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("TargetFqdn", r.target());
         m.put("Result", r.success() ? "Success" : "Failure");

@@ -29,8 +29,8 @@ class FakeShellRefusalTest {
     void openTheExample() {
         lab = Lab.inMemory(Lab.example(), Clock.systemUTC());
         Inventory inv = lab.snapshot();
-        user = inv.users().get(0).sipAddress();
-        home = inv.users().get(0).pool();
+        user = inv.users().get(0).sipAddress().text();
+        home = inv.users().get(0).pool().text();
     }
 
     @AfterEach
@@ -50,11 +50,13 @@ class FakeShellRefusalTest {
 
     private String target() {
         return lab.snapshot().pools().stream()
-                .filter(p -> p.role() == io.cutover.inventory.PoolRole.FrontEnd && !Fqdn.same(p.fqdn(), home))
+                .filter(p -> p.role() == io.cutover.inventory.PoolRole.FrontEnd
+                        && !p.fqdn().equals(Fqdn.of(home)))
                 .filter(p -> lab.poolState(p.fqdn()) == io.cutover.deployment.PoolState.Up)
                 .findFirst()
                 .orElseThrow()
-                .fqdn();
+                .fqdn()
+                .text();
     }
 
     @Test
@@ -63,7 +65,9 @@ class FakeShellRefusalTest {
                 + "' -Pool 'x' -Confirm:$false -ErrorAction 'Stop'");
 
         assertThat(out).contains("A parameter cannot be found that matches parameter name 'Pool'.");
-        assertThat(lab.homeOf(Subject.user(user)).map(Fqdn::text)).hasValue(home);
+        assertThat(lab.homeOf(Subject.user(io.cutover.inventory.SipAddress.of(user)))
+                        .map(Fqdn::text))
+                .hasValue(home);
     }
 
     @Test
@@ -88,6 +92,8 @@ class FakeShellRefusalTest {
                 "Move-CsUser -Identity '" + user + "' -Target '" + target() + "' -Confirm:$false -ErrorAction 'Stop'");
 
         assertThat(out).doesNotContain("error");
-        assertThat(lab.homeOf(Subject.user(user)).map(Fqdn::text)).hasValue(target());
+        assertThat(lab.homeOf(Subject.user(io.cutover.inventory.SipAddress.of(user)))
+                        .map(Fqdn::text))
+                .hasValue(target());
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutover.catalog.Catalog;
 import io.cutover.deployment.Subject;
+import io.cutover.inventory.HomedKind;
 import io.cutover.lab.Lab;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -129,8 +130,9 @@ class HostileIdentitiesIT {
                 encoding);
         ShellDeployment shell = new ShellDeployment(settings, Catalog.bundled());
 
-        List<String> statements =
-                ids.stream().map(id -> shell.homeQuery(Subject.user(id))).toList();
+        List<String> statements = ids.stream()
+                .map(id -> shell.homeQuery(new Subject(HomedKind.User, id)))
+                .toList();
         List<ShellDeployment.Answer> answers = shell.run(statements);
 
         // Back from the shell too: each error record names the identity it was given, unchanged.

@@ -137,7 +137,7 @@ final class ScriptShapes {
             st.objects(inv.pools()).forEach(o -> all.add(o.statement()));
             all.add(st.users());
             all.addAll(st.policiesReplicationPartners());
-            String user = inv.users().get(0).sipAddress();
+            io.cutover.inventory.SipAddress user = inv.users().get(0).sipAddress();
             all.add(st.home(Subject.user(user)));
             all.add(st.home(Subject.cms()));
             all.add(st.move(Subject.user(user), "poolnew.contoso.com", null));
@@ -154,13 +154,14 @@ final class ScriptShapes {
             all.addAll(st.start("poolnew.contoso.com", List.of("poolnew-fe1.contoso.com", "poolnew-fe2.contoso.com")));
             all.add(st.stop("poolold-fe1.contoso.com"));
             all.add(st.replication());
-            String other = inv.users().get(1).sipAddress();
+            String other = inv.users().get(1).sipAddress().text();
             for (ProbeKind k : ProbeKind.values()) {
                 if (!st.version().has(k.cmdlet())) {
                     continue;
                 }
                 String to2 = k == ProbeKind.Federated || k == ProbeKind.Xmpp ? "fabrikam.com" : other;
-                String via = k == ProbeKind.External ? "edgenew.contoso.com" : null;
+                io.cutover.inventory.Fqdn via =
+                        k == ProbeKind.External ? io.cutover.inventory.Fqdn.of("edgenew.contoso.com") : null;
                 all.add(st.probe(
                         new Probe(k, user, k == ProbeKind.Registration ? null : to2, via), "edgenew.contoso.com"));
             }

@@ -97,14 +97,16 @@ class ShellMigrationIT {
         try (Lab lab = Lab.open(ws.resolve("lab"), Clock.systemUTC())) {
             Inventory inv = lab.snapshot();
             Map<String, String> users = new TreeMap<>();
-            inv.users().forEach(u -> users.put(u.sipAddress(), u.pool() + " " + new TreeMap<>(u.policies())));
+            inv.users().forEach(u -> users.put(u.sipAddress().text(), u.pool() + " " + new TreeMap<>(u.policies())));
             Map<String, String> objects = new TreeMap<>();
-            inv.objects().forEach(o -> objects.put(o.kind() + ":" + o.identity(), o.pool()));
+            inv.objects()
+                    .forEach(o ->
+                            objects.put(o.kind() + ":" + o.identity(), o.pool().text()));
             Map<String, String> routes = new TreeMap<>();
             inv.sites().forEach(s -> routes.put(s.name(), s.federationRoute() + " " + s.xmppFederationRoute()));
             Map<String, PoolState> pools = new TreeMap<>();
             for (Pool p : inv.pools()) {
-                pools.put(p.fqdn(), lab.poolState(p.fqdn()));
+                pools.put(p.fqdn().text(), lab.poolState(p.fqdn()));
             }
             List<String> meetings = inv.meetings().stream()
                     .map(m -> m.organizer() + " " + m.conferenceId() + " " + m.pool() + " " + m.clientVersion())
@@ -114,7 +116,7 @@ class ShellMigrationIT {
                     .map(c -> c.sipAddress() + " " + c.clientVersion())
                     .sorted()
                     .toList();
-            return new State(users, objects, routes, inv.cmsPool(), pools, meetings, clients);
+            return new State(users, objects, routes, inv.cmsPool().text(), pools, meetings, clients);
         }
     }
 

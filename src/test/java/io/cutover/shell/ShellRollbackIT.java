@@ -6,6 +6,7 @@ import io.cutover.app.Cutover;
 import io.cutover.app.Results;
 import io.cutover.app.Target;
 import io.cutover.app.Workspace;
+import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.User;
 import io.cutover.lab.Lab;
@@ -46,20 +47,20 @@ class ShellRollbackIT {
                         .findStep(pilot)
                         .orElseThrow())
                 .moves();
-        assertThat(homes(moves)).containsOnly("sfb19pool-dub.contoso.com");
+        assertThat(homes(moves)).containsOnly(Fqdn.of("sfb19pool-dub.contoso.com"));
 
         Results.RollbackResult result = cutover.rollback(pilot, settings, impact -> true, shell);
 
         assertThat(result.executed()).isTrue();
         assertThat(result.failures()).isEmpty();
-        assertThat(homes(moves)).containsOnly("sfb15pool-dub.contoso.com");
+        assertThat(homes(moves)).containsOnly(Fqdn.of("sfb15pool-dub.contoso.com"));
     }
 
-    private List<String> homes(List<Move> moves) {
+    private List<Fqdn> homes(List<Move> moves) {
         try (Lab lab = Lab.open(dir.resolve("ws").resolve("lab"), Clock.systemUTC())) {
             Inventory inv = lab.snapshot();
             return moves.stream()
-                    .map(m -> inv.findUser(m.subject().id()).map(User::pool).orElse("?"))
+                    .map(m -> inv.findUser(m.subject().id()).map(User::pool).orElse(Fqdn.of("?")))
                     .toList();
         }
     }

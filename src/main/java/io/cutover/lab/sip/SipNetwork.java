@@ -31,7 +31,7 @@ public final class SipNetwork implements AutoCloseable {
         this.infos = directory.pools();
         try {
             for (Directory.PoolInfo p : infos) {
-                String key = Fqdn.key(p.fqdn());
+                String key = p.fqdn();
                 if (p.role().isRegistrar()) {
                     PoolServer s = new PoolServer(p.fqdn(), p.role(), directory, this);
                     pools.put(key, s);
@@ -97,8 +97,8 @@ public final class SipNetwork implements AutoCloseable {
     public List<Endpoint> endpoints() {
         List<Endpoint> list = new ArrayList<>();
         for (Directory.PoolInfo p : infos) {
-            PoolServer s = pools.get(Fqdn.key(p.fqdn()));
-            EdgeServer e = edges.get(Fqdn.key(p.fqdn()));
+            PoolServer s = pools.get(p.fqdn());
+            EdgeServer e = edges.get(p.fqdn());
             if (s != null) {
                 list.add(new Endpoint(p.fqdn(), p.role().name(), p.version(), s.address(), null));
             } else if (e != null) {

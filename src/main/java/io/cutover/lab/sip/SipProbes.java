@@ -87,9 +87,9 @@ public final class SipProbes {
 
     private void exchange(Probe p) throws Refused, InterruptedException {
         switch (p.kind()) {
-            case Registration -> register(p.from(), null);
+            case Registration -> register(p.from().text(), null);
             case Im -> {
-                Session a = register(p.from(), null);
+                Session a = register(p.from().text(), null);
                 register(p.to(), null);
                 message(a, sip(p.to()), a.registrar());
             }
@@ -99,15 +99,15 @@ public final class SipProbes {
             case External -> external(p);
             case Federated -> federated(p);
             case Xmpp -> {
-                Session a = register(p.from(), null);
+                Session a = register(p.from().text(), null);
                 message(a, "sip:probe@" + p.to() + ";gateway=xmpp", a.registrar());
             }
             case PersistentChat -> {
-                Session a = register(p.from(), null);
+                Session a = register(p.from().text(), null);
                 message(
                         a,
                         "sip:" + PoolServer.CHAT + "@"
-                                + directory.homeOf(sip(p.from())).orElse("unknown"),
+                                + directory.homeOf(sip(p.from().text())).orElse("unknown"),
                         a.registrar());
             }
         }
@@ -213,7 +213,7 @@ public final class SipProbes {
     }
 
     private void presence(Probe p) throws Refused, InterruptedException {
-        Session a = register(p.from(), null);
+        Session a = register(p.from().text(), null);
         register(p.to(), null);
         String to = sip(p.to());
         String callId = agents.newId("sub");
@@ -238,13 +238,13 @@ public final class SipProbes {
     }
 
     private void call(Probe p) throws Refused, InterruptedException {
-        Session a = register(p.from(), null);
+        Session a = register(p.from().text(), null);
         register(p.to(), null);
         invite(a, sip(p.to()), sip(p.to()));
     }
 
     private void conference(Probe p) throws Refused, InterruptedException {
-        Session a = register(p.from(), null);
+        Session a = register(p.from().text(), null);
         String organizer = sip(p.to());
         String id = Integer.toHexString(SipAddress.key(organizer).hashCode()).toUpperCase(Locale.ROOT);
         invite(a, organizer + ";gruu;opaque=app:conf:focus:id:" + id, organizer);
@@ -278,7 +278,7 @@ public final class SipProbes {
     }
 
     private void external(Probe p) throws Refused, InterruptedException {
-        Session ext = register(p.from(), p.via());
+        Session ext = register(p.from().text(), p.via() == null ? null : p.via().text());
         String peer = p.to() == null ? ext.aor() : sip(p.to());
         if (p.to() != null) {
             register(p.to(), null);
@@ -287,7 +287,7 @@ public final class SipProbes {
     }
 
     private void federated(Probe p) throws Refused, InterruptedException {
-        Session a = register(p.from(), null);
+        Session a = register(p.from().text(), null);
         String partnerUser = "sip:probe@" + p.to();
         message(a, partnerUser, a.registrar());
         InetSocketAddress partner = network.partnerAddress(p.to());
