@@ -209,7 +209,9 @@ public final class FakeShell {
             return null;
         }
         Object first = out.get(0);
-        return m.property() == null ? first : first instanceof Map<?, ?> map ? map.get(m.property()) : null;
+        Object v = m.property() == null ? first : first instanceof Map<?, ?> map ? map.get(m.property()) : null;
+        // As PowerShell binds a typed value (an Fqdn, a SipAddress) to a string parameter: its text.
+        return v == null || v instanceof String || v instanceof Boolean || v instanceof Integer ? v : v.toString();
     }
 
     /**
