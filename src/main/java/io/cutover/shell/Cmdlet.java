@@ -55,6 +55,15 @@ public record Cmdlet(String name, List<Param> params) {
         return add(new Param.Switch(param, value));
     }
 
+    /**
+     * A parameter whose value is a property of another cmdlet's output, read when the statement
+     * runs: {@code -TargetFqdn (Get-CsUser -Identity 'sip:a@b').RegistrarPool}. With a null
+     * property, the output itself.
+     */
+    public Cmdlet with(String param, Cmdlet command, String property) {
+        return add(new Param.Member(param, command, property));
+    }
+
     public Cmdlet number(String param, int value) {
         return add(new Param.Number(param, value));
     }
@@ -77,6 +86,15 @@ public record Cmdlet(String name, List<Param> params) {
                 sb.append('-').append(s.name()).append(s.value() ? ":$true" : ":$false");
             } else if (p instanceof Param.Number n) {
                 sb.append('-').append(n.name()).append(' ').append(n.value());
+            } else if (p instanceof Param.Member m) {
+                sb.append('-')
+                        .append(m.name())
+                        .append(" (")
+                        .append(m.command().render(encoding))
+                        .append(')');
+                if (m.property() != null) {
+                    sb.append('.').append(m.property());
+                }
             }
         }
         return sb.toString();
@@ -99,5 +117,14 @@ public record Cmdlet(String name, List<Param> params) {
         record Switch(String name, boolean value) implements Param {}
 
         record Number(String name, int value) implements Param {}
+
+        /** The value of {@code property} of what {@code command} writes (the output itself when property is null). */
+        record Member(String name, Cmdlet command, String property) implements Param {
+            public Member {
+                if (property != null && !PARAM.matcher(property).matches()) {
+                    throw new IllegalArgumentException("not a property name: " + property);
+                }
+            }
+        }
     }
 }

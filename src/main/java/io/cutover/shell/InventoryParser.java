@@ -125,11 +125,11 @@ final class InventoryParser {
     }
 
     /**
-     * The inventory from a snapshot's answers, in the order the snapshot asks: the three topology
-     * queries, users, each object kind, each policy kind, replication, allowed domains.
+     * The inventory from a snapshot's answers, in the order the snapshot asks: users, each object
+     * read (one kind each, in {@code objectKinds}), each policy kind, replication, allowed domains.
      */
     Inventory inventory(Topology t, List<Answer> a, List<HomedKind> objectKinds) {
-        int i = 3;
+        int i = 0;
         List<User> users = new ArrayList<>();
         for (JsonNode u : a.get(i++).data()) {
             Map<PolicyKind, String> policies = new EnumMap<>(PolicyKind.class);
@@ -148,9 +148,14 @@ final class InventoryParser {
                     false));
         }
         List<HomedObject> objects = new ArrayList<>();
+        // A Response Group configuration is read once per pool and may answer for two of them.
+        Set<String> seen = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (HomedKind k : objectKinds) {
             Kinds kinds = Kinds.of(k);
             for (JsonNode o : a.get(i++).data()) {
+                if (!seen.add(k + "|" + text(o, "Identity", ""))) {
+                    continue;
+                }
                 objects.add(new HomedObject(
                         k,
                         text(o, "Identity", ""),

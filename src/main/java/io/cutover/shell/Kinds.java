@@ -96,10 +96,10 @@ record Kinds(String getter, String poolProperty, String poolPrefix) {
                         .with("Identity", id)
                         .with("CallParkService", "ApplicationServer:" + target);
             case RgsConfiguration:
+                // Source and destination are pool FQDNs; the cmdlet has no -Confirm.
                 return Cmdlet.of("Move-CsRgsConfiguration")
-                        .with("Source", rgsSource(id))
-                        .with("Destination", "ApplicationServer:" + target)
-                        .flag("Confirm", false);
+                        .with("Source", rgsPool(id))
+                        .with("Destination", target);
             case Cms:
                 // Move-CsManagementServer moves the store to the pool of the computer it runs on.
                 return Cmdlet.of("Move-CsManagementServer").flag("Confirm", false);
@@ -108,11 +108,8 @@ record Kinds(String getter, String poolProperty, String poolPrefix) {
         }
     }
 
-    /** "service:ApplicationServer:pool" names the Response Group configuration of that pool. */
-    static String rgsSource(String identity) {
-        String prefix = "service:";
-        return identity.regionMatches(true, 0, prefix, 0, prefix.length())
-                ? identity.substring(prefix.length())
-                : identity;
+    /** The pool FQDN of a Response Group configuration's identity, "service:ApplicationServer:pool". */
+    static String rgsPool(String identity) {
+        return identity.substring(identity.lastIndexOf(':') + 1);
     }
 }

@@ -97,7 +97,7 @@ public final class Runbook {
         line("$ErrorActionPreference = 'Stop'");
         line("$Plan = " + q(plan.checksum()));
         line("");
-        new RunbookLibrary(sb).write();
+        new RunbookLibrary(sb, new ShellVersion(plan.options().target())).write();
         List<Step> preconditions = preconditions(steps);
         if (!preconditions.isEmpty()) {
             line("# ==== Preconditions: the gates this phase's actions depend on, checked again now.");
@@ -199,7 +199,8 @@ public final class Runbook {
             case CallParkOrbit:
                 return "Set-CsCallParkOrbit -Identity $id -CallParkService \"ApplicationServer:$target\"";
             case RgsConfiguration:
-                return "Move-CsRgsConfiguration -Source \"ApplicationServer:$source\" -Destination \"ApplicationServer:$target\" -Confirm:$false";
+                // Pool FQDNs; the cmdlet has no -Confirm.
+                return "Move-CsRgsConfiguration -Source $source -Destination $target";
             case Cms:
                 return "Invoke-Command -ComputerName (Get-CsPool -Identity $target).Computers[0] -ScriptBlock { Move-CsManagementServer -Confirm:$false }"
                         + "; Enable-CsTopology";
@@ -249,11 +250,17 @@ public final class Runbook {
     }
 
     private void deployTarget(Step.DeployTarget d) {
+        String pool = q(d.target());
+        String servers = "foreach ($computer in (Get-CsPool -Identity " + pool + ").Computers) { ";
         line("# The target pool must be installed (Deployment Wizard) and published in the topology; this starts its");
-        line("# services if they are stopped. Undo: Stop-CsPool -PoolFqdn " + q(d.target()));
-        line("Invoke-CutoverAction " + q(d.id()) + " -Do { Start-CsPool -PoolFqdn " + q(d.target())
-                + " -Confirm:$false } -Check { @(Test-CutoverServices @(" + q(d.target()) + ")).Count -eq 0 } -Done "
-                + q(d.target() + " is deployed and up"));
+        line("# services if they are stopped. To undo, stop them again: " + servers
+                + "Stop-CsWindowsService -ComputerName $computer -Graceful }");
+        // Start-CsPool came with Skype for Business Server 2015; before it, each server's services start.
+        String start = new ShellVersion(plan.options().target()).has("Start-CsPool")
+                ? "Start-CsPool -PoolFqdn " + pool + " -Confirm:$false"
+                : servers + "Start-CsWindowsService -ComputerName $computer }";
+        line("Invoke-CutoverAction " + q(d.id()) + " -Do { " + start + " } -Check { @(Test-CutoverServices @(" + pool
+                + ")).Count -eq 0 } -Done " + q(d.target() + " is deployed and up"));
     }
 
     private void decommission(Step.Decommission d) {

@@ -93,7 +93,15 @@ final class RunbookChecks {
     }
 
     private void probe(ProbeKind kind, SipAddress from, String to, Fqdn via) {
-        Cmdlet c = ShellDeployment.testCmdlet(new io.cutover.deployment.Probe(kind, from, to, via));
+        Cmdlet c = kind == ProbeKind.Federated
+                // The Edge of the user's site, read when the script runs: the route may have moved.
+                ? Cmdlet.of("Test-CsFederatedPartner")
+                        .with(
+                                "TargetFqdn",
+                                Cmdlet.of("Get-CutoverFederationEdge").with("Sip", from),
+                                null)
+                        .with("Domain", to)
+                : Statements.test(new io.cutover.deployment.Probe(kind, from, to, via), null);
         String what = kind.cmdlet() + " " + from + (to == null ? "" : " -> " + to) + (via == null ? "" : " via " + via);
         line("$failures += @(Test-CutoverProbe " + q(what) + " { " + c.render(Encoding.UTF8) + " })");
     }

@@ -10,9 +10,11 @@ import io.cutover.inventory.PolicyKind;
  */
 final class RunbookLibrary {
     private final StringBuilder sb;
+    private final ShellVersion version;
 
-    RunbookLibrary(StringBuilder sb) {
+    RunbookLibrary(StringBuilder sb, ShellVersion version) {
         this.sb = sb;
+        this.version = version;
     }
 
     private static String q(String value) {
@@ -45,6 +47,12 @@ final class RunbookLibrary {
         line("}");
         // The coexistence matrix as cutover runs it: one user homed on each pool stands for it, and
         // every ordered pair of pools is probed in the five peer modalities.
+        line("# The pool a user is homed on, and the Edge that carries federation for that pool's site.");
+        line("function Get-CutoverPool([string]$Sip) { \"$((Get-CsUser -Identity $Sip).RegistrarPool)\" }");
+        line("function Get-CutoverFederationEdge([string]$Sip) {");
+        line("    $site = \"$((Get-CsPool -Identity (Get-CutoverPool $Sip)).Site)\"");
+        line("    \"$((Get-CsSite -Identity $site).FederationRoute)\" -replace '^EdgeServer:', ''");
+        line("}");
         line("# Coexistence matrix: one user of each pool stands for it; every pair both ways, five modalities.");
         line("function Test-CutoverMatrix([string[]]$Pools) {");
         line("    $users = @{}");
@@ -56,15 +64,16 @@ final class RunbookLibrary {
         line("    foreach ($a in $Pools) { foreach ($b in $Pools) {");
         line("        if ($a -eq $b -or -not $users[$a] -or -not $users[$b]) { continue }");
         line("        $from = $users[$a]; $to = $users[$b]");
-        line("        Test-CutoverProbe \"Test-CsRegistration $from\" { Test-CsRegistration -UserSipAddress $from }");
         line(
-                "        Test-CutoverProbe \"Test-CsPresence $from -> $to\" { Test-CsPresence -SubscriberSipAddress $from -PublisherSipAddress $to }");
+                "        Test-CutoverProbe \"Test-CsRegistration $from\" { Test-CsRegistration -TargetFqdn $a -UserSipAddress $from }");
         line(
-                "        Test-CutoverProbe \"Test-CsIM $from -> $to\" { Test-CsIM -SenderSipAddress $from -ReceiverSipAddress $to }");
+                "        Test-CutoverProbe \"Test-CsPresence $from -> $to\" { Test-CsPresence -TargetFqdn $a -SubscriberSipAddress $from -PublisherSipAddress $to }");
         line(
-                "        Test-CutoverProbe \"Test-CsP2PAV $from -> $to\" { Test-CsP2PAV -SenderSipAddress $from -ReceiverSipAddress $to }");
+                "        Test-CutoverProbe \"Test-CsIM $from -> $to\" { Test-CsIM -TargetFqdn $a -SenderSipAddress $from -ReceiverSipAddress $to }");
         line(
-                "        Test-CutoverProbe \"Test-CsAVConference $from -> $to\" { Test-CsAVConference -SenderSipAddress $from -ReceiverSipAddress $to }");
+                "        Test-CutoverProbe \"Test-CsP2PAV $from -> $to\" { Test-CsP2PAV -TargetFqdn $a -SenderSipAddress $from -ReceiverSipAddress $to }");
+        line(
+                "        Test-CutoverProbe \"Test-CsAVConference $from -> $to\" { Test-CsAVConference -TargetFqdn $a -SenderSipAddress $from -ReceiverSipAddress $to }");
         line("    } }");
         line("}");
         line("function Test-CutoverServices([string[]]$Pools) {");
@@ -97,11 +106,15 @@ final class RunbookLibrary {
         line("    $n = @(Get-CsUser -ResultSize Unlimited | Where-Object { $_.RegistrarPool -eq $Pool }).Count");
         line("    if ($n -gt 0) { \"$Pool still homes $n users\" }");
         for (HomedKind k : HomedKind.values()) {
-            if (!k.isObject()) {
+            if (!k.isObject() || !version.has(Kinds.of(k).getter())) {
                 continue;
             }
             Kinds kinds = Kinds.of(k);
-            line("    $n = @(" + kinds.getter() + " | Where-Object { \"$($_." + kinds.poolProperty() + ")\" -eq ("
+            // Get-CsRgsConfiguration reads one pool's configuration: that of the pool's Application Server.
+            String read = k == HomedKind.RgsConfiguration
+                    ? "Get-CsRgsConfiguration -Identity \"service:ApplicationServer:$Pool\" -ErrorAction SilentlyContinue"
+                    : kinds.getter();
+            line("    $n = @(" + read + " | Where-Object { \"$($_." + kinds.poolProperty() + ")\" -eq ("
                     + q(kinds.poolPrefix()) + " + $Pool) }).Count; if ($n -gt 0) { \"$Pool still homes $n " + k.name()
                     + " objects\" }");
         }

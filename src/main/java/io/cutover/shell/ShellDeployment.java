@@ -16,10 +16,10 @@ import io.cutover.deployment.Subject;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.Inventory;
-import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.shell.InventoryParser.Topology;
 import java.util.ArrayList;
@@ -94,73 +94,74 @@ public final class ShellDeployment implements Deployment {
         return run(List.of(pipeline)).get(0);
     }
 
-    private String q(Cmdlet c) {
-        return c.render(settings.encoding());
+    /** The statements for the shell of the newest version in the topology as last read. */
+    Statements statements() {
+        return new Statements(settings.encoding(), version(topology()));
     }
 
-    /** A query: the cmdlet, made to stop on error, its output as compressed JSON. */
-    String query(Cmdlet c) {
-        return q(c.with("ErrorAction", "Stop")) + " | ConvertTo-Json -Depth 4 -Compress";
+    /** Statements that do not depend on the version: reads of the topology and of single subjects, probes. */
+    private Statements plain() {
+        return new Statements(settings.encoding(), ShellVersion.NEWEST);
     }
 
-    String action(Cmdlet c) {
-        return q(c.with("ErrorAction", "Stop"));
+    private ShellVersion version(Topology t) {
+        ShellVersion newest = null;
+        for (Pool p : t.pools()) {
+            if (p.version() != null) {
+                ShellVersion v = new ShellVersion(p.version());
+                newest = newest == null ? v : newest.max(v);
+            }
+        }
+        return newest == null ? ShellVersion.NEWEST : newest;
     }
 
     // ---- snapshot --------------------------------------------------------------------------------
 
-    private List<String> topologyQueries() {
-        return List.of(
-                query(Cmdlet.of("Get-CsSite")), query(Cmdlet.of("Get-CsPool")), query(Cmdlet.of("Get-CsService")));
-    }
-
     Topology topology() {
         Topology t = topology;
         if (t == null) {
-            t = parser.topology(run(topologyQueries()));
+            t = parser.topology(run(plain().topology()));
             topology = t;
         }
         return t;
     }
 
     /**
-     * The state from Get-Cs* queries as JSON, in one script. Meetings, client versions, the
-     * features users depend on and Windows services are not read here (no cmdlet lists the first
-     * three; services are read per pool by {@link #services}).
+     * The state from Get-Cs* queries as JSON: the topology first (it says which version's shell
+     * this is and which pools have a Response Group configuration), then the rest in one script.
+     * Meetings, client versions, the features users depend on and Windows services are not read
+     * here (no cmdlet lists the first three; services are read per pool by {@link #services}).
      */
     @Override
     public Inventory snapshot() {
-        List<String> qs = new ArrayList<>(topologyQueries());
-        qs.add(query(Cmdlet.of("Get-CsUser").with("ResultSize", "Unlimited")));
-        List<HomedKind> objectKinds = java.util.Arrays.stream(HomedKind.values())
-                .filter(HomedKind::isObject)
-                .toList();
-        for (HomedKind k : objectKinds) {
-            qs.add(query(Cmdlet.of(Kinds.of(k).getter())));
-        }
-        for (PolicyKind k : PolicyKind.values()) {
-            qs.add(query(Cmdlet.of("Get-Cs" + k.column())));
-        }
-        qs.add(query(Cmdlet.of("Get-CsManagementStoreReplicationStatus")));
-        qs.add(query(Cmdlet.of("Get-CsAllowedDomain")));
-        List<Answer> a = run(qs);
-        for (Answer x : a) {
-            if (!x.ok()) {
+        topology = null;
+        Topology t = topology();
+        Statements st = statements();
+        List<Statements.ObjectRead> objects = st.objects(t.pools());
+        List<String> qs = new ArrayList<>();
+        qs.add(st.users());
+        objects.forEach(o -> qs.add(o.statement()));
+        qs.addAll(st.policiesReplicationPartners());
+        List<Answer> a = new ArrayList<>(run(qs));
+        for (int i = 0; i < a.size(); i++) {
+            Answer x = a.get(i);
+            boolean rgs = i >= 1 && i <= objects.size() && objects.get(i - 1).kind() == HomedKind.RgsConfiguration;
+            if (rgs && !x.ok() && notFound(x.error())) {
+                // A pool whose Application Server has no Response Group configuration.
+                a.set(i, new Answer(List.of(), null));
+            } else if (!x.ok()) {
                 throw failure("taking a snapshot", x.error());
             }
         }
-        Topology t = parser.topology(a);
-        topology = t;
-        return parser.inventory(t, a, objectKinds);
+        return parser.inventory(
+                t, a, objects.stream().map(Statements.ObjectRead::kind).toList());
     }
 
     // ---- subjects ------------------------------------------------------------------------------
 
     /** The statement that reads where a subject is homed. */
     String homeQuery(Subject subject) {
-        return subject.kind() == HomedKind.Cms
-                ? query(Cmdlet.of("Get-CsService").flag("CentralManagement"))
-                : query(Cmdlet.of(Kinds.of(subject.kind()).getter()).with("Identity", subject.id()));
+        return plain().home(subject);
     }
 
     @Override
@@ -197,13 +198,10 @@ public final class ShellDeployment implements Deployment {
                 throw DeploymentFailure.permanent("cannot move the Central Management Store to " + targetPool
                         + ": the topology lists no server in it");
             }
-            pipeline = "Invoke-Command -ComputerName "
-                    + settings.encoding().value(target.servers().get(0).text()) + " -ScriptBlock { "
-                    + action(Kinds.move(HomedKind.Cms, subject.id(), targetPool.text(), null)) + " }";
+            pipeline = plain().moveCms(target.servers().get(0).text(), targetPool.text());
         } else {
             Fqdn proxy = proxyPool(targetPool);
-            pipeline = action(
-                    Kinds.move(subject.kind(), subject.id(), targetPool.text(), proxy == null ? null : proxy.text()));
+            pipeline = plain().move(subject, targetPool.text(), proxy == null ? null : proxy.text());
         }
         Answer a = run(pipeline);
         if (!a.ok()) {
@@ -236,9 +234,7 @@ public final class ShellDeployment implements Deployment {
 
     @Override
     public void setFederationRoute(String site, Fqdn edgeFqdn) {
-        Answer a = run(action(Cmdlet.of("Set-CsSite")
-                .with("Identity", "Site:" + site)
-                .with("FederationRoute", "EdgeServer:" + edgeFqdn)));
+        Answer a = run(plain().route(site, edgeFqdn.text()));
         if (!a.ok()) {
             throw failure("setting the federation route of " + site + " to " + edgeFqdn, a.error());
         }
@@ -262,7 +258,7 @@ public final class ShellDeployment implements Deployment {
         return pools.poolState(fqdn);
     }
 
-    /** Starts the services of an installed pool (Start-CsPool); a pool not installed yet fails with the cmdlet's error. */
+    /** Starts the services of an installed pool (Start-CsPool from 2015, each server's services before); a pool not installed yet fails with the cmdlet's error. */
     @Override
     public void deploy(Fqdn fqdn) {
         pools.deploy(fqdn);
@@ -290,28 +286,28 @@ public final class ShellDeployment implements Deployment {
 
     // ---- probes --------------------------------------------------------------------------------
 
-    /** The Test-Cs* invocation of a probe. */
-    static Cmdlet testCmdlet(Probe p) {
-        Cmdlet c = Cmdlet.of(p.kind().cmdlet());
-        ProbeKind k = p.kind();
-        if (k == ProbeKind.Registration || k == ProbeKind.PersistentChat) {
-            return c.with("UserSipAddress", p.from());
-        } else if (k == ProbeKind.Presence) {
-            return c.with("SubscriberSipAddress", p.from()).with("PublisherSipAddress", p.to());
-        } else if (k == ProbeKind.External) {
-            return c.with("TargetFqdn", p.via()).with("UserSipAddress", p.from());
-        } else if (k == ProbeKind.Federated) {
-            return c.with("Domain", p.to()).with("UserSipAddress", p.from());
-        } else if (k == ProbeKind.Xmpp) {
-            return c.with("UserSipAddress", p.from()).with("Receiver", p.to());
-        }
-        return c.with("SenderSipAddress", p.from()).with("ReceiverSipAddress", p.to());
-    }
-
     @Override
     public ProbeResult probe(Probe probe) {
         try {
-            Answer a = run(query(testCmdlet(probe)));
+            Statements st = statements();
+            if (!st.version().has(probe.kind().cmdlet())) {
+                return ProbeResult.failure(
+                        probe,
+                        null,
+                        0,
+                        "the " + st.version().name() + " shell has no "
+                                + probe.kind().cmdlet(),
+                        null);
+            }
+            String edge = null;
+            if (probe.kind() == ProbeKind.Federated) {
+                edge = federationEdge(probe.from());
+                if (edge == null) {
+                    return ProbeResult.failure(
+                            probe, null, 0, "the site of " + probe.from() + " has no federation route", null);
+                }
+            }
+            Answer a = run(st.probe(probe, edge));
             if (!a.ok()) {
                 return ProbeResult.failure(probe, null, 0, a.error(), null);
             }
@@ -333,6 +329,20 @@ public final class ShellDeployment implements Deployment {
             // A probe reports; it never throws.
             return ProbeResult.failure(probe, null, 0, f.getMessage(), null);
         }
+    }
+
+    /** The Edge that carries federation for the site of the pool {@code sip} is homed on, or null. */
+    private String federationEdge(SipAddress sip) {
+        Fqdn pool = homeOf(Subject.user(sip)).orElse(null);
+        Topology t = topology();
+        String site = pool == null ? null : t.pool(pool).map(Pool::site).orElse(null);
+        return t.sites().stream()
+                .filter(s -> s.isNamed(site))
+                .map(Site::federationRoute)
+                .filter(java.util.Objects::nonNull)
+                .map(Fqdn::text)
+                .findFirst()
+                .orElse(null);
     }
 
     @Override

@@ -32,9 +32,10 @@ final class ShellPools {
     PoolState poolState(Fqdn fqdn) {
         List<Fqdn> servers = shell.topology().pool(fqdn).map(Pool::servers).orElse(List.of());
         List<String> qs = new ArrayList<>();
-        qs.add(shell.query(Cmdlet.of("Get-CsPool").with("Identity", fqdn)));
+        Statements st = shell.statements();
+        qs.add(st.pool(fqdn.text()));
         for (Fqdn s : servers) {
-            qs.add(shell.query(Cmdlet.of("Get-CsWindowsService").with("ComputerName", s)));
+            qs.add(st.services(s.text()));
         }
         List<Answer> a = shell.run(qs);
         if (!a.get(0).ok()) {
@@ -63,14 +64,18 @@ final class ShellPools {
         return anyRunning ? PoolState.Up : PoolState.NotDeployed;
     }
 
-    /** Starts the services of an installed pool (Start-CsPool); a pool not installed yet fails with the cmdlet's error. */
+    /** Starts the services of an installed pool (Start-CsPool from 2015, each server's services before); a pool not installed yet fails with the cmdlet's error. */
     void deploy(Fqdn fqdn) {
-        Answer a = shell.run(
-                shell.action(Cmdlet.of("Start-CsPool").with("PoolFqdn", fqdn).flag("Confirm", false)));
-        if (!a.ok()) {
-            throw failure(
-                    "starting pool " + fqdn + " (install it with the Deployment Wizard first if it is not installed)",
-                    a.error());
+        List<String> servers = shell.topology().pool(fqdn).map(Pool::servers).orElse(List.of()).stream()
+                .map(Fqdn::text)
+                .toList();
+        for (Answer a : shell.run(shell.statements().start(fqdn.text(), servers))) {
+            if (!a.ok()) {
+                throw failure(
+                        "starting pool " + fqdn
+                                + " (install it with the Deployment Wizard first if it is not installed)",
+                        a.error());
+            }
         }
     }
 
@@ -84,11 +89,8 @@ final class ShellPools {
             return;
         }
         List<Fqdn> servers = shell.topology().pool(fqdn).map(Pool::servers).orElse(List.of());
-        List<String> qs = servers.stream()
-                .map(s -> shell.action(Cmdlet.of("Stop-CsWindowsService")
-                        .with("ComputerName", s)
-                        .flag("Graceful")))
-                .toList();
+        List<String> qs =
+                servers.stream().map(s -> shell.statements().stop(s.text())).toList();
         List<Answer> a = shell.run(qs);
         for (int i = 0; i < a.size(); i++) {
             if (!a.get(i).ok()) {
@@ -108,7 +110,7 @@ final class ShellPools {
                 .pool(pool)
                 .orElseThrow(() -> DeploymentFailure.permanent("no pool '" + pool + "' in the topology"));
         List<String> qs = p.servers().stream()
-                .map(s -> shell.query(Cmdlet.of("Get-CsWindowsService").with("ComputerName", s)))
+                .map(s -> shell.statements().services(s.text()))
                 .toList();
         List<Answer> a = shell.run(qs);
         List<ServiceState> rows = new ArrayList<>();
@@ -128,7 +130,7 @@ final class ShellPools {
     }
 
     List<Replica> replication() {
-        Answer a = shell.run(shell.query(Cmdlet.of("Get-CsManagementStoreReplicationStatus")));
+        Answer a = shell.run(shell.statements().replication());
         if (!a.ok()) {
             throw failure("reading CMS replication", a.error());
         }

@@ -24,6 +24,7 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
+# Property names in lists are quoted: the same to PowerShell, and readable by stricter parsers.
 $null = [System.IO.Directory]::CreateDirectory($Path)
 $unanswered = [System.Collections.ArrayList]::new()
 
@@ -56,15 +57,15 @@ function Get-PoolOf([string] $Service) {
 # ---- sites.csv -------------------------------------------------------------------------------
 $sites = @(Get-CsSite)
 Write-Inventory 'sites.csv' -Columns @('Identity', 'SiteId', 'DisplayName', 'SiteType', 'FederationRoute', 'XmppFederationRoute', 'DefaultPersistentChatPool', 'Pools') -Rows (
-    $sites | Select-Object @{n = 'Identity'; e = { "$($_.Identity)" } }, SiteId, DisplayName, @{n = 'SiteType'; e = { "$($_.SiteType)" } },
+    $sites | Select-Object @{n = 'Identity'; e = { "$($_.Identity)" } }, 'SiteId', 'DisplayName', @{n = 'SiteType'; e = { "$($_.SiteType)" } },
         @{n = 'FederationRoute'; e = { "$($_.FederationRoute)" } }, @{n = 'XmppFederationRoute'; e = { "$($_.XmppFederationRoute)" } },
         @{n = 'DefaultPersistentChatPool'; e = { "$($_.DefaultPersistentChatPool)" } }, @{n = 'Pools'; e = { $_.Pools -join ';' } })
 
 # ---- users.csv -------------------------------------------------------------------------------
 $users = @(Get-CsUser -ResultSize Unlimited)
 Write-Inventory 'users.csv' -Columns @('SipAddress', 'DisplayName', 'UserPrincipalName', 'RegistrarPool', 'Enabled', 'EnterpriseVoiceEnabled', 'LineURI', 'ConferencingPolicy', 'ClientPolicy', 'ClientVersionPolicy', 'VoicePolicy', 'ExternalAccessPolicy', 'PersistentChatPolicy', 'MobilityPolicy', 'ArchivingPolicy', 'PinPolicy', 'DialPlan', 'LocationPolicy') -Rows (
-    $users | Select-Object SipAddress, DisplayName, UserPrincipalName, @{n = 'RegistrarPool'; e = { "$($_.RegistrarPool)" } }, Enabled,
-        EnterpriseVoiceEnabled, LineURI, @{n = 'ConferencingPolicy'; e = { "$($_.ConferencingPolicy)" } },
+    $users | Select-Object 'SipAddress', 'DisplayName', 'UserPrincipalName', @{n = 'RegistrarPool'; e = { "$($_.RegistrarPool)" } }, 'Enabled',
+        'EnterpriseVoiceEnabled', 'LineURI', @{n = 'ConferencingPolicy'; e = { "$($_.ConferencingPolicy)" } },
         @{n = 'ClientPolicy'; e = { "$($_.ClientPolicy)" } }, @{n = 'ClientVersionPolicy'; e = { "$($_.ClientVersionPolicy)" } },
         @{n = 'VoicePolicy'; e = { "$($_.VoicePolicy)" } }, @{n = 'ExternalAccessPolicy'; e = { "$($_.ExternalAccessPolicy)" } },
         @{n = 'PersistentChatPolicy'; e = { "$($_.PersistentChatPolicy)" } }, @{n = 'MobilityPolicy'; e = { "$($_.MobilityPolicy)" } },
@@ -72,6 +73,9 @@ Write-Inventory 'users.csv' -Columns @('SipAddress', 'DisplayName', 'UserPrincip
         @{n = 'DialPlan'; e = { "$($_.DialPlan)" } }, @{n = 'LocationPolicy'; e = { "$($_.LocationPolicy)" } })
 
 # ---- objects.csv -----------------------------------------------------------------------------
+# Meeting rooms came with Lync Server 2013, third-party video systems with Skype for Business Server
+# 2015: each is read only where the shell has its cmdlet. Get-CsRgsConfiguration reads one
+# Application Server's Response Group configuration at a time.
 $objects = [System.Collections.ArrayList]::new()
 function Add-Objects([string] $Kind, [scriptblock] $Query, [scriptblock] $Row) {
     try {
@@ -88,8 +92,8 @@ function Get-ContactRow([string] $Kind, $o) {
 Add-Objects 'CommonAreaPhone' { Get-CsCommonAreaPhone } { param($o) Get-ContactRow 'CommonAreaPhone' $o }
 Add-Objects 'AnalogDevice' { Get-CsAnalogDevice } { param($o) Get-ContactRow 'AnalogDevice' $o }
 Add-Objects 'ExUmContact' { Get-CsExUmContact } { param($o) Get-ContactRow 'ExUmContact' $o }
-Add-Objects 'MeetingRoom' { Get-CsMeetingRoom } { param($o) Get-ContactRow 'MeetingRoom' $o }
-Add-Objects 'ThirdPartyVideoSystem' { Get-CsThirdPartyVideoSystem } { param($o) Get-ContactRow 'ThirdPartyVideoSystem' $o }
+Add-Objects 'MeetingRoom' { if (Get-Command -Name Get-CsMeetingRoom -ErrorAction SilentlyContinue) { Get-CsMeetingRoom } } { param($o) Get-ContactRow 'MeetingRoom' $o }
+Add-Objects 'ThirdPartyVideoSystem' { if (Get-Command -Name Get-CsThirdPartyVideoSystem -ErrorAction SilentlyContinue) { Get-CsThirdPartyVideoSystem } } { param($o) Get-ContactRow 'ThirdPartyVideoSystem' $o }
 Add-Objects 'ApplicationEndpoint' { Get-CsTrustedApplicationEndpoint } { param($o)
     [pscustomobject]@{ Kind = 'ApplicationEndpoint'; Identity = "$($o.SipAddress)"; SipAddress = "$($o.SipAddress)"; DisplayName = "$($o.DisplayName)"; RegistrarPool = "$($o.RegistrarPool)"; LineURI = "$($o.LineURI)" } }
 Add-Objects 'DialInAccessNumber' { Get-CsDialInConferencingAccessNumber } { param($o)
@@ -100,7 +104,7 @@ Add-Objects 'ConferenceDirectory' { Get-CsConferenceDirectory } { param($o)
     [pscustomobject]@{ Kind = 'ConferenceDirectory'; Identity = "$($o.Identity)"; SipAddress = ''; DisplayName = ''; RegistrarPool = (Get-PoolOf "$($o.ServiceId)"); LineURI = '' } }
 Add-Objects 'CallParkOrbit' { Get-CsCallParkOrbit } { param($o)
     [pscustomobject]@{ Kind = 'CallParkOrbit'; Identity = "$($o.Identity)"; SipAddress = ''; DisplayName = "$($o.Identity)"; RegistrarPool = (Get-PoolOf "$($o.CallParkService)"); LineURI = '' } }
-Add-Objects 'RgsConfiguration' { Get-CsRgsConfiguration } { param($o)
+Add-Objects 'RgsConfiguration' { foreach ($service in @(Get-CsService -ApplicationServer)) { Get-CsRgsConfiguration -Identity "service:$($service.Identity)" } } { param($o)
     [pscustomobject]@{ Kind = 'RgsConfiguration'; Identity = "$($o.Identity)"; SipAddress = ''; DisplayName = ''; RegistrarPool = (Get-PoolOf "$($o.Identity)"); LineURI = '' } }
 Write-Inventory 'objects.csv' -Columns @('Kind', 'Identity', 'SipAddress', 'DisplayName', 'RegistrarPool', 'LineURI') -Rows $objects
 
@@ -127,13 +131,14 @@ try {
     Add-Unanswered '(central management store)' 'Get-CsManagementStoreReplicationStatus' $_.Exception.Message
 }
 Write-Inventory 'replication.csv' -Columns @('ReplicaFqdn', 'UpToDate', 'LastStatusReport', 'LastUpdateCreation', 'ProductVersion') -Rows (
-    $replicas | Select-Object ReplicaFqdn, UpToDate, @{n = 'LastStatusReport'; e = { if ($_.LastStatusReport) { $_.LastStatusReport.ToUniversalTime().ToString('o') } } },
-        @{n = 'LastUpdateCreation'; e = { if ($_.LastUpdateCreation) { $_.LastUpdateCreation.ToUniversalTime().ToString('o') } } }, ProductVersion)
+    $replicas | Select-Object 'ReplicaFqdn', 'UpToDate', @{n = 'LastStatusReport'; e = { if ($_.LastStatusReport) { $_.LastStatusReport.ToUniversalTime().ToString('o') } } },
+        @{n = 'LastUpdateCreation'; e = { if ($_.LastUpdateCreation) { $_.LastUpdateCreation.ToUniversalTime().ToString('o') } } }, 'ProductVersion')
 
 # ---- usage.csv -------------------------------------------------------------------------------
+# Persistent Chat came with Lync Server 2013.
 $usage = [System.Collections.ArrayList]::new()
 try {
-    foreach ($room in @(Get-CsPersistentChatRoom)) {
+    foreach ($room in @(if (Get-Command -Name Get-CsPersistentChatRoom -ErrorAction SilentlyContinue) { Get-CsPersistentChatRoom })) {
         foreach ($member in @($room.Members)) {
             if ("$member" -like 'sip:*') {
                 $null = $usage.Add([pscustomobject]@{ SipAddress = "$member"; Feature = 'PersistentChat'; Detail = "$($room.Name)" })
@@ -169,7 +174,7 @@ Write-Inventory 'clients.csv' -Columns @('SipAddress', 'ClientVersion', 'LastSig
 $policies = [System.Collections.ArrayList]::new()
 $kinds = [ordered]@{
     Conferencing = { Get-CsConferencingPolicy }; Client = { Get-CsClientPolicy }; ClientVersion = { Get-CsClientVersionPolicy }
-    Voice = { Get-CsVoicePolicy }; ExternalAccess = { Get-CsExternalAccessPolicy }; PersistentChat = { Get-CsPersistentChatPolicy }
+    Voice = { Get-CsVoicePolicy }; ExternalAccess = { Get-CsExternalAccessPolicy }; PersistentChat = { if (Get-Command -Name Get-CsPersistentChatPolicy -ErrorAction SilentlyContinue) { Get-CsPersistentChatPolicy } }
     Mobility = { Get-CsMobilityPolicy }; Archiving = { Get-CsArchivingPolicy }; Pin = { Get-CsPinPolicy }
     DialPlan = { Get-CsDialPlan }; Location = { Get-CsLocationPolicy }
 }

@@ -194,9 +194,70 @@ public final class FakeShell {
                 throw new CmdletError(
                         c.name() + " : A parameter cannot be found that matches parameter name '" + a.name() + "'.");
             }
-            m.put(a.name(), a.value() == null ? Boolean.TRUE : a.value());
+            m.put(a.name(), a.value() == null ? Boolean.TRUE : evaluate(a.value()));
         }
         return m;
+    }
+
+    /** A value as the cmdlet receives it: {@code (Command).Property} is run and read first. */
+    private Object evaluate(Object value) {
+        if (!(value instanceof PsScript.Member m)) {
+            return value;
+        }
+        List<Object> out = invoke(m.command());
+        if (out.isEmpty()) {
+            return null;
+        }
+        Object first = out.get(0);
+        Object v = m.property() == null ? first : first instanceof Map<?, ?> map ? map.get(m.property()) : null;
+        // As PowerShell binds a typed value (an Fqdn, a SipAddress) to a string parameter: its text.
+        return v == null || v instanceof String || v instanceof Boolean || v instanceof Integer ? v : v.toString();
+    }
+
+    /**
+     * Refuses a call that Microsoft's cmdlet reference says the shell of the lab's newest version
+     * refuses: a cmdlet it does not have, a parameter the cmdlet does not have, a parameter set
+     * that does not fit or misses a mandatory parameter. The words are PowerShell's where it has them.
+     */
+    private void refuseWhatTheReferenceRefuses(PsScript.Command c) {
+        CmdletReference ref = CmdletReference.bundled();
+        if (!ref.isCs(c.name())) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(c.name());
+        for (PsScript.Arg a : c.args()) {
+            text.append(" -").append(a.name());
+            if (a.value() instanceof Boolean b) {
+                text.append(b ? ":$true" : ":$false");
+            } else if (a.value() != null) {
+                text.append(" 'value'");
+            }
+        }
+        CmdletReference.Report r = ref.check(text.toString(), version().name());
+        for (CmdletReference.Problem p : r.problems()) {
+            if (p.what().startsWith("not applicable") || p.what().startsWith("no such cmdlet")) {
+                throw new CmdletError("The term '" + c.name()
+                        + "' is not recognized as the name of a cmdlet, function, script file, or operable program.");
+            }
+            if (p.what().startsWith("no parameter -")) {
+                throw new CmdletError(c.name() + " : A parameter cannot be found that matches parameter name '"
+                        + p.what().substring("no parameter -".length()) + "'.");
+            }
+            throw new CmdletError(c.name()
+                    + " : Parameter set cannot be resolved using the specified named parameters. (" + p.what() + ")");
+        }
+    }
+
+    /** The shell is that of the newest version in the lab, as the driver assumes. */
+    private ShellVersion version() {
+        ShellVersion newest = null;
+        for (Pool p : allPools()) {
+            if (p.version() != null) {
+                ShellVersion v = new ShellVersion(p.version());
+                newest = newest == null ? v : newest.max(v);
+            }
+        }
+        return newest == null ? ShellVersion.NEWEST : newest;
     }
 
     private void trace(PsScript.Command c) {
@@ -258,6 +319,7 @@ public final class FakeShell {
             throw new CmdletError(failText);
         }
         boolean reads = name.regionMatches(true, 0, "Get-", 0, 4) || name.regionMatches(true, 0, "Test-", 0, 5);
+        refuseWhatTheReferenceRefuses(c);
         try {
             return dispatch(c, name.toLowerCase(Locale.ROOT));
         } catch (DeploymentFailure f) {
@@ -427,11 +489,24 @@ public final class FakeShell {
                 return List.of();
             }
             case "move-csrgsconfiguration": {
+                // Source and Destination are pool FQDNs: the configuration homed on the source moves.
                 Map<String, Object> p = params(c, Set.of("Source", "Destination"));
                 String source = required(p, "Source", c.name());
-                lab.move(
-                        new Subject(HomedKind.RgsConfiguration, "service:" + source),
-                        Fqdn.of(service(required(p, "Destination", c.name()), "ApplicationServer:")));
+                Fqdn destination = Fqdn.of(required(p, "Destination", c.name()));
+                for (HomedObject o : inv().objects()) {
+                    if (o.kind() == HomedKind.RgsConfiguration && o.pool().equals(Fqdn.of(source))) {
+                        lab.move(new Subject(HomedKind.RgsConfiguration, o.identity()), destination);
+                    }
+                }
+                return List.of();
+            }
+            case "start-cswindowsservice": {
+                // The lab starts a pool as a whole: starting any of its servers deploys it.
+                Map<String, Object> p = params(c, Set.of("ComputerName"));
+                Pool pool = poolOfServer(required(p, "ComputerName", c.name()));
+                if (lab.poolState(pool.fqdn()) == PoolState.NotDeployed) {
+                    lab.deploy(pool.fqdn());
+                }
                 return List.of();
             }
             case "invoke-command": {
@@ -602,8 +677,14 @@ public final class FakeShell {
         String id = str(p, "Identity");
         Kinds kinds = Kinds.of(kind);
         List<Object> list = new ArrayList<>();
+        // A Response Group configuration is named by its Application Server; one moved away still
+        // answers to its old name, and the new pool's name finds it too.
+        boolean rgs = kind == HomedKind.RgsConfiguration;
         for (HomedObject o : inv().objects()) {
-            if (o.kind() == kind && (id == null || o.identity().equalsIgnoreCase(id))) {
+            boolean named = id == null
+                    || o.identity().equalsIgnoreCase(id)
+                    || (rgs && id.equalsIgnoreCase("service:ApplicationServer:" + o.pool()));
+            if (o.kind() == kind && named) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("Identity", o.identity());
                 m.put("DisplayName", o.displayName());
@@ -633,6 +714,20 @@ public final class FakeShell {
         return list;
     }
 
+    /** For a federated test of an Edge: the first user (by SIP address) homed in a site that federates through it. */
+    private String federatingUser(String edge) {
+        Inventory inv = inv();
+        Fqdn route = Fqdn.of(edge);
+        return inv.users().stream()
+                .filter(u -> inv.sites().stream()
+                        .anyMatch(s -> route.equals(s.federationRoute())
+                                && allPools().stream().anyMatch(x -> x.fqdn().equals(u.pool()) && s.isNamed(x.site()))))
+                .map(u -> u.sipAddress().text())
+                .sorted(String.CASE_INSENSITIVE_ORDER)
+                .findFirst()
+                .orElseThrow(() -> new CmdletError("Test-CsFederatedPartner : no site federates through " + edge));
+    }
+
     private Object probe(PsScript.Command c, ProbeKind kind) {
         Map<String, Object> p = params(
                 c,
@@ -645,9 +740,21 @@ public final class FakeShell {
                         "TargetFqdn",
                         "Domain",
                         "Receiver"));
+        String target = str(p, "TargetFqdn");
+        if (target == null) {
+            throw new CmdletError(c.name() + " : this shell runs synthetic transactions only with -TargetFqdn"
+                    + " (the pool's test users), never prompting for credentials");
+        }
         String from = Optional.ofNullable(str(p, "UserSipAddress"))
                 .or(() -> Optional.ofNullable(str(p, "SubscriberSipAddress")))
-                .orElse(str(p, "SenderSipAddress"));
+                .or(() -> Optional.ofNullable(str(p, "SenderSipAddress")))
+                .orElseGet(() -> kind == ProbeKind.Federated ? federatingUser(target) : null);
+        if (kind != ProbeKind.External && kind != ProbeKind.Federated) {
+            Fqdn home = inv().findUser(from).map(User::pool).orElse(null);
+            if (home != null && !home.equals(Fqdn.of(target))) {
+                throw new CmdletError(c.name() + " : " + from + " is not homed on " + target);
+            }
+        }
         String to = Optional.ofNullable(str(p, "PublisherSipAddress"))
                 .or(() -> Optional.ofNullable(str(p, "ReceiverSipAddress")))
                 .or(() -> Optional.ofNullable(str(p, "Domain")))

@@ -11,7 +11,7 @@ import java.util.Map;
  * commands whose parameters are {@code -Name value}, {@code -Name} or {@code -Name:$false};
  * values that are single-quoted strings (any of the five single quotes ends one unless another
  * follows, which is then kept), parenthesised concatenations of such strings and
- * {@code [char]0xNNNN}, numbers, {@code $true}/{@code $false}, script blocks; hashtable literals of
+ * {@code [char]0xNNNN}, a property of a command's output ({@code (Get-CsUser -Identity 'x').Pool}), numbers, {@code $true}/{@code $false}, script blocks; hashtable literals of
  * such values and the string {@code "$_"}; assignments of a string to a variable. Anything else is
  * refused with a parse error, as a shell that does not understand a script must.
  */
@@ -47,6 +47,9 @@ final class PsScript {
     }
 
     record Block(List<Statement> statements) {}
+
+    /** {@code (Command).Property}: a property of what a command writes, or the output itself when property is null. */
+    record Member(Command command, String property) {}
 
     private final String src;
     private int pos;
@@ -275,6 +278,9 @@ final class PsScript {
         if (PowerShell.isSingleQuote(c)) {
             return string();
         }
+        if (c == '(' && Character.isLetter(at(pos + 1))) {
+            return member();
+        }
         if (c == '(') {
             return concatenation();
         }
@@ -299,6 +305,25 @@ final class PsScript {
             return Integer.valueOf(w);
         }
         throw error("unexpected '" + c + "' where a value belongs");
+    }
+
+    private Member member() {
+        pos++;
+        Command c = command();
+        blank(false);
+        if (!more() || peek() != ')') {
+            throw error("missing ) after " + c.name());
+        }
+        pos++;
+        if (more() && peek() == '.') {
+            pos++;
+            String property = word();
+            if (property.isEmpty()) {
+                throw error("a property name is missing");
+            }
+            return new Member(c, property);
+        }
+        return new Member(c, null);
     }
 
     private String concatenation() {

@@ -30,6 +30,12 @@ function Test-CutoverProbe([string]$What, [scriptblock]$Probe) {
     $r = & $Probe
     if ("$($r.Result)" -ne 'Success') { "${What}: $($r.Result) $($r.Error) $($r.Diagnosis)" }
 }
+# The pool a user is homed on, and the Edge that carries federation for that pool's site.
+function Get-CutoverPool([string]$Sip) { "$((Get-CsUser -Identity $Sip).RegistrarPool)" }
+function Get-CutoverFederationEdge([string]$Sip) {
+    $site = "$((Get-CsPool -Identity (Get-CutoverPool $Sip)).Site)"
+    "$((Get-CsSite -Identity $site).FederationRoute)" -replace '^EdgeServer:', ''
+}
 # Coexistence matrix: one user of each pool stands for it; every pair both ways, five modalities.
 function Test-CutoverMatrix([string[]]$Pools) {
     $users = @{}
@@ -40,11 +46,11 @@ function Test-CutoverMatrix([string[]]$Pools) {
     foreach ($a in $Pools) { foreach ($b in $Pools) {
         if ($a -eq $b -or -not $users[$a] -or -not $users[$b]) { continue }
         $from = $users[$a]; $to = $users[$b]
-        Test-CutoverProbe "Test-CsRegistration $from" { Test-CsRegistration -UserSipAddress $from }
-        Test-CutoverProbe "Test-CsPresence $from -> $to" { Test-CsPresence -SubscriberSipAddress $from -PublisherSipAddress $to }
-        Test-CutoverProbe "Test-CsIM $from -> $to" { Test-CsIM -SenderSipAddress $from -ReceiverSipAddress $to }
-        Test-CutoverProbe "Test-CsP2PAV $from -> $to" { Test-CsP2PAV -SenderSipAddress $from -ReceiverSipAddress $to }
-        Test-CutoverProbe "Test-CsAVConference $from -> $to" { Test-CsAVConference -SenderSipAddress $from -ReceiverSipAddress $to }
+        Test-CutoverProbe "Test-CsRegistration $from" { Test-CsRegistration -TargetFqdn $a -UserSipAddress $from }
+        Test-CutoverProbe "Test-CsPresence $from -> $to" { Test-CsPresence -TargetFqdn $a -SubscriberSipAddress $from -PublisherSipAddress $to }
+        Test-CutoverProbe "Test-CsIM $from -> $to" { Test-CsIM -TargetFqdn $a -SenderSipAddress $from -ReceiverSipAddress $to }
+        Test-CutoverProbe "Test-CsP2PAV $from -> $to" { Test-CsP2PAV -TargetFqdn $a -SenderSipAddress $from -ReceiverSipAddress $to }
+        Test-CutoverProbe "Test-CsAVConference $from -> $to" { Test-CsAVConference -TargetFqdn $a -SenderSipAddress $from -ReceiverSipAddress $to }
     } }
 }
 function Test-CutoverServices([string[]]$Pools) {
@@ -80,7 +86,7 @@ function Test-CutoverDrain([string]$Pool) {
     $n = @(Get-CsRgsWorkflow | Where-Object { "$($_.OwnerPool)" -eq ('' + $Pool) }).Count; if ($n -gt 0) { "$Pool still homes $n RgsContact objects" }
     $n = @(Get-CsConferenceDirectory | Where-Object { "$($_.ServiceId)" -eq ('UserServer:' + $Pool) }).Count; if ($n -gt 0) { "$Pool still homes $n ConferenceDirectory objects" }
     $n = @(Get-CsCallParkOrbit | Where-Object { "$($_.CallParkService)" -eq ('ApplicationServer:' + $Pool) }).Count; if ($n -gt 0) { "$Pool still homes $n CallParkOrbit objects" }
-    $n = @(Get-CsRgsConfiguration | Where-Object { "$($_.OwnerPool)" -eq ('' + $Pool) }).Count; if ($n -gt 0) { "$Pool still homes $n RgsConfiguration objects" }
+    $n = @(Get-CsRgsConfiguration -Identity "service:ApplicationServer:$Pool" -ErrorAction SilentlyContinue | Where-Object { "$($_.OwnerPool)" -eq ('' + $Pool) }).Count; if ($n -gt 0) { "$Pool still homes $n RgsConfiguration objects" }
     if (@(Get-CsService -CentralManagement | Where-Object { $_.Active -and $_.PoolFqdn -eq $Pool }).Count -gt 0) { "$Pool still hosts the Central Management Store" }
     Get-CsSite | Where-Object { $_.FederationRoute -eq "EdgeServer:$Pool" } | ForEach-Object { "site $($_.Identity) still routes federation through $Pool" }
     Get-CsService -EdgeServer | Where-Object { $_.Registrar -eq "Registrar:$Pool" } | ForEach-Object { "Edge $($_.PoolFqdn) still uses $Pool as its next hop" }
@@ -113,26 +119,26 @@ function Invoke-CutoverAction([string]$Step, [scriptblock]$Do, [scriptblock]$Che
 # A gate: every check must pass, or the script stops here.
 $failures = @()
 # registration of 20 users
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0001@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0001@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0002@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0002@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0003@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0003@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0004@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0004@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0005@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0005@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0006@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0006@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0007@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0007@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0008@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0008@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0009@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0009@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0010@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0010@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0011@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0011@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0012@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0012@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0013@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0013@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0014@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0014@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0015@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0015@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0016@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0016@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0017@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0017@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0018@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0018@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0019@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0019@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0020@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0020@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0001@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0001@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0001@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0002@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0002@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0002@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0003@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0003@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0003@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0004@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0004@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0004@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0005@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0005@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0005@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0006@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0006@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0006@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0007@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0007@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0007@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0008@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0008@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0008@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0009@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0009@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0009@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0010@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0010@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0010@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0011@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0011@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0011@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0012@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0012@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0012@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0013@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0013@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0013@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0014@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0014@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0014@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0015@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0015@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0015@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0016@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0016@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0016@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0017@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0017@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0017@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0018@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0018@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0018@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0019@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0019@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0019@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0020@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0020@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0020@contoso.com' })
 # policy parity of 20 users
 $failures += @(Test-CutoverPolicies 'sip:dublin0001@contoso.com' @{ ConferencingPolicy = 'ConferencingStandard' })
 $failures += @(Test-CutoverPolicies 'sip:dublin0002@contoso.com' @{  })
@@ -155,16 +161,16 @@ $failures += @(Test-CutoverPolicies 'sip:dublin0018@contoso.com' @{ ExternalAcce
 $failures += @(Test-CutoverPolicies 'sip:dublin0019@contoso.com' @{ ConferencingPolicy = 'ConferencingStandard' })
 $failures += @(Test-CutoverPolicies 'sip:dublin0020@contoso.com' @{  })
 # cross-version communication, 2 pairs x 5 modalities
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0001@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0001@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsPresence sip:dublin0001@contoso.com -> sip:dublin0021@contoso.com' { Test-CsPresence -SubscriberSipAddress 'sip:dublin0001@contoso.com' -PublisherSipAddress 'sip:dublin0021@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsIM sip:dublin0001@contoso.com -> sip:dublin0021@contoso.com' { Test-CsIM -SenderSipAddress 'sip:dublin0001@contoso.com' -ReceiverSipAddress 'sip:dublin0021@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsP2PAV sip:dublin0001@contoso.com -> sip:dublin0021@contoso.com' { Test-CsP2PAV -SenderSipAddress 'sip:dublin0001@contoso.com' -ReceiverSipAddress 'sip:dublin0021@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsAVConference sip:dublin0001@contoso.com -> sip:dublin0021@contoso.com' { Test-CsAVConference -SenderSipAddress 'sip:dublin0001@contoso.com' -ReceiverSipAddress 'sip:dublin0021@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0021@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0021@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsPresence sip:dublin0021@contoso.com -> sip:dublin0001@contoso.com' { Test-CsPresence -SubscriberSipAddress 'sip:dublin0021@contoso.com' -PublisherSipAddress 'sip:dublin0001@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsIM sip:dublin0021@contoso.com -> sip:dublin0001@contoso.com' { Test-CsIM -SenderSipAddress 'sip:dublin0021@contoso.com' -ReceiverSipAddress 'sip:dublin0001@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsP2PAV sip:dublin0021@contoso.com -> sip:dublin0001@contoso.com' { Test-CsP2PAV -SenderSipAddress 'sip:dublin0021@contoso.com' -ReceiverSipAddress 'sip:dublin0001@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsAVConference sip:dublin0021@contoso.com -> sip:dublin0001@contoso.com' { Test-CsAVConference -SenderSipAddress 'sip:dublin0021@contoso.com' -ReceiverSipAddress 'sip:dublin0001@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0001@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0001@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0001@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsPresence sip:dublin0001@contoso.com -> sip:dublin0021@contoso.com' { Test-CsPresence -TargetFqdn (Get-CsUser -Identity 'sip:dublin0001@contoso.com' -ErrorAction 'Stop').RegistrarPool -SubscriberSipAddress 'sip:dublin0001@contoso.com' -PublisherSipAddress 'sip:dublin0021@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsIM sip:dublin0001@contoso.com -> sip:dublin0021@contoso.com' { Test-CsIM -TargetFqdn (Get-CsUser -Identity 'sip:dublin0001@contoso.com' -ErrorAction 'Stop').RegistrarPool -SenderSipAddress 'sip:dublin0001@contoso.com' -ReceiverSipAddress 'sip:dublin0021@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsP2PAV sip:dublin0001@contoso.com -> sip:dublin0021@contoso.com' { Test-CsP2PAV -TargetFqdn (Get-CsUser -Identity 'sip:dublin0001@contoso.com' -ErrorAction 'Stop').RegistrarPool -SenderSipAddress 'sip:dublin0001@contoso.com' -ReceiverSipAddress 'sip:dublin0021@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsAVConference sip:dublin0001@contoso.com -> sip:dublin0021@contoso.com' { Test-CsAVConference -TargetFqdn (Get-CsUser -Identity 'sip:dublin0001@contoso.com' -ErrorAction 'Stop').RegistrarPool -SenderSipAddress 'sip:dublin0001@contoso.com' -ReceiverSipAddress 'sip:dublin0021@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0021@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0021@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0021@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsPresence sip:dublin0021@contoso.com -> sip:dublin0001@contoso.com' { Test-CsPresence -TargetFqdn (Get-CsUser -Identity 'sip:dublin0021@contoso.com' -ErrorAction 'Stop').RegistrarPool -SubscriberSipAddress 'sip:dublin0021@contoso.com' -PublisherSipAddress 'sip:dublin0001@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsIM sip:dublin0021@contoso.com -> sip:dublin0001@contoso.com' { Test-CsIM -TargetFqdn (Get-CsUser -Identity 'sip:dublin0021@contoso.com' -ErrorAction 'Stop').RegistrarPool -SenderSipAddress 'sip:dublin0021@contoso.com' -ReceiverSipAddress 'sip:dublin0001@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsP2PAV sip:dublin0021@contoso.com -> sip:dublin0001@contoso.com' { Test-CsP2PAV -TargetFqdn (Get-CsUser -Identity 'sip:dublin0021@contoso.com' -ErrorAction 'Stop').RegistrarPool -SenderSipAddress 'sip:dublin0021@contoso.com' -ReceiverSipAddress 'sip:dublin0001@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsAVConference sip:dublin0021@contoso.com -> sip:dublin0001@contoso.com' { Test-CsAVConference -TargetFqdn (Get-CsUser -Identity 'sip:dublin0021@contoso.com' -ErrorAction 'Stop').RegistrarPool -SenderSipAddress 'sip:dublin0021@contoso.com' -ReceiverSipAddress 'sip:dublin0001@contoso.com' })
 # coexistence matrix of sfb15pool-dub.contoso.com, sfb19pool-dub.contoso.com
 $failures += @(Test-CutoverMatrix @('sfb15pool-dub.contoso.com', 'sfb19pool-dub.contoso.com'))
 Complete-CutoverGate 'Dublin/sfb15pool-dub.contoso.com/pilot-validation' $failures
@@ -173,26 +179,26 @@ Complete-CutoverGate 'Dublin/sfb15pool-dub.contoso.com/pilot-validation' $failur
 # A gate: every check must pass, or the script stops here.
 $failures = @()
 # registration of 20 users
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0001@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0001@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0002@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0002@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0003@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0003@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0004@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0004@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0005@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0005@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0006@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0006@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0007@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0007@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0008@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0008@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0009@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0009@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0010@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0010@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0011@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0011@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0012@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0012@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0013@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0013@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0014@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0014@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0015@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0015@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0016@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0016@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0017@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0017@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0018@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0018@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0019@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0019@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0020@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0020@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0001@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0001@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0001@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0002@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0002@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0002@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0003@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0003@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0003@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0004@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0004@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0004@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0005@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0005@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0005@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0006@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0006@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0006@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0007@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0007@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0007@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0008@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0008@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0008@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0009@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0009@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0009@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0010@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0010@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0010@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0011@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0011@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0011@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0012@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0012@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0012@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0013@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0013@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0013@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0014@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0014@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0014@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0015@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0015@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0015@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0016@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0016@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0016@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0017@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0017@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0017@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0018@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0018@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0018@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0019@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0019@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0019@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0020@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0020@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0020@contoso.com' })
 # policy parity of 20 users
 $failures += @(Test-CutoverPolicies 'sip:redmond0001@contoso.com' @{ ConferencingPolicy = 'ConferencingLarge' })
 $failures += @(Test-CutoverPolicies 'sip:redmond0002@contoso.com' @{ ExternalAccessPolicy = 'ExternalPartners' })
@@ -215,16 +221,16 @@ $failures += @(Test-CutoverPolicies 'sip:redmond0018@contoso.com' @{  })
 $failures += @(Test-CutoverPolicies 'sip:redmond0019@contoso.com' @{ ConferencingPolicy = 'ConferencingLarge'; VoicePolicy = 'VoiceInternational' })
 $failures += @(Test-CutoverPolicies 'sip:redmond0020@contoso.com' @{  })
 # cross-version communication, 2 pairs x 5 modalities
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0001@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0001@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsPresence sip:redmond0001@contoso.com -> sip:redmond0021@contoso.com' { Test-CsPresence -SubscriberSipAddress 'sip:redmond0001@contoso.com' -PublisherSipAddress 'sip:redmond0021@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsIM sip:redmond0001@contoso.com -> sip:redmond0021@contoso.com' { Test-CsIM -SenderSipAddress 'sip:redmond0001@contoso.com' -ReceiverSipAddress 'sip:redmond0021@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsP2PAV sip:redmond0001@contoso.com -> sip:redmond0021@contoso.com' { Test-CsP2PAV -SenderSipAddress 'sip:redmond0001@contoso.com' -ReceiverSipAddress 'sip:redmond0021@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsAVConference sip:redmond0001@contoso.com -> sip:redmond0021@contoso.com' { Test-CsAVConference -SenderSipAddress 'sip:redmond0001@contoso.com' -ReceiverSipAddress 'sip:redmond0021@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0021@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0021@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsPresence sip:redmond0021@contoso.com -> sip:redmond0001@contoso.com' { Test-CsPresence -SubscriberSipAddress 'sip:redmond0021@contoso.com' -PublisherSipAddress 'sip:redmond0001@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsIM sip:redmond0021@contoso.com -> sip:redmond0001@contoso.com' { Test-CsIM -SenderSipAddress 'sip:redmond0021@contoso.com' -ReceiverSipAddress 'sip:redmond0001@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsP2PAV sip:redmond0021@contoso.com -> sip:redmond0001@contoso.com' { Test-CsP2PAV -SenderSipAddress 'sip:redmond0021@contoso.com' -ReceiverSipAddress 'sip:redmond0001@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsAVConference sip:redmond0021@contoso.com -> sip:redmond0001@contoso.com' { Test-CsAVConference -SenderSipAddress 'sip:redmond0021@contoso.com' -ReceiverSipAddress 'sip:redmond0001@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0001@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0001@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0001@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsPresence sip:redmond0001@contoso.com -> sip:redmond0021@contoso.com' { Test-CsPresence -TargetFqdn (Get-CsUser -Identity 'sip:redmond0001@contoso.com' -ErrorAction 'Stop').RegistrarPool -SubscriberSipAddress 'sip:redmond0001@contoso.com' -PublisherSipAddress 'sip:redmond0021@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsIM sip:redmond0001@contoso.com -> sip:redmond0021@contoso.com' { Test-CsIM -TargetFqdn (Get-CsUser -Identity 'sip:redmond0001@contoso.com' -ErrorAction 'Stop').RegistrarPool -SenderSipAddress 'sip:redmond0001@contoso.com' -ReceiverSipAddress 'sip:redmond0021@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsP2PAV sip:redmond0001@contoso.com -> sip:redmond0021@contoso.com' { Test-CsP2PAV -TargetFqdn (Get-CsUser -Identity 'sip:redmond0001@contoso.com' -ErrorAction 'Stop').RegistrarPool -SenderSipAddress 'sip:redmond0001@contoso.com' -ReceiverSipAddress 'sip:redmond0021@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsAVConference sip:redmond0001@contoso.com -> sip:redmond0021@contoso.com' { Test-CsAVConference -TargetFqdn (Get-CsUser -Identity 'sip:redmond0001@contoso.com' -ErrorAction 'Stop').RegistrarPool -SenderSipAddress 'sip:redmond0001@contoso.com' -ReceiverSipAddress 'sip:redmond0021@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0021@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0021@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0021@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsPresence sip:redmond0021@contoso.com -> sip:redmond0001@contoso.com' { Test-CsPresence -TargetFqdn (Get-CsUser -Identity 'sip:redmond0021@contoso.com' -ErrorAction 'Stop').RegistrarPool -SubscriberSipAddress 'sip:redmond0021@contoso.com' -PublisherSipAddress 'sip:redmond0001@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsIM sip:redmond0021@contoso.com -> sip:redmond0001@contoso.com' { Test-CsIM -TargetFqdn (Get-CsUser -Identity 'sip:redmond0021@contoso.com' -ErrorAction 'Stop').RegistrarPool -SenderSipAddress 'sip:redmond0021@contoso.com' -ReceiverSipAddress 'sip:redmond0001@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsP2PAV sip:redmond0021@contoso.com -> sip:redmond0001@contoso.com' { Test-CsP2PAV -TargetFqdn (Get-CsUser -Identity 'sip:redmond0021@contoso.com' -ErrorAction 'Stop').RegistrarPool -SenderSipAddress 'sip:redmond0021@contoso.com' -ReceiverSipAddress 'sip:redmond0001@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsAVConference sip:redmond0021@contoso.com -> sip:redmond0001@contoso.com' { Test-CsAVConference -TargetFqdn (Get-CsUser -Identity 'sip:redmond0021@contoso.com' -ErrorAction 'Stop').RegistrarPool -SenderSipAddress 'sip:redmond0021@contoso.com' -ReceiverSipAddress 'sip:redmond0001@contoso.com' })
 # coexistence matrix of lyncpool01.contoso.com, sfb19pool-red.contoso.com
 $failures += @(Test-CutoverMatrix @('lyncpool01.contoso.com', 'sfb19pool-red.contoso.com'))
 Complete-CutoverGate 'Redmond/lyncpool01.contoso.com/pilot-validation' $failures

@@ -30,6 +30,12 @@ function Test-CutoverProbe([string]$What, [scriptblock]$Probe) {
     $r = & $Probe
     if ("$($r.Result)" -ne 'Success') { "${What}: $($r.Result) $($r.Error) $($r.Diagnosis)" }
 }
+# The pool a user is homed on, and the Edge that carries federation for that pool's site.
+function Get-CutoverPool([string]$Sip) { "$((Get-CsUser -Identity $Sip).RegistrarPool)" }
+function Get-CutoverFederationEdge([string]$Sip) {
+    $site = "$((Get-CsPool -Identity (Get-CutoverPool $Sip)).Site)"
+    "$((Get-CsSite -Identity $site).FederationRoute)" -replace '^EdgeServer:', ''
+}
 # Coexistence matrix: one user of each pool stands for it; every pair both ways, five modalities.
 function Test-CutoverMatrix([string[]]$Pools) {
     $users = @{}
@@ -40,11 +46,11 @@ function Test-CutoverMatrix([string[]]$Pools) {
     foreach ($a in $Pools) { foreach ($b in $Pools) {
         if ($a -eq $b -or -not $users[$a] -or -not $users[$b]) { continue }
         $from = $users[$a]; $to = $users[$b]
-        Test-CutoverProbe "Test-CsRegistration $from" { Test-CsRegistration -UserSipAddress $from }
-        Test-CutoverProbe "Test-CsPresence $from -> $to" { Test-CsPresence -SubscriberSipAddress $from -PublisherSipAddress $to }
-        Test-CutoverProbe "Test-CsIM $from -> $to" { Test-CsIM -SenderSipAddress $from -ReceiverSipAddress $to }
-        Test-CutoverProbe "Test-CsP2PAV $from -> $to" { Test-CsP2PAV -SenderSipAddress $from -ReceiverSipAddress $to }
-        Test-CutoverProbe "Test-CsAVConference $from -> $to" { Test-CsAVConference -SenderSipAddress $from -ReceiverSipAddress $to }
+        Test-CutoverProbe "Test-CsRegistration $from" { Test-CsRegistration -TargetFqdn $a -UserSipAddress $from }
+        Test-CutoverProbe "Test-CsPresence $from -> $to" { Test-CsPresence -TargetFqdn $a -SubscriberSipAddress $from -PublisherSipAddress $to }
+        Test-CutoverProbe "Test-CsIM $from -> $to" { Test-CsIM -TargetFqdn $a -SenderSipAddress $from -ReceiverSipAddress $to }
+        Test-CutoverProbe "Test-CsP2PAV $from -> $to" { Test-CsP2PAV -TargetFqdn $a -SenderSipAddress $from -ReceiverSipAddress $to }
+        Test-CutoverProbe "Test-CsAVConference $from -> $to" { Test-CsAVConference -TargetFqdn $a -SenderSipAddress $from -ReceiverSipAddress $to }
     } }
 }
 function Test-CutoverServices([string[]]$Pools) {
@@ -80,7 +86,7 @@ function Test-CutoverDrain([string]$Pool) {
     $n = @(Get-CsRgsWorkflow | Where-Object { "$($_.OwnerPool)" -eq ('' + $Pool) }).Count; if ($n -gt 0) { "$Pool still homes $n RgsContact objects" }
     $n = @(Get-CsConferenceDirectory | Where-Object { "$($_.ServiceId)" -eq ('UserServer:' + $Pool) }).Count; if ($n -gt 0) { "$Pool still homes $n ConferenceDirectory objects" }
     $n = @(Get-CsCallParkOrbit | Where-Object { "$($_.CallParkService)" -eq ('ApplicationServer:' + $Pool) }).Count; if ($n -gt 0) { "$Pool still homes $n CallParkOrbit objects" }
-    $n = @(Get-CsRgsConfiguration | Where-Object { "$($_.OwnerPool)" -eq ('' + $Pool) }).Count; if ($n -gt 0) { "$Pool still homes $n RgsConfiguration objects" }
+    $n = @(Get-CsRgsConfiguration -Identity "service:ApplicationServer:$Pool" -ErrorAction SilentlyContinue | Where-Object { "$($_.OwnerPool)" -eq ('' + $Pool) }).Count; if ($n -gt 0) { "$Pool still homes $n RgsConfiguration objects" }
     if (@(Get-CsService -CentralManagement | Where-Object { $_.Active -and $_.PoolFqdn -eq $Pool }).Count -gt 0) { "$Pool still hosts the Central Management Store" }
     Get-CsSite | Where-Object { $_.FederationRoute -eq "EdgeServer:$Pool" } | ForEach-Object { "site $($_.Identity) still routes federation through $Pool" }
     Get-CsService -EdgeServer | Where-Object { $_.Registrar -eq "Registrar:$Pool" } | ForEach-Object { "Edge $($_.PoolFqdn) still uses $Pool as its next hop" }
@@ -113,15 +119,15 @@ function Invoke-CutoverAction([string]$Step, [scriptblock]$Do, [scriptblock]$Che
 # ---- Dublin/federation: federation with fabrikam.com through sfb19edge-dub.contoso.com (checked again as a precondition; its row records this check)
 $failures = @()
 # federation with fabrikam.com from site Dublin for 2 users
-$failures += @(Test-CutoverProbe 'Test-CsFederatedPartner sip:dublin0021@contoso.com -> fabrikam.com' { Test-CsFederatedPartner -Domain 'fabrikam.com' -UserSipAddress 'sip:dublin0021@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsFederatedPartner sip:dublin0001@contoso.com -> fabrikam.com' { Test-CsFederatedPartner -Domain 'fabrikam.com' -UserSipAddress 'sip:dublin0001@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsFederatedPartner sip:dublin0021@contoso.com -> fabrikam.com' { Test-CsFederatedPartner -TargetFqdn (Get-CutoverFederationEdge -Sip 'sip:dublin0021@contoso.com') -Domain 'fabrikam.com' })
+$failures += @(Test-CutoverProbe 'Test-CsFederatedPartner sip:dublin0001@contoso.com -> fabrikam.com' { Test-CsFederatedPartner -TargetFqdn (Get-CutoverFederationEdge -Sip 'sip:dublin0001@contoso.com') -Domain 'fabrikam.com' })
 Complete-CutoverGate 'Dublin/federation' $failures
 
 # ---- Redmond/federation: federation with fabrikam.com through sfb19edge-red.contoso.com (checked again as a precondition; its row records this check)
 $failures = @()
 # federation with fabrikam.com from site Redmond for 2 users
-$failures += @(Test-CutoverProbe 'Test-CsFederatedPartner sip:redmond0021@contoso.com -> fabrikam.com' { Test-CsFederatedPartner -Domain 'fabrikam.com' -UserSipAddress 'sip:redmond0021@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsFederatedPartner sip:redmond0001@contoso.com -> fabrikam.com' { Test-CsFederatedPartner -Domain 'fabrikam.com' -UserSipAddress 'sip:redmond0001@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsFederatedPartner sip:redmond0021@contoso.com -> fabrikam.com' { Test-CsFederatedPartner -TargetFqdn (Get-CutoverFederationEdge -Sip 'sip:redmond0021@contoso.com') -Domain 'fabrikam.com' })
+$failures += @(Test-CutoverProbe 'Test-CsFederatedPartner sip:redmond0001@contoso.com -> fabrikam.com' { Test-CsFederatedPartner -TargetFqdn (Get-CutoverFederationEdge -Sip 'sip:redmond0001@contoso.com') -Domain 'fabrikam.com' })
 Complete-CutoverGate 'Redmond/federation' $failures
 
 # ==== Dublin/sfb15pool-dub.contoso.com/wave-01: wave 1 (100)
@@ -237,16 +243,16 @@ foreach ($id in @(
 # A gate: every check must pass, or the script stops here.
 $failures = @()
 # registration of 10 users
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0021@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0021@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0022@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0022@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0023@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0023@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0024@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0024@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0025@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0025@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0026@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0026@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0027@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0027@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0028@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0028@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0029@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0029@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0030@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0030@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0021@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0021@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0021@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0022@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0022@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0022@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0023@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0023@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0023@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0024@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0024@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0024@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0025@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0025@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0025@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0026@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0026@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0026@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0027@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0027@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0027@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0028@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0028@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0028@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0029@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0029@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0029@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0030@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0030@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0030@contoso.com' })
 # policy parity of 10 users
 $failures += @(Test-CutoverPolicies 'sip:dublin0021@contoso.com' @{  })
 $failures += @(Test-CutoverPolicies 'sip:dublin0022@contoso.com' @{ ConferencingPolicy = 'ConferencingStandard' })
@@ -523,16 +529,16 @@ foreach ($id in @(
 # A gate: every check must pass, or the script stops here.
 $failures = @()
 # registration of 10 users
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0121@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0121@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0122@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0122@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0123@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0123@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0124@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0124@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0125@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0125@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0126@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0126@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0127@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0127@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0128@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0128@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0129@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0129@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0130@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0130@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0121@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0121@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0121@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0122@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0122@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0122@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0123@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0123@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0123@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0124@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0124@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0124@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0125@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0125@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0125@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0126@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0126@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0126@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0127@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0127@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0127@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0128@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0128@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0128@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0129@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0129@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0129@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0130@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0130@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0130@contoso.com' })
 # policy parity of 10 users
 $failures += @(Test-CutoverPolicies 'sip:dublin0121@contoso.com' @{ ConferencingPolicy = 'ConferencingStandard' })
 $failures += @(Test-CutoverPolicies 'sip:dublin0122@contoso.com' @{  })
@@ -1059,16 +1065,16 @@ foreach ($id in @(
 # A gate: every check must pass, or the script stops here.
 $failures = @()
 # registration of 10 users
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0371@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0371@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0372@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0372@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0373@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0373@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0374@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0374@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0375@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0375@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0376@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0376@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0377@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0377@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0378@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0378@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0379@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0379@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0380@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0380@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0371@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0371@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0371@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0372@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0372@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0372@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0373@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0373@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0373@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0374@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0374@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0374@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0375@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0375@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0375@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0376@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0376@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0376@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0377@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0377@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0377@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0378@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0378@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0378@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0379@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0379@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0379@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0380@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0380@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0380@contoso.com' })
 # policy parity of 10 users
 $failures += @(Test-CutoverPolicies 'sip:dublin0371@contoso.com' @{  })
 $failures += @(Test-CutoverPolicies 'sip:dublin0372@contoso.com' @{  })
@@ -1225,16 +1231,16 @@ foreach ($id in @(
 # A gate: every check must pass, or the script stops here.
 $failures = @()
 # registration of 10 users
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0871@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0871@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0872@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0872@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0873@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0873@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0874@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0874@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0875@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0875@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0876@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0876@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0877@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0877@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0878@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0878@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0879@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0879@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0880@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0880@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0871@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0871@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0871@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0872@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0872@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0872@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0873@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0873@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0873@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0874@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0874@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0874@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0875@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0875@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0875@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0876@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0876@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0876@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0877@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0877@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0877@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0878@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0878@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0878@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0879@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0879@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0879@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0880@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0880@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0880@contoso.com' })
 # policy parity of 10 users
 $failures += @(Test-CutoverPolicies 'sip:dublin0871@contoso.com' @{ ConferencingPolicy = 'ConferencingStandard' })
 $failures += @(Test-CutoverPolicies 'sip:dublin0872@contoso.com' @{  })
@@ -1361,16 +1367,16 @@ foreach ($id in @(
 # A gate: every check must pass, or the script stops here.
 $failures = @()
 # registration of 10 users
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0021@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0021@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0022@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0022@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0023@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0023@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0024@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0024@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0025@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0025@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0026@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0026@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0027@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0027@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0028@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0028@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0029@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0029@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0030@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0030@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0021@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0021@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0021@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0022@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0022@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0022@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0023@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0023@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0023@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0024@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0024@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0024@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0025@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0025@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0025@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0026@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0026@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0026@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0027@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0027@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0027@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0028@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0028@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0028@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0029@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0029@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0029@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0030@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0030@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0030@contoso.com' })
 # policy parity of 10 users
 $failures += @(Test-CutoverPolicies 'sip:redmond0021@contoso.com' @{  })
 $failures += @(Test-CutoverPolicies 'sip:redmond0022@contoso.com' @{ ConferencingPolicy = 'ConferencingLarge'; ExternalAccessPolicy = 'ExternalPartners' })
@@ -1647,16 +1653,16 @@ foreach ($id in @(
 # A gate: every check must pass, or the script stops here.
 $failures = @()
 # registration of 10 users
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0123@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0123@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0124@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0124@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0125@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0125@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0126@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0126@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0127@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0127@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0128@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0128@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0129@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0129@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0130@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0130@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0131@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0131@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0132@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0132@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0123@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0123@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0123@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0124@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0124@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0124@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0125@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0125@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0125@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0126@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0126@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0126@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0127@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0127@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0127@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0128@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0128@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0128@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0129@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0129@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0129@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0130@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0130@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0130@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0131@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0131@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0131@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0132@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0132@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0132@contoso.com' })
 # policy parity of 10 users
 $failures += @(Test-CutoverPolicies 'sip:redmond0123@contoso.com' @{ VoicePolicy = 'VoiceInternational' })
 $failures += @(Test-CutoverPolicies 'sip:redmond0124@contoso.com' @{ ConferencingPolicy = 'ConferencingLarge' })
@@ -2183,16 +2189,16 @@ foreach ($id in @(
 # A gate: every check must pass, or the script stops here.
 $failures = @()
 # registration of 10 users
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0377@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0377@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0378@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0378@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0379@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0379@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0380@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0380@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0381@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0381@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0382@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0382@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0383@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0383@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0384@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0384@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0385@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0385@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0386@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0386@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0377@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0377@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0377@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0378@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0378@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0378@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0379@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0379@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0379@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0380@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0380@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0380@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0381@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0381@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0381@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0382@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0382@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0382@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0383@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0383@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0383@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0384@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0384@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0384@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0385@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0385@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0385@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0386@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0386@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0386@contoso.com' })
 # policy parity of 10 users
 $failures += @(Test-CutoverPolicies 'sip:redmond0377@contoso.com' @{  })
 $failures += @(Test-CutoverPolicies 'sip:redmond0378@contoso.com' @{  })
@@ -2532,16 +2538,16 @@ foreach ($id in @(
 # A gate: every check must pass, or the script stops here.
 $failures = @()
 # registration of 10 users
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0884@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0884@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0885@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0885@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0886@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0886@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0887@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0887@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0888@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0888@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0889@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0889@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0890@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0890@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0891@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0891@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0892@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0892@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0893@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0893@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0884@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0884@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0884@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0885@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0885@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0885@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0886@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0886@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0886@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0887@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0887@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0887@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0888@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0888@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0888@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0889@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0889@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0889@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0890@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0890@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0890@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0891@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0891@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0891@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0892@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0892@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0892@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0893@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0893@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0893@contoso.com' })
 # policy parity of 10 users
 $failures += @(Test-CutoverPolicies 'sip:redmond0884@contoso.com' @{  })
 $failures += @(Test-CutoverPolicies 'sip:redmond0885@contoso.com' @{  })

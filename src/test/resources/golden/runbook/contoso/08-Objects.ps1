@@ -30,6 +30,12 @@ function Test-CutoverProbe([string]$What, [scriptblock]$Probe) {
     $r = & $Probe
     if ("$($r.Result)" -ne 'Success') { "${What}: $($r.Result) $($r.Error) $($r.Diagnosis)" }
 }
+# The pool a user is homed on, and the Edge that carries federation for that pool's site.
+function Get-CutoverPool([string]$Sip) { "$((Get-CsUser -Identity $Sip).RegistrarPool)" }
+function Get-CutoverFederationEdge([string]$Sip) {
+    $site = "$((Get-CsPool -Identity (Get-CutoverPool $Sip)).Site)"
+    "$((Get-CsSite -Identity $site).FederationRoute)" -replace '^EdgeServer:', ''
+}
 # Coexistence matrix: one user of each pool stands for it; every pair both ways, five modalities.
 function Test-CutoverMatrix([string[]]$Pools) {
     $users = @{}
@@ -40,11 +46,11 @@ function Test-CutoverMatrix([string[]]$Pools) {
     foreach ($a in $Pools) { foreach ($b in $Pools) {
         if ($a -eq $b -or -not $users[$a] -or -not $users[$b]) { continue }
         $from = $users[$a]; $to = $users[$b]
-        Test-CutoverProbe "Test-CsRegistration $from" { Test-CsRegistration -UserSipAddress $from }
-        Test-CutoverProbe "Test-CsPresence $from -> $to" { Test-CsPresence -SubscriberSipAddress $from -PublisherSipAddress $to }
-        Test-CutoverProbe "Test-CsIM $from -> $to" { Test-CsIM -SenderSipAddress $from -ReceiverSipAddress $to }
-        Test-CutoverProbe "Test-CsP2PAV $from -> $to" { Test-CsP2PAV -SenderSipAddress $from -ReceiverSipAddress $to }
-        Test-CutoverProbe "Test-CsAVConference $from -> $to" { Test-CsAVConference -SenderSipAddress $from -ReceiverSipAddress $to }
+        Test-CutoverProbe "Test-CsRegistration $from" { Test-CsRegistration -TargetFqdn $a -UserSipAddress $from }
+        Test-CutoverProbe "Test-CsPresence $from -> $to" { Test-CsPresence -TargetFqdn $a -SubscriberSipAddress $from -PublisherSipAddress $to }
+        Test-CutoverProbe "Test-CsIM $from -> $to" { Test-CsIM -TargetFqdn $a -SenderSipAddress $from -ReceiverSipAddress $to }
+        Test-CutoverProbe "Test-CsP2PAV $from -> $to" { Test-CsP2PAV -TargetFqdn $a -SenderSipAddress $from -ReceiverSipAddress $to }
+        Test-CutoverProbe "Test-CsAVConference $from -> $to" { Test-CsAVConference -TargetFqdn $a -SenderSipAddress $from -ReceiverSipAddress $to }
     } }
 }
 function Test-CutoverServices([string[]]$Pools) {
@@ -80,7 +86,7 @@ function Test-CutoverDrain([string]$Pool) {
     $n = @(Get-CsRgsWorkflow | Where-Object { "$($_.OwnerPool)" -eq ('' + $Pool) }).Count; if ($n -gt 0) { "$Pool still homes $n RgsContact objects" }
     $n = @(Get-CsConferenceDirectory | Where-Object { "$($_.ServiceId)" -eq ('UserServer:' + $Pool) }).Count; if ($n -gt 0) { "$Pool still homes $n ConferenceDirectory objects" }
     $n = @(Get-CsCallParkOrbit | Where-Object { "$($_.CallParkService)" -eq ('ApplicationServer:' + $Pool) }).Count; if ($n -gt 0) { "$Pool still homes $n CallParkOrbit objects" }
-    $n = @(Get-CsRgsConfiguration | Where-Object { "$($_.OwnerPool)" -eq ('' + $Pool) }).Count; if ($n -gt 0) { "$Pool still homes $n RgsConfiguration objects" }
+    $n = @(Get-CsRgsConfiguration -Identity "service:ApplicationServer:$Pool" -ErrorAction SilentlyContinue | Where-Object { "$($_.OwnerPool)" -eq ('' + $Pool) }).Count; if ($n -gt 0) { "$Pool still homes $n RgsConfiguration objects" }
     if (@(Get-CsService -CentralManagement | Where-Object { $_.Active -and $_.PoolFqdn -eq $Pool }).Count -gt 0) { "$Pool still hosts the Central Management Store" }
     Get-CsSite | Where-Object { $_.FederationRoute -eq "EdgeServer:$Pool" } | ForEach-Object { "site $($_.Identity) still routes federation through $Pool" }
     Get-CsService -EdgeServer | Where-Object { $_.Registrar -eq "Registrar:$Pool" } | ForEach-Object { "Edge $($_.PoolFqdn) still uses $Pool as its next hop" }
@@ -113,16 +119,16 @@ function Invoke-CutoverAction([string]$Step, [scriptblock]$Do, [scriptblock]$Che
 # ---- Dublin/sfb15pool-dub.contoso.com/wave-04-validation: validate wave 4 (checked again as a precondition; its row records this check)
 $failures = @()
 # registration of 10 users
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0871@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0871@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0872@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0872@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0873@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0873@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0874@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0874@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0875@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0875@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0876@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0876@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0877@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0877@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0878@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0878@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0879@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0879@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0880@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:dublin0880@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0871@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0871@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0871@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0872@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0872@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0872@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0873@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0873@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0873@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0874@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0874@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0874@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0875@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0875@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0875@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0876@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0876@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0876@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0877@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0877@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0877@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0878@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0878@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0878@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0879@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0879@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0879@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:dublin0880@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:dublin0880@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:dublin0880@contoso.com' })
 # policy parity of 10 users
 $failures += @(Test-CutoverPolicies 'sip:dublin0871@contoso.com' @{ ConferencingPolicy = 'ConferencingStandard' })
 $failures += @(Test-CutoverPolicies 'sip:dublin0872@contoso.com' @{  })
@@ -139,16 +145,16 @@ Complete-CutoverGate 'Dublin/sfb15pool-dub.contoso.com/wave-04-validation' $fail
 # ---- Redmond/lyncpool01.contoso.com/wave-04-validation: validate wave 4 (checked again as a precondition; its row records this check)
 $failures = @()
 # registration of 10 users
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0884@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0884@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0885@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0885@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0886@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0886@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0887@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0887@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0888@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0888@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0889@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0889@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0890@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0890@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0891@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0891@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0892@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0892@contoso.com' })
-$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0893@contoso.com' { Test-CsRegistration -UserSipAddress 'sip:redmond0893@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0884@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0884@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0884@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0885@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0885@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0885@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0886@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0886@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0886@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0887@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0887@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0887@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0888@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0888@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0888@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0889@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0889@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0889@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0890@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0890@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0890@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0891@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0891@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0891@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0892@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0892@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0892@contoso.com' })
+$failures += @(Test-CutoverProbe 'Test-CsRegistration sip:redmond0893@contoso.com' { Test-CsRegistration -TargetFqdn (Get-CsUser -Identity 'sip:redmond0893@contoso.com' -ErrorAction 'Stop').RegistrarPool -UserSipAddress 'sip:redmond0893@contoso.com' })
 # policy parity of 10 users
 $failures += @(Test-CutoverPolicies 'sip:redmond0884@contoso.com' @{  })
 $failures += @(Test-CutoverPolicies 'sip:redmond0885@contoso.com' @{  })
@@ -277,7 +283,7 @@ $source = 'sfb15pool-dub.contoso.com'; $target = 'sfb19pool-dub.contoso.com'
 foreach ($id in @(
     'service:ApplicationServer:sfb15pool-dub.contoso.com'
 )) {
-    Invoke-CutoverMove 'Dublin/sfb15pool-dub.contoso.com/objects-RgsConfiguration' ('RgsConfiguration:' + $id) $target -Move { Move-CsRgsConfiguration -Source "ApplicationServer:$source" -Destination "ApplicationServer:$target" -Confirm:$false } -Where { (Get-CsRgsConfiguration -Identity $id).OwnerPool }
+    Invoke-CutoverMove 'Dublin/sfb15pool-dub.contoso.com/objects-RgsConfiguration' ('RgsConfiguration:' + $id) $target -Move { Move-CsRgsConfiguration -Source $source -Destination $target } -Where { (Get-CsRgsConfiguration -Identity $id).OwnerPool }
 }
 
 # ==== Redmond/lyncpool01.contoso.com/objects-CommonAreaPhone: CommonAreaPhone objects (6)
@@ -408,7 +414,7 @@ $source = 'lyncpool01.contoso.com'; $target = 'sfb19pool-red.contoso.com'
 foreach ($id in @(
     'service:ApplicationServer:lyncpool01.contoso.com'
 )) {
-    Invoke-CutoverMove 'Redmond/lyncpool01.contoso.com/objects-RgsConfiguration' ('RgsConfiguration:' + $id) $target -Move { Move-CsRgsConfiguration -Source "ApplicationServer:$source" -Destination "ApplicationServer:$target" -Confirm:$false } -Where { (Get-CsRgsConfiguration -Identity $id).OwnerPool }
+    Invoke-CutoverMove 'Redmond/lyncpool01.contoso.com/objects-RgsConfiguration' ('RgsConfiguration:' + $id) $target -Move { Move-CsRgsConfiguration -Source $source -Destination $target } -Where { (Get-CsRgsConfiguration -Identity $id).OwnerPool }
 }
 
 Write-Host 'phase Objects done; now run: cutover run --record 08-Objects.results.csv'

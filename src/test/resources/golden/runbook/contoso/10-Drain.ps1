@@ -30,6 +30,12 @@ function Test-CutoverProbe([string]$What, [scriptblock]$Probe) {
     $r = & $Probe
     if ("$($r.Result)" -ne 'Success') { "${What}: $($r.Result) $($r.Error) $($r.Diagnosis)" }
 }
+# The pool a user is homed on, and the Edge that carries federation for that pool's site.
+function Get-CutoverPool([string]$Sip) { "$((Get-CsUser -Identity $Sip).RegistrarPool)" }
+function Get-CutoverFederationEdge([string]$Sip) {
+    $site = "$((Get-CsPool -Identity (Get-CutoverPool $Sip)).Site)"
+    "$((Get-CsSite -Identity $site).FederationRoute)" -replace '^EdgeServer:', ''
+}
 # Coexistence matrix: one user of each pool stands for it; every pair both ways, five modalities.
 function Test-CutoverMatrix([string[]]$Pools) {
     $users = @{}
@@ -40,11 +46,11 @@ function Test-CutoverMatrix([string[]]$Pools) {
     foreach ($a in $Pools) { foreach ($b in $Pools) {
         if ($a -eq $b -or -not $users[$a] -or -not $users[$b]) { continue }
         $from = $users[$a]; $to = $users[$b]
-        Test-CutoverProbe "Test-CsRegistration $from" { Test-CsRegistration -UserSipAddress $from }
-        Test-CutoverProbe "Test-CsPresence $from -> $to" { Test-CsPresence -SubscriberSipAddress $from -PublisherSipAddress $to }
-        Test-CutoverProbe "Test-CsIM $from -> $to" { Test-CsIM -SenderSipAddress $from -ReceiverSipAddress $to }
-        Test-CutoverProbe "Test-CsP2PAV $from -> $to" { Test-CsP2PAV -SenderSipAddress $from -ReceiverSipAddress $to }
-        Test-CutoverProbe "Test-CsAVConference $from -> $to" { Test-CsAVConference -SenderSipAddress $from -ReceiverSipAddress $to }
+        Test-CutoverProbe "Test-CsRegistration $from" { Test-CsRegistration -TargetFqdn $a -UserSipAddress $from }
+        Test-CutoverProbe "Test-CsPresence $from -> $to" { Test-CsPresence -TargetFqdn $a -SubscriberSipAddress $from -PublisherSipAddress $to }
+        Test-CutoverProbe "Test-CsIM $from -> $to" { Test-CsIM -TargetFqdn $a -SenderSipAddress $from -ReceiverSipAddress $to }
+        Test-CutoverProbe "Test-CsP2PAV $from -> $to" { Test-CsP2PAV -TargetFqdn $a -SenderSipAddress $from -ReceiverSipAddress $to }
+        Test-CutoverProbe "Test-CsAVConference $from -> $to" { Test-CsAVConference -TargetFqdn $a -SenderSipAddress $from -ReceiverSipAddress $to }
     } }
 }
 function Test-CutoverServices([string[]]$Pools) {
@@ -80,7 +86,7 @@ function Test-CutoverDrain([string]$Pool) {
     $n = @(Get-CsRgsWorkflow | Where-Object { "$($_.OwnerPool)" -eq ('' + $Pool) }).Count; if ($n -gt 0) { "$Pool still homes $n RgsContact objects" }
     $n = @(Get-CsConferenceDirectory | Where-Object { "$($_.ServiceId)" -eq ('UserServer:' + $Pool) }).Count; if ($n -gt 0) { "$Pool still homes $n ConferenceDirectory objects" }
     $n = @(Get-CsCallParkOrbit | Where-Object { "$($_.CallParkService)" -eq ('ApplicationServer:' + $Pool) }).Count; if ($n -gt 0) { "$Pool still homes $n CallParkOrbit objects" }
-    $n = @(Get-CsRgsConfiguration | Where-Object { "$($_.OwnerPool)" -eq ('' + $Pool) }).Count; if ($n -gt 0) { "$Pool still homes $n RgsConfiguration objects" }
+    $n = @(Get-CsRgsConfiguration -Identity "service:ApplicationServer:$Pool" -ErrorAction SilentlyContinue | Where-Object { "$($_.OwnerPool)" -eq ('' + $Pool) }).Count; if ($n -gt 0) { "$Pool still homes $n RgsConfiguration objects" }
     if (@(Get-CsService -CentralManagement | Where-Object { $_.Active -and $_.PoolFqdn -eq $Pool }).Count -gt 0) { "$Pool still hosts the Central Management Store" }
     Get-CsSite | Where-Object { $_.FederationRoute -eq "EdgeServer:$Pool" } | ForEach-Object { "site $($_.Identity) still routes federation through $Pool" }
     Get-CsService -EdgeServer | Where-Object { $_.Registrar -eq "Registrar:$Pool" } | ForEach-Object { "Edge $($_.PoolFqdn) still uses $Pool as its next hop" }
