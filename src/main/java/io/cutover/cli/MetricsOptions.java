@@ -1,7 +1,6 @@
 package io.cutover.cli;
 
 import io.cutover.CutoverException;
-import io.cutover.ErrorCode;
 import io.cutover.metrics.Meters;
 import io.cutover.metrics.ScrapeEndpoint;
 import java.io.PrintWriter;
@@ -37,9 +36,7 @@ final class MetricsOptions {
         if (port == null) {
             return null;
         }
-        if (port < 0 || port > 65535) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, "--metrics-port must be between 0 and 65535, got " + port);
-        }
+        new OptionRange("--metrics-port", 0, 65535).check(port);
         ScrapeEndpoint endpoint = ScrapeEndpoint.start(meters, bind, port);
         err.println("metrics on " + endpoint.url());
         err.flush();
