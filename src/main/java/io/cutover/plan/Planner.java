@@ -233,7 +233,7 @@ public final class Planner {
         for (Pool p : site.legacyFrontEnds()) {
             Set<SipAddress> pilot = keys(pilots.getOrDefault(p, List.of()));
             for (User u : scope.usersOn(p)) {
-                if (!pilot.contains(u.sipAddress()) && (legacy == null || probeOrder(u, legacy) < 0)) {
+                if (u.enabled() && !pilot.contains(u.sipAddress()) && (legacy == null || probeOrder(u, legacy) < 0)) {
                     legacy = u;
                 }
             }
@@ -276,7 +276,8 @@ public final class Planner {
             }
         } else {
             for (User u : scope.usersOn(p)) {
-                if (!scope.isRetained(u)) {
+                // A disabled account cannot sign in: it moves in a production wave, never as a pilot.
+                if (!scope.isRetained(u) && u.enabled()) {
                     pilot.add(u);
                 }
             }
@@ -296,7 +297,10 @@ public final class Planner {
             String id = at + String.format(Locale.ROOT, "wave-%02d", k);
             steps.add(new MoveBatch(id, site.name(), p.fqdn(), Phase.Production, "wave " + k, moves(wave, p, t)));
             wave.forEach(u -> arrive(t, u));
-            List<User> sample = wave.subList(0, Math.min(scope.options.validationSample(), wave.size()));
+            List<User> sample = wave.stream()
+                    .filter(User::enabled)
+                    .limit(scope.options.validationSample())
+                    .toList();
             if (!sample.isEmpty()) {
                 steps.add(new Gate(
                         id + "-validation",
@@ -332,6 +336,10 @@ public final class Planner {
     }
 
     private void arrive(Pool t, User u) {
+        if (u.disabled()) {
+            // Residents are probe subjects: a disabled account cannot register.
+            return;
+        }
         Fqdn k = t.fqdn();
         firstOn.merge(k, u, (a, b) -> Scope.BY_SIP.compare(a, b) <= 0 ? a : b);
         if (u.test()) {
@@ -349,7 +357,8 @@ public final class Planner {
     private static User first(List<User> users, Predicate<User> which) {
         User best = null;
         for (User u : users) {
-            if (which.test(u) && (best == null || Scope.PICK.compare(u, best) < 0)) {
+            // Every user picked here is a probe subject, which a disabled account cannot be.
+            if (u.enabled() && which.test(u) && (best == null || Scope.PICK.compare(u, best) < 0)) {
                 best = u;
             }
         }
