@@ -43,14 +43,15 @@ final class RunbookLibrary {
         line("    $r = & $Probe");
         line("    if (\"$($r.Result)\" -ne 'Success') { \"${What}: $($r.Result) $($r.Error) $($r.Diagnosis)\" }");
         line("}");
-        // The coexistence matrix as cutover runs it: one user homed on each pool stands for it, and
-        // every ordered pair of pools is probed in the five peer modalities.
+        // The coexistence matrix as cutover runs it: one enabled user homed on each pool stands for it
+        // (a disabled account cannot register), and every ordered pair of pools is probed in the five
+        // peer modalities.
         line("# Coexistence matrix: one user of each pool stands for it; every pair both ways, five modalities.");
         line("function Test-CutoverMatrix([string[]]$Pools) {");
         line("    $users = @{}");
         line("    foreach ($pool in $Pools) {");
         line(
-                "        $u = Get-CsUser -ResultSize Unlimited | Where-Object { $_.RegistrarPool -eq $pool } | Select-Object -First 1");
+                "        $u = Get-CsUser -ResultSize Unlimited | Where-Object { $_.RegistrarPool -eq $pool -and $_.Enabled } | Select-Object -First 1");
         line("        if ($u) { $users[$pool] = \"$($u.SipAddress)\" }");
         line("    }");
         line("    foreach ($a in $Pools) { foreach ($b in $Pools) {");
