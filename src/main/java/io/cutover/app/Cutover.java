@@ -112,6 +112,17 @@ public final class Cutover {
         return new Runs(context).run(planFile, settings, resume, ticks, target);
     }
 
+    /**
+     * Holds the journal's run for this process, to resume it later (on another thread, say) with
+     * {@link HeldRun#resume}; the caller closes it.
+     *
+     * @throws io.cutover.CutoverException NO_RUN without a run; RUN_IN_PROGRESS naming the holder
+     *     while another live process holds the run
+     */
+    public HeldRun holdRun() {
+        return HeldRun.take(context);
+    }
+
     public Rehearsal rehearse(
             Path scenario, Path faults, PlanOptions options, RunSettings settings, Consumer<Tick> ticks) {
         return new Rehearsals(context).fromScenario(scenario, faults, options, settings, ticks);
@@ -165,8 +176,12 @@ public final class Cutover {
         return new Audit(context).latest(limit);
     }
 
-    public void recordAction(String action, String target, String result, String detail) {
-        new Audit(context).record(action, target, result, detail);
+    /**
+     * Records an action the actor was refused; identical attempts within a minute are one audit
+     * row with a count.
+     */
+    public void recordForbidden(String action, String detail) {
+        new Audit(context).forbidden(action, detail);
     }
 
     public List<Results.GateView> gates() {
