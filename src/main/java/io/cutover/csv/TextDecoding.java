@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  * without a byte order mark, or UTF-16 little or big endian with one (what Windows PowerShell 5.1's
  * {@code Out-File}, {@code >} and {@code Export-Csv -Encoding Unicode} write). The byte order mark
  * picks the encoding and is not part of the text. Bytes not valid in that encoding, and UTF-16
- * without a byte order mark (it decodes as UTF-8 full of NUL characters), are refused as
+ * without a byte order mark (its first two bytes a NUL and an ASCII one), are refused as
  * {@link ErrorCode#BAD_INPUT} naming the file, the line and how to export it again.
  */
 public final class TextDecoding extends Reader {
@@ -93,8 +93,6 @@ public final class TextDecoding extends Reader {
         for (int i = from; i < to; i++) {
             if (buf[i] == '\n') {
                 line++;
-            } else if (buf[i] == '\0') {
-                throw refused(name, line, "a NUL character: UTF-16 text without a byte order mark, which is not read");
             }
         }
     }
@@ -125,10 +123,26 @@ public final class TextDecoding extends Reader {
             charset = StandardCharsets.UTF_16BE;
             skip = 2;
         }
+        if (skip == 0 && unmarkedUtf16()) {
+            throw refused(name, 1, "UTF-16 text without a byte order mark, which is not read");
+        }
         bytes.position(bytes.position() + skip);
         return charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /**
+     * Whether the text starts as UTF-16 without a mark does: a NUL byte beside an ASCII one. Such
+     * bytes are valid UTF-8, and would be read as text full of NUL characters.
+     */
+    private boolean unmarkedUtf16() {
+        if (bytes.remaining() < 2) {
+            return false;
+        }
+        int a = bytes.get(bytes.position()) & 0xFF;
+        int b = bytes.get(bytes.position() + 1) & 0xFF;
+        return (a == 0) != (b == 0);
     }
 
     private boolean starts(int... mark) {

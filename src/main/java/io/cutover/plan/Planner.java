@@ -276,8 +276,7 @@ public final class Planner {
             }
         } else {
             for (User u : scope.usersOn(p)) {
-                // A disabled account cannot sign in: it moves in a production wave, never as a pilot.
-                if (!scope.isRetained(u) && u.enabled()) {
+                if (!scope.isRetained(u) && u.enabled()) { // a disabled account moves, but in a wave
                     pilot.add(u);
                 }
             }
@@ -296,7 +295,7 @@ public final class Planner {
             from += wave.size();
             String id = at + String.format(Locale.ROOT, "wave-%02d", k);
             steps.add(new MoveBatch(id, site.name(), p.fqdn(), Phase.Production, "wave " + k, moves(wave, p, t)));
-            wave.forEach(u -> arrive(t, u));
+            wave.stream().filter(User::enabled).forEach(u -> arrive(t, u)); // residents are probe subjects
             List<User> sample = wave.stream()
                     .filter(User::enabled)
                     .limit(scope.options.validationSample())
@@ -336,10 +335,6 @@ public final class Planner {
     }
 
     private void arrive(Pool t, User u) {
-        if (u.disabled()) {
-            // Residents are probe subjects: a disabled account cannot register.
-            return;
-        }
         Fqdn k = t.fqdn();
         firstOn.merge(k, u, (a, b) -> Scope.BY_SIP.compare(a, b) <= 0 ? a : b);
         if (u.test()) {

@@ -79,7 +79,6 @@ class TextDecodingTest {
             throws IOException {
         Path p = file(new byte[0], StandardCharsets.UTF_16LE, TEXT);
 
-        assertThatThrownBy(() -> rows(p))
-                .hasMessageStartingWith("users.csv:1: a NUL character: UTF-16 text without a byte order mark");
+        assertThatThrownBy(() -> rows(p)).hasMessageStartingWith("users.csv:1: UTF-16 text without a byte order mark");
     }
 }
