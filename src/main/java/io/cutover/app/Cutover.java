@@ -70,7 +70,6 @@ public final class Cutover {
         return new Labs(context).matrix(concurrency, inMemory);
     }
 
-    /** A lab in memory serving SIP on loopback; the caller closes it. */
     public Serving serve(Path scenario, int usersPerPool) {
         return new Labs(context).serve(scenario, usersPerPool);
     }
@@ -112,13 +111,6 @@ public final class Cutover {
         return new Runs(context).run(planFile, settings, resume, ticks, target);
     }
 
-    /**
-     * Holds the journal's run for this process, to resume it later (on another thread, say) with
-     * {@link HeldRun#resume}; the caller closes it.
-     *
-     * @throws io.cutover.CutoverException NO_RUN without a run; RUN_IN_PROGRESS naming the holder
-     *     while another live process holds the run
-     */
     public HeldRun holdRun() {
         return HeldRun.take(context);
     }
@@ -176,10 +168,7 @@ public final class Cutover {
         return new Audit(context).latest(limit);
     }
 
-    /**
-     * Records an action the actor was refused; identical attempts within a minute are one audit
-     * row with a count.
-     */
+    /** An action the actor was refused; identical attempts within a minute are one row with a count. */
     public void recordForbidden(String action, String detail) {
         new Audit(context).forbidden(action, detail);
     }
@@ -200,7 +189,6 @@ public final class Cutover {
         return new Views(context).startedSteps();
     }
 
-    /** The control room's whole view; the deployment is asked for its pools only when {@code withDeployment}. */
     public Results.LiveView liveView(boolean withDeployment) {
         return live.view(context, withDeployment);
     }

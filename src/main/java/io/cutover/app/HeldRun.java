@@ -19,6 +19,9 @@ public final class HeldRun implements AutoCloseable {
     }
 
     /**
+     * Holds the journal's run for this process, to resume it later (on another thread, say) with
+     * {@link #resume}; the caller closes it.
+     *
      * @throws io.cutover.CutoverException NO_RUN when the journal has no run; RUN_IN_PROGRESS
      *     naming the holder when another live process holds it
      */
