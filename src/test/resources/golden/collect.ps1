@@ -63,14 +63,15 @@ Write-Inventory 'sites.csv' -Columns @('Identity', 'SiteId', 'DisplayName', 'Sit
 
 # ---- users.csv -------------------------------------------------------------------------------
 $users = @(Get-CsUser -ResultSize Unlimited)
-Write-Inventory 'users.csv' -Columns @('SipAddress', 'DisplayName', 'UserPrincipalName', 'RegistrarPool', 'Enabled', 'EnterpriseVoiceEnabled', 'LineURI', 'ConferencingPolicy', 'ClientPolicy', 'ClientVersionPolicy', 'VoicePolicy', 'ExternalAccessPolicy', 'PersistentChatPolicy', 'MobilityPolicy', 'ArchivingPolicy', 'PinPolicy', 'DialPlan', 'LocationPolicy') -Rows (
+Write-Inventory 'users.csv' -Columns @('SipAddress', 'DisplayName', 'UserPrincipalName', 'RegistrarPool', 'Enabled', 'EnterpriseVoiceEnabled', 'LineURI', 'ConferencingPolicy', 'ClientPolicy', 'ClientVersionPolicy', 'VoicePolicy', 'ExternalAccessPolicy', 'PersistentChatPolicy', 'MobilityPolicy', 'ArchivingPolicy', 'PinPolicy', 'DialPlan', 'LocationPolicy', 'HostingProvider') -Rows (
     $users | Select-Object 'SipAddress', 'DisplayName', 'UserPrincipalName', @{n = 'RegistrarPool'; e = { "$($_.RegistrarPool)" } }, 'Enabled',
         'EnterpriseVoiceEnabled', 'LineURI', @{n = 'ConferencingPolicy'; e = { "$($_.ConferencingPolicy)" } },
         @{n = 'ClientPolicy'; e = { "$($_.ClientPolicy)" } }, @{n = 'ClientVersionPolicy'; e = { "$($_.ClientVersionPolicy)" } },
         @{n = 'VoicePolicy'; e = { "$($_.VoicePolicy)" } }, @{n = 'ExternalAccessPolicy'; e = { "$($_.ExternalAccessPolicy)" } },
         @{n = 'PersistentChatPolicy'; e = { "$($_.PersistentChatPolicy)" } }, @{n = 'MobilityPolicy'; e = { "$($_.MobilityPolicy)" } },
         @{n = 'ArchivingPolicy'; e = { "$($_.ArchivingPolicy)" } }, @{n = 'PinPolicy'; e = { "$($_.PinPolicy)" } },
-        @{n = 'DialPlan'; e = { "$($_.DialPlan)" } }, @{n = 'LocationPolicy'; e = { "$($_.LocationPolicy)" } })
+        @{n = 'DialPlan'; e = { "$($_.DialPlan)" } }, @{n = 'LocationPolicy'; e = { "$($_.LocationPolicy)" } },
+        @{n = 'HostingProvider'; e = { "$($_.HostingProvider)" } })
 
 # ---- objects.csv -----------------------------------------------------------------------------
 # Meeting rooms came with Lync Server 2013, third-party video systems with Skype for Business Server

@@ -29,8 +29,20 @@ public record Assessment(
         findings = List.copyOf(findings);
     }
 
-    /** Counts over the whole deployment; users and objects as listed (a duplicated SIP address counts once). */
-    public record Summary(int sites, int pools, int users, int objects) {}
+    /**
+     * Counts over the whole deployment; users and objects as listed (a duplicated SIP address counts
+     * once). {@code users} are those homed on a pool of the topology's deployment.
+     *
+     * @param online users with no RegistrarPool homed online (a HostingProvider other than SRV:), never moved
+     * @param unassigned users with no RegistrarPool and no hosting provider, never moved
+     * @param disabled homed users whose account is disabled (moved, never pilots or probe subjects)
+     */
+    public record Summary(int sites, int pools, int users, int objects, int online, int unassigned, int disabled) {
+        /** A summary of a deployment whose users are all homed on premises and enabled. */
+        public Summary(int sites, int pools, int users, int objects) {
+            this(sites, pools, users, objects, 0, 0, 0);
+        }
+    }
 
     /**
      * One pool of the topology.
@@ -40,6 +52,7 @@ public record Assessment(
      * @param decommissionable whether this legacy pool can go once the migration's moves are done
      *     (false for a pool that is not legacy)
      * @param blockers what stands in the way of removing the pool today
+     * @param disabled of the users homed here, those whose account is disabled
      */
     public record PoolReport(
             String fqdn,
@@ -50,7 +63,8 @@ public record Assessment(
             int users,
             Map<String, Integer> objects,
             boolean decommissionable,
-            List<Blocker> blockers) {}
+            List<Blocker> blockers,
+            int disabled) {}
 
     /**
      * @param count users or objects, for HOMED_USERS, HOMED_OBJECTS and RETAINED_USERS

@@ -12,6 +12,7 @@ import io.cutover.inventory.Pool;
 import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.UnansweredServer;
+import io.cutover.inventory.User;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,10 +23,17 @@ import java.util.List;
  */
 final class AssessmentDocument extends Survey {
     private final List<UnansweredServer> unanswered;
+    private final List<User> unhomed;
 
-    AssessmentDocument(Inventory inv, Catalog catalog, ProductVersion target, List<UnansweredServer> unanswered) {
+    AssessmentDocument(
+            Inventory inv,
+            Catalog catalog,
+            ProductVersion target,
+            List<UnansweredServer> unanswered,
+            List<User> unhomed) {
         super(inv, catalog, target);
         this.unanswered = unanswered;
+        this.unhomed = unhomed;
     }
 
     Assessment run() {
@@ -74,7 +82,14 @@ final class AssessmentDocument extends Survey {
         return new Assessment(
                 target.name(),
                 ready,
-                new Assessment.Summary(inv.sites().size(), inv.pools().size(), users.size(), objects),
+                new Assessment.Summary(
+                        inv.sites().size(),
+                        inv.pools().size(),
+                        users.size(),
+                        objects,
+                        (int) unhomed.stream().filter(User::online).count(),
+                        (int) unhomed.stream().filter(u -> !u.online()).count(),
+                        (int) users.values().stream().filter(User::disabled).count()),
                 reports,
                 retained,
                 findings);

@@ -4,6 +4,7 @@ import io.cutover.catalog.Catalog;
 import io.cutover.catalog.ProductVersion;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.UnansweredServer;
+import io.cutover.inventory.User;
 import java.util.List;
 
 /**
@@ -21,6 +22,19 @@ public final class Assessor {
     /** Assesses {@code inventory} for a migration to {@code target}. */
     public static Assessment assess(
             Inventory inventory, Catalog catalog, ProductVersion target, List<UnansweredServer> unanswered) {
-        return new AssessmentDocument(inventory, catalog, target, List.copyOf(unanswered)).run();
+        return assess(inventory, catalog, target, unanswered, List.of());
+    }
+
+    /**
+     * Assesses {@code inventory}, counting {@code unhomed}: users with no RegistrarPool (online or
+     * unassigned), which are reported and have no part in the readiness verdict or the pool figures.
+     */
+    public static Assessment assess(
+            Inventory inventory,
+            Catalog catalog,
+            ProductVersion target,
+            List<UnansweredServer> unanswered,
+            List<User> unhomed) {
+        return new AssessmentDocument(inventory, catalog, target, List.copyOf(unanswered), List.copyOf(unhomed)).run();
     }
 }

@@ -104,7 +104,8 @@ final class PoolBlockers extends Survey {
                     homedUsers,
                     objects,
                     decommissionable,
-                    blockers));
+                    blockers,
+                    disabledOn.getOrDefault(k, 0)));
         }
         return reports;
     }

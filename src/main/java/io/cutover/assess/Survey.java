@@ -44,6 +44,9 @@ abstract sealed class Survey
 
     final Map<SipAddress, List<String>> duplicates;
     final Map<Fqdn, Integer> usersOn;
+    /** Of {@link #usersOn}, the disabled accounts. */
+    final Map<Fqdn, Integer> disabledOn;
+
     final Map<Fqdn, Map<HomedKind, Integer>> objectsOn;
     /** Unknown pools (as first spelt): users, objects and other references to each. */
     final Map<Fqdn, List<String>> unknownReferences;
@@ -61,6 +64,7 @@ abstract sealed class Survey
         this.users = new LinkedHashMap<>();
         this.duplicates = new TreeMap<>();
         this.usersOn = new HashMap<>();
+        this.disabledOn = new HashMap<>();
         this.objectsOn = new HashMap<>();
         this.unknownReferences = new TreeMap<>();
         this.retainedOn = new TreeMap<>();
@@ -78,6 +82,7 @@ abstract sealed class Survey
         this.users = shared.users;
         this.duplicates = shared.duplicates;
         this.usersOn = shared.usersOn;
+        this.disabledOn = shared.disabledOn;
         this.objectsOn = shared.objectsOn;
         this.unknownReferences = shared.unknownReferences;
         this.retainedOn = shared.retainedOn;
@@ -102,6 +107,9 @@ abstract sealed class Survey
             Fqdn pool = u.pool();
             if (pools.containsKey(pool)) {
                 usersOn.merge(pool, 1, Integer::sum);
+                if (u.disabled()) {
+                    disabledOn.merge(pool, 1, Integer::sum);
+                }
             } else {
                 unknown(u.pool(), "user " + u.sipAddress());
             }

@@ -232,8 +232,8 @@ public final class Benchmarks {
                 ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
                 long t0 = System.nanoTime();
                 io.cutover.folder.FolderRead read = io.cutover.folder.FolderReader.read(folder, catalog);
-                io.cutover.assess.Assessment a =
-                        io.cutover.assess.Assessor.assess(read.inventory(), catalog, target, read.unanswered());
+                io.cutover.assess.Assessment a = io.cutover.assess.Assessor.assess(
+                        read.inventory(), catalog, target, read.unanswered(), read.unhomed());
                 samples.add((System.nanoTime() - t0) / 1e6);
                 peakHeap = Math.max(peakHeap, peakHeapBytes());
                 verdict = a.summary().users() + " users, " + a.summary().objects() + " objects, "

@@ -154,11 +154,15 @@ public record CoexistenceMatrix(String newVersion, List<Cell> cells) {
                 List.of(from.fqdn(), to.fqdn()));
     }
 
-    /** Per pool, its first test user by SIP address, else its first user. */
+    /** Per pool, its first enabled test user by SIP address, else its first enabled user. */
     private static Map<Fqdn, User> representatives(Inventory inventory) {
         Map<Fqdn, User> best = new HashMap<>();
         Comparator<User> pick = Comparator.comparing((User u) -> !u.test()).thenComparing(u -> u.sipAddress());
         for (User u : inventory.users()) {
+            if (u.disabled()) {
+                // A disabled account cannot register: it would fail every cell it stood in.
+                continue;
+            }
             best.merge(u.pool(), u, (x, y) -> pick.compare(x, y) <= 0 ? x : y);
         }
         return best;

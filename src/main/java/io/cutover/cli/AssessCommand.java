@@ -63,12 +63,20 @@ final class AssessCommand implements Callable<Integer> {
     static void print(PrintWriter w, Assessment a) {
         w.printf("Readiness for %s: %s%n", a.target(), a.ready() ? "READY" : "NOT READY");
         w.printf(
-                "%d sites, %d pools, %d users, %d objects; %d retained users%n%n",
+                "%d sites, %d pools, %d users, %d objects; %d retained users%n",
                 a.summary().sites(),
                 a.summary().pools(),
                 a.summary().users(),
                 a.summary().objects(),
                 a.retained().size());
+        if (a.summary().online() + a.summary().unassigned() + a.summary().disabled() > 0) {
+            // Users no move concerns (no RegistrarPool) and users no probe may take (disabled).
+            w.printf(
+                    "users without a RegistrarPool: online %d, unassigned %d (never moved); disabled users: %d"
+                            + " (moved, never pilots or probe subjects)%n",
+                    a.summary().online(), a.summary().unassigned(), a.summary().disabled());
+        }
+        w.println();
         w.printf(
                 "%-12s %-34s %-14s %-32s %7s %7s  %s%n",
                 "SITE", "POOL", "ROLE", "VERSION", "USERS", "OBJECTS", "CAN GO / BLOCKED TODAY BY");

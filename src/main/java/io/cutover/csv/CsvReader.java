@@ -3,11 +3,6 @@ package io.cutover.csv;
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Reads one CSV file row by row (the inventory folder's files, the result rows a runbook writes),
- * as Export-Csv writes it and as people's tools really emit it: a UTF-8 byte order mark or none, an optional {@code #TYPE} first line, CRLF or LF,
+ * as Export-Csv writes it and as people's tools really emit it: decoded by {@link TextDecoding} (UTF-8
+ * with or without a byte order mark, UTF-16 with one), an optional {@code #TYPE} first line, CRLF or LF,
  * quoted or unquoted fields, extra columns (ignored) and columns in any order. Streaming: one
  * record in memory at a time, and a record is bounded, so an unclosed quote cannot swallow a whole
  * file into memory. Every error names the file, the line and, where there is one, the column.
@@ -149,14 +145,8 @@ public final class CsvReader {
                     name + ": " + size + " bytes, more than the " + maxFile
                             + " this reader accepts; refused before reading");
         }
-        CharsetDecoder utf8 = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (java.io.Reader in = new InputStreamReader(Files.newInputStream(file), utf8)) {
+        try (java.io.Reader in = TextDecoding.open(Files.newInputStream(file), name)) {
             return new Parser(in).run(required, sink);
-        } catch (CharacterCodingException e) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, name + ": not UTF-8 text (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new CutoverException(ErrorCode.BAD_INPUT, name + ": cannot read: " + e.getMessage());
         }

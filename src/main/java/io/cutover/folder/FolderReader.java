@@ -20,7 +20,6 @@ import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.SiteKind;
 import io.cutover.inventory.UnansweredServer;
-import io.cutover.inventory.User;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -92,7 +91,7 @@ public final class FolderReader {
             t.setDaemon(true);
             return t;
         });
-        List<User> users;
+        UsersFile users;
         try {
             java.util.concurrent.Future<?> m = side.submit(() -> optional(
                     InventoryFiles.MEETINGS,
@@ -110,7 +109,7 @@ public final class FolderReader {
                             IdentityFields.sip(r, "SipAddress"),
                             r.required("ClientVersion"),
                             time(r, "LastSignInUtc")))));
-            users = users(usage);
+            users = UsersFile.read(dir.resolve(InventoryFiles.USERS), usage);
             // In file order, so that the error reported for several bad files is always the same one.
             await(m);
             await(c);
@@ -162,7 +161,7 @@ public final class FolderReader {
                 sites,
                 topology.pools(),
                 topology.cmsPool(),
-                users,
+                users.homed(),
                 objects,
                 meetings,
                 clients,
@@ -170,7 +169,7 @@ public final class FolderReader {
                 replicas,
                 policies,
                 partners);
-        return new FolderRead(inventory, unanswered, servicesCollected);
+        return new FolderRead(inventory, unanswered, servicesCollected, users.unhomed());
     }
 
     private List<Site> sites(TopologyReader.Topology topology) {
@@ -261,25 +260,6 @@ public final class FolderReader {
             throw new CutoverException(
                     ErrorCode.INTERNAL, "cannot read the inventory folder: " + e.getCause(), e.getCause());
         }
-    }
-
-    private List<User> users(Map<String, Set<Feature>> usage) {
-        List<User> users = new ArrayList<>();
-        PolicyKind[] kinds = PolicyKind.values();
-        new CsvReader(dir.resolve(InventoryFiles.USERS)).read(List.of("SipAddress", "RegistrarPool"), r -> {
-            SipAddress sip = IdentityFields.sip(r, "SipAddress");
-            Map<PolicyKind, String> policies = new EnumMap<>(PolicyKind.class);
-            for (PolicyKind k : kinds) {
-                String v = r.get(k.column());
-                if (v != null) {
-                    policies.put(k, v);
-                }
-            }
-            Set<Feature> features = usage.getOrDefault(sip.key(), Set.of());
-            users.add(new User(
-                    sip, r.get("DisplayName"), IdentityFields.fqdn(r, "RegistrarPool"), policies, features, false));
-        });
-        return users;
     }
 
     private Policies policies() {

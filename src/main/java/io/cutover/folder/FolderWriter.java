@@ -140,18 +140,21 @@ public final class FolderWriter {
                 "EnterpriseVoiceEnabled",
                 "LineURI"));
         userColumns.addAll(FolderReader.POLICY_COLUMNS);
+        userColumns.add("HostingProvider");
         csv(dir, InventoryFiles.USERS, userColumns, sorted(inv.users(), Comparator.comparing(User::sipAddress)), u -> {
             List<String> row = new ArrayList<>(List.of(
                     u.sipAddress().text(),
                     text(u.displayName()),
                     upn(u.sipAddress().text()),
                     text(u.pool()),
-                    "True",
+                    u.enabled() ? "True" : "False",
                     u.policies().containsKey(PolicyKind.Voice) ? "True" : "False",
                     ""));
             for (PolicyKind k : PolicyKind.values()) {
                 row.add(text(u.policies().get(k)));
             }
+            // Every user of an inventory is homed on one of its pools: on premises, as Get-CsUser says it.
+            row.add(u.hostingProvider() != null ? u.hostingProvider() : "SRV:");
             return row;
         });
         csv(

@@ -2,8 +2,8 @@ package io.cutover.folder;
 
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
+import io.cutover.csv.TextDecoding;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,6 +12,7 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -47,8 +48,10 @@ final class TopologyXml {
         if (size > MAX_BYTES) {
             throw bad(size + " bytes, more than the " + MAX_BYTES + " a topology may have; refused before parsing");
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            return builder().parse(in);
+        // Decoded by the folder's one rule, not by the XML declaration: PowerShell writes UTF-16
+        // with a byte order mark and often no declaration at all.
+        try (java.io.Reader in = TextDecoding.open(Files.newInputStream(file), name)) {
+            return builder().parse(new InputSource(in));
         } catch (SAXParseException e) {
             String why = e.getMessage();
             if (why != null && why.contains("DOCTYPE")) {

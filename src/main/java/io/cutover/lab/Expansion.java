@@ -90,7 +90,13 @@ final class Expansion {
         }
         for (Scenario.UserSpec u : scenario.users()) {
             users.add(new User(
-                    SipAddress.of(u.sip()), u.displayName(), fqdn(u.pool()), u.policies(), u.features(), u.test()));
+                            SipAddress.of(u.sip()),
+                            u.displayName(),
+                            fqdn(u.pool()),
+                            u.policies(),
+                            u.features(),
+                            u.test())
+                    .withDisabled(u.disabled()));
             addMeetings(u.sip(), u.pool(), u.meetings(), u.client(), meetings);
             if (u.client() != null) {
                 clients.add(signIn(u.sip(), u.client()));

@@ -259,6 +259,10 @@ public final class Lab implements Deployment {
         List<User> all = new ArrayList<>(state.snapshot().users());
         all.sort(java.util.Comparator.comparing((User u) -> !u.test()));
         for (User u : all) {
+            if (u.disabled()) {
+                // A disabled account cannot sign in, here as on a real pool.
+                continue;
+            }
             List<User> list = by.computeIfAbsent(u.pool(), k -> new ArrayList<>());
             if (list.size() < perPool) {
                 list.add(u);

@@ -47,6 +47,11 @@ final class LabDirectory implements Directory {
     }
 
     @Override
+    public boolean isDisabled(String sipAddress) {
+        return state.user(sipAddress).map(User::disabled).orElse(false);
+    }
+
+    @Override
     public boolean isLocalDomain(String domain) {
         return domains.contains(Fqdn.key(domain));
     }

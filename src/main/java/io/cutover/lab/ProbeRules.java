@@ -69,7 +69,21 @@ final class ProbeRules {
 
     private Refusal registration(Probe p) {
         User u = state.user(p.from()).orElse(null);
-        return u == null ? noUser(p.from()) : reachable(pool(u));
+        if (u == null) {
+            return noUser(p.from());
+        }
+        // A real registrar refuses a disabled account, so a rehearsal that picked one fails as a run would.
+        return u.disabled() ? disabled(u) : reachable(pool(u));
+    }
+
+    /** The refusal of a disabled account's sign-in, or null: every probe but a server's needs one. */
+    private static Refusal signIn(User u) {
+        return u.disabled() ? disabled(u) : null;
+    }
+
+    private static Refusal disabled(User u) {
+        return Refusal.of(
+                403, "Forbidden", u.sipAddress() + " is disabled for Lync / Skype for Business (Enabled False)");
     }
 
     private Refusal peer(Probe p) {
@@ -83,7 +97,7 @@ final class ProbeRules {
         }
         Pool a = pool(from);
         Pool b = pool(to);
-        return first(reachable(a), reachable(b), coexist(a, b));
+        return first(signIn(from), signIn(to), reachable(a), reachable(b), coexist(a, b));
     }
 
     private Refusal external(Probe p) {
@@ -99,7 +113,7 @@ final class ProbeRules {
             return noUser(p.from());
         }
         Pool home = pool(u);
-        return first(reachable(edge), reachable(home), coexist(edge, home));
+        return first(signIn(u), reachable(edge), reachable(home), coexist(edge, home));
     }
 
     private Refusal federated(Probe p) {
@@ -117,7 +131,7 @@ final class ProbeRules {
             return Refusal.of(403, "Forbidden", "site " + home.site() + " has no federation route");
         }
         Pool edge = state.pool(route).orElseThrow();
-        return first(reachable(edge), reachable(home), coexist(edge, home));
+        return first(signIn(u), reachable(edge), reachable(home), coexist(edge, home));
     }
 
     private Refusal xmpp(Probe p) {

@@ -178,7 +178,8 @@ public record Scenario(
             Map<PolicyKind, String> policies,
             Set<Feature> features,
             int meetings,
-            String client) {
+            String client,
+            boolean disabled) {
         public UserSpec {
             policies = copy(policies);
             Set<Feature> f = EnumSet.noneOf(Feature.class);

@@ -35,7 +35,7 @@ final class ScenarioParser {
         "fqdn", "site", "role", "version", "servers", "nextHop", "deployed", "staleReplicas", "users", "objects"
     };
     static final String[] USER_FIELDS = {
-        "sip", "displayName", "pool", "test", "policies", "features", "meetings", "client"
+        "sip", "displayName", "pool", "test", "policies", "features", "meetings", "client", "disabled"
     };
 
     private final String where;

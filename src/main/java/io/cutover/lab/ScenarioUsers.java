@@ -144,7 +144,8 @@ final class ScenarioUsers {
                 policies(f, "policies"),
                 features,
                 f.integer("meetings", 0, 0, 100),
-                f.string("client", null));
+                f.string("client", null),
+                f.bool("disabled", false));
     }
 
     void checkUniqueSips(

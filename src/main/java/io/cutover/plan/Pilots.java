@@ -59,6 +59,12 @@ final class Pilots {
                         "pilot user " + u.sipAddress() + " is homed on " + u.pool()
                                 + ", which is not a legacy Front End pool; pick pilot users the plan moves");
             }
+            if (u.disabled()) {
+                throw new CutoverException(
+                        ErrorCode.BAD_INPUT,
+                        "pilot user " + u.sipAddress()
+                                + " is disabled (Enabled False) and cannot sign in; pick an enabled pilot user");
+            }
             Retained r = retainedBySip.get(sip);
             if (r != null) {
                 throw new CutoverException(

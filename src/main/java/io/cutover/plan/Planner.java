@@ -233,7 +233,7 @@ public final class Planner {
         for (Pool p : site.legacyFrontEnds()) {
             Set<SipAddress> pilot = keys(pilots.getOrDefault(p, List.of()));
             for (User u : scope.usersOn(p)) {
-                if (!pilot.contains(u.sipAddress()) && (legacy == null || probeOrder(u, legacy) < 0)) {
+                if (u.enabled() && !pilot.contains(u.sipAddress()) && (legacy == null || probeOrder(u, legacy) < 0)) {
                     legacy = u;
                 }
             }
@@ -276,7 +276,7 @@ public final class Planner {
             }
         } else {
             for (User u : scope.usersOn(p)) {
-                if (!scope.isRetained(u)) {
+                if (!scope.isRetained(u) && u.enabled()) { // a disabled account moves, but in a wave
                     pilot.add(u);
                 }
             }
@@ -295,8 +295,11 @@ public final class Planner {
             from += wave.size();
             String id = at + String.format(Locale.ROOT, "wave-%02d", k);
             steps.add(new MoveBatch(id, site.name(), p.fqdn(), Phase.Production, "wave " + k, moves(wave, p, t)));
-            wave.forEach(u -> arrive(t, u));
-            List<User> sample = wave.subList(0, Math.min(scope.options.validationSample(), wave.size()));
+            wave.stream().filter(User::enabled).forEach(u -> arrive(t, u)); // residents are probe subjects
+            List<User> sample = wave.stream()
+                    .filter(User::enabled)
+                    .limit(scope.options.validationSample())
+                    .toList();
             if (!sample.isEmpty()) {
                 steps.add(new Gate(
                         id + "-validation",
@@ -349,7 +352,8 @@ public final class Planner {
     private static User first(List<User> users, Predicate<User> which) {
         User best = null;
         for (User u : users) {
-            if (which.test(u) && (best == null || Scope.PICK.compare(u, best) < 0)) {
+            // Every user picked here is a probe subject, which a disabled account cannot be.
+            if (u.enabled() && which.test(u) && (best == null || Scope.PICK.compare(u, best) < 0)) {
                 best = u;
             }
         }

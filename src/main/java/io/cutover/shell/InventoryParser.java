@@ -139,13 +139,21 @@ final class InventoryParser {
                     policies.put(k, v);
                 }
             }
+            Fqdn pool = fqdn(text(u, "RegistrarPool", null));
+            if (pool == null) {
+                // Homed online or never assigned: no on-premises pool, so nothing to move or probe.
+                continue;
+            }
+            JsonNode enabled = u.get("Enabled");
             users.add(new User(
                     SipAddress.of(text(u, "SipAddress", "")),
                     text(u, "DisplayName", null),
-                    fqdn(text(u, "RegistrarPool", null)),
+                    pool,
                     policies,
                     Set.of(),
-                    false));
+                    false,
+                    enabled != null && !enabled.isNull() && !enabled.asBoolean(true),
+                    text(u, "HostingProvider", null)));
         }
         List<HomedObject> objects = new ArrayList<>();
         // A Response Group configuration is read once per pool and may answer for two of them.

@@ -45,8 +45,9 @@ final class RunbookLibrary {
         line("    $r = & $Probe");
         line("    if (\"$($r.Result)\" -ne 'Success') { \"${What}: $($r.Result) $($r.Error) $($r.Diagnosis)\" }");
         line("}");
-        // The coexistence matrix as cutover runs it: one user homed on each pool stands for it, and
-        // every ordered pair of pools is probed in the five peer modalities.
+        // The coexistence matrix as cutover runs it: one enabled user homed on each pool stands for it
+        // (a disabled account cannot register), and every ordered pair of pools is probed in the five
+        // peer modalities.
         line("# The pool a user is homed on, and the Edge that carries federation for that pool's site.");
         line("function Get-CutoverPool([string]$Sip) { \"$((Get-CsUser -Identity $Sip).RegistrarPool)\" }");
         line("function Get-CutoverFederationEdge([string]$Sip) {");
@@ -58,7 +59,7 @@ final class RunbookLibrary {
         line("    $users = @{}");
         line("    foreach ($pool in $Pools) {");
         line(
-                "        $u = Get-CsUser -ResultSize Unlimited | Where-Object { $_.RegistrarPool -eq $pool } | Select-Object -First 1");
+                "        $u = Get-CsUser -ResultSize Unlimited | Where-Object { $_.RegistrarPool -eq $pool -and $_.Enabled } | Select-Object -First 1");
         line("        if ($u) { $users[$pool] = \"$($u.SipAddress)\" }");
         line("    }");
         line("    foreach ($a in $Pools) { foreach ($b in $Pools) {");

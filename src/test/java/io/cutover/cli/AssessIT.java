@@ -69,7 +69,9 @@ class AssessIT {
         assertThat(fieldNames(doc)).containsExactly("target", "ready", "summary", "pools", "retained", "findings");
         assertThat(doc.get("target").asText()).isEqualTo("Skype for Business Server 2019");
         assertThat(doc.get("ready").asBoolean()).isTrue();
-        assertThat(doc.get("summary").toString()).isEqualTo("{\"sites\":2,\"pools\":8,\"users\":2200,\"objects\":51}");
+        assertThat(doc.get("summary").toString())
+                .isEqualTo(
+                        "{\"sites\":2,\"pools\":8,\"users\":2200,\"objects\":51,\"online\":0,\"unassigned\":0,\"disabled\":0}");
 
         JsonNode red = pool(doc, "lyncpool01.contoso.com");
         assertThat(fieldNames(red))
@@ -82,7 +84,8 @@ class AssessIT {
                         "users",
                         "objects",
                         "decommissionable",
-                        "blockers");
+                        "blockers",
+                        "disabled");
         assertThat(red.get("site").asText()).isEqualTo("Redmond");
         assertThat(red.get("role").asText()).isEqualTo("FrontEnd");
         assertThat(red.get("version").asText()).isEqualTo("Lync Server 2013");

@@ -135,12 +135,13 @@ class CsvReaderTest {
     }
 
     @Test
-    void bytes_that_are_not_utf8_are_refused_naming_the_file() throws IOException {
+    void bytes_that_are_not_utf8_are_refused_naming_the_file_the_line_and_how_to_export_it_again() throws IOException {
         Path p = file("users.csv", new byte[] {
             'S', 'i', 'p', 'A', 'd', 'd', 'r', 'e', 's', 's', '\r', '\n', (byte) 0xC3, (byte) 0x28, '\r', '\n'
         });
         assertThatThrownBy(() -> read(p, List.of("SipAddress"), "SipAddress"))
-                .hasMessageStartingWith("users.csv: not UTF-8 text");
+                .hasMessageStartingWith("users.csv:2: bytes that are not valid UTF-8 text")
+                .hasMessageContaining("Export-Csv -NoTypeInformation -Encoding UTF8");
     }
 
     @Test

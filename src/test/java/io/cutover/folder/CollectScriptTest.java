@@ -54,6 +54,8 @@ class CollectScriptTest {
                 .contains(
                         "Get-CsTopology -AsXml",
                         "Get-CsUser -ResultSize Unlimited",
+                        "'Enabled'",
+                        "@{n = 'HostingProvider'; e = { \"$($_.HostingProvider)\" } }",
                         "Get-CsWindowsService -ComputerName",
                         "Get-CsManagementStoreReplicationStatus",
                         "-NoTypeInformation -Encoding UTF8");

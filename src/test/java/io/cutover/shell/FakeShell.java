@@ -656,7 +656,7 @@ public final class FakeShell {
         m.put("SipAddress", u.sipAddress());
         m.put("DisplayName", u.displayName());
         m.put("RegistrarPool", u.pool());
-        m.put("Enabled", true);
+        m.put("Enabled", u.enabled());
         for (PolicyKind k : PolicyKind.values()) {
             m.put(k.column(), u.policies().get(k));
         }

@@ -40,7 +40,7 @@ function Get-CutoverFederationEdge([string]$Sip) {
 function Test-CutoverMatrix([string[]]$Pools) {
     $users = @{}
     foreach ($pool in $Pools) {
-        $u = Get-CsUser -ResultSize Unlimited | Where-Object { $_.RegistrarPool -eq $pool } | Select-Object -First 1
+        $u = Get-CsUser -ResultSize Unlimited | Where-Object { $_.RegistrarPool -eq $pool -and $_.Enabled } | Select-Object -First 1
         if ($u) { $users[$pool] = "$($u.SipAddress)" }
     }
     foreach ($a in $Pools) { foreach ($b in $Pools) {

@@ -25,6 +25,12 @@ public interface Directory {
     /** The FQDN of the pool the user (a SIP address) is homed on, or empty when there is no such user. */
     Optional<String> homeOf(String sipAddress);
 
+    /**
+     * Whether the user (a SIP address) is disabled for Lync / Skype for Business: its home pool
+     * refuses its registration (403), as a real one does. False for an unknown user.
+     */
+    boolean isDisabled(String sipAddress);
+
     /** Whether the domain is one of the deployment's own SIP domains. */
     boolean isLocalDomain(String domain);
 

@@ -160,6 +160,10 @@ final class PoolServer extends SipServer {
             refuse(request, from, 403, "Forbidden", fqdn + " is a " + role + " and homes no users");
             return;
         }
+        if (directory.isDisabled(aor)) {
+            refuse(request, from, 403, "Forbidden", aor + " is disabled for Lync / Skype for Business (Enabled False)");
+            return;
+        }
         Registrations.Result result = registrations.update(aor, request, from);
         if (result.error() != null) {
             refuse(request, from, 400, "Bad Request", result.error());
