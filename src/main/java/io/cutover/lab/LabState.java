@@ -100,9 +100,12 @@ final class LabState {
         return fqdn == null ? Optional.empty() : Optional.ofNullable(pools.get(fqdn));
     }
 
-    /** The pool of that spelling (as a fault, an option or a SIP request names it), or empty. */
+    /**
+     * The pool of that spelling (as a fault, an option or a SIP request names it), or empty. Never
+     * throws: a spelling that is no FQDN at all, as a hostile SIP request may carry, names no pool.
+     */
     Optional<Pool> pool(String fqdn) {
-        return fqdn == null || fqdn.isBlank() ? Optional.empty() : pool(Fqdn.of(fqdn.strip()));
+        return pools.values().stream().filter(p -> p.fqdn().is(fqdn)).findFirst();
     }
 
     List<Pool> pools() {
