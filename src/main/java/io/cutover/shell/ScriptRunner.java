@@ -3,67 +3,101 @@ package io.cutover.shell;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutover.deployment.DeploymentFailure;
+import io.cutover.inventory.Fqdn;
 import io.cutover.shell.ShellDeployment.Answer;
 import io.cutover.shell.ShellDeployment.Watch;
-import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Runs statements as scripts of the configured shell, one script at a time: statements that arrive
- * while one runs wait and share the next script, up to {@link ShellSettings#batch()} of them. A
- * script that does not finish within {@link ShellSettings#timeout()} has its process tree killed.
+ * Runs statements as scripts over the configured shells (see {@link Slot}): statements that arrive
+ * while every shell that may carry them is busy wait and share the next script, up to
+ * {@link ShellSettings#batch()} of them. A statement about a pool goes only to a shell that serves
+ * that pool.
  */
-final class ScriptRunner {
+final class ScriptRunner implements AutoCloseable {
     static final String STATUS_KEY = "cutoverItem";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ShellSettings settings;
-    private final ArrayDeque<Call> queue = new ArrayDeque<>();
-    private final ReentrantLock running = new ReentrantLock(true);
     private final Watch watch;
+    private final List<Slot> slots = new ArrayList<>();
+    private final LinkedList<Call> queue = new LinkedList<>();
+    /** Guards the queue, the slots' busy flags and the calls' done flags. */
+    private final Object lock = new Object();
+
+    private boolean closed;
 
     ScriptRunner(ShellSettings settings, Watch watch) {
         this.settings = settings;
         this.watch = watch;
+        for (SessionSpec spec : settings.effectiveSessions()) {
+            for (int i = 1; i <= spec.concurrency(); i++) {
+                slots.add(new Slot(spec, spec.concurrency() == 1 ? spec.name() : spec.name() + "#" + i, settings));
+            }
+        }
     }
 
     /** One statement in a script and, once the script ran, its answer. */
-    private static final class Call {
+    static final class Call {
         final String pipeline;
+        final Fqdn pool;
         final List<JsonNode> data = new ArrayList<>();
         String error;
         DeploymentFailure failure;
+        boolean answered;
         boolean done;
 
-        Call(String pipeline) {
+        Call(String pipeline, Fqdn pool) {
             this.pipeline = pipeline;
+            this.pool = pool;
         }
     }
 
-    /** Runs statements, sharing a script with whatever else is waiting; answers in the same order. */
-    List<Answer> run(List<String> pipelines) {
-        List<Call> calls = pipelines.stream().map(Call::new).toList();
-        synchronized (queue) {
+    /**
+     * Runs statements about {@code pool} (null: none in particular), sharing a script with whatever
+     * else is waiting; answers in the same order.
+     *
+     * @throws DeploymentFailure the first failure of a statement whose script did not answer for it
+     */
+    List<Answer> run(List<String> pipelines, Fqdn pool) {
+        if (slots.stream().noneMatch(s -> s.spec().serves(pool))) {
+            throw DeploymentFailure.permanent("no shell session serves pool " + pool
+                    + "; add it to one with --shell-pools, or give a session that serves any pool");
+        }
+        List<Call> calls = pipelines.stream().map(p -> new Call(p, pool)).toList();
+        synchronized (lock) {
+            if (closed) {
+                throw DeploymentFailure.permanent("the shell driver is closed");
+            }
             queue.addAll(calls);
         }
-        running.lock();
-        try {
-            while (!allDone(calls)) {
-                List<Call> batch = new ArrayList<>();
-                synchronized (queue) {
-                    while (!queue.isEmpty() && batch.size() < settings.batch()) {
-                        batch.add(queue.poll());
-                    }
+        while (true) {
+            Slot slot;
+            List<Call> batch;
+            synchronized (lock) {
+                slot = null;
+                while (!calls.stream().allMatch(c -> c.done) && (slot = freeSlot()) == null) {
+                    wait(lock);
                 }
-                if (batch.isEmpty()) {
+                if (slot == null) {
                     break;
                 }
-                runScript(batch);
+                batch = take(slot);
             }
-        } finally {
-            running.unlock();
+            try {
+                runScript(slot, batch);
+            } finally {
+                synchronized (lock) {
+                    batch.forEach(c -> c.done = true);
+                    slot.release();
+                    lock.notifyAll();
+                }
+                watch.sessions(health());
+            }
         }
         List<Answer> answers = new ArrayList<>(calls.size());
         for (Call c : calls) {
@@ -75,14 +109,41 @@ final class ScriptRunner {
         return answers;
     }
 
-    private static boolean allDone(List<Call> calls) {
-        synchronized (calls) {
-            return calls.stream().allMatch(c -> c.done);
+    /** A free slot that serves a waiting call, marked busy; null when there is none. */
+    private Slot freeSlot() {
+        for (Slot s : slots) {
+            if (!s.busy() && queue.stream().anyMatch(c -> s.spec().serves(c.pool))) {
+                s.claim();
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Takes the waiting calls the slot may carry, up to a batch. */
+    private List<Call> take(Slot slot) {
+        List<Call> batch = new ArrayList<>();
+        for (Iterator<Call> it = queue.iterator(); it.hasNext() && batch.size() < settings.batch(); ) {
+            Call c = it.next();
+            if (slot.spec().serves(c.pool)) {
+                batch.add(c);
+                it.remove();
+            }
+        }
+        return batch;
+    }
+
+    private static void wait(Object lock) {
+        try {
+            lock.wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DeploymentFailure.retryable("interrupted while waiting for a shell session");
         }
     }
 
     /** The script for statements: each in its own try/catch that writes a status object. */
-    String script(List<String> pipelines) {
+    static String script(List<String> pipelines) {
         StringBuilder sb = new StringBuilder();
         sb.append("$ProgressPreference = 'SilentlyContinue'\n");
         for (int i = 0; i < pipelines.size(); i++) {
@@ -102,69 +163,53 @@ final class ScriptRunner {
         return sb.toString();
     }
 
-    private void runScript(List<Call> batch) {
+    private void runScript(Slot slot, List<Call> batch) {
         String script = script(batch.stream().map(c -> c.pipeline).toList());
         int[] current = {0};
         long began = System.nanoTime();
-        ShellProcess.Exit exit = ShellProcess.run(settings.command(), script, settings.timeout(), line -> {
-            JsonNode node = parse(line);
-            if (node == null) {
-                return;
-            }
-            synchronized (batch) {
-                if (node.isObject() && node.has(STATUS_KEY)) {
-                    int n = node.get(STATUS_KEY).asInt();
-                    if (n >= 1 && n <= batch.size()) {
-                        Call c = batch.get(n - 1);
-                        if (!node.path("ok").asBoolean(false)) {
-                            c.error = node.path("error").asText("the cmdlet failed without an error text");
-                        }
-                        c.done = true;
-                        current[0] = n;
-                    }
-                } else if (current[0] < batch.size()) {
-                    Call c = batch.get(current[0]);
-                    if (node.isArray()) {
-                        node.forEach(c.data::add);
-                    } else {
-                        c.data.add(node);
-                    }
-                }
-            }
-        });
-        watch.roundTrip(
-                batch.size(),
-                exit.code() == 0 && !exit.timedOut(),
-                java.time.Duration.ofNanos(System.nanoTime() - began));
+        Slot.Result result;
+        try {
+            result = slot.run(script, line -> answer(batch, current, line));
+        } catch (DeploymentFailure f) {
+            result = new Slot.Result(false, f);
+        }
+        watch.roundTrip(batch.size(), result.ok(), Duration.ofNanos(System.nanoTime() - began));
         synchronized (batch) {
             for (Call c : batch) {
-                if (c.done) {
-                    continue;
+                if (!c.answered) {
+                    c.failure = result.failure();
+                    c.data.clear();
                 }
-                if (exit.timedOut()) {
-                    c.failure = DeploymentFailure.retryable(
-                            "the shell did not answer within " + seconds() + "; its process was killed");
-                } else if (exit.code() != 0) {
-                    c.failure = DeploymentFailure.permanent("the shell exited with code " + exit.code()
-                            + (exit.stderr().isEmpty() ? "" : ": " + firstLines(exit.stderr())));
-                } else {
-                    c.failure = DeploymentFailure.permanent("the shell ended without answering for this operation"
-                            + (exit.stderr().isEmpty() ? "" : ": " + firstLines(exit.stderr())));
-                }
-                c.data.clear();
-                c.done = true;
             }
         }
     }
 
-    private String seconds() {
-        long ms = settings.timeout().toMillis();
-        return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
-    }
-
-    private static String firstLines(String text) {
-        String oneLine = text.strip().replaceAll("\\s*\\R\\s*", " | ");
-        return oneLine.length() > 600 ? oneLine.substring(0, 600) + "..." : oneLine;
+    /** Hands one line of a script's output to the statement it belongs to. */
+    private static void answer(List<Call> batch, int[] current, String line) {
+        JsonNode node = parse(line);
+        if (node == null) {
+            return;
+        }
+        synchronized (batch) {
+            if (node.isObject() && node.has(STATUS_KEY)) {
+                int n = node.get(STATUS_KEY).asInt();
+                if (n >= 1 && n <= batch.size()) {
+                    Call c = batch.get(n - 1);
+                    if (!node.path("ok").asBoolean(false)) {
+                        c.error = node.path("error").asText("the cmdlet failed without an error text");
+                    }
+                    c.answered = true;
+                    current[0] = n;
+                }
+            } else if (current[0] < batch.size()) {
+                Call c = batch.get(current[0]);
+                if (node.isArray()) {
+                    node.forEach(c.data::add);
+                } else {
+                    c.data.add(node);
+                }
+            }
+        }
     }
 
     private static JsonNode parse(String line) {
@@ -177,5 +222,28 @@ final class ScriptRunner {
         } catch (java.io.IOException e) {
             return null;
         }
+    }
+
+    /** Every slot's health, in the order of the options. */
+    List<SessionHealth> health() {
+        synchronized (lock) {
+            return slots.stream().map(Slot::health).toList();
+        }
+    }
+
+    /** Closes every session; statements still waiting fail. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            for (Call c : queue) {
+                c.failure = DeploymentFailure.retryable("the shell driver closed before this operation ran");
+                c.done = true;
+            }
+            queue.clear();
+            lock.notifyAll();
+        }
+        slots.forEach(Slot::close);
+        watch.sessions(health());
     }
 }

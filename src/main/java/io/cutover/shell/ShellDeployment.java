@@ -32,9 +32,12 @@ import java.util.Set;
  * operation is a generated PowerShell statement, run by the configured command with the script on
  * standard input, answering in JSON ({@code ConvertTo-Json -Depth 4 -Compress}).
  *
- * <p>One script runs at a time. Operations that arrive while one runs (the executor moves and
- * probes concurrently) wait and then share the next script, up to {@link ShellSettings#batch()}
- * of them, the way the journal shares commits: one process per batch rather than per user. Each
+ * <p>Scripts run in long-lived shell sessions (see {@link SessionFrames}), one script at a time
+ * per session; operations that arrive while every session is busy (the executor moves and probes
+ * concurrently) wait and then share the next script, up to {@link ShellSettings#batch()} of them,
+ * the way the journal shares commits. A session that dies, hangs or answers out of frame is killed
+ * and replaced; the operations it did not answer fail as transient. Closing the driver closes every
+ * session. Each
  * operation is its own {@code try/catch} in the script, so one failed cmdlet fails only its own
  * operation and its error text is kept.
  *
@@ -55,6 +58,9 @@ public final class ShellDeployment implements Deployment {
     @FunctionalInterface
     public interface Watch {
         void roundTrip(int operations, boolean ok, java.time.Duration took);
+
+        /** Hears how every session is doing, after each script and when the driver closes. */
+        default void sessions(List<SessionHealth> health) {}
     }
 
     public ShellDeployment(ShellSettings settings, Catalog catalog) {
@@ -87,11 +93,25 @@ public final class ShellDeployment implements Deployment {
 
     /** Runs statements, sharing a script with whatever else is waiting; answers in the same order. */
     List<Answer> run(List<String> pipelines) {
-        return runner.run(pipelines);
+        return runner.run(pipelines, null);
+    }
+
+    /** As {@link #run(List)}, through a session that serves {@code pool}. */
+    List<Answer> run(List<String> pipelines, Fqdn pool) {
+        return runner.run(pipelines, pool);
     }
 
     Answer run(String pipeline) {
         return run(List.of(pipeline)).get(0);
+    }
+
+    Answer run(String pipeline, Fqdn pool) {
+        return run(List.of(pipeline), pool).get(0);
+    }
+
+    /** How every session is doing now. */
+    public List<SessionHealth> sessions() {
+        return runner.health();
     }
 
     /** The statements for the shell of the newest version in the topology as last read. */
@@ -203,7 +223,7 @@ public final class ShellDeployment implements Deployment {
             Fqdn proxy = proxyPool(targetPool);
             pipeline = plain().move(subject, targetPool.text(), proxy == null ? null : proxy.text());
         }
-        Answer a = run(pipeline);
+        Answer a = run(pipeline, targetPool);
         if (!a.ok()) {
             throw failure("moving " + subject + " to " + targetPool, a.error());
         }
@@ -347,6 +367,6 @@ public final class ShellDeployment implements Deployment {
 
     @Override
     public void close() {
-        // Nothing stays open between scripts.
+        runner.close();
     }
 }

@@ -37,7 +37,7 @@ final class ShellPools {
         for (Fqdn s : servers) {
             qs.add(st.services(s.text()));
         }
-        List<Answer> a = shell.run(qs);
+        List<Answer> a = shell.run(qs, fqdn);
         if (!a.get(0).ok()) {
             if (notFound(a.get(0).error())) {
                 return PoolState.Decommissioned;
@@ -69,7 +69,7 @@ final class ShellPools {
         List<String> servers = shell.topology().pool(fqdn).map(Pool::servers).orElse(List.of()).stream()
                 .map(Fqdn::text)
                 .toList();
-        for (Answer a : shell.run(shell.statements().start(fqdn.text(), servers))) {
+        for (Answer a : shell.run(shell.statements().start(fqdn.text(), servers), fqdn)) {
             if (!a.ok()) {
                 throw failure(
                         "starting pool " + fqdn
@@ -91,7 +91,7 @@ final class ShellPools {
         List<Fqdn> servers = shell.topology().pool(fqdn).map(Pool::servers).orElse(List.of());
         List<String> qs =
                 servers.stream().map(s -> shell.statements().stop(s.text())).toList();
-        List<Answer> a = shell.run(qs);
+        List<Answer> a = shell.run(qs, fqdn);
         for (int i = 0; i < a.size(); i++) {
             if (!a.get(i).ok()) {
                 throw failure(
@@ -112,7 +112,7 @@ final class ShellPools {
         List<String> qs = p.servers().stream()
                 .map(s -> shell.statements().services(s.text()))
                 .toList();
-        List<Answer> a = shell.run(qs);
+        List<Answer> a = shell.run(qs, pool);
         List<ServiceState> rows = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
             Fqdn server = p.servers().get(i);

@@ -15,8 +15,19 @@ import java.util.Locale;
  * @param timeout how long one script may run before its process tree is killed
  * @param batch at most this many operations share one script (one process)
  * @param encoding how values are written into the script
+ * @param sessions the named shells to spread work over; empty: one, {@code command}
+ * @param mode whether each shell is a long-lived session or one process per script
  */
-public record ShellSettings(List<String> command, Duration timeout, int batch, Encoding encoding) {
+public record ShellSettings(
+        List<String> command, Duration timeout, int batch, Encoding encoding, List<SessionSpec> sessions, Mode mode) {
+    /** How the driver runs the shell command. */
+    public enum Mode {
+        /** Long-lived sessions, each started once, taking framed scripts (see {@link SessionFrames}). */
+        SESSION,
+        /** A new process for every script, the script on standard input. */
+        SCRIPT
+    }
+
     public static final String DEFAULT_COMMAND = "powershell.exe -NoProfile -NonInteractive -Command -";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
     public static final int DEFAULT_BATCH = 100;
@@ -25,8 +36,17 @@ public record ShellSettings(List<String> command, Duration timeout, int batch, E
 
     public static final Duration MAX_TIMEOUT = Duration.ofHours(24);
 
+    /** One long-lived session of {@code command}. */
+    public ShellSettings(List<String> command, Duration timeout, int batch, Encoding encoding) {
+        this(command, timeout, batch, encoding, List.of(), Mode.SESSION);
+    }
+
     public ShellSettings {
         command = List.copyOf(command);
+        sessions = List.copyOf(sessions);
+        if (sessions.stream().map(SessionSpec::name).distinct().count() < sessions.size()) {
+            throw new CutoverException(ErrorCode.BAD_INPUT, "--shell-session names must differ");
+        }
         if (command.isEmpty()) {
             throw new CutoverException(
                     ErrorCode.BAD_INPUT,
@@ -39,6 +59,19 @@ public record ShellSettings(List<String> command, Duration timeout, int batch, E
         if (batch < 1 || batch > 10_000) {
             throw new CutoverException(ErrorCode.BAD_INPUT, "--shell-batch must be between 1 and 10000, got " + batch);
         }
+    }
+
+    /** The sessions work is spread over: the named ones, else one of {@code command}. */
+    public List<SessionSpec> effectiveSessions() {
+        return sessions.isEmpty() ? List.of(new SessionSpec("shell", command, 1, java.util.Set.of())) : sessions;
+    }
+
+    public ShellSettings withSessions(List<SessionSpec> named) {
+        return new ShellSettings(command, timeout, batch, encoding, named, mode);
+    }
+
+    public ShellSettings withMode(Mode m) {
+        return new ShellSettings(command, timeout, batch, encoding, sessions, m);
     }
 
     public static ShellSettings defaults() {

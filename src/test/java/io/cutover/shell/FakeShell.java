@@ -46,7 +46,9 @@ import java.util.Set;
  * {@code CUTOVER_FAKESHELL_TRACE} a file that gets one JSON line per cmdlet run, with its
  * parameters as received; {@code CUTOVER_FAKESHELL_PIDS} a file that gets this process's id;
  * {@code CUTOVER_FAKESHELL_HANG} a cmdlet name at which the shell hangs;
- * {@code CUTOVER_FAKESHELL_FAIL} {@code Cmdlet=error text}: that cmdlet fails with that text.
+ * {@code CUTOVER_FAKESHELL_FAIL} {@code Cmdlet=error text}: that cmdlet fails with that text;
+ * {@link Costs} the time start-up and cmdlets take. A first line that is the driver's session
+ * bootstrap ({@link SessionFrames}) makes it a long-lived session ({@link FakeSession}).
  */
 public final class FakeShell {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,6 +67,7 @@ public final class FakeShell {
     private final String failCmdlet;
     private final String failText;
     private final Catalog catalog = Catalog.bundled();
+    private final Costs costs;
     /** The computer a script block of Invoke-Command runs on, else null. */
     private String computer;
 
@@ -77,6 +80,7 @@ public final class FakeShell {
         this.out = out;
         this.trace = env.containsKey("CUTOVER_FAKESHELL_TRACE") ? Path.of(env.get("CUTOVER_FAKESHELL_TRACE")) : null;
         this.hang = env.get("CUTOVER_FAKESHELL_HANG");
+        this.costs = Costs.of(env);
         String fail = env.get("CUTOVER_FAKESHELL_FAIL");
         this.failCmdlet = fail == null ? null : fail.substring(0, fail.indexOf('='));
         this.failText = fail == null ? null : fail.substring(fail.indexOf('=') + 1);
@@ -94,27 +98,79 @@ public final class FakeShell {
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         }
-        String script = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-        List<PsScript.Statement> statements;
-        try {
-            statements = PsScript.parse(script);
-        } catch (PsScript.ParseError e) {
-            System.err.println(e.getMessage());
-            System.exit(1);
-            return;
-        }
         String dir = env.get("CUTOVER_FAKESHELL_LAB");
         if (dir == null) {
             System.err.println("CUTOVER_FAKESHELL_LAB is not set");
             System.exit(1);
             return;
         }
+        // Start-up: a fresh powershell.exe importing the module takes seconds.
+        Costs costs = Costs.of(env);
+        sleep(costs.startMillis());
+        java.io.BufferedReader in =
+                new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String first = in.readLine();
+        Optional<String> nonce = first == null ? Optional.empty() : SessionFrames.nonceOf(first);
+        if (nonce.isPresent()) {
+            new FakeSession(nonce.get(), Path.of(dir), out, env).serve(in);
+            out.flush();
+            System.exit(0);
+            return;
+        }
+        StringBuilder script = new StringBuilder(first == null ? "" : first + "\n");
+        for (String line; (line = in.readLine()) != null; ) {
+            script.append(line).append('\n');
+        }
+        System.exit(runScript(script.toString(), Path.of(dir), out, env));
+    }
+
+    /** Parses and runs one script against the lab in {@code dir}; the exit code a shell gives. */
+    static int runScript(String script, Path dir, PrintStream out, Map<String, String> env) {
+        List<PsScript.Statement> statements;
+        try {
+            statements = PsScript.parse(script);
+        } catch (PsScript.ParseError e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
         int code;
-        try (Lab lab = Lab.open(Path.of(dir), Clock.systemUTC())) {
+        try (Lab lab = Lab.open(dir, Clock.systemUTC())) {
             code = new FakeShell(lab, out, env).run(statements);
         }
         out.flush();
-        System.exit(code);
+        return code;
+    }
+
+    /**
+     * What the shell's work costs, in milliseconds: {@code CUTOVER_FAKESHELL_START_MS} (default
+     * 5000) to start, {@code CUTOVER_FAKESHELL_MOVE_MS} (400) per Move-CsUser,
+     * {@code CUTOVER_FAKESHELL_TEST_MS} (2000) per Test-Cs* cmdlet.
+     */
+    record Costs(long startMillis, long moveMillis, long testMillis) {
+        static Costs of(Map<String, String> env) {
+            return new Costs(
+                    Long.parseLong(env.getOrDefault("CUTOVER_FAKESHELL_START_MS", "5000")),
+                    Long.parseLong(env.getOrDefault("CUTOVER_FAKESHELL_MOVE_MS", "400")),
+                    Long.parseLong(env.getOrDefault("CUTOVER_FAKESHELL_TEST_MS", "2000")));
+        }
+
+        long of(String cmdlet) {
+            if (cmdlet.equalsIgnoreCase("Move-CsUser")) {
+                return moveMillis;
+            }
+            return cmdlet.regionMatches(true, 0, "Test-Cs", 0, 7) ? testMillis : 0;
+        }
+    }
+
+    static void sleep(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     int run(List<PsScript.Statement> statements) {
@@ -320,6 +376,7 @@ public final class FakeShell {
         }
         boolean reads = name.regionMatches(true, 0, "Get-", 0, 4) || name.regionMatches(true, 0, "Test-", 0, 5);
         refuseWhatTheReferenceRefuses(c);
+        sleep(costs.of(name));
         try {
             return dispatch(c, name.toLowerCase(Locale.ROOT));
         } catch (DeploymentFailure f) {

@@ -16,8 +16,13 @@ final class FakeShells {
 
     private FakeShells() {}
 
+    /** Tests run the shell without its realistic costs unless they ask for them. */
+    private static final Map<String, String> FAST = Map.of(
+            "CUTOVER_FAKESHELL_START_MS", "0", "CUTOVER_FAKESHELL_MOVE_MS", "0", "CUTOVER_FAKESHELL_TEST_MS", "0");
+
     static List<String> command(Path lab, Map<String, String> extraEnv) {
-        Map<String, String> env = new TreeMap<>(extraEnv);
+        Map<String, String> env = new TreeMap<>(FAST);
+        env.putAll(extraEnv);
         env.put("CUTOVER_FAKESHELL_LAB", lab.toAbsolutePath().toString());
         List<String> cmd = new ArrayList<>();
         cmd.add("/usr/bin/env");
@@ -55,6 +60,7 @@ final class FakeShells {
             List<String> cmd = new ArrayList<>(List.of(
                     "/usr/bin/env",
                     "CUTOVER_FAKESHELL_LAB=" + lab.toAbsolutePath(),
+                    "CUTOVER_FAKESHELL_START_MS=0",
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:TieredStopAtLevel=1",
                     "-XX:+UseSerialGC",

@@ -35,6 +35,9 @@ class PowerShellGrammarIT {
         installGrammar();
         Set<String> texts = new LinkedHashSet<>();
         ScriptShapes.all().forEach(s -> texts.add(s.text()));
+        // The loop a long-lived session runs, and a framed batch as it reaches the session.
+        texts.add(SessionFrames.bootstrap("0123456789abcdef"));
+        texts.add(ScriptRunner.script(List.of("Get-CsSite -ErrorAction 'Stop' | ConvertTo-Json -Depth 4 -Compress")));
         Path generated = Files.createDirectories(tmp.resolve("generated"));
         int n = 0;
         for (String text : texts) {

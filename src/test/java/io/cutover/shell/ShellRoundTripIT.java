@@ -11,7 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The driver tells its watch of every script it ran, through a real process: how many operations, and whether it ended well. */
+/** The driver tells its watch of every script it ran, through a real process per script: how many operations, and whether it ended well. */
 class ShellRoundTripIT {
     record Trip(int operations, boolean ok, Duration took) {}
 
@@ -19,7 +19,11 @@ class ShellRoundTripIT {
 
     private ShellDeployment shell(String script) {
         ShellSettings settings = new ShellSettings(
-                List.of("sh", "-c", script), Duration.ofSeconds(30), ShellSettings.DEFAULT_BATCH, Encoding.ASCII);
+                        List.of("sh", "-c", script),
+                        Duration.ofSeconds(30),
+                        ShellSettings.DEFAULT_BATCH,
+                        Encoding.ASCII)
+                .withMode(ShellSettings.Mode.SCRIPT);
         return new ShellDeployment(settings, Catalog.bundled(), (n, ok, took) -> trips.add(new Trip(n, ok, took)));
     }
 
