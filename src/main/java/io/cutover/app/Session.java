@@ -12,6 +12,7 @@ import io.cutover.lab.Lab;
 import io.cutover.run.LivePools;
 import io.cutover.run.Status;
 import io.cutover.run.StatusReport;
+import io.cutover.shell.SessionHealthFile;
 import io.cutover.shell.ShellDeployment;
 import java.util.Optional;
 
@@ -83,7 +84,11 @@ final class Session implements AutoCloseable {
             deployment = target.isLab()
                     ? context.openLab()
                     : new ShellDeployment(
-                            target.shell(), context.catalog(), context.meters().shell());
+                            target.shell(),
+                            context.catalog(),
+                            SessionHealthFile.writing(
+                                    context.workspace().shellSessions(),
+                                    context.meters().shell()));
         }
         return deployment;
     }

@@ -30,6 +30,11 @@ public record Workspace(Path dir) {
         return dir.resolve("plan.json");
     }
 
+    /** How the shell sessions of the last shell run were doing. */
+    public Path shellSessions() {
+        return dir.resolve("shell-sessions.json");
+    }
+
     public Path storeFile() {
         return dir.resolve("store.properties");
     }

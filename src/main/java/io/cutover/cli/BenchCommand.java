@@ -26,6 +26,7 @@ final class BenchCommand implements Callable<Integer> {
         assess,
         matrix,
         api,
+        shell,
         all
     }
 
@@ -41,7 +42,7 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "all",
             paramLabel = "WHICH",
             description =
-                    "plan, moves, concurrency, assess, matrix, api or all (default: ${DEFAULT-VALUE}; all leaves out api, which takes minutes).")
+                    "plan, moves, concurrency, assess, matrix, api, shell or all (default: ${DEFAULT-VALUE}; all leaves out api and shell, which take minutes).")
     Which which;
 
     @Option(
@@ -149,6 +150,51 @@ final class BenchCommand implements Callable<Integer> {
                     "Repetitions of the API benchmark, each a fresh migration, 1 to 1000 (default: ${DEFAULT-VALUE}).")
     int apiReps;
 
+    @Option(
+            names = "--shell-users",
+            defaultValue = "2000",
+            description = "Users moved in the shell benchmark, 1 to 1000000 (default: ${DEFAULT-VALUE}).")
+    int shellUsers;
+
+    @Option(
+            names = "--shell-sessions",
+            defaultValue = "4",
+            description = "Shells side by side in the shell benchmark, 1 to 64 (default: ${DEFAULT-VALUE}).")
+    int shellSessions;
+
+    @Option(
+            names = "--shell-callers",
+            defaultValue = "24",
+            description =
+                    "Moves in flight at once in the shell benchmark, as --concurrency of a run, 1 to 512 (default: ${DEFAULT-VALUE}).")
+    int shellCallers;
+
+    @Option(
+            names = "--shell-start-ms",
+            defaultValue = "5000",
+            description = "The stand-in shell's start-up time, 0 to 600000 (default: ${DEFAULT-VALUE}).")
+    long shellStartMillis;
+
+    @Option(
+            names = "--shell-move-ms",
+            defaultValue = "400",
+            description = "The stand-in shell's time per Move-CsUser, 0 to 60000 (default: ${DEFAULT-VALUE}).")
+    long shellMoveMillis;
+
+    @Option(
+            names = "--shell-reps",
+            defaultValue = "3",
+            description = "Repetitions of each shell figure, 1 to 100 (default: ${DEFAULT-VALUE}).")
+    int shellReps;
+
+    @Option(
+            names = "--shell-compare",
+            negatable = true,
+            defaultValue = "true",
+            description =
+                    "Also measure one process per script the same way (default: ${DEFAULT-VALUE}; --no-shell-compare skips it).")
+    boolean shellCompare;
+
     @Override
     public Integer call() {
         checkRanges();
@@ -172,6 +218,14 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (which == Which.api) {
             io.cutover.bench.ApiLatency.run(apiUsers, 5, apiClients, apiMoveMillis, 24, apiReps)
+                    .forEach(f -> add(w, figures, f));
+        }
+        if (which == Which.shell) {
+            io.cutover.bench.ShellBench.run(
+                            new io.cutover.bench.ShellBench.Options(
+                                    shellUsers, shellSessions, shellCallers, 100, shellStartMillis, shellMoveMillis),
+                            shellReps,
+                            shellCompare)
                     .forEach(f -> add(w, figures, f));
         }
         if (common.json) {
@@ -198,6 +252,12 @@ final class BenchCommand implements Callable<Integer> {
         new OptionRange("--api-clients", 1, 256).check(apiClients);
         new OptionRange("--api-move-ms", 0, 60_000).check(apiMoveMillis);
         new OptionRange("--api-reps", 1, 1_000).check(apiReps);
+        new OptionRange("--shell-users", 1, 1_000_000).check(shellUsers);
+        new OptionRange("--shell-sessions", 1, 64).check(shellSessions);
+        new OptionRange("--shell-callers", 1, 512).check(shellCallers);
+        new OptionRange("--shell-start-ms", 0, 600_000).check(shellStartMillis);
+        new OptionRange("--shell-move-ms", 0, 60_000).check(shellMoveMillis);
+        new OptionRange("--shell-reps", 1, 100).check(shellReps);
     }
 
     private void add(PrintWriter w, List<Figure> figures, Figure f) {

@@ -3,7 +3,16 @@ package io.cutover.cli;
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.app.Target;
+import io.cutover.inventory.Fqdn;
+import io.cutover.shell.SessionSpec;
 import io.cutover.shell.ShellSettings;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /** Which deployment to act on, and how to reach the Management Shell. */
@@ -48,10 +57,40 @@ final class ShellOptions {
                     "With --deployment shell: ascii (non-ASCII as [char] codes; safe for powershell.exe, default) or utf8.")
     String encoding;
 
+    @Option(
+            names = "--shell-session",
+            paramLabel = "NAME=CMD",
+            description =
+                    "With --deployment shell, repeatable: a named shell to spread work over, e.g. fe1=\"pwsh -File remote-fe1.ps1\" (a remoting wrapper per Front End). Without it: one session of --shell-command.")
+    List<String> sessions = new ArrayList<>();
+
+    @Option(
+            names = "--shell-concurrency",
+            paramLabel = "NAME=N",
+            description = "With --shell-session, repeatable: run N sessions of NAME at once, 1 to 64 (default 1).")
+    Map<String, Integer> concurrency = new LinkedHashMap<>();
+
+    @Option(
+            names = "--shell-pools",
+            paramLabel = "NAME=FQDN[,FQDN]",
+            description =
+                    "With --shell-session, repeatable: the pools whose moves and pool operations NAME may carry (default: any pool; reads go to any session).")
+    Map<String, String> pools = new LinkedHashMap<>();
+
+    @Option(
+            names = "--shell-mode",
+            paramLabel = "MODE",
+            defaultValue = "session",
+            description =
+                    "With --deployment shell: session (each shell started once and sent framed scripts, default) or script (a new process for every script).")
+    String mode;
+
     /** The deployment to act on; checks every shell option first, whichever the deployment. */
     Target target() {
         ShellSettings shell = ShellSettings.parse(
-                command, timeout, (int) new OptionRange("--shell-batch", 1, 10_000).check(batch), encoding);
+                        command, timeout, (int) new OptionRange("--shell-batch", 1, 10_000).check(batch), encoding)
+                .withSessions(sessions())
+                .withMode(mode());
         String kind = deployment.trim().toLowerCase(java.util.Locale.ROOT);
         if (kind.equals("lab")) {
             return Target.lab();
@@ -60,5 +99,51 @@ final class ShellOptions {
             return Target.shell(shell);
         }
         throw new CutoverException(ErrorCode.BAD_INPUT, "--deployment '" + deployment + "': expected lab or shell");
+    }
+
+    private List<SessionSpec> sessions() {
+        List<SessionSpec> specs = new ArrayList<>();
+        for (String option : sessions) {
+            SessionSpec s = SessionSpec.parse(option, 1);
+            Integer n = concurrency.get(s.name());
+            if (n != null) {
+                s = s.withConcurrency((int) new OptionRange("--shell-concurrency", 1, 64).check(n));
+            }
+            String serving = pools.get(s.name());
+            if (serving != null) {
+                s = s.withPools(Arrays.stream(serving.split(","))
+                        .map(String::trim)
+                        .filter(x -> !x.isEmpty())
+                        .map(Fqdn::of)
+                        .collect(Collectors.toSet()));
+            }
+            specs.add(s);
+        }
+        Set<String> names = specs.stream().map(SessionSpec::name).collect(Collectors.toSet());
+        for (String name : union(concurrency.keySet(), pools.keySet())) {
+            if (!names.contains(name)) {
+                throw new CutoverException(
+                        ErrorCode.BAD_INPUT,
+                        "--shell-concurrency/--shell-pools name a session '" + name
+                                + "' that no --shell-session gives");
+            }
+        }
+        return specs;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new java.util.TreeSet<>(a);
+        u.addAll(b);
+        return u;
+    }
+
+    private ShellSettings.Mode mode() {
+        return switch (mode.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "session" -> ShellSettings.Mode.SESSION;
+            case "script" -> ShellSettings.Mode.SCRIPT;
+            default ->
+                throw new CutoverException(
+                        ErrorCode.BAD_INPUT, "--shell-mode '" + mode + "': expected session or script");
+        };
     }
 }

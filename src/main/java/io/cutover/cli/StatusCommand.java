@@ -1,6 +1,8 @@
 package io.cutover.cli;
 
+import io.cutover.app.Workspace;
 import io.cutover.run.StatusReport;
+import io.cutover.shell.SessionHealthFile;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,7 +15,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Where the run stands: per site, pool and phase, counts, ETA, and what holds it, from the journal alone.",
-            "With --live, also the pools as the deployment has them now (users and objects homed, state)."
+            "With --live, also the pools as the deployment has them now (users and objects homed, state).",
+            "After a run through the shell, the shell sessions as that run last left them (state, scripts, replacements)."
         })
 final class StatusCommand implements Callable<Integer> {
     @Spec
@@ -35,6 +38,7 @@ final class StatusCommand implements Callable<Integer> {
             Printer.json(w, report);
         } else {
             StatusText.print(w, report);
+            StatusText.printSessions(w, SessionHealthFile.read(new Workspace(common.workspace).shellSessions()));
         }
         w.flush();
         // Waiting for a person's approval is not a failure.

@@ -1,7 +1,9 @@
 package io.cutover.cli;
 
 import io.cutover.run.StatusReport;
+import io.cutover.shell.SessionHealth;
 import java.io.PrintWriter;
+import java.util.List;
 
 /** Renders a status report for people. */
 final class StatusText {
@@ -59,6 +61,29 @@ final class StatusText {
         if (s.blocker() != null) {
             w.println();
             printBlocker(w, s.blocker());
+        }
+        w.flush();
+    }
+
+    /** The shell sessions of the last shell run, when there was one. */
+    static void printSessions(PrintWriter w, List<SessionHealth> sessions) {
+        if (sessions.isEmpty()) {
+            return;
+        }
+        w.println();
+        w.printf(
+                "%-16s %-12s %8s %8s %8s  %-30s %s%n",
+                "SHELL SESSION", "STATE", "PID", "SCRIPTS", "REPLACED", "POOLS", "LAST PROBLEM");
+        for (SessionHealth h : sessions) {
+            w.printf(
+                    "%-16s %-12s %8s %8d %8d  %-30s %s%n",
+                    h.name(),
+                    h.state(),
+                    h.pid() == 0 ? "-" : Long.toString(h.pid()),
+                    h.scripts(),
+                    h.replaced(),
+                    h.pools().isEmpty() ? "any" : String.join(",", h.pools()),
+                    h.lastProblem() == null ? "" : h.lastProblem());
         }
         w.flush();
     }

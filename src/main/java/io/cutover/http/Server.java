@@ -9,6 +9,7 @@ import io.cutover.app.Results;
 import io.cutover.journal.Control;
 import io.cutover.metrics.Meters;
 import io.cutover.run.RunSettings;
+import io.cutover.shell.SessionHealthFile;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -179,6 +180,11 @@ public final class Server implements AutoCloseable {
             }
             json(ctx, s.status());
         });
+        r.get(
+                "/api/shell-sessions",
+                ctx -> json(
+                        ctx,
+                        Json.write(SessionHealthFile.read(settings.workspace().shellSessions()))));
         r.get("/api/gates", ctx -> json(ctx, Json.write(live.current().view().gates())));
         r.get(
                 "/api/coexistence",

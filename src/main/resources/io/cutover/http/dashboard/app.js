@@ -213,6 +213,18 @@ function renderAudit(view) {
     view.audit.map(a => [a.at, a.actor, a.channel, a.action, a.target, a.result, a.detail]), { id: "audit-table" }));
 }
 
+// The shell sessions live in their own file, not in the view: asked for with each view.
+async function renderShellSessions() {
+  const res = await fetch("/api/shell-sessions", { credentials: "same-origin" });
+  if (!res.ok) return;
+  const sessions = await res.json();
+  replace("shell-session-list", sessions.length
+    ? table(["session", "state", "pid", "scripts", "replaced", "pools", "last problem"],
+      sessions.map(h => [h.name, h.state, h.pid || "", h.scripts, h.replaced, h.pools.length ? h.pools.join(", ") : "any", h.lastProblem]),
+      { id: "shell-session-table" })
+    : el("p", { class: "muted", text: "no run through the shell" }));
+}
+
 function render(view) {
   latest = view;
   renderSummary(view);
@@ -224,6 +236,7 @@ function render(view) {
   renderRetained(view);
   renderRollbackTargets(view);
   renderAudit(view);
+  renderShellSessions();
 }
 
 async function previewRollback() {
