@@ -36,6 +36,11 @@ public enum ErrorCode {
     STEP_FAILED(3),
     /** The deployment could not be read or reached at all (e.g. the shell command does not start). */
     DEPLOYMENT_FAILED(3),
+    /**
+     * A run through the shell would probe a pool the shell cannot run synthetic transactions for
+     * (no health-monitoring configuration, no test users): said before the run, nothing done.
+     */
+    SHELL_NOT_READY(2),
     INTERNAL(1);
 
     private final int exitCode;

@@ -17,6 +17,8 @@ import io.cutover.run.RunSettings;
 import io.cutover.run.RunStart;
 import io.cutover.run.StatusReport;
 import io.cutover.run.Tick;
+import io.cutover.shell.Readiness;
+import io.cutover.shell.ShellDeployment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +93,9 @@ final class Runs {
         Deployment deployment = s.deploymentForRun(target);
         if (given != null) {
             validate(given, file, deployment, settings);
+            if (!target.isLab()) {
+                Readiness.require((ShellDeployment) s.deployment(target), given);
+            }
         }
         if (s.hasJournal()) {
             // The same checks again once held; here so that refused input leaves no hold behind.

@@ -77,6 +77,11 @@ final class Statements {
         return Cmdlet.of("Get-CsRgsConfiguration").with("Identity", "service:ApplicationServer:" + pool);
     }
 
+    /** Every pool's health-monitoring configuration: the test users synthetic transactions run as. */
+    String healthMonitoring() {
+        return query(Cmdlet.of("Get-CsHealthMonitoringConfiguration"));
+    }
+
     /** After the objects: users first, then each policy kind, replication and the allowed domains. */
     String users() {
         return query(Cmdlet.of("Get-CsUser").with("ResultSize", "Unlimited"));

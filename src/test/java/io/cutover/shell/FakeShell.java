@@ -47,6 +47,7 @@ import java.util.Set;
  * parameters as received; {@code CUTOVER_FAKESHELL_PIDS} a file that gets this process's id;
  * {@code CUTOVER_FAKESHELL_HANG} a cmdlet name at which the shell hangs;
  * {@code CUTOVER_FAKESHELL_FAIL} {@code Cmdlet=error text}: that cmdlet fails with that text;
+ * {@code CUTOVER_FAKESHELL_NO_HEALTH} pools (comma-separated) without a health-monitoring configuration;
  * {@link Costs} the time start-up and cmdlets take. A first line that is the driver's session
  * bootstrap ({@link SessionFrames}) makes it a long-lived session ({@link FakeSession}).
  */
@@ -64,6 +65,9 @@ public final class FakeShell {
     private final PrintStream out;
     private final Path trace;
     private final String hang;
+    /** Pools (comma-separated) with no health-monitoring configuration. */
+    private final String noHealth;
+
     private final String failCmdlet;
     private final String failText;
     private final Catalog catalog = Catalog.bundled();
@@ -80,6 +84,7 @@ public final class FakeShell {
         this.out = out;
         this.trace = env.containsKey("CUTOVER_FAKESHELL_TRACE") ? Path.of(env.get("CUTOVER_FAKESHELL_TRACE")) : null;
         this.hang = env.get("CUTOVER_FAKESHELL_HANG");
+        this.noHealth = env.get("CUTOVER_FAKESHELL_NO_HEALTH");
         this.costs = Costs.of(env);
         String fail = env.get("CUTOVER_FAKESHELL_FAIL");
         this.failCmdlet = fail == null ? null : fail.substring(0, fail.indexOf('='));
@@ -466,6 +471,29 @@ public final class FakeShell {
                 List<Object> list = new ArrayList<>();
                 for (Replica r : lab.replication()) {
                     list.add(new LinkedHashMap<>(Map.of("ReplicaFqdn", r.fqdn(), "UpToDate", r.upToDate())));
+                }
+                return list;
+            }
+            case "get-cshealthmonitoringconfiguration": {
+                params(c, Set.of("Identity"));
+                List<String> unconfigured = List.of(
+                        noHealth == null
+                                ? new String[0]
+                                : noHealth.toLowerCase(Locale.ROOT).split(","));
+                List<Object> list = new ArrayList<>();
+                for (Pool pool : allPools()) {
+                    if (pool.role() == PoolRole.FrontEnd
+                            && !unconfigured.contains(pool.fqdn().text().toLowerCase(Locale.ROOT))) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("Identity", pool.fqdn().text());
+                        m.put(
+                                "FirstTestUserSipUri",
+                                "sip:health1@" + pool.fqdn().text());
+                        m.put(
+                                "SecondTestUserSipUri",
+                                "sip:health2@" + pool.fqdn().text());
+                        list.add(m);
+                    }
                 }
                 return list;
             }

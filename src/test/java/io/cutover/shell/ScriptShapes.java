@@ -154,6 +154,7 @@ final class ScriptShapes {
             all.addAll(st.start("poolnew.contoso.com", List.of("poolnew-fe1.contoso.com", "poolnew-fe2.contoso.com")));
             all.add(st.stop("poolold-fe1.contoso.com"));
             all.add(st.replication());
+            all.add(st.healthMonitoring());
             String other = inv.users().get(1).sipAddress().text();
             for (ProbeKind k : ProbeKind.values()) {
                 if (!st.version().has(k.cmdlet())) {
