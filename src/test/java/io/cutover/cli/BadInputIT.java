@@ -414,6 +414,18 @@ class BadInputIT {
                         List.of("run", "--workspace", "WS", "--shell-timeout", "999999999999999999m"),
                         "--shell-timeout"),
                 Arguments.of(List.of("run", "--workspace", "WS", "--shell-batch", "0"), "--shell-batch"),
+                Arguments.of(
+                        List.of(
+                                "run",
+                                "--workspace",
+                                "WS",
+                                "--shell-session",
+                                "fe1=pwsh -Command -",
+                                "--shell-concurrency",
+                                "fe1=65"),
+                        "--shell-concurrency"),
+                Arguments.of(
+                        List.of("bench", "--workspace", "WS", "shell", "--shell-sessions", "0"), "--shell-sessions"),
                 Arguments.of(List.of("rollback", "--workspace", "WS", "--yes", "--attempts", "0"), "--attempts"),
                 Arguments.of(List.of("plan", "--workspace", "WS", "--pilot", "-1"), "--pilot"),
                 Arguments.of(List.of("plan", "--workspace", "WS", "--waves", "100,0"), "--waves"),
@@ -425,6 +437,21 @@ class BadInputIT {
                 Arguments.of(List.of("lab", "serve", "--workspace", "WS", "--users", "-1"), "--users"),
                 Arguments.of(List.of("bench", "--workspace", "WS", "--reps", "0"), "--reps"),
                 Arguments.of(List.of("bench", "--workspace", "WS", "api", "--api-clients", "0"), "--api-clients"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {"--shell-concurrency fe9=2", "--shell-pools fe9=pool.contoso.com", "--shell-mode sometimes"})
+    void a_shell_option_naming_no_given_session_or_no_mode_is_refused_naming_it_and_creates_nothing(String option) {
+        List<String> argv = new java.util.ArrayList<>(List.of("run", "--workspace", ws.toString()));
+        argv.addAll(List.of(option.split(" ")));
+
+        String error = Invocation.cutover(argv.toArray(String[]::new)).badInput();
+
+        assertThat(error)
+                .contains(option.split(" ")[0])
+                .contains(option.split(" ")[1].split("=")[0]);
+        assertThat(ws).doesNotExist();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -443,13 +470,14 @@ class BadInputIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(
             strings = {
-                "run --concurrency= --attempts= --backoff-ms= --shell-timeout= --shell-batch=",
+                "run --concurrency= --attempts= --backoff-ms= --shell-timeout= --shell-batch= --shell-concurrency=",
                 "rollback --concurrency= --attempts= --backoff-ms=",
                 "plan --pilot= --waves= --validation-sample=",
                 "serve --port= --refresh-ms=",
                 "lab matrix --concurrency=",
                 "lab serve --users=",
-                "bench --reps= --plan-users= --api-clients= --api-move-ms="
+                "bench --reps= --plan-users= --api-clients= --api-move-ms=",
+                "bench --shell-users= --shell-sessions= --shell-callers= --shell-start-ms= --shell-move-ms= --shell-reps="
             })
     void every_numeric_option_documents_its_range_in_its_help(String verbAndOptions) {
         List<String> words = List.of(verbAndOptions.split(" "));
