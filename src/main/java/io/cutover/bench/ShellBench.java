@@ -33,14 +33,13 @@ public final class ShellBench {
 
     private ShellBench() {}
 
-    public static List<Figure> run(Options o, int reps, boolean compare) {
+    /** Measures, handing each figure on as soon as it is measured. */
+    public static void run(Options o, int reps, boolean compare, java.util.function.Consumer<Figure> figures) {
         double ideal = (o.startMillis() + (double) o.users() * o.moveMillis() / o.sessions()) / 1000;
-        List<Figure> figures = new ArrayList<>();
-        figures.add(figure(o, reps, ShellSettings.Mode.SESSION, ideal, "<= 1.15 x ideal"));
+        figures.accept(figure(o, reps, ShellSettings.Mode.SESSION, ideal, "<= 1.15 x ideal"));
         if (compare) {
-            figures.add(figure(o, reps, ShellSettings.Mode.SCRIPT, ideal, "for comparison"));
+            figures.accept(figure(o, reps, ShellSettings.Mode.SCRIPT, ideal, "for comparison"));
         }
-        return figures;
     }
 
     private static Figure figure(Options o, int reps, ShellSettings.Mode mode, double ideal, String target) {
