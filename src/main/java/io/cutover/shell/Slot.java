@@ -24,6 +24,7 @@ final class Slot {
     private volatile ShellSession session;
     private volatile boolean busy;
     private volatile boolean down;
+    private volatile boolean starting;
     private volatile boolean closed;
     private volatile long scripts;
     private volatile long replaced;
@@ -78,6 +79,7 @@ final class Slot {
             if (session != null) {
                 lost("its process ended between scripts");
             }
+            starting = true;
             try {
                 session = ShellSession.start(spec.command(), settings.timeout());
                 down = false;
@@ -86,6 +88,8 @@ final class Slot {
                 lastProblem = f.getMessage();
                 String why = "shell session " + name + ": " + f.getMessage();
                 throw f.isTransient() ? DeploymentFailure.retryable(why) : DeploymentFailure.permanent(why);
+            } finally {
+                starting = false;
             }
         }
         ShellSession.Ran ran = session.run(script, settings.timeout(), line);
@@ -137,7 +141,9 @@ final class Slot {
     SessionHealth health() {
         String state = closed
                 ? "closed"
-                : busy ? "busy" : down ? "down" : session != null && session.alive() ? "idle" : "not started";
+                : starting
+                        ? "starting"
+                        : busy ? "busy" : down ? "down" : session != null && session.alive() ? "idle" : "not started";
         List<String> pools = spec.pools().stream().map(f -> f.text()).toList();
         long pid = session != null && session.alive() ? session.pid() : 0;
         return new SessionHealth(name, pools, state, pid, scripts, replaced, lastProblem);
