@@ -78,7 +78,8 @@ final class Twins {
                     services,
                     inv.replicas(),
                     inv.policies(),
-                    inv.partners());
+                    inv.partners(),
+                    inv.serverVersions());
             new FolderWriter(c.catalog()).write(dir, exported, unanswered);
             return new Results.LabExportResult(
                     dir.toString(),

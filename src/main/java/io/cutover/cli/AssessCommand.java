@@ -31,8 +31,8 @@ final class AssessCommand implements Callable<Integer> {
     @Option(
             names = "--target",
             paramLabel = "VERSION",
-            defaultValue = "Skype for Business Server 2019",
-            description = "The version to migrate to (default: ${DEFAULT-VALUE}).")
+            defaultValue = TargetVersions.DEFAULT,
+            description = TargetVersions.HELP)
     String target;
 
     @Option(

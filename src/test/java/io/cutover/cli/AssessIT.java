@@ -63,11 +63,15 @@ class AssessIT {
     @Test
     void the_json_report_of_the_examples_folder_has_the_public_fields_and_the_examples_numbers() throws IOException {
         Invocation run = Invocation.cutover(
-                        "assess", exported.toString(), "--target", "Skype for Business Server 2019", "--json")
+                        "assess",
+                        exported.toString(),
+                        "--target",
+                        "Skype for Business Server Subscription Edition",
+                        "--json")
                 .ok();
         JsonNode doc = JSON.readTree(run.out());
         assertThat(fieldNames(doc)).containsExactly("target", "ready", "summary", "pools", "retained", "findings");
-        assertThat(doc.get("target").asText()).isEqualTo("Skype for Business Server 2019");
+        assertThat(doc.get("target").asText()).isEqualTo("Skype for Business Server Subscription Edition");
         assertThat(doc.get("ready").asBoolean()).isTrue();
         assertThat(doc.get("summary").toString()).isEqualTo("{\"sites\":2,\"pools\":8,\"users\":2200,\"objects\":51}");
 
