@@ -40,7 +40,12 @@ final class Twins {
     Assessment assess(Path folder, String target) {
         ProductVersion version = c.catalog().version(target);
         FolderRead read = FolderReader.read(folder, c.catalog());
-        return Assessor.assess(read.inventory(), c.catalog(), version, read.unanswered());
+        return Assessor.assess(
+                read.inventory(),
+                c.catalog(),
+                version,
+                read.unanswered(),
+                java.time.LocalDate.ofInstant(c.clock().instant(), java.time.ZoneOffset.UTC));
     }
 
     /**

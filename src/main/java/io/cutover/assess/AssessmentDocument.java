@@ -12,6 +12,7 @@ import io.cutover.inventory.Pool;
 import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.UnansweredServer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,10 +23,13 @@ import java.util.List;
  */
 final class AssessmentDocument extends Survey {
     private final List<UnansweredServer> unanswered;
+    private final LocalDate today;
 
-    AssessmentDocument(Inventory inv, Catalog catalog, ProductVersion target, List<UnansweredServer> unanswered) {
+    AssessmentDocument(
+            Inventory inv, Catalog catalog, ProductVersion target, List<UnansweredServer> unanswered, LocalDate today) {
         super(inv, catalog, target);
         this.unanswered = unanswered;
+        this.today = today;
     }
 
     Assessment run() {
@@ -44,6 +48,11 @@ final class AssessmentDocument extends Survey {
         paths.paths();
         paths.coexistence();
         paths.sites();
+        BuildFindings builds = new BuildFindings(this);
+        builds.support(today);
+        builds.identification();
+        builds.paths();
+        builds.minimumBuilds();
         homed.retained();
         servers.cms();
         new FederationFindings(this).federation();

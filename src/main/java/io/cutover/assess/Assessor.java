@@ -4,6 +4,7 @@ import io.cutover.catalog.Catalog;
 import io.cutover.catalog.ProductVersion;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.UnansweredServer;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -18,9 +19,25 @@ import java.util.List;
 public final class Assessor {
     private Assessor() {}
 
-    /** Assesses {@code inventory} for a migration to {@code target}. */
+    /**
+     * Assesses {@code inventory} for a migration to {@code target}, as of the day the catalog's
+     * facts were reviewed.
+     */
     public static Assessment assess(
             Inventory inventory, Catalog catalog, ProductVersion target, List<UnansweredServer> unanswered) {
-        return new AssessmentDocument(inventory, catalog, target, List.copyOf(unanswered)).run();
+        return assess(inventory, catalog, target, unanswered, catalog.reviewed());
+    }
+
+    /**
+     * Assesses {@code inventory} for a migration to {@code target}; a pool on a version whose
+     * support had ended on {@code today} is reported as unsupported.
+     */
+    public static Assessment assess(
+            Inventory inventory,
+            Catalog catalog,
+            ProductVersion target,
+            List<UnansweredServer> unanswered,
+            LocalDate today) {
+        return new AssessmentDocument(inventory, catalog, target, List.copyOf(unanswered), today).run();
     }
 }
