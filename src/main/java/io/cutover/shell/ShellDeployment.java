@@ -212,6 +212,34 @@ public final class ShellDeployment implements Deployment {
     }
 
     /**
+     * Export-CsRgsConfiguration from the pool the configuration is on, then Import-CsRgsConfiguration
+     * into the target, in one pipeline so that a failed export imports nothing. The file is named
+     * after the source pool, in the shell's working folder.
+     */
+    @Override
+    public void exportImport(Subject subject, Fqdn targetPool) {
+        if (subject.kind() != HomedKind.RgsConfiguration) {
+            throw DeploymentFailure.permanent(
+                    "only Response Group configuration is exported and imported, not " + subject);
+        }
+        String source = Kinds.rgsSource(subject.id());
+        String file = "cutover-rgs-" + source.substring(source.indexOf(':') + 1) + ".zip";
+        String pipeline = action(Cmdlet.of("Export-CsRgsConfiguration")
+                        .with("Source", source)
+                        .with("FileName", file))
+                + "; "
+                + action(Cmdlet.of("Import-CsRgsConfiguration")
+                        .with("Destination", "ApplicationServer:" + targetPool.text())
+                        .with("FileName", file)
+                        .flag("OverwriteOwner")
+                        .flag("Force"));
+        Answer a = run(pipeline);
+        if (!a.ok()) {
+            throw failure("exporting and importing " + subject + " into " + targetPool, a.error());
+        }
+    }
+
+    /**
      * While more than one Edge pool carries federation (during the migration, two briefly do),
      * Move-CsUser needs -ProxyPool: the Edge that carries the target pool's site's federation.
      */
