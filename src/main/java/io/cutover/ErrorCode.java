@@ -27,6 +27,8 @@ public enum ErrorCode {
     POINT_OF_NO_RETURN(2),
     NOT_AWAITING_APPROVAL(2),
     UNAUTHENTICATED(2),
+    /** Too many requests of one kind from one client address in a short time (HTTP 429). */
+    TOO_MANY_REQUESTS(2),
     FORBIDDEN(2),
     RUN_IN_PROGRESS(2),
     POOL_NOT_EMPTY(3),

@@ -53,6 +53,10 @@ final class Actions {
     Results.DecommissionResult decommission(String pool) {
         return new Audit(c).audited("decommission", pool, s -> {
             CurrentRun current = s.existingRun();
+            // Refused input leaves no trace, not even a hold taken and let go.
+            s.lab().snapshot().pool(pool);
+            // A run's own decommission step must not race this one.
+            s.hold();
             PoolDecommission.Done done = new PoolDecommission(
                             current.plan(), current.run(), s.journal(), s.lab(), c.clock(), c.actor())
                     .execute(pool);

@@ -38,10 +38,10 @@ final class Audit {
         }
     }
 
-    /** Records an action that was not a facade call of its own (a resume started by the server, say). */
-    void record(String action, String target, String result, String detail) {
+    /** Records an action this actor was not allowed to take, counting repeats within the minute. */
+    void forbidden(String action, String detail) {
         try (Session s = c.session()) {
-            AuditTrail.record(s.journal(), c.clock().instant(), c.actor(), c.channel(), action, target, result, detail);
+            AuditTrail.recordForbidden(s.journal(), c.clock().instant(), c.actor(), c.channel(), action, detail);
         }
     }
 

@@ -70,7 +70,6 @@ public final class Cutover {
         return new Labs(context).matrix(concurrency, inMemory);
     }
 
-    /** A lab in memory serving SIP on loopback; the caller closes it. */
     public Serving serve(Path scenario, int usersPerPool) {
         return new Labs(context).serve(scenario, usersPerPool);
     }
@@ -110,6 +109,10 @@ public final class Cutover {
     public Results.RunResult run(
             Path planFile, RunSettings settings, boolean resume, Consumer<Tick> ticks, Target target) {
         return new Runs(context).run(planFile, settings, resume, ticks, target);
+    }
+
+    public HeldRun holdRun() {
+        return HeldRun.take(context);
     }
 
     public Rehearsal rehearse(
@@ -165,8 +168,9 @@ public final class Cutover {
         return new Audit(context).latest(limit);
     }
 
-    public void recordAction(String action, String target, String result, String detail) {
-        new Audit(context).record(action, target, result, detail);
+    /** An action the actor was refused; identical attempts within a minute are one row with a count. */
+    public void recordForbidden(String action, String detail) {
+        new Audit(context).forbidden(action, detail);
     }
 
     public List<Results.GateView> gates() {
@@ -185,7 +189,6 @@ public final class Cutover {
         return new Views(context).startedSteps();
     }
 
-    /** The control room's whole view; the deployment is asked for its pools only when {@code withDeployment}. */
     public Results.LiveView liveView(boolean withDeployment) {
         return live.view(context, withDeployment);
     }

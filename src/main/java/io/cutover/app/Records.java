@@ -23,7 +23,6 @@ final class Records {
      * and nothing is written. Starts the run from the plan when the journal has none yet.
      */
     Results.RecordResult record(Path planFile, Path csv) {
-        List<RunbookRecord.Row> rows = RunbookRecord.read(csv);
         try (Session s = c.session()) {
             Optional<CurrentRun> existing = s.currentRun();
             Plan plan = existing.map(CurrentRun::plan)
@@ -32,7 +31,8 @@ final class Records {
                 Plans.requireSameChecksum(
                         Plans.read(planFile), planFile, existing.get().run());
             }
-            RunbookRecord.check(rows, plan, csv.toString());
+            List<RunbookRecord.Row> rows = RunbookRecord.read(csv, plan);
+            s.hold();
             RunRecord run = RunbookImport.record(
                     s.journal(),
                     plan,

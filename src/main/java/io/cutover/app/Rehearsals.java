@@ -74,9 +74,7 @@ final class Rehearsals {
         c.catalog().version(options.target());
         FaultProfile profile = faults == null ? null : FaultProfile.parse(TextFiles.read(faults), faults.toString());
         if (Files.exists(c.workspace().journal()) || Lab.exists(c.workspace().lab())) {
-            throw new CutoverException(
-                    ErrorCode.BAD_INPUT,
-                    c.workspace().dir() + " already holds a migration; rehearse in a fresh --workspace");
+            throw occupied();
         }
         LabSource lab0 = labs.get();
         // Whatever can refuse the input (the scenario, the faults, planning) is tried first on a lab
@@ -93,19 +91,30 @@ final class Rehearsals {
                     options,
                     "lab:" + c.workspace().lab());
         }
-        lab0.create().run();
-        if (profile != null) {
-            try (Lab lab = c.openLab()) {
-                Labs.inject(lab, profile, faults);
-            }
-        }
-        TextFiles.writeAtomically(c.workspace().plan(), PlanCodec.toJson(plan));
         try (Session s = c.session()) {
+            // Held before the lab is made: a rehearsal started beside this one must not remake it.
+            s.hold();
+            if (s.currentRun().isPresent() || Lab.exists(c.workspace().lab())) {
+                throw occupied();
+            }
+            lab0.create().run();
+            if (profile != null) {
+                try (Lab lab = c.openLab()) {
+                    Labs.inject(lab, profile, faults);
+                }
+            }
+            TextFiles.writeAtomically(c.workspace().plan(), PlanCodec.toJson(plan));
             Results.RunResult result = new Runs(c).run(s, c.workspace().plan(), settings, false, ticks, Target.lab());
             long wall = (System.nanoTime() - started) / 1_000_000;
             Progress progress = Progress.of(s.journal().entries(result.runId()));
             return summary(source, options, plan, result, progress, wall);
         }
+    }
+
+    private CutoverException occupied() {
+        return new CutoverException(
+                ErrorCode.BAD_INPUT,
+                c.workspace().dir() + " already holds a migration; rehearse in a fresh --workspace");
     }
 
     private Rehearsal summary(

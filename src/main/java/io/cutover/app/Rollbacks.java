@@ -6,6 +6,7 @@ import io.cutover.deployment.Deployment;
 import io.cutover.run.LivePools;
 import io.cutover.run.Rollback;
 import io.cutover.run.RollbackImpact;
+import io.cutover.run.RollbackPlan;
 import io.cutover.run.RunSettings;
 import io.cutover.run.StatusReport;
 import java.util.List;
@@ -36,6 +37,10 @@ final class Rollbacks {
     private Results.RollbackResult rollback(
             Session s, String toStep, RunSettings settings, Predicate<RollbackImpact> confirm, Target target) {
         CurrentRun current = s.existingRun();
+        // Refused input leaves no trace, not even a hold taken and let go.
+        RollbackPlan.from(current.plan(), toStep);
+        // A rollback moves users as a run does, so it too waits for no one: it holds the run or is refused.
+        s.hold();
         Rollback rollback = rollback(s, current, target, settings);
         RollbackImpact impact = rollback.preview(toStep);
         if (impact.nothingToDo()) {

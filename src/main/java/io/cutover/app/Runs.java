@@ -92,6 +92,13 @@ final class Runs {
         if (given != null) {
             validate(given, file, deployment, settings);
         }
+        if (s.hasJournal()) {
+            // The same checks again once held; here so that refused input leaves no hold behind.
+            check(s.journal().currentRun(), given, file, resume);
+        }
+        // Once the input is known good (refused input writes nothing, not even a journal), and
+        // before the run is read or anything is done: one process drives a run at a time.
+        s.hold();
         CurrentRun current = startOrResume(s, given, file, resume, deployment.name());
         s.journal().watch(c.meters().journal(current.plan()));
         RunOutcome outcome = new Executor(
@@ -120,6 +127,15 @@ final class Runs {
             return new CurrentRun(
                     RunStart.begin(s.journal(), given, deployment, c.clock().instant()), given);
         }
+        check(existing, given, file, resume);
+        return CurrentRun.of(existing.get());
+    }
+
+    /** Refuses a plan other than the run's, or a second start of a run that exists. */
+    private static void check(Optional<RunRecord> existing, Plan given, Path file, boolean resume) {
+        if (existing.isEmpty()) {
+            return;
+        }
         RunRecord run = existing.get();
         if (given != null) {
             Plans.requireSameChecksum(given, file, run);
@@ -130,7 +146,6 @@ final class Runs {
                     "the journal already has run " + run.id()
                             + " of this plan; continue it with `cutover run --resume`");
         }
-        return CurrentRun.of(run);
     }
 
     /** Checks the plan names only sites and pools the deployment has; the error names the plan file. */

@@ -3,14 +3,16 @@ package io.cutover.app;
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.deployment.Deployment;
+import io.cutover.journal.Claimant;
+import io.cutover.journal.Hold;
 import io.cutover.journal.Journal;
+import io.cutover.journal.LeaseTerms;
 import io.cutover.journal.RunRecord;
 import io.cutover.lab.Lab;
 import io.cutover.run.LivePools;
 import io.cutover.run.Status;
 import io.cutover.run.StatusReport;
 import io.cutover.shell.ShellDeployment;
-import java.nio.file.Files;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,7 @@ final class Session implements AutoCloseable {
     private final Context context;
     private Journal journal;
     private Deployment deployment;
+    private Hold hold;
 
     Session(Context context) {
         this.context = context;
@@ -29,14 +32,28 @@ final class Session implements AutoCloseable {
 
     /** Whether the workspace has a journal; reading verbs check first, so they create none. */
     boolean hasJournal() {
-        return journal != null || Files.exists(context.workspace().journal());
+        return journal != null || context.workspace().hasJournal();
     }
 
     Journal journal() {
         if (journal == null) {
-            journal = Journal.open(context.workspace().journal());
+            journal = Journal.open(context.workspace().store());
         }
         return journal;
+    }
+
+    /**
+     * This process's hold on the journal's run, taken on first call (creating the journal) and let
+     * go when the session closes; from then on the journal's writes land only while it is held.
+     *
+     * @throws CutoverException RUN_IN_PROGRESS naming the holder, while another live process holds it
+     */
+    Hold hold() {
+        if (hold == null) {
+            hold = Hold.acquire(
+                    journal(), Hold.RUN, Claimant.thisProcess(context.actor()), context.clock(), LeaseTerms.DEFAULT);
+        }
+        return hold;
     }
 
     /** The journal's run, or empty when there is no journal or no run in it. */
@@ -98,6 +115,7 @@ final class Session implements AutoCloseable {
     public void close() {
         try {
             if (journal != null) {
+                // Lets go of the hold, if any, once it has written all it was given.
                 journal.close();
             }
         } finally {

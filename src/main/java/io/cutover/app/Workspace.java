@@ -1,10 +1,21 @@
 package io.cutover.app;
 
+import io.cutover.CutoverException;
+import io.cutover.ErrorCode;
+import io.cutover.journal.Store;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 
 /**
  * Where a migration keeps its state: the journal, the lab (when the target is the lab) and the
- * current plan. {@code ./.cutover} by default.
+ * current plan. {@code ./.cutover} by default. The journal is the SQLite file {@code journal.db}
+ * unless the workspace remembers a PostgreSQL store ({@code store.properties}: its URL and where
+ * its password file is; never the password).
  */
 public record Workspace(Path dir) {
     public Path journal() {
@@ -17,5 +28,70 @@ public record Workspace(Path dir) {
 
     public Path plan() {
         return dir.resolve("plan.json");
+    }
+
+    public Path storeFile() {
+        return dir.resolve("store.properties");
+    }
+
+    /**
+     * The journal's store: the remembered PostgreSQL database, its password from the environment
+     * variable {@value Store#PASSWORD_VARIABLE} or else the remembered password file; or the
+     * SQLite file.
+     *
+     * @throws CutoverException BAD_INPUT when the remembered store or its password file cannot be read
+     */
+    public Store store() {
+        if (!Files.exists(storeFile())) {
+            return new Store.Sqlite(journal());
+        }
+        Properties p = read(storeFile());
+        String password = System.getenv(Store.PASSWORD_VARIABLE);
+        String file = p.getProperty("passwordFile");
+        if (password == null && file != null) {
+            password = TextFiles.read(Path.of(file)).strip();
+        }
+        return new Store.Postgres(p.getProperty("url"), password);
+    }
+
+    /** Whether the workspace has a journal: a PostgreSQL store always has one to open. */
+    public boolean hasJournal() {
+        return Files.exists(storeFile()) || Files.exists(journal());
+    }
+
+    /**
+     * Remembers {@code url} (and where its password is kept, when given) as this workspace's
+     * store, so that later commands need not repeat it.
+     *
+     * @throws CutoverException BAD_INPUT for a URL that is not PostgreSQL's or that carries a password
+     */
+    public void rememberStore(String url, Path passwordFile) {
+        new Store.Postgres(url, null);
+        Properties p = new Properties();
+        p.setProperty("url", url);
+        if (passwordFile != null) {
+            p.setProperty("passwordFile", passwordFile.toAbsolutePath().toString());
+        }
+        try {
+            Files.createDirectories(dir);
+            try (Writer w = Files.newBufferedWriter(storeFile(), StandardCharsets.UTF_8)) {
+                p.store(
+                        w,
+                        "the journal's store; the password comes from " + Store.PASSWORD_VARIABLE
+                                + " or the password file");
+            }
+        } catch (IOException e) {
+            throw new CutoverException(ErrorCode.BAD_INPUT, "cannot write " + storeFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Properties read(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new CutoverException(ErrorCode.BAD_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return p;
     }
 }

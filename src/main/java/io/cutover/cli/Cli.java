@@ -12,8 +12,12 @@ public final class Cli {
 
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new CutoverCommand());
-        PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-        PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        // Everything printed passes the terminal neutraliser, so picocli's own colours are off.
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        PrintWriter outWriter =
+                new PrintWriter(new TerminalText(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)), true);
+        PrintWriter errWriter =
+                new PrintWriter(new TerminalText(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8)), true);
         cl.setOut(outWriter);
         cl.setErr(errWriter);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

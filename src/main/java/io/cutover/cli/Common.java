@@ -22,12 +22,39 @@ final class Common {
     @Option(names = "--verbose", description = "Show stack traces on errors.")
     boolean verbose;
 
+    @Option(
+            names = "--store",
+            paramLabel = "URL",
+            description = "Keep the journal in this PostgreSQL database (jdbc:postgresql://host:5432/db?user=NAME)"
+                    + " instead of the workspace's SQLite file; remembered in the workspace. The password comes"
+                    + " from the environment variable CUTOVER_STORE_PASSWORD or --store-password-file.")
+    String store;
+
+    @Option(
+            names = "--store-password-file",
+            paramLabel = "FILE",
+            description =
+                    "Read the store's password from this file (remembered with --store; the password itself is not).")
+    Path storePasswordFile;
+
+    /** The workspace, remembering the store given with {@code --store}. */
+    Workspace workspace() {
+        Workspace w = new Workspace(workspace);
+        if (store != null) {
+            w.rememberStore(store, storePasswordFile);
+        } else if (storePasswordFile != null) {
+            throw new io.cutover.CutoverException(
+                    io.cutover.ErrorCode.BAD_INPUT, "--store-password-file goes with --store URL");
+        }
+        return w;
+    }
+
     Cutover facade() {
-        return new Cutover(new Workspace(workspace), Clock.systemUTC(), actor());
+        return new Cutover(workspace(), Clock.systemUTC(), actor());
     }
 
     Cutover facade(Meters meters) {
-        return new Cutover(new Workspace(workspace), Clock.systemUTC(), actor(), "cli", meters);
+        return new Cutover(workspace(), Clock.systemUTC(), actor(), "cli", meters);
     }
 
     static String actor() {

@@ -1,7 +1,8 @@
 package io.cutover.cli;
 
+import io.cutover.CutoverException;
+import io.cutover.ErrorCode;
 import io.cutover.plan.PlanOptions;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -26,7 +27,7 @@ final class PlanOptionsMixin {
             paramLabel = "SIP",
             split = ",",
             description = "An explicit pilot list (comma separated SIP addresses).")
-    List<String> pilotUsers = new ArrayList<>();
+    List<String> pilotUsers;
 
     @Option(
             names = "--waves",
@@ -48,6 +49,21 @@ final class PlanOptionsMixin {
         new OptionRange("--pilot", 0, 10_000).check(pilot);
         new OptionRange("--waves", 1, 1_000_000).checkAll(waves);
         new OptionRange("--validation-sample", 0, 10_000).check(validationSample);
-        return new PlanOptions(target, pilot, pilotUsers, waves, validationSample);
+        return new PlanOptions(target, pilot, pilotList(), waves, validationSample);
+    }
+
+    /** The listed pilots; given but empty (say {@code ,,,,}) is refused, never read as "the default pilots". */
+    private List<String> pilotList() {
+        if (pilotUsers == null) {
+            return List.of();
+        }
+        List<String> listed = pilotUsers.stream().map(String::strip).toList();
+        if (listed.isEmpty() || listed.contains("")) {
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT,
+                    "--pilot-users has an empty SIP address; list them separated by commas, e.g."
+                            + " sip:ann@contoso.com,sip:bob@contoso.com");
+        }
+        return listed;
     }
 }

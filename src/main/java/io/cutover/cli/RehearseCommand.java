@@ -76,7 +76,11 @@ final class RehearseCommand implements Callable<Integer> {
             dir = common.workspace.resolve("rehearsals").resolve(stamp);
         }
         Meters meters = metricsOptions.meters();
-        Cutover cutover = new Cutover(new Workspace(dir), Clock.systemUTC(), Common.actor(), "cli", meters);
+        Workspace workspace = new Workspace(dir);
+        if (common.store != null) {
+            workspace.rememberStore(common.store, common.storePasswordFile);
+        }
+        Cutover cutover = new Cutover(workspace, Clock.systemUTC(), Common.actor(), "cli", meters);
         Rehearsal r;
         try (ScrapeEndpoint metrics =
                         metricsOptions.expose(meters, spec.commandLine().getErr());

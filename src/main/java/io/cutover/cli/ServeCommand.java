@@ -4,6 +4,7 @@ import io.cutover.app.Workspace;
 import io.cutover.http.Role;
 import io.cutover.http.Server;
 import io.cutover.http.ServerSettings;
+import io.cutover.http.SessionLimits;
 import io.cutover.http.Tokens;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,15 +61,52 @@ final class ServeCommand implements Callable<Integer> {
                     "How often the live view is recomputed from the journal, 50 to 60000 ms (default: ${DEFAULT-VALUE}).")
     long refreshMillis;
 
+    @Option(
+            names = "--session-idle-minutes",
+            paramLabel = "MIN",
+            defaultValue = "30",
+            description =
+                    "A signed-in session ends after this many minutes without a request, 1 to 1440 (default: ${DEFAULT-VALUE}).")
+    long sessionIdleMinutes;
+
+    @Option(
+            names = "--session-lifetime-hours",
+            paramLabel = "H",
+            defaultValue = "12",
+            description =
+                    "A signed-in session ends this many hours after sign-in however busy, 1 to 168 (default: ${DEFAULT-VALUE}).")
+    long sessionLifetimeHours;
+
+    @Option(
+            names = "--sessions-per-token",
+            paramLabel = "N",
+            defaultValue = "10",
+            description =
+                    "Sessions one token may hold at once, 1 to 1000; signing in once more ends its oldest (default: ${DEFAULT-VALUE}).")
+    long sessionsPerToken;
+
+    @Option(
+            names = "--sign-ins-per-minute",
+            paramLabel = "N",
+            defaultValue = "20",
+            description =
+                    "Sign-in attempts one client address may make per minute, 1 to 10000; more get HTTP 429 (default: ${DEFAULT-VALUE}).")
+    long signInsPerMinute;
+
     @Override
     public Integer call() throws InterruptedException {
         new OptionRange("--port", 0, 65_535).check(port);
         new OptionRange("--refresh-ms", 50, 60_000).check(refreshMillis);
+        SessionLimits limits = new SessionLimits(
+                Duration.ofMinutes(new OptionRange("--session-idle-minutes", 1, 1440).check(sessionIdleMinutes)),
+                Duration.ofHours(new OptionRange("--session-lifetime-hours", 1, 168).check(sessionLifetimeHours)),
+                (int) new OptionRange("--sessions-per-token", 1, 1000).check(sessionsPerToken),
+                (int) new OptionRange("--sign-ins-per-minute", 1, 10_000).check(signInsPerMinute));
         io.cutover.run.RunSettings runSettings = runOptions.settings(null);
-        Workspace workspace = new Workspace(common.workspace);
+        Workspace workspace = common.workspace();
         Path tokenFile = tokens == null ? ServerSettings.defaultTokens(workspace) : tokens;
-        ServerSettings settings =
-                new ServerSettings(workspace, bind, port, tokenFile, Duration.ofMillis(refreshMillis), runSettings);
+        ServerSettings settings = new ServerSettings(
+                workspace, bind, port, tokenFile, Duration.ofMillis(refreshMillis), runSettings, limits);
         Server server = Server.start(settings, Clock.systemUTC());
         var w = spec.commandLine().getOut();
         w.println("cutover control room on " + server.url() + " for " + workspace.dir());

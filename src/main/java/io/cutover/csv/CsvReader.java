@@ -33,6 +33,7 @@ public final class CsvReader {
 
     private final Path file;
     private final String name;
+    private final long maxFile;
     private final Map<String, Integer> resolved = new HashMap<>();
 
     /** A reader whose errors name the file by its file name alone. */
@@ -42,8 +43,14 @@ public final class CsvReader {
 
     /** A reader whose errors name the file as {@code name} (say, the path as the user gave it). */
     public CsvReader(Path file, String name) {
+        this(file, name, MAX_FILE);
+    }
+
+    /** A reader that refuses, before reading, a file larger than {@code maxFile} bytes. */
+    public CsvReader(Path file, String name, long maxFile) {
         this.file = file;
         this.name = name;
+        this.maxFile = maxFile;
     }
 
     /** One data row: values by column name (case-insensitive), and where it came from. */
@@ -136,10 +143,10 @@ public final class CsvReader {
         } catch (IOException e) {
             throw new CutoverException(ErrorCode.BAD_INPUT, name + ": cannot read: " + e.getMessage());
         }
-        if (size > MAX_FILE) {
+        if (size > maxFile) {
             throw new CutoverException(
                     ErrorCode.BAD_INPUT,
-                    name + ": " + size + " bytes, more than the " + MAX_FILE
+                    name + ": " + size + " bytes, more than the " + maxFile
                             + " this reader accepts; refused before reading");
         }
         CharsetDecoder utf8 = StandardCharsets.UTF_8
@@ -204,6 +211,7 @@ public final class CsvReader {
                 // Export-Csv writes nothing at all when it is given no rows: an empty file has none.
                 return false;
             }
+            ControlRefusal.check(name, headerLine, null, header);
             Map<String, Integer> columns = new HashMap<>();
             for (int i = 0; i < header.size(); i++) {
                 columns.putIfAbsent(header.get(i).trim().toLowerCase(Locale.ROOT), i);
@@ -233,6 +241,7 @@ public final class CsvReader {
                             name + ":" + at + ": " + values.size() + " fields where the header has " + width
                                     + " columns; a malformed row (an unquoted comma or a missing quote?)");
                 }
+                ControlRefusal.check(name, at, header, values);
                 sink.accept(new Row(columns, values, at));
             }
         }

@@ -1,5 +1,6 @@
 package io.cutover.csv;
 
+import io.cutover.ControlCharacters;
 import java.util.Arrays;
 import java.util.List;
 
@@ -65,7 +66,9 @@ public final class CsvWriter {
 
     /** One field as {@code dialect} writes it. */
     static String field(Dialect dialect, String value) {
-        String s = value == null ? "" : value;
+        // Controls other than line breaks and tabs are escaped: the reader refuses them, and a
+        // spreadsheet or a terminal showing the file would act on them.
+        String s = value == null ? "" : ControlCharacters.escape(value, "\t\r\n");
         if (dialect == Dialect.EXPORT_CSV) {
             return '"' + doubleQuotes(s) + '"';
         }

@@ -90,6 +90,10 @@ final class TopologyReader {
             if (e.hasAttribute("SiteId") && nameChild != null) {
                 String id = e.getAttribute("SiteId").trim();
                 String siteName = nameChild.getTextContent().trim();
+                if (siteName.isEmpty()) {
+                    // A nameless site would be planned with step ids starting with "/".
+                    throw bad("the site with SiteId " + id + " has an empty <Name>; every site needs a name");
+                }
                 SiteKind kind = e.getLocalName().equals("CentralSite") ? SiteKind.CentralSite : SiteKind.BranchSite;
                 sites.add(new TopologySite(siteName, integer(id, "SiteId of site " + siteName), kind));
                 siteNames.put(id, siteName);

@@ -2,16 +2,16 @@ package io.cutover.http;
 
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
+import io.cutover.http.Sessions.Session;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who is asking, and may they. API clients send {@code Authorization: Bearer TOKEN}; people sign
@@ -28,15 +28,18 @@ final class Auth {
     /** Read by a scraper, not a person: refused with 401 rather than sent to sign in. */
     private static final String METRICS = "/metrics";
 
-    record Session(Principal principal, String csrf) {}
-
     private final Tokens tokens;
     private final SecureRandom random;
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Sessions sessions;
+    private final SignInLimit signIns;
+    private final long maxAgeSeconds;
 
-    Auth(Tokens tokens, SecureRandom random) {
+    Auth(Tokens tokens, SecureRandom random, SessionLimits limits, Clock clock) {
         this.tokens = tokens;
         this.random = random;
+        this.sessions = new Sessions(limits, clock);
+        this.signIns = new SignInLimit(limits.signInsPerMinute(), clock);
+        this.maxAgeSeconds = limits.lifetime().toSeconds();
     }
 
     /** Runs before every handler: authenticates, then for POSTs checks CSRF and the role. */
@@ -96,30 +99,35 @@ final class Auth {
 
     Optional<Session> session(Context ctx) {
         String id = ctx.cookie(COOKIE);
-        return id == null ? Optional.empty() : Optional.ofNullable(sessions.get(id));
+        return id == null ? Optional.empty() : sessions.find(id);
     }
 
     static Principal principal(Context ctx) {
         return ctx.attribute(PRINCIPAL);
     }
 
-    /** Exchanges a token for a session; the cookie cannot be read by scripts nor sent cross-site. */
+    /**
+     * Exchanges a token for a session; the cookie cannot be read by scripts nor sent cross-site.
+     *
+     * @throws CutoverException TOO_MANY_REQUESTS when the client's address signs in too often
+     */
     Optional<Session> signIn(Context ctx, String token) {
+        signIns.attempt(ctx.ip());
         Optional<Principal> p = tokens.find(token == null ? null : token.strip());
         if (p.isEmpty()) {
             return Optional.empty();
         }
         String id = fresh();
-        Session session = new Session(p.get(), fresh());
-        sessions.put(id, session);
-        ctx.header("Set-Cookie", COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Strict");
+        Session session = sessions.start(id, p.get(), fresh());
+        ctx.header("Set-Cookie", COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + maxAgeSeconds);
         return Optional.of(session);
     }
 
+    /** Ends the session on the server too, so its cookie is worthless even if kept. */
     void signOut(Context ctx) {
         String id = ctx.cookie(COOKIE);
         if (id != null) {
-            sessions.remove(id);
+            sessions.end(id);
         }
         ctx.header("Set-Cookie", COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
     }

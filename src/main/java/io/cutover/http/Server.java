@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.app.Cutover;
+import io.cutover.app.HeldRun;
 import io.cutover.app.Results;
 import io.cutover.journal.Control;
 import io.cutover.metrics.Meters;
@@ -56,7 +57,7 @@ public final class Server implements AutoCloseable {
     private Server(ServerSettings settings, Tokens tokens, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.auth = new Auth(tokens, new SecureRandom());
+        this.auth = new Auth(tokens, new SecureRandom(), settings.sessions(), clock);
         this.live = new Live(
                 new Cutover(settings.workspace(), clock, "server", "api", meters),
                 clock,
@@ -68,6 +69,7 @@ public final class Server implements AutoCloseable {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jetty.host = settings.bind();
             cfg.jetty.port = settings.port();
+            cfg.routes.before(Server::secureHeaders);
             cfg.routes.before(auth::check);
             cfg.routes.exception(CutoverException.class, (e, ctx) -> {
                 if (e.code() == ErrorCode.FORBIDDEN
@@ -166,7 +168,7 @@ public final class Server implements AutoCloseable {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("name", p.name());
             body.put("role", p.role().name().toLowerCase(java.util.Locale.ROOT));
-            body.put("csrf", auth.session(ctx).map(Auth.Session::csrf).orElse(null));
+            body.put("csrf", auth.session(ctx).map(Sessions.Session::csrf).orElse(null));
             json(ctx, Json.write(body));
         });
         r.get("/api/overview", ctx -> json(ctx, live.current().overview()));
@@ -209,8 +211,8 @@ public final class Server implements AutoCloseable {
 
     private void forbidden(Context ctx, String message) {
         try {
-            if (java.nio.file.Files.exists(settings.workspace().journal())) {
-                facade(ctx).recordAction(ctx.path().substring("/api/".length()), null, "forbidden", message);
+            if (settings.workspace().hasJournal()) {
+                facade(ctx).recordForbidden(ctx.path().substring("/api/".length()), message);
             }
         } catch (RuntimeException e) {
             LOG.warn("could not record a forbidden action: {}", e.toString());
@@ -222,13 +224,20 @@ public final class Server implements AutoCloseable {
         if (isRunning()) {
             throw new CutoverException(ErrorCode.RUN_IN_PROGRESS, "the run is already going in this server");
         }
-        Results.ControlResult result = cutover.request(Control.Request.RESUME);
+        // Held here, before the answer: a run driven by another process refuses this request (409)
+        // rather than a background run that fails after a 200.
+        HeldRun held = cutover.holdRun();
+        Results.ControlResult result;
+        try {
+            result = cutover.request(Control.Request.RESUME);
+        } catch (RuntimeException e) {
+            held.close();
+            throw e;
+        }
         RunSettings rs = withActor(Auth.principal(ctx).name());
-        Cutover runAs =
-                new Cutover(settings.workspace(), clock, Auth.principal(ctx).name(), "api", meters);
         running = runner.submit(() -> {
-            try {
-                Results.RunResult r = runAs.run(null, rs, true, t -> {});
+            try (held) {
+                Results.RunResult r = held.resume(rs, t -> {});
                 lastOutcome = r.outcome() + ": " + r.message();
             } catch (RuntimeException e) {
                 lastOutcome = "failed: " + e.getMessage();
@@ -302,16 +311,27 @@ public final class Server implements AutoCloseable {
             }
             ctx.contentType(type).header("Cache-Control", "no-cache").result(in.readAllBytes());
         }
+    }
+
+    /**
+     * On every response, pages, JSON, errors and redirects alike: no page of ours may be framed
+     * (clickjacking), loaded from elsewhere, sniffed into another type, or leak its URL onwards.
+     */
+    private static void secureHeaders(Context ctx) {
         ctx.header(
                 "Content-Security-Policy",
-                "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:");
+                "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:;"
+                        + " frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+        ctx.header("X-Frame-Options", "DENY");
         ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
     }
 
     /** The HTTP status for an error code: 401 and 403 for auth, 404 for what does not exist, 409 for state. */
     static int status(ErrorCode code) {
         return switch (code) {
             case UNAUTHENTICATED -> 401;
+            case TOO_MANY_REQUESTS -> 429;
             case FORBIDDEN -> 403;
             case NO_RUN, UNKNOWN_STEP, UNKNOWN_POOL, UNKNOWN_SITE, NO_LAB -> 404;
             case RUN_IN_PROGRESS, NOT_AWAITING_APPROVAL, POINT_OF_NO_RETURN -> 409;
@@ -324,6 +344,9 @@ public final class Server implements AutoCloseable {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", code.name());
         body.put("message", message);
+        if (code == ErrorCode.TOO_MANY_REQUESTS) {
+            ctx.header("Retry-After", "60");
+        }
         ctx.status(status(code))
                 .contentType("application/json")
                 .result(Json.write(body).getBytes(StandardCharsets.UTF_8));

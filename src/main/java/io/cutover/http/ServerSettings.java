@@ -15,9 +15,21 @@ import java.time.Duration;
  * @param tokens the token file (created with fresh tokens when missing)
  * @param refresh how often the live view is recomputed from the journal
  * @param run how a run resumed from the API is carried out
+ * @param sessions how long sign-in sessions live and how many there may be
  */
 public record ServerSettings(
-        Workspace workspace, String bind, int port, Path tokens, Duration refresh, RunSettings run) {
+        Workspace workspace,
+        String bind,
+        int port,
+        Path tokens,
+        Duration refresh,
+        RunSettings run,
+        SessionLimits sessions) {
+    /** Settings with the default session limits. */
+    public ServerSettings(Workspace workspace, String bind, int port, Path tokens, Duration refresh, RunSettings run) {
+        this(workspace, bind, port, tokens, refresh, run, SessionLimits.DEFAULTS);
+    }
+
     public ServerSettings {
         if (port < 0 || port > 65535) {
             throw new CutoverException(ErrorCode.BAD_INPUT, "--port must be between 0 and 65535, got " + port);

@@ -1,10 +1,9 @@
 package io.cutover.journal;
 
-import io.cutover.CutoverException;
-import io.cutover.ErrorCode;
 import io.cutover.inventory.Fqdn;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +13,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The journal store. Appends are group-committed: concurrent writers hand their rows to one writer
@@ -30,13 +28,21 @@ public final class Journal implements AutoCloseable {
     private static final String INSERT =
             "insert into journal (run_id, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail, at, actor)"
                     + " values (:runId, :stepId, :item, :action, :attempt, :event, :outcome, :from, :to, :detail, :at, :actor)";
+    private static final String SELECT =
+            "select seq, run_id, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail, at, actor"
+                    + " from journal";
 
     private final Jdbi jdbi;
-    private final Path file;
+    private final Store store;
+    private final DataSource ds;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
     private volatile Watch watch = Watch.NONE;
+    /** The holding this journal's writes must still have to land; null when they need none. */
+    private volatile Leases.Fence fence;
+
+    private final List<Runnable> beforeClose = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Hears of each group commit once it is durable: its rows, in order, and how long the transaction took. */
     @FunctionalInterface
@@ -48,8 +54,9 @@ public final class Journal implements AutoCloseable {
 
     private record Pending(List<Entry> entries, CompletableFuture<Void> done) {}
 
-    private Journal(Path file, Jdbi jdbi) {
-        this.file = file;
+    private Journal(Store store, DataSource ds, Jdbi jdbi) {
+        this.store = store;
+        this.ds = ds;
         this.jdbi = jdbi;
         this.writer = new Thread(this::writeLoop, "journal-writer");
         writer.setDaemon(true);
@@ -58,59 +65,44 @@ public final class Journal implements AutoCloseable {
 
     /** Opens (creating and migrating if needed) the SQLite journal at {@code file}. */
     public static Journal open(Path file) {
+        return open(new Store.Sqlite(file));
+    }
+
+    /** Opens (creating and migrating if needed) the journal in {@code store}. */
+    public static Journal open(Store store) {
+        DataSource ds = store instanceof Store.Sqlite s
+                ? Connections.sqlite(s.file())
+                : Connections.postgres((Store.Postgres) store);
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (java.io.IOException e) {
-            throw new CutoverException(
-                    ErrorCode.BAD_INPUT, "cannot create " + file.getParent() + ": " + e.getMessage(), e);
+            Connections.migrate(ds, store.dialect());
+        } catch (RuntimeException e) {
+            Connections.close(ds);
+            throw e;
         }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        // NORMAL in WAL mode survives a killed process (the kill tests rely on that); only an
-        // operating-system crash may lose the last commits.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(10_000);
-        config.enforceForeignKeys(true);
-        SQLiteDataSource ds = new SQLiteDataSource(config);
-        ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        migrate(ds);
-        return new Journal(file, Jdbi.create(ds));
+        return new Journal(store, ds, Jdbi.create(ds));
+    }
+
+    /** Where the journal is, for messages: the SQLite file, or the PostgreSQL URL (without password). */
+    public String where() {
+        return store instanceof Store.Sqlite s ? s.file().toString() : store.toString();
+    }
+
+    Leases leases() {
+        return new Leases(jdbi);
     }
 
     /**
-     * Brings the schema up to date. Two openers of a new journal (a run and the server, say) may
-     * migrate at the same moment; the loser sees the winner's tables half made, so it tries again
-     * once the winner is done.
+     * From now on, every write of rows first checks that {@code fence}'s holding is still current,
+     * in the same transaction; once another process has taken the lease over, writes fail with
+     * RUN_IN_PROGRESS and nothing of them lands.
      */
-    private static void migrate(SQLiteDataSource ds) {
-        Flyway flyway = Flyway.configure()
-                .dataSource(ds)
-                .locations("classpath:db/migration")
-                .loggers("slf4j")
-                .load();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                flyway.migrate();
-                return;
-            } catch (org.flywaydb.core.api.FlywayException e) {
-                if (attempt >= 5) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(100L * attempt);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+    void fence(Leases.Fence fence) {
+        this.fence = fence;
     }
 
-    public Path file() {
-        return file;
+    /** Runs {@code r} when the journal closes, after its last rows are written and before its connections close. */
+    void beforeClose(Runnable r) {
+        beforeClose.add(r);
     }
 
     /** Tells {@code watch} of every commit from now on (on the writer thread: it must be quick and not throw). */
@@ -200,6 +192,7 @@ public final class Journal implements AutoCloseable {
                 long began = System.nanoTime();
                 try {
                     h.useTransaction(tx -> {
+                        Leases.requireHeld(tx, fence);
                         PreparedBatch pb = tx.prepareBatch(INSERT);
                         for (Pending p : batch) {
                             for (Entry e : p.entries()) {
@@ -247,25 +240,6 @@ public final class Journal implements AutoCloseable {
                 .bind("actor", e.actor());
     }
 
-    /** A row as selected by the journal's queries: seq, run_id, ... actor, in the table's order. */
-    private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
-        String outcome = rs.getString(8);
-        return new Entry(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                Action.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
-                rs.getInt(6),
-                Event.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)),
-                outcome == null ? null : Outcome.valueOf(outcome.toUpperCase(Locale.ROOT)),
-                pool(rs.getString(9)),
-                pool(rs.getString(10)),
-                rs.getString(11),
-                Instant.parse(rs.getString(12)),
-                rs.getString(13));
-    }
-
     private static Fqdn pool(String text) {
         return text == null ? null : Fqdn.of(text);
     }
@@ -277,25 +251,40 @@ public final class Journal implements AutoCloseable {
 
     /** The rows of a run written after row {@code seq}, in order: a reader that keeps up reads only what is new. */
     public List<Entry> entriesAfter(String runId, long seq) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "select seq, run_id, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail, at, actor"
-                                + " from journal where run_id = ? and seq > ? order by seq")
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " where run_id = ? and seq > ? order by seq")
                 .bind(0, runId)
                 .bind(1, seq)
-                .map((rs, ctx) -> entry(rs))
+                .map(Journal::entry)
                 .list());
     }
 
     /** The latest row of one item of a step ({@code null} item: the step itself), if any. */
     public Optional<Entry> latest(String runId, String stepId, String item) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "select seq, run_id, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail, at, actor"
-                                + " from journal where run_id = ? and step_id = ? and coalesce(item, '') = ? order by seq desc limit 1")
+        return jdbi.withHandle(h -> h.createQuery(SELECT
+                        + " where run_id = ? and step_id = ? and coalesce(item, '') = ? order by seq desc limit 1")
                 .bind(0, runId)
                 .bind(1, stepId)
                 .bind(2, item == null ? "" : item)
-                .map((rs, ctx) -> entry(rs))
+                .map(Journal::entry)
                 .findOne());
+    }
+
+    /** A row as {@link #SELECT} reads it: seq, run_id, ... actor, in the table's order. */
+    private static Entry entry(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Entry(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                Action.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
+                rs.getInt(6),
+                Event.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)),
+                rs.getString(8) == null ? null : Outcome.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)),
+                pool(rs.getString(9)),
+                pool(rs.getString(10)),
+                rs.getString(11),
+                Instant.parse(rs.getString(12)),
+                rs.getString(13));
     }
 
     public void request(String runId, Control.Request request, String actor, Instant at) {
@@ -330,34 +319,22 @@ public final class Journal implements AutoCloseable {
                         .map(Control.Request::valueOf));
     }
 
+    /** Appends one audit row. */
     public void audit(AuditEntry e) {
-        jdbi.useHandle(h -> h.createUpdate(
-                        "insert into audit (at, actor, channel, action, target, result, detail) values (?, ?, ?, ?, ?, ?, ?)")
-                .bind(0, e.at().toString())
-                .bind(1, e.actor())
-                .bind(2, e.channel())
-                .bind(3, e.action())
-                .bind(4, e.target())
-                .bind(5, e.result())
-                .bind(6, e.detail())
-                .execute());
+        jdbi.useHandle(h -> AuditRows.insert(h, e));
+    }
+
+    /**
+     * Writes an attempt that may repeat: when the same actor already has a row of the same channel,
+     * action, target, result and detail in the same minute, its attempt count goes up instead.
+     */
+    public void auditCounted(AuditEntry e) {
+        jdbi.useTransaction(h -> AuditRows.count(h, e));
     }
 
     /** The latest {@code limit} audit rows, newest first. */
     public List<AuditEntry> auditLog(int limit) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "select seq, at, actor, channel, action, target, result, detail from audit order by seq desc limit ?")
-                .bind(0, limit)
-                .map((rs, ctx) -> new AuditEntry(
-                        rs.getLong(1),
-                        Instant.parse(rs.getString(2)),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8)))
-                .list());
+        return jdbi.withHandle(h -> AuditRows.latest(h, limit));
     }
 
     @Override
@@ -372,6 +349,12 @@ public final class Journal implements AutoCloseable {
             writer.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        // What must still reach the store once every row is written (the hold's release), then the connections.
+        try {
+            beforeClose.forEach(Runnable::run);
+        } finally {
+            Connections.close(ds);
         }
     }
 }

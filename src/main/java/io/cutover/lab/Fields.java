@@ -96,6 +96,15 @@ final class Fields {
         return text(required(field), path(field), where);
     }
 
+    /** A name (a site's, say): refused when empty or only spaces, naming the line and field. */
+    String name(String field) {
+        String s = string(field);
+        if (s.isEmpty()) {
+            throw error(field, "is empty; a name needs at least one character that is not a space");
+        }
+        return s;
+    }
+
     String string(String field, String otherwise) {
         return has(field) ? string(field) : otherwise;
     }

@@ -4,6 +4,7 @@ import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.deployment.DeploymentFailure;
 import io.cutover.inventory.Fqdn;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,6 +30,16 @@ final class LabFaults {
                     ErrorCode.UNKNOWN_POOL,
                     "the fault \"" + fault.describe() + "\" names pool " + pool.get()
                             + ", which this lab does not have; pools: " + poolNames());
+        }
+        if (fault instanceof Fault.ProbeFailure p) {
+            List<String> unknown =
+                    p.users().stream().filter(u -> state.user(u).isEmpty()).toList();
+            if (!unknown.isEmpty()) {
+                throw new CutoverException(
+                        ErrorCode.UNKNOWN_USER,
+                        "the fault \"" + fault.describe() + "\" names " + String.join(", ", unknown)
+                                + ", which this lab does not have; see `cutover lab show` for its users");
+            }
         }
         String server = fault instanceof Fault.ReplicaStale r
                 ? r.replica()

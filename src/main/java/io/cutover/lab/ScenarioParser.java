@@ -215,7 +215,7 @@ final class ScenarioParser {
     }
 
     private Scenario.SiteSpec site(Fields f, Map<Integer, Integer> siteIdLines, Map<String, Scenario.SiteSpec> sites) {
-        String name = f.string("name");
+        String name = f.name("name");
         if (sites.containsKey(Site.key(name))) {
             throw f.error("name", "duplicate site '" + name + "'");
         }

@@ -1,5 +1,7 @@
 package io.cutover.report;
 
+import static io.cutover.report.Html.esc;
+
 import io.cutover.assess.Assessment;
 import io.cutover.assess.Assessment.Blocker;
 import io.cutover.assess.Assessment.Finding;
@@ -261,23 +263,5 @@ public final class ReadinessPage {
 
     private static String td(long n) {
         return "<td class=\"n\">" + n + "</td>";
-    }
-
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

@@ -1,5 +1,7 @@
 package io.cutover.report;
 
+import static io.cutover.report.Html.esc;
+
 import io.cutover.app.Results;
 import io.cutover.check.CheckResult;
 import io.cutover.journal.AuditEntry;
@@ -275,24 +277,5 @@ public final class RunReportHtml {
             h.append("<td>").append(esc(c)).append("</td>");
         }
         h.append("</tr>\n");
-    }
-
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

@@ -24,4 +24,13 @@ public final class AuditTrail {
             String detail) {
         journal.audit(new AuditEntry(0, at, actor, channel, action, target, result, detail));
     }
+
+    /**
+     * Records a forbidden attempt; the same attempt again by the same actor within the minute adds
+     * to that row's count rather than writing another, so a hammering client cannot flood the log.
+     */
+    public static void recordForbidden(
+            Journal journal, Instant at, String actor, String channel, String action, String detail) {
+        journal.auditCounted(new AuditEntry(0, at, actor, channel, action, null, "forbidden", detail));
+    }
 }

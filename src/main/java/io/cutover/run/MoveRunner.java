@@ -63,7 +63,12 @@ final class MoveRunner {
         awaitAll(futures);
         // A step is over only when every outcome is durable: the next step (a gate, say) and
         // status read them.
-        CompletableFuture.allOf(pendingEnds.toArray(CompletableFuture[]::new)).join();
+        try {
+            CompletableFuture.allOf(pendingEnds.toArray(CompletableFuture[]::new))
+                    .join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof CutoverException ce ? ce : e;
+        }
         pendingEnds.clear();
         if (failures.isEmpty()) {
             return null;
@@ -148,6 +153,10 @@ final class MoveRunner {
                 Thread.currentThread().interrupt();
                 throw new CutoverException(ErrorCode.INTERNAL, "interrupted while moving", e);
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof CutoverException ce) {
+                    // A journal that refuses writes (this process lost its hold on the run) says so itself.
+                    throw ce;
+                }
                 throw new CutoverException(ErrorCode.INTERNAL, "move worker failed: " + e.getCause(), e.getCause());
             }
         }

@@ -1,5 +1,7 @@
 package io.cutover.shell;
 
+import io.cutover.ControlCharacters;
+
 /**
  * How values become PowerShell source. A value is only ever a single-quoted string literal (no
  * expansion of {@code $}, backticks or subexpressions happens inside one), or, for characters a
@@ -105,5 +107,15 @@ public final class PowerShell {
 
     static boolean isPrintableAscii(char c) {
         return c >= 0x20 && c <= 0x7E;
+    }
+
+    /**
+     * Appends one script line, CRLF-terminated. A comment line ({@code #} first) has every control
+     * character escaped: a line break in a value would end the comment and run the rest as code.
+     * Code lines carry values only through {@link #literal} and the expressions, which quote them.
+     */
+    static void line(StringBuilder script, String text) {
+        script.append(text.startsWith("#") ? ControlCharacters.escape(text, "") : text)
+                .append("\r\n");
     }
 }

@@ -76,7 +76,7 @@ public final class Runbook {
     }
 
     private void line(String text) {
-        sb.append(text).append("\r\n");
+        PowerShell.line(sb, text);
     }
 
     private String script(Phase phase, List<Step> steps, String fileName) {

@@ -27,7 +27,7 @@ final class RunbookChecks {
     }
 
     private void line(String text) {
-        sb.append(text).append("\r\n");
+        PowerShell.line(sb, text);
     }
 
     void gate(Step.Gate g, boolean asPrecondition) {

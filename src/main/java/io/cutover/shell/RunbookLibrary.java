@@ -20,7 +20,7 @@ final class RunbookLibrary {
     }
 
     private void line(String text) {
-        sb.append(text).append("\r\n");
+        PowerShell.line(sb, text);
     }
 
     void write() {

@@ -29,6 +29,11 @@ import java.util.Optional;
  */
 public final class RunbookRecord {
     static final List<String> COLUMNS = List.of("Plan", "Step", "Item", "Action", "Outcome", "Detail", "At", "Actor");
+    /**
+     * Largest result file accepted: a row per check and per moved item, a few hundred bytes each;
+     * 200,000 users moved with retries stay far below.
+     */
+    public static final long MAX_FILE = 256L << 20;
 
     /** One row: one attempt at a step (or at one item of a move step). */
     public record Row(
@@ -52,9 +57,26 @@ public final class RunbookRecord {
      * @throws CutoverException BAD_INPUT naming the file as given, the line and the field
      */
     public static List<Row> read(Path csv) {
+        return read(csv, null);
+    }
+
+    /**
+     * Reads and checks the rows as they stream in: a row that does not belong to {@code plan}
+     * stops the reading at its line, and a file over {@link #MAX_FILE} is refused unread.
+     *
+     * @param plan the plan every row must name ({@link #check}); null to read without checking
+     * @throws CutoverException as {@link #read(Path)} and {@link #check} do
+     */
+    public static List<Row> read(Path csv, Plan plan) {
         String file = csv.toString();
         List<Row> rows = new ArrayList<>();
-        boolean header = new CsvReader(csv, file).read(COLUMNS, r -> rows.add(row(r, file)));
+        boolean header = new CsvReader(csv, file, MAX_FILE).read(COLUMNS, r -> {
+            Row row = row(r, file);
+            if (plan != null) {
+                check(row, plan, file);
+            }
+            rows.add(row);
+        });
         if (!header) {
             throw bad(file, 1, "the file is empty; expected a header row " + String.join(",", COLUMNS));
         }
@@ -107,32 +129,33 @@ public final class RunbookRecord {
 
     /** Checks every row names this plan, one of its steps and, for a move step, one of its items. */
     public static void check(List<Row> rows, Plan plan, String file) {
-        for (Row r : rows) {
-            if (!r.plan().equalsIgnoreCase(plan.checksum())) {
-                throw new CutoverException(
-                        ErrorCode.PLAN_CHECKSUM_MISMATCH,
-                        file + ": line " + r.line() + ": field Plan is " + abbreviate(r.plan())
-                                + ", but the run's plan is " + abbreviate(plan.checksum())
-                                + "; import rows of runbooks made from this plan");
+        rows.forEach(r -> check(r, plan, file));
+    }
+
+    private static void check(Row r, Plan plan, String file) {
+        if (!r.plan().equalsIgnoreCase(plan.checksum())) {
+            throw new CutoverException(
+                    ErrorCode.PLAN_CHECKSUM_MISMATCH,
+                    file + ": line " + r.line() + ": field Plan is " + abbreviate(r.plan())
+                            + ", but the run's plan is " + abbreviate(plan.checksum())
+                            + "; import rows of runbooks made from this plan");
+        }
+        Step step = plan.findStep(r.step())
+                .orElseThrow(() -> new CutoverException(
+                        ErrorCode.UNKNOWN_STEP,
+                        file + ": line " + r.line() + ": field Step '" + r.step() + "' is not a step of the plan"));
+        if (step instanceof Step.MoveBatch b) {
+            if (r.item() == null) {
+                throw bad(
+                        file,
+                        r.line(),
+                        "field Item is empty, but step " + step.id() + " moves items; name one (e.g. User:sip:...)");
             }
-            Step step = plan.findStep(r.step())
-                    .orElseThrow(() -> new CutoverException(
-                            ErrorCode.UNKNOWN_STEP,
-                            file + ": line " + r.line() + ": field Step '" + r.step() + "' is not a step of the plan"));
-            if (step instanceof Step.MoveBatch b) {
-                if (r.item() == null) {
-                    throw bad(
-                            file,
-                            r.line(),
-                            "field Item is empty, but step " + step.id()
-                                    + " moves items; name one (e.g. User:sip:...)");
-                }
-                if (move(b, r.item()).isEmpty()) {
-                    throw bad(file, r.line(), "field Item '" + r.item() + "' is not moved by step " + step.id());
-                }
-            } else if (r.item() != null) {
-                throw bad(file, r.line(), "field Item is '" + r.item() + "', but step " + step.id() + " has no items");
+            if (move(b, r.item()).isEmpty()) {
+                throw bad(file, r.line(), "field Item '" + r.item() + "' is not moved by step " + step.id());
             }
+        } else if (r.item() != null) {
+            throw bad(file, r.line(), "field Item is '" + r.item() + "', but step " + step.id() + " has no items");
         }
     }
 

@@ -466,6 +466,16 @@ class BadInputIT {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {",,,,", ",", " , "})
+    void a_pilot_list_without_a_single_address_is_refused_rather_than_replaced_by_default_pilots(String list) {
+        String error = Invocation.cutover("plan", "--workspace", ws.toString(), "--pilot-users", list)
+                .badInput();
+
+        assertThat(error).contains("--pilot-users").contains("empty");
+        assertThat(ws).doesNotExist();
+    }
+
     // ---- lab inject --------------------------------------------------------------------------
 
     static Stream<Arguments> malformedFaultFiles() {

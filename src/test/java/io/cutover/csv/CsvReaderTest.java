@@ -152,4 +152,30 @@ class CsvReaderTest {
                 .hasMessage("replication.csv:4: column UpToDate expected True or False, found 'yes'");
         assertThat(seen).containsExactly(true, false);
     }
+
+    @Test
+    void a_nul_or_another_control_character_in_a_field_is_refused_with_file_line_and_column() throws IOException {
+        for (String bad : List.of("\u0000", "\u001b[2J", "\u007f", "\u009b")) {
+            Path p = file("users.csv", "SipAddress,DisplayName\r\nsip:a@x.com,Ann\r\nsip:b@x.com,B" + bad + "ob\r\n");
+            assertThatThrownBy(() -> read(p, List.of("SipAddress"), "SipAddress"))
+                    .isInstanceOf(CutoverException.class)
+                    .hasMessageStartingWith("users.csv:3: column DisplayName: control character U+")
+                    .hasMessageContaining("at character 2");
+        }
+    }
+
+    @Test
+    void tabs_and_line_breaks_inside_a_quoted_field_are_still_read() throws IOException {
+        Path p = file("users.csv", "SipAddress,Notes\r\nsip:a@x.com,\"one\ttwo\r\nthree\"\r\n");
+        List<String> notes = new ArrayList<>();
+        new CsvReader(p).read(List.of("SipAddress"), r -> notes.add(r.raw("Notes")));
+        assertThat(notes).containsExactly("one\ttwo\r\nthree");
+    }
+
+    @Test
+    void a_required_field_of_only_spaces_is_refused_as_empty_with_file_line_and_column() throws IOException {
+        Path p = file("users.csv", "SipAddress,RegistrarPool\r\nsip:a@x.com,p\r\n   ,p\r\n");
+        assertThatThrownBy(() -> new CsvReader(p).read(List.of("SipAddress"), r -> r.required("SipAddress")))
+                .hasMessage("users.csv:3: column SipAddress is empty; every row needs one");
+    }
 }

@@ -81,4 +81,14 @@ class CsvWriterTest {
             assertThat(back).as(d.name()).isEqualTo(awkward);
         }
     }
+
+    @Test
+    void control_characters_in_a_field_are_written_as_visible_escapes_in_both_dialects() {
+        for (CsvWriter.Dialect d : CsvWriter.Dialect.values()) {
+            String text =
+                    new CsvWriter(d).row("a\u001b]0;owned\u0007", "n\u0000l").take();
+            assertThat(text).as(d.name()).doesNotContain("\u001b", "\u0007", "\u0000");
+            assertThat(text).as(d.name()).contains("a\\u001b]0;owned\\u0007", "n\\u0000l");
+        }
+    }
 }

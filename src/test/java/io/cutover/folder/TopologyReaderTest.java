@@ -14,6 +14,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -136,5 +137,25 @@ class TopologyReaderTest {
         assertThatThrownBy(() -> read(p))
                 .hasMessageStartingWith(
                         "topology.xml: cluster ocs.contoso.com runs ServiceVersion 4, which the catalog does not know");
+    }
+
+    @Test
+    void a_site_whose_name_is_empty_or_only_spaces_is_refused_naming_its_site_id() throws IOException {
+        String real = Files.readString(real("sfb2015-single-site-published.xml"));
+        for (String blank : List.of("", "  \n\t ")) {
+            Path p = Files.writeString(
+                    tmp.resolve("topology.xml"), real.replace("<Name>Tenant</Name>", "<Name>" + blank + "</Name>"));
+            assertThatThrownBy(() -> read(p))
+                    .hasMessage("topology.xml: the site with SiteId 1 has an empty <Name>; every site needs a name");
+        }
+    }
+
+    @Test
+    void a_pool_whose_fqdn_is_empty_is_refused() throws IOException {
+        String real = Files.readString(real("sfb2015-single-site-published.xml"));
+        Path p = Files.writeString(
+                tmp.resolve("topology.xml"), real.replace("Fqdn=\"poolfe.tenant.rlevchenko.com\"", "Fqdn=\" \""));
+        assertThatThrownBy(() -> read(p))
+                .hasMessage("topology.xml: the Fqdn of a <Cluster> is '', not a fully qualified domain name");
     }
 }

@@ -160,6 +160,20 @@ class FaultsTest {
     }
 
     @Test
+    void a_probe_failure_naming_a_user_the_lab_lacks_is_refused_as_an_unknown_pool_is() {
+        Lab lab = TestScenarios.small();
+        assertThatThrownBy(() -> lab.inject(
+                        new Fault.ProbeFailure(List.of(user(2).text(), "sip:nobody@contoso.com"), ProbeKind.Im)))
+                .isInstanceOfSatisfying(
+                        CutoverException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_USER))
+                .hasMessageContaining("sip:nobody@contoso.com")
+                .hasMessageNotContaining(user(2) + ",");
+        assertThat(lab.probe(Probe.between(ProbeKind.Im, user(1), user(2))).success())
+                .as("nothing injected")
+                .isTrue();
+    }
+
+    @Test
     void a_fault_naming_a_pool_the_lab_lacks_is_refused() {
         Lab lab = TestScenarios.small();
         assertThatThrownBy(() -> lab.inject(new Fault.PoolDown("gone.contoso.com")))

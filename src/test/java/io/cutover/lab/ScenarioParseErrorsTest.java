@@ -157,6 +157,8 @@ class ScenarioParseErrorsTest {
                         27,
                         "expected a number between 0 and 1"),
                 Arguments.of(
+                        "a site whose name is only spaces", with(5, "  - name: \"   \""), 5, "sites[0].name: is empty"),
+                Arguments.of(
                         "users on an Edge pool",
                         with(21, "    servers: 1\n    users: {count: 1, name: x}"),
                         22,

@@ -141,6 +141,60 @@ class SippInteropIT {
         assertThat(finish(sipp)).as("SIPp's exit status over TCP").isEqualTo(0);
     }
 
+    @Test
+    void a_tcp_call_completes_while_three_hundred_slow_clients_hold_connections_half_sent() throws Exception {
+        InetSocketAddress pool13 = sip.poolAddress("pool13.contoso.com");
+        List<java.net.Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 300; i++) {
+                java.net.Socket s = new java.net.Socket();
+                s.connect(pool13, 2_000);
+                s.getOutputStream()
+                        .write(("INVITE sip:user01@contoso.com SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1:"
+                                        + s.getLocalPort())
+                                .getBytes(StandardCharsets.US_ASCII));
+                slow.add(s);
+            }
+            Process sipp = sipp(List.of(
+                    pool13.getAddress().getHostAddress() + ":" + pool13.getPort(),
+                    "-sn",
+                    "uac",
+                    "-s",
+                    "focus",
+                    "-t",
+                    "t1"));
+            assertThat(finish(sipp))
+                    .as("SIPp's exit status over TCP beside 300 slow clients")
+                    .isEqualTo(0);
+        } finally {
+            for (java.net.Socket s : slow) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void a_udp_request_asking_for_rport_is_answered_at_its_source_port_with_received_and_rport() throws Exception {
+        InetSocketAddress pool13 = sip.poolAddress("pool13.contoso.com");
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            s.setSoTimeout(3_000);
+            // The Via names a port nothing listens on, as a client behind a NAT would: only rport gets the answer back.
+            send(
+                    s,
+                    pool13,
+                    "OPTIONS sip:pool13.contoso.com SIP/2.0\r\n"
+                            + "Via: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bKrport1;rport\r\n"
+                            + "From: <sip:probe@contoso.com>;tag=1\r\nTo: <sip:pool13.contoso.com>\r\n"
+                            + "Call-ID: rport-1\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            SipMessage answer = receive(s);
+            assertThat(answer).as("an answer at the source port").isNotNull();
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.header("Via"))
+                    .contains(";rport=" + s.getLocalPort())
+                    .contains(";received=127.0.0.1");
+        }
+    }
+
     private Process sipp(List<String> args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(SIPP));
         cmd.addAll(args);

@@ -99,8 +99,7 @@ class ReadinessPageTest {
         String html = ReadinessPage.render(assess("lync2010-beside-2013"));
         assertThat(html).doesNotContainPattern("(?i)<script|<link|<img|<iframe|src=|url\\(|@import|href=\"http");
         assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
-        assertThat(ReadinessPage.esc("<b>\"x\" & 'y'</b>"))
-                .isEqualTo("&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;");
+        assertThat(Html.esc("<b>\"x\" & 'y'</b>")).isEqualTo("&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;");
         assertThat(section(html, "findings"))
                 .contains("<td>NO_TARGET_POOL_IN_SITE</td><td>Boston</td>")
                 .contains("Lync Server 2010 -&gt; Lync Server 2013");

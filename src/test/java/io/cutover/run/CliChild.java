@@ -73,6 +73,15 @@ final class CliChild {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
+    /** What it printed to stderr so far. */
+    String stderr() throws IOException {
+        return Files.readString(err, StandardCharsets.UTF_8);
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

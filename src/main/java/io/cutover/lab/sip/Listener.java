@@ -13,8 +13,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Listener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
-    /** Beyond this many open TCP connections a new one is closed at once: a flood cannot exhaust threads. */
-    static final int MAX_CONNECTIONS = 256;
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
@@ -49,7 +45,8 @@ public final class Listener implements AutoCloseable {
     private final Handler handler;
     private final DatagramSocket udp;
     private final ServerSocket tcp;
-    private final Map<InetSocketAddress, Connection> connections = new ConcurrentHashMap<>();
+    private final TcpLimits limits;
+    private final TcpAdmission connections;
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicLong malformed = new AtomicLong();
     /** Whether the server behind this listener answers at all: a pool that is down stays silent even to garbage. */
@@ -57,15 +54,22 @@ public final class Listener implements AutoCloseable {
 
     private volatile boolean closed;
 
-    private Listener(String name, Handler handler, DatagramSocket udp, ServerSocket tcp) {
+    private Listener(String name, Handler handler, DatagramSocket udp, ServerSocket tcp, TcpLimits limits) {
         this.name = name;
         this.handler = handler;
         this.udp = udp;
         this.tcp = tcp;
+        this.limits = limits;
+        this.connections = new TcpAdmission(limits);
+    }
+
+    /** Binds UDP and TCP on one free port of 127.0.0.1 and starts reading, with the default TCP limits. */
+    public static Listener open(String name, Handler handler) {
+        return open(name, handler, TcpLimits.DEFAULTS);
     }
 
     /** Binds UDP and TCP on one free port of 127.0.0.1 and starts reading. */
-    public static Listener open(String name, Handler handler) {
+    public static Listener open(String name, Handler handler, TcpLimits limits) {
         IOException last = null;
         for (int attempt = 0; attempt < 50; attempt++) {
             DatagramSocket udp = null;
@@ -80,7 +84,7 @@ public final class Listener implements AutoCloseable {
                     tcp.close();
                     throw e;
                 }
-                Listener l = new Listener(name, handler, udp, tcp);
+                Listener l = new Listener(name, handler, udp, tcp, limits);
                 l.start();
                 return l;
             } catch (BindException e) {
@@ -145,8 +149,7 @@ public final class Listener implements AutoCloseable {
     /** Sends on a flow: over UDP to its address, over TCP on its connection (dropped if gone). */
     public void send(SipMessage m, Flow flow) {
         if ("TCP".equals(flow.transport())) {
-            Connection c = connections.get(flow.remote());
-            if (c != null) {
+            if (connections.get(flow.remote()) instanceof Connection c) {
                 c.write(m.encode());
             }
         } else {
@@ -154,8 +157,15 @@ public final class Listener implements AutoCloseable {
         }
     }
 
-    /** Answers a message to where its top Via says (over TCP: the connection it came on). */
+    /**
+     * Answers a request received on {@code from}: its top Via gets {@code received} and, when the
+     * client asked with {@code rport}, {@code rport=<source port>} (RFC 3581), and it goes where
+     * that Via then says (over TCP: the connection it came on).
+     */
     public void reply(SipMessage response, Flow from) {
+        if (response.topVia() != null) {
+            response.addFirst("Via", Via.stamp(response.removeFirst("Via"), from.remote()));
+        }
         Via via = response.topVia();
         if ("TCP".equals(from.transport()) || via == null) {
             send(response, from);
@@ -186,7 +196,7 @@ public final class Listener implements AutoCloseable {
     }
 
     private void deliver(byte[] buf, int off, int len, Flow from) {
-        if (len == 0 || onlyWhitespace(buf, off, len)) {
+        if (SipHeaderParser.skipBlankLines(buf, off, off + len, true) == off + len) {
             return; // keep-alive (RFC 5626 section 3.5.1)
         }
         SipMessage m;
@@ -217,26 +227,16 @@ public final class Listener implements AutoCloseable {
         }
     }
 
-    private static boolean onlyWhitespace(byte[] b, int off, int len) {
-        for (int i = off; i < off + len; i++) {
-            if (b[i] != '\r' && b[i] != '\n' && b[i] != ' ') {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private void accept() {
         while (!closed) {
             try {
                 Socket s = tcp.accept();
-                if (connections.size() >= MAX_CONNECTIONS) {
+                s.setTcpNoDelay(true);
+                Connection c = new Connection(s);
+                if (!connections.admit(c)) {
                     s.close();
                     continue;
                 }
-                s.setTcpNoDelay(true);
-                Connection c = new Connection(s);
-                connections.put(c.remote, c);
                 Thread th = new Thread(c::read, "sip-tcp-" + name + "-" + c.remote.getPort());
                 th.setDaemon(true);
                 th.start();
@@ -249,15 +249,46 @@ public final class Listener implements AutoCloseable {
     }
 
     /** One TCP connection: messages framed by Content-Length (RFC 3261 section 18.3). */
-    private final class Connection {
+    private final class Connection implements TcpAdmission.Held {
         final Socket socket;
         final InetSocketAddress remote;
         private final OutputStream out;
+        /** When the message being received began; a new connection owes its first one from now. */
+        private volatile long pendingSince = System.nanoTime();
+        /** Whether a whole message came: only then do keep-alive blank lines count as silence. */
+        private boolean spoke;
 
         Connection(Socket socket) throws IOException {
             this.socket = socket;
             this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
             this.out = socket.getOutputStream();
+        }
+
+        @Override
+        public InetSocketAddress remote() {
+            return remote;
+        }
+
+        @Override
+        public long pendingSince() {
+            return pendingSince;
+        }
+
+        /** Reads on: a message must be whole within the request time of its start; between messages, idle time. */
+        private int readMore(InputStream in, byte[] buf, int have) throws IOException {
+            long since = pendingSince;
+            long left = since == Long.MAX_VALUE
+                    ? limits.idle().toMillis()
+                    : limits.request().toMillis() - (System.nanoTime() - since) / 1_000_000;
+            if (left <= 0) {
+                throw new java.net.SocketTimeoutException("no whole message in " + limits.request());
+            }
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+            int n = in.read(buf, have, buf.length - have);
+            if (n > 0 && since == Long.MAX_VALUE) {
+                pendingSince = System.nanoTime();
+            }
+            return n;
         }
 
         synchronized void write(byte[] bytes) {
@@ -269,8 +300,9 @@ public final class Listener implements AutoCloseable {
             }
         }
 
-        void close() {
-            connections.remove(remote, this);
+        @Override
+        public void close() {
+            connections.remove(this);
             try {
                 socket.close();
             } catch (IOException ignored) {
@@ -283,12 +315,12 @@ public final class Listener implements AutoCloseable {
             byte[] buf = new byte[SipMessage.MAX_MESSAGE + 4];
             int have = 0;
             try (InputStream in = socket.getInputStream()) {
-                socket.setSoTimeout(120_000);
                 while (!closed) {
-                    int start = skipBlankLines(buf, have);
+                    int start = SipHeaderParser.skipBlankLines(buf, 0, have, false);
                     if (start > 0) {
                         System.arraycopy(buf, start, buf, 0, have - start);
                         have -= start;
+                        pendingSince = have == 0 && spoke ? Long.MAX_VALUE : pendingSince;
                     }
                     int headEnd = SipHeaderParser.indexOf(buf, 0, have);
                     if (headEnd < 0) {
@@ -298,7 +330,7 @@ public final class Listener implements AutoCloseable {
                                     flow);
                             return;
                         }
-                        int n = in.read(buf, have, buf.length - have);
+                        int n = readMore(in, buf, have);
                         if (n < 0) {
                             return;
                         }
@@ -323,15 +355,17 @@ public final class Listener implements AutoCloseable {
                         return;
                     }
                     while (have < total) {
-                        int n = in.read(buf, have, buf.length - have);
+                        int n = readMore(in, buf, have);
                         if (n < 0) {
                             return;
                         }
                         have += n;
                     }
                     deliver(buf, 0, total, flow);
+                    spoke = true;
                     System.arraycopy(buf, total, buf, 0, have - total);
                     have -= total;
+                    pendingSince = have == 0 ? Long.MAX_VALUE : System.nanoTime();
                 }
             } catch (IOException e) {
                 // the peer went away or idled out
@@ -339,14 +373,6 @@ public final class Listener implements AutoCloseable {
                 close();
             }
         }
-    }
-
-    private static int skipBlankLines(byte[] b, int have) {
-        int i = 0;
-        while (i < have && (b[i] == '\r' || b[i] == '\n')) {
-            i++;
-        }
-        return i;
     }
 
     /** Closes both sockets and every connection, and waits for the reading threads to end. */
@@ -359,9 +385,7 @@ public final class Listener implements AutoCloseable {
         } catch (IOException ignored) {
             // already closed
         }
-        for (Connection c : List.copyOf(connections.values())) {
-            c.close();
-        }
+        connections.all().forEach(TcpAdmission.Held::close);
         for (Thread t : threads) {
             try {
                 t.join(2_000);

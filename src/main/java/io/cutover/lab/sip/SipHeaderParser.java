@@ -200,4 +200,16 @@ final class SipHeaderParser {
         }
         return -1;
     }
+
+    /**
+     * The index of the first byte from {@code from} that is not a line break (nor, if asked, a
+     * space): where a message starts after keep-alive blank lines (RFC 5626 section 3.5.1).
+     */
+    static int skipBlankLines(byte[] b, int from, int to, boolean spaces) {
+        int i = from;
+        while (i < to && (b[i] == '\r' || b[i] == '\n' || (spaces && b[i] == ' '))) {
+            i++;
+        }
+        return i;
+    }
 }
