@@ -31,6 +31,17 @@ public interface Deployment extends AutoCloseable {
      */
     void move(Subject subject, Fqdn targetPool);
 
+    /**
+     * Re-homes Response Group configuration between pools of one code line (2019 and Subscription
+     * Edition), where {@code Move-CsRgsConfiguration} refuses: {@code Export-CsRgsConfiguration} from
+     * the pool it is on, then {@code Import-CsRgsConfiguration} into {@code targetPool}. A deployment
+     * that cannot do it throws a permanent failure.
+     */
+    default void exportImport(Subject subject, Fqdn targetPool) {
+        throw DeploymentFailure.permanent(name() + " cannot export and import " + subject
+                + "; run Export-CsRgsConfiguration and" + " Import-CsRgsConfiguration by hand");
+    }
+
     /** Points a site's SIP federation route at an Edge pool (Set-CsSite -FederationRoute). */
     void setFederationRoute(String site, Fqdn edgeFqdn);
 

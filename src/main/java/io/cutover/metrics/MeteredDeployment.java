@@ -33,6 +33,16 @@ final class MeteredDeployment implements Deployment {
         }
     }
 
+    @Override
+    public void exportImport(Subject subject, Fqdn targetPool) {
+        meters.moveBegan();
+        try {
+            inner.exportImport(subject, targetPool);
+        } finally {
+            meters.moveEnded();
+        }
+    }
+
     /** Timed as the probe itself reports: the deployment knows where its transaction began and ended. */
     @Override
     public ProbeResult probe(Probe probe) {

@@ -314,9 +314,13 @@ public final class Planner {
 
     private void objects(SiteScope site, Pool p, Pool t, String at) {
         Map<HomedKind, List<Move>> byKind = new LinkedHashMap<>();
+        // Move-CsRgsConfiguration only moves to a newer code line: from 2019 to Subscription Edition
+        // (one code line) the configuration is exported and imported instead.
+        boolean sameCode = scope.versionOf.get(p.fqdn()).sameCodeAs(scope.target);
         for (HomedObject o : scope.objectsOn(p)) {
+            boolean exportImport = sameCode && o.kind() == HomedKind.RgsConfiguration;
             byKind.computeIfAbsent(o.kind(), k -> new ArrayList<>())
-                    .add(new Move(new Subject(o.kind(), o.identity()), p.fqdn(), t.fqdn()));
+                    .add(new Move(new Subject(o.kind(), o.identity()), p.fqdn(), t.fqdn(), exportImport));
         }
         byKind.forEach((kind, moves) -> steps.add(new MoveBatch(
                 at + "objects-" + kind.name(), site.name(), p.fqdn(), Phase.Objects, kind.name() + " objects", moves)));

@@ -84,6 +84,8 @@ final class Scope {
     final List<KeptPool> kept;
     /** FQDNs of the pools in {@link #kept}. */
     final Set<Fqdn> keptPools;
+    /** Each pool's version, by FQDN. */
+    final Map<Fqdn, ProductVersion> versionOf;
     /** Explicit pilot users, or empty when the pilot is picked by count. */
     final Set<SipAddress> pilots;
 
@@ -95,6 +97,7 @@ final class Scope {
 
         this.pools = poolsByKey(inventory.pools());
         Map<Fqdn, ProductVersion> versions = versions(catalog);
+        this.versionOf = Map.copyOf(versions);
         Map<String, Site> sitesByKey = SiteScopes.sitesByKey(inventory.sites());
         List<Pool> legacy = pools.values().stream()
                 .filter(p -> versions.get(p.fqdn()).isOlderThan(target))

@@ -209,6 +209,19 @@ public final class ShellDeployment implements Deployment {
         }
     }
 
+    /** Exports the Response Group configuration and imports it into the target: {@link Statements#exportImport}. */
+    @Override
+    public void exportImport(Subject subject, Fqdn targetPool) {
+        if (subject.kind() != HomedKind.RgsConfiguration) {
+            throw DeploymentFailure.permanent(
+                    "only Response Group configuration is exported and imported, not " + subject);
+        }
+        Answer a = run(statements().exportImport(subject.id(), targetPool.text()));
+        if (!a.ok()) {
+            throw failure("exporting and importing " + subject + " into " + targetPool, a.error());
+        }
+    }
+
     /**
      * While more than one Edge pool carries federation (during the migration, two briefly do),
      * Move-CsUser needs -ProxyPool: the Edge that carries the target pool's site's federation.

@@ -1,5 +1,5 @@
 ﻿# cutover runbook: phase Production (7 of 11)
-# Plan 230c23e36e35324869bebadd75ff4e950621d4d07d522cfaaad8c67cf3817f70, target Skype for Business Server 2019.
+# Plan 68852d3cd4ebdf7b57e0cda5e9da96b5698a5d46565c4d7837fe937e95de1798, target Skype for Business Server Subscription Edition.
 #
 # Run it in the Skype for Business Server Management Shell, on a Front End server or on a
 # management workstation with the administrative tools, as a member of RTCUniversalServerAdmins.
@@ -11,7 +11,7 @@
 
 param([string]$ResultCsv = (Join-Path $PSScriptRoot '07-Production.results.csv'))
 $ErrorActionPreference = 'Stop'
-$Plan = '230c23e36e35324869bebadd75ff4e950621d4d07d522cfaaad8c67cf3817f70'
+$Plan = '68852d3cd4ebdf7b57e0cda5e9da96b5698a5d46565c4d7837fe937e95de1798'
 
 # ---- Functions used below. Each writes a result row; none changes anything by itself.
 function Write-CutoverRow([string]$Step, [string]$Item, [string]$Outcome, [string]$Detail) {
