@@ -3,6 +3,7 @@ package io.cutover.deployment;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Replica;
+import io.cutover.inventory.ServerVersion;
 import io.cutover.inventory.ServiceState;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,15 @@ public interface Deployment extends AutoCloseable {
     default void exportImport(Subject subject, Fqdn targetPool) {
         throw DeploymentFailure.permanent(name() + " cannot export and import " + subject
                 + "; run Export-CsRgsConfiguration and" + " Import-CsRgsConfiguration by hand");
+    }
+
+    /**
+     * What each server of a pool says it runs (Get-CsServerVersion on each server), as rows of
+     * versions.csv; a server that does not answer has no row.
+     */
+    default List<ServerVersion> serverVersions(Fqdn pool) {
+        Inventory inventory = snapshot();
+        return inventory.findPool(pool).map(inventory::serverVersionsOf).orElse(List.of());
     }
 
     /** Points a site's SIP federation route at an Edge pool (Set-CsSite -FederationRoute). */

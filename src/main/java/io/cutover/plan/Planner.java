@@ -98,6 +98,7 @@ public final class Planner {
             List<Check> coexistence = new ArrayList<>();
             coexistence.add(new Check.ServicesRunning(List.of(p.fqdn(), t.fqdn())));
             coexistence.add(new Check.ReplicasUpToDate());
+            scope.buildFloor(p).ifPresent(floor -> coexistence.add(new Check.MinimumBuilds(List.of(floor))));
             User legacyUser = first(scope.usersOn(p), u -> !scope.isRetained(u));
             if (legacyUser == null) {
                 legacyUser = first(scope.usersOn(p), u -> true);

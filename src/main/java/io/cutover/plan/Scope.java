@@ -4,6 +4,7 @@ import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.catalog.Catalog;
 import io.cutover.catalog.ProductVersion;
+import io.cutover.check.Check;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
@@ -328,5 +329,13 @@ final class Scope {
 
     private List<Fqdn> fqdns() {
         return pools.values().stream().map(Pool::fqdn).toList();
+    }
+
+    /** The floor a legacy pool's servers must be at to coexist with the target, when the catalog has one. */
+    java.util.Optional<Check.BuildFloor> buildFloor(Pool legacy) {
+        return versionOf
+                .get(legacy.fqdn())
+                .minimumFor(target)
+                .map(m -> new Check.BuildFloor(legacy.fqdn(), m.build().toString(), m.update(), m.published()));
     }
 }

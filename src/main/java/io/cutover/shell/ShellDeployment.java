@@ -18,6 +18,7 @@ import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.Replica;
+import io.cutover.inventory.ServerVersion;
 import io.cutover.inventory.ServiceState;
 import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
@@ -290,6 +291,11 @@ public final class ShellDeployment implements Deployment {
     @Override
     public List<ServiceState> services(Fqdn pool) {
         return pools.services(pool);
+    }
+
+    @Override
+    public List<ServerVersion> serverVersions(Fqdn pool) {
+        return pools.serverVersions(pool);
     }
 
     @Override

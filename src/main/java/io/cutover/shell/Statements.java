@@ -135,6 +135,12 @@ final class Statements {
                         .flag("Force"));
     }
 
+    /** What {@code server} says it runs: Get-CsServerVersion answers for the server it runs on only. */
+    String serverVersion(String server) {
+        return "Invoke-Command -ComputerName " + value(server) + " -ScriptBlock { Get-CsServerVersion }"
+                + " -ErrorAction 'Stop' | ConvertTo-Json -Depth 4 -Compress";
+    }
+
     String route(String site, String edge) {
         return action(
                 Cmdlet.of("Set-CsSite").with("Identity", "Site:" + site).with("FederationRoute", "EdgeServer:" + edge));

@@ -519,11 +519,30 @@ public final class FakeShell {
                 String before = computer;
                 computer = server;
                 try {
+                    // A block of one command answers with that command's output, as remoting does.
+                    if (block.statements().size() == 1
+                            && block.statements().get(0) instanceof PsScript.Pipeline p1
+                            && p1.elements().size() == 1
+                            && p1.elements().get(0) instanceof PsScript.Command only) {
+                        return invoke(only);
+                    }
                     execute(block.statements(), null);
                 } finally {
                     computer = before;
                 }
                 return List.of();
+            }
+            case "get-csserverversion": {
+                params(c, Set.of());
+                if (computer == null) {
+                    throw new CmdletError(
+                            "Get-CsServerVersion : this fake answers for a server named by Invoke-Command.");
+                }
+                // What the real cmdlet prints: "<product> (<build>): <licence>".
+                return inv().serverVersions().stream()
+                        .filter(v -> v.computer().is(computer))
+                        .<Object>map(v -> v.product() + " (" + v.version() + "): Volume license key installed.")
+                        .toList();
             }
             case "move-csmanagementserver": {
                 params(c, Set.of());
