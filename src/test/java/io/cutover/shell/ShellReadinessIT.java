@@ -30,7 +30,7 @@ class ShellReadinessIT {
         Path ws = dir.resolve("ws");
         Cutover cutover = new Cutover(new Workspace(ws), Clock.systemUTC(), "tester");
         cutover.labCreate(null);
-        cutover.plan(PlanOptions.defaults("Skype for Business Server 2019"), null);
+        cutover.plan(PlanOptions.defaults("Skype for Business Server Subscription Edition"), null);
         String shell = FakeShells.commandLine(
                 ws.resolve("lab"), Map.of("CUTOVER_FAKESHELL_NO_HEALTH", "sfb15pool-dub.contoso.com"));
 

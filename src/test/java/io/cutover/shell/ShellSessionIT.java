@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Long-lived shell sessions of the fake Management Shell: killed, noisy, confused, restricted, closed. */
 class ShellSessionIT {
-    private static final String TARGET = "Skype for Business Server 2019";
+    private static final String TARGET = "Skype for Business Server Subscription Edition";
 
     @TempDir
     Path dir;
