@@ -108,7 +108,18 @@ public final class Cutover {
 
     public Results.RunResult run(
             Path planFile, RunSettings settings, boolean resume, Consumer<Tick> ticks, Target target) {
-        return new Runs(context).run(planFile, settings, resume, ticks, target);
+        return run(planFile, settings, io.cutover.run.Parallelism.NONE, resume, ticks, target);
+    }
+
+    /** As above, shared with other instances or over sites as {@code p} says (see {@link io.cutover.run.Parallelism}). */
+    public Results.RunResult run(
+            Path plan,
+            RunSettings settings,
+            io.cutover.run.Parallelism p,
+            boolean resume,
+            Consumer<Tick> t,
+            Target to) {
+        return new Runs(context).run(plan, settings, p, resume, t, to);
     }
 
     public HeldRun holdRun() {

@@ -50,8 +50,18 @@ final class Session implements AutoCloseable {
      */
     Hold hold() {
         if (hold == null) {
-            hold = Hold.acquire(
+            Hold h = Hold.acquire(
                     journal(), Hold.RUN, Claimant.thisProcess(context.actor()), context.clock(), LeaseTerms.DEFAULT);
+            try {
+                journal()
+                        .currentRunId()
+                        .ifPresent(id -> Shared.requireNoInstances(
+                                journal(), id, context.clock().instant()));
+            } catch (RuntimeException e) {
+                h.close();
+                throw e;
+            }
+            hold = h;
         }
         return hold;
     }
