@@ -121,6 +121,9 @@ final class Runs {
                     ErrorCode.NO_RUN,
                     "nothing to resume: no journal in " + c.workspace().dir() + "; start with `cutover run`");
         }
+        if (parallelism.shared()) {
+            s.shareLab();
+        }
         Deployment deployment = s.deploymentForRun(target);
         if (given != null) {
             validate(given, file, deployment, settings);

@@ -25,6 +25,8 @@ final class Session implements AutoCloseable {
     private Journal journal;
     private Deployment deployment;
     private Hold hold;
+    /** Whether the lab is opened to be shared with other processes acting on it at once. */
+    private boolean sharedLab;
 
     Session(Context context) {
         this.context = context;
@@ -88,10 +90,15 @@ final class Session implements AutoCloseable {
                 current.plan(), run.id(), journal().entries(run.id()), journal().latestRequest(run.id()));
     }
 
+    /** Opens the lab, when it is opened, to be shared with other instances of a run (see {@link Lab#openShared}). */
+    void shareLab() {
+        sharedLab = true;
+    }
+
     Deployment deployment(Target target) {
         if (deployment == null) {
             deployment = target.isLab()
-                    ? context.openLab()
+                    ? sharedLab ? Lab.openShared(context.workspace().lab(), context.clock()) : context.openLab()
                     : new ShellDeployment(
                             target.shell(), context.catalog(), context.meters().shell());
         }

@@ -125,9 +125,14 @@ public final class Claims implements AutoCloseable {
         String scope = prefix(runId) + unit;
         Instant now = clock.instant();
         leases.ensure(scope, now);
-        boolean skipLocked = journal.dialect().equals("postgresql");
+        if (!journal.dialect().equals("postgresql")) {
+            // SQLite's writers take turns: a read, then a compare-and-set on the token, each on its
+            // own (a read transaction that then writes would fail when another wrote in between).
+            return journal.jdbi()
+                    .withHandle(h -> decide(h, unit, Leases.find(h, scope).orElseThrow(), now));
+        }
         return journal.jdbi().inTransaction(h -> {
-            Optional<Lease> row = Leases.find(h, scope, skipLocked ? " for update skip locked" : "");
+            Optional<Lease> row = Leases.find(h, scope, " for update skip locked");
             // Empty: another instance is claiming this very unit now; leave it to that one.
             return row.isPresent() && decide(h, unit, row.get(), now);
         });

@@ -97,6 +97,27 @@ public final class Lab implements Deployment {
     }
 
     /**
+     * Opens the lab in {@code dir} to be shared with other processes acting on it at the same
+     * time (instances sharing a run): each operation first applies what the others changed, and
+     * each change is written to the log before it is applied. Slower than {@link #open}: one
+     * transaction per change.
+     */
+    public static Lab openShared(Path dir, Clock clock) {
+        Lab lab = open(dir, clock);
+        lab.store.share();
+        return lab;
+    }
+
+    /** In a shared lab, applies what other processes changed since this one last looked. */
+    private void fresh() {
+        if (store.shared()) {
+            synchronized (lock) {
+                store.unseen().forEach(state::apply);
+            }
+        }
+    }
+
+    /**
      * Creates a lab in {@code dir} that is the twin of a collected deployment (see {@link Twin}).
      *
      * @param servicesCollected whether the inventory came with service states; pools none of whose
@@ -159,6 +180,7 @@ public final class Lab implements Deployment {
 
     @Override
     public Inventory snapshot() {
+        fresh();
         synchronized (lock) {
             return state.snapshot();
         }
@@ -166,11 +188,13 @@ public final class Lab implements Deployment {
 
     @Override
     public Optional<Fqdn> homeOf(Subject subject) {
+        fresh();
         return state.home(subject);
     }
 
     @Override
     public void move(Subject subject, Fqdn targetPool) {
+        fresh();
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(targetPool, "targetPool");
         LabFaults.pause(state.faults().latencyMillis(Operations.MOVE, targetPool.text()));
@@ -179,6 +203,7 @@ public final class Lab implements Deployment {
 
     @Override
     public void setFederationRoute(String site, Fqdn edgeFqdn) {
+        fresh();
         Objects.requireNonNull(site, "site");
         Pool edge = known(edgeFqdn);
         LabFaults.pause(
@@ -188,11 +213,13 @@ public final class Lab implements Deployment {
 
     @Override
     public PoolState poolState(Fqdn fqdn) {
+        fresh();
         return state.state(known(fqdn));
     }
 
     @Override
     public void deploy(Fqdn fqdn) {
+        fresh();
         Pool pool = known(fqdn);
         LabFaults.pause(
                 state.faults().latencyMillis(Operations.DEPLOY, pool.fqdn().text()));
@@ -201,6 +228,7 @@ public final class Lab implements Deployment {
 
     @Override
     public void decommission(Fqdn fqdn) {
+        fresh();
         Pool pool = known(fqdn);
         LabFaults.pause(state.faults()
                 .latencyMillis(Operations.DECOMMISSION, pool.fqdn().text()));
@@ -209,16 +237,19 @@ public final class Lab implements Deployment {
 
     @Override
     public List<ServiceState> services(Fqdn pool) {
+        fresh();
         return state.services(known(pool));
     }
 
     @Override
     public List<Replica> replication() {
+        fresh();
         return state.replicas();
     }
 
     @Override
     public ProbeResult probe(Probe probe) {
+        fresh();
         return probes.probe(probe, sip);
     }
 
@@ -320,6 +351,12 @@ public final class Lab implements Deployment {
         if (closed) {
             throw new CutoverException(ErrorCode.INTERNAL, "the lab is closed");
         }
+        if (store.shared()) {
+            // Written first, then applied with whatever the others wrote before it, in the log's order.
+            store.writeNow(clock.instant(), effects);
+            store.unseen().forEach(state::apply);
+            return 0;
+        }
         long ticket = store.append(clock.instant(), effects);
         effects.forEach(state::apply);
         return ticket;
@@ -350,6 +387,7 @@ public final class Lab implements Deployment {
 
     /** What {@code cutover lab inspect} shows. */
     public LabSummary summary() {
+        fresh();
         synchronized (lock) {
             Map<Fqdn, int[]> counts = state.homedCounts();
             List<LabSummary.PoolLine> pools = new ArrayList<>();

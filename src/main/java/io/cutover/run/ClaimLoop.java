@@ -3,6 +3,7 @@ package io.cutover.run;
 import io.cutover.CutoverException;
 import io.cutover.deployment.Sleeper;
 import io.cutover.journal.Claims;
+import io.cutover.journal.Entry;
 import io.cutover.journal.Progress;
 import io.cutover.plan.Step;
 import java.time.Duration;
@@ -89,8 +90,9 @@ final class ClaimLoop {
 
     private RunOutcome claimUntilDone() {
         int stepsRun = 0;
+        Reader reader = new Reader();
         while (true) {
-            Progress progress = read();
+            Progress progress = reader.read();
             if (base.stop().requested()) {
                 return new RunOutcome.Stopped(base.stop().request(), null);
             }
@@ -105,7 +107,7 @@ final class ClaimLoop {
                 idle();
                 continue;
             }
-            RunOutcome outcome = carryOut(claimed.get());
+            RunOutcome outcome = carryOut(claimed.get(), reader);
             stepsRun++;
             if (outcome != null) {
                 stopped.compareAndSet(null, outcome);
@@ -122,10 +124,10 @@ final class ClaimLoop {
     }
 
     /** Carries out a claimed unit and lets go of it; an outcome when the run must stop, null to go on. */
-    private RunOutcome carryOut(String id) {
+    private RunOutcome carryOut(String id, Reader reader) {
         try {
             // Read after the claim: the rows of whoever held the unit before are all in by now.
-            Progress progress = read();
+            Progress progress = reader.read();
             Units.Unit unit = units.unit(id);
             if (!units.ready(progress, base.settings()).contains(unit)) {
                 return null;
@@ -143,8 +145,22 @@ final class ClaimLoop {
         }
     }
 
-    private Progress read() {
-        return Progress.of(base.journal().entries(base.run().id()));
+    /**
+     * One claimer's view of the journal, kept current by reading only the rows written since it
+     * last looked. Its own rows come back too, in the journal's order, which leaves each item in
+     * the state its latest row says: between units every row of its own is committed.
+     */
+    private final class Reader {
+        private final Progress progress = Progress.of(List.of());
+        private long seen;
+
+        Progress read() {
+            for (Entry e : base.journal().entriesAfter(base.run().id(), seen)) {
+                progress.apply(e);
+                seen = e.seq();
+            }
+            return progress;
+        }
     }
 
     private void idle() {
