@@ -92,9 +92,10 @@ public final class Claims implements AutoCloseable {
 
     /**
      * Claims the first of {@code units} (in the order given) that no live instance holds; units
-     * this instance holds already are passed over (another of its threads works on them).
+     * this instance holds already are passed over (another of its threads works on them). One
+     * claim at a time per instance, so that two of its threads never both take one unit.
      */
-    public Optional<String> claim(List<String> units) {
+    public synchronized Optional<String> claim(List<String> units) {
         for (String unit : units) {
             if (!held.containsKey(unit) && take(unit)) {
                 return Optional.of(unit);
