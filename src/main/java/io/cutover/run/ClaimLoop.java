@@ -126,10 +126,12 @@ final class ClaimLoop {
     /** Carries out a claimed unit and lets go of it; an outcome when the run must stop, null to go on. */
     private RunOutcome carryOut(String id, Reader reader) {
         try {
-            // Read after the claim: the rows of whoever held the unit before are all in by now.
-            Progress progress = reader.read();
+            // Read in full after the claim: the rows of whoever held the unit before are all in by now.
+            Progress progress = Progress.of(base.journal().entries(base.run().id()));
             Units.Unit unit = units.unit(id);
             if (!units.ready(progress, base.settings()).contains(unit)) {
+                // The claimer's view missed rows (see Reader): look again from the start.
+                reader.reset();
                 return null;
             }
             return work.apply(base.with(progress), units.work(unit));
@@ -147,12 +149,20 @@ final class ClaimLoop {
 
     /**
      * One claimer's view of the journal, kept current by reading only the rows written since it
-     * last looked. Its own rows come back too, in the journal's order, which leaves each item in
-     * the state its latest row says: between units every row of its own is committed.
+     * last looked, to choose what to claim. It may miss rows: several writers commit in another
+     * order than their rows are numbered (PostgreSQL), so a row numbered below the last one read
+     * can land later. A view that misses rows only sees less done than is, so it never leads to
+     * wrong work: a claimed unit is read in full before it is carried out, and a view found
+     * behind is read again from the start.
      */
     private final class Reader {
-        private final Progress progress = Progress.of(List.of());
+        private Progress progress = Progress.of(List.of());
         private long seen;
+
+        void reset() {
+            progress = Progress.of(List.of());
+            seen = 0;
+        }
 
         Progress read() {
             for (Entry e : base.journal().entriesAfter(base.run().id(), seen)) {
