@@ -87,7 +87,12 @@ final class Session implements AutoCloseable {
     StatusReport status(CurrentRun current) {
         RunRecord run = current.run();
         return Status.of(
-                current.plan(), run.id(), journal().entries(run.id()), journal().latestRequest(run.id()));
+                        current.plan(),
+                        run.id(),
+                        journal().entries(run.id()),
+                        journal().latestRequest(run.id()))
+                .withInstances(
+                        Shared.instances(journal(), run.id(), context.clock().instant()));
     }
 
     /** Opens the lab, when it is opened, to be shared with other instances of a run (see {@link Lab#openShared}). */

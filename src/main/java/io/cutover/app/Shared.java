@@ -8,6 +8,7 @@ import io.cutover.journal.Hold;
 import io.cutover.journal.Instance;
 import io.cutover.journal.Journal;
 import io.cutover.journal.LeaseTerms;
+import io.cutover.run.StatusReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,8 +56,7 @@ final class Shared {
      */
     static void requireNoInstances(Journal journal, String runId, Instant now) {
         List<Instance> live = Claims.instances(journal, runId).stream()
-                .filter(i -> i.stoppedAt() == null
-                        && !i.heartbeatAt().plus(TERMS.term()).isBefore(now))
+                .filter(i -> i.stoppedAt() == null && !lapsed(i, now))
                 .toList();
         if (!live.isEmpty()) {
             Instance i = live.get(0);
@@ -66,6 +66,25 @@ final class Shared {
                             + i.host() + " (" + i.actor() + "); join them with `cutover run --shared`, or wait"
                             + " for them to finish");
         }
+    }
+
+    /** The instances sharing the run that have not left it, live or lapsed, for status. */
+    static List<StatusReport.InstanceLine> instances(Journal journal, String runId, Instant now) {
+        return Claims.instances(journal, runId).stream()
+                .filter(i -> i.stoppedAt() == null)
+                .map(i -> new StatusReport.InstanceLine(
+                        i.host(),
+                        i.pid(),
+                        i.actor(),
+                        i.sites(),
+                        i.heartbeatAt().toString(),
+                        i.units(),
+                        lapsed(i, now) ? "lapsed" : "live"))
+                .toList();
+    }
+
+    private static boolean lapsed(Instance i, Instant now) {
+        return i.heartbeatAt().plus(TERMS.term()).isBefore(now);
     }
 
     private static void pause() {
