@@ -5,7 +5,10 @@ import io.cutover.catalog.Catalog;
 import io.cutover.check.MatrixRunner;
 import io.cutover.folder.CollectScript;
 import io.cutover.journal.AuditEntry;
+import io.cutover.journal.Claimant;
 import io.cutover.journal.Control;
+import io.cutover.journal.Store;
+import io.cutover.journal.StoreCopy;
 import io.cutover.lab.LabSummary;
 import io.cutover.metrics.Meters;
 import io.cutover.plan.Phase;
@@ -120,6 +123,11 @@ public final class Cutover {
             Consumer<Tick> t,
             Target to) {
         return new Runs(context).run(plan, settings, p, resume, t, to);
+    }
+
+    /** {@code store copy}: the workspace's journal copied into {@code to} and verified (see {@link StoreCopy#copy}). */
+    public List<StoreCopy.Copied> storeCopy(Store to) {
+        return StoreCopy.copy(context.workspace().store(), to, Claimant.thisProcess(context.actor()), context.clock());
     }
 
     public HeldRun holdRun() {
