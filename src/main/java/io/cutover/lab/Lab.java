@@ -96,12 +96,7 @@ public final class Lab implements Deployment {
         }
     }
 
-    /**
-     * Opens the lab in {@code dir} to be shared with other processes acting on it at the same
-     * time (instances sharing a run): each operation first applies what the others changed, and
-     * each change is written to the log before it is applied. Slower than {@link #open}: one
-     * transaction per change.
-     */
+    /** As {@link #open}, for processes acting on it at once (instances sharing a run): see {@link LabStore#share}. */
     public static Lab openShared(Path dir, Clock clock) {
         Lab lab = open(dir, clock);
         lab.store.share();
@@ -110,10 +105,8 @@ public final class Lab implements Deployment {
 
     /** In a shared lab, applies what other processes changed since this one last looked. */
     private void fresh() {
-        if (store.shared()) {
-            synchronized (lock) {
-                store.unseen().forEach(state::apply);
-            }
+        synchronized (lock) {
+            store.unseen(state::apply);
         }
     }
 
@@ -354,7 +347,7 @@ public final class Lab implements Deployment {
         if (store.shared()) {
             // Written first, then applied with whatever the others wrote before it, in the log's order.
             store.writeNow(clock.instant(), effects);
-            store.unseen().forEach(state::apply);
+            store.unseen(state::apply);
             return 0;
         }
         long ticket = store.append(clock.instant(), effects);
@@ -389,27 +382,7 @@ public final class Lab implements Deployment {
     public LabSummary summary() {
         fresh();
         synchronized (lock) {
-            Map<Fqdn, int[]> counts = state.homedCounts();
-            List<LabSummary.PoolLine> pools = new ArrayList<>();
-            for (Pool p : state.pools()) {
-                int[] c = counts.getOrDefault(p.fqdn(), new int[2]);
-                pools.add(
-                        new LabSummary.PoolLine(p.fqdn(), p.site(), p.role(), p.version(), state.state(p), c[0], c[1]));
-            }
-            List<LabSummary.SiteLine> sites = state.sites().stream()
-                    .map(s ->
-                            new LabSummary.SiteLine(s.name(), s.siteId(), s.federationRoute(), s.xmppFederationRoute()))
-                    .toList();
-            String location = store.persistent() ? store.dir().toString() : "in memory";
-            return new LabSummary(
-                    state.scenario.name(),
-                    location,
-                    state.userCount(),
-                    state.cmsPool(),
-                    pools,
-                    sites,
-                    faultSeed(),
-                    faults());
+            return LabSummary.of(state, store.persistent() ? store.dir().toString() : "in memory");
         }
     }
 

@@ -207,7 +207,11 @@ final class LabStore implements AutoCloseable {
         return since(0);
     }
 
-    /** Shares the log with other processes from now on (see {@link #shared}). */
+    /**
+     * Shares the log with other processes acting on the lab at the same time from now on: every
+     * operation first applies what the others wrote, and each change is written (one transaction
+     * each, so slower) before it is applied, so every process applies the log in its order.
+     */
     void share() {
         shared = true;
     }
@@ -239,9 +243,11 @@ final class LabStore implements AutoCloseable {
         }
     }
 
-    /** What other processes (and this one) wrote since this process last looked. */
-    List<Mutation> unseen() {
-        return since(seen);
+    /** In a shared log, hands {@code apply} what any process wrote since this one last looked. */
+    void unseen(java.util.function.Consumer<Mutation> apply) {
+        if (shared) {
+            since(seen).forEach(apply);
+        }
     }
 
     /** Writes the effects of one operation now, in a transaction of its own (a shared log). */
