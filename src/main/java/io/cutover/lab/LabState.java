@@ -313,7 +313,17 @@ final class LabState {
                 services,
                 replicas(),
                 initial.policies(),
-                initial.partners());
+                initial.partners(),
+                serverVersions());
+    }
+
+    /** What the servers of the pools still in the topology report about their product. */
+    private List<io.cutover.inventory.ServerVersion> serverVersions() {
+        java.util.Set<Fqdn> servers = new java.util.HashSet<>();
+        pools.values().forEach(p -> servers.addAll(p.servers()));
+        return initial.serverVersions().stream()
+                .filter(v -> servers.contains(v.computer()))
+                .toList();
     }
 
     // ---- the one way state changes ----

@@ -287,7 +287,11 @@ public final class Rollback {
                     settings.actor());
             journal.append(begin);
             try {
-                deployment.move(m.subject(), m.from());
+                if (m.exportsAndImports()) {
+                    deployment.exportImport(m.subject(), m.from());
+                } else {
+                    deployment.move(m.subject(), m.from());
+                }
                 journal.append(begin.end(Outcome.OK, "back on " + m.from(), clock.instant()));
                 return;
             } catch (DeploymentFailure f) {

@@ -18,6 +18,7 @@ import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.Replica;
+import io.cutover.inventory.ServerVersion;
 import io.cutover.inventory.ServiceState;
 import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
@@ -209,6 +210,19 @@ public final class ShellDeployment implements Deployment {
         }
     }
 
+    /** Exports the Response Group configuration and imports it into the target: {@link Statements#exportImport}. */
+    @Override
+    public void exportImport(Subject subject, Fqdn targetPool) {
+        if (subject.kind() != HomedKind.RgsConfiguration) {
+            throw DeploymentFailure.permanent(
+                    "only Response Group configuration is exported and imported, not " + subject);
+        }
+        Answer a = run(statements().exportImport(subject.id(), targetPool.text()));
+        if (!a.ok()) {
+            throw failure("exporting and importing " + subject + " into " + targetPool, a.error());
+        }
+    }
+
     /**
      * While more than one Edge pool carries federation (during the migration, two briefly do),
      * Move-CsUser needs -ProxyPool: the Edge that carries the target pool's site's federation.
@@ -277,6 +291,11 @@ public final class ShellDeployment implements Deployment {
     @Override
     public List<ServiceState> services(Fqdn pool) {
         return pools.services(pool);
+    }
+
+    @Override
+    public List<ServerVersion> serverVersions(Fqdn pool) {
+        return pools.serverVersions(pool);
     }
 
     @Override
