@@ -102,7 +102,7 @@ class SharedRunIT {
     private Cutover planned() {
         Cutover alice = cutover("alice");
         alice.labCreate(null);
-        alice.plan(PlanOptions.defaults("Skype for Business Server 2019"), null);
+        alice.plan(PlanOptions.defaults("Skype for Business Server Subscription Edition"), null);
         return alice;
     }
 
