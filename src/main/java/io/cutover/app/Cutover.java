@@ -5,7 +5,10 @@ import io.cutover.catalog.Catalog;
 import io.cutover.check.MatrixRunner;
 import io.cutover.folder.CollectScript;
 import io.cutover.journal.AuditEntry;
+import io.cutover.journal.Claimant;
 import io.cutover.journal.Control;
+import io.cutover.journal.Store;
+import io.cutover.journal.StoreCopy;
 import io.cutover.lab.LabSummary;
 import io.cutover.metrics.Meters;
 import io.cutover.plan.Phase;
@@ -108,7 +111,23 @@ public final class Cutover {
 
     public Results.RunResult run(
             Path planFile, RunSettings settings, boolean resume, Consumer<Tick> ticks, Target target) {
-        return new Runs(context).run(planFile, settings, resume, ticks, target);
+        return run(planFile, settings, io.cutover.run.Parallelism.NONE, resume, ticks, target);
+    }
+
+    /** As above, shared with other instances or over sites as {@code p} says (see {@link io.cutover.run.Parallelism}). */
+    public Results.RunResult run(
+            Path plan,
+            RunSettings settings,
+            io.cutover.run.Parallelism p,
+            boolean resume,
+            Consumer<Tick> t,
+            Target to) {
+        return new Runs(context).run(plan, settings, p, resume, t, to);
+    }
+
+    /** {@code store copy}: the workspace's journal copied into {@code to} and verified (see {@link StoreCopy#copy}). */
+    public List<StoreCopy.Copied> storeCopy(Store to) {
+        return StoreCopy.copy(context.workspace().store(), to, Claimant.thisProcess(context.actor()), context.clock());
     }
 
     public HeldRun holdRun() {

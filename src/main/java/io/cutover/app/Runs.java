@@ -5,6 +5,9 @@ import io.cutover.ErrorCode;
 import io.cutover.deployment.Deployment;
 import io.cutover.deployment.DeploymentFailure;
 import io.cutover.deployment.Sleeper;
+import io.cutover.journal.Claimant;
+import io.cutover.journal.Claims;
+import io.cutover.journal.Hold;
 import io.cutover.journal.Progress;
 import io.cutover.journal.RunRecord;
 import io.cutover.plan.Plan;
@@ -12,11 +15,13 @@ import io.cutover.plan.Step;
 import io.cutover.run.Decide;
 import io.cutover.run.Executor;
 import io.cutover.run.LivePools;
+import io.cutover.run.Parallelism;
 import io.cutover.run.RunOutcome;
 import io.cutover.run.RunSettings;
 import io.cutover.run.RunStart;
 import io.cutover.run.StatusReport;
 import io.cutover.run.Tick;
+import io.cutover.run.Units;
 import io.cutover.shell.Readiness;
 import io.cutover.shell.ShellDeployment;
 import java.nio.file.Path;
@@ -59,16 +64,38 @@ final class Runs {
 
     /** Runs the plan against the lab or, through the Management Shell, a real deployment. */
     Results.RunResult run(Path planFile, RunSettings settings, boolean resume, Consumer<Tick> ticks, Target target) {
+        return run(planFile, settings, Parallelism.NONE, resume, ticks, target);
+    }
+
+    /** As above, spread over instances or sites as {@code parallelism} says. */
+    Results.RunResult run(
+            Path planFile,
+            RunSettings settings,
+            Parallelism parallelism,
+            boolean resume,
+            Consumer<Tick> ticks,
+            Target target) {
         try (Session s = c.session()) {
-            return run(s, planFile, settings, resume, ticks, target);
+            return run(s, planFile, settings, parallelism, resume, ticks, target);
         }
     }
 
     /** As above, in a session the caller keeps open (a rehearsal reads the journal afterwards). */
     Results.RunResult run(
             Session s, Path planFile, RunSettings settings, boolean resume, Consumer<Tick> ticks, Target target) {
+        return run(s, planFile, settings, Parallelism.NONE, resume, ticks, target);
+    }
+
+    private Results.RunResult run(
+            Session s,
+            Path planFile,
+            RunSettings settings,
+            Parallelism parallelism,
+            boolean resume,
+            Consumer<Tick> ticks,
+            Target target) {
         try {
-            return runOn(s, planFile, settings, resume, ticks, target);
+            return runOn(s, planFile, settings, parallelism, resume, ticks, target);
         } catch (DeploymentFailure f) {
             // Moves and actions report their own failures; this is the deployment not answering a
             // read outside them: its state before the first step, or a gate's query (services,
@@ -82,13 +109,22 @@ final class Runs {
     }
 
     private Results.RunResult runOn(
-            Session s, Path planFile, RunSettings settings, boolean resume, Consumer<Tick> ticks, Target target) {
+            Session s,
+            Path planFile,
+            RunSettings settings,
+            Parallelism parallelism,
+            boolean resume,
+            Consumer<Tick> ticks,
+            Target target) {
         Path file = planFile == null ? c.workspace().plan() : planFile;
         Plan given = planFile == null && resume ? null : Plans.read(file);
         if (resume && !s.hasJournal()) {
             throw new CutoverException(
                     ErrorCode.NO_RUN,
                     "nothing to resume: no journal in " + c.workspace().dir() + "; start with `cutover run`");
+        }
+        if (parallelism.shared()) {
+            s.shareLab();
         }
         Deployment deployment = s.deploymentForRun(target);
         if (given != null) {
@@ -97,14 +133,34 @@ final class Runs {
                 Readiness.require((ShellDeployment) s.deployment(target), given);
             }
         }
+        boolean joining = parallelism.claimed();
         if (s.hasJournal()) {
             // The same checks again once held; here so that refused input leaves no hold behind.
-            check(s.journal().currentRun(), given, file, resume);
+            check(s.journal().currentRun(), given, file, resume || joining);
         }
-        // Once the input is known good (refused input writes nothing, not even a journal), and
-        // before the run is read or anything is done: one process drives a run at a time.
-        s.hold();
-        CurrentRun current = startOrResume(s, given, file, resume, deployment.name());
+        CurrentRun current;
+        Claims claims = null;
+        if (joining) {
+            // Instances take turns to start the run (or find it started), then share it in units.
+            try (Hold start = Shared.holdToStart(s, c)) {
+                current = startOrResume(
+                        s, given, file, resume || s.journal().currentRun().isPresent(), deployment.name());
+            }
+            Units units = Executor.units(current.plan(), parallelism);
+            claims = Claims.join(
+                    s.journal(),
+                    current.id(),
+                    Claimant.thisProcess(c.actor()),
+                    settings.sites(),
+                    c.clock(),
+                    Shared.TERMS,
+                    units::unitOf);
+        } else {
+            // Once the input is known good (refused input writes nothing, not even a journal), and
+            // before the run is read or anything is done: one process drives a run at a time.
+            s.hold();
+            current = startOrResume(s, given, file, resume, deployment.name());
+        }
         s.journal().watch(c.meters().journal(current.plan()));
         RunOutcome outcome = new Executor(
                         current.plan(),
@@ -115,7 +171,7 @@ final class Runs {
                         settings,
                         ticks,
                         Sleeper.system())
-                .run();
+                .run(claims, parallelism);
         // After a run people want to see where the pools stand now, as they did before status
         // came from the journal alone: the deployment is open anyway.
         StatusReport status = s.status(current).withPools(LivePools.of(deployment));

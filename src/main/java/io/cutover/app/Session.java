@@ -26,6 +26,8 @@ final class Session implements AutoCloseable {
     private Journal journal;
     private Deployment deployment;
     private Hold hold;
+    /** Whether the lab is opened to be shared with other processes acting on it at once. */
+    private boolean sharedLab;
 
     Session(Context context) {
         this.context = context;
@@ -51,8 +53,18 @@ final class Session implements AutoCloseable {
      */
     Hold hold() {
         if (hold == null) {
-            hold = Hold.acquire(
+            Hold h = Hold.acquire(
                     journal(), Hold.RUN, Claimant.thisProcess(context.actor()), context.clock(), LeaseTerms.DEFAULT);
+            try {
+                journal()
+                        .currentRunId()
+                        .ifPresent(id -> Shared.requireNoInstances(
+                                journal(), id, context.clock().instant()));
+            } catch (RuntimeException e) {
+                h.close();
+                throw e;
+            }
+            hold = h;
         }
         return hold;
     }
@@ -76,13 +88,23 @@ final class Session implements AutoCloseable {
     StatusReport status(CurrentRun current) {
         RunRecord run = current.run();
         return Status.of(
-                current.plan(), run.id(), journal().entries(run.id()), journal().latestRequest(run.id()));
+                        current.plan(),
+                        run.id(),
+                        journal().entries(run.id()),
+                        journal().latestRequest(run.id()))
+                .withInstances(
+                        Shared.instances(journal(), run.id(), context.clock().instant()));
+    }
+
+    /** Opens the lab, when it is opened, to be shared with other instances of a run (see {@link Lab#openShared}). */
+    void shareLab() {
+        sharedLab = true;
     }
 
     Deployment deployment(Target target) {
         if (deployment == null) {
             deployment = target.isLab()
-                    ? context.openLab()
+                    ? sharedLab ? Lab.openShared(context.workspace().lab(), context.clock()) : context.openLab()
                     : new ShellDeployment(
                             target.shell(),
                             context.catalog(),

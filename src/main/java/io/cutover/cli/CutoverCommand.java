@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             CollectScriptCommand.class,
             ApproveCommand.class,
             ServeCommand.class,
-            ReportCommand.class
+            ReportCommand.class,
+            StoreCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = {

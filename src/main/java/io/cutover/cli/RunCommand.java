@@ -62,6 +62,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Run only steps of these sites (e.g. one site per change window).")
     java.util.List<String> sites = new java.util.ArrayList<>();
 
+    @picocli.CommandLine.Mixin
+    ParallelOptions parallelOptions = new ParallelOptions();
+
     @Option(
             names = "--record",
             paramLabel = "CSV",
@@ -94,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
         try (ScrapeEndpoint metrics =
                         metricsOptions.expose(meters, spec.commandLine().getErr());
                 ProgressDisplay progress = ProgressDisplay.forTerminal(!common.json)) {
-            result = common.facade(meters).run(plan, settings, resume, progress, target);
+            result = common.facade(meters).run(plan, settings, parallelOptions.parallelism(), resume, progress, target);
         }
         if (common.json) {
             Printer.json(w, result);

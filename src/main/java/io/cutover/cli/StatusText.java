@@ -58,6 +58,7 @@ final class StatusText {
                         p.site(), p.fqdn(), p.role(), p.version(), p.state(), p.users(), p.objects());
             }
         }
+        printInstances(w, s.instances());
         if (s.blocker() != null) {
             w.println();
             printBlocker(w, s.blocker());
@@ -86,6 +87,27 @@ final class StatusText {
                     h.lastProblem() == null ? "" : h.lastProblem());
         }
         w.flush();
+    }
+
+    private static void printInstances(PrintWriter w, java.util.List<StatusReport.InstanceLine> instances) {
+        if (instances.isEmpty()) {
+            return;
+        }
+        w.println();
+        w.printf(
+                "%-20s %8s %-12s %-20s %-32s %-7s %s%n",
+                "HOST", "PROCESS", "ACTOR", "SITES", "LAST HEARTBEAT", "STATE", "UNITS");
+        for (StatusReport.InstanceLine i : instances) {
+            w.printf(
+                    "%-20s %8d %-12s %-20s %-32s %-7s %s%n",
+                    i.host(),
+                    i.pid(),
+                    i.actor(),
+                    i.sites().isEmpty() ? "(all)" : String.join(",", i.sites()),
+                    i.lastHeartbeat(),
+                    i.state(),
+                    i.units().isEmpty() ? "-" : String.join(" ", i.units()));
+        }
     }
 
     static void printBlocker(PrintWriter w, StatusReport.Blocker b) {

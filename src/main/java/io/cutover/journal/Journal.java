@@ -1,13 +1,16 @@
 package io.cutover.journal;
 
+import io.cutover.CutoverException;
 import io.cutover.inventory.Fqdn;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -39,8 +42,8 @@ public final class Journal implements AutoCloseable {
     private final Thread writer;
     private volatile boolean closed;
     private volatile Watch watch = Watch.NONE;
-    /** The holding this journal's writes must still have to land; null when they need none. */
-    private volatile Leases.Fence fence;
+    /** The holding each row must still have to land (null: none); rows of one pending share it. */
+    private volatile java.util.function.Function<Entry, Leases.Fence> fences = e -> null;
 
     private final List<Runnable> beforeClose = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -52,7 +55,7 @@ public final class Journal implements AutoCloseable {
         void committed(List<Entry> rows, java.time.Duration took);
     }
 
-    private record Pending(List<Entry> entries, CompletableFuture<Void> done) {}
+    record Pending(List<Entry> entries, CompletableFuture<Void> done) {}
 
     private Journal(Store store, DataSource ds, Jdbi jdbi) {
         this.store = store;
@@ -97,7 +100,21 @@ public final class Journal implements AutoCloseable {
      * RUN_IN_PROGRESS and nothing of them lands.
      */
     void fence(Leases.Fence fence) {
-        this.fence = fence;
+        this.fences = e -> fence;
+    }
+
+    /** As {@link #fence}, with a holding of its own for each row (its unit's claim, say). */
+    void fenceEach(java.util.function.Function<Entry, Leases.Fence> fences) {
+        this.fences = fences;
+    }
+
+    /** The store's dialect: "sqlite" or "postgresql". */
+    String dialect() {
+        return store.dialect();
+    }
+
+    Jdbi jdbi() {
+        return jdbi;
     }
 
     /** Runs {@code r} when the journal closes, after its last rows are written and before its connections close. */
@@ -190,23 +207,38 @@ public final class Journal implements AutoCloseable {
                 queue.drainTo(batch, 4096);
                 boolean stop = false;
                 long began = System.nanoTime();
+                Map<Pending, CutoverException> refused = new IdentityHashMap<>();
                 try {
                     h.useTransaction(tx -> {
-                        Leases.requireHeld(tx, fence);
+                        refused.clear();
+                        refused.putAll(Fencing.refused(tx, batch, fences));
                         PreparedBatch pb = tx.prepareBatch(INSERT);
+                        int rows = 0;
                         for (Pending p : batch) {
-                            for (Entry e : p.entries()) {
-                                bind(pb, e).add();
+                            if (!refused.containsKey(p)) {
+                                for (Entry e : p.entries()) {
+                                    bind(pb, e).add();
+                                    rows++;
+                                }
                             }
                         }
-                        pb.execute();
+                        if (rows > 0) {
+                            pb.execute();
+                        }
                     });
-                    watch.committed(rows(batch), java.time.Duration.ofNanos(System.nanoTime() - began));
+                    List<Pending> landed = new ArrayList<>(batch);
+                    landed.removeIf(refused::containsKey);
+                    watch.committed(rows(landed), java.time.Duration.ofNanos(System.nanoTime() - began));
                     for (Pending p : batch) {
                         if (p.entries().isEmpty()) {
                             stop = true;
                         }
-                        p.done().complete(null);
+                        CutoverException why = refused.get(p);
+                        if (why == null) {
+                            p.done().complete(null);
+                        } else {
+                            p.done().completeExceptionally(why);
+                        }
                     }
                 } catch (RuntimeException e) {
                     batch.forEach(p -> p.done().completeExceptionally(e));

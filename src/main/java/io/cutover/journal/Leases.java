@@ -24,8 +24,16 @@ final class Leases {
     }
 
     static Optional<Lease> find(Handle h, String scope) {
+        return find(h, scope, "");
+    }
+
+    /**
+     * The lease row, read with {@code lock} after the statement ("" for none; PostgreSQL's
+     * {@code for update skip locked} to take it for this transaction unless another has it).
+     */
+    static Optional<Lease> find(Handle h, String scope, String lock) {
         return h.createQuery("select scope, holder, host, pid, actor, acquired_at, heartbeat_at, released_at, token"
-                        + " from lease where scope = ?")
+                        + " from lease where scope = ?" + lock)
                 .bind(0, scope)
                 .map((rs, ctx) -> new Lease(
                         rs.getString(1),
@@ -59,7 +67,11 @@ final class Leases {
 
     /** Replaces the holding whose token is {@code replacedToken} by {@code l}; false when it changed meanwhile. */
     boolean replace(long replacedToken, Lease l) {
-        return jdbi.withHandle(h -> h.createUpdate("update lease set holder = ?, host = ?, pid = ?, actor = ?,"
+        return jdbi.withHandle(h -> replace(h, replacedToken, l));
+    }
+
+    static boolean replace(Handle h, long replacedToken, Lease l) {
+        return h.createUpdate("update lease set holder = ?, host = ?, pid = ?, actor = ?,"
                                 + " acquired_at = ?, heartbeat_at = ?, released_at = null, token = ?"
                                 + " where scope = ? and token = ?")
                         .bind(0, l.holder())
@@ -71,8 +83,33 @@ final class Leases {
                         .bind(6, l.token())
                         .bind(7, l.scope())
                         .bind(8, replacedToken)
-                        .execute())
+                        .execute()
                 == 1;
+    }
+
+    /** Makes sure a scope has a row, released and never held (token 0) when it is new. */
+    void ensure(String scope, Instant at) {
+        jdbi.useHandle(h -> h.createUpdate("insert into lease (scope, holder, host, pid, actor, acquired_at,"
+                        + " heartbeat_at, released_at, token) values (?, '', '', 0, '', ?, ?, ?, 0)"
+                        + " on conflict (scope) do nothing")
+                .bind(0, scope)
+                .bind(1, at.toString())
+                .bind(2, at.toString())
+                .bind(3, at.toString())
+                .execute());
+    }
+
+    /** The holdings of scopes starting with {@code prefix} that are not released, by holder. */
+    java.util.List<Lease> heldUnder(String prefix) {
+        return jdbi.withHandle(h -> h
+                .createQuery("select scope from lease where scope like ? and released_at is null")
+                .bind(0, prefix + "%")
+                .mapTo(String.class)
+                .list()
+                .stream()
+                .map(scope -> find(h, scope))
+                .flatMap(Optional::stream)
+                .toList());
     }
 
     /** Renews a holding; false when it is no longer held by {@code holder} under {@code token}. */

@@ -96,6 +96,20 @@ public final class Lab implements Deployment {
         }
     }
 
+    /** As {@link #open}, for processes acting on it at once (instances sharing a run): see {@link LabStore#share}. */
+    public static Lab openShared(Path dir, Clock clock) {
+        Lab lab = open(dir, clock);
+        lab.store.share();
+        return lab;
+    }
+
+    /** In a shared lab, applies what other processes changed since this one last looked. */
+    private void fresh() {
+        synchronized (lock) {
+            store.unseen(state::apply);
+        }
+    }
+
     /**
      * Creates a lab in {@code dir} that is the twin of a collected deployment (see {@link Twin}).
      *
@@ -159,6 +173,7 @@ public final class Lab implements Deployment {
 
     @Override
     public Inventory snapshot() {
+        fresh();
         synchronized (lock) {
             return state.snapshot();
         }
@@ -166,11 +181,13 @@ public final class Lab implements Deployment {
 
     @Override
     public Optional<Fqdn> homeOf(Subject subject) {
+        fresh();
         return state.home(subject);
     }
 
     @Override
     public void move(Subject subject, Fqdn targetPool) {
+        fresh();
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(targetPool, "targetPool");
         LabFaults.pause(state.faults().latencyMillis(Operations.MOVE, targetPool.text()));
@@ -187,6 +204,7 @@ public final class Lab implements Deployment {
 
     @Override
     public void setFederationRoute(String site, Fqdn edgeFqdn) {
+        fresh();
         Objects.requireNonNull(site, "site");
         Pool edge = known(edgeFqdn);
         LabFaults.pause(
@@ -196,11 +214,13 @@ public final class Lab implements Deployment {
 
     @Override
     public PoolState poolState(Fqdn fqdn) {
+        fresh();
         return state.state(known(fqdn));
     }
 
     @Override
     public void deploy(Fqdn fqdn) {
+        fresh();
         Pool pool = known(fqdn);
         LabFaults.pause(
                 state.faults().latencyMillis(Operations.DEPLOY, pool.fqdn().text()));
@@ -209,6 +229,7 @@ public final class Lab implements Deployment {
 
     @Override
     public void decommission(Fqdn fqdn) {
+        fresh();
         Pool pool = known(fqdn);
         LabFaults.pause(state.faults()
                 .latencyMillis(Operations.DECOMMISSION, pool.fqdn().text()));
@@ -217,16 +238,19 @@ public final class Lab implements Deployment {
 
     @Override
     public List<ServiceState> services(Fqdn pool) {
+        fresh();
         return state.services(known(pool));
     }
 
     @Override
     public List<Replica> replication() {
+        fresh();
         return state.replicas();
     }
 
     @Override
     public ProbeResult probe(Probe probe) {
+        fresh();
         return probes.probe(probe, sip);
     }
 
@@ -328,6 +352,12 @@ public final class Lab implements Deployment {
         if (closed) {
             throw new CutoverException(ErrorCode.INTERNAL, "the lab is closed");
         }
+        if (store.shared()) {
+            // Written first, then applied with whatever the others wrote before it, in the log's order.
+            store.writeNow(clock.instant(), effects);
+            store.unseen(state::apply);
+            return 0;
+        }
         long ticket = store.append(clock.instant(), effects);
         effects.forEach(state::apply);
         return ticket;
@@ -358,28 +388,9 @@ public final class Lab implements Deployment {
 
     /** What {@code cutover lab inspect} shows. */
     public LabSummary summary() {
+        fresh();
         synchronized (lock) {
-            Map<Fqdn, int[]> counts = state.homedCounts();
-            List<LabSummary.PoolLine> pools = new ArrayList<>();
-            for (Pool p : state.pools()) {
-                int[] c = counts.getOrDefault(p.fqdn(), new int[2]);
-                pools.add(
-                        new LabSummary.PoolLine(p.fqdn(), p.site(), p.role(), p.version(), state.state(p), c[0], c[1]));
-            }
-            List<LabSummary.SiteLine> sites = state.sites().stream()
-                    .map(s ->
-                            new LabSummary.SiteLine(s.name(), s.siteId(), s.federationRoute(), s.xmppFederationRoute()))
-                    .toList();
-            String location = store.persistent() ? store.dir().toString() : "in memory";
-            return new LabSummary(
-                    state.scenario.name(),
-                    location,
-                    state.userCount(),
-                    state.cmsPool(),
-                    pools,
-                    sites,
-                    faultSeed(),
-                    faults());
+            return LabSummary.of(state, store.persistent() ? store.dir().toString() : "in memory");
         }
     }
 

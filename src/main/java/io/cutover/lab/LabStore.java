@@ -43,6 +43,15 @@ final class LabStore implements AutoCloseable {
     /** Changes queued for the log; also the monitor of the group commit. */
     private final List<Entry> queue = new ArrayList<>();
 
+    /**
+     * Whether other processes write to the same log (a run shared by several instances): then
+     * every change is written before it is applied, and the log is read again before every
+     * operation, so each process applies every change in the log's order.
+     */
+    private boolean shared;
+    /** The last row of the log this process has applied. */
+    private long seen;
+
     private long appended;
     private long committed;
     private boolean writing;
@@ -195,16 +204,57 @@ final class LabStore implements AutoCloseable {
         if (connection == null) {
             return all;
         }
-        try (Statement s = connection.createStatement();
-                ResultSet r = s.executeQuery("SELECT body FROM mutation ORDER BY seq")) {
-            while (r.next()) {
-                all.add(JSON.readValue(r.getString(1), Mutation.class));
+        return since(0);
+    }
+
+    /**
+     * Shares the log with other processes acting on the lab at the same time from now on: every
+     * operation first applies what the others wrote, and each change is written (one transaction
+     * each, so slower) before it is applied, so every process applies the log in its order.
+     */
+    void share() {
+        shared = true;
+    }
+
+    boolean shared() {
+        return shared;
+    }
+
+    /** The mutations written after row {@code after} (by any process), in order; remembers the last one seen. */
+    List<Mutation> since(long after) {
+        List<Mutation> all = new ArrayList<>();
+        if (connection == null) {
+            return all;
+        }
+        try (PreparedStatement s =
+                connection.prepareStatement("SELECT seq, body FROM mutation WHERE seq > ? ORDER BY seq")) {
+            s.setLong(1, after);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    seen = r.getLong(1);
+                    all.add(JSON.readValue(r.getString(2), Mutation.class));
+                }
             }
             connection.commit();
             return all;
         } catch (SQLException | JsonProcessingException e) {
             throw new CutoverException(
                     ErrorCode.INTERNAL, "cannot read the lab's log in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** In a shared log, hands {@code apply} what any process wrote since this one last looked. */
+    void unseen(java.util.function.Consumer<Mutation> apply) {
+        if (shared) {
+            since(seen).forEach(apply);
+        }
+    }
+
+    /** Writes the effects of one operation now, in a transaction of its own (a shared log). */
+    void writeNow(Instant at, List<Mutation> mutations) {
+        CutoverException failure = write(List.of(new Entry(0, at, mutations)));
+        if (failure != null) {
+            throw failure;
         }
     }
 

@@ -33,4 +33,26 @@ public record LabSummary(
             Fqdn fqdn, String site, PoolRole role, String version, PoolState state, int users, int objects) {}
 
     public record SiteLine(String name, int siteId, Fqdn federationRoute, Fqdn xmppFederationRoute) {}
+
+    /** The summary of the lab's state now; the caller holds the lab's lock. */
+    static LabSummary of(LabState state, String location) {
+        java.util.Map<Fqdn, int[]> counts = state.homedCounts();
+        List<PoolLine> pools = new java.util.ArrayList<>();
+        for (io.cutover.inventory.Pool p : state.pools()) {
+            int[] c = counts.getOrDefault(p.fqdn(), new int[2]);
+            pools.add(new PoolLine(p.fqdn(), p.site(), p.role(), p.version(), state.state(p), c[0], c[1]));
+        }
+        List<SiteLine> sites = state.sites().stream()
+                .map(s -> new SiteLine(s.name(), s.siteId(), s.federationRoute(), s.xmppFederationRoute()))
+                .toList();
+        return new LabSummary(
+                state.scenario.name(),
+                location,
+                state.userCount(),
+                state.cmsPool(),
+                pools,
+                sites,
+                state.faults().seed(),
+                state.faults().faults());
+    }
 }

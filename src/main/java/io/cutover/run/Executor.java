@@ -9,6 +9,7 @@ import io.cutover.deployment.Sleeper;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Site;
+import io.cutover.journal.Claims;
 import io.cutover.journal.Control;
 import io.cutover.journal.Journal;
 import io.cutover.journal.Progress;
@@ -143,6 +144,15 @@ public final class Executor {
     }
 
     public RunOutcome run() {
+        return run(null, Parallelism.NONE);
+    }
+
+    /**
+     * Carries out the plan as claimed units of work ({@code claims} non-null: beside other
+     * instances; {@code parallelism.parallelSites()}: one claimer per site in this process), with
+     * moves bounded per site and per pool as {@code parallelism} says.
+     */
+    public RunOutcome run(Claims claims, Parallelism parallelism) {
         Progress progress = Progress.of(journal.entries(run.id()));
         Inventory start = deployment.snapshot();
         validate(plan, start, settings);
@@ -151,6 +161,7 @@ public final class Executor {
             // Running again is the operator's answer to an earlier pause or abort.
             journal.request(run.id(), Control.Request.RESUME, settings.actor(), clock.instant());
         }
+        Deployment bounded = parallelism.capped() ? new Caps(deployment, start, parallelism) : deployment;
         ExecutorService workers =
                 Executors.newFixedThreadPool(settings.concurrency(), Threads.daemon("cutover-worker"));
         ExecutorService probes =
@@ -158,13 +169,48 @@ public final class Executor {
         try (StopSignal stop = StopSignal.watch(journal, run.id())) {
             Backoff backoff = new Backoff(settings.retry(), sleeper, random, stop::requested);
             RunContext ctx =
-                    new RunContext(plan, run, journal, deployment, clock, settings, ticks, progress, stop, backoff);
-            return loop(
-                    ctx, new MoveRunner(ctx, workers, start), new GateRunner(ctx, new CheckRunner(deployment, probes)));
+                    new RunContext(plan, run, journal, bounded, clock, settings, ticks, progress, stop, backoff);
+            if (claims == null) {
+                return loop(
+                        ctx,
+                        new MoveRunner(ctx, workers, start),
+                        new GateRunner(ctx, new CheckRunner(deployment, probes)));
+            }
+            ClaimLoop claimed = new ClaimLoop(
+                    ctx,
+                    units(parallelism),
+                    claims,
+                    sleeper,
+                    (c, step) -> runStep(
+                            c,
+                            step,
+                            new MoveRunner(c, workers, start),
+                            new GateRunner(c, new CheckRunner(deployment, probes)),
+                            new ActionRunner(c)));
+            int claimers = parallelism.parallelSites() ? sites(start) : 1;
+            return claimed.run(claimers, r -> Threads.daemon("cutover-claimer").newThread(r));
         } finally {
             workers.shutdownNow();
             probes.shutdownNow();
         }
+    }
+
+    /** The plan cut into units of work; each journal row is fenced by its unit's claim from now on. */
+    public static Units units(Plan plan, Parallelism parallelism) {
+        return new Units(plan, parallelism.slice());
+    }
+
+    private Units units(Parallelism parallelism) {
+        return units(plan, parallelism);
+    }
+
+    /** How many sites this run covers: one claimer each. */
+    private int sites(Inventory start) {
+        return (int) plan.steps().stream()
+                .filter(settings::covers)
+                .map(Step::site)
+                .distinct()
+                .count();
     }
 
     private RunOutcome loop(RunContext ctx, MoveRunner moves, GateRunner gates) {
@@ -177,9 +223,7 @@ public final class Executor {
                         ctx.stop().request(), next.map(Step::id).orElse(null));
             }
             if (next.isEmpty()) {
-                return settings.partial()
-                        ? new RunOutcome.ReachedUntil(scope(), stepsRun)
-                        : new RunOutcome.Finished(stepsRun);
+                return finished(settings, stepsRun);
             }
             stepsRun++;
             RunOutcome failed = runStep(ctx, next.get(), moves, gates, actions);
@@ -189,7 +233,14 @@ public final class Executor {
         }
     }
 
-    private String scope() {
+    /** The outcome of a run that did all it was asked to. */
+    static RunOutcome finished(RunSettings settings, int stepsRun) {
+        return settings.partial()
+                ? new RunOutcome.ReachedUntil(scope(settings), stepsRun)
+                : new RunOutcome.Finished(stepsRun);
+    }
+
+    private static String scope(RunSettings settings) {
         String phase = settings.until() == null
                 ? ""
                 : "up to phase " + settings.until().name();

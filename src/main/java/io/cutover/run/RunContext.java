@@ -28,6 +28,11 @@ record RunContext(
         StopSignal stop,
         Backoff backoff) {
 
+    /** The same run with {@code fresh} progress: a claimed unit starts from what every instance wrote. */
+    RunContext with(Progress fresh) {
+        return new RunContext(plan, run, journal, deployment, clock, settings, ticks, fresh, stop, backoff);
+    }
+
     /** Journals a row and folds it into the progress. */
     void append(Entry e) {
         journal.append(e);

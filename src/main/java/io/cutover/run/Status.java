@@ -129,7 +129,8 @@ public final class Status {
                 phases,
                 List.of(),
                 blocker,
-                retained);
+                retained,
+                List.of());
     }
 
     private static RunState state(

@@ -13,6 +13,8 @@ import java.util.Locale;
  * @param state where the run stands; in JSON one of: not started, awaiting approval, stopped at a
  *     gate, failed, paused, aborted, stopped, finished
  * @param etaSeconds remaining moves at the run's observed rate, or null when unknown
+ * @param instances the instances sharing the run now (run --shared, --parallel-sites); empty when
+ *     one process runs it, or none does
  */
 public record StatusReport(
         String runId,
@@ -31,7 +33,8 @@ public record StatusReport(
         List<PhaseLine> phases,
         List<PoolLine> pools,
         Blocker blocker,
-        List<RetainedLine> retained) {
+        List<RetainedLine> retained,
+        List<InstanceLine> instances) {
 
     /** The same report with the pools as the deployment has them now. */
     public StatusReport withPools(List<PoolLine> now) {
@@ -52,8 +55,50 @@ public record StatusReport(
                 phases,
                 List.copyOf(now),
                 blocker,
-                retained);
+                retained,
+                instances);
     }
+
+    /** The same report with the instances sharing the run now. */
+    public StatusReport withInstances(List<InstanceLine> now) {
+        return new StatusReport(
+                runId,
+                planChecksum,
+                state,
+                stepsDone,
+                stepsTotal,
+                usersMoved,
+                usersPlanned,
+                objectsMoved,
+                objectsPlanned,
+                usersRolledBack,
+                movesPerSecond,
+                etaSeconds,
+                nextStep,
+                phases,
+                pools,
+                blocker,
+                retained,
+                List.copyOf(now));
+    }
+
+    /**
+     * An instance sharing the run: where it runs, what it is limited to, its last sign of life and
+     * the units of work it holds.
+     *
+     * @param sites the sites it is limited to; empty for every site
+     * @param lastHeartbeat ISO-8601 instant
+     * @param state "live", or "lapsed" when its last heartbeat is older than a claim's term (it
+     *     died or stalls; its units go to the others)
+     */
+    public record InstanceLine(
+            String host,
+            long pid,
+            String actor,
+            List<String> sites,
+            String lastHeartbeat,
+            List<String> units,
+            String state) {}
 
     /** One phase of one pool (or of a site, for site-wide steps). */
     public record PhaseLine(

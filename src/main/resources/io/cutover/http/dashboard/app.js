@@ -200,6 +200,14 @@ function renderRetained(view) {
     : el("p", { class: "muted", text: "no retained users" }));
 }
 
+function renderInstances(view) {
+  const r = view.status && view.status.instances ? view.status.instances : [];
+  replace("instance-list", r.length ? table(["host", "process", "actor", "sites", "last heartbeat", "state", "units held"],
+    r.map(i => [i.host, String(i.pid), i.actor, i.sites.length ? i.sites.join(", ") : "(all)", i.lastHeartbeat, i.state, i.units.join(" ") || "-"]),
+    { id: "instance-table" })
+    : el("p", { class: "muted", text: "one process runs the run (no shared instances)" }));
+}
+
 function renderRollbackTargets(view) {
   const select = document.getElementById("rollback-to");
   const chosen = select.value;
@@ -234,6 +242,7 @@ function render(view) {
   renderMatrix(view);
   renderGates(view);
   renderRetained(view);
+  renderInstances(view);
   renderRollbackTargets(view);
   renderAudit(view);
   renderShellSessions();

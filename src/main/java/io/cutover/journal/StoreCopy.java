@@ -1,0 +1,153 @@
+package io.cutover.journal;
+
+import io.cutover.CutoverException;
+import io.cutover.ErrorCode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Copies a journal from one store to another (SQLite to PostgreSQL, or back): the runs, their
+ * rows, the operators' requests and the audit log, in their order, then checks that both sides
+ * have the same number of rows and the same checksum for every table. Leases are not copied: a
+ * new store starts with nobody holding anything.
+ */
+public final class StoreCopy {
+    /** The tables copied, each with its columns (content only: row numbers are the store's own) and order. */
+    private record Table(String name, String columns, String order) {}
+
+    private static final List<Table> TABLES = List.of(
+            new Table("run", "id, plan_checksum, plan_json, deployment, created_at", "created_at, id"),
+            new Table(
+                    "journal",
+                    "run_id, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail, at, actor",
+                    "seq"),
+            new Table("control", "run_id, request, actor, at", "seq"),
+            new Table("audit", "at, actor, channel, action, target, result, detail, attempts", "seq"));
+
+    /**
+     * One table as copied.
+     *
+     * @param sha256 of every row's values in order, the same on both sides
+     */
+    public record Copied(String table, long rows, String sha256) {}
+
+    private StoreCopy() {}
+
+    /**
+     * Copies {@code from} into {@code to}, holding the source's run meanwhile.
+     *
+     * @throws CutoverException RUN_IN_PROGRESS naming the holder while a run holds the source (or
+     *     instances share it); BAD_INPUT when the target already has a run; INTERNAL when a table's
+     *     count or checksum differs after the copy (the target is then left as it is)
+     */
+    public static List<Copied> copy(Store from, Store to, Claimant me, Clock clock) {
+        try (Journal source = Journal.open(from);
+                Hold hold = Hold.acquire(source, Hold.RUN, me, clock, LeaseTerms.DEFAULT);
+                Journal target = Journal.open(to)) {
+            requireNoInstances(source);
+            if (target.currentRunId().isPresent()) {
+                throw new CutoverException(
+                        ErrorCode.BAD_INPUT,
+                        "the store " + target.where() + " already has a run; copy into an empty store");
+            }
+            List<Copied> copied = new ArrayList<>();
+            target.jdbi()
+                    .useTransaction(t -> source.jdbi().useHandle(s -> {
+                        for (Table table : TABLES) {
+                            copied.add(copy(s, t, table));
+                        }
+                    }));
+            target.jdbi().useHandle(t -> verify(t, copied, target.where()));
+            return copied;
+        }
+    }
+
+    private static void requireNoInstances(Journal source) {
+        source.currentRunId()
+                .ifPresent(id -> Claims.instances(source, id).stream()
+                        .filter(i -> i.stoppedAt() == null)
+                        .findFirst()
+                        .ifPresent(i -> {
+                            throw new CutoverException(
+                                    ErrorCode.RUN_IN_PROGRESS,
+                                    "instance process " + i.pid() + " on host " + i.host() + " (" + i.actor()
+                                            + ") shares the run of " + source.where()
+                                            + "; copy once every instance has left");
+                        }));
+    }
+
+    private static Copied copy(Handle s, Handle t, Table table) {
+        int n = table.columns().split(",").length;
+        String marks = String.join(", ", java.util.Collections.nCopies(n, "?"));
+        PreparedBatch insert =
+                t.prepareBatch("insert into " + table.name() + " (" + table.columns() + ") values (" + marks + ")");
+        MessageDigest digest = sha256();
+        long[] rows = {0};
+        s.createQuery("select " + table.columns() + " from " + table.name() + " order by " + table.order())
+                .map((rs, ctx) -> {
+                    for (int i = 0; i < n; i++) {
+                        Object v = rs.getObject(i + 1);
+                        insert.bind(i, v);
+                        hash(digest, v);
+                    }
+                    insert.add();
+                    rows[0]++;
+                    return 0;
+                })
+                .forEach(x -> {});
+        if (rows[0] > 0) {
+            insert.execute();
+        }
+        return new Copied(table.name(), rows[0], HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static void verify(Handle t, List<Copied> copied, String where) {
+        for (int k = 0; k < TABLES.size(); k++) {
+            Table table = TABLES.get(k);
+            int n = table.columns().split(",").length;
+            MessageDigest digest = sha256();
+            long rows = t
+                    .createQuery("select " + table.columns() + " from " + table.name() + " order by " + table.order())
+                    .map((rs, ctx) -> {
+                        for (int i = 0; i < n; i++) {
+                            hash(digest, rs.getObject(i + 1));
+                        }
+                        return 1L;
+                    })
+                    .stream()
+                    .count();
+            Copied want = copied.get(k);
+            String got = HexFormat.of().formatHex(digest.digest());
+            if (rows != want.rows() || !got.equals(want.sha256())) {
+                throw new CutoverException(
+                        ErrorCode.INTERNAL,
+                        "the copy of table " + table.name() + " in " + where + " has " + rows + " rows (checksum " + got
+                                + "), the source " + want.rows() + " (checksum " + want.sha256()
+                                + "); the copy is not to be used");
+            }
+        }
+    }
+
+    /** A value as both dialects give it: its text, numbers without a fraction; null apart from any text. */
+    private static void hash(MessageDigest digest, Object v) {
+        String text =
+                v == null ? "\u0000null" : v instanceof Number num ? Long.toString(num.longValue()) : v.toString();
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 1);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.cutover.run;
+
+import io.cutover.CutoverException;
+import io.cutover.deployment.Sleeper;
+import io.cutover.journal.Claims;
+import io.cutover.journal.Entry;
+import io.cutover.journal.Progress;
+import io.cutover.plan.Step;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The run as claimed units of work: each claimer takes a ready unit ({@link Units#ready}) that no
+ * live instance holds, carries it out as the single-process run would carry out its step, lets go
+ * of it, and goes on until nothing it may do is left. Several claimers (one per site with
+ * {@code --parallel-sites}, and any number of instances) proceed at once; what each one does
+ * next is decided afresh from the journal, which every instance writes, before each claim.
+ *
+ * <p>The order of work is the order of {@link Units#ready}: plan order within a site, sites
+ * independent. A scheduling rule (a change window, an error budget) belongs there or in the
+ * choice of {@link #claimable}.
+ */
+final class ClaimLoop {
+    private static final Logger LOG = LoggerFactory.getLogger(ClaimLoop.class);
+    /** How long a claimer with nothing to claim waits before it looks again. */
+    private static final Duration IDLE = Duration.ofMillis(100);
+
+    private final RunContext base;
+    private final Units units;
+    private final Claims claims;
+    private final Sleeper sleeper;
+    /** Carries out one unit's step in a context whose progress was just read. */
+    private final BiFunction<RunContext, Step, RunOutcome> work;
+
+    private final AtomicReference<RunOutcome> stopped = new AtomicReference<>();
+
+    ClaimLoop(
+            RunContext base,
+            Units units,
+            Claims claims,
+            Sleeper sleeper,
+            BiFunction<RunContext, Step, RunOutcome> work) {
+        this.base = base;
+        this.units = units;
+        this.claims = claims;
+        this.sleeper = sleeper;
+        this.work = work;
+    }
+
+    /** Runs {@code claimers} claimers at once until the work they may do is done or one of them stops the run. */
+    RunOutcome run(int claimers, Function<Runnable, Thread> threads) {
+        if (claimers == 1) {
+            return claimUntilDone();
+        }
+        List<CompletableFuture<RunOutcome>> all = new ArrayList<>();
+        for (int i = 0; i < claimers; i++) {
+            CompletableFuture<RunOutcome> f = new CompletableFuture<>();
+            threads.apply(() -> {
+                        try {
+                            f.complete(claimUntilDone());
+                        } catch (RuntimeException e) {
+                            stopped.compareAndSet(null, new RunOutcome.Stopped("error", null));
+                            f.completeExceptionally(e);
+                        }
+                    })
+                    .start();
+            all.add(f);
+        }
+        try {
+            List<RunOutcome> outcomes =
+                    all.stream().map(CompletableFuture::join).toList();
+            return outcomes.stream()
+                    .filter(o -> !(o instanceof RunOutcome.Finished) && !(o instanceof RunOutcome.ReachedUntil))
+                    .findFirst()
+                    .orElse(finished(
+                            outcomes.stream().mapToInt(ClaimLoop::stepsRun).sum()));
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
+
+    private RunOutcome claimUntilDone() {
+        int stepsRun = 0;
+        Reader reader = new Reader();
+        while (true) {
+            Progress progress = reader.read();
+            if (base.stop().requested()) {
+                return new RunOutcome.Stopped(base.stop().request(), null);
+            }
+            if (stopped.get() != null) {
+                return finished(stepsRun);
+            }
+            if (Decide.next(base.plan(), progress, base.settings()).isEmpty()) {
+                return finished(stepsRun);
+            }
+            Optional<String> claimed = claims.claim(claimable(progress));
+            if (claimed.isEmpty()) {
+                idle();
+                continue;
+            }
+            RunOutcome outcome = carryOut(claimed.get(), reader);
+            stepsRun++;
+            if (outcome != null) {
+                stopped.compareAndSet(null, outcome);
+                return outcome;
+            }
+        }
+    }
+
+    /** The units to try to claim, in order. */
+    private List<String> claimable(Progress progress) {
+        return units.ready(progress, base.settings()).stream()
+                .map(Units.Unit::id)
+                .toList();
+    }
+
+    /** Carries out a claimed unit and lets go of it; an outcome when the run must stop, null to go on. */
+    private RunOutcome carryOut(String id, Reader reader) {
+        try {
+            // Read in full after the claim: the rows of whoever held the unit before are all in by now.
+            Progress progress = Progress.of(base.journal().entries(base.run().id()));
+            Units.Unit unit = units.unit(id);
+            if (!units.ready(progress, base.settings()).contains(unit)) {
+                // The claimer's view missed rows (see Reader): look again from the start.
+                reader.reset();
+                return null;
+            }
+            return work.apply(base.with(progress), units.work(unit));
+        } catch (CutoverException e) {
+            if (claims.lost(id)) {
+                // Another instance took the unit over while this one stalled; it carries it on.
+                LOG.warn("unit {} went to another instance: {}", id, e.getMessage());
+                return null;
+            }
+            throw e;
+        } finally {
+            claims.release(id);
+        }
+    }
+
+    /**
+     * One claimer's view of the journal, kept current by reading only the rows written since it
+     * last looked, to choose what to claim. It may miss rows: several writers commit in another
+     * order than their rows are numbered (PostgreSQL), so a row numbered below the last one read
+     * can land later. A view that misses rows only sees less done than is, so it never leads to
+     * wrong work: a claimed unit is read in full before it is carried out, and a view found
+     * behind is read again from the start.
+     */
+    private final class Reader {
+        private Progress progress = Progress.of(List.of());
+        private long seen;
+
+        void reset() {
+            progress = Progress.of(List.of());
+            seen = 0;
+        }
+
+        Progress read() {
+            for (Entry e : base.journal().entriesAfter(base.run().id(), seen)) {
+                progress.apply(e);
+                seen = e.seq();
+            }
+            return progress;
+        }
+    }
+
+    private void idle() {
+        try {
+            sleeper.sleep(IDLE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CutoverException(io.cutover.ErrorCode.INTERNAL, "interrupted while waiting for work", e);
+        }
+    }
+
+    private RunOutcome finished(int stepsRun) {
+        return Executor.finished(base.settings(), stepsRun);
+    }
+
+    private static int stepsRun(RunOutcome o) {
+        return o instanceof RunOutcome.Finished f
+                ? f.stepsRun()
+                : o instanceof RunOutcome.ReachedUntil r ? r.stepsRun() : 0;
+    }
+}

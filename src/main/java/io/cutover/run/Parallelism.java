@@ -1,0 +1,49 @@
+package io.cutover.run;
+
+import io.cutover.CutoverException;
+import io.cutover.ErrorCode;
+
+/**
+ * How a run spreads its work, beside {@link RunSettings}' global concurrency: over instances
+ * (processes sharing the journal), over sites within one process, and how many moves may be in
+ * flight on one pool or in one site.
+ *
+ * @param shared take part beside other instances: work is claimed in units (see {@link Units})
+ * @param parallelSites carry out the sites' steps at once in this process (one claimer per site)
+ * @param perSite moves in flight in one site at most; 0 for no bound but the global one
+ * @param perPool moves in flight from or to one pool at most; 0 for no bound but the global one
+ * @param slice the most items of a move step in one unit of work, 1 to {@value #MAX_SLICE}
+ */
+public record Parallelism(boolean shared, boolean parallelSites, int perSite, int perPool, int slice) {
+    public static final int MAX_SLICE = 100_000;
+    public static final int DEFAULT_SLICE = 100;
+    public static final Parallelism NONE = new Parallelism(false, false, 0, 0, DEFAULT_SLICE);
+
+    /** @throws CutoverException BAD_INPUT naming the option of a value out of its range */
+    public Parallelism {
+        if (perSite < 0 || perSite > RunSettings.MAX_CONCURRENCY) {
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT,
+                    "--concurrency-per-site must be between 1 and " + RunSettings.MAX_CONCURRENCY + ", got " + perSite);
+        }
+        if (perPool < 0 || perPool > RunSettings.MAX_CONCURRENCY) {
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT,
+                    "--concurrency-per-pool must be between 1 and " + RunSettings.MAX_CONCURRENCY + ", got " + perPool);
+        }
+        if (slice < 1 || slice > MAX_SLICE) {
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT, "--slice must be between 1 and " + MAX_SLICE + ", got " + slice);
+        }
+    }
+
+    /** Whether work is claimed in units (shared with other instances, or over sites in this process). */
+    public boolean claimed() {
+        return shared || parallelSites;
+    }
+
+    /** Whether moves are bounded per site or per pool. */
+    public boolean capped() {
+        return perSite > 0 || perPool > 0;
+    }
+}
