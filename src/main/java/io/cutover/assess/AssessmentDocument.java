@@ -1,7 +1,6 @@
 package io.cutover.assess;
 
 import io.cutover.assess.Assessment.Finding;
-import io.cutover.assess.Assessment.FindingCode;
 import io.cutover.assess.Assessment.PoolReport;
 import io.cutover.assess.Assessment.RetainedUser;
 import io.cutover.assess.Assessment.Severity;
@@ -69,16 +68,7 @@ final class AssessmentDocument extends Survey {
         homed.capacity();
         homed.policies();
         unknownPools();
-        for (UnansweredServer u : unanswered) {
-            findings.add(new Finding(
-                    Severity.WARNING,
-                    FindingCode.SERVER_NOT_ANSWERED,
-                    u.computer(),
-                    u.computer() + " did not answer "
-                            + (u.source() == null ? "the collection" : u.source())
-                            + (u.error() == null ? "" : " (" + u.error() + ")")
-                            + "; what it would have reported is missing, not assumed"));
-        }
+        servers.unanswered(unanswered);
         findings.sort(Comparator.comparing(Finding::severity)
                 .thenComparing(f -> f.code().json())
                 .thenComparing(f -> SipAddress.key(f.subject()))

@@ -134,7 +134,7 @@ public final class FolderReader {
             String status = r.required("Status");
             ServiceStatus s = null;
             for (ServiceStatus v : ServiceStatus.values()) {
-                if (v.name().equalsIgnoreCase(status)) {
+                if (v.reported() && v.name().equalsIgnoreCase(status)) {
                     s = v;
                 }
             }
