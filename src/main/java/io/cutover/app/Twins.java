@@ -46,7 +46,8 @@ final class Twins {
                 version,
                 read.unanswered(),
                 read.unhomed(),
-                java.time.LocalDate.ofInstant(c.clock().instant(), java.time.ZoneOffset.UTC));
+                java.time.LocalDate.ofInstant(c.clock().instant(), java.time.ZoneOffset.UTC),
+                read.topologyPublished());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.cutover.assess;
 
 import io.cutover.assess.Assessment.Finding;
+import io.cutover.assess.Assessment.FindingCode;
 import io.cutover.assess.Assessment.PoolReport;
 import io.cutover.assess.Assessment.RetainedUser;
 import io.cutover.assess.Assessment.Severity;
@@ -25,6 +26,7 @@ final class AssessmentDocument extends Survey {
     private final List<UnansweredServer> unanswered;
     private final List<User> unhomed;
     private final LocalDate today;
+    private final boolean topologyPublished;
 
     AssessmentDocument(
             Inventory inv,
@@ -32,8 +34,10 @@ final class AssessmentDocument extends Survey {
             ProductVersion target,
             List<UnansweredServer> unanswered,
             List<User> unhomed,
-            LocalDate today) {
+            LocalDate today,
+            boolean topologyPublished) {
         super(inv, catalog, target);
+        this.topologyPublished = topologyPublished;
         this.unanswered = unanswered;
         this.unhomed = unhomed;
         this.today = today;
@@ -69,6 +73,15 @@ final class AssessmentDocument extends Survey {
         homed.policies();
         unknownPools();
         servers.unanswered(unanswered);
+        if (!topologyPublished) {
+            findings.add(new Finding(
+                    Severity.WARNING,
+                    FindingCode.TOPOLOGY_NOT_PUBLISHED,
+                    "topology.xml",
+                    "topology.xml is a Topology Builder file that was never published (IsPublished=\"false\"):"
+                            + " the pools it describes may not exist; publish it, then collect"
+                            + " (Get-CsTopology -AsXml) and assess again"));
+        }
         findings.sort(Comparator.comparing(Finding::severity)
                 .thenComparing(f -> f.code().json())
                 .thenComparing(f -> SipAddress.key(f.subject()))

@@ -180,7 +180,12 @@ public final class FolderReader {
                 policies,
                 partners,
                 serverVersions);
-        return new FolderRead(inventory, unanswered, servicesCollected, users.unhomed());
+        return new FolderRead(
+                inventory,
+                unanswered,
+                servicesCollected,
+                users.unhomed(),
+                TopologyPublication.published(dir.resolve(InventoryFiles.TOPOLOGY)));
     }
 
     private List<Site> sites(TopologyReader.Topology topology) {
