@@ -55,9 +55,15 @@ final class Rehearsals {
         Supplier<LabSource> labs = () -> {
             FolderRead read = new Twins(c).readTwinnable(folder);
             return new LabSource(
-                    () -> Lab.inMemoryTwin(read.inventory(), read.servicesCollected(), where, c.clock()),
+                    () -> Lab.inMemoryTwin(
+                            read.inventory(), read.servicesCollected(), read.unanswered(), where, c.clock()),
                     () -> Lab.createTwin(
-                                    c.workspace().lab(), read.inventory(), read.servicesCollected(), where, c.clock())
+                                    c.workspace().lab(),
+                                    read.inventory(),
+                                    read.servicesCollected(),
+                                    read.unanswered(),
+                                    where,
+                                    c.clock())
                             .close());
         };
         return rehearse(where, labs, faults, options, settings, ticks);

@@ -46,32 +46,39 @@ final class Twins {
                 version,
                 read.unanswered(),
                 read.unhomed(),
-                java.time.LocalDate.ofInstant(c.clock().instant(), java.time.ZoneOffset.UTC));
+                java.time.LocalDate.ofInstant(c.clock().instant(), java.time.ZoneOffset.UTC),
+                read.topologyPublished());
     }
 
     /**
      * Writes the workspace's lab as an inventory folder, as the collect script would from a real
-     * deployment: the servers of pools that are not up (not deployed, decommissioned or down) do
-     * not answer, so their services are recorded as unanswered rather than listed.
+     * deployment: the servers of pools that are down or decommissioned, and those a twin could not
+     * reach, do not answer, so their services are recorded as unanswered rather than listed. A pool
+     * not deployed yet answers with no service at all, which is how a twin knows it is not installed.
      */
     Results.LabExportResult export(Path dir) {
         try (Lab lab = c.openLab()) {
             Inventory inv = lab.snapshot();
-            Set<Fqdn> silent = new HashSet<>();
+            Set<Fqdn> silent = new HashSet<>(lab.unknownServers());
             List<UnansweredServer> unanswered = new ArrayList<>();
             for (Pool p : inv.pools()) {
-                if (lab.poolState(p.fqdn()) != PoolState.Up) {
-                    silent.add(p.fqdn());
-                    for (Fqdn server : p.servers()) {
+                PoolState state = lab.poolState(p.fqdn());
+                for (Fqdn server : p.servers()) {
+                    if (state == PoolState.Down || state == PoolState.Decommissioned || silent.contains(server)) {
+                        silent.add(server);
                         unanswered.add(new UnansweredServer(
                                 server.text(),
-                                "Get-CsWindowsService",
-                                "pool " + p.fqdn() + " is " + lab.poolState(p.fqdn())));
+                                UnansweredServer.SERVICES,
+                                state == PoolState.Up
+                                        ? "it did not answer the collection the lab is the twin of"
+                                        : "pool " + p.fqdn() + " is " + state));
+                    } else if (state == PoolState.NotDeployed) {
+                        silent.add(server);
                     }
                 }
             }
             List<ServiceState> services = inv.services().stream()
-                    .filter(s -> s.pool() == null || !silent.contains(s.pool()))
+                    .filter(s -> !silent.contains(s.computer()))
                     .toList();
             Inventory exported = new Inventory(
                     inv.sites(),
@@ -101,7 +108,12 @@ final class Twins {
     LabSummary importFolder(Path folder) {
         FolderRead read = readTwinnable(folder);
         try (Lab lab = Lab.createTwin(
-                c.workspace().lab(), read.inventory(), read.servicesCollected(), folder.toString(), c.clock())) {
+                c.workspace().lab(),
+                read.inventory(),
+                read.servicesCollected(),
+                read.unanswered(),
+                folder.toString(),
+                c.clock())) {
             return lab.summary();
         }
     }

@@ -151,7 +151,9 @@ public record Assessment(
         /** Another supported way to reach the target exists (an in-place upgrade from 2019 to SE). */
         IN_PLACE_UPGRADE_ALTERNATIVE,
         /** A server runs a build older than the one that may coexist with the target. */
-        BELOW_MINIMUM_BUILD;
+        BELOW_MINIMUM_BUILD,
+        /** topology.xml is a Topology Builder file never published: its pools may not exist. */
+        TOPOLOGY_NOT_PUBLISHED;
 
         @JsonValue
         public String json() {

@@ -26,6 +26,7 @@ final class AssessmentDocument extends Survey {
     private final List<UnansweredServer> unanswered;
     private final List<User> unhomed;
     private final LocalDate today;
+    private final boolean topologyPublished;
 
     AssessmentDocument(
             Inventory inv,
@@ -33,8 +34,10 @@ final class AssessmentDocument extends Survey {
             ProductVersion target,
             List<UnansweredServer> unanswered,
             List<User> unhomed,
-            LocalDate today) {
+            LocalDate today,
+            boolean topologyPublished) {
         super(inv, catalog, target);
+        this.topologyPublished = topologyPublished;
         this.unanswered = unanswered;
         this.unhomed = unhomed;
         this.today = today;
@@ -69,15 +72,15 @@ final class AssessmentDocument extends Survey {
         homed.capacity();
         homed.policies();
         unknownPools();
-        for (UnansweredServer u : unanswered) {
+        servers.unanswered(unanswered);
+        if (!topologyPublished) {
             findings.add(new Finding(
                     Severity.WARNING,
-                    FindingCode.SERVER_NOT_ANSWERED,
-                    u.computer(),
-                    u.computer() + " did not answer "
-                            + (u.source() == null ? "the collection" : u.source())
-                            + (u.error() == null ? "" : " (" + u.error() + ")")
-                            + "; what it would have reported is missing, not assumed"));
+                    FindingCode.TOPOLOGY_NOT_PUBLISHED,
+                    "topology.xml",
+                    "topology.xml is a Topology Builder file that was never published (IsPublished=\"false\"):"
+                            + " the pools it describes may not exist; publish it, then collect"
+                            + " (Get-CsTopology -AsXml) and assess again"));
         }
         findings.sort(Comparator.comparing(Finding::severity)
                 .thenComparing(f -> f.code().json())

@@ -54,7 +54,29 @@ public final class Assessor {
             List<UnansweredServer> unanswered,
             List<User> unhomed,
             LocalDate today) {
-        return new AssessmentDocument(inventory, catalog, target, List.copyOf(unanswered), List.copyOf(unhomed), today)
+        return assess(inventory, catalog, target, unanswered, unhomed, today, true);
+    }
+
+    /**
+     * As above; {@code topologyPublished} false (a Topology Builder file never published) is a
+     * warning that the pools assessed may not exist.
+     */
+    public static Assessment assess(
+            Inventory inventory,
+            Catalog catalog,
+            ProductVersion target,
+            List<UnansweredServer> unanswered,
+            List<User> unhomed,
+            LocalDate today,
+            boolean topologyPublished) {
+        return new AssessmentDocument(
+                        inventory,
+                        catalog,
+                        target,
+                        List.copyOf(unanswered),
+                        List.copyOf(unhomed),
+                        today,
+                        topologyPublished)
                 .run();
     }
 }

@@ -8,9 +8,12 @@ import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
+import io.cutover.inventory.UnansweredServer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Findings on what the servers report: the Central Management Store on a legacy pool, services not
@@ -70,6 +73,40 @@ final class ServerFindings extends Survey {
                                 r.fqdn().text(),
                                 "the CMS replica on " + r.fqdn()
                                         + " is not up to date; every replica must be before a site can be administered across versions"));
+            }
+        }
+    }
+
+    /**
+     * A server of the topology that did not answer for its services is in an unknown state: nothing
+     * that depends on it can be checked (its services, its replica, its drain), so the migration is
+     * not ready until it is collected again. Anything else that did not answer is missing, not
+     * assumed: a warning.
+     */
+    void unanswered(List<UnansweredServer> unanswered) {
+        Map<Fqdn, Pool> poolOf = new HashMap<>();
+        pools.values().forEach(p -> p.servers().forEach(s -> poolOf.put(s, p)));
+        for (UnansweredServer u : unanswered) {
+            Fqdn server = u.server();
+            Pool pool = server == null ? null : poolOf.get(server);
+            String what = u.computer() + " did not answer "
+                    + (u.source() == null ? "the collection" : u.source())
+                    + (u.error() == null ? "" : " (" + u.error() + ")");
+            // A SQL store runs no Lync service: its silence leaves nothing the migration checks unknown.
+            if (u.stateUnknown() && pool != null && pool.role() != PoolRole.SqlStore) {
+                findings.add(new Finding(
+                        Severity.ERROR,
+                        FindingCode.SERVER_NOT_ANSWERED,
+                        u.computer(),
+                        what + "; the state of this server of pool " + pool.fqdn()
+                                + " is unknown, so every check on it fails: unknown: re-collect"
+                                + " from a machine that reaches it"));
+            } else {
+                findings.add(new Finding(
+                        Severity.WARNING,
+                        FindingCode.SERVER_NOT_ANSWERED,
+                        u.computer(),
+                        what + "; what it would have reported is missing, not assumed"));
             }
         }
     }

@@ -15,6 +15,7 @@ import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
+import io.cutover.inventory.ServiceStatus;
 import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.User;
@@ -176,12 +177,17 @@ public final class CheckRunner {
                 failures.add(pool + ": no services reported");
                 subjects.add(pool);
             }
+            Set<Fqdn> unknown = new LinkedHashSet<>();
             for (ServiceState s : services) {
-                if (!s.running()) {
+                if (s.status() == ServiceStatus.Unknown) {
+                    unknown.add(s.computer());
+                    subjects.add(pool);
+                } else if (!s.running()) {
                     failures.add(s.computer() + ": " + s.name() + " is " + s.status());
                     subjects.add(pool);
                 }
             }
+            unknown.forEach(server -> failures.add(unknown(server)));
         }
         return new CheckResult(
                 c.describe(),
@@ -194,6 +200,11 @@ public final class CheckRunner {
                         + failures.size() + " not running"));
     }
 
+    /** The failure of a check on a server nobody could ask: what to do is collect again. */
+    private static String unknown(Fqdn server) {
+        return server + ": unknown: re-collect (it did not answer the collection, so whether it runs is not known)";
+    }
+
     private CheckResult replicas(Check.ReplicasUpToDate c) {
         List<Replica> replicas = deployment.replication();
         List<String> failures = new ArrayList<>();
@@ -203,6 +214,11 @@ public final class CheckRunner {
                 failures.add(r.fqdn() + ": replica not up to date");
                 subjects.add(r.fqdn().text());
             }
+        }
+        // Every server holds a replica; one whose state is unknown may hold a stale one, or none.
+        for (Fqdn server : new java.util.TreeSet<>(deployment.unknownServers())) {
+            failures.add(unknown(server));
+            subjects.add(server.text());
         }
         if (replicas.isEmpty()) {
             failures.add("no CMS replica reported");

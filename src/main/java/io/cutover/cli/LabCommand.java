@@ -91,7 +91,13 @@ final class LabCommand implements Runnable {
             Printer.json(w, s);
             return 0;
         }
-        w.printf("Lab %s (%s): %d users; CMS on %s%n", s.scenario(), s.location(), s.users(), s.cmsPool());
+        w.printf(
+                "Lab %s (%s): %d users; %s%n",
+                s.scenario(),
+                s.location(),
+                s.users(),
+                // A topology without an active CentralMgmt service names none: say so, not "null".
+                s.cmsPool() == null ? "CMS location unknown" : "CMS on " + s.cmsPool());
         w.printf(
                 "%-10s %-30s %-10s %-32s %-15s %7s %7s%n",
                 "SITE", "POOL", "ROLE", "VERSION", "STATE", "USERS", "OBJECTS");

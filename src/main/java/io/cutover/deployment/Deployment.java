@@ -72,6 +72,15 @@ public interface Deployment extends AutoCloseable {
     /** Every CMS replica's status (Get-CsManagementStoreReplicationStatus). */
     List<Replica> replication();
 
+    /**
+     * The servers whose state cannot be known: a twin's servers that did not answer the collection
+     * it was made from, whose services report {@code Unknown}. A live deployment is asked at the
+     * time and has none.
+     */
+    default List<Fqdn> unknownServers() {
+        return List.of();
+    }
+
     /** Runs one synthetic transaction. Never throws for a failed probe: the result says it. */
     ProbeResult probe(Probe probe);
 

@@ -134,7 +134,7 @@ public final class FolderReader {
             String status = r.required("Status");
             ServiceStatus s = null;
             for (ServiceStatus v : ServiceStatus.values()) {
-                if (v.name().equalsIgnoreCase(status)) {
+                if (v.reported() && v.name().equalsIgnoreCase(status)) {
                     s = v;
                 }
             }
@@ -180,7 +180,12 @@ public final class FolderReader {
                 policies,
                 partners,
                 serverVersions);
-        return new FolderRead(inventory, unanswered, servicesCollected, users.unhomed());
+        return new FolderRead(
+                inventory,
+                unanswered,
+                servicesCollected,
+                users.unhomed(),
+                TopologyPublication.published(dir.resolve(InventoryFiles.TOPOLOGY)));
     }
 
     private List<Site> sites(TopologyReader.Topology topology) {

@@ -6,5 +6,15 @@ public enum ServiceStatus {
     Stopped,
     StartPending,
     StopPending,
-    Paused
+    Paused,
+    /**
+     * Never reported by Get-CsWindowsService: the server did not answer it when the deployment was
+     * collected, so a twin of that collection cannot say whether the service runs.
+     */
+    Unknown;
+
+    /** Whether Get-CsWindowsService prints this status (every one but {@link #Unknown}). */
+    public boolean reported() {
+        return this != Unknown;
+    }
 }

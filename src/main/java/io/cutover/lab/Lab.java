@@ -14,6 +14,7 @@ import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
+import io.cutover.inventory.UnansweredServer;
 import io.cutover.inventory.User;
 import io.cutover.lab.sip.SipNetwork;
 import java.io.IOException;
@@ -70,12 +71,7 @@ public final class Lab implements Deployment {
      * @param where the scenario's file name, for error messages
      */
     public static Lab create(Path dir, String scenarioText, String where, Clock clock) {
-        if (LabStore.exists(dir)) {
-            throw new CutoverException(
-                    ErrorCode.BAD_INPUT,
-                    "a lab already exists in " + dir
-                            + "; use the existing one, or give another directory for the new lab");
-        }
+        LabStore.refuseExisting(dir);
         Scenario scenario = Scenario.parse(scenarioText, where);
         LabStore store = LabStore.create(dir, scenarioText, where, clock.instant());
         return new Lab(new LabState(scenario, Catalog.bundled()), store, clock);
@@ -114,25 +110,30 @@ public final class Lab implements Deployment {
      * Creates a lab in {@code dir} that is the twin of a collected deployment (see {@link Twin}).
      *
      * @param servicesCollected whether the inventory came with service states; pools none of whose
-     *     servers reported one are then taken as not installed yet
-     * @param where the inventory folder, for messages
+     *     servers reported one (nor failed to answer) are then taken as not installed yet
+     * @param unanswered servers that did not answer: kept, with every service {@code Unknown}
      */
-    public static Lab createTwin(Path dir, Inventory inventory, boolean servicesCollected, String where, Clock clock) {
-        if (LabStore.exists(dir)) {
-            throw new CutoverException(
-                    ErrorCode.BAD_INPUT,
-                    "a lab already exists in " + dir
-                            + "; use the existing one, or give another directory for the new lab");
-        }
-        Twin.Document d = new Twin.Document(where, inventory, Twin.notDeployed(inventory, servicesCollected));
-        LabState state = Twin.state(d, Catalog.bundled());
-        LabStore store = LabStore.create(dir, Twin.text(d), where, clock.instant());
-        return new Lab(state, store, clock);
+    public static Lab createTwin(
+            Path dir,
+            Inventory inventory,
+            boolean servicesCollected,
+            List<UnansweredServer> unanswered,
+            String where,
+            Clock clock) {
+        LabStore.refuseExisting(dir);
+        Twin.Document d = Twin.of(where, inventory, servicesCollected, unanswered);
+        return new Lab(
+                Twin.state(d, Catalog.bundled()), LabStore.create(dir, Twin.text(d), where, clock.instant()), clock);
     }
 
     /** A twin that keeps nothing on disk, as {@link #inMemory} is for scenarios. */
-    public static Lab inMemoryTwin(Inventory inventory, boolean servicesCollected, String where, Clock clock) {
-        Twin.Document d = new Twin.Document(where, inventory, Twin.notDeployed(inventory, servicesCollected));
+    public static Lab inMemoryTwin(
+            Inventory inventory,
+            boolean servicesCollected,
+            List<UnansweredServer> unanswered,
+            String where,
+            Clock clock) {
+        Twin.Document d = Twin.of(where, inventory, servicesCollected, unanswered);
         return new Lab(Twin.state(d, Catalog.bundled()), LabStore.discarding(), clock);
     }
 
@@ -249,6 +250,11 @@ public final class Lab implements Deployment {
     }
 
     @Override
+    public List<Fqdn> unknownServers() {
+        return state.unknownServers();
+    }
+
+    @Override
     public ProbeResult probe(Probe probe) {
         fresh();
         return probes.probe(probe, sip);
@@ -287,20 +293,7 @@ public final class Lab implements Deployment {
 
     /** Up to {@code perPool} users homed on each registrar pool now, test accounts first, for clients to sign in as. */
     public List<User> usersByPool(int perPool) {
-        Map<Fqdn, List<User>> by = new java.util.LinkedHashMap<>();
-        List<User> all = new ArrayList<>(state.snapshot().users());
-        all.sort(java.util.Comparator.comparing((User u) -> !u.test()));
-        for (User u : all) {
-            if (u.disabled()) {
-                // A disabled account cannot sign in, here as on a real pool.
-                continue;
-            }
-            List<User> list = by.computeIfAbsent(u.pool(), k -> new ArrayList<>());
-            if (list.size() < perPool) {
-                list.add(u);
-            }
-        }
-        return by.values().stream().flatMap(List::stream).toList();
+        return SignInUsers.byPool(state.snapshot(), perPool);
     }
 
     // ---- faults ----

@@ -192,6 +192,13 @@ final class LabMoves {
             if (state.builtState(pool) == PoolState.Decommissioned) {
                 return store.ticket();
             }
+            List<Fqdn> unknown = state.unknown(pool);
+            if (!unknown.isEmpty()) {
+                // Decommissioning stops services on every server: one that cannot be reached cannot be.
+                throw DeploymentFailure.permanent("cannot decommission " + pool.fqdn() + ": "
+                        + unknown.stream().map(Fqdn::text).collect(Collectors.joining(", "))
+                        + " did not answer the collection; its state is unknown: re-collect");
+            }
             List<String> blockers = state.blockers(pool);
             if (!blockers.isEmpty()) {
                 throw DeploymentFailure.permanent("cannot decommission " + pool.fqdn() + ": "

@@ -46,18 +46,22 @@ final class LabState {
     private final Map<String, HomedObject> objects = new ConcurrentHashMap<>();
     private final Map<SipAddress, List<Meeting>> meetings = new ConcurrentHashMap<>();
     private final Map<SipAddress, ClientSignIn> clients = new ConcurrentHashMap<>();
+    private final Set<Fqdn> unknown;
+
     private volatile Fqdn cmsPool;
     private volatile FaultProfile faults;
 
     LabState(Scenario scenario, Catalog catalog) {
-        this(scenario, new Expansion(scenario, catalog).inventory(), catalog);
+        this(scenario, new Expansion(scenario, catalog).inventory(), catalog, Set.of());
     }
 
     /**
      * A state whose deployment is {@code initial} as given, not expanded from the scenario; the
-     * scenario says only which pools are deployed, which replicas start stale, and the faults.
+     * scenario says only which pools are deployed, which replicas start stale, and the faults; the
+     * {@code unknown} servers did not answer the collection (see {@link #unknown(Pool)}).
      */
-    LabState(Scenario scenario, Inventory initial, Catalog catalog) {
+    LabState(Scenario scenario, Inventory initial, Catalog catalog, Set<Fqdn> unknown) {
+        this.unknown = Set.copyOf(unknown);
         this.scenario = scenario;
         this.catalog = catalog;
         this.initial = initial;
@@ -175,11 +179,25 @@ final class LabState {
             for (String name : Services.of(pool.role())) {
                 boolean running =
                         state == PoolState.Up && !f.isStopped(pool.fqdn().text(), server.text(), name);
-                rows.add(new ServiceState(
-                        server, pool.fqdn(), name, running ? ServiceStatus.Running : ServiceStatus.Stopped));
+                ServiceStatus status = running ? ServiceStatus.Running : ServiceStatus.Stopped;
+                boolean silent = state == PoolState.Up && unknown.contains(server);
+                rows.add(new ServiceState(server, pool.fqdn(), name, silent ? ServiceStatus.Unknown : status));
             }
         }
         return rows;
+    }
+
+    /** The pool's servers that did not answer the collection its twin was made from, in pool order. */
+    List<Fqdn> unknown(Pool pool) {
+        return pool.servers().stream().filter(unknown::contains).toList();
+    }
+
+    /** The servers of deployed pools that did not answer the collection, in pool order. */
+    List<Fqdn> unknownServers() {
+        return pools.values().stream()
+                .filter(p -> state(p) == PoolState.Up)
+                .flatMap(p -> unknown(p).stream())
+                .toList();
     }
 
     /** The first service a fault stopped on the pool, for a probe's 503. */

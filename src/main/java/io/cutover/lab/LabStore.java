@@ -78,6 +78,16 @@ final class LabStore implements AutoCloseable {
         }
     }
 
+    /** Refuses when a lab already exists in {@code dir}: two rehearsals must not silently share one. */
+    static void refuseExisting(Path dir) {
+        if (LabStore.exists(dir)) {
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT,
+                    "a lab already exists in " + dir
+                            + "; use the existing one, or give another directory for the new lab");
+        }
+    }
+
     static boolean exists(Path dir) {
         return Files.isRegularFile(dir.resolve(FILE));
     }

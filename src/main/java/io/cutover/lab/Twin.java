@@ -14,6 +14,7 @@ import io.cutover.inventory.Pool;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
 import io.cutover.inventory.Site;
+import io.cutover.inventory.UnansweredServer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,8 +46,41 @@ final class Twin {
      * What the lab stores.
      *
      * @param notDeployed pools in the topology whose servers reported no service: not installed yet
+     * @param unknown servers that did not answer the collection for their services: in the topology,
+     *     installed or not, running or not, nobody knows; null in a twin stored before it was kept
      */
-    record Document(String source, Inventory inventory, List<String> notDeployed) {}
+    record Document(String source, Inventory inventory, List<String> notDeployed, List<String> unknown) {
+        Document {
+            unknown = unknown == null ? List.of() : List.copyOf(unknown);
+        }
+
+        Set<Fqdn> unknownServers() {
+            Set<Fqdn> servers = new HashSet<>();
+            unknown.forEach(s -> servers.add(Fqdn.of(s)));
+            return servers;
+        }
+    }
+
+    /** The document of a twin of {@code inventory}, whose {@code unanswered} servers are kept unknown. */
+    static Document of(
+            String source, Inventory inventory, boolean servicesCollected, List<UnansweredServer> unanswered) {
+        List<String> unknown = new ArrayList<>();
+        Set<Fqdn> servers = servers(inventory);
+        for (UnansweredServer u : unanswered) {
+            Fqdn server = u.server();
+            if (u.stateUnknown() && server != null && servers.contains(server)) {
+                unknown.add(server.text());
+            }
+        }
+        return new Document(source, inventory, notDeployed(inventory, servicesCollected, unknown), unknown);
+    }
+
+    /** The servers that run Lync services: a SQL back end's silence leaves no service unknown. */
+    private static Set<Fqdn> servers(Inventory inv) {
+        Set<Fqdn> servers = new HashSet<>();
+        inv.pools().stream().filter(p -> !Services.of(p.role()).isEmpty()).forEach(p -> servers.addAll(p.servers()));
+        return servers;
+    }
 
     private Twin() {}
 
@@ -74,7 +108,7 @@ final class Twin {
 
     /** The lab's state for a twin: the inventory as it is, and a scenario for what the lab emulates. */
     static LabState state(Document d, io.cutover.catalog.Catalog catalog) {
-        return new LabState(scenario(d), d.inventory(), catalog);
+        return new LabState(scenario(d), d.inventory(), catalog, d.unknownServers());
     }
 
     private static Scenario scenario(Document d) {
@@ -156,14 +190,16 @@ final class Twin {
     /**
      * The pools of a folder that are in the topology but not installed: none of their servers
      * reported a service or an up-to-date replica, although the folder lists services and the
-     * lab's emulation of their role runs some.
+     * lab's emulation of their role runs some. A server that did not answer is not taken for one
+     * that is not there: its pool is deployed, and the server's state unknown.
      */
-    static List<String> notDeployed(Inventory inv, boolean servicesCollected) {
+    static List<String> notDeployed(Inventory inv, boolean servicesCollected, List<String> unknown) {
         if (!servicesCollected) {
             return List.of();
         }
         Set<Fqdn> reporting = new HashSet<>();
         inv.services().forEach(s -> reporting.add(s.computer()));
+        unknown.forEach(s -> reporting.add(Fqdn.of(s)));
         // An up-to-date CMS replica proves its server is installed, even when the collection could
         // not reach it for its services (an Edge server in the perimeter, typically).
         inv.replicas().stream().filter(Replica::upToDate).forEach(r -> reporting.add(r.fqdn()));

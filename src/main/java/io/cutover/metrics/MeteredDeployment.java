@@ -97,6 +97,11 @@ final class MeteredDeployment implements Deployment {
     }
 
     @Override
+    public List<Fqdn> unknownServers() {
+        return inner.unknownServers();
+    }
+
+    @Override
     public List<io.cutover.inventory.ServerVersion> serverVersions(Fqdn pool) {
         return inner.serverVersions(pool);
     }

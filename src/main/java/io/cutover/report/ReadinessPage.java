@@ -63,12 +63,17 @@ public final class ReadinessPage {
         h.append("<p class=\"verdict ")
                 .append(a.ready() ? "ready\">Ready" : "notready\">Not ready")
                 .append("</p>\n");
-        h.append(
-                        "<table>\n<tr><th>sites</th><th>pools</th><th>users</th><th>objects</th><th>errors</th><th>warnings</th><th>retained users</th></tr>\n<tr>")
+        h.append("<table>\n<tr><th>sites</th><th>pools</th><th>users</th><th>objects</th>"
+                        + "<th>online users</th><th>unassigned users</th><th>disabled users</th>"
+                        + "<th>errors</th><th>warnings</th><th>retained users</th></tr>\n<tr>")
                 .append(td(a.summary().sites()))
                 .append(td(a.summary().pools()))
                 .append(td(a.summary().users()))
                 .append(td(a.summary().objects()))
+                // Online and unassigned users are never moved; disabled ones are, but never probed.
+                .append(td(a.summary().online()))
+                .append(td(a.summary().unassigned()))
+                .append(td(a.summary().disabled()))
                 .append(td(errors))
                 .append(td(warnings))
                 .append(td(a.retained().size()))

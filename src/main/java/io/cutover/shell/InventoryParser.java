@@ -243,7 +243,7 @@ final class InventoryParser {
             }
         }
         for (ServiceStatus s : ServiceStatus.values()) {
-            if (s.name().equalsIgnoreCase(n.asText())) {
+            if (s.reported() && s.name().equalsIgnoreCase(n.asText())) {
                 return s;
             }
         }

@@ -31,7 +31,8 @@ class AssessmentCodesJsonTest {
             "VERSION_UNIDENTIFIED",
             "UNCONFIRMED_MIGRATION_PATH",
             "IN_PLACE_UPGRADE_ALTERNATIVE",
-            "BELOW_MINIMUM_BUILD");
+            "BELOW_MINIMUM_BUILD",
+            "TOPOLOGY_NOT_PUBLISHED");
 
     /** What stands in the way of removing a pool today, as specified. */
     private static final List<String> BLOCKER_CODES =

@@ -218,7 +218,7 @@ public class AssessorRulesTest {
     }
 
     @Test
-    void a_server_that_did_not_answer_is_a_warning_not_an_error() {
+    void a_server_of_the_topology_that_did_not_answer_for_its_services_is_unknown_and_blocks() {
         Inventory inv = inventory(
                 ONE_SITE,
                 List.of(fe("pool15.x.com", "A", S15), fe("pool19.x.com", "A", S19)),
@@ -228,10 +228,37 @@ public class AssessorRulesTest {
         Assessment a = assess(
                 inv,
                 S19,
-                List.of(new UnansweredServer("srv15.x.com", "Get-CsWindowsService", "RPC server unavailable")));
+                List.of(new UnansweredServer("SRV15.x.com", "Get-CsWindowsService", "RPC server unavailable")));
+        assertThat(a.ready()).isFalse();
+        assertThat(a.findings())
+                .extracting(f -> f.severity().json(), f -> f.code().json(), Assessment.Finding::subject)
+                .containsExactly(tuple("error", "SERVER_NOT_ANSWERED", "SRV15.x.com"));
+        assertThat(a.findings().get(0).message())
+                .contains("pool15.x.com", "unknown: re-collect")
+                .doesNotContain("null");
+    }
+
+    @Test
+    void what_is_no_server_of_the_topology_or_only_its_version_did_not_answer_is_a_warning() {
+        Inventory inv = inventory(
+                ONE_SITE,
+                List.of(fe("pool15.x.com", "A", S15), fe("pool19.x.com", "A", S19)),
+                List.of(),
+                List.of(),
+                Policies.none());
+        Assessment a = assess(
+                inv,
+                S19,
+                List.of(
+                        new UnansweredServer("other.x.com", "Get-CsWindowsService", "RPC server unavailable"),
+                        new UnansweredServer("srv15.x.com", "Get-CsServerVersion", null),
+                        new UnansweredServer("(topology)", "MeetingRoom", "no such cmdlet")));
         assertThat(a.ready()).isTrue();
         assertThat(a.findings())
                 .extracting(f -> f.severity().json(), f -> f.code().json(), Assessment.Finding::subject)
-                .containsExactly(tuple("warning", "SERVER_NOT_ANSWERED", "srv15.x.com"));
+                .containsExactlyInAnyOrder(
+                        tuple("warning", "SERVER_NOT_ANSWERED", "other.x.com"),
+                        tuple("warning", "SERVER_NOT_ANSWERED", "srv15.x.com"),
+                        tuple("warning", "SERVER_NOT_ANSWERED", "(topology)"));
     }
 }

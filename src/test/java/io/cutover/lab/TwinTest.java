@@ -13,6 +13,7 @@ import io.cutover.inventory.ServiceState;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A lab built from an inventory folder behaves as the folder says the deployment is. */
@@ -32,8 +33,12 @@ class TwinTest {
     @Test
     void a_service_the_folder_reports_stopped_is_stopped_in_the_twin_and_a_stale_replica_is_stale() {
         FolderRead read = fixture("stale-and-stopped");
-        try (Lab twin =
-                Lab.inMemoryTwin(read.inventory(), read.servicesCollected(), "stale-and-stopped", Clock.systemUTC())) {
+        try (Lab twin = Lab.inMemoryTwin(
+                read.inventory(),
+                read.servicesCollected(),
+                read.unanswered(),
+                "stale-and-stopped",
+                Clock.systemUTC())) {
             Inventory now = twin.snapshot();
             assertThat(now.services())
                     .filteredOn(s -> !s.running())
@@ -51,17 +56,19 @@ class TwinTest {
     @Test
     void pools_whose_servers_reported_no_service_are_not_installed_yet_and_without_services_csv_every_pool_is_up() {
         FolderRead read = fixture("stale-and-stopped");
-        try (Lab twin = Lab.inMemoryTwin(read.inventory(), read.servicesCollected(), "x", Clock.systemUTC())) {
+        try (Lab twin = Lab.inMemoryTwin(
+                read.inventory(), read.servicesCollected(), read.unanswered(), "x", Clock.systemUTC())) {
             assertThat(twin.poolState(Fqdn.of("pool19-ber.contoso.com"))).isEqualTo(PoolState.Up);
         }
         FolderRead noServices = fixture("lync2010-beside-2013");
         assertThat(noServices.servicesCollected()).isFalse();
-        try (Lab twin = Lab.inMemoryTwin(noServices.inventory(), false, "x", Clock.systemUTC())) {
+        try (Lab twin = Lab.inMemoryTwin(noServices.inventory(), false, List.of(), "x", Clock.systemUTC())) {
             assertThat(twin.snapshot().pools())
                     .allSatisfy(p -> assertThat(twin.poolState(p.fqdn())).isEqualTo(PoolState.Up));
         }
         FolderRead clean = fixture("clean");
-        try (Lab twin = Lab.inMemoryTwin(clean.inventory(), clean.servicesCollected(), "x", Clock.systemUTC())) {
+        try (Lab twin = Lab.inMemoryTwin(
+                clean.inventory(), clean.servicesCollected(), clean.unanswered(), "x", Clock.systemUTC())) {
             // The clean folder lists neither a service nor a replica for its Edge servers: not installed yet.
             assertThat(twin.poolState(Fqdn.of("edge13-red.contoso.com"))).isEqualTo(PoolState.NotDeployed);
             assertThat(twin.poolState(Fqdn.of("pool13-red.contoso.com"))).isEqualTo(PoolState.Up);
@@ -81,7 +88,7 @@ class TwinTest {
                 replicas,
                 c.policies(),
                 c.partners());
-        try (Lab twin = Lab.inMemoryTwin(withEdgeReplica, true, "x", Clock.systemUTC())) {
+        try (Lab twin = Lab.inMemoryTwin(withEdgeReplica, true, List.of(), "x", Clock.systemUTC())) {
             // An up-to-date replica proves the Edge server is installed though its services were not collected.
             assertThat(twin.poolState(Fqdn.of("edge13-red.contoso.com"))).isEqualTo(PoolState.Up);
         }

@@ -46,7 +46,43 @@ class ReadinessPageTest {
         assertThat(summary)
                 .contains(
                         "Not ready",
-                        "<td class=\"n\">2</td><td class=\"n\">4</td><td class=\"n\">6</td><td class=\"n\">0</td><td class=\"n\">3</td><td class=\"n\">1</td>");
+                        "<td class=\"n\">2</td><td class=\"n\">4</td><td class=\"n\">6</td><td class=\"n\">0</td>"
+                                + "<td class=\"n\">0</td><td class=\"n\">0</td><td class=\"n\">0</td>"
+                                + "<td class=\"n\">3</td><td class=\"n\">1</td>");
+    }
+
+    @Test
+    void the_summary_counts_online_unassigned_and_disabled_users_as_the_text_and_json_do() throws Exception {
+        Catalog catalog = Catalog.bundled();
+        String html = "";
+        for (String fixture : java.util.List.of("users-without-registrar-pool", "disabled-users")) {
+            FolderRead read = FolderReader.read(
+                    Path.of(ReadinessPageTest.class
+                            .getResource("/field/" + fixture + "/inventory")
+                            .toURI()),
+                    catalog);
+            Assessment a = Assessor.assess(
+                    read.inventory(),
+                    catalog,
+                    catalog.version("Skype for Business Server 2019"),
+                    read.unanswered(),
+                    read.unhomed(),
+                    catalog.reviewed());
+            String summary = section(ReadinessPage.render(a), "summary");
+            assertThat(summary)
+                    .contains("<th>online users</th><th>unassigned users</th><th>disabled users</th>")
+                    .contains("<td class=\"n\">" + a.summary().objects() + "</td><td class=\"n\">"
+                            + a.summary().online() + "</td><td class=\"n\">"
+                            + a.summary().unassigned()
+                            + "</td><td class=\"n\">" + a.summary().disabled() + "</td>");
+            html += summary;
+            assertThat(a.summary().online()
+                            + a.summary().unassigned()
+                            + a.summary().disabled())
+                    .as(fixture)
+                    .isPositive();
+        }
+        assertThat(html).doesNotContain("null");
     }
 
     @Test
