@@ -37,11 +37,12 @@ class FieldFixturesIT {
     void the_folder_is_assessed_planned_from_its_twin_and_rehearsed_to_the_end(String name)
             throws URISyntaxException, IOException {
         String folder = fixture(name);
-        Invocation assessed = Invocation.cutover("assess", folder, "--json");
+        // These deployments move to Skype for Business Server 2019 pools they already have.
+        Invocation assessed = Invocation.cutover("assess", folder, "--json", "--target", "2019");
         assertThat(assessed.exitCode()).as(assessed.err()).isIn(0, 3);
         String ws = tmp.resolve("ws").toString();
         Invocation.cutover("lab", "import", folder, "--workspace", ws).ok();
-        Invocation.cutover("plan", "--workspace", ws).ok();
+        Invocation.cutover("plan", "--workspace", ws, "--target", "2019").ok();
 
         Invocation rehearsal = Invocation.cutover(
                         "rehearse",
@@ -49,6 +50,8 @@ class FieldFixturesIT {
                         folder,
                         "--workspace",
                         tmp.resolve("rehearsal").toString(),
+                        "--target",
+                        "2019",
                         "--json")
                 .ok();
 
