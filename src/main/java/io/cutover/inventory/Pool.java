@@ -7,10 +7,17 @@ import java.util.List;
  *
  * @param version the product name from the catalog, e.g. "Lync Server 2013"
  * @param servers the machine FQDNs of the pool
- * @param nextHop for an Edge pool, the internal pool its traffic goes to next (or null)
+ * @param nextHop the one pool this pool depends on, or null: an Edge's, a Director's or a Mediation
+ *     pool's next hop, the central pool a Survivable Branch Appliance or Server is associated with,
+ *     the registrar of a Persistent Chat, trusted application or Video Interop Server pool
  */
 public record Pool(Fqdn fqdn, String site, PoolRole role, String version, List<Fqdn> servers, Fqdn nextHop) {
     public Pool {
         servers = List.copyOf(servers);
+    }
+
+    /** A copy that depends on {@code pool} instead (null: on none). */
+    public Pool withNextHop(Fqdn pool) {
+        return new Pool(fqdn, site, role, version, servers, pool);
     }
 }

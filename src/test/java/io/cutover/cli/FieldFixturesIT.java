@@ -33,15 +33,25 @@ class FieldFixturesIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"utf16-export", "disabled-users", "users-without-registrar-pool"})
+    @ValueSource(
+            strings = {
+                "utf16-export",
+                "disabled-users",
+                "users-without-registrar-pool",
+                "branch-site-sba",
+                "xmpp-route-on-legacy-edge"
+            })
     void the_folder_is_assessed_planned_from_its_twin_and_rehearsed_to_the_end(String name)
             throws URISyntaxException, IOException {
         String folder = fixture(name);
-        Invocation assessed = Invocation.cutover("assess", folder, "--json");
-        assertThat(assessed.exitCode()).as(assessed.err()).isIn(0, 3);
+        Invocation assessed = Invocation.cutover("assess", folder, "--json", "--target", "2019");
+        // Ready, as the rehearsal below finishes: an assessment that says ready never yields a plan
+        // that stops at a drain check.
+        assertThat(assessed.exitCode()).as(assessed.err()).isZero();
         String ws = tmp.resolve("ws").toString();
         Invocation.cutover("lab", "import", folder, "--workspace", ws).ok();
-        Invocation.cutover("plan", "--workspace", ws).ok();
+        // The fixtures' newest pools run Skype for Business Server 2019, the target they were made for.
+        Invocation.cutover("plan", "--workspace", ws, "--target", "2019").ok();
 
         Invocation rehearsal = Invocation.cutover(
                         "rehearse",
@@ -49,6 +59,8 @@ class FieldFixturesIT {
                         folder,
                         "--workspace",
                         tmp.resolve("rehearsal").toString(),
+                        "--target",
+                        "2019",
                         "--json")
                 .ok();
 
