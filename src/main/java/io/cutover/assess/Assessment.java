@@ -114,7 +114,9 @@ public record Assessment(
         /** A Video Interop Server depends on this pool. */
         VIDEO_INTEROP_REGISTRAR,
         /** Another pool depends on this one. */
-        NEXT_HOP;
+        NEXT_HOP,
+        /** Another registrar pool is paired with this one as its backup (disaster recovery). */
+        BACKUP_PAIRING;
 
         @JsonValue
         public String json() {

@@ -6,7 +6,6 @@ import io.cutover.assess.Assessment.Severity;
 import io.cutover.catalog.Feature;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Pool;
-import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.Site;
 import io.cutover.rules.Clearance;
 import io.cutover.rules.Hold;
@@ -79,7 +78,7 @@ final class DependencyFindings extends Survey {
 
     private boolean goesFirst(Fqdn holder) {
         Pool p = pools.get(holder);
-        return p != null && p.role() == PoolRole.Edge && legacy(p) && !keptEdge(holder);
+        return p != null && PoolKinds.migrated(p.role()) && legacy(p) && !keptEdge(holder);
     }
 
     private boolean keptEdge(Fqdn holder) {

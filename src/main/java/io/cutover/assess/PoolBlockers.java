@@ -111,8 +111,9 @@ final class PoolBlockers extends Survey {
             }
         }
         for (Release r : releases) {
-            HoldKind kind =
-                    r instanceof Release.Repoint rp ? HoldKind.dependencyOf(rp.role()) : HoldKind.XMPP_FEDERATION_ROUTE;
+            HoldKind kind = r instanceof Release.Repoint rp
+                    ? HoldKind.dependencyOf(rp.role())
+                    : r instanceof Release.Repair ? HoldKind.BACKUP_PAIRING : HoldKind.XMPP_FEDERATION_ROUTE;
             steps.computeIfAbsent(kind, k -> new ArrayList<>()).add("manual step: " + r.instruction());
         }
         List<Blocker> blockers = new ArrayList<>();

@@ -43,6 +43,7 @@ final class TopologyReader {
             int version,
             String installedOn,
             List<String> dependsOn,
+            List<String> backups,
             boolean director,
             boolean activeCms) {}
 
@@ -194,7 +195,8 @@ final class TopologyReader {
             if (site == null) {
                 throw bad("cluster " + c.fqdn() + " is in site " + c.siteId() + ", which the topology does not define");
             }
-            pools.add(new Pool(c.fqdn(), site, role, pv.name(), c.machines(), nextHop));
+            pools.add(
+                    new Pool(c.fqdn(), site, role, pv.name(), c.machines(), nextHop, backup(c, here, byId, clusters)));
             for (Fqdn m : c.machines()) {
                 poolOfMachine.put(m, c.fqdn());
             }
@@ -257,6 +259,20 @@ final class TopologyReader {
      * UserServices service on another cluster), or null: an Edge's, Director's or Mediation pool's
      * next hop, a branch appliance's associated central pool. A backup link is a pairing, not this.
      */
+    /** The pool the cluster's registrar is paired with as its backup, or null. */
+    private static Fqdn backup(
+            Cluster c, List<Service> here, Map<String, Service> byId, Map<String, Cluster> clusters) {
+        for (Service s : here) {
+            for (String dep : s.backups()) {
+                Service d = byId.get(dep);
+                if (d != null && !c.id().equals(d.installedOn()) && clusters.containsKey(d.installedOn())) {
+                    return clusters.get(d.installedOn()).fqdn();
+                }
+            }
+        }
+        return null;
+    }
+
     private static Fqdn nextHop(
             Cluster c, List<Service> here, Map<String, Service> byId, Map<String, Cluster> clusters) {
         for (Service s : here) {
@@ -280,6 +296,7 @@ final class TopologyReader {
         String role;
         String installedOn = null;
         List<String> dependsOn = new ArrayList<>();
+        List<String> backups = new ArrayList<>();
         if (sid != null) {
             role = sid.getAttribute("RoleName").trim();
             id = serviceKey(sid);
@@ -300,7 +317,11 @@ final class TopologyReader {
                 for (Element d : children(deps, "Dependency")) {
                     Element dsid = child(d, "ServiceId");
                     if (dsid != null) {
-                        dependsOn.add(serviceKey(dsid));
+                        // A backup link pairs two registrar pools (disaster recovery); it is no next hop.
+                        boolean backup = d.getAttribute("Usage")
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .contains("backup");
+                        (backup ? backups : dependsOn).add(serviceKey(dsid));
                     }
                 }
             }
@@ -326,7 +347,7 @@ final class TopologyReader {
                 activeCms = e.getAttribute("IsActive").trim().equalsIgnoreCase("true");
             }
         }
-        return new Service(id, role, version, installedOn, dependsOn, director, activeCms);
+        return new Service(id, role, version, installedOn, dependsOn, backups, director, activeCms);
     }
 
     private static String serviceKey(Element serviceId) {

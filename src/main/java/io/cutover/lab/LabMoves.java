@@ -176,6 +176,18 @@ final class LabMoves {
                         .orElseThrow(() -> DeploymentFailure.permanent("no site '" + d.site() + "' in the topology"));
                 return lab.commit(List.of(new Mutation.XmppRouteDropped(s.name())));
             }
+            if (release instanceof Release.Repair p) {
+                Pool holder = lab.known(p.holder());
+                if (p.to() != null) {
+                    Pool to = lab.known(p.to());
+                    if (!to.role().homesUsers() || !to.version().equals(holder.version())) {
+                        throw DeploymentFailure.permanent("cannot pair " + holder.fqdn() + " with " + to.fqdn()
+                                + ": paired pools are registrar pools of the same version");
+                    }
+                    lab.requireUp(to, "cannot pair " + holder.fqdn() + " with " + to.fqdn());
+                }
+                return lab.commit(List.of(new Mutation.Repaired(holder.fqdn(), p.to())));
+            }
             Release.Repoint r = (Release.Repoint) release;
             Pool holder = lab.known(r.holder());
             Pool to = lab.known(r.to());

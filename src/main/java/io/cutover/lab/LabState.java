@@ -257,6 +257,9 @@ final class LabState {
             }
         }
         for (Pool other : pools.values()) {
+            if (pool.fqdn().equals(other.backup()) && builtState(other) != PoolState.Decommissioned) {
+                why.add(other.fqdn() + " is paired with it as its backup pool");
+            }
             if (pool.fqdn().equals(other.nextHop())
                     && !other.fqdn().equals(pool.fqdn())
                     && builtState(other) != PoolState.Decommissioned) {
@@ -342,6 +345,8 @@ final class LabState {
                             .withFederationRoute(pool(r.edge()).map(Pool::fqdn).orElse(r.edge())));
         } else if (m instanceof Mutation.Repointed r) {
             pools.put(r.holder(), pools.get(r.holder()).withNextHop(r.to()));
+        } else if (m instanceof Mutation.Repaired r) {
+            pools.put(r.holder(), pools.get(r.holder()).withBackup(r.to()));
         } else if (m instanceof Mutation.XmppRouteDropped x) {
             String k = Site.key(x.site());
             sites.put(k, sites.get(k).withXmppFederationRoute(null));

@@ -341,7 +341,7 @@ public final class Planner {
                 scope.inventory,
                 pool.fqdn(),
                 replacement == null ? null : replacement.fqdn(),
-                holder -> scope.legacyEdges.contains(holder) && !scope.isKept(holder),
+                holder -> (scope.legacyEdges.contains(holder) || legacyFrontEnd(holder)) && !scope.isKept(holder),
                 // A legacy Edge kept for XMPP keeps its next hop too (see Retention): no re-pointing.
                 holder -> scope.legacyEdges.contains(holder) && scope.isKept(holder),
                 site -> scope.inventory
@@ -349,7 +349,9 @@ public final class Planner {
                         .map(x -> x.xmppFederationRoute() != null && scope.isKept(x.xmppFederationRoute()))
                         .orElse(false));
         for (Release r : releases) {
-            String what = r instanceof Release.Repoint rp ? rp.holder().text() : "xmpp-route";
+            String what = r instanceof Release.Repoint rp
+                    ? rp.holder().text()
+                    : r instanceof Release.Repair rp ? "pairing-" + rp.holder() : "xmpp-route";
             steps.add(new Gate(
                     s + "/" + pool.fqdn() + "/release-" + what,
                     s,
@@ -358,6 +360,12 @@ public final class Planner {
                     r.instruction(),
                     List.of(new Check.Released(r))));
         }
+    }
+
+    private boolean legacyFrontEnd(Fqdn pool) {
+        return scope.sites.stream()
+                .flatMap(x -> x.legacyFrontEnds().stream())
+                .anyMatch(p -> p.fqdn().equals(pool));
     }
 
     private void retire(String s, Pool pool) {

@@ -18,7 +18,9 @@ public enum HoldKind {
     TRUSTED_APPLICATION_REGISTRAR,
     VIDEO_INTEROP_REGISTRAR,
     /** Another pool names this one as the pool it depends on. */
-    NEXT_HOP;
+    NEXT_HOP,
+    /** Another registrar pool is paired with this one as its backup (disaster recovery). */
+    BACKUP_PAIRING;
 
     /** The kind of hold a pool of {@code role} puts on the pool it depends on. */
     public static HoldKind dependencyOf(PoolRole role) {

@@ -81,6 +81,15 @@ public final class Holds {
         for (Pool p : holders) {
             holds.add(new Hold(pool, HoldKind.dependencyOf(p.role()), p.fqdn().text(), 1, describe(p, pool)));
         }
+        inv.pools().stream()
+                .filter(p -> pool.equals(p.backup()) && !p.fqdn().equals(pool) && !gone.test(p.fqdn()))
+                .sorted(Comparator.comparing(Pool::fqdn))
+                .forEach(p -> holds.add(new Hold(
+                        pool,
+                        HoldKind.BACKUP_PAIRING,
+                        p.fqdn().text(),
+                        1,
+                        p.fqdn() + " is still paired with " + pool + " as its backup pool")));
         return holds;
     }
 
@@ -97,7 +106,7 @@ public final class Holds {
     /**
      * Which step clears {@code hold} in a plan.
      *
-     * @param goesFirst legacy pools the plan decommissions before the pools they point at
+     * @param goesFirst legacy pools the plan decommissions (before the pools they point at)
      * @param kept pools the plan keeps (their links stay)
      * @param xmppNeeded sites whose retained users still need XMPP federation
      */
@@ -106,6 +115,8 @@ public final class Holds {
         return switch (hold.kind()) {
             case HOMED_USERS, HOMED_OBJECTS, HOSTS_CMS, FEDERATION_ROUTE -> Clearance.MOVE;
             case XMPP_FEDERATION_ROUTE -> xmppNeeded.test(hold.holder()) ? Clearance.KEEP : Clearance.MANUAL;
+            // Whatever happens to the partner, the pairing itself is re-done by a person.
+            case BACKUP_PAIRING -> Clearance.MANUAL;
             default -> {
                 Fqdn holder = Fqdn.of(hold.holder());
                 if (kept.test(holder)) {
@@ -133,7 +144,7 @@ public final class Holds {
         List<Release> steps = new ArrayList<>();
         for (Hold h : links(inv, pool, p -> false)) {
             if (clearance(h, goesFirst, kept, xmppNeeded) == Clearance.MANUAL) {
-                Release r = Release.of(h, inv, replacement);
+                Release r = Release.of(h, inv, replacement, goesFirst);
                 if (r != null) {
                     steps.add(r);
                 }

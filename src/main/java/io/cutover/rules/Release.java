@@ -14,7 +14,8 @@ import io.cutover.inventory.PoolRole;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "release")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Release.Repoint.class, name = "Repoint"),
-    @JsonSubTypes.Type(value = Release.DropXmppRoute.class, name = "DropXmppRoute")
+    @JsonSubTypes.Type(value = Release.DropXmppRoute.class, name = "DropXmppRoute"),
+    @JsonSubTypes.Type(value = Release.Repair.class, name = "Repair")
 })
 public sealed interface Release {
     /** The pool this step releases. */
@@ -62,10 +63,33 @@ public sealed interface Release {
         }
     }
 
+    /**
+     * Pair {@code holder} with {@code to} instead of {@code pool} as its backup pool, or (to null)
+     * remove its pairing: paired pools run the same version, so a legacy partner that is itself being
+     * migrated is unpaired rather than paired with a new pool.
+     */
+    record Repair(Fqdn holder, Fqdn pool, Fqdn to) implements Release {
+        public String instruction() {
+            String how = to == null
+                    ? "remove the pairing of " + holder + " with " + pool + " (its backup pool) in Topology Builder"
+                    : "pair " + holder + " with " + to + " instead of " + pool
+                            + " as its backup pool in Topology Builder (Invoke-CsBackupServiceSync afterwards)";
+            return how + ", publish the topology, then approve this step";
+        }
+
+        public boolean done(Inventory now) {
+            return now.findPool(holder).map(p -> !pool.equals(p.backup())).orElse(true);
+        }
+    }
+
     /** A release for a hold a person clears, or null when the hold is no pool's or site's link. */
-    static Release of(Hold h, Inventory inv, Fqdn replacement) {
+    static Release of(Hold h, Inventory inv, Fqdn replacement, java.util.function.Predicate<Fqdn> goesFirst) {
         if (h.kind() == HoldKind.XMPP_FEDERATION_ROUTE) {
             return new DropXmppRoute(h.holder(), h.pool());
+        }
+        if (h.kind() == HoldKind.BACKUP_PAIRING) {
+            Fqdn holder = Fqdn.of(h.holder());
+            return new Repair(holder, h.pool(), goesFirst.test(holder) ? null : replacement);
         }
         Pool holder = inv.findPool(h.holder()).orElse(null);
         return holder == null || replacement == null

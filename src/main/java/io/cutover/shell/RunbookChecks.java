@@ -100,6 +100,14 @@ final class RunbookChecks {
                     + q("*:" + r.pool().text())
                     + " } | Select-Object -First 1 | ForEach-Object { " + q("not done yet: " + r.instruction())
                     + " })");
+        } else if (check instanceof Check.Released c && c.release() instanceof Release.Repair r) {
+            // Any property of the holder's registrar service still naming the old partner: not re-paired.
+            line("$failures += @(Get-CsService -Registrar | Where-Object { $_.PoolFqdn -eq "
+                    + q(r.holder().text())
+                    + " -and \"$($_ | Format-List * | Out-String)\" -like "
+                    + q("*" + r.pool().text() + "*")
+                    + " } | Select-Object -First 1 | ForEach-Object { " + q("not done yet: " + r.instruction())
+                    + " })");
         } else if (check instanceof Check.Drain c) {
             line("$failures += @(Test-CutoverDrain " + q(c.pool().text()) + ")");
         } else if (check instanceof Check.Matrix c) {

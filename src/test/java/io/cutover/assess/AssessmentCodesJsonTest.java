@@ -50,7 +50,8 @@ class AssessmentCodesJsonTest {
             "PERSISTENT_CHAT_REGISTRAR",
             "TRUSTED_APPLICATION_REGISTRAR",
             "VIDEO_INTEROP_REGISTRAR",
-            "NEXT_HOP");
+            "NEXT_HOP",
+            "BACKUP_PAIRING");
 
     /** "severity is error, warning or info". */
     private static final List<String> SEVERITIES = List.of("error", "warning", "info");

@@ -151,4 +151,50 @@ class BranchAndXmppFixturesTest {
         assertThat(plan.steps()).noneMatch(s -> s.phase() == Phase.Manual);
         assertThat(plan.kept()).extracting(KeptPool::pool).contains(LEGACY_EDGE, LEGACY);
     }
+
+    @Test
+    void a_backup_pairing_is_read_shown_and_re_done_by_a_manual_step_before_the_paired_pool_drains(@TempDir Path tmp)
+            throws IOException {
+        try (Stream<Path> files = Files.list(FieldFixturesTest.fixture("xmpp-route-on-legacy-edge"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, tmp.resolve(f.getFileName()));
+            }
+        }
+        String xml = Files.readString(tmp.resolve("topology.xml"), java.nio.charset.StandardCharsets.UTF_8);
+        String pool02 =
+                "    <Cluster RequiresReplication=\"true\" RequiresSetup=\"true\" Fqdn=\"lyncpool02.contoso.com\">\n"
+                        + "      <ClusterId SiteId=\"1\" Number=\"9\" />\n"
+                        + "      <Machine OrdinalInCluster=\"1\" Fqdn=\"lyncfe09.contoso.com\" />\n    </Cluster>\n  </Clusters>";
+        String services = "    <Service RoleVersion=\"1\" ServiceVersion=\"6\">\n"
+                + "      <ServiceId SiteId=\"1\" RoleName=\"UserServices\" Instance=\"9\" />\n"
+                + "      <InstalledOn><ClusterId SiteId=\"1\" Number=\"9\" /></InstalledOn>\n    </Service>\n"
+                + "    <Service RoleVersion=\"1\" ServiceVersion=\"6\">\n"
+                + "      <ServiceId SiteId=\"1\" RoleName=\"Registrar\" Instance=\"9\" />\n"
+                + "      <DependsOn><Dependency Usage=\"BackupRegistrar\">"
+                + "<ServiceId SiteId=\"1\" RoleName=\"Registrar\" Instance=\"1\" /></Dependency></DependsOn>\n"
+                + "      <InstalledOn><ClusterId SiteId=\"1\" Number=\"9\" /></InstalledOn>\n    </Service>\n  </Services>";
+        Files.writeString(
+                tmp.resolve("topology.xml"),
+                xml.replace("  </Clusters>", pool02).replace("  </Services>", services),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Inventory inv = FolderReader.read(tmp, CATALOG).inventory();
+        Fqdn paired = Fqdn.of("lyncpool02.contoso.com");
+
+        Assessment a = Assessor.assess(inv, CATALOG, CATALOG.version(SFB2019), List.of());
+        Plan plan = Planner.plan(inv, CATALOG, PlanOptions.defaults(SFB2019), "field");
+
+        assertThat(inv.pool(paired).backup()).isEqualTo(LEGACY);
+        assertThat(inv.pool(paired).nextHop()).isNull();
+        assertThat(a.pools())
+                .filteredOn(p -> p.fqdn().equals(LEGACY.text()))
+                .flatMap(Assessment.PoolReport::blockers)
+                .filteredOn(b -> b.code() == BlockerCode.BACKUP_PAIRING)
+                .singleElement()
+                .satisfies(b -> assertThat(b.by()).containsExactly(paired.text()));
+        String release = "Redmond/lyncpool01.contoso.com/release-pairing-lyncpool02.contoso.com";
+        // Both partners are legacy pools the plan retires: the pairing is removed, not moved to a new pool.
+        assertThat(((Step.Gate) plan.findStep(release).orElseThrow()).checks())
+                .containsExactly(new Check.Released(new Release.Repair(paired, LEGACY, null)));
+        assertThat(indexOf(plan, release)).isLessThan(indexOf(plan, "Redmond/lyncpool01.contoso.com/drain"));
+    }
 }
