@@ -65,6 +65,8 @@ public final class FakeShell {
     private final String failCmdlet;
     private final String failText;
     private final Catalog catalog = Catalog.bundled();
+    /** Response Group configurations exported by this process, by file name: their identities. */
+    private final Map<String, String> exported = new java.util.HashMap<>();
     /** The computer a script block of Invoke-Command runs on, else null. */
     private String computer;
 
@@ -498,6 +500,40 @@ public final class FakeShell {
                         lab.move(new Subject(HomedKind.RgsConfiguration, o.identity()), destination);
                     }
                 }
+                return List.of();
+            }
+            case "export-csrgsconfiguration": {
+                // The file holds the Response Group configuration of the source pool; the import
+                // that names the file re-homes it. Files live as long as the shell process does.
+                Map<String, Object> p =
+                        params(c, Set.of("Source", "FileName", "Force", "Owner", "RemoveExportedConfiguration"));
+                Fqdn source = Fqdn.of(service(required(p, "Source", c.name()), "ApplicationServer:"));
+                HomedObject rgs = inv().objects().stream()
+                        .filter(o -> o.kind() == HomedKind.RgsConfiguration
+                                && o.pool().equals(source))
+                        .findFirst()
+                        .orElseThrow(() -> new CmdletError("Export-CsRgsConfiguration : No Response Group configuration"
+                                + " was found for \"" + source + "\"."));
+                exported.put(required(p, "FileName", c.name()), rgs.identity());
+                return List.of();
+            }
+            case "import-csrgsconfiguration": {
+                Map<String, Object> p = params(
+                        c,
+                        Set.of(
+                                "Destination",
+                                "FileName",
+                                "Force",
+                                "OverwriteOwner",
+                                "ReplaceExistingRgsSettings",
+                                "ResolveNameConflicts"));
+                String file = required(p, "FileName", c.name());
+                String identity = exported.get(file);
+                if (identity == null) {
+                    throw new CmdletError("Import-CsRgsConfiguration : Could not find file '" + file + "'.");
+                }
+                Fqdn destination = Fqdn.of(service(required(p, "Destination", c.name()), "ApplicationServer:"));
+                lab.exportImport(new Subject(HomedKind.RgsConfiguration, identity), destination);
                 return List.of();
             }
             case "start-cswindowsservice": {

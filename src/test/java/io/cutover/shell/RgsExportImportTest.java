@@ -92,4 +92,45 @@ class RgsExportImportTest {
                     .contains("Move-CsRgsConfiguration -Source");
         }
     }
+
+    /** What the fake shell writes for one statement in the driver's try/catch. */
+    private static String shell(Lab lab, String statement) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        FakeShell shell =
+                new FakeShell(lab, new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8), java.util.Map.of());
+        shell.run(PsScript.parse("try { " + statement
+                + " } catch { @{ cutoverItem = 0; ok = $false; error = \"$_\" } | ConvertTo-Json -Compress }"));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void the_shell_drivers_export_and_import_rehome_the_configuration_where_its_move_is_refused() throws IOException {
+        try (Lab lab = Lab.inMemory(example(), Clock.systemUTC())) {
+            Move m = rgs(plan(lab), "Lisbon");
+            lab.deploy(m.to());
+            Statements st = new Statements(Encoding.UTF8, ShellVersion.NEWEST);
+
+            assertThat(shell(lab, st.move(m.subject(), m.to().text(), null))).contains("Export-CsRgsConfiguration");
+            assertThat(lab.homeOf(m.subject())).contains(Fqdn.of("sfb19pool-lis.fabrikam.com"));
+
+            assertThat(shell(lab, st.exportImport(m.subject().id(), m.to().text())))
+                    .doesNotContain("\"ok\":false");
+            assertThat(lab.homeOf(m.subject())).contains(Fqdn.of("sepool-lis.fabrikam.com"));
+        }
+    }
+
+    @Test
+    void an_import_of_a_file_nobody_exported_is_refused_and_moves_nothing() throws IOException {
+        try (Lab lab = Lab.inMemory(example(), Clock.systemUTC())) {
+            Move m = rgs(plan(lab), "Lisbon");
+            lab.deploy(m.to());
+
+            assertThat(shell(
+                            lab,
+                            "Import-CsRgsConfiguration -Destination 'ApplicationServer:" + m.to()
+                                    + "' -FileName 'never.zip' -Force -ErrorAction 'Stop'"))
+                    .contains("Could not find file 'never.zip'");
+            assertThat(lab.homeOf(m.subject())).contains(Fqdn.of("sfb19pool-lis.fabrikam.com"));
+        }
+    }
 }
