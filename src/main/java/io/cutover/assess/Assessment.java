@@ -69,10 +69,17 @@ public record Assessment(
     /**
      * @param count users or objects, for HOMED_USERS, HOMED_OBJECTS and RETAINED_USERS
      * @param objects per kind, for HOMED_OBJECTS
-     * @param by the sites (FEDERATION_ROUTE) or Edge pools (EDGE_NEXT_HOP) that point at the pool
+     * @param by the sites (FEDERATION_ROUTE, XMPP_FEDERATION_ROUTE) or pools (EDGE_NEXT_HOP,
+     *     BRANCH_ASSOCIATION, ...) that point at the pool
+     * @param step for a dependency a person clears, the manual step the plan holds for it (approved,
+     *     then verified); for one nothing in the plan clears, why the pool stays; else absent
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Blocker(BlockerCode code, Integer count, Map<String, Integer> objects, List<String> by) {
+    public record Blocker(BlockerCode code, Integer count, Map<String, Integer> objects, List<String> by, String step) {
+        public Blocker(BlockerCode code, Integer count, Map<String, Integer> objects, List<String> by) {
+            this(code, count, objects, by, null);
+        }
+
         static Blocker of(BlockerCode code) {
             return new Blocker(code, null, null, null);
         }
@@ -91,7 +98,25 @@ public record Assessment(
         /** A site routes federation through this Edge pool. */
         FEDERATION_ROUTE,
         /** An Edge pool names this pool as its next hop. */
-        EDGE_NEXT_HOP;
+        EDGE_NEXT_HOP,
+        /** A site routes XMPP federation through this Edge pool. */
+        XMPP_FEDERATION_ROUTE,
+        /** A Director names this pool as its next hop. */
+        DIRECTOR_NEXT_HOP,
+        /** A Survivable Branch Appliance or Server is associated with this pool. */
+        BRANCH_ASSOCIATION,
+        /** A Mediation pool names this pool as its next hop. */
+        MEDIATION_NEXT_HOP,
+        /** A Persistent Chat pool depends on this pool. */
+        PERSISTENT_CHAT_REGISTRAR,
+        /** A trusted application pool depends on this pool. */
+        TRUSTED_APPLICATION_REGISTRAR,
+        /** A Video Interop Server depends on this pool. */
+        VIDEO_INTEROP_REGISTRAR,
+        /** Another pool depends on this one. */
+        NEXT_HOP,
+        /** Another registrar pool is paired with this one as its backup (disaster recovery). */
+        BACKUP_PAIRING;
 
         @JsonValue
         public String json() {
@@ -125,6 +150,14 @@ public record Assessment(
         HOSTS_CMS,
         /** A site routes federation through a legacy Edge pool. */
         FEDERATION_ROUTE_ON_LEGACY_EDGE,
+        /**
+         * Something points at a legacy pool that a person must re-point before the pool can go (a
+         * branch appliance's association, a Director's next hop, an XMPP route): the plan holds it
+         * as a manual step, approved then verified.
+         */
+        MANUAL_STEP_BEFORE_DECOMMISSION,
+        /** A legacy pool of a kind the plan does not migrate; the finding says why and what to do. */
+        POOL_NOT_MIGRATED,
         /** A service of a server is not running. */
         SERVICE_NOT_RUNNING,
         /** A replica of the Central Management Store is not up to date. */

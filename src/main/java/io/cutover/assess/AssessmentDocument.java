@@ -67,6 +67,7 @@ final class AssessmentDocument extends Survey {
         homed.retained();
         servers.cms();
         new FederationFindings(this).federation();
+        new DependencyFindings(this).dependencies();
         servers.services();
         servers.replicas();
         homed.capacity();

@@ -9,6 +9,11 @@ import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.Site;
+import io.cutover.rules.Clearance;
+import io.cutover.rules.Hold;
+import io.cutover.rules.HoldKind;
+import io.cutover.rules.Holds;
+import io.cutover.rules.Release;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -16,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -33,21 +37,7 @@ final class PoolBlockers extends Survey {
     List<PoolReport> reports() {
         Set<Fqdn> keptByXmpp = keptForXmpp();
         Map<String, List<Pool>> bySite = poolsBySite();
-        Map<Fqdn, List<String>> routedBy = new TreeMap<>();
-        for (Site s : sortedSites()) {
-            if (s.federationRoute() != null) {
-                routedBy.computeIfAbsent(s.federationRoute(), k -> new ArrayList<>())
-                        .add(s.name());
-            }
-        }
-        Map<Fqdn, List<String>> nextHopOf = new TreeMap<>();
-        for (Pool p : pools.values()) {
-            if (p.role() == PoolRole.Edge && p.nextHop() != null) {
-                nextHopOf
-                        .computeIfAbsent(p.nextHop(), k -> new ArrayList<>())
-                        .add(p.fqdn().text());
-            }
-        }
+        DependencyFindings rules = new DependencyFindings(this);
         Set<Fqdn> unsupported = findings.stream()
                 .filter(f -> f.code() == FindingCode.UNSUPPORTED_MIGRATION_PATH)
                 .map(f -> Fqdn.of(f.subject()))
@@ -82,12 +72,7 @@ final class PoolBlockers extends Survey {
             if (cms) {
                 blockers.add(Blocker.of(BlockerCode.HOSTS_CMS));
             }
-            if (routedBy.containsKey(k)) {
-                blockers.add(new Blocker(BlockerCode.FEDERATION_ROUTE, null, null, routedBy.get(k)));
-            }
-            if (nextHopOf.containsKey(k)) {
-                blockers.add(new Blocker(BlockerCode.EDGE_NEXT_HOP, null, null, nextHopOf.get(k)));
-            }
+            blockers.addAll(links(p, rules));
             boolean legacy = legacy(p);
             boolean decommissionable = legacy
                     && (p.role() == PoolRole.FrontEnd || p.role() == PoolRole.Edge)
@@ -108,6 +93,37 @@ final class PoolBlockers extends Survey {
                     disabledOn.getOrDefault(k, 0)));
         }
         return reports;
+    }
+
+    /**
+     * One blocker per kind of link the rule set finds on the pool, naming who points at it, with the
+     * manual step the plan holds for it, or why it stays.
+     */
+    private List<Blocker> links(Pool p, DependencyFindings rules) {
+        Map<HoldKind, List<String>> by = new LinkedHashMap<>();
+        Map<HoldKind, List<String>> steps = new LinkedHashMap<>();
+        List<Release> releases = legacy(p) ? rules.manualSteps(p) : List.of();
+        for (Hold h : Holds.links(inv, p.fqdn(), x -> false)) {
+            by.computeIfAbsent(h.kind(), k -> new ArrayList<>()).add(h.holder());
+            Clearance c = legacy(p) ? rules.clearance(h) : Clearance.MOVE;
+            if (c == Clearance.KEEP) {
+                steps.computeIfAbsent(h.kind(), k -> new ArrayList<>()).add("stays: " + h.what());
+            }
+        }
+        for (Release r : releases) {
+            HoldKind kind = r instanceof Release.Repoint rp
+                    ? HoldKind.dependencyOf(rp.role())
+                    : r instanceof Release.Repair ? HoldKind.BACKUP_PAIRING : HoldKind.XMPP_FEDERATION_ROUTE;
+            steps.computeIfAbsent(kind, k -> new ArrayList<>()).add("manual step: " + r.instruction());
+        }
+        List<Blocker> blockers = new ArrayList<>();
+        by.forEach((kind, holders) -> blockers.add(new Blocker(
+                BlockerCode.valueOf(kind.name()),
+                null,
+                null,
+                holders,
+                steps.containsKey(kind) ? String.join("; ", steps.get(kind)) : null)));
+        return blockers;
     }
 
     private boolean hasReplacement(Pool p, List<Pool> sitePools) {

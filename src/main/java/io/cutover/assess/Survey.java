@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
 abstract sealed class Survey
         permits AssessmentDocument,
                 VersionFindings,
+                DependencyFindings,
                 BuildFindings,
                 UserFindings,
                 ServerFindings,

@@ -6,6 +6,7 @@ import io.cutover.deployment.ProbeKind;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.SipAddress;
+import io.cutover.rules.Release;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,8 @@ import java.util.Map;
     @JsonSubTypes.Type(value = Check.FederatedAccess.class, name = "FederatedAccess"),
     @JsonSubTypes.Type(value = Check.Drain.class, name = "Drain"),
     @JsonSubTypes.Type(value = Check.Matrix.class, name = "Matrix"),
-    @JsonSubTypes.Type(value = Check.MinimumBuilds.class, name = "MinimumBuilds")
+    @JsonSubTypes.Type(value = Check.MinimumBuilds.class, name = "MinimumBuilds"),
+    @JsonSubTypes.Type(value = Check.Released.class, name = "Released")
 })
 public sealed interface Check {
     /** A short name for people, e.g. "policy parity of 20 users". */
@@ -90,7 +92,8 @@ public sealed interface Check {
 
     /**
      * Nothing is homed on or points at the pool: no users, no object of any kind, not the CMS, no
-     * site's federation route, no Edge next hop.
+     * site's federation or XMPP route, no pool whose next hop or associated pool it is (see
+     * {@code io.cutover.rules.Holds}).
      */
     record Drain(Fqdn pool) implements Check {
         public String describe() {
@@ -137,6 +140,16 @@ public sealed interface Check {
      * @param published false when the catalog infers the build rather than Microsoft publishing it
      */
     record BuildFloor(Fqdn pool, String minimum, String update, boolean published) {}
+
+    /**
+     * A manual step is done, as the deployment shows it when the gate runs: the holder no longer
+     * points at the pool (see {@link Release#done}).
+     */
+    record Released(Release release) implements Check {
+        public String describe() {
+            return "manual step done: " + release.instruction();
+        }
+    }
 
     private static String join(List<Fqdn> pools) {
         return pools.stream().map(Fqdn::text).collect(java.util.stream.Collectors.joining(", "));

@@ -7,25 +7,23 @@ import io.cutover.deployment.Probe;
 import io.cutover.deployment.ProbeKind;
 import io.cutover.deployment.ProbeResult;
 import io.cutover.inventory.Fqdn;
-import io.cutover.inventory.HomedKind;
-import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.Pool;
-import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
 import io.cutover.inventory.ServiceStatus;
 import io.cutover.inventory.SipAddress;
-import io.cutover.inventory.Site;
 import io.cutover.inventory.User;
+import io.cutover.rules.Hold;
+import io.cutover.rules.Holds;
+import io.cutover.rules.Release;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -70,6 +68,8 @@ public final class CheckRunner {
                             .toList());
         } else if (check instanceof Check.PolicyParity c) {
             return policyParity(c);
+        } else if (check instanceof Check.Released c) {
+            return released(c);
         } else if (check instanceof Check.Drain c) {
             return drain(c);
         } else if (check instanceof Check.Matrix c) {
@@ -276,36 +276,9 @@ public final class CheckRunner {
     private CheckResult drain(Check.Drain c) {
         Inventory now = deployment.snapshot();
         Fqdn pool = c.pool();
-        List<String> failures = new ArrayList<>();
-        long users = now.usersOn(pool).size();
-        if (users > 0) {
-            failures.add(pool + " still homes " + users + " users");
-        }
-        Map<HomedKind, Integer> kinds = new TreeMap<>();
-        for (HomedObject o : now.objects()) {
-            if (pool.equals(o.pool())) {
-                kinds.merge(o.kind(), 1, Integer::sum);
-            }
-        }
-        kinds.forEach((k, n) -> failures.add(pool + " still homes " + n + " " + k + " objects"));
-        if (pool.equals(now.cmsPool())) {
-            failures.add(pool + " still hosts the Central Management Store");
-        }
-        for (Site s : now.sites()) {
-            if (pool.equals(s.federationRoute())) {
-                failures.add("site " + s.name() + " still routes federation through " + pool);
-            }
-            if (pool.equals(s.xmppFederationRoute())) {
-                failures.add("site " + s.name() + " still routes XMPP federation through " + pool);
-            }
-        }
-        for (Pool p : now.pools()) {
-            if (p.role() == PoolRole.Edge
-                    && pool.equals(p.nextHop())
-                    && deployment.poolState(p.fqdn()) != PoolState.Decommissioned) {
-                failures.add("Edge " + p.fqdn() + " still uses " + pool + " as its next hop");
-            }
-        }
+        List<String> failures = Holds.on(now, pool, p -> deployment.poolState(p) == PoolState.Decommissioned).stream()
+                .map(Hold::what)
+                .toList();
         return new CheckResult(
                 c.describe(),
                 failures.isEmpty(),
@@ -315,5 +288,18 @@ public final class CheckRunner {
                 failures.isEmpty()
                         ? List.of(pool + " is empty: no users, objects, CMS, routes or next hops")
                         : failures);
+    }
+
+    private CheckResult released(Check.Released c) {
+        Release r = c.release();
+        boolean done = r.done(deployment.snapshot());
+        List<String> failures = done ? List.of() : List.of("not done yet: " + r.instruction());
+        return new CheckResult(
+                c.describe(),
+                done,
+                failures,
+                done ? List.of() : List.of(r.pool().text()),
+                1,
+                done ? List.of(r.pool() + " released") : failures);
     }
 }

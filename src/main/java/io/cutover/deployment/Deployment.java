@@ -52,6 +52,16 @@ public interface Deployment extends AutoCloseable {
         return inventory.findPool(pool).map(inventory::serverVersionsOf).orElse(List.of());
     }
 
+    /**
+     * Does a manual step itself, if this deployment can: the lab can, as the admin of a rehearsal
+     * (as it deploys a target pool); a real deployment cannot, and a person does it and approves.
+     *
+     * @return whether the step was done here; false leaves it to a person
+     */
+    default boolean perform(io.cutover.rules.Release release) {
+        return false;
+    }
+
     /** Points a site's SIP federation route at an Edge pool (Set-CsSite -FederationRoute). */
     void setFederationRoute(String site, Fqdn edgeFqdn);
 

@@ -30,7 +30,7 @@ final class PoolVersions {
                     .flatMap(r -> catalog.reported(r.product(), r.version()).stream())
                     .toList();
             ProductVersion v = catalog.identify(topology.get(), reported);
-            refined.add(new Pool(p.fqdn(), p.site(), p.role(), v.name(), p.servers(), p.nextHop()));
+            refined.add(new Pool(p.fqdn(), p.site(), p.role(), v.name(), p.servers(), p.nextHop(), p.backup()));
         }
         return refined;
     }

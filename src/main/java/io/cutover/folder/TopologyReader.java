@@ -43,6 +43,7 @@ final class TopologyReader {
             int version,
             String installedOn,
             List<String> dependsOn,
+            List<String> backups,
             boolean director,
             boolean activeCms) {}
 
@@ -85,6 +86,7 @@ final class TopologyReader {
         }
         List<TopologySite> sites = new ArrayList<>();
         Map<String, String> siteNames = new HashMap<>();
+        Set<String> branchSites = new TreeSet<>();
         for (Element e : all(root)) {
             Element nameChild = child(e, "Name");
             if (e.hasAttribute("SiteId") && nameChild != null) {
@@ -97,6 +99,9 @@ final class TopologyReader {
                 SiteKind kind = e.getLocalName().equals("CentralSite") ? SiteKind.CentralSite : SiteKind.BranchSite;
                 sites.add(new TopologySite(siteName, integer(id, "SiteId of site " + siteName), kind));
                 siteNames.put(id, siteName);
+                if (kind == SiteKind.BranchSite) {
+                    branchSites.add(id);
+                }
             }
         }
 
@@ -171,21 +176,15 @@ final class TopologyReader {
                 continue;
             }
             int version = 0;
-            Fqdn nextHop = null;
             for (Service s : here) {
                 version = Math.max(version, s.version());
-                if (s.role().equals("EdgeServer")) {
-                    for (String dep : s.dependsOn()) {
-                        Service d = byId.get(dep);
-                        if (d != null && d.role().equals("Registrar") && clusters.containsKey(d.installedOn())) {
-                            nextHop = clusters.get(d.installedOn()).fqdn();
-                        }
-                    }
-                }
                 if (s.activeCms()) {
                     cms = c.fqdn();
                 }
             }
+            boolean branch = branchSites.contains(c.siteId());
+            PoolRole role = role(here, sqlClusters.contains(c.id()), branch);
+            Fqdn nextHop = role.dependsOnAPool() ? nextHop(c, here, byId, clusters) : null;
             int v = version;
             ProductVersion pv = catalog.byServiceVersion(v)
                     .orElseThrow(
@@ -196,8 +195,8 @@ final class TopologyReader {
             if (site == null) {
                 throw bad("cluster " + c.fqdn() + " is in site " + c.siteId() + ", which the topology does not define");
             }
-            pools.add(new Pool(
-                    c.fqdn(), site, role(here, sqlClusters.contains(c.id())), pv.name(), c.machines(), nextHop));
+            pools.add(
+                    new Pool(c.fqdn(), site, role, pv.name(), c.machines(), nextHop, backup(c, here, byId, clusters)));
             for (Fqdn m : c.machines()) {
                 poolOfMachine.put(m, c.fqdn());
             }
@@ -212,26 +211,82 @@ final class TopologyReader {
         return new Topology(sites, pools, cms, poolOfMachine);
     }
 
-    private static PoolRole role(List<Service> services, boolean holdsSql) {
-        Set<String> roles = new TreeSet<>();
+    /**
+     * The role follows from the services installed on the cluster, never from a closed list of
+     * shapes: a Registrar with IsDirector is a Director; a Registrar in a branch site, or one without
+     * the UserServices a Front End pool always runs, is a Survivable Branch Appliance or Server.
+     */
+    private static PoolRole role(List<Service> services, boolean holdsSql, boolean branchSite) {
+        Set<String> roles = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         boolean director = false;
         for (Service s : services) {
             roles.add(s.role());
             director |= s.director();
         }
         if (roles.contains("Registrar")) {
-            return director ? PoolRole.Director : PoolRole.FrontEnd;
+            if (director) {
+                return PoolRole.Director;
+            }
+            return branchSite || !roles.contains("UserServices") ? PoolRole.SurvivableBranch : PoolRole.FrontEnd;
         }
-        if (roles.contains("EdgeServer")) {
-            return PoolRole.Edge;
-        }
-        if (roles.contains("PersistentChatServer") || roles.contains("PersistentChatService")) {
-            return PoolRole.PersistentChat;
-        }
-        if (roles.contains("MediationServer")) {
-            return PoolRole.Mediation;
+        for (Map.Entry<String, PoolRole> e : ROLE_NAMES.entrySet()) {
+            if (roles.contains(e.getKey())) {
+                return e.getValue();
+            }
         }
         return holdsSql ? PoolRole.SqlStore : PoolRole.Other;
+    }
+
+    /** Service role names of the topology, in the order they decide a cluster's role. */
+    private static final Map<String, PoolRole> ROLE_NAMES = orderedRoles();
+
+    private static Map<String, PoolRole> orderedRoles() {
+        Map<String, PoolRole> m = new LinkedHashMap<>();
+        m.put("EdgeServer", PoolRole.Edge);
+        m.put("PersistentChatServer", PoolRole.PersistentChat);
+        m.put("PersistentChatService", PoolRole.PersistentChat);
+        m.put("MediationServer", PoolRole.Mediation);
+        m.put("ExternalServer", PoolRole.TrustedApplication);
+        m.put("TrustedApplicationPool", PoolRole.TrustedApplication);
+        m.put("VideoInteropServer", PoolRole.VideoInterop);
+        m.put("WacService", PoolRole.OfficeWebApps);
+        m.put("WacServer", PoolRole.OfficeWebApps);
+        return m;
+    }
+
+    /**
+     * The registrar pool the cluster's services depend on (DependsOn links to a Registrar or
+     * UserServices service on another cluster), or null: an Edge's, Director's or Mediation pool's
+     * next hop, a branch appliance's associated central pool. A backup link is a pairing, not this.
+     */
+    /** The pool the cluster's registrar is paired with as its backup, or null. */
+    private static Fqdn backup(
+            Cluster c, List<Service> here, Map<String, Service> byId, Map<String, Cluster> clusters) {
+        for (Service s : here) {
+            for (String dep : s.backups()) {
+                Service d = byId.get(dep);
+                if (d != null && !c.id().equals(d.installedOn()) && clusters.containsKey(d.installedOn())) {
+                    return clusters.get(d.installedOn()).fqdn();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Fqdn nextHop(
+            Cluster c, List<Service> here, Map<String, Service> byId, Map<String, Cluster> clusters) {
+        for (Service s : here) {
+            for (String dep : s.dependsOn()) {
+                Service d = byId.get(dep);
+                if (d != null
+                        && (d.role().equals("Registrar") || d.role().equals("UserServices"))
+                        && !c.id().equals(d.installedOn())
+                        && clusters.containsKey(d.installedOn())) {
+                    return clusters.get(d.installedOn()).fqdn();
+                }
+            }
+        }
+        return null;
     }
 
     private Service service(Element s, Map<String, String> sqlToCluster) {
@@ -241,6 +296,7 @@ final class TopologyReader {
         String role;
         String installedOn = null;
         List<String> dependsOn = new ArrayList<>();
+        List<String> backups = new ArrayList<>();
         if (sid != null) {
             role = sid.getAttribute("RoleName").trim();
             id = serviceKey(sid);
@@ -261,7 +317,11 @@ final class TopologyReader {
                 for (Element d : children(deps, "Dependency")) {
                     Element dsid = child(d, "ServiceId");
                     if (dsid != null) {
-                        dependsOn.add(serviceKey(dsid));
+                        // A backup link pairs two registrar pools (disaster recovery); it is no next hop.
+                        boolean backup = d.getAttribute("Usage")
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .contains("backup");
+                        (backup ? backups : dependsOn).add(serviceKey(dsid));
                     }
                 }
             }
@@ -287,7 +347,7 @@ final class TopologyReader {
                 activeCms = e.getAttribute("IsActive").trim().equalsIgnoreCase("true");
             }
         }
-        return new Service(id, role, version, installedOn, dependsOn, director, activeCms);
+        return new Service(id, role, version, installedOn, dependsOn, backups, director, activeCms);
     }
 
     private static String serviceKey(Element serviceId) {

@@ -86,9 +86,9 @@ final class TopologyWriter {
         x.append("  </SqlInstances>\r\n  <Services>\r\n");
         Map<String, Integer> instances = new HashMap<>();
         Map<String, String> registrarOf = new HashMap<>();
-        // Registrars first, so that an Edge can name its next hop's Registrar service.
+        // Front End registrars first, so that every other pool can name its next hop's Registrar service.
         for (Pool p : pools) {
-            if (p.role() == PoolRole.FrontEnd || p.role() == PoolRole.Director) {
+            if (p.role() == PoolRole.FrontEnd) {
                 int site = siteIds.getOrDefault(Site.key(p.site()), 0);
                 String id = serviceId(site, "Registrar", instances);
                 registrarOf.put(p.fqdn().key(), id);
@@ -103,14 +103,6 @@ final class TopologyWriter {
                             clusterOf.get(p.fqdn().key()),
                             users,
                             "<RegistrarService xmlns=\"" + ROLES_NS + "\" IsDirector=\"false\" />");
-                } else {
-                    service(
-                            x,
-                            id,
-                            version,
-                            clusterOf.get(p.fqdn().key()),
-                            null,
-                            "<RegistrarService xmlns=\"" + ROLES_NS + "\" IsDirector=\"true\" />");
                 }
             }
         }
@@ -118,21 +110,37 @@ final class TopologyWriter {
             int site = siteIds.getOrDefault(Site.key(p.site()), 0);
             String cluster = clusterOf.get(p.fqdn().key());
             int version = version(p);
+            String hop =
+                    p.nextHop() == null ? null : registrarOf.get(p.nextHop().key());
             switch (p.role()) {
-                case Edge ->
+                case Edge -> service(x, serviceId(site, "EdgeServer", instances), version, cluster, hop, null);
+                case Director ->
                     service(
                             x,
-                            serviceId(site, "EdgeServer", instances),
+                            serviceId(site, "Registrar", instances),
                             version,
                             cluster,
-                            p.nextHop() == null
-                                    ? null
-                                    : registrarOf.get(p.nextHop().key()),
-                            null);
-                case Mediation ->
+                            hop,
+                            "<RegistrarService xmlns=\"" + ROLES_NS + "\" IsDirector=\"true\" />");
+                case SurvivableBranch -> {
+                    String registrar = serviceId(site, "Registrar", instances);
+                    service(
+                            x,
+                            registrar,
+                            version,
+                            cluster,
+                            hop,
+                            "<RegistrarService xmlns=\"" + ROLES_NS + "\" IsDirector=\"false\" />");
                     service(x, serviceId(site, "MediationServer", instances), version, cluster, null, null);
+                }
+                case Mediation ->
+                    service(x, serviceId(site, "MediationServer", instances), version, cluster, hop, null);
                 case PersistentChat ->
-                    service(x, serviceId(site, "PersistentChatServer", instances), version, cluster, null, null);
+                    service(x, serviceId(site, "PersistentChatServer", instances), version, cluster, hop, null);
+                case TrustedApplication ->
+                    service(x, serviceId(site, "ExternalServer", instances), version, cluster, hop, null);
+                case VideoInterop ->
+                    service(x, serviceId(site, "VideoInteropServer", instances), version, cluster, hop, null);
                 case SqlStore -> {
                     String id = serviceId(site, "UserStore", instances);
                     x.append("    <Service RoleVersion=\"1\" ServiceVersion=\"")
@@ -143,8 +151,10 @@ final class TopologyWriter {
                             .append(cluster)
                             .append("\r\n        </SqlInstanceId>\r\n      </InstalledOn>\r\n    </Service>\r\n");
                 }
-                case Other -> service(x, serviceId(site, "WacService", instances), version, cluster, null, null);
-                case FrontEnd, Director -> {
+                case OfficeWebApps ->
+                    service(x, serviceId(site, "WacService", instances), version, cluster, null, null);
+                case Other -> service(x, serviceId(site, "FileStore", instances), version, cluster, null, null);
+                case FrontEnd -> {
                     // written above
                 }
             }

@@ -25,6 +25,11 @@ public record Site(String name, int siteId, SiteKind kind, Fqdn federationRoute,
         return sameName(name, other);
     }
 
+    /** A copy whose XMPP federation goes through {@code edge} (null: no XMPP federation). */
+    public Site withXmppFederationRoute(Fqdn edge) {
+        return new Site(name, siteId, kind, federationRoute, edge);
+    }
+
     public Site withFederationRoute(Fqdn edge) {
         return new Site(name, siteId, kind, edge, xmppFederationRoute);
     }

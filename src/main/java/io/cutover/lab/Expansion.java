@@ -246,6 +246,10 @@ final class Expansion {
             case Mediation -> "med";
             case PersistentChat -> "pchat";
             case SqlStore -> "sql";
+            case SurvivableBranch -> "sba";
+            case TrustedApplication -> "app";
+            case VideoInterop -> "vis";
+            case OfficeWebApps -> "owa";
             case Other -> "srv";
         };
         int dot = fqdn.indexOf('.');

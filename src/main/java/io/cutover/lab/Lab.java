@@ -17,6 +17,7 @@ import io.cutover.inventory.ServiceState;
 import io.cutover.inventory.UnansweredServer;
 import io.cutover.inventory.User;
 import io.cutover.lab.sip.SipNetwork;
+import io.cutover.rules.Release;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -209,6 +210,13 @@ public final class Lab implements Deployment {
         LabFaults.pause(
                 state.faults().latencyMillis(Operations.ROUTE, edge.fqdn().text()));
         store.sync(moves.routeLocked(site, edge));
+    }
+
+    @Override
+    public boolean perform(Release release) {
+        Objects.requireNonNull(release, "release");
+        store.sync(moves.releaseLocked(release));
+        return true;
     }
 
     @Override

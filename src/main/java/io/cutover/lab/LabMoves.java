@@ -15,6 +15,7 @@ import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.User;
+import io.cutover.rules.Release;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -161,6 +162,41 @@ final class LabMoves {
             failures.failTransiently(
                     Operations.ROUTE, s.name(), edge.fqdn().text(), "setting " + s.name() + "'s federation route");
             return lab.commit(List.of(new Mutation.Routed(s.name(), edge.fqdn())));
+        }
+    }
+
+    /**
+     * Does a manual step as the admin of a rehearsal would, as strictly as a real topology: the pool
+     * a holder is pointed at must be up and able to take it (a registrar).
+     */
+    long releaseLocked(Release release) {
+        synchronized (lock) {
+            if (release instanceof Release.DropXmppRoute d) {
+                Site s = state.site(d.site())
+                        .orElseThrow(() -> DeploymentFailure.permanent("no site '" + d.site() + "' in the topology"));
+                return lab.commit(List.of(new Mutation.XmppRouteDropped(s.name())));
+            }
+            if (release instanceof Release.Repair p) {
+                Pool holder = lab.known(p.holder());
+                if (p.to() != null) {
+                    Pool to = lab.known(p.to());
+                    if (!to.role().homesUsers() || !to.version().equals(holder.version())) {
+                        throw DeploymentFailure.permanent("cannot pair " + holder.fqdn() + " with " + to.fqdn()
+                                + ": paired pools are registrar pools of the same version");
+                    }
+                    lab.requireUp(to, "cannot pair " + holder.fqdn() + " with " + to.fqdn());
+                }
+                return lab.commit(List.of(new Mutation.Repaired(holder.fqdn(), p.to())));
+            }
+            Release.Repoint r = (Release.Repoint) release;
+            Pool holder = lab.known(r.holder());
+            Pool to = lab.known(r.to());
+            if (!to.role().isRegistrar()) {
+                throw DeploymentFailure.permanent("cannot point " + holder.fqdn() + " at " + to.fqdn() + ": it is a "
+                        + to.role() + " pool, not a registrar");
+            }
+            lab.requireUp(to, "cannot point " + holder.fqdn() + " at " + to.fqdn());
+            return lab.commit(List.of(new Mutation.Repointed(holder.fqdn(), to.fqdn())));
         }
     }
 

@@ -274,11 +274,17 @@ final class LabState {
                 why.add("site " + s.name() + "'s XMPP federation route points at it");
             }
         }
-        for (Pool edge : pools.values()) {
-            if (edge.role() == PoolRole.Edge
-                    && pool.fqdn().equals(edge.nextHop())
-                    && builtState(edge) != PoolState.Decommissioned) {
-                why.add("Edge " + edge.fqdn() + " uses it as next hop");
+        for (Pool other : pools.values()) {
+            if (pool.fqdn().equals(other.backup()) && builtState(other) != PoolState.Decommissioned) {
+                why.add(other.fqdn() + " is paired with it as its backup pool");
+            }
+            if (pool.fqdn().equals(other.nextHop())
+                    && !other.fqdn().equals(pool.fqdn())
+                    && builtState(other) != PoolState.Decommissioned) {
+                why.add(
+                        other.role() == PoolRole.SurvivableBranch
+                                ? "Survivable Branch Appliance " + other.fqdn() + " is associated with it"
+                                : other.role() + " " + other.fqdn() + " uses it as next hop");
             }
         }
         return why;
@@ -355,6 +361,13 @@ final class LabState {
                     k,
                     sites.get(k)
                             .withFederationRoute(pool(r.edge()).map(Pool::fqdn).orElse(r.edge())));
+        } else if (m instanceof Mutation.Repointed r) {
+            pools.put(r.holder(), pools.get(r.holder()).withNextHop(r.to()));
+        } else if (m instanceof Mutation.Repaired r) {
+            pools.put(r.holder(), pools.get(r.holder()).withBackup(r.to()));
+        } else if (m instanceof Mutation.XmppRouteDropped x) {
+            String k = Site.key(x.site());
+            sites.put(k, sites.get(k).withXmppFederationRoute(null));
         } else if (m instanceof Mutation.Deployed d) {
             states.put(d.pool(), PoolState.Up);
         } else if (m instanceof Mutation.Decommissioned d) {

@@ -25,7 +25,10 @@ import java.util.List;
     @JsonSubTypes.Type(value = Mutation.Cleared.class, name = "cleared"),
     @JsonSubTypes.Type(value = Mutation.PolicyDropped.class, name = "policyDropped"),
     @JsonSubTypes.Type(value = Mutation.MeetingScheduled.class, name = "meetingScheduled"),
-    @JsonSubTypes.Type(value = Mutation.ClientUpgraded.class, name = "clientUpgraded")
+    @JsonSubTypes.Type(value = Mutation.ClientUpgraded.class, name = "clientUpgraded"),
+    @JsonSubTypes.Type(value = Mutation.Repointed.class, name = "repointed"),
+    @JsonSubTypes.Type(value = Mutation.XmppRouteDropped.class, name = "xmppRouteDropped"),
+    @JsonSubTypes.Type(value = Mutation.Repaired.class, name = "repaired")
 })
 sealed interface Mutation {
     /** A user, object or the CMS now lives on this pool; a user's meetings went with it. */
@@ -51,6 +54,15 @@ sealed interface Mutation {
 
     /** A moved user scheduled a meeting on the new pool. */
     record MeetingScheduled(Meeting meeting) implements Mutation {}
+
+    /** A pool now depends on another (a branch appliance re-associated, a next hop changed). */
+    record Repointed(Fqdn holder, Fqdn to) implements Mutation {}
+
+    /** A pool now paired with another as its backup (to null: with none). */
+    record Repaired(Fqdn holder, Fqdn to) implements Mutation {}
+
+    /** A site's XMPP federation route removed. */
+    record XmppRouteDropped(String site) implements Mutation {}
 
     /** A moved user upgraded their client. */
     record ClientUpgraded(ClientSignIn client) implements Mutation {}

@@ -14,6 +14,7 @@ final class Services {
     private static final List<String> DIRECTOR = List.of("RTCSRV", "RTCREPLICA");
     private static final List<String> MEDIATION = List.of("RTCMEDSRV", "RTCREPLICA");
     private static final List<String> PERSISTENT_CHAT = List.of("RTCCHAT", "RTCREPLICA");
+    private static final List<String> BRANCH = List.of("RTCSRV", "RTCMEDSRV", "RTCREPLICA");
     private static final List<String> OTHER = List.of("RTCREPLICA");
 
     /** Every name any role runs, in a stable order, for validating fault files. */
@@ -38,7 +39,8 @@ final class Services {
             case PersistentChat -> PERSISTENT_CHAT;
             // A SQL back end runs SQL Server, not Lync services, and holds no CMS replica of its own.
             case SqlStore -> List.of();
-            case Other -> OTHER;
+            case SurvivableBranch -> BRANCH;
+            case TrustedApplication, VideoInterop, OfficeWebApps, Other -> OTHER;
         };
     }
 

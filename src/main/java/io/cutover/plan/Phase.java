@@ -15,6 +15,11 @@ public enum Phase {
     Production,
     Objects,
     Cms,
+    /**
+     * A step a person does in the deployment (re-associate a branch appliance, remove an XMPP route):
+     * the run waits for a person's approval, then verifies it from the deployment.
+     */
+    Manual,
     Drain,
     Decommission;
 

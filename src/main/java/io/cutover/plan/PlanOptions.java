@@ -36,9 +36,12 @@ public record PlanOptions(
         return new PlanOptions(target, pilotCount, pilotUsers, waveSizes, validationSample, phases);
     }
 
-    /** Whether this step is a gate that waits for a person's approval after its checks pass. */
+    /**
+     * Whether this step is a gate that waits for a person's approval: after its checks pass, or for
+     * a manual step (always) before its checks verify what the person did.
+     */
     public boolean needsApproval(Step step) {
-        return step instanceof Step.Gate && approveGates.contains(step.phase());
+        return step instanceof Step.Gate && (approveGates.contains(step.phase()) || step.phase() == Phase.Manual);
     }
 
     public static PlanOptions defaults(String target) {

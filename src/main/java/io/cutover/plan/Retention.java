@@ -5,11 +5,11 @@ import io.cutover.catalog.ProductVersion;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Pool;
-import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.User;
 import io.cutover.plan.Scope.SiteScope;
+import io.cutover.rules.PoolKinds;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -125,10 +125,10 @@ final class Retention {
     void keepOthers(List<Pool> legacy, List<KeptPool> keptList) {
         Fqdn cms = inventory.cmsPool();
         for (Pool p : legacy) {
-            if (p.role() == PoolRole.FrontEnd || p.role() == PoolRole.Edge) {
+            if (PoolKinds.migrated(p.role())) {
                 continue;
             }
-            String reason = p.role() + " pool: not migrated by this plan; move it by hand";
+            String reason = PoolKinds.whyItStays(p.role());
             if (p.fqdn().equals(cms)) {
                 reason += "; it hosts the Central Management Store, move that first (Move-CsManagementServer)";
             }

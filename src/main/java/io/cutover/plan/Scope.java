@@ -199,7 +199,11 @@ final class Scope {
     }
 
     boolean isKept(Pool pool) {
-        return keptPools.contains(pool.fqdn());
+        return isKept(pool.fqdn());
+    }
+
+    boolean isKept(Fqdn pool) {
+        return keptPools.contains(pool);
     }
 
     private static void checkOptions(PlanOptions options) {

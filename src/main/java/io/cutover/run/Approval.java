@@ -42,7 +42,7 @@ public final class Approval {
         if (approval != null && approval.state() == State.DONE) {
             return new Given(run.id(), step.id(), approval.last().actor(), approval.endedAt(), true);
         }
-        if (!Decide.done(step, progress)) {
+        if (!Decide.done(step, progress) && step.phase() != io.cutover.plan.Phase.Manual) {
             throw new CutoverException(
                     ErrorCode.NOT_AWAITING_APPROVAL,
                     step.id() + " has not passed its checks yet (it is "
@@ -71,7 +71,7 @@ public final class Approval {
     }
 
     /** An approval left begun (in doubt) is ended in the same attempt; otherwise a new attempt begins and ends. */
-    private static List<Entry> rows(
+    static List<Entry> rows(
             String runId, String stepId, Progress.Status approval, String actor, String channel, Instant at) {
         boolean inDoubt = approval != null && approval.state() == State.IN_DOUBT;
         int attempt = approval == null ? 1 : approval.attempts() + (inDoubt ? 0 : 1);

@@ -56,7 +56,11 @@ public final class Decide {
 
     /** Whether the gate's checks passed and it now waits for a person's approval. */
     public static boolean awaitingApproval(Plan plan, Step step, Progress progress) {
-        return plan.options().needsApproval(step) && done(step, progress) && !approved(step, progress);
+        boolean manualWaiting =
+                step.phase() == io.cutover.plan.Phase.Manual && progress.state(step.id(), APPROVAL) == State.IN_DOUBT;
+        return plan.options().needsApproval(step)
+                && (done(step, progress) || manualWaiting)
+                && !approved(step, progress);
     }
 
     /** Whether every effect of the step is in place according to the journal (for a gate: its checks passed). */

@@ -11,7 +11,9 @@ import io.cutover.journal.Event;
 import io.cutover.journal.Outcome;
 import io.cutover.journal.Progress;
 import io.cutover.journal.State;
+import io.cutover.plan.Phase;
 import io.cutover.plan.Step;
+import io.cutover.rules.Release;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +30,12 @@ final class GateRunner {
 
     /** Returns an outcome when the run must stop (the gate failed, or a stop came while waiting), null to go on. */
     RunOutcome run(Step.Gate gate, int attempt) {
+        if (gate.phase() == Phase.Manual && !Decide.approved(gate, ctx.progress())) {
+            // A manual step: a person does it and approves, then the checks verify it. A deployment
+            // that can do it itself (the lab, as the admin of a rehearsal) does it and says so.
+            RunOutcome stopped = performed(gate) ? null : awaitApproval(gate);
+            return stopped != null ? stopped : evaluate(gate, attempt);
+        }
         RunOutcome failed = evaluate(gate, attempt);
         return failed != null || !ctx.plan().options().needsApproval(gate) ? failed : awaitApproval(gate);
     }
@@ -72,6 +80,26 @@ final class GateRunner {
             }
             pollPause(gate);
         }
+    }
+
+    private boolean performed(Step.Gate gate) {
+        List<Release> releases = gate.checks().stream()
+                .filter(c -> c instanceof Check.Released)
+                .map(c -> ((Check.Released) c).release())
+                .toList();
+        if (releases.isEmpty() || !releases.stream().allMatch(ctx.deployment()::perform)) {
+            return false;
+        }
+        String actor = ctx.deployment().name();
+        Approval.rows(
+                        ctx.run().id(),
+                        gate.id(),
+                        ctx.progress().status(gate.id(), Decide.APPROVAL),
+                        actor,
+                        "performed by the deployment",
+                        ctx.clock().instant())
+                .forEach(ctx::append);
+        return true;
     }
 
     private static boolean approves(Entry e) {

@@ -6,6 +6,7 @@ import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.SipAddress;
 import io.cutover.plan.Step;
+import io.cutover.rules.Release;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -86,6 +87,27 @@ final class RunbookChecks {
                         .append(q(v)));
                 line("$failures += @(Test-CutoverPolicies " + q(e.sipAddress().text()) + " @{ " + table + " })");
             }
+        } else if (check instanceof Check.Released c && c.release() instanceof Release.DropXmppRoute d) {
+            line("$failures += @(Get-CsSite | Where-Object { $_.Identity -eq " + q("Site:" + d.site())
+                    + " -and \"$($_.XmppFederationRoute)\" -eq "
+                    + q("EdgeServer:" + d.pool().text())
+                    + " } | ForEach-Object { " + q("not done yet: " + d.instruction()) + " })");
+        } else if (check instanceof Check.Released c && c.release() instanceof Release.Repoint r) {
+            // The holder's services name the pool they depend on in their Registrar or UserServer property.
+            line("$failures += @(Get-CsService | Where-Object { $_.PoolFqdn -eq "
+                    + q(r.holder().text())
+                    + " -and \"$($_.Registrar) $($_.UserServer)\" -like "
+                    + q("*:" + r.pool().text())
+                    + " } | Select-Object -First 1 | ForEach-Object { " + q("not done yet: " + r.instruction())
+                    + " })");
+        } else if (check instanceof Check.Released c && c.release() instanceof Release.Repair r) {
+            // Any property of the holder's registrar service still naming the old partner: not re-paired.
+            line("$failures += @(Get-CsService -Registrar | Where-Object { $_.PoolFqdn -eq "
+                    + q(r.holder().text())
+                    + " -and \"$($_ | Format-List * | Out-String)\" -like "
+                    + q("*" + r.pool().text() + "*")
+                    + " } | Select-Object -First 1 | ForEach-Object { " + q("not done yet: " + r.instruction())
+                    + " })");
         } else if (check instanceof Check.Drain c) {
             line("$failures += @(Test-CutoverDrain " + q(c.pool().text()) + ")");
         } else if (check instanceof Check.Matrix c) {

@@ -30,7 +30,8 @@ class ArchitectureTest {
     void the_pure_core_does_no_io_reads_no_clock_uses_no_randomness_and_logs_nothing() {
         noClasses()
                 .that()
-                .resideInAnyPackage("io.cutover.inventory..", "io.cutover.plan..", "io.cutover.assess..")
+                .resideInAnyPackage(
+                        "io.cutover.inventory..", "io.cutover.rules..", "io.cutover.plan..", "io.cutover.assess..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
@@ -56,6 +57,7 @@ class ArchitectureTest {
                 .that()
                 .resideInAnyPackage(
                         "io.cutover.inventory..",
+                        "io.cutover.rules..",
                         "io.cutover.catalog..",
                         "io.cutover.plan..",
                         "io.cutover.check..",

@@ -181,9 +181,21 @@ class AssessFixturesTest {
                                 BlockerCode.HOMED_OBJECTS, 3, Map.of("CallParkOrbit", 2, "RgsConfiguration", 1), null),
                         new Blocker(BlockerCode.RETAINED_USERS, 2, null, null),
                         Blocker.of(BlockerCode.HOSTS_CMS),
-                        new Blocker(BlockerCode.EDGE_NEXT_HOP, null, null, List.of("edge13-sea.contoso.com")));
+                        new Blocker(
+                                BlockerCode.EDGE_NEXT_HOP,
+                                null,
+                                null,
+                                List.of("edge13-sea.contoso.com"),
+                                "stays: Edge edge13-sea.contoso.com still uses pool13-sea.contoso.com as its next hop"));
         assertThat(pool(a, "edge13-sea.contoso.com").blockers())
-                .containsExactly(new Blocker(BlockerCode.FEDERATION_ROUTE, null, null, List.of("London", "Seattle")));
+                .containsExactly(
+                        new Blocker(BlockerCode.FEDERATION_ROUTE, null, null, List.of("London", "Seattle")),
+                        new Blocker(
+                                BlockerCode.XMPP_FEDERATION_ROUTE,
+                                null,
+                                null,
+                                List.of("Seattle"),
+                                "stays: site Seattle still routes XMPP federation through edge13-sea.contoso.com"));
         assertThat(a.pools())
                 .extracting(PoolReport::fqdn, PoolReport::legacy, PoolReport::decommissionable)
                 .containsExactly(

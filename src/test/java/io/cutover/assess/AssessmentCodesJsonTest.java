@@ -20,6 +20,8 @@ class AssessmentCodesJsonTest {
             "RETAINED_USERS",
             "HOSTS_CMS",
             "FEDERATION_ROUTE_ON_LEGACY_EDGE",
+            "MANUAL_STEP_BEFORE_DECOMMISSION",
+            "POOL_NOT_MIGRATED",
             "SERVICE_NOT_RUNNING",
             "REPLICA_NOT_UP_TO_DATE",
             "UNKNOWN_POOL_REFERENCE",
@@ -35,8 +37,22 @@ class AssessmentCodesJsonTest {
             "TOPOLOGY_NOT_PUBLISHED");
 
     /** What stands in the way of removing a pool today, as specified. */
-    private static final List<String> BLOCKER_CODES =
-            List.of("HOMED_USERS", "HOMED_OBJECTS", "RETAINED_USERS", "HOSTS_CMS", "FEDERATION_ROUTE", "EDGE_NEXT_HOP");
+    private static final List<String> BLOCKER_CODES = List.of(
+            "HOMED_USERS",
+            "HOMED_OBJECTS",
+            "RETAINED_USERS",
+            "HOSTS_CMS",
+            "FEDERATION_ROUTE",
+            "EDGE_NEXT_HOP",
+            "XMPP_FEDERATION_ROUTE",
+            "DIRECTOR_NEXT_HOP",
+            "BRANCH_ASSOCIATION",
+            "MEDIATION_NEXT_HOP",
+            "PERSISTENT_CHAT_REGISTRAR",
+            "TRUSTED_APPLICATION_REGISTRAR",
+            "VIDEO_INTEROP_REGISTRAR",
+            "NEXT_HOP",
+            "BACKUP_PAIRING");
 
     /** "severity is error, warning or info". */
     private static final List<String> SEVERITIES = List.of("error", "warning", "info");

@@ -33,15 +33,24 @@ class FieldFixturesIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"utf16-export", "disabled-users", "users-without-registrar-pool"})
+    @ValueSource(
+            strings = {
+                "utf16-export",
+                "disabled-users",
+                "users-without-registrar-pool",
+                "branch-site-sba",
+                "xmpp-route-on-legacy-edge"
+            })
     void the_folder_is_assessed_planned_from_its_twin_and_rehearsed_to_the_end(String name)
             throws URISyntaxException, IOException {
         String folder = fixture(name);
-        // These deployments move to Skype for Business Server 2019 pools they already have.
         Invocation assessed = Invocation.cutover("assess", folder, "--json", "--target", "2019");
-        assertThat(assessed.exitCode()).as(assessed.err()).isIn(0, 3);
+        // Ready, as the rehearsal below finishes: an assessment that says ready never yields a plan
+        // that stops at a drain check.
+        assertThat(assessed.exitCode()).as(assessed.err()).isZero();
         String ws = tmp.resolve("ws").toString();
         Invocation.cutover("lab", "import", folder, "--workspace", ws).ok();
+        // The fixtures' newest pools run Skype for Business Server 2019, the target they were made for.
         Invocation.cutover("plan", "--workspace", ws, "--target", "2019").ok();
 
         Invocation rehearsal = Invocation.cutover(

@@ -58,7 +58,7 @@ class TopologyReaderTest {
                         java.util.List.of(Fqdn.of("SKYPE-FE-01.tenant.rlevchenko.com")),
                         null));
         assertThat(pools.get("srv-sql-01.tenant.rlevchenko.com").role()).isEqualTo(PoolRole.SqlStore);
-        assertThat(pools.get("srv-owa-01.tenant.rlevchenko.com").role()).isEqualTo(PoolRole.Other);
+        assertThat(pools.get("srv-owa-01.tenant.rlevchenko.com").role()).isEqualTo(PoolRole.OfficeWebApps);
         assertThat(pools.values()).extracting(Pool::version).containsOnly("Skype for Business Server 2015");
         assertThat(t.cmsPool()).isEqualTo(Fqdn.of("poolfe.tenant.rlevchenko.com"));
         assertThat(t.poolOfMachine())

@@ -87,7 +87,7 @@ class PlanExplainerTest {
         assertThat(text)
                 .contains("Kept pools (2)")
                 .contains(
-                        "dir01.dublin.contoso.com (Dublin): Director pool: not migrated by this plan; move it by hand")
+                        "dir01.dublin.contoso.com (Dublin): Director: homes no users and is not migrated by this plan")
                 .contains("pool01.contoso.com (Redmond): keeps 3 retained users (PersistentChat, Xmpp)");
     }
 

@@ -380,11 +380,11 @@ class PlannerPhasesTest {
                         new KeptPool(
                                 Fqdn.of("chat01.contoso.com"),
                                 "Redmond",
-                                "PersistentChat pool: not migrated by this plan; move it by hand"),
+                                "Persistent Chat pool: not migrated by this plan; migrate its rooms by hand, or keep it while its users need it"),
                         new KeptPool(
                                 Fqdn.of("dir01.contoso.com"),
                                 "Redmond",
-                                "Director pool: not migrated by this plan; move it by hand"));
+                                "Director: homes no users and is not migrated by this plan; its next hop is re-pointed (a manual step); deploy a new-version Director, then remove this one by hand"));
         assertThat(plan.steps()).noneMatch(s -> s.id().contains("dir") || s.id().contains("chat"));
     }
 }

@@ -1,4 +1,4 @@
-﻿# cutover runbook: phase Production (7 of 11)
+﻿# cutover runbook: phase Production (7 of 12)
 # Plan 9ff10586ef3efb96fb46615ea88f0cb3af12585d3e26da9e0416879f0bfa4b39, target Skype for Business Server Subscription Edition.
 #
 # Run it in the Skype for Business Server Management Shell, on a Front End server or on a

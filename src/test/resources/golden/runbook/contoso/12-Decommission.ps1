@@ -1,15 +1,15 @@
-﻿# cutover runbook: phase Decommission (11 of 11)
+﻿# cutover runbook: phase Decommission (12 of 12)
 # Plan 9ff10586ef3efb96fb46615ea88f0cb3af12585d3e26da9e0416879f0bfa4b39, target Skype for Business Server Subscription Edition.
 #
 # Run it in the Skype for Business Server Management Shell, on a Front End server or on a
 # management workstation with the administrative tools, as a member of RTCUniversalServerAdmins.
 # It checks its preconditions first and stops at the first check or move that fails.
 # Every check and every move appends one row to the result file; import them into the
-# journal with:  cutover run --record 11-Decommission.results.csv
+# journal with:  cutover run --record 12-Decommission.results.csv
 # No command here uses -Force: Move-CsUser -Force loses users' contacts and meetings for good.
 # Each block says how to undo it; `cutover rollback` does the same from the journal.
 
-param([string]$ResultCsv = (Join-Path $PSScriptRoot '11-Decommission.results.csv'))
+param([string]$ResultCsv = (Join-Path $PSScriptRoot '12-Decommission.results.csv'))
 $ErrorActionPreference = 'Stop'
 $Plan = '9ff10586ef3efb96fb46615ea88f0cb3af12585d3e26da9e0416879f0bfa4b39'
 
@@ -148,4 +148,4 @@ Invoke-CutoverAction 'Dublin/sfb15edge-dub.contoso.com/decommission' -Do { forea
 # recorded as done once Get-CsPool no longer lists the pool. No undo once it is removed.
 Invoke-CutoverAction 'Dublin/sfb15pool-dub.contoso.com/decommission' -Do { foreach ($computer in (Get-CsPool -Identity 'sfb15pool-dub.contoso.com').Computers) { Stop-CsWindowsService -ComputerName $computer -Graceful } } -Check { -not (Get-CsPool -Identity 'sfb15pool-dub.contoso.com' -ErrorAction SilentlyContinue) } -Done 'sfb15pool-dub.contoso.com decommissioned'
 
-Write-Host 'phase Decommission done; now run: cutover run --record 11-Decommission.results.csv'
+Write-Host 'phase Decommission done; now run: cutover run --record 12-Decommission.results.csv'

@@ -1,15 +1,15 @@
-﻿# cutover runbook: phase Drain (10 of 11)
+﻿# cutover runbook: phase Drain (11 of 12)
 # Plan 9ff10586ef3efb96fb46615ea88f0cb3af12585d3e26da9e0416879f0bfa4b39, target Skype for Business Server Subscription Edition.
 #
 # Run it in the Skype for Business Server Management Shell, on a Front End server or on a
 # management workstation with the administrative tools, as a member of RTCUniversalServerAdmins.
 # It checks its preconditions first and stops at the first check or move that fails.
 # Every check and every move appends one row to the result file; import them into the
-# journal with:  cutover run --record 10-Drain.results.csv
+# journal with:  cutover run --record 11-Drain.results.csv
 # No command here uses -Force: Move-CsUser -Force loses users' contacts and meetings for good.
 # Each block says how to undo it; `cutover rollback` does the same from the journal.
 
-param([string]$ResultCsv = (Join-Path $PSScriptRoot '10-Drain.results.csv'))
+param([string]$ResultCsv = (Join-Path $PSScriptRoot '11-Drain.results.csv'))
 $ErrorActionPreference = 'Stop'
 $Plan = '9ff10586ef3efb96fb46615ea88f0cb3af12585d3e26da9e0416879f0bfa4b39'
 
@@ -137,4 +137,4 @@ $failures = @()
 $failures += @(Test-CutoverDrain 'sfb15pool-dub.contoso.com')
 Complete-CutoverGate 'Dublin/sfb15pool-dub.contoso.com/drain' $failures
 
-Write-Host 'phase Drain done; now run: cutover run --record 10-Drain.results.csv'
+Write-Host 'phase Drain done; now run: cutover run --record 11-Drain.results.csv'
