@@ -9,11 +9,13 @@ import io.cutover.deployment.PoolState;
 import io.cutover.deployment.Probe;
 import io.cutover.deployment.ProbeResult;
 import io.cutover.deployment.Subject;
+import io.cutover.deployment.UserState;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.User;
 import io.cutover.lab.sip.SipNetwork;
 import java.io.IOException;
@@ -70,15 +72,20 @@ public final class Lab implements Deployment {
      * @param where the scenario's file name, for error messages
      */
     public static Lab create(Path dir, String scenarioText, String where, Clock clock) {
+        refuseExisting(dir);
+        Scenario scenario = Scenario.parse(scenarioText, where);
+        LabStore store = LabStore.create(dir, scenarioText, where, clock.instant());
+        return new Lab(new LabState(scenario, Catalog.bundled()), store, clock);
+    }
+
+    /** Two rehearsals must not silently share one deployment. */
+    private static void refuseExisting(Path dir) {
         if (LabStore.exists(dir)) {
             throw new CutoverException(
                     ErrorCode.BAD_INPUT,
                     "a lab already exists in " + dir
                             + "; use the existing one, or give another directory for the new lab");
         }
-        Scenario scenario = Scenario.parse(scenarioText, where);
-        LabStore store = LabStore.create(dir, scenarioText, where, clock.instant());
-        return new Lab(new LabState(scenario, Catalog.bundled()), store, clock);
     }
 
     /** Opens the lab in {@code dir} as it was left: the scenario expanded, then its log replayed. */
@@ -104,12 +111,7 @@ public final class Lab implements Deployment {
      * @param where the inventory folder, for messages
      */
     public static Lab createTwin(Path dir, Inventory inventory, boolean servicesCollected, String where, Clock clock) {
-        if (LabStore.exists(dir)) {
-            throw new CutoverException(
-                    ErrorCode.BAD_INPUT,
-                    "a lab already exists in " + dir
-                            + "; use the existing one, or give another directory for the new lab");
-        }
+        refuseExisting(dir);
         Twin.Document d = new Twin.Document(where, inventory, Twin.notDeployed(inventory, servicesCollected));
         LabState state = Twin.state(d, Catalog.bundled());
         LabStore store = LabStore.create(dir, Twin.text(d), where, clock.instant());
@@ -222,6 +224,18 @@ public final class Lab implements Deployment {
         return probes.probe(probe, sip);
     }
 
+    @Override
+    public List<UserState> userStates(List<SipAddress> users) {
+        synchronized (lock) {
+            return users.stream().flatMap(u -> state.userState(u).stream()).toList();
+        }
+    }
+
+    @Override
+    public void restore(UserState before) {
+        store.sync(moves.restoreLocked(before));
+    }
+
     // ---- SIP ----
 
     /**
@@ -255,20 +269,7 @@ public final class Lab implements Deployment {
 
     /** Up to {@code perPool} users homed on each registrar pool now, test accounts first, for clients to sign in as. */
     public List<User> usersByPool(int perPool) {
-        Map<Fqdn, List<User>> by = new java.util.LinkedHashMap<>();
-        List<User> all = new ArrayList<>(state.snapshot().users());
-        all.sort(java.util.Comparator.comparing((User u) -> !u.test()));
-        for (User u : all) {
-            if (u.disabled()) {
-                // A disabled account cannot sign in, here as on a real pool.
-                continue;
-            }
-            List<User> list = by.computeIfAbsent(u.pool(), k -> new ArrayList<>());
-            if (list.size() < perPool) {
-                list.add(u);
-            }
-        }
-        return by.values().stream().flatMap(List::stream).toList();
+        return LabDirectory.usersByPool(state.snapshot(), perPool);
     }
 
     // ---- faults ----

@@ -7,8 +7,10 @@ import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.User;
 import io.cutover.lab.sip.Directory;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -98,5 +100,23 @@ final class LabDirectory implements Directory {
                 .map(s -> xmpp ? s.xmppFederationRoute() : s.federationRoute())
                 .flatMap(state::pool)
                 .map(p -> p.fqdn().text());
+    }
+
+    /** Up to {@code perPool} enabled users homed on each registrar pool of {@code now}, test accounts first. */
+    static List<User> usersByPool(io.cutover.inventory.Inventory now, int perPool) {
+        Map<Fqdn, List<User>> by = new java.util.LinkedHashMap<>();
+        List<User> all = new ArrayList<>(now.users());
+        all.sort(java.util.Comparator.comparing((User u) -> !u.test()));
+        for (User u : all) {
+            if (u.disabled()) {
+                // A disabled account cannot sign in, here as on a real pool.
+                continue;
+            }
+            List<User> list = by.computeIfAbsent(u.pool(), k -> new ArrayList<>());
+            if (list.size() < perPool) {
+                list.add(u);
+            }
+        }
+        return by.values().stream().flatMap(List::stream).toList();
     }
 }

@@ -25,7 +25,9 @@ import java.util.List;
     @JsonSubTypes.Type(value = Mutation.Cleared.class, name = "cleared"),
     @JsonSubTypes.Type(value = Mutation.PolicyDropped.class, name = "policyDropped"),
     @JsonSubTypes.Type(value = Mutation.MeetingScheduled.class, name = "meetingScheduled"),
-    @JsonSubTypes.Type(value = Mutation.ClientUpgraded.class, name = "clientUpgraded")
+    @JsonSubTypes.Type(value = Mutation.ClientUpgraded.class, name = "clientUpgraded"),
+    @JsonSubTypes.Type(value = Mutation.UserDataLost.class, name = "userDataLost"),
+    @JsonSubTypes.Type(value = Mutation.UserDataRestored.class, name = "userDataRestored")
 })
 sealed interface Mutation {
     /** A user, object or the CMS now lives on this pool; a user's meetings went with it. */
@@ -54,4 +56,10 @@ sealed interface Mutation {
 
     /** A moved user upgraded their client. */
     record ClientUpgraded(ClientSignIn client) implements Mutation {}
+
+    /** A moved user lost some of their data (a {@link Fault.LoseOnMove}). */
+    record UserDataLost(SipAddress sipAddress, Fault.UserData data) implements Mutation {}
+
+    /** What a user had when {@code before} was read is back; meetings put back are dated {@code at}. */
+    record UserDataRestored(io.cutover.deployment.UserState before, java.time.Instant at) implements Mutation {}
 }

@@ -87,6 +87,16 @@ final class MeteredDeployment implements Deployment {
     }
 
     @Override
+    public List<io.cutover.deployment.UserState> userStates(List<io.cutover.inventory.SipAddress> users) {
+        return inner.userStates(users);
+    }
+
+    @Override
+    public void restore(io.cutover.deployment.UserState before) {
+        inner.restore(before);
+    }
+
+    @Override
     public void close() {
         inner.close();
     }

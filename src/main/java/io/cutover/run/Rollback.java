@@ -55,6 +55,8 @@ public final class Rollback {
     private final RunSettings settings;
     private final Sleeper sleeper;
     private final RandomGenerator random;
+    /** The users this rollback sent back, to restore and verify. */
+    private final List<SipAddress> undone = Collections.synchronizedList(new ArrayList<>());
 
     /**
      * @param sleeper waits between retries
@@ -187,6 +189,9 @@ public final class Rollback {
         } finally {
             workers.shutdownNow();
         }
+        // What a move lost does not come back with the user: put it back, and compare.
+        failures.addAll(new UserVerification(deployment, journal.userStates(), run.id(), clock)
+                .restoreAndCompare(List.copyOf(undone)));
         List<String> sorted = new ArrayList<>(failures);
         Collections.sort(sorted);
         return sorted;
@@ -289,6 +294,9 @@ public final class Rollback {
             try {
                 deployment.move(m.subject(), m.from());
                 journal.append(begin.end(Outcome.OK, "back on " + m.from(), clock.instant()));
+                if (m.subject().kind() == HomedKind.User) {
+                    undone.add(m.subject().sipAddress());
+                }
                 return;
             } catch (DeploymentFailure f) {
                 boolean retry = f.isTransient() && backoff.policy().mayRetry(made);

@@ -13,6 +13,7 @@ import io.cutover.deployment.Probe;
 import io.cutover.deployment.ProbeKind;
 import io.cutover.deployment.ProbeResult;
 import io.cutover.deployment.Subject;
+import io.cutover.deployment.UserState;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.Inventory;
@@ -22,6 +23,7 @@ import io.cutover.inventory.ServiceState;
 import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.shell.InventoryParser.Topology;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +50,9 @@ public final class ShellDeployment implements Deployment {
     private final ScriptRunner runner;
     private final InventoryParser parser;
     private final ShellPools pools = new ShellPools(this);
+    /** Numbers each user data export, from the clock at start so that a later process names its files apart. */
+    private final java.util.concurrent.atomic.AtomicLong reads =
+            new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
     /** Pools and sites as last read: servers of a pool and federation routes decide how to script. */
     private volatile Topology topology;
 
@@ -343,6 +348,41 @@ public final class ShellDeployment implements Deployment {
                 .map(Fqdn::text)
                 .findFirst()
                 .orElse(null);
+    }
+
+    // ---- users' data ---------------------------------------------------------------------------
+
+    /** Reads each user with {@link ShellUserData}: a few statements per user, the users' shared in as few scripts as the batch allows. */
+    @Override
+    public List<UserState> userStates(List<SipAddress> users) {
+        ShellUserData data = new ShellUserData(statements(), settings.userData());
+        List<String> qs = new ArrayList<>();
+        List<Path> exports = new ArrayList<>();
+        for (SipAddress u : users) {
+            Path export = data.exports() ? data.exportFile(u, reads.incrementAndGet()) : null;
+            exports.add(export);
+            qs.addAll(data.reads(u, export));
+        }
+        List<Answer> answers = run(qs);
+        List<UserState> states = new ArrayList<>();
+        for (int i = 0, at = 0; i < users.size(); i++) {
+            int n = data.reads(users.get(i), exports.get(i)).size();
+            UserState s = data.state(users.get(i), answers.subList(at, at + n), exports.get(i));
+            at += n;
+            if (s != null) {
+                states.add(s);
+            }
+        }
+        return states;
+    }
+
+    @Override
+    public void restore(UserState before) {
+        for (Answer a : run(new ShellUserData(statements(), settings.userData()).restore(before))) {
+            if (!a.ok()) {
+                throw failure("restoring the data of " + before.sipAddress(), a.error());
+            }
+        }
     }
 
     @Override

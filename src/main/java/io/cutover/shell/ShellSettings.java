@@ -2,6 +2,7 @@ package io.cutover.shell;
 
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,12 @@ import java.util.Locale;
  * @param timeout how long one script may run before its process tree is killed
  * @param batch at most this many operations share one script (one process)
  * @param encoding how values are written into the script
+ * @param userData a folder both the shell and cutover reach (a share, or a local folder when
+ *     cutover runs on the Front End), where the driver has Export-CsUserData write each user's
+ *     data before a move, to count contacts and meetings and to restore them after a rollback;
+ *     null to verify users without them
  */
-public record ShellSettings(List<String> command, Duration timeout, int batch, Encoding encoding) {
+public record ShellSettings(List<String> command, Duration timeout, int batch, Encoding encoding, Path userData) {
     public static final String DEFAULT_COMMAND = "powershell.exe -NoProfile -NonInteractive -Command -";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
     public static final int DEFAULT_BATCH = 100;
@@ -39,6 +44,16 @@ public record ShellSettings(List<String> command, Duration timeout, int batch, E
         if (batch < 1 || batch > 10_000) {
             throw new CutoverException(ErrorCode.BAD_INPUT, "--shell-batch must be between 1 and 10000, got " + batch);
         }
+    }
+
+    /** Without a user data folder: contacts and meetings are not verified. */
+    public ShellSettings(List<String> command, Duration timeout, int batch, Encoding encoding) {
+        this(command, timeout, batch, encoding, null);
+    }
+
+    /** The same settings with Export-CsUserData writing into {@code folder} (null for none). */
+    public ShellSettings withUserData(Path folder) {
+        return new ShellSettings(command, timeout, batch, encoding, folder);
     }
 
     public static ShellSettings defaults() {
