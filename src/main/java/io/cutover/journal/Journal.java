@@ -92,6 +92,11 @@ public final class Journal implements AutoCloseable {
         return new UserStates(jdbi);
     }
 
+    /** The notifications outbox in this journal's store. */
+    public Outbox outbox() {
+        return new Outbox(jdbi);
+    }
+
     Leases leases() {
         return new Leases(jdbi);
     }

@@ -176,10 +176,12 @@ public final class Executor {
                 return new RunOutcome.Stopped(
                         ctx.stop().request(), next.map(Step::id).orElse(null));
             }
+            if (next.isEmpty() && settings.partial()) {
+                return new RunOutcome.ReachedUntil(scope(), stepsRun);
+            }
             if (next.isEmpty()) {
-                return settings.partial()
-                        ? new RunOutcome.ReachedUntil(scope(), stepsRun)
-                        : new RunOutcome.Finished(stepsRun);
+                Notices.send(journal, Notices.runFinished(run.id(), stepsRun, clock.instant()));
+                return new RunOutcome.Finished(stepsRun);
             }
             stepsRun++;
             RunOutcome failed = runStep(ctx, next.get(), moves, gates, actions);

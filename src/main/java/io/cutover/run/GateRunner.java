@@ -53,7 +53,14 @@ final class GateRunner {
                 passed ? Outcome.OK : Outcome.FAILED,
                 Evidence.write(results),
                 ctx.clock().instant()));
-        return passed ? null : new RunOutcome.GateFailed(gate.id(), gate.name(), results);
+        if (passed) {
+            return null;
+        }
+        Notices.send(
+                ctx.journal(),
+                Notices.gateFailed(
+                        ctx.run().id(), gate, attempt, results, ctx.clock().instant()));
+        return new RunOutcome.GateFailed(gate.id(), gate.name(), results);
     }
 
     /** The users moved by the move steps just before this gate: the ones it verifies. */
@@ -82,6 +89,10 @@ final class GateRunner {
         if (approval == null || approval.state() != State.IN_DOUBT) {
             int attempt = approval == null ? 1 : approval.attempts() + 1;
             ctx.append(ctx.begin(gate.id(), Decide.APPROVAL, attempt, null, null, "awaiting approval"));
+            Notices.send(
+                    ctx.journal(),
+                    Notices.approvalAwaited(
+                            ctx.run().id(), gate, attempt, ctx.clock().instant()));
         }
         ctx.ticks().accept(new Tick(gate, gate.checks().size(), gate.checks().size()));
         while (true) {

@@ -194,6 +194,7 @@ public final class Rollback {
                 .restoreAndCompare(List.copyOf(undone)));
         List<String> sorted = new ArrayList<>(failures);
         Collections.sort(sorted);
+        Notices.send(journal, Notices.rollbackDone(run.id(), toStep, sorted, clock.instant()));
         return sorted;
     }
 

@@ -74,6 +74,21 @@ class UserVerificationIT {
                 .anySatisfy(d -> assertThat(d).contains("contacts was").contains(", now 0"))
                 .anySatisfy(d -> assertThat(d).contains("meetings:").contains("lost (conference ids"));
         assertThat(differences(pilotUsers(cutover))).hasSizeGreaterThanOrEqualTo(pilot.size());
+        assertThat(notices())
+                .filteredOn(n -> n.kind() == io.cutover.journal.NoticeKind.GATE_FAILED)
+                .singleElement()
+                .satisfies(n -> {
+                    assertThat(n.title()).contains(PILOT + "-validation");
+                    assertThat(String.join("\n", n.lines()))
+                            .contains(pilot.get(0))
+                            .contains("contacts was");
+                });
+    }
+
+    private List<io.cutover.journal.Notice> notices() {
+        try (Journal journal = Journal.open(new Workspace(dir.resolve("ws")).journal())) {
+            return journal.outbox().notices();
+        }
     }
 
     @Test
@@ -88,6 +103,9 @@ class UserVerificationIT {
         assertThat(result.executed()).isTrue();
         assertThat(result.failures()).isEmpty();
         assertThat(differences(pilot)).isEmpty();
+        assertThat(notices())
+                .extracting(io.cutover.journal.Notice::kind)
+                .contains(io.cutover.journal.NoticeKind.GATE_FAILED, io.cutover.journal.NoticeKind.ROLLBACK_DONE);
     }
 
     @Test
@@ -96,5 +114,8 @@ class UserVerificationIT {
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.checksPassed()).isEqualTo(r.checksTotal());
+        assertThat(notices())
+                .extracting(io.cutover.journal.Notice::kind)
+                .containsExactly(io.cutover.journal.NoticeKind.RUN_FINISHED);
     }
 }
