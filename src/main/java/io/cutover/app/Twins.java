@@ -40,7 +40,13 @@ final class Twins {
     Assessment assess(Path folder, String target) {
         ProductVersion version = c.catalog().version(target);
         FolderRead read = FolderReader.read(folder, c.catalog());
-        return Assessor.assess(read.inventory(), c.catalog(), version, read.unanswered(), read.unhomed());
+        return Assessor.assess(
+                read.inventory(),
+                c.catalog(),
+                version,
+                read.unanswered(),
+                read.unhomed(),
+                java.time.LocalDate.ofInstant(c.clock().instant(), java.time.ZoneOffset.UTC));
     }
 
     /**
@@ -78,7 +84,8 @@ final class Twins {
                     services,
                     inv.replicas(),
                     inv.policies(),
-                    inv.partners());
+                    inv.partners(),
+                    inv.serverVersions());
             new FolderWriter(c.catalog()).write(dir, exported, unanswered);
             return new Results.LabExportResult(
                     dir.toString(),

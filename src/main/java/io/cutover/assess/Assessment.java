@@ -138,7 +138,20 @@ public record Assessment(
         /** Moving to the paired pool in another site changes users' effective policies. */
         EFFECTIVE_POLICY_CHANGES,
         /** A server did not answer the collection: what it holds is unknown. */
-        SERVER_NOT_ANSWERED;
+        SERVER_NOT_ANSWERED,
+        /** A pool runs a version whose Microsoft support has ended. */
+        UNSUPPORTED_VERSION,
+        /**
+         * The topology cannot tell the pool's version from another (a 7.0 pool: 2019 or Subscription
+         * Edition) and no versions.csv row says which.
+         */
+        VERSION_UNIDENTIFIED,
+        /** A legacy version's path to the target is inferred, not documented (Lync Server 2013 to SE). */
+        UNCONFIRMED_MIGRATION_PATH,
+        /** Another supported way to reach the target exists (an in-place upgrade from 2019 to SE). */
+        IN_PLACE_UPGRADE_ALTERNATIVE,
+        /** A server runs a build older than the one that may coexist with the target. */
+        BELOW_MINIMUM_BUILD;
 
         @JsonValue
         public String json() {

@@ -13,6 +13,7 @@ import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.inventory.UnansweredServer;
 import io.cutover.inventory.User;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,16 +25,19 @@ import java.util.List;
 final class AssessmentDocument extends Survey {
     private final List<UnansweredServer> unanswered;
     private final List<User> unhomed;
+    private final LocalDate today;
 
     AssessmentDocument(
             Inventory inv,
             Catalog catalog,
             ProductVersion target,
             List<UnansweredServer> unanswered,
-            List<User> unhomed) {
+            List<User> unhomed,
+            LocalDate today) {
         super(inv, catalog, target);
         this.unanswered = unanswered;
         this.unhomed = unhomed;
+        this.today = today;
     }
 
     Assessment run() {
@@ -52,6 +56,11 @@ final class AssessmentDocument extends Survey {
         paths.paths();
         paths.coexistence();
         paths.sites();
+        BuildFindings builds = new BuildFindings(this);
+        builds.support(today);
+        builds.identification();
+        builds.paths();
+        builds.minimumBuilds();
         homed.retained();
         servers.cms();
         new FederationFindings(this).federation();

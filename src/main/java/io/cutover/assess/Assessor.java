@@ -5,6 +5,7 @@ import io.cutover.catalog.ProductVersion;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.UnansweredServer;
 import io.cutover.inventory.User;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -19,22 +20,41 @@ import java.util.List;
 public final class Assessor {
     private Assessor() {}
 
-    /** Assesses {@code inventory} for a migration to {@code target}. */
+    /**
+     * Assesses {@code inventory} for a migration to {@code target}, as of the day the catalog's
+     * facts were reviewed.
+     */
     public static Assessment assess(
             Inventory inventory, Catalog catalog, ProductVersion target, List<UnansweredServer> unanswered) {
-        return assess(inventory, catalog, target, unanswered, List.of());
+        return assess(inventory, catalog, target, unanswered, List.of(), catalog.reviewed());
     }
 
     /**
-     * Assesses {@code inventory}, counting {@code unhomed}: users with no RegistrarPool (online or
-     * unassigned), which are reported and have no part in the readiness verdict or the pool figures.
+     * Assesses {@code inventory} for a migration to {@code target}; a pool on a version whose
+     * support had ended on {@code today} is reported as unsupported.
      */
     public static Assessment assess(
             Inventory inventory,
             Catalog catalog,
             ProductVersion target,
             List<UnansweredServer> unanswered,
-            List<User> unhomed) {
-        return new AssessmentDocument(inventory, catalog, target, List.copyOf(unanswered), List.copyOf(unhomed)).run();
+            LocalDate today) {
+        return assess(inventory, catalog, target, unanswered, List.of(), today);
+    }
+
+    /**
+     * Assesses {@code inventory} as of {@code today}, counting {@code unhomed}: users with no
+     * RegistrarPool (online or unassigned), which are reported and have no part in the readiness
+     * verdict or the pool figures.
+     */
+    public static Assessment assess(
+            Inventory inventory,
+            Catalog catalog,
+            ProductVersion target,
+            List<UnansweredServer> unanswered,
+            List<User> unhomed,
+            LocalDate today) {
+        return new AssessmentDocument(inventory, catalog, target, List.copyOf(unanswered), List.copyOf(unhomed), today)
+                .run();
     }
 }

@@ -32,7 +32,13 @@ import java.util.stream.Collectors;
  * survey, each adding its findings; the helpers here are the rules they all read the same way.
  */
 abstract sealed class Survey
-        permits AssessmentDocument, VersionFindings, UserFindings, ServerFindings, FederationFindings, PoolBlockers {
+        permits AssessmentDocument,
+                VersionFindings,
+                BuildFindings,
+                UserFindings,
+                ServerFindings,
+                FederationFindings,
+                PoolBlockers {
     final Inventory inv;
     final Catalog catalog;
     final ProductVersion target;

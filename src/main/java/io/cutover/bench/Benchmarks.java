@@ -233,7 +233,7 @@ public final class Benchmarks {
                 long t0 = System.nanoTime();
                 io.cutover.folder.FolderRead read = io.cutover.folder.FolderReader.read(folder, catalog);
                 io.cutover.assess.Assessment a = io.cutover.assess.Assessor.assess(
-                        read.inventory(), catalog, target, read.unanswered(), read.unhomed());
+                        read.inventory(), catalog, target, read.unanswered(), read.unhomed(), catalog.reviewed());
                 samples.add((System.nanoTime() - t0) / 1e6);
                 peakHeap = Math.max(peakHeap, peakHeapBytes());
                 verdict = a.summary().users() + " users, " + a.summary().objects() + " objects, "

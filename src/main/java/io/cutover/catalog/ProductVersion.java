@@ -1,5 +1,9 @@
 package io.cutover.catalog;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,6 +17,13 @@ import java.util.Set;
  * @param features what the version offers
  * @param removed what the version removed compared to its predecessors
  * @param poolCapacity users one Front End pool of this version is sized for
+ * @param aliases other names an operator may give it ("SE", "2019")
+ * @param endOfSupport the day Microsoft's support ended or ends, or null when none is fixed
+ * @param codeLine versions of one code line share it (2019 and Subscription Edition)
+ * @param firstBuild the first build of the version: within one build line, the version of a server
+ *     is the one with the highest first build not above the server's
+ * @param coexistMinimum by target name, the oldest build of this version that may share a topology
+ *     with that target
  */
 public record ProductVersion(
         String name,
@@ -22,11 +33,18 @@ public record ProductVersion(
         int serviceVersion,
         Set<Feature> features,
         Set<Feature> removed,
-        int poolCapacity) {
+        int poolCapacity,
+        List<String> aliases,
+        LocalDate endOfSupport,
+        String codeLine,
+        Build firstBuild,
+        Map<String, MinimumBuild> coexistMinimum) {
 
     public ProductVersion {
         features = Set.copyOf(features);
         removed = Set.copyOf(removed);
+        aliases = List.copyOf(aliases);
+        coexistMinimum = Map.copyOf(coexistMinimum);
     }
 
     public boolean offers(Feature feature) {
@@ -49,5 +67,20 @@ public record ProductVersion(
 
     public boolean isOlderThan(ProductVersion other) {
         return rank < other.rank;
+    }
+
+    /** Whether Microsoft's support had ended on {@code day}. */
+    public boolean unsupportedOn(LocalDate day) {
+        return endOfSupport != null && !day.isBefore(endOfSupport);
+    }
+
+    /** Whether {@code other} is built from the same code (2019 and Subscription Edition). */
+    public boolean sameCodeAs(ProductVersion other) {
+        return codeLine.equals(other.codeLine);
+    }
+
+    /** The oldest build of this version that may coexist with {@code target}, when the catalog knows one. */
+    public Optional<MinimumBuild> minimumFor(ProductVersion target) {
+        return Optional.ofNullable(coexistMinimum.get(target.name()));
     }
 }

@@ -20,7 +20,8 @@ import java.util.Map;
     @JsonSubTypes.Type(value = Check.ExternalAccess.class, name = "ExternalAccess"),
     @JsonSubTypes.Type(value = Check.FederatedAccess.class, name = "FederatedAccess"),
     @JsonSubTypes.Type(value = Check.Drain.class, name = "Drain"),
-    @JsonSubTypes.Type(value = Check.Matrix.class, name = "Matrix")
+    @JsonSubTypes.Type(value = Check.Matrix.class, name = "Matrix"),
+    @JsonSubTypes.Type(value = Check.MinimumBuilds.class, name = "MinimumBuilds")
 })
 public sealed interface Check {
     /** A short name for people, e.g. "policy parity of 20 users". */
@@ -112,6 +113,30 @@ public sealed interface Check {
             return "coexistence matrix of " + Check.join(pools);
         }
     }
+
+    /**
+     * Every server of each pool reports a build of at least the floor's (Get-CsServerVersion on each
+     * server, asked when the gate runs): the oldest build that may share the topology with the
+     * target, from the catalog. A server that reports no build fails as unknown.
+     */
+    record MinimumBuilds(List<BuildFloor> floors) implements Check {
+        public MinimumBuilds {
+            floors = List.copyOf(floors);
+        }
+
+        public String describe() {
+            return "minimum builds of "
+                    + join(floors.stream().map(BuildFloor::pool).toList());
+        }
+    }
+
+    /**
+     * @param pool the legacy pool
+     * @param minimum its version's oldest build that may coexist with the target, e.g. "6.0.9319.869"
+     * @param update what to install to reach it, for people
+     * @param published false when the catalog infers the build rather than Microsoft publishing it
+     */
+    record BuildFloor(Fqdn pool, String minimum, String update, boolean published) {}
 
     private static String join(List<Fqdn> pools) {
         return pools.stream().map(Fqdn::text).collect(java.util.stream.Collectors.joining(", "));

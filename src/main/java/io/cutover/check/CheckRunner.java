@@ -49,6 +49,8 @@ public final class CheckRunner {
             return servicesRunning(c);
         } else if (check instanceof Check.ReplicasUpToDate c) {
             return replicas(c);
+        } else if (check instanceof Check.MinimumBuilds c) {
+            return new BuildCheck(deployment).run(c);
         } else if (check instanceof Check.Communication c) {
             return probe(c, communicationProbes(c));
         } else if (check instanceof Check.Registration c) {

@@ -31,8 +31,8 @@ final class AssessCommand implements Callable<Integer> {
     @Option(
             names = "--target",
             paramLabel = "VERSION",
-            defaultValue = "Skype for Business Server 2019",
-            description = "The version to migrate to (default: ${DEFAULT-VALUE}).")
+            defaultValue = TargetVersions.DEFAULT,
+            description = TargetVersions.HELP)
     String target;
 
     @Option(
@@ -61,7 +61,7 @@ final class AssessCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter w, Assessment a) {
-        w.printf("Readiness for %s: %s%n", a.target(), a.ready() ? "READY" : "NOT READY");
+        w.printf("Readiness for %s (side by side): %s%n", a.target(), a.ready() ? "READY" : "NOT READY");
         w.printf(
                 "%d sites, %d pools, %d users, %d objects; %d retained users%n",
                 a.summary().sites(),

@@ -11,8 +11,8 @@ final class PlanOptionsMixin {
     @Option(
             names = "--target",
             paramLabel = "VERSION",
-            defaultValue = "Skype for Business Server 2019",
-            description = "Version to migrate to (default: ${DEFAULT-VALUE}).")
+            defaultValue = TargetVersions.DEFAULT,
+            description = TargetVersions.HELP)
     String target;
 
     @Option(

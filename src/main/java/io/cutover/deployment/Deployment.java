@@ -3,6 +3,7 @@ package io.cutover.deployment;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Replica;
+import io.cutover.inventory.ServerVersion;
 import io.cutover.inventory.ServiceState;
 import io.cutover.inventory.SipAddress;
 import java.util.List;
@@ -31,6 +32,26 @@ public interface Deployment extends AutoCloseable {
      * the user's meetings. Moving a subject already homed on the target does nothing.
      */
     void move(Subject subject, Fqdn targetPool);
+
+    /**
+     * Re-homes Response Group configuration between pools of one code line (2019 and Subscription
+     * Edition), where {@code Move-CsRgsConfiguration} refuses: {@code Export-CsRgsConfiguration} from
+     * the pool it is on, then {@code Import-CsRgsConfiguration} into {@code targetPool}. A deployment
+     * that cannot do it throws a permanent failure.
+     */
+    default void exportImport(Subject subject, Fqdn targetPool) {
+        throw DeploymentFailure.permanent(name() + " cannot export and import " + subject
+                + "; run Export-CsRgsConfiguration and" + " Import-CsRgsConfiguration by hand");
+    }
+
+    /**
+     * What each server of a pool says it runs (Get-CsServerVersion on each server), as rows of
+     * versions.csv; a server that does not answer has no row.
+     */
+    default List<ServerVersion> serverVersions(Fqdn pool) {
+        Inventory inventory = snapshot();
+        return inventory.findPool(pool).map(inventory::serverVersionsOf).orElse(List.of());
+    }
 
     /** Points a site's SIP federation route at an Edge pool (Set-CsSite -FederationRoute). */
     void setFederationRoute(String site, Fqdn edgeFqdn);

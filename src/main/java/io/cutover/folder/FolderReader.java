@@ -14,6 +14,7 @@ import io.cutover.inventory.Meeting;
 import io.cutover.inventory.Policies;
 import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.Replica;
+import io.cutover.inventory.ServerVersion;
 import io.cutover.inventory.ServiceState;
 import io.cutover.inventory.ServiceStatus;
 import io.cutover.inventory.SipAddress;
@@ -157,9 +158,18 @@ public final class FolderReader {
         Policies policies = policies();
         List<String> partners = new ArrayList<>();
         optional(InventoryFiles.PARTNERS, List.of("Domain"), r -> partners.add(r.required("Domain")));
+        List<ServerVersion> serverVersions = new ArrayList<>();
+        optional(
+                InventoryFiles.VERSIONS,
+                List.of("ComputerName", "Version"),
+                r -> serverVersions.add(new ServerVersion(
+                        IdentityFields.fqdn(r, "ComputerName"),
+                        r.get("Product"),
+                        r.required("Version"),
+                        r.get("Source"))));
         Inventory inventory = new Inventory(
                 sites,
-                topology.pools(),
+                PoolVersions.refine(topology.pools(), serverVersions, catalog),
                 topology.cmsPool(),
                 users.homed(),
                 objects,
@@ -168,7 +178,8 @@ public final class FolderReader {
                 services,
                 replicas,
                 policies,
-                partners);
+                partners,
+                serverVersions);
         return new FolderRead(inventory, unanswered, servicesCollected, users.unhomed());
     }
 

@@ -14,6 +14,7 @@ import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.Replica;
+import io.cutover.inventory.ServerVersion;
 import io.cutover.inventory.ServiceState;
 import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
@@ -210,6 +211,19 @@ public final class FolderWriter {
                 List.of("SipAddress", "ClientVersion", "LastSignInUtc"),
                 sorted(inv.clients(), Comparator.comparing(ClientSignIn::sipAddress)),
                 c -> List.of(c.sipAddress().text(), c.clientVersion(), time(c.lastSignInUtc())));
+        if (!inv.serverVersions().isEmpty()) {
+            // Only what was collected: a folder without versions.csv says the versions are unknown.
+            csv(
+                    dir,
+                    InventoryFiles.VERSIONS,
+                    List.of("ComputerName", "Product", "Version", "Source"),
+                    sorted(
+                            inv.serverVersions(),
+                            Comparator.comparing(ServerVersion::computer)
+                                    .thenComparing(v -> text(v.source()))
+                                    .thenComparing(v -> text(v.product()))),
+                    v -> List.of(v.computer().text(), text(v.product()), v.version(), text(v.source())));
+        }
         csv(
                 dir,
                 InventoryFiles.UNANSWERED,

@@ -11,6 +11,7 @@ final class InventoryFiles {
     static final String USAGE = "usage.csv";
     static final String MEETINGS = "meetings.csv";
     static final String CLIENTS = "clients.csv";
+    static final String VERSIONS = "versions.csv";
     /** Beyond the documented files: servers the collection could not reach (recorded, then skipped). */
     static final String UNANSWERED = "unanswered.csv";
     /** Beyond the documented files: global and site-scoped policies (Get-Cs*Policy), for effective policies. */

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
  *
  * @param cmsPool the FQDN of the pool hosting the active Central Management Store
  * @param partners federated partner domains
+ * @param serverVersions what each server reports about its product (versions.csv); empty when
+ *     nobody collected it, and then a 7.0 pool may be 2019 or Subscription Edition
  */
 public record Inventory(
         List<Site> sites,
@@ -27,9 +29,11 @@ public record Inventory(
         List<ServiceState> services,
         List<Replica> replicas,
         Policies policies,
-        List<String> partners) {
+        List<String> partners,
+        List<ServerVersion> serverVersions) {
 
     public Inventory {
+        serverVersions = List.copyOf(serverVersions);
         sites = List.copyOf(sites);
         pools = List.copyOf(pools);
         users = List.copyOf(users);
@@ -39,6 +43,38 @@ public record Inventory(
         services = List.copyOf(services);
         replicas = List.copyOf(replicas);
         partners = List.copyOf(partners);
+    }
+
+    /** A deployment whose servers' versions were not collected. */
+    public Inventory(
+            List<Site> sites,
+            List<Pool> pools,
+            Fqdn cmsPool,
+            List<User> users,
+            List<HomedObject> objects,
+            List<Meeting> meetings,
+            List<ClientSignIn> clients,
+            List<ServiceState> services,
+            List<Replica> replicas,
+            Policies policies,
+            List<String> partners) {
+        this(
+                sites, pools, cmsPool, users, objects, meetings, clients, services, replicas, policies, partners,
+                List.of());
+    }
+
+    /** A copy with these server versions. */
+    public Inventory withServerVersions(List<ServerVersion> versions) {
+        return new Inventory(
+                sites, pools, cmsPool, users, objects, meetings, clients, services, replicas, policies, partners,
+                versions);
+    }
+
+    /** The rows of versions.csv for the servers of {@code pool}. */
+    public List<ServerVersion> serverVersionsOf(Pool pool) {
+        return serverVersions.stream()
+                .filter(v -> pool.servers().contains(v.computer()))
+                .toList();
     }
 
     public Optional<Pool> findPool(Fqdn fqdn) {
@@ -109,6 +145,17 @@ public record Inventory(
         ps.removeIf(p -> p.fqdn().equals(pool.fqdn()));
         ps.add(pool);
         return new Inventory(
-                sites, ps, cmsPool, users, objects, meetings, clients, services, replicas, policies, partners);
+                sites,
+                ps,
+                cmsPool,
+                users,
+                objects,
+                meetings,
+                clients,
+                services,
+                replicas,
+                policies,
+                partners,
+                serverVersions);
     }
 }

@@ -2,6 +2,7 @@ package io.cutover.lab;
 
 import io.cutover.catalog.Catalog;
 import io.cutover.catalog.Feature;
+import io.cutover.catalog.ProductVersion;
 import io.cutover.inventory.ClientSignIn;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
@@ -13,6 +14,7 @@ import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.Replica;
+import io.cutover.inventory.ServerVersion;
 import io.cutover.inventory.ServiceState;
 import io.cutover.inventory.ServiceStatus;
 import io.cutover.inventory.SipAddress;
@@ -63,13 +65,18 @@ final class Expansion {
         List<HomedObject> objects = new ArrayList<>();
         List<Meeting> meetings = new ArrayList<>();
         List<ClientSignIn> clients = new ArrayList<>();
+        List<ServerVersion> serverVersions = new ArrayList<>();
         int[] directoryIds = {0};
         for (Scenario.PoolSpec p : scenario.pools()) {
             Fqdn fqdn = Fqdn.of(p.fqdn());
             List<Fqdn> servers = p.servers().stream().map(Fqdn::of).toList();
             pools.add(new Pool(
                     fqdn, p.site(), p.role(), catalog.version(p.version()).name(), servers, fqdn(p.nextHop())));
+            ProductVersion version = catalog.version(p.version());
+            String build = p.build() != null ? p.build() : version.firstBuild().toString();
             for (Fqdn server : servers) {
+                // What Get-CsServerVersion prints on each server: the lab's servers always answer.
+                serverVersions.add(new ServerVersion(server, version.name(), build, "Get-CsServerVersion"));
                 for (String name : Services.of(p.role())) {
                     services.add(new ServiceState(
                             server, fqdn, name, p.deployed() ? ServiceStatus.Running : ServiceStatus.Stopped));
@@ -113,7 +120,8 @@ final class Expansion {
                 services,
                 replicas,
                 new Policies(scenario.policies(), bySite),
-                scenario.partners());
+                scenario.partners(),
+                serverVersions);
     }
 
     private void generateUsers(

@@ -180,6 +180,14 @@ public final class Lab implements Deployment {
     }
 
     @Override
+    public void exportImport(Subject subject, Fqdn targetPool) {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(targetPool, "targetPool");
+        LabFaults.pause(state.faults().latencyMillis(Operations.MOVE, targetPool.text()));
+        store.sync(moves.exportImportLocked(subject, targetPool));
+    }
+
+    @Override
     public void setFederationRoute(String site, Fqdn edgeFqdn) {
         Objects.requireNonNull(site, "site");
         Pool edge = known(edgeFqdn);

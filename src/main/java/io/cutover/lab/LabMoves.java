@@ -44,6 +44,20 @@ final class LabMoves {
     }
 
     long moveLocked(Subject subject, Fqdn targetPool) {
+        return moveLocked(subject, targetPool, false);
+    }
+
+    /** Export-CsRgsConfiguration then Import-CsRgsConfiguration: Response Group configuration only. */
+    long exportImportLocked(Subject subject, Fqdn targetPool) {
+        if (subject.kind() != HomedKind.RgsConfiguration) {
+            throw DeploymentFailure.permanent(
+                    "Export-CsRgsConfiguration and Import-CsRgsConfiguration carry Response Group configuration, not "
+                            + subject);
+        }
+        return moveLocked(subject, targetPool, true);
+    }
+
+    private long moveLocked(Subject subject, Fqdn targetPool, boolean exportImport) {
         synchronized (lock) {
             Fqdn home = state.home(subject)
                     .orElseThrow(() -> DeploymentFailure.permanent(
@@ -67,6 +81,14 @@ final class LabMoves {
             if (!state.catalog.mayCoexist(from, to)) {
                 throw DeploymentFailure.permanent("cannot move " + subject + " from " + source.fqdn() + " to "
                         + target.fqdn() + ": " + from.name() + " and " + to.name() + " may not coexist");
+            }
+            if (subject.kind() == HomedKind.RgsConfiguration && !exportImport && from.sameCodeAs(to)) {
+                // As the real cmdlet: it moves the configuration only from an older code line to a newer
+                // one (going back, the legacy copy left for rollback is what the lab models).
+                throw DeploymentFailure.permanent("Move-CsRgsConfiguration cannot move " + subject + " from "
+                        + from.name() + " to " + to.name()
+                        + ": it moves Response Group configuration only from an older version to a newer one; use"
+                        + " Export-CsRgsConfiguration and Import-CsRgsConfiguration");
             }
             User user =
                     subject.kind() == HomedKind.User ? state.user(subject.id()).orElseThrow() : null;

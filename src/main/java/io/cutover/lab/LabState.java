@@ -326,7 +326,17 @@ final class LabState {
                 services,
                 replicas(),
                 initial.policies(),
-                initial.partners());
+                initial.partners(),
+                serverVersions());
+    }
+
+    /** What the servers of the pools still in the topology report about their product. */
+    private List<io.cutover.inventory.ServerVersion> serverVersions() {
+        java.util.Set<Fqdn> servers = new java.util.HashSet<>();
+        pools.values().forEach(p -> servers.addAll(p.servers()));
+        return initial.serverVersions().stream()
+                .filter(v -> servers.contains(v.computer()))
+                .toList();
     }
 
     // ---- the one way state changes ----
@@ -373,11 +383,17 @@ final class LabState {
 
     private void restore(UserState before, java.time.Instant at) {
         SipAddress k = before.sipAddress();
-        User u = users.get(k);
-        users.put(k, u.withPolicies(before.perUser()));
+        users.computeIfPresent(k, (x, u) -> u.withPolicies(before.perUser()));
         userData.restore(before);
         String client = client(k).map(ClientSignIn::clientVersion).orElse(null);
-        meetings.put(k, LabUserData.withMeetings(meetings.getOrDefault(k, List.of()), before, u.pool(), at, client));
+        meetings.put(
+                k,
+                LabUserData.withMeetings(
+                        meetings.getOrDefault(k, List.of()),
+                        before,
+                        users.get(k).pool(),
+                        at,
+                        client));
     }
 
     private void applyMove(Mutation.Moved m) {

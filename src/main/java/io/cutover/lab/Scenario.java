@@ -98,6 +98,8 @@ public record Scenario(
      * @param staleReplicas servers whose CMS replica starts out of date
      * @param users the rule generating the users homed here, or null for none
      * @param objects how many non-user objects of each kind are homed here
+     * @param build the build every server reports (Get-CsServerVersion), or null for the version's
+     *     first build
      */
     public record PoolSpec(
             String fqdn,
@@ -109,7 +111,23 @@ public record Scenario(
             boolean deployed,
             List<String> staleReplicas,
             UserRule users,
-            Map<HomedKind, Integer> objects) {
+            Map<HomedKind, Integer> objects,
+            String build) {
+        /** A pool whose servers report the version's first build. */
+        public PoolSpec(
+                String fqdn,
+                String site,
+                PoolRole role,
+                String version,
+                List<String> servers,
+                String nextHop,
+                boolean deployed,
+                List<String> staleReplicas,
+                UserRule users,
+                Map<HomedKind, Integer> objects) {
+            this(fqdn, site, role, version, servers, nextHop, deployed, staleReplicas, users, objects, null);
+        }
+
         public PoolSpec {
             servers = List.copyOf(servers);
             staleReplicas = List.copyOf(staleReplicas);

@@ -32,7 +32,17 @@ final class ScenarioParser {
         "name", "siteId", "kind", "federationRoute", "xmppFederationRoute", "policies"
     };
     static final String[] POOL_FIELDS = {
-        "fqdn", "site", "role", "version", "servers", "nextHop", "deployed", "staleReplicas", "users", "objects"
+        "fqdn",
+        "site",
+        "role",
+        "version",
+        "servers",
+        "nextHop",
+        "deployed",
+        "staleReplicas",
+        "users",
+        "objects",
+        "build"
     };
     static final String[] USER_FIELDS = {
         "sip", "displayName", "pool", "test", "policies", "features", "meetings", "client", "disabled"
@@ -117,7 +127,8 @@ final class ScenarioParser {
                     p.deployed(),
                     p.staleReplicas(),
                     p.users(),
-                    p.objects()));
+                    p.objects(),
+                    p.build()));
             index++;
         }
         index = 0;

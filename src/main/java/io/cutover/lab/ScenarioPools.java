@@ -2,6 +2,7 @@ package io.cutover.lab;
 
 import static io.cutover.lab.ScenarioParser.DOMAIN;
 
+import io.cutover.catalog.Build;
 import io.cutover.catalog.Catalog;
 import io.cutover.catalog.ProductVersion;
 import io.cutover.inventory.Fqdn;
@@ -141,8 +142,15 @@ final class ScenarioPools {
                 objects.put(kind, (int) Fields.number(entry.value(), path, where, 0, max));
             });
         }
+        String build = f.string("build", null);
+        if (build != null
+                && Build.find(build).filter(b -> b.inLine(version.build())).isEmpty()) {
+            throw f.error(
+                    "build",
+                    "is '" + build + "'; expected a build of " + version.name() + " (" + version.build() + ".x.y)");
+        }
         return new Scenario.PoolSpec(
-                fqdn, site.name(), role, version.name(), servers, nextHop, deployed, stale, users, objects);
+                fqdn, site.name(), role, version.name(), servers, nextHop, deployed, stale, users, objects, build);
     }
 
     private void homes(Fields f, String field, String fqdn, PoolRole role, boolean deployed) {

@@ -33,6 +33,16 @@ final class MeteredDeployment implements Deployment {
         }
     }
 
+    @Override
+    public void exportImport(Subject subject, Fqdn targetPool) {
+        meters.moveBegan();
+        try {
+            inner.exportImport(subject, targetPool);
+        } finally {
+            meters.moveEnded();
+        }
+    }
+
     /** Timed as the probe itself reports: the deployment knows where its transaction began and ended. */
     @Override
     public ProbeResult probe(Probe probe) {
@@ -94,6 +104,11 @@ final class MeteredDeployment implements Deployment {
     @Override
     public void restore(io.cutover.deployment.UserState before) {
         inner.restore(before);
+    }
+
+    @Override
+    public List<io.cutover.inventory.ServerVersion> serverVersions(Fqdn pool) {
+        return inner.serverVersions(pool);
     }
 
     @Override

@@ -98,6 +98,7 @@ public final class Planner {
             List<Check> coexistence = new ArrayList<>();
             coexistence.add(new Check.ServicesRunning(List.of(p.fqdn(), t.fqdn())));
             coexistence.add(new Check.ReplicasUpToDate());
+            scope.buildFloor(p).ifPresent(floor -> coexistence.add(new Check.MinimumBuilds(List.of(floor))));
             User legacyUser = first(scope.usersOn(p), u -> !scope.isRetained(u));
             if (legacyUser == null) {
                 legacyUser = first(scope.usersOn(p), u -> true);
@@ -314,9 +315,13 @@ public final class Planner {
 
     private void objects(SiteScope site, Pool p, Pool t, String at) {
         Map<HomedKind, List<Move>> byKind = new LinkedHashMap<>();
+        // Move-CsRgsConfiguration only moves to a newer code line: from 2019 to Subscription Edition
+        // (one code line) the configuration is exported and imported instead.
+        boolean sameCode = scope.versionOf.get(p.fqdn()).sameCodeAs(scope.target);
         for (HomedObject o : scope.objectsOn(p)) {
+            boolean exportImport = sameCode && o.kind() == HomedKind.RgsConfiguration;
             byKind.computeIfAbsent(o.kind(), k -> new ArrayList<>())
-                    .add(new Move(new Subject(o.kind(), o.identity()), p.fqdn(), t.fqdn()));
+                    .add(new Move(new Subject(o.kind(), o.identity()), p.fqdn(), t.fqdn(), exportImport));
         }
         byKind.forEach((kind, moves) -> steps.add(new MoveBatch(
                 at + "objects-" + kind.name(), site.name(), p.fqdn(), Phase.Objects, kind.name() + " objects", moves)));

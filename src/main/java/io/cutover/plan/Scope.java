@@ -4,6 +4,7 @@ import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.catalog.Catalog;
 import io.cutover.catalog.ProductVersion;
+import io.cutover.check.Check;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
@@ -84,6 +85,8 @@ final class Scope {
     final List<KeptPool> kept;
     /** FQDNs of the pools in {@link #kept}. */
     final Set<Fqdn> keptPools;
+    /** Each pool's version, by FQDN. */
+    final Map<Fqdn, ProductVersion> versionOf;
     /** Explicit pilot users, or empty when the pilot is picked by count. */
     final Set<SipAddress> pilots;
 
@@ -95,6 +98,7 @@ final class Scope {
 
         this.pools = poolsByKey(inventory.pools());
         Map<Fqdn, ProductVersion> versions = versions(catalog);
+        this.versionOf = Map.copyOf(versions);
         Map<String, Site> sitesByKey = SiteScopes.sitesByKey(inventory.sites());
         List<Pool> legacy = pools.values().stream()
                 .filter(p -> versions.get(p.fqdn()).isOlderThan(target))
@@ -325,5 +329,13 @@ final class Scope {
 
     private List<Fqdn> fqdns() {
         return pools.values().stream().map(Pool::fqdn).toList();
+    }
+
+    /** The floor a legacy pool's servers must be at to coexist with the target, when the catalog has one. */
+    java.util.Optional<Check.BuildFloor> buildFloor(Pool legacy) {
+        return versionOf
+                .get(legacy.fqdn())
+                .minimumFor(target)
+                .map(m -> new Check.BuildFloor(legacy.fqdn(), m.build().toString(), m.update(), m.published()));
     }
 }

@@ -24,7 +24,8 @@ public final class ReadinessPage {
             "Lync Server 2010", "#b23b3b",
             "Lync Server 2013", "#d9822b",
             "Skype for Business Server 2015", "#c9a227",
-            "Skype for Business Server 2019", "#2e8b57");
+            "Skype for Business Server 2019", "#2e8b57",
+            "Skype for Business Server Subscription Edition", "#2b6cb0");
 
     private ReadinessPage() {}
 

@@ -201,7 +201,11 @@ final class MoveRunner {
                 return null;
             }
             try {
-                ctx.deployment().move(m.subject(), m.to());
+                if (m.exportsAndImports()) {
+                    ctx.deployment().exportImport(m.subject(), m.to());
+                } else {
+                    ctx.deployment().move(m.subject(), m.to());
+                }
                 // The intent is durable; the outcome need not hold up the next move. Lost in a
                 // crash, it leaves the attempt in doubt, and resume asks the deployment.
                 Entry end = begin.end(Outcome.OK, begin.detail(), ctx.clock().instant());

@@ -293,7 +293,11 @@ public final class Rollback {
                     settings.actor());
             journal.append(begin);
             try {
-                deployment.move(m.subject(), m.from());
+                if (m.exportsAndImports()) {
+                    deployment.exportImport(m.subject(), m.from());
+                } else {
+                    deployment.move(m.subject(), m.from());
+                }
                 journal.append(begin.end(Outcome.OK, "back on " + m.from(), clock.instant()));
                 if (m.subject().kind() == HomedKind.User) {
                     undone.add(m.subject().sipAddress());

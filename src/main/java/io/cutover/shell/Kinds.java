@@ -112,4 +112,12 @@ record Kinds(String getter, String poolProperty, String poolPrefix) {
     static String rgsPool(String identity) {
         return identity.substring(identity.lastIndexOf(':') + 1);
     }
+
+    /** "service:ApplicationServer:pool" names the Response Group configuration of that pool. */
+    static String rgsSource(String identity) {
+        String prefix = "service:";
+        return identity.regionMatches(true, 0, prefix, 0, prefix.length())
+                ? identity.substring(prefix.length())
+                : identity;
+    }
 }

@@ -158,7 +158,9 @@ public final class Runbook {
         // cmdlet as data.
         Map<String, List<Move>> groups = new LinkedHashMap<>();
         for (Move m : b.moves()) {
-            groups.computeIfAbsent(m.subject().kind() + "|" + m.from() + "|" + m.to(), k -> new ArrayList<>())
+            groups.computeIfAbsent(
+                            m.subject().kind() + "|" + m.from() + "|" + m.to() + "|" + m.exportsAndImports(),
+                            k -> new ArrayList<>())
                     .add(m);
         }
         Map<String, Fqdn> routes = routesBefore(b);
@@ -167,7 +169,10 @@ public final class Runbook {
             HomedKind kind = first.subject().kind();
             String proxy = proxyPool(routes, b.site());
             line("# Move " + group.size() + " " + kind + (group.size() == 1 ? "" : " subjects") + " from "
-                    + first.from() + " to " + first.to() + " with " + kind.cmdlet()
+                    + first.from() + " to " + first.to() + " with "
+                    + (first.exportsAndImports()
+                            ? "Export-CsRgsConfiguration and Import-CsRgsConfiguration"
+                            : kind.cmdlet())
                     + (proxy == null ? "" : " (-ProxyPool " + proxy + ": more than one Edge pool federates now)")
                     + ".");
             line("# Undo: the same loop with the source and target swapped (" + first.to() + " -> " + first.from() + ")"
@@ -180,10 +185,19 @@ public final class Runbook {
             }
             line(")) {");
             line("    Invoke-CutoverMove " + q(b.id()) + " (" + q(kind.name() + ":") + " + $id) $target -Move { "
-                    + moveCommand(kind, proxy) + " } -Where { " + homeCommand(kind) + " }");
+                    + (first.exportsAndImports() ? EXPORT_IMPORT : moveCommand(kind, proxy)) + " } -Where { "
+                    + homeCommand(kind) + " }");
             line("}");
         }
     }
+
+    /**
+     * Response Group configuration between one code line's versions (2019 and Subscription Edition),
+     * where Move-CsRgsConfiguration refuses: exported to a file, imported into the target pool.
+     */
+    static final String EXPORT_IMPORT = "$file = Join-Path $env:TEMP ('cutover-rgs-' + $source + '.zip'); "
+            + "Export-CsRgsConfiguration -Source \"ApplicationServer:$source\" -FileName $file; "
+            + "Import-CsRgsConfiguration -Destination \"ApplicationServer:$target\" -FileName $file -OverwriteOwner -Force";
 
     private static String moveCommand(HomedKind kind, String proxy) {
         switch (kind) {

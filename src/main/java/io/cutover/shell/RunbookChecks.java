@@ -55,6 +55,11 @@ final class RunbookChecks {
             line("$failures += @(Test-CutoverServices @(" + list(texts(c.pools())) + "))");
         } else if (check instanceof Check.ReplicasUpToDate) {
             line("$failures += @(Test-CutoverReplicas)");
+        } else if (check instanceof Check.MinimumBuilds c) {
+            for (Check.BuildFloor f : c.floors()) {
+                line("$failures += @(Test-CutoverBuild " + q(f.pool().text()) + " " + q(f.minimum()) + " "
+                        + q(f.update()) + ")");
+            }
         } else if (check instanceof Check.Communication c) {
             for (Check.Pair pair : c.pairs()) {
                 for (ProbeKind kind : c.modalities()) {

@@ -86,6 +86,16 @@ final class RunbookLibrary {
         line("        }");
         line("    }");
         line("}");
+        line("# Each server of the pool at the build that may coexist with the target, or a failure line.");
+        line("function Test-CutoverBuild([string]$Pool, [version]$Minimum, [string]$Update) {");
+        line("    foreach ($computer in (Get-CsPool -Identity $Pool).Computers) {");
+        line("        $text = \"$(Invoke-Command -ComputerName $computer -ScriptBlock { Get-CsServerVersion })\"");
+        line(
+                "        if ($text -notmatch '\\(([0-9.]+)\\)') { \"${computer}: no build reported: unknown, re-collect\"; continue }");
+        line(
+                "        if ([version]$Matches[1] -lt $Minimum) { \"${computer} runs $($Matches[1]), below ${Minimum}; install $Update\" }");
+        line("    }");
+        line("}");
         line("function Test-CutoverReplicas {");
         line(
                 "    Get-CsManagementStoreReplicationStatus | Where-Object { -not $_.UpToDate } | ForEach-Object { \"$($_.ReplicaFqdn): replica not up to date\" }");

@@ -169,7 +169,8 @@ final class ScriptRunner {
 
     private static JsonNode parse(String line) {
         String t = line.strip();
-        if (!(t.startsWith("{") || t.startsWith("["))) {
+        // An object, an array, or a string (ConvertTo-Json of what Get-CsServerVersion prints).
+        if (!(t.startsWith("{") || t.startsWith("[") || t.startsWith("\""))) {
             return null;
         }
         try {

@@ -19,11 +19,11 @@ import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.Replica;
+import io.cutover.inventory.ServerVersion;
 import io.cutover.inventory.ServiceState;
 import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.Site;
 import io.cutover.shell.InventoryParser.Topology;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -214,6 +214,19 @@ public final class ShellDeployment implements Deployment {
         }
     }
 
+    /** Exports the Response Group configuration and imports it into the target: {@link Statements#exportImport}. */
+    @Override
+    public void exportImport(Subject subject, Fqdn targetPool) {
+        if (subject.kind() != HomedKind.RgsConfiguration) {
+            throw DeploymentFailure.permanent(
+                    "only Response Group configuration is exported and imported, not " + subject);
+        }
+        Answer a = run(statements().exportImport(subject.id(), targetPool.text()));
+        if (!a.ok()) {
+            throw failure("exporting and importing " + subject + " into " + targetPool, a.error());
+        }
+    }
+
     /**
      * While more than one Edge pool carries federation (during the migration, two briefly do),
      * Move-CsUser needs -ProxyPool: the Edge that carries the target pool's site's federation.
@@ -285,6 +298,11 @@ public final class ShellDeployment implements Deployment {
     }
 
     @Override
+    public List<ServerVersion> serverVersions(Fqdn pool) {
+        return pools.serverVersions(pool);
+    }
+
+    @Override
     public List<Replica> replication() {
         return pools.replication();
     }
@@ -352,28 +370,10 @@ public final class ShellDeployment implements Deployment {
 
     // ---- users' data ---------------------------------------------------------------------------
 
-    /** Reads each user with {@link ShellUserData}: a few statements per user, the users' shared in as few scripts as the batch allows. */
+    /** Reads each user with {@link ShellUserData}: a few statements per user, shared in as few scripts as the batch allows. */
     @Override
     public List<UserState> userStates(List<SipAddress> users) {
-        ShellUserData data = new ShellUserData(statements(), settings.userData());
-        List<String> qs = new ArrayList<>();
-        List<Path> exports = new ArrayList<>();
-        for (SipAddress u : users) {
-            Path export = data.exports() ? data.exportFile(u, reads.incrementAndGet()) : null;
-            exports.add(export);
-            qs.addAll(data.reads(u, export));
-        }
-        List<Answer> answers = run(qs);
-        List<UserState> states = new ArrayList<>();
-        for (int i = 0, at = 0; i < users.size(); i++) {
-            int n = data.reads(users.get(i), exports.get(i)).size();
-            UserState s = data.state(users.get(i), answers.subList(at, at + n), exports.get(i));
-            at += n;
-            if (s != null) {
-                states.add(s);
-            }
-        }
-        return states;
+        return new ShellUserData(statements(), settings.userData()).read(users, reads::incrementAndGet, this::run);
     }
 
     @Override

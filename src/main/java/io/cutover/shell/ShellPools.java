@@ -11,14 +11,20 @@ import io.cutover.deployment.PoolState;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.Replica;
+import io.cutover.inventory.ServerVersion;
 import io.cutover.inventory.ServiceState;
 import io.cutover.inventory.ServiceStatus;
 import io.cutover.shell.ShellDeployment.Answer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The pools through the shell: their state, starting and stopping their services, the services and CMS replication they report. */
 final class ShellPools {
+    /** "Skype for Business Server 2015 (6.0.9319.869): ...", as the collect script reads it too. */
+    private static final Pattern PRODUCT_AND_BUILD = Pattern.compile("^\\s*(.+?)\\s*\\(([0-9.]+)\\)");
+
     private final ShellDeployment shell;
 
     ShellPools(ShellDeployment shell) {
@@ -124,6 +130,32 @@ final class ShellPools {
             }
             for (JsonNode svc : a.get(i).data()) {
                 rows.add(new ServiceState(server, p.fqdn(), text(svc, "Name", "?"), status(svc.path("Status"))));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Get-CsServerVersion on each server of the pool; a server that does not answer, or answers in
+     * words this does not read, has no row, which the minimum-build check reports as unknown.
+     */
+    List<ServerVersion> serverVersions(Fqdn pool) {
+        Pool p = shell.topology()
+                .pool(pool)
+                .orElseThrow(() -> DeploymentFailure.permanent("no pool '" + pool + "' in the topology"));
+        List<Answer> a = shell.run(p.servers().stream()
+                .map(s -> shell.statements().serverVersion(s.text()))
+                .toList());
+        List<ServerVersion> rows = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).ok()) {
+                continue;
+            }
+            for (JsonNode line : a.get(i).data()) {
+                Matcher m = PRODUCT_AND_BUILD.matcher(line.asText());
+                if (m.find()) {
+                    rows.add(new ServerVersion(p.servers().get(i), m.group(1), m.group(2), "Get-CsServerVersion"));
+                }
             }
         }
         return rows;

@@ -56,6 +56,35 @@ final class ShellUserData {
                 "userdata-" + Integer.toHexString(user.key().hashCode()) + "-" + Long.toString(read, 36) + ".zip");
     }
 
+    /**
+     * The state of each of {@code users} the deployment has, read in one go through {@code run}.
+     *
+     * @param next numbers each export file
+     */
+    List<UserState> read(
+            List<SipAddress> users,
+            java.util.function.LongSupplier next,
+            java.util.function.Function<List<String>, List<ShellDeployment.Answer>> run) {
+        List<String> qs = new ArrayList<>();
+        List<Path> exports = new ArrayList<>();
+        for (SipAddress u : users) {
+            Path export = exports() ? exportFile(u, next.getAsLong()) : null;
+            exports.add(export);
+            qs.addAll(reads(u, export));
+        }
+        List<ShellDeployment.Answer> answers = run.apply(qs);
+        List<UserState> states = new ArrayList<>();
+        for (int i = 0, at = 0; i < users.size(); i++) {
+            int n = reads(users.get(i), exports.get(i)).size();
+            UserState s = state(users.get(i), answers.subList(at, at + n), exports.get(i));
+            at += n;
+            if (s != null) {
+                states.add(s);
+            }
+        }
+        return states;
+    }
+
     /** The statements that read one user, in the order {@link #state} takes their answers. */
     List<String> reads(SipAddress user, Path export) {
         List<String> qs = new ArrayList<>();

@@ -114,6 +114,33 @@ final class Statements {
                 + action(Kinds.move(HomedKind.Cms, "", target, null)) + " }";
     }
 
+    /**
+     * Export-CsRgsConfiguration from the pool the configuration is on, then Import-CsRgsConfiguration
+     * into {@code target}, in one pipeline so that a failed export imports nothing. The file is named
+     * after the source pool, in the shell's working folder.
+     *
+     * @param identity the configuration's identity, "service:ApplicationServer:pool"
+     */
+    String exportImport(String identity, String target) {
+        String source = Kinds.rgsSource(identity);
+        String file = "cutover-rgs-" + source.substring(source.indexOf(':') + 1) + ".zip";
+        return action(Cmdlet.of("Export-CsRgsConfiguration")
+                        .with("Source", source)
+                        .with("FileName", file))
+                + "; "
+                + action(Cmdlet.of("Import-CsRgsConfiguration")
+                        .with("Destination", "ApplicationServer:" + target)
+                        .with("FileName", file)
+                        .flag("OverwriteOwner")
+                        .flag("Force"));
+    }
+
+    /** What {@code server} says it runs: Get-CsServerVersion answers for the server it runs on only. */
+    String serverVersion(String server) {
+        return "Invoke-Command -ComputerName " + value(server) + " -ScriptBlock { Get-CsServerVersion }"
+                + " -ErrorAction 'Stop' | ConvertTo-Json -Depth 4 -Compress";
+    }
+
     String route(String site, String edge) {
         return action(
                 Cmdlet.of("Set-CsSite").with("Identity", "Site:" + site).with("FederationRoute", "EdgeServer:" + edge));

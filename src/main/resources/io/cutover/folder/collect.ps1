@@ -124,6 +124,26 @@ foreach ($pool in @(Get-CsPool)) {
 }
 Write-Inventory 'services.csv' -Columns @('ComputerName', 'Name', 'DisplayName', 'Status', 'ActivityLevel') -Rows $services
 
+# ---- versions.csv: what this server says it runs (Subscription Edition shares 2019's build line) ----
+# The version cmdlet prints "Skype for Business Server 2019 (7.0.2046.0): ..." and the patch
+# version cmdlet (2015 and later) one row per installed component, both for the server they run
+# on only: run the script on a server of each pool (to the same -Path) and every pool gets its rows.
+$versions = [System.Collections.ArrayList]::new()
+$here = [System.Net.Dns]::GetHostEntry($env:COMPUTERNAME).HostName
+try {
+    $product = ''; $build = ''
+    if ("$(Get-CsServerVersion)" -match '^\s*(.+?)\s*\(([0-9.]+)\)') { $product = $Matches[1]; $build = $Matches[2] }
+    $null = $versions.Add([pscustomobject]@{ ComputerName = "$here"; Product = $product; Version = $build; Source = 'Get-CsServerVersion' })
+    foreach ($patch in @(if (Get-Command -Name Get-CsServerPatchVersion -ErrorAction SilentlyContinue) { Get-CsServerPatchVersion })) {
+        $null = $versions.Add([pscustomobject]@{ ComputerName = "$here"; Product = "$($patch.ComponentName)"; Version = "$($patch.Version)"; Source = 'Get-CsServerPatchVersion' })
+    }
+} catch {
+    Add-Unanswered "$here" 'Get-CsServerVersion' $_.Exception.Message
+}
+$previous = Join-Path $Path 'versions.csv'
+if (Test-Path $previous) { foreach ($row in @(Get-Content -Path $previous -Encoding UTF8 | ConvertFrom-Csv)) { if ("$($row.ComputerName)" -ne "$here") { $null = $versions.Add($row) } } }
+Write-Inventory 'versions.csv' -Columns @('ComputerName', 'Product', 'Version', 'Source') -Rows $versions
+
 # ---- replication.csv -------------------------------------------------------------------------
 $replicas = @()
 try {

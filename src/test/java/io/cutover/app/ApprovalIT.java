@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Gates the plan marks for approval hold the run until a person approves them. */
 class ApprovalIT {
-    private static final String TARGET = "Skype for Business Server 2019";
+    private static final String TARGET = "Skype for Business Server Subscription Edition";
 
     @TempDir
     Path dir;

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Whole migrations of the bundled example through the facade, against a lab on disk. */
 class MigrationIT {
-    private static final String TARGET = "Skype for Business Server 2019";
+    private static final String TARGET = "Skype for Business Server Subscription Edition";
     private static final Path PILOT_FAULTS = Path.of("examples/contoso/faults-pilot.yaml");
 
     @TempDir

@@ -30,7 +30,7 @@ class RecordStreamingIT {
         workspace = new Workspace(dir.resolve("ws"));
         cutover = new Cutover(workspace, Clock.systemUTC(), "tester");
         cutover.labCreate(null);
-        cutover.plan(PlanOptions.defaults("Skype for Business Server 2019"), null);
+        cutover.plan(PlanOptions.defaults("Skype for Business Server Subscription Edition"), null);
     }
 
     @Test

@@ -33,7 +33,7 @@ class StatusFromJournalIT {
     void run_the_example_up_to_its_pilots() {
         cutover = new Cutover(new Workspace(dir.resolve("ws")), Clock.systemUTC(), "tester");
         cutover.labCreate(null);
-        cutover.plan(PlanOptions.defaults("Skype for Business Server 2019"), null);
+        cutover.plan(PlanOptions.defaults("Skype for Business Server Subscription Edition"), null);
         RunSettings settings = new RunSettings(16, 5, Duration.ofMillis(1), null, "tester").withUntil(Phase.Pilot);
         assertThat(cutover.run(null, settings, false, t -> {}).exitCode()).isZero();
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class AssessmentCodesJsonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The finding codes the readiness document is specified with, and SERVER_NOT_ANSWERED (README). */
+    /** The finding codes the readiness document is specified with, SERVER_NOT_ANSWERED and the version codes (README). */
     private static final List<String> FINDING_CODES = List.of(
             "UNSUPPORTED_MIGRATION_PATH",
             "UNSUPPORTED_COEXISTENCE",
@@ -26,7 +26,12 @@ class AssessmentCodesJsonTest {
             "DUPLICATE_SIP_ADDRESS",
             "TARGET_CAPACITY_EXCEEDED",
             "EFFECTIVE_POLICY_CHANGES",
-            "SERVER_NOT_ANSWERED");
+            "SERVER_NOT_ANSWERED",
+            "UNSUPPORTED_VERSION",
+            "VERSION_UNIDENTIFIED",
+            "UNCONFIRMED_MIGRATION_PATH",
+            "IN_PLACE_UPGRADE_ALTERNATIVE",
+            "BELOW_MINIMUM_BUILD");
 
     /** What stands in the way of removing a pool today, as specified. */
     private static final List<String> BLOCKER_CODES =

@@ -63,11 +63,15 @@ class AssessIT {
     @Test
     void the_json_report_of_the_examples_folder_has_the_public_fields_and_the_examples_numbers() throws IOException {
         Invocation run = Invocation.cutover(
-                        "assess", exported.toString(), "--target", "Skype for Business Server 2019", "--json")
+                        "assess",
+                        exported.toString(),
+                        "--target",
+                        "Skype for Business Server Subscription Edition",
+                        "--json")
                 .ok();
         JsonNode doc = JSON.readTree(run.out());
         assertThat(fieldNames(doc)).containsExactly("target", "ready", "summary", "pools", "retained", "findings");
-        assertThat(doc.get("target").asText()).isEqualTo("Skype for Business Server 2019");
+        assertThat(doc.get("target").asText()).isEqualTo("Skype for Business Server Subscription Edition");
         assertThat(doc.get("ready").asBoolean()).isTrue();
         assertThat(doc.get("summary").toString())
                 .isEqualTo(
@@ -151,7 +155,30 @@ class AssessIT {
                         "warning SERVER_NOT_ANSWERED sfb19pool-dub-fe2.contoso.com",
                         "warning SERVER_NOT_ANSWERED sfb19pool-red-fe1.contoso.com",
                         "warning SERVER_NOT_ANSWERED sfb19pool-red-fe2.contoso.com",
-                        "warning SERVER_NOT_ANSWERED sfb19pool-red-fe3.contoso.com");
+                        "warning SERVER_NOT_ANSWERED sfb19pool-red-fe3.contoso.com",
+                        // Lync 2013 -> SE is inferred from 2013 -> 2019; every legacy version is past its
+                        // end of support (2023-04-11 and 2025-10-14) when the test runs.
+                        "warning UNCONFIRMED_MIGRATION_PATH Lync Server 2013",
+                        "warning UNSUPPORTED_VERSION lyncedge01.contoso.com",
+                        "warning UNSUPPORTED_VERSION lyncpool01.contoso.com",
+                        "warning UNSUPPORTED_VERSION sfb15edge-dub.contoso.com",
+                        "warning UNSUPPORTED_VERSION sfb15pool-dub.contoso.com");
+    }
+
+    @Test
+    void assessing_2019_pools_for_se_says_ready_side_by_side_and_names_the_in_place_upgrade() throws IOException {
+        Path ws = tmp.resolve("se-ws");
+        Path folder = tmp.resolve("se-folder");
+        Invocation.cutover("lab", "create", "examples/subscription-edition/scenario.yaml", "--workspace", ws.toString())
+                .ok();
+        Invocation.cutover("lab", "export", folder.toString(), "--workspace", ws.toString())
+                .ok();
+        Invocation run = Invocation.cutover("assess", folder.toString(), "--target", "SE")
+                .ok();
+        assertThat(run.out())
+                .startsWith("Readiness for Skype for Business Server Subscription Edition (side by side): READY")
+                .contains("IN_PLACE_UPGRADE_ALTERNATIVE")
+                .contains("in-place upgrade");
     }
 
     @Test
@@ -160,7 +187,7 @@ class AssessIT {
         Invocation run = Invocation.cutover("assess", exported.toString(), "--html", html.toString())
                 .ok();
         assertThat(run.out())
-                .startsWith("Readiness for Skype for Business Server 2019: READY")
+                .startsWith("Readiness for Skype for Business Server Subscription Edition (side by side): READY")
                 .contains("HTML report: " + html);
         String page = Files.readString(html, UTF_8);
         assertThat(page)

@@ -559,14 +559,14 @@ class BadInputIT {
 
     @Test
     void rehearsing_a_scenario_the_planner_refuses_is_refused_and_leaves_no_workspace() throws IOException {
-        // Valid as a scenario, but Redmond has no Skype for Business Server 2019 pool to move to.
+        // Valid as a scenario, but Redmond has no pool of the default target to move to.
         Path scenario = write("no-target.yaml", SCENARIO);
 
         String error = cutover("rehearse", scenario.toString()).badInput();
 
         assertThat(error)
                 .contains("site Redmond has legacy Front End pool pool.contoso.com")
-                .contains("no Skype for Business Server 2019 Front End pool");
+                .contains("no Skype for Business Server Subscription Edition Front End pool");
         assertThat(ws).doesNotExist();
     }
 

@@ -61,7 +61,13 @@ class FieldFixturesTest {
 
     private static Assessment assess(Path dir) {
         FolderRead read = FolderReader.read(dir, CATALOG);
-        return Assessor.assess(read.inventory(), CATALOG, CATALOG.version(SFB2019), read.unanswered(), read.unhomed());
+        return Assessor.assess(
+                read.inventory(),
+                CATALOG,
+                CATALOG.version(SFB2019),
+                read.unanswered(),
+                read.unhomed(),
+                CATALOG.reviewed());
     }
 
     private static String usersCsv(Path dir) throws IOException {

@@ -69,7 +69,11 @@ class FolderRoundTripTest {
                 a.services(),
                 a.replicas(),
                 a.policies(),
-                a.partners());
+                a.partners(),
+                a.serverVersions().stream()
+                        .sorted(java.util.Comparator.comparing((io.cutover.inventory.ServerVersion v) -> v.computer())
+                                .reversed())
+                        .toList());
         new FolderWriter(CATALOG).write(tmp.resolve("a"), a, List.of());
         new FolderWriter(CATALOG).write(tmp.resolve("b"), b, List.of());
         try (var files = Files.list(tmp.resolve("a"))) {

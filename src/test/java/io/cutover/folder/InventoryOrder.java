@@ -51,7 +51,10 @@ final class InventoryOrder {
                         inv.replicas(),
                         Comparator.comparing((Replica r) -> key(r.fqdn().text()))),
                 inv.policies(),
-                sorted(inv.partners(), Comparator.comparing(InventoryOrder::key)));
+                sorted(inv.partners(), Comparator.comparing(InventoryOrder::key)),
+                sorted(
+                        inv.serverVersions(),
+                        Comparator.comparing(v -> key(v.computer().text()))));
     }
 
     private static <T> List<T> sorted(List<T> list, Comparator<? super T> order) {

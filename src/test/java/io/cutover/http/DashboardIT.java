@@ -40,7 +40,7 @@ import org.openqa.selenium.interactions.Actions;
 class DashboardIT implements Browser.Holder {
     static final String OPERATOR = "op-token-0123456789abcdef";
     static final String VIEWER = "view-token-0123456789abcdef";
-    static final String TARGET = "Skype for Business Server 2019";
+    static final String TARGET = "Skype for Business Server Subscription Edition";
 
     @RegisterExtension
     final Browser screenshots = new Browser();

@@ -40,7 +40,8 @@ class ServeMetricsIT {
         Cutover cutover = new Cutover(workspace, Clock.systemUTC(), "setup");
         cutover.labCreate(null);
         cutover.plan(
-                PlanOptions.defaults("Skype for Business Server 2019").withApproveGates(List.of(Phase.Federation)),
+                PlanOptions.defaults("Skype for Business Server Subscription Edition")
+                        .withApproveGates(List.of(Phase.Federation)),
                 null);
         cutover.run(null, new RunSettings(8, 5, Duration.ofMillis(1), Phase.Prepare, "setup"), false, t -> {});
         Path tokens = dir.resolve("tokens");

@@ -39,12 +39,12 @@ class ExampleScenarioTest {
                 .containsExactlyInAnyOrder(
                         "lyncpool01.contoso.com FrontEnd Lync Server 2013",
                         "lyncedge01.contoso.com Edge Lync Server 2013",
-                        "sfb19pool-red.contoso.com FrontEnd Skype for Business Server 2019",
-                        "sfb19edge-red.contoso.com Edge Skype for Business Server 2019",
+                        "sfb19pool-red.contoso.com FrontEnd Skype for Business Server Subscription Edition",
+                        "sfb19edge-red.contoso.com Edge Skype for Business Server Subscription Edition",
                         "sfb15pool-dub.contoso.com FrontEnd Skype for Business Server 2015",
                         "sfb15edge-dub.contoso.com Edge Skype for Business Server 2015",
-                        "sfb19pool-dub.contoso.com FrontEnd Skype for Business Server 2019",
-                        "sfb19edge-dub.contoso.com Edge Skype for Business Server 2019");
+                        "sfb19pool-dub.contoso.com FrontEnd Skype for Business Server Subscription Edition",
+                        "sfb19edge-dub.contoso.com Edge Skype for Business Server Subscription Edition");
         assertThat(contoso.pool("lyncpool01.contoso.com").servers()).hasSize(3);
         assertThat(contoso.site("Redmond").federationRoute()).isEqualTo(Fqdn.of("lyncedge01.contoso.com"));
         assertThat(contoso.site("Dublin").federationRoute()).isEqualTo(Fqdn.of("sfb15edge-dub.contoso.com"));

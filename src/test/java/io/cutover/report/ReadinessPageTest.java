@@ -23,8 +23,10 @@ class ReadinessPageTest {
                             .getResource("/fixtures/folders/" + fixture)
                             .toURI()),
                     catalog);
-            return Assessor.assess(
-                    read.inventory(), catalog, catalog.version("Skype for Business Server 2019"), read.unanswered());
+            // Without the findings every old version earns (support ended, 2019 or SE unidentified),
+            // which the assessment's own tests cover: the counts below are those of the fixtures' rules.
+            return io.cutover.assess.AssessorRulesTest.withoutLifecycle(Assessor.assess(
+                    read.inventory(), catalog, catalog.version("Skype for Business Server 2019"), read.unanswered()));
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -81,7 +81,7 @@ class RunReportIT {
                         .isNotBlank();
             }
             assertThat(driver.findElement(By.id("summary")).getText())
-                    .contains("Skype for Business Server 2019")
+                    .contains("Skype for Business Server Subscription Edition")
                     .contains("20 rolled back");
             // The chart: one drawn bar per phase that ran, the rolled-back pilot among them.
             List<WebElement> bars = driver.findElements(By.cssSelector("#timeline-chart rect.bar"));

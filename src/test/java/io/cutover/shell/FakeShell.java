@@ -66,6 +66,8 @@ public final class FakeShell {
     private final String failText;
     private final Catalog catalog = Catalog.bundled();
     private final FakeUserData userData;
+    /** Response Group configurations exported by this process, by file name: their identities. */
+    private final Map<String, String> exported = new java.util.HashMap<>();
     /** The computer a script block of Invoke-Command runs on, else null. */
     private String computer;
 
@@ -502,6 +504,40 @@ public final class FakeShell {
                 }
                 return List.of();
             }
+            case "export-csrgsconfiguration": {
+                // The file holds the Response Group configuration of the source pool; the import
+                // that names the file re-homes it. Files live as long as the shell process does.
+                Map<String, Object> p =
+                        params(c, Set.of("Source", "FileName", "Force", "Owner", "RemoveExportedConfiguration"));
+                Fqdn source = Fqdn.of(service(required(p, "Source", c.name()), "ApplicationServer:"));
+                HomedObject rgs = inv().objects().stream()
+                        .filter(o -> o.kind() == HomedKind.RgsConfiguration
+                                && o.pool().equals(source))
+                        .findFirst()
+                        .orElseThrow(() -> new CmdletError("Export-CsRgsConfiguration : No Response Group configuration"
+                                + " was found for \"" + source + "\"."));
+                exported.put(required(p, "FileName", c.name()), rgs.identity());
+                return List.of();
+            }
+            case "import-csrgsconfiguration": {
+                Map<String, Object> p = params(
+                        c,
+                        Set.of(
+                                "Destination",
+                                "FileName",
+                                "Force",
+                                "OverwriteOwner",
+                                "ReplaceExistingRgsSettings",
+                                "ResolveNameConflicts"));
+                String file = required(p, "FileName", c.name());
+                String identity = exported.get(file);
+                if (identity == null) {
+                    throw new CmdletError("Import-CsRgsConfiguration : Could not find file '" + file + "'.");
+                }
+                Fqdn destination = Fqdn.of(service(required(p, "Destination", c.name()), "ApplicationServer:"));
+                lab.exportImport(new Subject(HomedKind.RgsConfiguration, identity), destination);
+                return List.of();
+            }
             case "start-cswindowsservice": {
                 // The lab starts a pool as a whole: starting any of its servers deploys it.
                 Map<String, Object> p = params(c, Set.of("ComputerName"));
@@ -521,11 +557,30 @@ public final class FakeShell {
                 String before = computer;
                 computer = server;
                 try {
+                    // A block of one command answers with that command's output, as remoting does.
+                    if (block.statements().size() == 1
+                            && block.statements().get(0) instanceof PsScript.Pipeline p1
+                            && p1.elements().size() == 1
+                            && p1.elements().get(0) instanceof PsScript.Command only) {
+                        return invoke(only);
+                    }
                     execute(block.statements(), null);
                 } finally {
                     computer = before;
                 }
                 return List.of();
+            }
+            case "get-csserverversion": {
+                params(c, Set.of());
+                if (computer == null) {
+                    throw new CmdletError(
+                            "Get-CsServerVersion : this fake answers for a server named by Invoke-Command.");
+                }
+                // What the real cmdlet prints: "<product> (<build>): <licence>".
+                return inv().serverVersions().stream()
+                        .filter(v -> v.computer().is(computer))
+                        .<Object>map(v -> v.product() + " (" + v.version() + "): Volume license key installed.")
+                        .toList();
             }
             case "move-csmanagementserver": {
                 params(c, Set.of());

@@ -96,4 +96,19 @@ class FakeShellRefusalTest {
                         .map(Fqdn::text))
                 .hasValue(target());
     }
+
+    @Test
+    void a_server_says_its_build_only_through_invoke_command_as_the_driver_asks_it() {
+        String server = lab.snapshot().pools().get(0).servers().get(0).text();
+        String build = lab.snapshot().serverVersions().stream()
+                .filter(v -> v.computer().is(server))
+                .findFirst()
+                .orElseThrow()
+                .version();
+
+        assertThat(run(new Statements(Encoding.UTF8, ShellVersion.NEWEST).serverVersion(server)))
+                .contains("(" + build + ")");
+        assertThat(run("Get-CsServerVersion -ErrorAction 'Stop' | ConvertTo-Json -Compress"))
+                .contains("\"ok\":false");
+    }
 }

@@ -24,7 +24,10 @@ class RunbookCommentsTest {
         Plan plan;
         try (Lab lab = Lab.inMemory(Scenario.parse(text, "hostile.yaml"), Clock.systemUTC())) {
             plan = Planner.plan(
-                    lab.snapshot(), Catalog.bundled(), PlanOptions.defaults("Skype for Business Server 2019"), "x");
+                    lab.snapshot(),
+                    Catalog.bundled(),
+                    PlanOptions.defaults("Skype for Business Server Subscription Edition"),
+                    "x");
         }
         List<String> lines = Runbook.of(plan, null).stream()
                 .flatMap(s -> new String(s.bytes(), StandardCharsets.UTF_8).lines())

@@ -34,7 +34,7 @@ class RunbookGoldenTest {
             plan = Planner.plan(
                     lab.snapshot(),
                     Catalog.bundled(),
-                    PlanOptions.defaults("Skype for Business Server 2019"),
+                    PlanOptions.defaults("Skype for Business Server Subscription Edition"),
                     "examples/contoso/scenario.yaml");
         }
     }

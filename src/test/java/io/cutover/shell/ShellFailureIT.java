@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A shell that hangs, and a cmdlet that fails, through a real run of the example plan. */
 class ShellFailureIT {
-    private static final String TARGET = "Skype for Business Server 2019";
+    private static final String TARGET = "Skype for Business Server Subscription Edition";
 
     @TempDir
     Path dir;

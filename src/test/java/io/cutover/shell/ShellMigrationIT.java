@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * same migration run by the lab driver directly.
  */
 class ShellMigrationIT {
-    private static final String TARGET = "Skype for Business Server 2019";
+    private static final String TARGET = "Skype for Business Server Subscription Edition";
 
     @TempDir
     Path dir;

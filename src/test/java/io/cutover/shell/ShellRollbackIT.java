@@ -32,7 +32,7 @@ class ShellRollbackIT {
     void a_pilot_moved_through_the_shell_rolls_back_through_the_shell_to_its_legacy_pool() {
         Cutover cutover = new Cutover(new Workspace(dir.resolve("ws")), Clock.systemUTC(), "tester");
         cutover.labCreate(null);
-        cutover.plan(PlanOptions.defaults("Skype for Business Server 2019"), null);
+        cutover.plan(PlanOptions.defaults("Skype for Business Server Subscription Edition"), null);
         Target shell = Target.shell(new ShellSettings(
                 FakeShells.command(dir.resolve("ws").resolve("lab"), Map.of()),
                 Duration.ofSeconds(120),

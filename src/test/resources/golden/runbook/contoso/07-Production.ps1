@@ -1,5 +1,5 @@
 ﻿# cutover runbook: phase Production (7 of 11)
-# Plan 230c23e36e35324869bebadd75ff4e950621d4d07d522cfaaad8c67cf3817f70, target Skype for Business Server 2019.
+# Plan 9ff10586ef3efb96fb46615ea88f0cb3af12585d3e26da9e0416879f0bfa4b39, target Skype for Business Server Subscription Edition.
 #
 # Run it in the Skype for Business Server Management Shell, on a Front End server or on a
 # management workstation with the administrative tools, as a member of RTCUniversalServerAdmins.
@@ -11,7 +11,7 @@
 
 param([string]$ResultCsv = (Join-Path $PSScriptRoot '07-Production.results.csv'))
 $ErrorActionPreference = 'Stop'
-$Plan = '230c23e36e35324869bebadd75ff4e950621d4d07d522cfaaad8c67cf3817f70'
+$Plan = '9ff10586ef3efb96fb46615ea88f0cb3af12585d3e26da9e0416879f0bfa4b39'
 
 # ---- Functions used below. Each writes a result row; none changes anything by itself.
 function Write-CutoverRow([string]$Step, [string]$Item, [string]$Outcome, [string]$Detail) {
@@ -59,6 +59,14 @@ function Test-CutoverServices([string[]]$Pools) {
             Get-CsWindowsService -ComputerName $computer | Where-Object { "$($_.Status)" -ne 'Running' } |
                 ForEach-Object { "${computer}: $($_.Name) is $($_.Status)" }
         }
+    }
+}
+# Each server of the pool at the build that may coexist with the target, or a failure line.
+function Test-CutoverBuild([string]$Pool, [version]$Minimum, [string]$Update) {
+    foreach ($computer in (Get-CsPool -Identity $Pool).Computers) {
+        $text = "$(Invoke-Command -ComputerName $computer -ScriptBlock { Get-CsServerVersion })"
+        if ($text -notmatch '\(([0-9.]+)\)') { "${computer}: no build reported: unknown, re-collect"; continue }
+        if ([version]$Matches[1] -lt $Minimum) { "${computer} runs $($Matches[1]), below ${Minimum}; install $Update" }
     }
 }
 function Test-CutoverReplicas {

@@ -1,0 +1,214 @@
+package io.cutover.schedule;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.cutover.CutoverException;
+import io.cutover.ErrorCode;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a windows file (YAML; see docs/windows.md and examples/contoso/windows.yaml). Strict: an
+ * unknown key, a day that is no day, a time that is no time or a zone that is no zone is refused
+ * with the file, the line and the field, and nothing is taken from a file that has one.
+ */
+public final class ScheduleFile {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private ScheduleFile() {}
+
+    /**
+     * @param text the file's text
+     * @param where the file's name, for messages
+     * @throws CutoverException BAD_INPUT naming {@code where}, the line and the field
+     */
+    public static Schedule parse(String text, String where) {
+        if (text.isBlank()) {
+            return Schedule.NONE;
+        }
+        try {
+            FileText f = YAML.readValue(text, FileText.class);
+            if (f == null) {
+                return Schedule.NONE;
+            }
+            return f.schedule();
+        } catch (UnrecognizedPropertyException e) {
+            // Jackson places an unknown key where it stopped reading, often lines later: name the key's own line.
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT,
+                    where + keyLine(text, e.getPropertyName()) + field(e) + ": unknown key '" + e.getPropertyName()
+                            + "' (known: " + e.getKnownPropertyIds() + ")");
+        } catch (JsonMappingException e) {
+            throw new CutoverException(ErrorCode.BAD_INPUT, where + at(e.getLocation()) + field(e) + ": " + reason(e));
+        } catch (JsonProcessingException e) {
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT, where + at(e.getLocation()) + ": " + e.getOriginalMessage());
+        }
+    }
+
+    private static String keyLine(String text, String key) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "(^|[\\s{,])" + java.util.regex.Pattern.quote(key) + "\\s*:", java.util.regex.Pattern.MULTILINE)
+                .matcher(text);
+        return m.find()
+                ? ", line "
+                        + (text.substring(0, m.start())
+                                        .chars()
+                                        .filter(c -> c == '\n')
+                                        .count()
+                                + 1)
+                : "";
+    }
+
+    private static String at(JsonLocation l) {
+        return l == null || l.getLineNr() < 1 ? "" : ", line " + l.getLineNr();
+    }
+
+    private static String field(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + (r.getIndex() + 1) + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+        return path.isEmpty() ? "" : ", field " + path;
+    }
+
+    private static String reason(JsonMappingException e) {
+        Throwable c = e.getCause();
+        if (c instanceof IllegalArgumentException || c instanceof DateTimeException) {
+            return c.getMessage();
+        }
+        String m = e.getOriginalMessage();
+        int cut = m.indexOf(" (class ");
+        return cut > 0 ? m.substring(0, cut) : m;
+    }
+
+    record FileText(
+            Map<String, SiteText> sites,
+            @JsonProperty("default") SiteText fallback,
+            Boolean gatesAnytime,
+            BudgetText budget) {
+        Schedule schedule() {
+            Map<String, SiteWindows> bySite = new LinkedHashMap<>();
+            if (sites != null) {
+                sites.forEach((name, s) -> bySite.put(name, s.siteWindows()));
+            }
+            ChangeWindows w = new ChangeWindows(
+                    bySite, fallback == null ? null : fallback.siteWindows(), gatesAnytime == null || gatesAnytime);
+            BudgetText b = budget == null ? new BudgetText(null, null) : budget;
+            return new Schedule(w, BudgetText.of(b.pool()), BudgetText.of(b.site()));
+        }
+    }
+
+    record SiteText(String zone, List<WindowText> windows, List<String> blackouts) {
+        SiteText {
+            if (zone == null) {
+                throw new IllegalArgumentException("'zone' is missing: the site's time zone, e.g. Europe/Dublin");
+            }
+            ZoneId.of(zone);
+            if (blackouts != null) {
+                blackouts.forEach(LocalDate::parse);
+            }
+        }
+
+        SiteWindows siteWindows() {
+            return new SiteWindows(
+                    ZoneId.of(zone),
+                    windows == null
+                            ? List.of()
+                            : windows.stream().map(WindowText::window).toList(),
+                    blackouts == null
+                            ? Set.of()
+                            : blackouts.stream().map(LocalDate::parse).collect(Collectors.toSet()));
+        }
+    }
+
+    record WindowText(List<String> days, String from, String to) {
+        WindowText {
+            window(days, from, to);
+        }
+
+        Window window() {
+            return window(days, from, to);
+        }
+
+        private static Window window(List<String> days, String from, String to) {
+            if (days == null || from == null || to == null) {
+                throw new IllegalArgumentException("a window needs 'days', 'from' and 'to'");
+            }
+            EnumSet<DayOfWeek> set = EnumSet.noneOf(DayOfWeek.class);
+            days.forEach(d -> set.addAll(days(d)));
+            return new Window(set, LocalTime.parse(from), LocalTime.parse(to));
+        }
+
+        /** "Sat", "Saturday", or a range "Mon-Fri". */
+        private static Set<DayOfWeek> days(String text) {
+            String[] ends = text.split("-", 2);
+            DayOfWeek first = day(ends[0]);
+            DayOfWeek last = ends.length == 2 ? day(ends[1]) : first;
+            EnumSet<DayOfWeek> set = EnumSet.noneOf(DayOfWeek.class);
+            for (DayOfWeek d = first; ; d = d.plus(1)) {
+                set.add(d);
+                if (d == last) {
+                    return set;
+                }
+            }
+        }
+
+        private static DayOfWeek day(String text) {
+            String t = text.strip();
+            for (DayOfWeek d : DayOfWeek.values()) {
+                if (d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).equalsIgnoreCase(t)
+                        || d.getDisplayName(TextStyle.FULL, Locale.ENGLISH).equalsIgnoreCase(t)) {
+                    return d;
+                }
+            }
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a day (Mon, Tue, ... or Monday, ..., or Mon-Fri)");
+        }
+    }
+
+    record BudgetText(LimitText pool, LimitText site) {
+        static ErrorBudget of(LimitText l) {
+            return l == null ? ErrorBudget.NONE : l.budget();
+        }
+    }
+
+    record LimitText(Integer failedPercent, Integer ofLast, Integer inARow) {
+        LimitText {
+            budget(failedPercent, ofLast, inARow);
+        }
+
+        ErrorBudget budget() {
+            return budget(failedPercent, ofLast, inARow);
+        }
+
+        private static ErrorBudget budget(Integer failedPercent, Integer ofLast, Integer inARow) {
+            if ((failedPercent == null) != (ofLast == null)) {
+                throw new IllegalArgumentException("'failedPercent' and 'ofLast' go together");
+            }
+            return new ErrorBudget(
+                    failedPercent == null ? 0 : failedPercent,
+                    ofLast == null ? 0 : ofLast,
+                    inARow == null ? 0 : inARow);
+        }
+    }
+}
