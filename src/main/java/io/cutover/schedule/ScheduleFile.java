@@ -15,7 +15,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.TextStyle;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,10 +173,9 @@ public final class ScheduleFile {
         }
 
         private static DayOfWeek day(String text) {
-            String t = text.strip();
+            String t = text.strip().toUpperCase(Locale.ROOT);
             for (DayOfWeek d : DayOfWeek.values()) {
-                if (d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).equalsIgnoreCase(t)
-                        || d.getDisplayName(TextStyle.FULL, Locale.ENGLISH).equalsIgnoreCase(t)) {
+                if (d.name().equals(t) || d.name().substring(0, 3).equals(t)) {
                     return d;
                 }
             }

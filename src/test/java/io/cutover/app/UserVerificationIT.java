@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Users verified before and after: what a move loses stops the wave's gate, and rollback puts it back. */
 class UserVerificationIT {
-    private static final String TARGET = "Skype for Business Server 2019";
+    private static final String TARGET = "Skype for Business Server Subscription Edition";
     private static final Path USER_DATA_FAULTS = Path.of("examples/contoso/faults-userdata.yaml");
     private static final String PILOT = "Redmond/lyncpool01.contoso.com/pilot";
 

@@ -260,8 +260,6 @@ class ArchitectureTest {
             "io.cutover.csv.CsvReader",
             "io.cutover.folder.FolderReader",
             "io.cutover.folder.TopologyReader",
-            // Day names of a change windows file.
-            "io.cutover.schedule.ScheduleFile",
             // Scenario enum values and operation names of the lab.
             "io.cutover.lab.Fields",
             "io.cutover.lab.Operations",

@@ -42,7 +42,7 @@ class ShellUserDataIT {
                 lab.inject(new Fault.LoseOnMove("sfb19pool-dub.contoso.com", d));
             }
         }
-        cutover.plan(PlanOptions.defaults("Skype for Business Server 2019"), null);
+        cutover.plan(PlanOptions.defaults("Skype for Business Server Subscription Edition"), null);
         Path exports = Files.createDirectories(dir.resolve("userdata"));
         Target shell = Target.shell(new ShellSettings(
                         FakeShells.command(ws.resolve("lab"), Map.of()), Duration.ofSeconds(120), 100, Encoding.ASCII)
