@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             PauseCommand.class,
             AbortCommand.class,
             RollbackCommand.class,
+            NotifyCommand.class,
             DecommissionCommand.class,
             BenchCommand.class,
             AssessCommand.class,

@@ -28,6 +28,9 @@ final class RehearseCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
+    NotifyOptions notifyOptions;
+
+    @Mixin
     Common common;
 
     @Mixin
@@ -82,7 +85,8 @@ final class RehearseCommand implements Callable<Integer> {
         }
         Cutover cutover = new Cutover(workspace, Clock.systemUTC(), Common.actor(), "cli", meters);
         Rehearsal r;
-        try (ScrapeEndpoint metrics =
+        try (io.cutover.app.Notifications notices = notifyOptions.start(workspace);
+                ScrapeEndpoint metrics =
                         metricsOptions.expose(meters, spec.commandLine().getErr());
                 ProgressDisplay progress = ProgressDisplay.forTerminal(!common.json)) {
             r = from == null

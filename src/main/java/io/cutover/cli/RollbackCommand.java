@@ -24,6 +24,9 @@ final class RollbackCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
+    NotifyOptions notifyOptions;
+
+    @Mixin
     Common common;
 
     @Mixin
@@ -60,17 +63,20 @@ final class RollbackCommand implements Callable<Integer> {
         }
         // With --json, stdout carries only the result; the impact and the question go to stderr.
         PrintWriter talk = common.json ? spec.commandLine().getErr() : w;
-        Results.RollbackResult result = common.facade()
-                .rollback(
-                        to,
-                        settings,
-                        impact -> {
-                            if (!common.json || !yes) {
-                                printImpact(talk, impact);
-                            }
-                            return yes || ask(talk);
-                        },
-                        target);
+        Results.RollbackResult result;
+        try (io.cutover.app.Notifications notices = notifyOptions.start(common.workspace())) {
+            result = common.facade()
+                    .rollback(
+                            to,
+                            settings,
+                            impact -> {
+                                if (!common.json || !yes) {
+                                    printImpact(talk, impact);
+                                }
+                                return yes || ask(talk);
+                            },
+                            target);
+        }
         if (common.json) {
             Printer.json(w, result);
         } else if (!result.executed()) {

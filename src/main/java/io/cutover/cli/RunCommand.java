@@ -34,6 +34,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     MetricsOptions metricsOptions;
 
+    @Mixin
+    NotifyOptions notifyOptions;
+
     @Parameters(
             index = "0",
             arity = "0..1",
@@ -94,7 +97,8 @@ final class RunCommand implements Callable<Integer> {
         }
         Results.RunResult result;
         Meters meters = metricsOptions.meters();
-        try (ScrapeEndpoint metrics =
+        try (io.cutover.app.Notifications notices = notifyOptions.start(common.workspace());
+                ScrapeEndpoint metrics =
                         metricsOptions.expose(meters, spec.commandLine().getErr());
                 ProgressDisplay progress = ProgressDisplay.forTerminal(!common.json)) {
             result = common.facade(meters).run(plan, settings, parallelOptions.parallelism(), resume, progress, target);

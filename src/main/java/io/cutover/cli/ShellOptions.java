@@ -85,12 +85,20 @@ final class ShellOptions {
                     "With --deployment shell: session (each shell started once and sent framed scripts, default) or script (a new process for every script).")
     String mode;
 
+    @Option(
+            names = "--shell-user-data",
+            paramLabel = "DIR",
+            description =
+                    "With --deployment shell: a folder both the shell and cutover reach, where Export-CsUserData writes each user's data before a move, so that contacts and meetings are verified after it and restored after a rollback. Without it they are not verified.")
+    java.nio.file.Path userData;
+
     /** The deployment to act on; checks every shell option first, whichever the deployment. */
     Target target() {
         ShellSettings shell = ShellSettings.parse(
                         command, timeout, (int) new OptionRange("--shell-batch", 1, 10_000).check(batch), encoding)
                 .withSessions(sessions())
-                .withMode(mode());
+                .withMode(mode())
+                .withUserData(userData);
         String kind = deployment.trim().toLowerCase(java.util.Locale.ROOT);
         if (kind.equals("lab")) {
             return Target.lab();

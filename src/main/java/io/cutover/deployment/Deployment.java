@@ -5,6 +5,7 @@ import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServerVersion;
 import io.cutover.inventory.ServiceState;
+import io.cutover.inventory.SipAddress;
 import java.util.List;
 import java.util.Optional;
 
@@ -93,6 +94,20 @@ public interface Deployment extends AutoCloseable {
 
     /** Runs one synthetic transaction. Never throws for a failed probe: the result says it. */
     ProbeResult probe(Probe probe);
+
+    /**
+     * The verifiable state of each of these users that the deployment has, in the order given;
+     * users it does not have are left out. Read before a move and after it, to compare.
+     */
+    List<UserState> userStates(List<SipAddress> users);
+
+    /**
+     * Puts back what a user had when {@code before} was read (contacts, meetings, conference
+     * directory, LineURI, Enterprise Voice, per-user policies) where it differs now; the user stays
+     * on the pool it is homed on. A real deployment imports the user's data from {@code
+     * before.export()} (Update-CsUserData).
+     */
+    void restore(UserState before);
 
     @Override
     void close();

@@ -90,6 +90,16 @@ public final class Journal implements AutoCloseable {
         return store instanceof Store.Sqlite s ? s.file().toString() : store.toString();
     }
 
+    /** The user states recorded before moves, in this journal's store. */
+    public UserStates userStates() {
+        return new UserStates(jdbi);
+    }
+
+    /** The notifications outbox in this journal's store. */
+    public Outbox outbox() {
+        return new Outbox(jdbi);
+    }
+
     Leases leases() {
         return new Leases(jdbi);
     }

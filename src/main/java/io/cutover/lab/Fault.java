@@ -22,7 +22,8 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = Fault.ServiceStopped.class, name = "serviceStopped"),
     @JsonSubTypes.Type(value = Fault.ReplicaStale.class, name = "replicaStale"),
     @JsonSubTypes.Type(value = Fault.DropPolicyOnMove.class, name = "dropPolicyOnMove"),
-    @JsonSubTypes.Type(value = Fault.ProbeFailure.class, name = "probeFailure")
+    @JsonSubTypes.Type(value = Fault.ProbeFailure.class, name = "probeFailure"),
+    @JsonSubTypes.Type(value = Fault.LoseOnMove.class, name = "loseOnMove")
 })
 public sealed interface Fault {
     /** One line for people, e.g. "5% of moves into pool01 fail transiently". */
@@ -110,6 +111,40 @@ public sealed interface Fault {
 
         public String describe() {
             return "moves into " + pool + " drop the per-user " + policy + " policy";
+        }
+    }
+
+    /**
+     * Users moved into the pool lose some of their data, as {@code Move-CsUser -Force} is known to
+     * do silently: what verifying users before and after a move exists to catch.
+     */
+    record LoseOnMove(String pool, UserData data) implements Fault {
+        public LoseOnMove {
+            Objects.requireNonNull(pool, "pool");
+            Objects.requireNonNull(data, "data");
+        }
+
+        public String describe() {
+            return "moves into " + pool + " lose the user's " + data.label();
+        }
+    }
+
+    /** What of a user's data a {@link LoseOnMove} fault loses. The fault file's {@code data:} values, in any case. */
+    enum UserData {
+        Contacts("contacts"),
+        Meetings("meetings and their conference ids"),
+        LineUri("LineURI"),
+        EnterpriseVoice("Enterprise Voice"),
+        ConferenceDirectory("conference directory");
+
+        private final String label;
+
+        UserData(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
         }
     }
 

@@ -74,7 +74,8 @@ public record FaultProfile(long seed, List<Fault> faults) {
                 "replica",
                 "policy",
                 "users",
-                "probe");
+                "probe",
+                "data");
         String type = any.string("type");
         return switch (type) {
             case "failureRate" -> {
@@ -106,6 +107,10 @@ public record FaultProfile(long seed, List<Fault> faults) {
                 Fields f = Fields.of(node, path, where, "type", "pool", "policy");
                 yield new Fault.DropPolicyOnMove(pool(f, pools, true), f.enumValue("policy", PolicyKind.class));
             }
+            case "loseOnMove" -> {
+                Fields f = Fields.of(node, path, where, "type", "pool", "data");
+                yield new Fault.LoseOnMove(pool(f, pools, true), f.enumValue("data", Fault.UserData.class));
+            }
             case "probeFailure" -> {
                 Fields f = Fields.of(node, path, where, "type", "users", "probe");
                 List<String> users = f.strings("users");
@@ -118,7 +123,7 @@ public record FaultProfile(long seed, List<Fault> faults) {
                 throw any.error(
                         "type",
                         "unknown fault type '" + type + "'; known: failureRate, poolDown, "
-                                + "latency, serviceStopped, replicaStale, dropPolicyOnMove, probeFailure");
+                                + "latency, serviceStopped, replicaStale, dropPolicyOnMove, loseOnMove, probeFailure");
         };
     }
 
@@ -163,6 +168,8 @@ public record FaultProfile(long seed, List<Fault> faults) {
             return Optional.of(s.pool());
         } else if (fault instanceof Fault.DropPolicyOnMove d) {
             return Optional.of(d.pool());
+        } else if (fault instanceof Fault.LoseOnMove l) {
+            return Optional.of(l.pool());
         }
         return Optional.empty();
     }
@@ -241,6 +248,16 @@ public record FaultProfile(long seed, List<Fault> faults) {
             }
         }
         return kinds;
+    }
+
+    List<Fault.UserData> losesOnMoveInto(String pool) {
+        List<Fault.UserData> lost = new ArrayList<>();
+        for (Fault f : faults) {
+            if (f instanceof Fault.LoseOnMove l && Fqdn.same(l.pool(), pool)) {
+                lost.add(l.data());
+            }
+        }
+        return lost;
     }
 
     Optional<String> probeFailureFor(Probe probe) {

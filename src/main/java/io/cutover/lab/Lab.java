@@ -9,11 +9,13 @@ import io.cutover.deployment.PoolState;
 import io.cutover.deployment.Probe;
 import io.cutover.deployment.ProbeResult;
 import io.cutover.deployment.Subject;
+import io.cutover.deployment.UserState;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Inventory;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServiceState;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.UnansweredServer;
 import io.cutover.inventory.User;
 import io.cutover.lab.sip.SipNetwork;
@@ -264,6 +266,18 @@ public final class Lab implements Deployment {
     public ProbeResult probe(Probe probe) {
         fresh();
         return probes.probe(probe, sip);
+    }
+
+    @Override
+    public List<UserState> userStates(List<SipAddress> users) {
+        synchronized (lock) {
+            return users.stream().flatMap(u -> state.userState(u).stream()).toList();
+        }
+    }
+
+    @Override
+    public void restore(UserState before) {
+        store.sync(moves.restoreLocked(before));
     }
 
     // ---- SIP ----

@@ -99,4 +99,6 @@ final class LabDirectory implements Directory {
                 .flatMap(state::pool)
                 .map(p -> p.fqdn().text());
     }
+
+    /** Up to {@code perPool} enabled users homed on each registrar pool of {@code now}, test accounts first. */
 }

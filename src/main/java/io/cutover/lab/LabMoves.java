@@ -5,6 +5,7 @@ import io.cutover.catalog.ProductVersion;
 import io.cutover.deployment.DeploymentFailure;
 import io.cutover.deployment.PoolState;
 import io.cutover.deployment.Subject;
+import io.cutover.deployment.UserState;
 import io.cutover.inventory.ClientSignIn;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
@@ -115,6 +116,10 @@ final class LabMoves {
                         effects.add(new Mutation.PolicyDropped(user.sipAddress(), kind));
                     }
                 }
+                for (Fault.UserData data :
+                        state.faults().losesOnMoveInto(target.fqdn().text())) {
+                    effects.add(new Mutation.UserDataLost(user.sipAddress(), data));
+                }
                 if (from.isOlderThan(to)) {
                     afterUpgradeMove(user, target, effects);
                 }
@@ -143,6 +148,17 @@ final class LabMoves {
             int k = state.meetingCount(sip) + 1;
             effects.add(new Mutation.MeetingScheduled(
                     new Meeting(sip, Expansion.conferenceId(sip.text(), k), target.fqdn(), now, client)));
+        }
+    }
+
+    /** Puts back what a user had; a user the lab does not have fails permanently. */
+    long restoreLocked(UserState before) {
+        synchronized (lock) {
+            if (state.user(before.sipAddress()).isEmpty()) {
+                throw DeploymentFailure.permanent(
+                        "cannot restore the data of " + before.sipAddress() + ": no such user in the deployment");
+            }
+            return lab.commit(List.of(new Mutation.UserDataRestored(before, clock.instant())));
         }
     }
 

@@ -4,6 +4,7 @@ import io.cutover.catalog.Catalog;
 import io.cutover.catalog.ProductVersion;
 import io.cutover.deployment.PoolState;
 import io.cutover.deployment.Subject;
+import io.cutover.deployment.UserState;
 import io.cutover.inventory.ClientSignIn;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
@@ -48,6 +49,7 @@ final class LabState {
     private final Map<SipAddress, ClientSignIn> clients = new ConcurrentHashMap<>();
     private final Set<Fqdn> unknown;
 
+    private final LabUserData userData;
     private volatile Fqdn cmsPool;
     private volatile FaultProfile faults;
 
@@ -81,6 +83,7 @@ final class LabState {
         initial.clients().forEach(c -> clients.put(c.sipAddress(), c));
         cmsPool = initial.cmsPool();
         faults = scenario.faults();
+        userData = new LabUserData(initial);
     }
 
     private static String objectKey(HomedKind kind, String identity) {
@@ -139,6 +142,16 @@ final class LabState {
 
     int meetingCount(SipAddress organizer) {
         return meetings.getOrDefault(organizer, List.of()).size();
+    }
+
+    /** The user's verifiable state now, or empty for a user the lab does not have. */
+    Optional<UserState> userState(SipAddress sip) {
+        return user(sip)
+                .map(u -> userData.state(
+                        u,
+                        initial.policies(),
+                        pool(u.pool()).map(Pool::site).orElse(null),
+                        meetings.getOrDefault(sip, List.of())));
     }
 
     Fqdn cmsPool() {
@@ -389,7 +402,29 @@ final class LabState {
             meetings.merge(s.meeting().organizer(), List.of(s.meeting()), LabState::concat);
         } else if (m instanceof Mutation.ClientUpgraded c) {
             clients.put(c.client().sipAddress(), c.client());
+        } else if (m instanceof Mutation.UserDataLost l) {
+            if (l.data() == Fault.UserData.Meetings) {
+                meetings.remove(l.sipAddress());
+            }
+            userData.lose(l.sipAddress(), l.data());
+        } else if (m instanceof Mutation.UserDataRestored r) {
+            restore(r.before(), r.at());
         }
+    }
+
+    private void restore(UserState before, java.time.Instant at) {
+        SipAddress k = before.sipAddress();
+        users.computeIfPresent(k, (x, u) -> u.withPolicies(before.perUser()));
+        userData.restore(before);
+        String client = client(k).map(ClientSignIn::clientVersion).orElse(null);
+        meetings.put(
+                k,
+                LabUserData.withMeetings(
+                        meetings.getOrDefault(k, List.of()),
+                        before,
+                        users.get(k).pool(),
+                        at,
+                        client));
     }
 
     private void applyMove(Mutation.Moved m) {

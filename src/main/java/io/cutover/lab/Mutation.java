@@ -28,7 +28,9 @@ import java.util.List;
     @JsonSubTypes.Type(value = Mutation.ClientUpgraded.class, name = "clientUpgraded"),
     @JsonSubTypes.Type(value = Mutation.Repointed.class, name = "repointed"),
     @JsonSubTypes.Type(value = Mutation.XmppRouteDropped.class, name = "xmppRouteDropped"),
-    @JsonSubTypes.Type(value = Mutation.Repaired.class, name = "repaired")
+    @JsonSubTypes.Type(value = Mutation.Repaired.class, name = "repaired"),
+    @JsonSubTypes.Type(value = Mutation.UserDataLost.class, name = "userDataLost"),
+    @JsonSubTypes.Type(value = Mutation.UserDataRestored.class, name = "userDataRestored")
 })
 sealed interface Mutation {
     /** A user, object or the CMS now lives on this pool; a user's meetings went with it. */
@@ -66,4 +68,10 @@ sealed interface Mutation {
 
     /** A moved user upgraded their client. */
     record ClientUpgraded(ClientSignIn client) implements Mutation {}
+
+    /** A moved user lost some of their data (a {@link Fault.LoseOnMove}). */
+    record UserDataLost(SipAddress sipAddress, Fault.UserData data) implements Mutation {}
+
+    /** What a user had when {@code before} was read is back; meetings put back are dated {@code at}. */
+    record UserDataRestored(io.cutover.deployment.UserState before, java.time.Instant at) implements Mutation {}
 }

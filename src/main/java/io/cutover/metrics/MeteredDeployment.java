@@ -102,8 +102,23 @@ final class MeteredDeployment implements Deployment {
     }
 
     @Override
+    public List<io.cutover.deployment.UserState> userStates(List<io.cutover.inventory.SipAddress> users) {
+        return inner.userStates(users);
+    }
+
+    @Override
+    public void restore(io.cutover.deployment.UserState before) {
+        inner.restore(before);
+    }
+
+    @Override
     public List<io.cutover.inventory.ServerVersion> serverVersions(Fqdn pool) {
         return inner.serverVersions(pool);
+    }
+
+    @Override
+    public boolean perform(io.cutover.rules.Release release) {
+        return inner.perform(release);
     }
 
     @Override

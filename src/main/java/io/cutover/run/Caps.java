@@ -129,6 +129,36 @@ final class Caps implements Deployment {
     }
 
     @Override
+    public void exportImport(Subject subject, Fqdn targetPool) {
+        d.exportImport(subject, targetPool);
+    }
+
+    @Override
+    public List<io.cutover.inventory.ServerVersion> serverVersions(Fqdn pool) {
+        return d.serverVersions(pool);
+    }
+
+    @Override
+    public boolean perform(io.cutover.rules.Release release) {
+        return d.perform(release);
+    }
+
+    @Override
+    public List<Fqdn> unknownServers() {
+        return d.unknownServers();
+    }
+
+    @Override
+    public List<io.cutover.deployment.UserState> userStates(List<io.cutover.inventory.SipAddress> users) {
+        return d.userStates(users);
+    }
+
+    @Override
+    public void restore(io.cutover.deployment.UserState before) {
+        d.restore(before);
+    }
+
+    @Override
     public void close() {
         d.close();
     }

@@ -223,7 +223,11 @@ public final class Executor {
                         ctx.stop().request(), next.map(Step::id).orElse(null));
             }
             if (next.isEmpty()) {
-                return finished(settings, stepsRun);
+                RunOutcome done = finished(settings, stepsRun);
+                if (done instanceof RunOutcome.Finished) {
+                    Notices.send(journal, Notices.runFinished(run.id(), stepsRun, clock.instant()));
+                }
+                return done;
             }
             stepsRun++;
             RunOutcome failed = runStep(ctx, next.get(), moves, gates, actions);

@@ -5,12 +5,15 @@ import io.cutover.ErrorCode;
 import io.cutover.check.Check;
 import io.cutover.check.CheckResult;
 import io.cutover.check.CheckRunner;
+import io.cutover.inventory.HomedKind;
+import io.cutover.inventory.SipAddress;
 import io.cutover.journal.Action;
 import io.cutover.journal.Entry;
 import io.cutover.journal.Event;
 import io.cutover.journal.Outcome;
 import io.cutover.journal.Progress;
 import io.cutover.journal.State;
+import io.cutover.plan.Move;
 import io.cutover.plan.Phase;
 import io.cutover.plan.Step;
 import io.cutover.rules.Release;
@@ -49,12 +52,39 @@ final class GateRunner {
             results.add(checks.evaluate(check));
             ctx.ticks().accept(new Tick(gate, results.size(), gate.checks().size()));
         }
+        List<SipAddress> moved = movedBefore(gate);
+        if (!moved.isEmpty()) {
+            results.add(ctx.verification().compare(moved));
+        }
         boolean passed = results.stream().allMatch(CheckResult::passed);
         ctx.append(begin.end(
                 passed ? Outcome.OK : Outcome.FAILED,
                 Evidence.write(results),
                 ctx.clock().instant()));
-        return passed ? null : new RunOutcome.GateFailed(gate.id(), gate.name(), results);
+        if (passed) {
+            return null;
+        }
+        Notices.send(
+                ctx.journal(),
+                Notices.gateFailed(
+                        ctx.run().id(), gate, attempt, results, ctx.clock().instant()));
+        return new RunOutcome.GateFailed(gate.id(), gate.name(), results);
+    }
+
+    /** The users moved by the move steps just before this gate: the ones it verifies. */
+    private List<SipAddress> movedBefore(Step.Gate gate) {
+        List<Step> steps = ctx.plan().steps();
+        List<SipAddress> users = new ArrayList<>();
+        int i = steps.indexOf(gate) - 1;
+        while (i >= 0 && steps.get(i) instanceof Step.MoveBatch batch) {
+            for (Move m : batch.moves()) {
+                if (m.subject().kind() == HomedKind.User && ctx.progress().state(batch.id(), m.item()) == State.DONE) {
+                    users.add(m.subject().sipAddress());
+                }
+            }
+            i--;
+        }
+        return users;
     }
 
     /**
@@ -67,6 +97,10 @@ final class GateRunner {
         if (approval == null || approval.state() != State.IN_DOUBT) {
             int attempt = approval == null ? 1 : approval.attempts() + 1;
             ctx.append(ctx.begin(gate.id(), Decide.APPROVAL, attempt, null, null, "awaiting approval"));
+            Notices.send(
+                    ctx.journal(),
+                    Notices.approvalAwaited(
+                            ctx.run().id(), gate, attempt, ctx.clock().instant()));
         }
         ctx.ticks().accept(new Tick(gate, gate.checks().size(), gate.checks().size()));
         while (true) {

@@ -55,7 +55,7 @@ final class MoveRunner {
     /** Returns an outcome when the run must stop (some item failed), null otherwise. */
     RunOutcome run(Step.MoveBatch batch) {
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        List<Move> todo = todo(batch, failures);
+        List<Move> todo = recordBefore(batch, todo(batch, failures), failures);
         int total = batch.moves().size();
         AtomicInteger done = new AtomicInteger(total - todo.size());
         ctx.ticks().accept(new Tick(batch, done.get(), total));
@@ -106,6 +106,29 @@ final class MoveRunner {
             todo.add(m);
         }
         return todo;
+    }
+
+    /** Records the users' state before their first move; a user whose state cannot be read is not moved. */
+    private List<Move> recordBefore(Step.MoveBatch batch, List<Move> todo, List<String> failures) {
+        Map<SipAddress, String> unread = ctx.verification().recordBefore(UserVerification.users(todo));
+        if (unread.isEmpty()) {
+            return todo;
+        }
+        List<Move> go = new ArrayList<>();
+        for (Move m : todo) {
+            String why = m.subject().kind() == HomedKind.User
+                    ? unread.get(m.subject().sipAddress())
+                    : null;
+            if (why == null) {
+                go.add(m);
+                continue;
+            }
+            Entry begin = beginOf(batch, m, ctx.nextAttempt(batch.id(), m.item()));
+            ctx.append(begin);
+            ctx.append(begin.end(Outcome.FAILED, why, ctx.clock().instant()));
+            failures.add(m.subject().id() + ": " + why);
+        }
+        return go;
     }
 
     private List<Future<?>> submit(Step.MoveBatch batch, List<Move> todo, List<String> failures, AtomicInteger done) {

@@ -55,6 +55,8 @@ public final class Rollback {
     private final RunSettings settings;
     private final Sleeper sleeper;
     private final RandomGenerator random;
+    /** The users this rollback sent back, to restore and verify. */
+    private final List<SipAddress> undone = Collections.synchronizedList(new ArrayList<>());
 
     /**
      * @param sleeper waits between retries
@@ -187,8 +189,12 @@ public final class Rollback {
         } finally {
             workers.shutdownNow();
         }
+        // What a move lost does not come back with the user: put it back, and compare.
+        failures.addAll(new UserVerification(deployment, journal.userStates(), run.id(), clock)
+                .restoreAndCompare(List.copyOf(undone)));
         List<String> sorted = new ArrayList<>(failures);
         Collections.sort(sorted);
+        Notices.send(journal, Notices.rollbackDone(run.id(), toStep, sorted, clock.instant()));
         return sorted;
     }
 
@@ -293,6 +299,9 @@ public final class Rollback {
                     deployment.move(m.subject(), m.from());
                 }
                 journal.append(begin.end(Outcome.OK, "back on " + m.from(), clock.instant()));
+                if (m.subject().kind() == HomedKind.User) {
+                    undone.add(m.subject().sipAddress());
+                }
                 return;
             } catch (DeploymentFailure f) {
                 boolean retry = f.isTransient() && backoff.policy().mayRetry(made);

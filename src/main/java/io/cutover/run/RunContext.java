@@ -45,6 +45,11 @@ record RunContext(
                 run.id(), stepId, item, Action.DO, attempt, from, to, detail, clock.instant(), settings.actor());
     }
 
+    /** Users' state recorded before their first move, and compared after it. */
+    UserVerification verification() {
+        return new UserVerification(deployment, journal.userStates(), run.id(), clock);
+    }
+
     /** The attempt number after the item's latest. */
     int nextAttempt(String stepId, String item) {
         Progress.Status prior = progress.status(stepId, item);

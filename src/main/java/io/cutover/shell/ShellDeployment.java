@@ -13,6 +13,7 @@ import io.cutover.deployment.Probe;
 import io.cutover.deployment.ProbeKind;
 import io.cutover.deployment.ProbeResult;
 import io.cutover.deployment.Subject;
+import io.cutover.deployment.UserState;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.Inventory;
@@ -52,6 +53,9 @@ public final class ShellDeployment implements Deployment {
     private final ScriptRunner runner;
     private final InventoryParser parser;
     private final ShellPools pools = new ShellPools(this);
+    /** Numbers each user data export, from the clock at start so that a later process names its files apart. */
+    private final java.util.concurrent.atomic.AtomicLong reads =
+            new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
     /** Pools and sites as last read: servers of a pool and federation routes decide how to script. */
     private volatile Topology topology;
 
@@ -382,6 +386,23 @@ public final class ShellDeployment implements Deployment {
                 .map(Fqdn::text)
                 .findFirst()
                 .orElse(null);
+    }
+
+    // ---- users' data ---------------------------------------------------------------------------
+
+    /** Reads each user with {@link ShellUserData}: a few statements per user, shared in as few scripts as the batch allows. */
+    @Override
+    public List<UserState> userStates(List<SipAddress> users) {
+        return new ShellUserData(statements(), settings.userData()).read(users, reads::incrementAndGet, this::run);
+    }
+
+    @Override
+    public void restore(UserState before) {
+        for (Answer a : run(new ShellUserData(statements(), settings.userData()).restore(before))) {
+            if (!a.ok()) {
+                throw failure("restoring the data of " + before.sipAddress(), a.error());
+            }
+        }
     }
 
     @Override

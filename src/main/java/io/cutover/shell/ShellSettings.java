@@ -2,6 +2,7 @@ package io.cutover.shell;
 
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +18,19 @@ import java.util.Locale;
  * @param encoding how values are written into the script
  * @param sessions the named shells to spread work over; empty: one, {@code command}
  * @param mode whether each shell is a long-lived session or one process per script
+ * @param userData a folder both the shell and cutover reach (a share, or a local folder when
+ *     cutover runs on the Front End), where the driver has Export-CsUserData write each user's
+ *     data before a move, to count contacts and meetings and to restore them after a rollback;
+ *     null to verify users without them
  */
 public record ShellSettings(
-        List<String> command, Duration timeout, int batch, Encoding encoding, List<SessionSpec> sessions, Mode mode) {
+        List<String> command,
+        Duration timeout,
+        int batch,
+        Encoding encoding,
+        List<SessionSpec> sessions,
+        Mode mode,
+        Path userData) {
     /** How the driver runs the shell command. */
     public enum Mode {
         /** Long-lived sessions, each started once, taking framed scripts (see {@link SessionFrames}). */
@@ -36,9 +47,9 @@ public record ShellSettings(
 
     public static final Duration MAX_TIMEOUT = Duration.ofHours(24);
 
-    /** One long-lived session of {@code command}. */
+    /** One long-lived session of {@code command}; contacts and meetings not verified. */
     public ShellSettings(List<String> command, Duration timeout, int batch, Encoding encoding) {
-        this(command, timeout, batch, encoding, List.of(), Mode.SESSION);
+        this(command, timeout, batch, encoding, List.of(), Mode.SESSION, null);
     }
 
     public ShellSettings {
@@ -67,11 +78,16 @@ public record ShellSettings(
     }
 
     public ShellSettings withSessions(List<SessionSpec> named) {
-        return new ShellSettings(command, timeout, batch, encoding, named, mode);
+        return new ShellSettings(command, timeout, batch, encoding, named, mode, userData);
     }
 
     public ShellSettings withMode(Mode m) {
-        return new ShellSettings(command, timeout, batch, encoding, sessions, m);
+        return new ShellSettings(command, timeout, batch, encoding, sessions, m, userData);
+    }
+
+    /** The same settings with Export-CsUserData writing into {@code folder} (null for none). */
+    public ShellSettings withUserData(Path folder) {
+        return new ShellSettings(command, timeout, batch, encoding, sessions, mode, folder);
     }
 
     public static ShellSettings defaults() {

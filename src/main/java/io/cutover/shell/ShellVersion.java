@@ -25,8 +25,9 @@ record ShellVersion(String name) {
      * The cmdlets whose parameters the last versions no longer have, and the last version that has
      * them: Persistent Chat went with Skype for Business Server 2019.
      */
-    private static final Map<String, String> UNTIL =
-            new TreeMap<>(Map.of("Test-CsPersistentChatMessage", "Skype for Business Server 2015"));
+    private static final Map<String, String> UNTIL = new TreeMap<>(Map.of(
+            "Test-CsPersistentChatMessage", "Skype for Business Server 2015",
+            "Grant-CsPersistentChatPolicy", "Skype for Business Server 2015"));
 
     /** The newest version this class knows. */
     static final ShellVersion NEWEST = new ShellVersion(ORDER.get(ORDER.size() - 1));
@@ -38,9 +39,13 @@ record ShellVersion(String name) {
                 "Move-CsMeetingRoom",
                 "Get-CsPersistentChatRoom",
                 "Get-CsPersistentChatPolicy",
+                "Grant-CsPersistentChatPolicy",
                 "Test-CsPersistentChatMessage",
                 "Test-CsXmppIM",
-                "Test-CsAVEdgeConnectivity")) {
+                "Test-CsAVEdgeConnectivity",
+                "Get-CsEffectivePolicy",
+                "Export-CsUserData",
+                "Update-CsUserData")) {
             m.put(c, "Lync Server 2013");
         }
         for (String c : List.of("Get-CsThirdPartyVideoSystem", "Move-CsThirdPartyVideoSystem", "Start-CsPool")) {

@@ -120,7 +120,11 @@ class MigrationIT {
         StatusReport status = cutover.status();
         assertThat(status.state()).isEqualTo(RunState.STOPPED_AT_A_GATE);
         assertThat(status.blocker().stepId()).isEqualTo(gate);
-        assertThat(status.blocker().checks()).singleElement().asString().contains("policy parity");
+        // The policy parity of the plan's sample and the verification of every moved user both see the loss.
+        assertThat(status.blocker().checks())
+                .hasSize(2)
+                .anySatisfy(c -> assertThat(c).contains("policy parity"))
+                .anySatisfy(c -> assertThat(c).contains("users verified before and after"));
         assertThat(status.blocker().details()).anySatisfy(d -> assertThat(d).contains("ConferencingPolicy"));
         Plan plan = cutover.readPlan(dir.resolve("ws").resolve("plan.json"));
         Step.MoveBatch pilot = (Step.MoveBatch)

@@ -250,6 +250,14 @@ class MetersTest {
     /** A deployment that answers probes (250 ms, failing for sip:fail) and nothing else. */
     static class FakeDeployment implements Deployment {
         @Override
+        public List<io.cutover.deployment.UserState> userStates(List<io.cutover.inventory.SipAddress> users) {
+            return List.of();
+        }
+
+        @Override
+        public void restore(io.cutover.deployment.UserState before) {}
+
+        @Override
         public ProbeResult probe(Probe probe) {
             return "sip:fail@contoso.com".equals(probe.to())
                     ? ProbeResult.failure(probe, TARGET, 1000, "no answer", "408 Request Timeout")

@@ -39,6 +39,14 @@ class InDoubtTest {
 
     /** Answers where subjects are, what state pools are in and where the site federates; nothing else. */
     private static final class Answers implements Deployment {
+        @Override
+        public List<io.cutover.deployment.UserState> userStates(List<io.cutover.inventory.SipAddress> users) {
+            return List.of();
+        }
+
+        @Override
+        public void restore(io.cutover.deployment.UserState before) {}
+
         final Map<Subject, String> homes = new HashMap<>();
         final Map<Fqdn, PoolState> pools = new HashMap<>();
         String route = "edge01.contoso.com";

@@ -72,6 +72,7 @@ public final class FakeShell {
     private final String failText;
     private final Catalog catalog = Catalog.bundled();
     private final Costs costs;
+    private final FakeUserData userData;
     /** Response Group configurations exported by this process, by file name: their identities. */
     private final Map<String, String> exported = new java.util.HashMap<>();
     /** The computer a script block of Invoke-Command runs on, else null. */
@@ -83,6 +84,7 @@ public final class FakeShell {
 
     FakeShell(Lab lab, PrintStream out, Map<String, String> env) {
         this.lab = lab;
+        this.userData = new FakeUserData(lab);
         this.out = out;
         this.trace = env.containsKey("CUTOVER_FAKESHELL_TRACE") ? Path.of(env.get("CUTOVER_FAKESHELL_TRACE")) : null;
         this.hang = env.get("CUTOVER_FAKESHELL_HANG");
@@ -697,7 +699,36 @@ public final class FakeShell {
                         .fqdn());
                 return List.of();
             }
+            case "get-cseffectivepolicy": {
+                Map<String, Object> p = params(c, Set.of("Identity"));
+                return List.of(userData.effective(required(p, "Identity", c.name())));
+            }
+            case "export-csuserdata": {
+                Map<String, Object> p = params(c, Set.of("PoolFqdn", "UserFilter", "FileName"));
+                userData.export(
+                        required(p, "PoolFqdn", c.name()),
+                        required(p, "UserFilter", c.name()),
+                        required(p, "FileName", c.name()));
+                return List.of();
+            }
+            case "update-csuserdata": {
+                Map<String, Object> p = params(c, Set.of("FileName", "UserFilter"));
+                userData.update(required(p, "FileName", c.name()), required(p, "UserFilter", c.name()));
+                return List.of();
+            }
+            case "set-csuser": {
+                Map<String, Object> p = params(c, Set.of("Identity", "LineURI", "EnterpriseVoiceEnabled"));
+                Object voice = p.get("EnterpriseVoiceEnabled");
+                userData.set(required(p, "Identity", c.name()), str(p, "LineURI"), (Boolean) voice);
+                return List.of();
+            }
             default:
+                if (name.startsWith("grant-cs")) {
+                    Map<String, Object> p = params(c, Set.of("Identity", "PolicyName"));
+                    if (userData.grant(name, required(p, "Identity", c.name()), required(p, "PolicyName", c.name()))) {
+                        return List.of();
+                    }
+                }
                 break;
         }
         for (HomedKind k : HomedKind.values()) {
@@ -791,7 +822,7 @@ public final class FakeShell {
         return m;
     }
 
-    private static Map<String, Object> user(User u) {
+    private Map<String, Object> user(User u) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("SipAddress", u.sipAddress());
         m.put("DisplayName", u.displayName());
@@ -800,6 +831,7 @@ public final class FakeShell {
         for (PolicyKind k : PolicyKind.values()) {
             m.put(k.column(), u.policies().get(k));
         }
+        userData.addTo(m, u.sipAddress());
         return m;
     }
 

@@ -155,6 +155,7 @@ final class ScriptShapes {
             all.add(st.stop("poolold-fe1.contoso.com"));
             all.add(st.replication());
             all.add(st.healthMonitoring());
+            all.addAll(userData(st, user));
             String other = inv.users().get(1).sipAddress().text();
             for (ProbeKind k : ProbeKind.values()) {
                 if (!st.version().has(k.cmdlet())) {
@@ -173,5 +174,22 @@ final class ScriptShapes {
                     from.shortName() + " -> " + to.shortName() + " driver statement " + i, to.name(), all.get(i)));
         }
         return shapes;
+    }
+
+    /** Reading a user's data (with and without an export) and restoring every attribute of it. */
+    private static List<String> userData(Statements st, io.cutover.inventory.SipAddress user) {
+        ShellUserData data = new ShellUserData(st, java.nio.file.Path.of("C:\\cutover\\userdata"));
+        List<String> all = new ArrayList<>(data.reads(user, null));
+        java.nio.file.Path export = data.exportFile(user, 1);
+        all.addAll(data.reads(user, data.exports() ? export : null));
+        java.util.Map<io.cutover.inventory.PolicyKind, String> policies =
+                new java.util.EnumMap<>(io.cutover.inventory.PolicyKind.class);
+        for (io.cutover.inventory.PolicyKind k : io.cutover.inventory.PolicyKind.values()) {
+            policies.put(k, "Site:Redmond " + k.column());
+        }
+        io.cutover.deployment.UserState before = new io.cutover.deployment.UserState(
+                user, policies, policies, "tel:+14255550100", true, List.of("1234567"), null, 12, export.toString());
+        all.addAll(data.restore(before));
+        return all;
     }
 }

@@ -1,0 +1,90 @@
+package io.cutover.run;
+
+import io.cutover.check.CheckResult;
+import io.cutover.journal.Journal;
+import io.cutover.journal.Notice;
+import io.cutover.journal.NoticeKind;
+import io.cutover.plan.Step;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The notices a run writes to the journal's outbox, for the courier to deliver. Writing one never
+ * holds up or fails the run: the outbox is one insert into the journal's store, and a notice that
+ * cannot be written is logged as a warning and the run goes on.
+ */
+final class Notices {
+    private static final Logger LOG = LoggerFactory.getLogger(Notices.class);
+
+    private Notices() {}
+
+    static void send(Journal journal, Notice n) {
+        try {
+            journal.outbox().enqueue(n);
+        } catch (RuntimeException e) {
+            // Telling people is not worth stopping a migration for; the journal still has the facts.
+            LOG.warn("notice {} could not be written to the outbox: {}", n.key(), e.toString());
+        }
+    }
+
+    static Notice gateFailed(String runId, Step.Gate gate, int attempt, List<CheckResult> results, Instant at) {
+        List<String> lines = new ArrayList<>();
+        for (CheckResult r : results) {
+            if (!r.passed()) {
+                lines.add("failed: " + r.check());
+                r.failures().forEach(f -> lines.add("  " + f));
+            }
+        }
+        return new Notice(
+                key(NoticeKind.GATE_FAILED, runId, gate.id(), attempt),
+                NoticeKind.GATE_FAILED,
+                runId,
+                at,
+                "Gate " + gate.id() + " (" + gate.name() + ") failed; the run stopped there",
+                lines);
+    }
+
+    static Notice approvalAwaited(String runId, Step.Gate gate, int attempt, Instant at) {
+        return new Notice(
+                key(NoticeKind.APPROVAL_AWAITED, runId, gate.id(), attempt),
+                NoticeKind.APPROVAL_AWAITED,
+                runId,
+                at,
+                "Gate " + gate.id() + " (" + gate.name() + ") passed and awaits approval",
+                List.of("approve with `cutover approve " + gate.id() + "` or from the dashboard"));
+    }
+
+    static Notice runFinished(String runId, int stepsRun, Instant at) {
+        return new Notice(
+                key(NoticeKind.RUN_FINISHED, runId),
+                NoticeKind.RUN_FINISHED,
+                runId,
+                at,
+                "Run " + runId + " finished: every step of the plan is done",
+                List.of(stepsRun + " steps run by the last invocation"));
+    }
+
+    static Notice rollbackDone(String runId, String toStep, List<String> failures, Instant at) {
+        String to = toStep == null ? "the start of the run" : toStep;
+        return new Notice(
+                key(NoticeKind.ROLLBACK_DONE, runId, to, at),
+                NoticeKind.ROLLBACK_DONE,
+                runId,
+                at,
+                failures.isEmpty()
+                        ? "Rollback of run " + runId + " to " + to + " done"
+                        : "Rollback of run " + runId + " to " + to + " ended with " + failures.size() + " failures",
+                failures);
+    }
+
+    private static String key(NoticeKind kind, Object... parts) {
+        StringBuilder k = new StringBuilder(kind.code());
+        for (Object p : parts) {
+            k.append('/').append(p);
+        }
+        return k.toString();
+    }
+}
