@@ -29,7 +29,15 @@ public final class StoreCopy {
                     "run_id, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail, at, actor",
                     "seq"),
             new Table("control", "run_id, request, actor, at", "seq"),
-            new Table("audit", "at, actor, channel, action, target, result, detail, attempts", "seq"));
+            new Table("audit", "at, actor, channel, action, target, result, detail, attempts", "seq"),
+            // What a rollback puts users back to, and the notices not yet delivered: a copy without
+            // them would lose the path back and the notifications.
+            new Table("user_state", "run_id, sip, state, taken_at", "run_id, sip"),
+            new Table("outbox", "notice_key, kind, run_id, created_at, notice", "notice_key"),
+            new Table(
+                    "outbox_delivery",
+                    "notice_key, channel, attempt, at, result, detail",
+                    "notice_key, channel, attempt"));
 
     /**
      * One table as copied.

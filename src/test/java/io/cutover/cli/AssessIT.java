@@ -117,7 +117,8 @@ class AssessIT {
                 .isEqualTo("[{\"code\":\"HOMED_USERS\",\"count\":1200},"
                         + "{\"code\":\"HOMED_OBJECTS\",\"count\":32,\"objects\":" + red.get("objects") + "},"
                         + "{\"code\":\"RETAINED_USERS\",\"count\":17},{\"code\":\"HOSTS_CMS\"},"
-                        + "{\"code\":\"EDGE_NEXT_HOP\",\"by\":[\"lyncedge01.contoso.com\"]}]");
+                        + "{\"code\":\"EDGE_NEXT_HOP\",\"by\":[\"lyncedge01.contoso.com\"],\"step\":\"stays: Edge"
+                        + " lyncedge01.contoso.com still uses lyncpool01.contoso.com as its next hop\"}]");
 
         JsonNode dub = pool(doc, "sfb15pool-dub.contoso.com");
         assertThat(dub.get("users").asInt()).isEqualTo(1000);

@@ -34,7 +34,14 @@ class RehearseOverSipIT {
     void a_rehearsal_signs_users_in_through_the_sites_director_over_sip() throws Exception {
         Path healthy = dir.resolve("healthy.yaml");
         Files.writeString(healthy, SCENARIO);
-        cutover("rehearse", healthy.toString(), "--workspace", dir.resolve("ok").toString())
+        // The scenario's new pool is Skype for Business Server 2019.
+        cutover(
+                        "rehearse",
+                        healthy.toString(),
+                        "--target",
+                        "2019",
+                        "--workspace",
+                        dir.resolve("ok").toString())
                 .ok();
 
         Path broken = dir.resolve("director-stopped.yaml");
@@ -45,6 +52,8 @@ class RehearseOverSipIT {
         Invocation run = cutover(
                 "rehearse",
                 broken.toString(),
+                "--target",
+                "2019",
                 "--workspace",
                 dir.resolve("stopped").toString());
 

@@ -58,7 +58,7 @@ class RunbookCliIT {
         Path out = dir.resolve("runbooks");
         Invocation run = Invocation.cutover("runbook", "--workspace", ws, "--out", out.toString())
                 .ok();
-        assertThat(run.out()).contains("01-Prepare.ps1", "11-Decommission.ps1");
+        assertThat(run.out()).contains("01-Prepare.ps1", "12-Decommission.ps1");
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
                     .hasSize(11)
@@ -159,7 +159,7 @@ class RunbookCliIT {
                 .singleElement()
                 .asString()
                 .startsWith(
-                        "error: the deployment could not be read: cannot start the shell command [/nonexistent/powershell.exe, -Command, -]")
+                        "error: the deployment could not be read: shell session shell: cannot start the shell command [/nonexistent/powershell.exe, -Command, -]")
                 .endsWith("check --shell-command and run again");
         assertThat(dir.resolve("ws").resolve("journal.db")).doesNotExist();
     }

@@ -35,14 +35,23 @@ class StoreCopyIT {
             Store back = new Store.Sqlite(dir.resolve("back.db"));
             List<StoreCopy.Copied> again = StoreCopy.copy(postgres, back, me(), Clock.systemUTC());
 
-            assertThat(there).extracting(StoreCopy.Copied::table).containsExactly("run", "journal", "control", "audit");
-            assertThat(there).extracting(StoreCopy.Copied::rows).containsExactly(1L, (long) written.size(), 1L, 1L);
+            assertThat(there)
+                    .extracting(StoreCopy.Copied::table)
+                    .containsExactly("run", "journal", "control", "audit", "user_state", "outbox", "outbox_delivery");
+            assertThat(there)
+                    .extracting(StoreCopy.Copied::rows)
+                    .containsExactly(1L, (long) written.size(), 1L, 1L, 1L, 0L, 0L);
             assertThat(again).isEqualTo(there);
             for (Store s : List.of(postgres, back)) {
                 try (Journal j = Journal.open(s)) {
                     assertThat(content(j.entries("run-1"))).isEqualTo(content(written));
                     assertThat(j.controls("run-1")).extracting(Control::request).containsExactly(Control.Request.PAUSE);
                     assertThat(j.auditLog(10)).extracting(AuditEntry::action).containsExactly("pause");
+                    // What a rollback would put the user back to came along.
+                    assertThat(j.userStates()
+                                    .of("run-1", List.of(USER.sipAddress()))
+                                    .get(USER.sipAddress()))
+                            .isEqualTo(USER);
                 }
             }
         }
@@ -73,6 +82,17 @@ class StoreCopyIT {
                 .isEqualTo(ErrorCode.BAD_INPUT);
     }
 
+    private static final io.cutover.deployment.UserState USER = new io.cutover.deployment.UserState(
+            io.cutover.inventory.SipAddress.of("sip:a@x.com"),
+            java.util.Map.of(),
+            java.util.Map.of(),
+            "tel:+3531",
+            true,
+            List.of("conf-1"),
+            null,
+            23,
+            null);
+
     private static Claimant me() {
         return Claimant.thisProcess("copier");
     }
@@ -88,6 +108,7 @@ class StoreCopyIT {
                 rows.add(begin.end(i % 7 == 0 ? Outcome.RETRY : Outcome.OK, "détail " + i, AT.plusSeconds(i)));
             }
             j.append(rows);
+            j.userStates().recordFirst("run-1", List.of(USER), AT);
             j.request("run-1", Control.Request.PAUSE, "bob", AT);
             j.audit(new AuditEntry(0, AT, "bob", "cli", "pause", "run-1", "ok", null));
         }

@@ -67,7 +67,7 @@ class PostgresCliIT {
             String url = pg.getJdbcUrl("postgres", "postgres");
 
             cutover("lab", "lab", "create", "--workspace", ws.toString(), scenario.toString());
-            cutover("plan", "plan", "--workspace", ws.toString(), "--store", url);
+            cutover("plan", "plan", "--workspace", ws.toString(), "--store", url, "--target", "2019");
             cutover("run", "run", "--workspace", ws.toString());
             cutover("status", "status", "--workspace", ws.toString());
 
