@@ -188,7 +188,13 @@ public final class Executor {
                             new GateRunner(c, new CheckRunner(deployment, probes)),
                             new ActionRunner(c)));
             int claimers = parallelism.parallelSites() ? sites(start) : 1;
-            return claimed.run(claimers, r -> Threads.daemon("cutover-claimer").newThread(r));
+            RunOutcome outcome =
+                    claimed.run(claimers, r -> Threads.daemon("cutover-claimer").newThread(r));
+            if (outcome instanceof RunOutcome.Finished f) {
+                // Every instance that sees the end says so; the outbox keeps one notice per run.
+                Notices.send(journal, Notices.runFinished(run.id(), f.stepsRun(), clock.instant()));
+            }
+            return outcome;
         } finally {
             workers.shutdownNow();
             probes.shutdownNow();

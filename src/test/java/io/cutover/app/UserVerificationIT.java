@@ -118,4 +118,24 @@ class UserVerificationIT {
                 .extracting(io.cutover.journal.Notice::kind)
                 .containsExactly(io.cutover.journal.NoticeKind.RUN_FINISHED);
     }
+
+    @Test
+    void a_run_over_sites_in_parallel_says_once_that_it_finished() {
+        Cutover cutover = cutover();
+        cutover.labCreate(null);
+        cutover.plan(PlanOptions.defaults(TARGET), null);
+
+        var result = cutover.run(
+                null,
+                fast(),
+                new io.cutover.run.Parallelism(false, true, 0, 0, io.cutover.run.Parallelism.DEFAULT_SLICE),
+                false,
+                t -> {},
+                io.cutover.app.Target.lab());
+
+        assertThat(result.outcome()).isEqualTo("finished");
+        assertThat(notices())
+                .extracting(io.cutover.journal.Notice::kind)
+                .containsExactly(io.cutover.journal.NoticeKind.RUN_FINISHED);
+    }
 }
