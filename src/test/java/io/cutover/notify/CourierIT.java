@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
+import io.cutover.http.ManualClock;
 import io.cutover.journal.Journal;
 import io.cutover.journal.Notice;
 import io.cutover.journal.NoticeKind;
