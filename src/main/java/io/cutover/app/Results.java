@@ -83,6 +83,17 @@ public final class Results {
                         List.of(),
                         s.failures(),
                         status);
+            } else if (outcome instanceof RunOutcome.Held h) {
+                return new RunResult(
+                        runId,
+                        checksum,
+                        h.why() == RunOutcome.Held.Why.WINDOW ? "held-window" : "held-budget",
+                        h.exitCode(),
+                        h.atStep(),
+                        h.reason(),
+                        List.of(),
+                        List.of(),
+                        status);
             } else if (outcome instanceof RunOutcome.Stopped s) {
                 return new RunResult(
                         runId,

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
             "  1  internal error",
             "  2  bad input (a file, a plan, an option); nothing was changed",
             "  3  a gate or check failed (see `cutover status`)",
-            "  4  rolled back (`rollback` undid steps)"
+            "  4  rolled back (`rollback` undid steps)",
+            "  5  held: a change window closed or an error budget ran out (`run --follow`, `run --resume`)"
         })
 final class CutoverCommand implements Runnable {
     @Spec

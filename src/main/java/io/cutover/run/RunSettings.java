@@ -4,6 +4,7 @@ import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.inventory.Site;
 import io.cutover.plan.Phase;
+import io.cutover.schedule.Schedule;
 import java.time.Duration;
 
 /**
@@ -17,11 +18,29 @@ import java.time.Duration;
  * @param until run only steps of phases up to this one (null: all)
  * @param actor who is running, for the journal
  * @param sites run only steps of these sites (empty: every site), e.g. one site per change window
+ * @param schedule the change windows and error budgets the run keeps to ({@link Schedule#NONE}:
+ *     always open, no budget)
  */
 public record RunSettings(
-        int concurrency, int maxAttempts, Duration backoff, Phase until, String actor, java.util.List<String> sites) {
+        int concurrency,
+        int maxAttempts,
+        Duration backoff,
+        Phase until,
+        String actor,
+        java.util.List<String> sites,
+        Schedule schedule) {
     public RunSettings(int concurrency, int maxAttempts, Duration backoff, Phase until, String actor) {
         this(concurrency, maxAttempts, backoff, until, actor, java.util.List.of());
+    }
+
+    public RunSettings(
+            int concurrency,
+            int maxAttempts,
+            Duration backoff,
+            Phase until,
+            String actor,
+            java.util.List<String> sites) {
+        this(concurrency, maxAttempts, backoff, until, actor, sites, Schedule.NONE);
     }
 
     public static final int MAX_CONCURRENCY = 512;
@@ -31,6 +50,7 @@ public record RunSettings(
     /** @throws CutoverException BAD_INPUT naming the option of a value out of its range */
     public RunSettings {
         sites = java.util.List.copyOf(sites);
+        schedule = schedule == null ? Schedule.NONE : schedule;
         if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
             throw new CutoverException(
                     ErrorCode.BAD_INPUT,
@@ -57,11 +77,15 @@ public record RunSettings(
     }
 
     public RunSettings withUntil(Phase phase) {
-        return new RunSettings(concurrency, maxAttempts, backoff, phase, actor, sites);
+        return new RunSettings(concurrency, maxAttempts, backoff, phase, actor, sites, schedule);
     }
 
     public RunSettings withSites(java.util.List<String> names) {
-        return new RunSettings(concurrency, maxAttempts, backoff, until, actor, names);
+        return new RunSettings(concurrency, maxAttempts, backoff, until, actor, names, schedule);
+    }
+
+    public RunSettings withSchedule(Schedule windowsAndBudgets) {
+        return new RunSettings(concurrency, maxAttempts, backoff, until, actor, sites, windowsAndBudgets);
     }
 
     /** Whether a step is one this run may carry out: of a phase up to {@code until}, of a chosen site. */
