@@ -32,16 +32,19 @@ public final class Catalog {
     private final List<Set<String>> coexistence;
     private final List<Migration> migrations;
     private final LocalDate reviewed;
+    private final ClientSupport clients;
 
     Catalog(
             Map<String, ProductVersion> versions,
             List<Set<String>> coexistence,
             List<Migration> migrations,
-            LocalDate reviewed) {
+            LocalDate reviewed,
+            ClientSupport clients) {
         this.versions = new LinkedHashMap<>(versions);
         this.coexistence = List.copyOf(coexistence);
         this.migrations = List.copyOf(migrations);
         this.reviewed = reviewed;
+        this.clients = clients;
     }
 
     /** The catalog bundled with the product. */
@@ -96,7 +99,7 @@ public final class Catalog {
                     m.path("alternative").isTextual() ? m.path("alternative").asText() : null));
         }
         LocalDate reviewed = LocalDate.parse(root.path("reviewed").asText("2026-11-01"));
-        return new Catalog(versions, coexistence, migrations, reviewed);
+        return new Catalog(versions, coexistence, migrations, reviewed, ClientSupport.parse(root));
     }
 
     private static List<String> texts(JsonNode array) {
@@ -115,6 +118,11 @@ public final class Catalog {
                                 e.getValue().path("update").asText(),
                                 e.getValue().path("published").asBoolean(false))));
         return map;
+    }
+
+    /** Which clients may sign in to which server version. */
+    public ClientSupport clients() {
+        return clients;
     }
 
     /** The day the catalog's facts were last reviewed: "today" for a caller that gives no date. */
