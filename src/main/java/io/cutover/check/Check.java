@@ -23,9 +23,13 @@ import java.util.Map;
     @JsonSubTypes.Type(value = Check.Drain.class, name = "Drain"),
     @JsonSubTypes.Type(value = Check.Matrix.class, name = "Matrix"),
     @JsonSubTypes.Type(value = Check.MinimumBuilds.class, name = "MinimumBuilds"),
-    @JsonSubTypes.Type(value = Check.Released.class, name = "Released")
+    @JsonSubTypes.Type(value = Check.Released.class, name = "Released"),
+    @JsonSubTypes.Type(value = Check.ClientsSupported.class, name = "ClientsSupported")
 })
 public sealed interface Check {
+    /** The stable code a failure of {@link ClientsSupported} and a held-back user carry. */
+    String CLIENT_NOT_SUPPORTED = "CLIENT_NOT_SUPPORTED";
+
     /** A short name for people, e.g. "policy parity of 20 users". */
     String describe();
 
@@ -150,6 +154,27 @@ public sealed interface Check {
             return "manual step done: " + release.instruction();
         }
     }
+
+    /**
+     * Each user's last client, as the deployment reports it when the gate runs (else as clients.csv
+     * gave it when planning), may sign in to the target version (see {@code
+     * io.cutover.catalog.ClientSupport}); a user who upgraded since planning passes.
+     *
+     * @param target the target version's name
+     * @param users the users whose client was too old when planning, with that client
+     */
+    record ClientsSupported(String target, List<ClientOf> users) implements Check {
+        public ClientsSupported {
+            users = List.copyOf(users);
+        }
+
+        public String describe() {
+            return "clients of " + users.size() + " users may sign in to " + target;
+        }
+    }
+
+    /** A user and the client string they last signed in with. */
+    record ClientOf(SipAddress sipAddress, String client) {}
 
     private static String join(List<Fqdn> pools) {
         return pools.stream().map(Fqdn::text).collect(java.util.stream.Collectors.joining(", "));

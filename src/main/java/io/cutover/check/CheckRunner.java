@@ -74,6 +74,8 @@ public final class CheckRunner {
             return drain(c);
         } else if (check instanceof Check.Matrix c) {
             return probe(c, matrixProbes(c));
+        } else if (check instanceof Check.ClientsSupported c) {
+            return new ClientCheck(deployment, catalog).run(c);
         }
         throw new IllegalArgumentException("unknown check " + check);
     }

@@ -197,6 +197,10 @@ public final class PlanExplainer {
                     .computeIfAbsent(r.features(), f -> new ArrayList<>())
                     .add(r));
             byFeatures.forEach((features, group) -> {
+                if (features.isEmpty()) {
+                    heldBack(group, out);
+                    return;
+                }
                 String reason = group.stream().map(Retained::reason).distinct().collect(Collectors.joining("; "));
                 out.append("    ")
                         .append(features.stream().map(Feature::name).collect(Collectors.joining(", ")))
@@ -207,6 +211,21 @@ public final class PlanExplainer {
                         .append(")\n");
                 group.forEach(r -> out.append("      ").append(r.sipAddress()).append('\n'));
             });
+        });
+    }
+
+    /** Users held back for something other than a feature (an old client): each with its own reason. */
+    private static void heldBack(List<Retained> group, StringBuilder out) {
+        Map<String, List<Retained>> byCode = new TreeMap<>();
+        group.forEach(r -> byCode.computeIfAbsent(String.valueOf(r.code()), c -> new ArrayList<>())
+                .add(r));
+        byCode.forEach((code, users) -> {
+            out.append("    ").append(code).append(" (").append(users.size()).append(")\n");
+            users.forEach(r -> out.append("      ")
+                    .append(r.sipAddress())
+                    .append(": ")
+                    .append(r.reason())
+                    .append('\n'));
         });
     }
 

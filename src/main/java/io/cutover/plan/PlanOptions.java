@@ -13,6 +13,8 @@ import java.util.List;
  * @param validationSample how many users of each production wave are validated after it
  * @param approveGates the phases whose gates, once their checks pass, also wait for a person's
  *     approval; left out of the JSON when empty so that plans made without it keep their checksum
+ * @param oldClients what happens to users whose last client cannot sign in to the target: held
+ *     back (the default, left out of the JSON) or moved with a failing gate
  */
 public record PlanOptions(
         String target,
@@ -20,11 +22,25 @@ public record PlanOptions(
         List<String> pilotUsers,
         List<Integer> waveSizes,
         int validationSample,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Phase> approveGates) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Phase> approveGates,
+
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = OldClients.DefaultFilter.class)
+        OldClients oldClients) {
     public PlanOptions {
         pilotUsers = List.copyOf(pilotUsers);
         waveSizes = List.copyOf(waveSizes);
         approveGates = approveGates == null ? List.of() : List.copyOf(new java.util.TreeSet<>(approveGates));
+        oldClients = oldClients == null ? OldClients.HOLD : oldClients;
+    }
+
+    public PlanOptions(
+            String target,
+            int pilotCount,
+            List<String> pilotUsers,
+            List<Integer> waveSizes,
+            int validationSample,
+            List<Phase> approveGates) {
+        this(target, pilotCount, pilotUsers, waveSizes, validationSample, approveGates, OldClients.HOLD);
     }
 
     public PlanOptions(
@@ -33,7 +49,11 @@ public record PlanOptions(
     }
 
     public PlanOptions withApproveGates(List<Phase> phases) {
-        return new PlanOptions(target, pilotCount, pilotUsers, waveSizes, validationSample, phases);
+        return new PlanOptions(target, pilotCount, pilotUsers, waveSizes, validationSample, phases, oldClients);
+    }
+
+    public PlanOptions withOldClients(OldClients mode) {
+        return new PlanOptions(target, pilotCount, pilotUsers, waveSizes, validationSample, approveGates, mode);
     }
 
     /**

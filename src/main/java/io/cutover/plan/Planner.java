@@ -74,7 +74,8 @@ public final class Planner {
                 options.pilotUsers(),
                 options.waveSizes(),
                 options.validationSample(),
-                options.approveGates());
+                options.approveGates(),
+                options.oldClients());
         return PlanCodec.seal(new Plan(Plan.FORMAT, source, recorded, planner.steps, scope.retained, scope.kept, null));
     }
 
@@ -143,6 +144,7 @@ public final class Planner {
                 }
             }
             validation.add(new Check.Matrix(List.of(p.fqdn(), t.fqdn())));
+            scope.clients.check(pilot).ifPresent(validation::add);
             steps.add(new Gate(
                     at + "pilot-validation",
                     s,
@@ -305,14 +307,15 @@ public final class Planner {
                     .filter(User::enabled)
                     .limit(scope.options.validationSample())
                     .toList();
+            List<Check> checks = new ArrayList<>();
             if (!sample.isEmpty()) {
+                checks.add(new Check.Registration(sips(sample)));
+                checks.add(parity(sample, t));
+            }
+            scope.clients.check(wave).ifPresent(checks::add);
+            if (!checks.isEmpty()) {
                 steps.add(new Gate(
-                        id + "-validation",
-                        site.name(),
-                        p.fqdn(),
-                        Phase.Production,
-                        "validate wave " + k,
-                        List.of(new Check.Registration(sips(sample)), parity(sample, t))));
+                        id + "-validation", site.name(), p.fqdn(), Phase.Production, "validate wave " + k, checks));
             }
         }
     }

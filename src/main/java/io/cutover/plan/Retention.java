@@ -13,13 +13,14 @@ import io.cutover.rules.PoolKinds;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
- * What the plan leaves behind and why: users who depend on a feature the target lacks stay on
- * their legacy pool, which is kept; so is the legacy Edge carrying XMPP federation for them, the
+ * What the plan leaves behind and why: users who depend on a feature the target lacks, or whose last
+ * client cannot sign in to it (when the plan holds old clients back), stay on their legacy pool,
+ * which is kept; so is the legacy Edge carrying XMPP federation for them, the
  * Front End pool that Edge forwards to, and every legacy pool of a role the plan does not migrate.
  * Filled in once, while the {@link Scope} is built, into the lists the scope holds.
  */
@@ -54,13 +55,19 @@ final class Retention {
             int xmppUsers = 0;
             for (Pool p : s.legacyFrontEnds()) {
                 int count = 0;
+                int oldClients = 0;
                 Set<Feature> lostByPool = EnumSet.noneOf(Feature.class);
                 for (User u : usersOn(p)) {
                     Set<Feature> lost = target.lacking(u.features());
-                    if (lost.isEmpty()) {
+                    Optional<String> client = lost.isEmpty() ? scope.clients.holdReason(u) : Optional.empty();
+                    if (lost.isEmpty() && client.isEmpty()) {
                         continue;
                     }
-                    Retained r = new Retained(u.sipAddress(), p.fqdn(), List.copyOf(lost), reason(lost));
+                    Retained r = client.isPresent()
+                            ? new Retained(
+                                    u.sipAddress(), p.fqdn(), List.of(), client.get(), Retained.CLIENT_NOT_SUPPORTED)
+                            : new Retained(u.sipAddress(), p.fqdn(), List.copyOf(lost), reason(lost));
+                    oldClients += client.isPresent() ? 1 : 0;
                     retainedList.add(r);
                     retainedBySip.put(u.sipAddress(), r);
                     lostByPool.addAll(lost);
@@ -74,7 +81,7 @@ final class Retention {
                             p.fqdn(),
                             s.name(),
                             "keeps " + count + " retained "
-                                    + (count == 1 ? "user" : "users") + " (" + names(lostByPool)
+                                    + (count == 1 ? "user" : "users") + " (" + names(lostByPool, oldClients)
                                     + "); stays in coexistence until they can move"));
                 }
             }
@@ -145,8 +152,13 @@ final class Retention {
         return "depends on " + spoken + (allRemoved ? ", removed in " : ", not offered by ") + target.name();
     }
 
-    private static String names(Set<Feature> features) {
-        return features.stream().sorted().map(Feature::name).collect(Collectors.joining(", "));
+    private String names(Set<Feature> features, int oldClients) {
+        List<String> names = new java.util.ArrayList<>(
+                features.stream().sorted().map(Feature::name).toList());
+        if (oldClients > 0) {
+            names.add(oldClients + " with a client that cannot sign in to " + target.name());
+        }
+        return String.join(", ", names);
     }
 
     private String siteName(Pool pool) {

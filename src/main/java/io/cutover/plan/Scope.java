@@ -89,6 +89,8 @@ final class Scope {
     final Map<Fqdn, ProductVersion> versionOf;
     /** Explicit pilot users, or empty when the pilot is picked by count. */
     final Set<SipAddress> pilots;
+    /** Users whose last client cannot sign in to the target. */
+    final ClientGate clients;
 
     private Scope(Inventory inventory, Catalog catalog, PlanOptions options) {
         this.inventory = inventory;
@@ -141,6 +143,7 @@ final class Scope {
             }
         }
 
+        this.clients = new ClientGate(inventory, catalog, target, options.oldClients());
         this.retainedBySip = new HashMap<>();
         List<Retained> retainedList = new ArrayList<>();
         List<KeptPool> keptList = new ArrayList<>();
