@@ -186,7 +186,14 @@ public record Assessment(
         /** A server runs a build older than the one that may coexist with the target. */
         BELOW_MINIMUM_BUILD,
         /** topology.xml is a Topology Builder file never published: its pools may not exist. */
-        TOPOLOGY_NOT_PUBLISHED;
+        TOPOLOGY_NOT_PUBLISHED,
+        /**
+         * Users of a legacy pool last signed in with a client the target refuses: the plan holds them
+         * back (or, with {@code --old-clients fail}, their wave's gate fails). Not a blocker.
+         */
+        CLIENT_NOT_SUPPORTED,
+        /** Client strings in clients.csv the catalog does not recognise: reported, never held back. */
+        CLIENT_UNKNOWN;
 
         @JsonValue
         public String json() {

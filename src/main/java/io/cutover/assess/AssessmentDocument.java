@@ -65,6 +65,7 @@ final class AssessmentDocument extends Survey {
         builds.paths();
         builds.minimumBuilds();
         homed.retained();
+        homed.clients();
         servers.cms();
         new FederationFindings(this).federation();
         new DependencyFindings(this).dependencies();

@@ -4,11 +4,14 @@ import io.cutover.assess.Assessment.Finding;
 import io.cutover.assess.Assessment.FindingCode;
 import io.cutover.assess.Assessment.RetainedUser;
 import io.cutover.assess.Assessment.Severity;
+import io.cutover.catalog.ClientVerdict;
 import io.cutover.catalog.Feature;
+import io.cutover.inventory.ClientSignIn;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Policies;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
+import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.User;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,6 +62,61 @@ final class UserFindings extends Survey {
                             + String.join(", ", features) + ", which " + target.name()
                             + " does not offer; they stay on the legacy pool, which stays in coexistence"));
         });
+    }
+
+    /**
+     * Per legacy pool, the users whose last client the target refuses (as the planner holds them
+     * back: users retained for a feature are counted there, not here), by client family; and the
+     * client strings no family fits.
+     */
+    void clients() {
+        Set<SipAddress> retained = new java.util.HashSet<>();
+        retainedOn.values().forEach(list -> list.forEach(r -> retained.add(r.sipAddress())));
+        Map<Fqdn, Map<String, Integer>> refused = new TreeMap<>();
+        Map<Fqdn, Map<String, Integer>> unknown = new TreeMap<>();
+        Map<Fqdn, Set<String>> needed = new HashMap<>();
+        for (ClientSignIn c : ClientSignIn.latest(inv.clients()).values()) {
+            User u = users.get(c.sipAddress());
+            Pool p = u == null ? null : pools.get(u.pool());
+            if (p == null || !legacy(p) || retained.contains(u.sipAddress())) {
+                continue;
+            }
+            ClientVerdict v = catalog.clients().verdict(c.clientVersion(), target);
+            if (v.blocked()) {
+                refused.computeIfAbsent(p.fqdn(), k -> new TreeMap<>())
+                        .merge(v.client().family().name(), 1, Integer::sum);
+                needed.computeIfAbsent(p.fqdn(), k -> new TreeSet<>()).add(v.needed());
+            } else if (v.status() == ClientVerdict.Status.UNKNOWN) {
+                unknown.computeIfAbsent(p.fqdn(), k -> new TreeMap<>())
+                        .merge(v.client().text(), 1, Integer::sum);
+            }
+        }
+        refused.forEach((pool, byFamily) -> findings.add(new Finding(
+                Severity.WARNING,
+                FindingCode.CLIENT_NOT_SUPPORTED,
+                pool.text(),
+                count(byFamily) + " on " + pool + " last signed in with a client " + target.name()
+                        + " does not let sign in (" + tally(byFamily) + "; they need "
+                        + String.join(" or ", needed.get(pool)) + "): `plan` holds them back on " + pool
+                        + ", which stays in coexistence; `plan --old-clients fail` moves them and fails their"
+                        + " wave's gate")));
+        unknown.forEach((pool, byText) -> findings.add(new Finding(
+                Severity.INFO,
+                FindingCode.CLIENT_UNKNOWN,
+                pool.text(),
+                count(byText) + " on " + pool + " last signed in with a client the catalog does not recognise ("
+                        + tally(byText) + "); they move as usual")));
+    }
+
+    private static String count(Map<String, Integer> tally) {
+        int n = tally.values().stream().mapToInt(Integer::intValue).sum();
+        return n + (n == 1 ? " user" : " users");
+    }
+
+    private static String tally(Map<String, Integer> tally) {
+        List<String> parts = new ArrayList<>();
+        tally.forEach((what, n) -> parts.add(what + " x" + n));
+        return String.join(", ", parts);
     }
 
     /** As the planner does: every movable user of a site goes to the site's first target Front End pool. */

@@ -7,7 +7,6 @@ import io.cutover.deployment.Deployment;
 import io.cutover.inventory.ClientSignIn;
 import io.cutover.inventory.SipAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,10 +26,8 @@ final class ClientCheck {
 
     CheckResult run(Check.ClientsSupported c) {
         ProductVersion target = catalog.version(c.target());
-        Map<SipAddress, ClientSignIn> now = new HashMap<>();
-        for (ClientSignIn s : deployment.snapshot().clients()) {
-            now.merge(s.sipAddress(), s, ClientCheck::later);
-        }
+        Map<SipAddress, ClientSignIn> now =
+                ClientSignIn.latest(deployment.snapshot().clients());
         List<String> failures = new ArrayList<>();
         List<String> subjects = new ArrayList<>();
         for (Check.ClientOf u : c.users()) {
@@ -50,12 +47,5 @@ final class ClientCheck {
                 c.users().size(),
                 List.of(c.users().size() + " clients compared with " + target.name() + ", " + failures.size()
                         + " cannot sign in"));
-    }
-
-    private static ClientSignIn later(ClientSignIn a, ClientSignIn b) {
-        if (a.lastSignInUtc() == null) {
-            return b;
-        }
-        return b.lastSignInUtc() != null && b.lastSignInUtc().isAfter(a.lastSignInUtc()) ? b : a;
     }
 }

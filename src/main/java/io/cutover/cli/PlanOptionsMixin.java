@@ -2,6 +2,7 @@ package io.cutover.cli;
 
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
+import io.cutover.plan.OldClients;
 import io.cutover.plan.PlanOptions;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -44,12 +45,22 @@ final class PlanOptionsMixin {
             description = "Users of each wave validated after it, 0 to 10000 (default: ${DEFAULT-VALUE}).")
     int validationSample;
 
+    @Option(
+            names = "--old-clients",
+            paramLabel = "MODE",
+            defaultValue = "hold",
+            description = "Users whose last client (clients.csv) cannot sign in to the target: hold (stay on their"
+                    + " legacy pool, which is kept; finding CLIENT_NOT_SUPPORTED) or fail (move with their wave,"
+                    + " whose validation gate then fails naming them) (default: ${DEFAULT-VALUE}). A client the"
+                    + " catalog does not recognise is reported, never held back.")
+    OldClients oldClients;
+
     /** The options; checks every option's range first. */
     PlanOptions options() {
         new OptionRange("--pilot", 0, 10_000).check(pilot);
         new OptionRange("--waves", 1, 1_000_000).checkAll(waves);
         new OptionRange("--validation-sample", 0, 10_000).check(validationSample);
-        return new PlanOptions(target, pilot, pilotList(), waves, validationSample);
+        return new PlanOptions(target, pilot, pilotList(), waves, validationSample).withOldClients(oldClients);
     }
 
     /** The listed pilots; given but empty (say {@code ,,,,}) is refused, never read as "the default pilots". */

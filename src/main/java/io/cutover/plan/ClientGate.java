@@ -27,26 +27,12 @@ final class ClientGate {
     ClientGate(Inventory inventory, Catalog catalog, ProductVersion target, OldClients mode) {
         this.target = target;
         this.mode = mode;
-        for (ClientSignIn c : last(inventory.clients()).values()) {
+        for (ClientSignIn c : ClientSignIn.latest(inventory.clients()).values()) {
             ClientVerdict v = catalog.clients().verdict(c.clientVersion(), target);
             if (v.blocked()) {
                 blocked.put(c.sipAddress(), v);
             }
         }
-    }
-
-    /** Per user, the row with the latest sign-in (a row without a time counts as oldest). */
-    private static Map<SipAddress, ClientSignIn> last(List<ClientSignIn> rows) {
-        Map<SipAddress, ClientSignIn> last = new HashMap<>();
-        for (ClientSignIn c : rows) {
-            last.merge(c.sipAddress(), c, (a, b) -> later(b, a) ? b : a);
-        }
-        return last;
-    }
-
-    private static boolean later(ClientSignIn a, ClientSignIn b) {
-        return a.lastSignInUtc() != null
-                && (b.lastSignInUtc() == null || a.lastSignInUtc().isAfter(b.lastSignInUtc()));
     }
 
     /** Why this user is held back, when the plan holds back old clients and theirs is one. */
