@@ -58,12 +58,26 @@ final class StatusText {
                         p.site(), p.fqdn(), p.role(), p.version(), p.state(), p.users(), p.objects());
             }
         }
+        printRetained(w, s.retained());
         printInstances(w, s.instances());
         if (s.blocker() != null) {
             w.println();
             printBlocker(w, s.blocker());
         }
         w.flush();
+    }
+
+    /** Users the plan leaves on a legacy pool, with why; the first few, the rest in `plan --explain`. */
+    private static void printRetained(PrintWriter w, List<StatusReport.RetainedLine> retained) {
+        if (retained.isEmpty()) {
+            return;
+        }
+        w.println();
+        w.printf("retained on a legacy pool: %d users%n", retained.size());
+        retained.stream().limit(20).forEach(r -> w.printf("  %s on %s: %s%n", r.sipAddress(), r.pool(), r.reason()));
+        if (retained.size() > 20) {
+            w.printf("  ... and %d more (`cutover plan --explain`)%n", retained.size() - 20);
+        }
     }
 
     /** The shell sessions of the last shell run, when there was one. */

@@ -34,7 +34,9 @@ class AssessmentCodesJsonTest {
             "UNCONFIRMED_MIGRATION_PATH",
             "IN_PLACE_UPGRADE_ALTERNATIVE",
             "BELOW_MINIMUM_BUILD",
-            "TOPOLOGY_NOT_PUBLISHED");
+            "TOPOLOGY_NOT_PUBLISHED",
+            "CLIENT_NOT_SUPPORTED",
+            "CLIENT_UNKNOWN");
 
     /** What stands in the way of removing a pool today, as specified. */
     private static final List<String> BLOCKER_CODES = List.of(
