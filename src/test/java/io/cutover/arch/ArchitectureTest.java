@@ -243,6 +243,9 @@ class ArchitectureTest {
             // Enum and catalog names read from text or written as lower-case words (JSON, SQL, pages).
             "io.cutover.catalog.Catalog",
             "io.cutover.catalog.Feature",
+            // Client product strings ("Microsoft Lync 2010", "UCCAPI/16.0...") and the --old-clients words.
+            "io.cutover.catalog.ClientSupport",
+            "io.cutover.plan.OldClients",
             "io.cutover.inventory.HomedKind",
             "io.cutover.plan.Phase",
             "io.cutover.assess.Assessment",
