@@ -112,6 +112,16 @@ final class RunbookChecks {
             line("$failures += @(Test-CutoverDrain " + q(c.pool().text()) + ")");
         } else if (check instanceof Check.Matrix c) {
             line("$failures += @(Test-CutoverMatrix @(" + list(texts(c.pools())) + "))");
+        } else if (check instanceof Check.ClientsSupported c) {
+            // No read-only cmdlet gives a user's client: the gate fails on what clients.csv said when
+            // planning, and a new clients.csv and plan clear it.
+            for (Check.ClientOf u : c.users()) {
+                line("$failures += @("
+                        + q(u.sipAddress() + ": " + Check.CLIENT_NOT_SUPPORTED + ": last client "
+                                + u.client() + " cannot sign in to " + c.target()
+                                + " (clients.csv when planning: collect it again and plan again once upgraded)")
+                        + ")");
+            }
         } else {
             // A check the runbook cannot express must not pass silently.
             throw new IllegalStateException(
