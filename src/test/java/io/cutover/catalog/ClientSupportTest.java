@@ -102,10 +102,17 @@ class ClientSupportTest {
     }
 
     @Test
-    void lync_server_2013_and_2010_let_in_lync_2010() {
-        assertThat(status("Lync 2010 (4.0.7577.4484)", "Lync Server 2013")).isEqualTo(ClientVerdict.Status.SUPPORTED);
-        assertThat(status("Lync 2010 (4.0.7577.4484)", "Lync Server 2010")).isEqualTo(ClientVerdict.Status.SUPPORTED);
-        assertThat(status("Skype for Business 2019 (16.0.10827.20150)", "Lync Server 2010"))
+    void lync_server_2013_and_2010_let_in_lync_2010_and_the_16_0_clients_and_2010_no_ucwa_client() {
+        for (String server : List.of("Lync Server 2013", "Lync Server 2010")) {
+            assertThat(status("Lync 2010 (4.0.7577.4484)", server)).isEqualTo(ClientVerdict.Status.SUPPORTED);
+            assertThat(status("Skype for Business 2016 (16.0.4849.1000)", server))
+                    .isEqualTo(ClientVerdict.Status.SUPPORTED);
+            assertThat(status("Skype for Business 2019 (16.0.10827.20150)", server))
+                    .isEqualTo(ClientVerdict.Status.SUPPORTED);
+        }
+        assertThat(status("Skype for Business on Mac (16.29.0.48)", "Lync Server 2013"))
+                .isEqualTo(ClientVerdict.Status.SUPPORTED);
+        assertThat(status("Skype for Business on Mac (16.29.0.48)", "Lync Server 2010"))
                 .isEqualTo(ClientVerdict.Status.NOT_SUPPORTED);
     }
 
