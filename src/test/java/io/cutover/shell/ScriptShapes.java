@@ -127,11 +127,24 @@ final class ScriptShapes {
         return Planner.plan(inventory(from, to), catalog, PlanOptions.defaults(to.name()), "shapes.yaml");
     }
 
+    /** Test accounts for both Front End pools of {@link #scenario}. */
+    static final TestAccounts ACCOUNTS = new TestAccounts(java.util.Map.of(
+            io.cutover.inventory.Fqdn.of("poolold.contoso.com"), new TestAccounts.Pair(ACCOUNT1, ACCOUNT2),
+            io.cutover.inventory.Fqdn.of("poolnew.contoso.com"), new TestAccounts.Pair(ACCOUNT2, ACCOUNT1)));
+
+    /** The runbooks of the pair's plan, without test accounts and with them. */
     private static List<Shape> runbooks(Catalog catalog, ProductVersion from, ProductVersion to) {
-        return Runbook.of(plan(catalog, from, to), null).stream()
-                .map(s -> new Shape(
-                        from.shortName() + " -> " + to.shortName() + " runbook " + s.fileName(), to.name(), s.text()))
-                .toList();
+        Plan plan = plan(catalog, from, to);
+        List<Shape> shapes = new ArrayList<>();
+        for (TestAccounts a : List.of(TestAccounts.NONE, ACCOUNTS)) {
+            String with = a.isEmpty() ? "" : " with test accounts";
+            Runbook.of(plan, null, a)
+                    .forEach(s -> shapes.add(new Shape(
+                            from.shortName() + " -> " + to.shortName() + " runbook " + s.fileName() + with,
+                            to.name(),
+                            s.text())));
+        }
+        return shapes;
     }
 
     /** Every statement the driver writes against a deployment of this pair, in both encodings. */
