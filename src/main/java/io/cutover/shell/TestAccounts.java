@@ -64,10 +64,10 @@ public record TestAccounts(Map<Fqdn, Pair> pools) {
         return pools.isEmpty();
     }
 
-    /** Every credential file of the given pools, in pool order, each once. */
-    List<Account> accounts(Iterable<Fqdn> of) {
+    /** The accounts of the given pools that have them, in the order given, first then second. */
+    List<Account> accounts(Iterable<Fqdn> chosen) {
         List<Account> all = new ArrayList<>();
-        for (Fqdn p : of) {
+        for (Fqdn p : chosen) {
             of(p).ifPresent(pair -> all.addAll(pair.both()));
         }
         return all;

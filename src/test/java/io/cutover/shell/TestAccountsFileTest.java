@@ -72,4 +72,31 @@ class TestAccountsFileTest {
     void an_empty_file_gives_no_accounts() {
         assertThat(TestAccountsFile.parse("\n", "a.yaml").isEmpty()).isTrue();
     }
+
+    @Test
+    void a_run_given_a_refused_accounts_file_exits_2_naming_the_file_and_line(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path bad = java.nio.file.Files.writeString(
+                dir.resolve("accounts.yaml"), "pools:\n  p.contoso.com:\n    - {sip: x}\n");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code;
+        try (java.io.PrintStream o = new java.io.PrintStream(new java.io.ByteArrayOutputStream());
+                java.io.PrintStream e = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            code = io.cutover.cli.Cli.execute(
+                    new String[] {
+                        "run",
+                        "--workspace",
+                        dir.resolve("ws").toString(),
+                        "--deployment",
+                        "shell",
+                        "--shell-test-accounts",
+                        bad.toString()
+                    },
+                    o,
+                    e);
+        }
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains(bad + ", line 3");
+    }
 }
