@@ -30,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ShellCredentialIT {
     private static final String PASSWORD = "Marker-7f3c-NeverShown!";
     private static final String DUBLIN = "sfb15pool-dub.contoso.com,sfb19pool-dub.contoso.com";
+    /** A pool that keeps its health-monitoring configuration and is given accounts too: they go unused. */
+    private static final String REDMOND = "sfb19pool-red.contoso.com";
 
     @TempDir
     Path dir;
@@ -72,6 +74,10 @@ class ShellCredentialIT {
                 .filter(l -> l.contains("\"cmdlet\":\"Test-Cs") && l.contains("Credential\""))
                 .toList();
         assertThat(asAccounts).isNotEmpty().allMatch(l -> l.contains("Import-Clixml") && l.contains("dublin000"));
+        // Redmond keeps its configuration: its probes take the -TargetFqdn form, whatever the file says.
+        assertThat(Files.readString(trace))
+                .contains("\"UserSipAddress\":\"sip:redmond")
+                .doesNotContain("redmond-test");
         assertThat(Files.readString(record))
                 .contains("process: ")
                 .contains("-UserCredential (Import-Clixml -LiteralPath ");
@@ -112,11 +118,11 @@ class ShellCredentialIT {
     private static Path accountsFile(Path credentials) throws IOException {
         Files.createDirectories(credentials);
         StringBuilder yaml = new StringBuilder("pools:\n");
-        String[] pools = DUBLIN.split(",");
+        String[] pools = (DUBLIN + "," + REDMOND).split(",");
         for (int p = 0; p < pools.length; p++) {
             yaml.append("  ").append(pools[p]).append(":\n");
             for (int n = 1; n <= 2; n++) {
-                String user = String.format("dublin%04d", 2 * p + n);
+                String user = pools[p].equals(REDMOND) ? "redmond-test" + n : String.format("dublin%04d", 2 * p + n);
                 Path file = Files.writeString(
                         credentials.resolve(user + ".xml"), FakeCredentials.cliXml("CONTOSO\\" + user, PASSWORD));
                 yaml.append("    - {sip: 'sip:")
