@@ -94,7 +94,13 @@ public final class Cutover {
     }
 
     public Results.RunbookResult runbook(Path planFile, Phase phase, Path outDir) {
-        return new Plans(context).runbook(planFile, phase, outDir);
+        return runbook(planFile, phase, outDir, io.cutover.shell.TestAccounts.NONE);
+    }
+
+    /** As {@link #runbook(Path, Phase, Path)}, the probes of pools without health monitoring run as these test accounts. */
+    public Results.RunbookResult runbook(
+            Path planFile, Phase phase, Path outDir, io.cutover.shell.TestAccounts accounts) {
+        return new Plans(context).runbook(planFile, phase, outDir, accounts);
     }
 
     public Results.RecordResult record(Path planFile, Path csv) {

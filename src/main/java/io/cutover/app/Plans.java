@@ -83,10 +83,10 @@ final class Plans {
     }
 
     /** Writes the plan as PowerShell runbooks into {@code outDir}: one script per phase, or only {@code phase}'s. */
-    Results.RunbookResult runbook(Path planFile, Phase phase, Path outDir) {
+    Results.RunbookResult runbook(Path planFile, Phase phase, Path outDir, io.cutover.shell.TestAccounts accounts) {
         Path file = planFile == null ? c.workspace().plan() : planFile;
         Plan plan = read(file);
-        List<Runbook.Script> scripts = Runbook.of(plan, phase);
+        List<Runbook.Script> scripts = Runbook.of(plan, phase, accounts);
         if (scripts.isEmpty()) {
             throw new CutoverException(
                     ErrorCode.UNKNOWN_PHASE,

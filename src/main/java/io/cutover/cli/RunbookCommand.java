@@ -41,9 +41,23 @@ final class RunbookCommand implements Callable<Integer> {
             description = "The directory to write the scripts to.")
     Path out;
 
+    @Option(
+            names = "--shell-test-accounts",
+            paramLabel = "FILE",
+            description =
+                    "Test accounts (YAML, as for run): the probes of a pool without a health-monitoring configuration run as its two accounts, their credentials read from their Export-Clixml files.")
+    Path testAccounts;
+
     @Override
     public Integer call() {
-        Results.RunbookResult result = common.facade().runbook(plan, phase, out);
+        Results.RunbookResult result = common.facade()
+                .runbook(
+                        plan,
+                        phase,
+                        out,
+                        testAccounts == null
+                                ? io.cutover.shell.TestAccounts.NONE
+                                : io.cutover.shell.TestAccountsFile.read(testAccounts));
         var w = spec.commandLine().getOut();
         if (common.json) {
             Printer.json(w, result);

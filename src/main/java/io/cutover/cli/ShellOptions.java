@@ -6,6 +6,8 @@ import io.cutover.app.Target;
 import io.cutover.inventory.Fqdn;
 import io.cutover.shell.SessionSpec;
 import io.cutover.shell.ShellSettings;
+import io.cutover.shell.TestAccounts;
+import io.cutover.shell.TestAccountsFile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -92,13 +94,21 @@ final class ShellOptions {
                     "With --deployment shell: a folder both the shell and cutover reach, where Export-CsUserData writes each user's data before a move, so that contacts and meetings are verified after it and restored after a rollback. Without it they are not verified.")
     java.nio.file.Path userData;
 
+    @Option(
+            names = "--shell-test-accounts",
+            paramLabel = "FILE",
+            description =
+                    "With --deployment shell: a YAML file giving pools without a health-monitoring configuration two test accounts each (SIP address and a credential file stored once with Get-Credential | Export-Clixml), which synthetic transactions on those pools run as. The session reads the files; no password passes through cutover.")
+    java.nio.file.Path testAccounts;
+
     /** The deployment to act on; checks every shell option first, whichever the deployment. */
     Target target() {
         ShellSettings shell = ShellSettings.parse(
                         command, timeout, (int) new OptionRange("--shell-batch", 1, 10_000).check(batch), encoding)
                 .withSessions(sessions())
                 .withMode(mode())
-                .withUserData(userData);
+                .withUserData(userData)
+                .withTestAccounts(testAccounts == null ? TestAccounts.NONE : TestAccountsFile.read(testAccounts));
         String kind = deployment.trim().toLowerCase(java.util.Locale.ROOT);
         if (kind.equals("lab")) {
             return Target.lab();

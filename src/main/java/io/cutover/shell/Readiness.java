@@ -17,8 +17,9 @@ import java.util.TreeSet;
 
 /**
  * What a run through the shell needs before it starts, checked through the shell itself: every
- * pool a gate will run synthetic transactions against has a health-monitoring configuration, whose
- * test users the {@code -TargetFqdn} form of the Test-Cs* cmdlets runs as.
+ * pool a gate will run synthetic transactions against has either a health-monitoring
+ * configuration, whose test users the {@code -TargetFqdn} form of the Test-Cs* cmdlets runs as, or
+ * two test accounts in the test accounts file whose credential files the session finds.
  */
 public final class Readiness {
     private Readiness() {}
@@ -26,7 +27,8 @@ public final class Readiness {
     /**
      * Refuses the run when something is missing; nothing is started or journaled.
      *
-     * @throws CutoverException SHELL_NOT_READY naming each pool without a configuration and how to add one
+     * @throws CutoverException SHELL_NOT_READY naming each pool without a configuration or accounts
+     *     and both ways to add them, and each credential file the session does not find
      * @throws io.cutover.deployment.DeploymentFailure when the shell cannot be asked
      */
     public static void require(ShellDeployment shell, Plan plan) {
@@ -39,30 +41,54 @@ public final class Readiness {
         }
     }
 
-    /** One line per pool that has no health-monitoring configuration, in pool order. */
+    /** One line per pool that has neither a configuration nor accounts, then one per credential file not found. */
     static List<String> missing(ShellDeployment shell, Set<Fqdn> pools) {
         if (pools.isEmpty()) {
             return List.of();
         }
-        ShellDeployment.Answer a = shell.run(shell.statements().healthMonitoring());
-        if (!a.ok()) {
-            throw ShellErrors.failure("reading the health-monitoring configuration", a.error());
-        }
-        Set<Fqdn> configured = new TreeSet<>();
-        a.data().forEach(n -> {
-            String id = InventoryParser.text(n, "Identity", "");
-            // The identity is the pool's FQDN; some versions write it as a service identity.
-            String pool = id.substring(id.lastIndexOf(':') + 1).strip();
-            if (!pool.isEmpty()) {
-                configured.add(Fqdn.of(pool));
-            }
-        });
+        Set<Fqdn> configured = shell.monitoredPools();
+        TestAccounts accounts = shell.settings().accounts();
         List<String> lines = new ArrayList<>();
+        List<Fqdn> byAccounts = new ArrayList<>();
         for (Fqdn p : pools) {
-            if (!configured.contains(p)) {
-                lines.add("pool " + p + " has no health-monitoring configuration (add its two test users: "
-                        + "New-CsHealthMonitoringConfiguration -Identity " + p
-                        + " -FirstTestUserSipUri <sip> -SecondTestUserSipUri <sip>)");
+            if (configured.contains(p)) {
+                continue;
+            }
+            if (accounts.of(p).isPresent()) {
+                byAccounts.add(p);
+                continue;
+            }
+            lines.add("pool " + p + " has no health-monitoring configuration and no test accounts (either add its two"
+                    + " test users: New-CsHealthMonitoringConfiguration -Identity " + p
+                    + " -FirstTestUserSipUri <sip> -SecondTestUserSipUri <sip>; or give the pool two accounts in the"
+                    + " --shell-test-accounts file, each with a credential file stored once, as the user the shell"
+                    + " runs as, with Get-Credential | Export-Clixml -Path <file>)");
+        }
+        lines.addAll(unreadable(shell, accounts.accounts(byAccounts)));
+        return lines;
+    }
+
+    /** Asks the session for each credential file (Test-Path): one line per file it does not find. */
+    private static List<String> unreadable(ShellDeployment shell, List<TestAccounts.Account> accounts) {
+        if (accounts.isEmpty()) {
+            return List.of();
+        }
+        Statements st = shell.statements();
+        List<ShellDeployment.Answer> answers =
+                shell.run(accounts.stream().map(st::credentialPresent).toList());
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            ShellDeployment.Answer a = answers.get(i);
+            if (!a.ok()) {
+                throw ShellErrors.failure("looking for the credential files of the test accounts", a.error());
+            }
+            boolean present =
+                    !a.data().isEmpty() && a.data().get(0).path("Present").asBoolean(false);
+            TestAccounts.Account account = accounts.get(i);
+            if (!present) {
+                lines.add("the credential file " + account.credential() + " of test account " + account.sip()
+                        + " is not there for the shell (store it as the user the shell runs as, on that machine:"
+                        + " Get-Credential | Export-Clixml -Path " + account.credential() + ")");
             }
         }
         return lines;

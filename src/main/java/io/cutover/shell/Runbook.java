@@ -42,15 +42,27 @@ public final class Runbook {
     }
 
     private final Plan plan;
+    private final TestAccounts accounts;
     private final StringBuilder sb = new StringBuilder();
-    private final RunbookChecks checks = new RunbookChecks(sb);
+    private final RunbookChecks checks;
 
-    private Runbook(Plan plan) {
+    private Runbook(Plan plan, TestAccounts accounts) {
         this.plan = plan;
+        this.accounts = accounts;
+        this.checks = new RunbookChecks(sb, !accounts.isEmpty());
     }
 
     /** The scripts of every phase the plan has, or of one phase when {@code only} is not null. */
     public static List<Script> of(Plan plan, Phase only) {
+        return of(plan, only, TestAccounts.NONE);
+    }
+
+    /**
+     * As {@link #of(Plan, Phase)}; with test accounts, each synthetic transaction on a pool without
+     * a health-monitoring configuration (asked when the script runs) runs as the pool's accounts,
+     * their credentials read from their files with Import-Clixml.
+     */
+    public static List<Script> of(Plan plan, Phase only, TestAccounts accounts) {
         List<Script> scripts = new ArrayList<>();
         for (Phase phase : Phase.values()) {
             if (only != null && phase != only) {
@@ -62,7 +74,7 @@ public final class Runbook {
                 continue;
             }
             String name = String.format("%02d-%s.ps1", phase.ordinal() + 1, phase.name());
-            scripts.add(new Script(name, phase, steps.size(), new Runbook(plan).script(phase, steps, name)));
+            scripts.add(new Script(name, phase, steps.size(), new Runbook(plan, accounts).script(phase, steps, name)));
         }
         return scripts;
     }
@@ -97,7 +109,7 @@ public final class Runbook {
         line("$ErrorActionPreference = 'Stop'");
         line("$Plan = " + q(plan.checksum()));
         line("");
-        new RunbookLibrary(sb, new ShellVersion(plan.options().target())).write();
+        new RunbookLibrary(sb, new ShellVersion(plan.options().target()), accounts).write();
         List<Step> preconditions = preconditions(steps);
         if (!preconditions.isEmpty()) {
             line("# ==== Preconditions: the gates this phase's actions depend on, checked again now.");

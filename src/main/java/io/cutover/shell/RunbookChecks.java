@@ -18,9 +18,12 @@ import java.util.TreeMap;
  */
 final class RunbookChecks {
     private final StringBuilder sb;
+    /** Whether the script knows test accounts: each probe then asks which form its pool takes. */
+    private final boolean accounts;
 
-    RunbookChecks(StringBuilder sb) {
+    RunbookChecks(StringBuilder sb, boolean accounts) {
         this.sb = sb;
+        this.accounts = accounts;
     }
 
     private static String q(String value) {
@@ -140,7 +143,12 @@ final class RunbookChecks {
                         .with("Domain", to)
                 : Statements.test(new io.cutover.deployment.Probe(kind, from, to, via), null);
         String what = kind.cmdlet() + " " + from + (to == null ? "" : " -> " + to) + (via == null ? "" : " via " + via);
-        line("$failures += @(Test-CutoverProbe " + q(what) + " { " + c.render(Encoding.UTF8) + " })");
+        String test = c.render(Encoding.UTF8);
+        if (accounts && kind != ProbeKind.Federated) {
+            test = "Invoke-CutoverTest " + q(kind.name()) + " " + q(from.text()) + " " + q(to == null ? "" : to) + " "
+                    + q(via == null ? "" : via.text()) + " { " + test + " }";
+        }
+        line("$failures += @(Test-CutoverProbe " + q(what) + " { " + test + " })");
     }
 
     private static String list(List<String> values) {

@@ -11,10 +11,12 @@ import io.cutover.inventory.PolicyKind;
 final class RunbookLibrary {
     private final StringBuilder sb;
     private final ShellVersion version;
+    private final TestAccounts accounts;
 
-    RunbookLibrary(StringBuilder sb, ShellVersion version) {
+    RunbookLibrary(StringBuilder sb, ShellVersion version, TestAccounts accounts) {
         this.sb = sb;
         this.version = version;
+        this.accounts = accounts;
     }
 
     private static String q(String value) {
@@ -54,6 +56,9 @@ final class RunbookLibrary {
         line("    $site = \"$((Get-CsPool -Identity (Get-CutoverPool $Sip)).Site)\"");
         line("    \"$((Get-CsSite -Identity $site).FederationRoute)\" -replace '^EdgeServer:', ''");
         line("}");
+        if (!accounts.isEmpty()) {
+            new RunbookAccounts(sb, version, accounts).write();
+        }
         line("# Coexistence matrix: one user of each pool stands for it; every pair both ways, five modalities.");
         line("function Test-CutoverMatrix([string[]]$Pools) {");
         line("    $users = @{}");
@@ -65,16 +70,26 @@ final class RunbookLibrary {
         line("    foreach ($a in $Pools) { foreach ($b in $Pools) {");
         line("        if ($a -eq $b -or -not $users[$a] -or -not $users[$b]) { continue }");
         line("        $from = $users[$a]; $to = $users[$b]");
-        line(
-                "        Test-CutoverProbe \"Test-CsRegistration $from\" { Test-CsRegistration -TargetFqdn $a -UserSipAddress $from }");
-        line(
-                "        Test-CutoverProbe \"Test-CsPresence $from -> $to\" { Test-CsPresence -TargetFqdn $a -SubscriberSipAddress $from -PublisherSipAddress $to }");
-        line(
-                "        Test-CutoverProbe \"Test-CsIM $from -> $to\" { Test-CsIM -TargetFqdn $a -SenderSipAddress $from -ReceiverSipAddress $to }");
-        line(
-                "        Test-CutoverProbe \"Test-CsP2PAV $from -> $to\" { Test-CsP2PAV -TargetFqdn $a -SenderSipAddress $from -ReceiverSipAddress $to }");
-        line(
-                "        Test-CutoverProbe \"Test-CsAVConference $from -> $to\" { Test-CsAVConference -TargetFqdn $a -SenderSipAddress $from -ReceiverSipAddress $to }");
+        matrixProbe(
+                "Registration",
+                "Test-CsRegistration $from",
+                "Test-CsRegistration -TargetFqdn $a -UserSipAddress $from");
+        matrixProbe(
+                "Presence",
+                "Test-CsPresence $from -> $to",
+                "Test-CsPresence -TargetFqdn $a -SubscriberSipAddress $from -PublisherSipAddress $to");
+        matrixProbe(
+                "Im",
+                "Test-CsIM $from -> $to",
+                "Test-CsIM -TargetFqdn $a -SenderSipAddress $from -ReceiverSipAddress $to");
+        matrixProbe(
+                "Call",
+                "Test-CsP2PAV $from -> $to",
+                "Test-CsP2PAV -TargetFqdn $a -SenderSipAddress $from -ReceiverSipAddress $to");
+        matrixProbe(
+                "Conference",
+                "Test-CsAVConference $from -> $to",
+                "Test-CsAVConference -TargetFqdn $a -SenderSipAddress $from -ReceiverSipAddress $to");
         line("    } }");
         line("}");
         line("function Test-CutoverServices([string[]]$Pools) {");
@@ -160,5 +175,12 @@ final class RunbookLibrary {
         line("        throw");
         line("    }");
         line("}");
+    }
+
+    /** One probe of the matrix; with test accounts, run as them where the pool has no health monitoring. */
+    private void matrixProbe(String kind, String what, String byTarget) {
+        String test =
+                accounts.isEmpty() ? byTarget : "Invoke-CutoverTest " + q(kind) + " $from $to '' { " + byTarget + " }";
+        line("        Test-CutoverProbe \"" + what + "\" { " + test + " }");
     }
 }

@@ -53,6 +53,7 @@ public final class ShellDeployment implements Deployment {
     private final ScriptRunner runner;
     private final InventoryParser parser;
     private final ShellPools pools = new ShellPools(this);
+    private final ProbeForms forms = new ProbeForms(this);
     /** Numbers each user data export, from the clock at start so that a later process names its files apart. */
     private final java.util.concurrent.atomic.AtomicLong reads =
             new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
@@ -350,7 +351,7 @@ public final class ShellDeployment implements Deployment {
                             probe, null, 0, "the site of " + probe.from() + " has no federation route", null);
                 }
             }
-            Answer a = run(st.probe(probe, edge));
+            Answer a = run(forms.statement(st, probe, edge));
             if (!a.ok()) {
                 return ProbeResult.failure(probe, null, 0, a.error(), null);
             }
@@ -372,6 +373,11 @@ public final class ShellDeployment implements Deployment {
             // A probe reports; it never throws.
             return ProbeResult.failure(probe, null, 0, f.getMessage(), null);
         }
+    }
+
+    /** The pools with a health-monitoring configuration, read once from the shell. */
+    Set<Fqdn> monitoredPools() {
+        return forms.monitored();
     }
 
     /** The Edge that carries federation for the site of the pool {@code sip} is homed on, or null. */

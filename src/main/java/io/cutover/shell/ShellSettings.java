@@ -22,6 +22,8 @@ import java.util.Locale;
  *     cutover runs on the Front End), where the driver has Export-CsUserData write each user's
  *     data before a move, to count contacts and meetings and to restore them after a rollback;
  *     null to verify users without them
+ * @param accounts the test accounts synthetic transactions run as on pools without a
+ *     health-monitoring configuration; {@link TestAccounts#NONE} for none
  */
 public record ShellSettings(
         List<String> command,
@@ -30,7 +32,8 @@ public record ShellSettings(
         Encoding encoding,
         List<SessionSpec> sessions,
         Mode mode,
-        Path userData) {
+        Path userData,
+        TestAccounts accounts) {
     /** How the driver runs the shell command. */
     public enum Mode {
         /** Long-lived sessions, each started once, taking framed scripts (see {@link SessionFrames}). */
@@ -49,12 +52,13 @@ public record ShellSettings(
 
     /** One long-lived session of {@code command}; contacts and meetings not verified. */
     public ShellSettings(List<String> command, Duration timeout, int batch, Encoding encoding) {
-        this(command, timeout, batch, encoding, List.of(), Mode.SESSION, null);
+        this(command, timeout, batch, encoding, List.of(), Mode.SESSION, null, TestAccounts.NONE);
     }
 
     public ShellSettings {
         command = List.copyOf(command);
         sessions = List.copyOf(sessions);
+        accounts = accounts == null ? TestAccounts.NONE : accounts;
         if (sessions.stream().map(SessionSpec::name).distinct().count() < sessions.size()) {
             throw new CutoverException(ErrorCode.BAD_INPUT, "--shell-session names must differ");
         }
@@ -78,16 +82,21 @@ public record ShellSettings(
     }
 
     public ShellSettings withSessions(List<SessionSpec> named) {
-        return new ShellSettings(command, timeout, batch, encoding, named, mode, userData);
+        return new ShellSettings(command, timeout, batch, encoding, named, mode, userData, accounts);
     }
 
     public ShellSettings withMode(Mode m) {
-        return new ShellSettings(command, timeout, batch, encoding, sessions, m, userData);
+        return new ShellSettings(command, timeout, batch, encoding, sessions, m, userData, accounts);
     }
 
     /** The same settings with Export-CsUserData writing into {@code folder} (null for none). */
     public ShellSettings withUserData(Path folder) {
-        return new ShellSettings(command, timeout, batch, encoding, sessions, mode, folder);
+        return new ShellSettings(command, timeout, batch, encoding, sessions, mode, folder, accounts);
+    }
+
+    /** The same settings with these test accounts for pools without a health-monitoring configuration. */
+    public ShellSettings withTestAccounts(TestAccounts given) {
+        return new ShellSettings(command, timeout, batch, encoding, sessions, mode, userData, given);
     }
 
     public static ShellSettings defaults() {

@@ -209,6 +209,48 @@ final class Statements {
         return c.with("SenderSipAddress", p.from()).with("ReceiverSipAddress", p.to());
     }
 
+    /**
+     * The Test-Cs* invocation of a probe run as two test accounts (the cmdlets' ClientPlatform
+     * parameter set): each account's SIP address and its credential, read from its file inside the
+     * session, against {@code pool} (an external probe against its Edge). A federated probe has no
+     * such form: Test-CsFederatedPartner takes no user.
+     *
+     * @throws IllegalArgumentException for a federated probe
+     */
+    static Cmdlet testAs(
+            Probe p, io.cutover.inventory.Fqdn pool, TestAccounts.Account sender, TestAccounts.Account receiver) {
+        ProbeKind k = p.kind();
+        if (k == ProbeKind.Federated) {
+            throw new IllegalArgumentException(k.cmdlet() + " takes no test accounts");
+        }
+        Cmdlet c = Cmdlet.of(k.cmdlet()).with("TargetFqdn", k == ProbeKind.External ? p.via() : pool);
+        if (k == ProbeKind.Registration || k == ProbeKind.External) {
+            return as(c, "User", sender);
+        } else if (k == ProbeKind.Xmpp) {
+            return as(c, "User", sender).with("Receiver", p.to());
+        } else if (k == ProbeKind.Presence) {
+            return as(as(c, "Subscriber", sender), "Publisher", receiver);
+        }
+        return as(as(c, "Sender", sender), "Receiver", receiver);
+    }
+
+    /** {@code -RoleSipAddress sip -RoleCredential (Import-Clixml -LiteralPath file)}. */
+    private static Cmdlet as(Cmdlet c, String role, TestAccounts.Account a) {
+        return c.with(role + "SipAddress", a.sip()).with(role + "Credential", credential(a), null);
+    }
+
+    /** The account's credential as the session reads it: the file's path is in the script, the password never. */
+    static Cmdlet credential(TestAccounts.Account a) {
+        return Cmdlet.of("Import-Clixml").with("LiteralPath", a.credential());
+    }
+
+    /** Whether the session finds the account's credential file: {@code {"Path": ..., "Present": true|false}}. */
+    String credentialPresent(TestAccounts.Account a) {
+        Cmdlet test = Cmdlet.of("Test-Path").with("LiteralPath", a.credential()).with("PathType", "Leaf");
+        return "@{ Path = " + value(a.credential()) + "; Present = (" + test.render(encoding)
+                + ") } | ConvertTo-Json -Compress";
+    }
+
     private static Cmdlet homePool(SipAddress sip) {
         return Cmdlet.of("Get-CsUser").with("Identity", sip).with("ErrorAction", "Stop");
     }

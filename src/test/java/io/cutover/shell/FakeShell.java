@@ -48,6 +48,8 @@ import java.util.Set;
  * {@code CUTOVER_FAKESHELL_HANG} a cmdlet name at which the shell hangs;
  * {@code CUTOVER_FAKESHELL_FAIL} {@code Cmdlet=error text}: that cmdlet fails with that text;
  * {@code CUTOVER_FAKESHELL_NO_HEALTH} pools (comma-separated) without a health-monitoring configuration;
+ * {@code CUTOVER_FAKESHELL_RECORD} a file that gets this process's command line and every script it
+ * is sent; Import-Clixml reads credential files as {@link FakeCredentials} says;
  * {@link Costs} the time start-up and cmdlets take. A first line that is the driver's session
  * bootstrap ({@link SessionFrames}) makes it a long-lived session ({@link FakeSession}).
  */
@@ -107,6 +109,7 @@ public final class FakeShell {
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         }
+        record(env, "process: " + ProcessHandle.current().info().commandLine().orElse("?"));
         String dir = env.get("CUTOVER_FAKESHELL_LAB");
         if (dir == null) {
             System.err.println("CUTOVER_FAKESHELL_LAB is not set");
@@ -133,8 +136,27 @@ public final class FakeShell {
         System.exit(runScript(script.toString(), Path.of(dir), out, env));
     }
 
+    /** Appends to the file {@code CUTOVER_FAKESHELL_RECORD} names, when it names one: what reached the shell. */
+    private static void record(Map<String, String> env, String text) {
+        String file = env.get("CUTOVER_FAKESHELL_RECORD");
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.writeString(
+                    Path.of(file),
+                    text + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Parses and runs one script against the lab in {@code dir}; the exit code a shell gives. */
     static int runScript(String script, Path dir, PrintStream out, Map<String, String> env) {
+        record(env, "script:\n" + script);
         List<PsScript.Statement> statements;
         try {
             statements = PsScript.parse(script);
@@ -216,7 +238,7 @@ public final class FakeShell {
             objects = List.of(l.value());
         } else if (first instanceof PsScript.Table t) {
             Map<String, Object> m = new LinkedHashMap<>();
-            t.entries().forEach((k, v) -> m.put(k, v == PsScript.ErrorText.INSTANCE ? error : v));
+            t.entries().forEach((k, v) -> m.put(k, v == PsScript.ErrorText.INSTANCE ? error : evaluate(v)));
             objects = List.of(m);
         } else {
             objects = invoke((PsScript.Command) first);
@@ -276,7 +298,13 @@ public final class FakeShell {
         Object first = out.get(0);
         Object v = m.property() == null ? first : first instanceof Map<?, ?> map ? map.get(m.property()) : null;
         // As PowerShell binds a typed value (an Fqdn, a SipAddress) to a string parameter: its text.
-        return v == null || v instanceof String || v instanceof Boolean || v instanceof Integer ? v : v.toString();
+        return v == null
+                        || v instanceof String
+                        || v instanceof Boolean
+                        || v instanceof Integer
+                        || v instanceof FakeCredentials.Credential
+                ? v
+                : v.toString();
     }
 
     /**
@@ -403,6 +431,21 @@ public final class FakeShell {
     private List<Object> dispatch(PsScript.Command c, String name) {
         Inventory inv;
         switch (name) {
+            case "import-clixml": {
+                Map<String, Object> p = params(c, Set.of("LiteralPath", "Path"));
+                String path = Optional.ofNullable(str(p, "LiteralPath")).orElseGet(() -> str(p, "Path"));
+                if (path == null) {
+                    throw new CmdletError("Import-Clixml : Cannot process command because of one or more missing"
+                            + " mandatory parameters: Path.");
+                }
+                return List.of(FakeCredentials.read(path));
+            }
+            case "test-path": {
+                Map<String, Object> p = params(c, Set.of("LiteralPath", "PathType"));
+                Path path = Path.of(required(p, "LiteralPath", "Test-Path"));
+                boolean leaf = "Leaf".equalsIgnoreCase(str(p, "PathType"));
+                return List.of(Files.isReadable(path) && (!leaf || Files.isRegularFile(path)));
+            }
             case "get-cssite": {
                 params(c, Set.of());
                 inv = inv();
@@ -900,28 +943,59 @@ public final class FakeShell {
                 .orElseThrow(() -> new CmdletError("Test-CsFederatedPartner : no site federates through " + edge));
     }
 
+    /** The credential parameters of the Test-Cs* cmdlets' ClientPlatform sets, and the address each signs in. */
+    private static final Map<String, String> CREDENTIALS = Map.of(
+            "UserCredential", "UserSipAddress",
+            "SenderCredential", "SenderSipAddress",
+            "ReceiverCredential", "ReceiverSipAddress",
+            "SubscriberCredential", "SubscriberSipAddress",
+            "PublisherCredential", "PublisherSipAddress");
+
     private Object probe(PsScript.Command c, ProbeKind kind) {
-        Map<String, Object> p = params(
-                c,
-                Set.of(
-                        "UserSipAddress",
-                        "SubscriberSipAddress",
-                        "PublisherSipAddress",
-                        "SenderSipAddress",
-                        "ReceiverSipAddress",
-                        "TargetFqdn",
-                        "Domain",
-                        "Receiver"));
+        Set<String> allowed = new java.util.HashSet<>(Set.of(
+                "UserSipAddress",
+                "SubscriberSipAddress",
+                "PublisherSipAddress",
+                "SenderSipAddress",
+                "ReceiverSipAddress",
+                "TargetFqdn",
+                "Domain",
+                "Receiver"));
+        allowed.addAll(CREDENTIALS.keySet());
+        Map<String, Object> p = params(c, allowed);
         String target = str(p, "TargetFqdn");
         if (target == null) {
             throw new CmdletError(c.name() + " : this shell runs synthetic transactions only with -TargetFqdn"
-                    + " (the pool's test users), never prompting for credentials");
+                    + " (the pool's test users, or test accounts with their credentials), never prompting");
         }
         String from = Optional.ofNullable(str(p, "UserSipAddress"))
                 .or(() -> Optional.ofNullable(str(p, "SubscriberSipAddress")))
                 .or(() -> Optional.ofNullable(str(p, "SenderSipAddress")))
                 .orElseGet(() -> kind == ProbeKind.Federated ? federatingUser(target) : null);
-        if (kind != ProbeKind.External && kind != ProbeKind.Federated) {
+        boolean asAccounts = false;
+        for (Map.Entry<String, String> e : CREDENTIALS.entrySet()) {
+            if (!p.containsKey(e.getKey())) {
+                continue;
+            }
+            if (!(p.get(e.getKey()) instanceof FakeCredentials.Credential cred)) {
+                throw new CmdletError(c.name() + " : Cannot process argument transformation on parameter '" + e.getKey()
+                        + "'. A PSCredential is expected.");
+            }
+            String sip = str(p, e.getValue());
+            if (sip == null || !FakeCredentials.signsInAs(cred, sip)) {
+                // As a registrar answers a sign-in with the wrong password: the test fails, the cmdlet does not.
+                return result(
+                        target,
+                        false,
+                        0,
+                        "401 Unauthorized: " + cred.userName() + " cannot sign in as " + sip,
+                        "the credential file belongs to another account");
+            }
+            asAccounts = true;
+        }
+        // A test account signs in through the target pool, which redirects it to its home pool as a
+        // registrar does; the pool's own test users must be homed on it.
+        if (!asAccounts && kind != ProbeKind.External && kind != ProbeKind.Federated) {
             Fqdn home = inv().findUser(from).map(User::pool).orElse(null);
             if (home != null && !home.equals(Fqdn.of(target))) {
                 throw new CmdletError(c.name() + " : " + from + " is not homed on " + target);
@@ -933,12 +1007,17 @@ public final class FakeShell {
                 .orElse(str(p, "Receiver"));
         String via = kind == ProbeKind.External ? str(p, "TargetFqdn") : null;
         ProbeResult r = lab.probe(new Probe(kind, SipAddress.of(from), to, via == null ? null : Fqdn.of(via)));
+        return result(r.target(), r.success(), r.latencyMillis(), r.error(), r.diagnosis());
+    }
+
+    private static Map<String, Object> result(
+            String target, boolean success, long latency, String error, String diagnosis) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("TargetFqdn", r.target());
-        m.put("Result", r.success() ? "Success" : "Failure");
-        m.put("Latency", Map.of("TotalMilliseconds", r.latencyMillis()));
-        m.put("Error", r.error());
-        m.put("Diagnosis", r.diagnosis());
+        m.put("TargetFqdn", target);
+        m.put("Result", success ? "Success" : "Failure");
+        m.put("Latency", Map.of("TotalMilliseconds", latency));
+        m.put("Error", error);
+        m.put("Diagnosis", diagnosis);
         return m;
     }
 }

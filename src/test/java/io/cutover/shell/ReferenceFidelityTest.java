@@ -114,4 +114,23 @@ class ReferenceFidelityTest {
                         "1: Stop-CsPool: no such cmdlet in the reference (no Stop-CsPool.md) (in a comment)",
                         "2: Move-CsRgsConfiguration: no parameter -Confirm");
     }
+
+    @Test
+    void a_credential_parameter_set_fits_only_when_complete() {
+        String whole = "Test-CsIM -TargetFqdn 'p' -SenderSipAddress 'sip:a@x' -SenderCredential $a"
+                + " -ReceiverSipAddress 'sip:b@x' -ReceiverCredential $b";
+
+        assertThat(reference.check(whole, SFB2019).problems()).isEmpty();
+        assertThat(reference
+                        .check(whole.replace(" -ReceiverCredential $b", ""), SFB2019)
+                        .problems())
+                .extracting(CmdletReference.Problem::what)
+                .singleElement()
+                .asString()
+                .contains("ReceiverCredential");
+        assertThat(reference
+                        .check("Test-CsRegistration -UserSipAddress 'sip:a@x' -UserCredential $a", SFB2019)
+                        .problems())
+                .isEmpty();
+    }
 }

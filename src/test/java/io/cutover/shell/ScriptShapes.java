@@ -34,6 +34,13 @@ final class ScriptShapes {
     /** One script and the product version whose Management Shell runs it. */
     record Shape(String name, String version, String text) {}
 
+    /** Test accounts with credential files, as a --shell-test-accounts file gives them. */
+    static final TestAccounts.Account ACCOUNT1 = new TestAccounts.Account(
+            io.cutover.inventory.SipAddress.of("sip:cstest1@contoso.com"), "C:\\cutover\\credentials\\cstest1.xml");
+
+    static final TestAccounts.Account ACCOUNT2 = new TestAccounts.Account(
+            io.cutover.inventory.SipAddress.of("sip:cstest2@contoso.com"), "C:\\cutover\\credentials\\cs'test2.xml");
+
     private ScriptShapes() {}
 
     static List<Shape> all() {
@@ -120,11 +127,24 @@ final class ScriptShapes {
         return Planner.plan(inventory(from, to), catalog, PlanOptions.defaults(to.name()), "shapes.yaml");
     }
 
+    /** Test accounts for both Front End pools of {@link #scenario}. */
+    static final TestAccounts ACCOUNTS = new TestAccounts(java.util.Map.of(
+            io.cutover.inventory.Fqdn.of("poolold.contoso.com"), new TestAccounts.Pair(ACCOUNT1, ACCOUNT2),
+            io.cutover.inventory.Fqdn.of("poolnew.contoso.com"), new TestAccounts.Pair(ACCOUNT2, ACCOUNT1)));
+
+    /** The runbooks of the pair's plan, without test accounts and with them. */
     private static List<Shape> runbooks(Catalog catalog, ProductVersion from, ProductVersion to) {
-        return Runbook.of(plan(catalog, from, to), null).stream()
-                .map(s -> new Shape(
-                        from.shortName() + " -> " + to.shortName() + " runbook " + s.fileName(), to.name(), s.text()))
-                .toList();
+        Plan plan = plan(catalog, from, to);
+        List<Shape> shapes = new ArrayList<>();
+        for (TestAccounts a : List.of(TestAccounts.NONE, ACCOUNTS)) {
+            String with = a.isEmpty() ? "" : " with test accounts";
+            Runbook.of(plan, null, a)
+                    .forEach(s -> shapes.add(new Shape(
+                            from.shortName() + " -> " + to.shortName() + " runbook " + s.fileName() + with,
+                            to.name(),
+                            s.text())));
+        }
+        return shapes;
     }
 
     /** Every statement the driver writes against a deployment of this pair, in both encodings. */
@@ -164,9 +184,15 @@ final class ScriptShapes {
                 String to2 = k == ProbeKind.Federated || k == ProbeKind.Xmpp ? "fabrikam.com" : other;
                 io.cutover.inventory.Fqdn via =
                         k == ProbeKind.External ? io.cutover.inventory.Fqdn.of("edgenew.contoso.com") : null;
-                all.add(st.probe(
-                        new Probe(k, user, k == ProbeKind.Registration ? null : to2, via), "edgenew.contoso.com"));
+                Probe probe = new Probe(k, user, k == ProbeKind.Registration ? null : to2, via);
+                all.add(st.probe(probe, "edgenew.contoso.com"));
+                if (k != ProbeKind.Federated) {
+                    // The same probe run as a pool's two test accounts, with their stored credentials.
+                    all.add(st.query(Statements.testAs(
+                            probe, io.cutover.inventory.Fqdn.of("poolnew.contoso.com"), ACCOUNT1, ACCOUNT2)));
+                }
             }
+            all.add(st.credentialPresent(ACCOUNT1));
         }
         List<Shape> shapes = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
