@@ -41,7 +41,7 @@ class ErrorBudgetRunTest {
     private static final String REDMOND_WAVE = "Redmond/pool13.contoso.com/wave-01";
 
     /** Two sites, each a Lync 2013 pool of 40 users moving to a 2019 pool. */
-    private static final String SCENARIO = """
+    static final String SCENARIO = """
             name: Budget
             domain: contoso.com
             epoch: 2024-03-01T09:00:00Z
