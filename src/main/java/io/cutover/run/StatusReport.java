@@ -11,7 +11,8 @@ import java.util.Locale;
  * is homed where now only when the deployment was asked (a live status), and is empty otherwise.
  *
  * @param state where the run stands; in JSON one of: not started, awaiting approval, stopped at a
- *     gate, failed, paused, aborted, stopped, finished
+ *     gate, failed, paused, aborted, held (an error budget ran out: see {@code budgetHold}),
+ *     stopped, finished
  * @param etaSeconds remaining moves at the run's observed rate, or null when unknown
  * @param instances the instances sharing the run now (run --shared, --parallel-sites); empty when
  *     one process runs it, or none does
