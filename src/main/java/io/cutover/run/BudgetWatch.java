@@ -70,8 +70,9 @@ final class BudgetWatch {
      */
     static BudgetWatch start(Journal journal, Plan plan, RunRecord run, RunSettings settings, Clock clock) {
         BudgetWatch w = new BudgetWatch(journal, plan, run, settings, clock);
+        // Resumed even when this start counts no budget: the run goes on, so it holds no more.
+        w.holds.resume(w.runId, w.actor, clock.instant());
         if (w.watching()) {
-            w.holds.resume(w.runId, w.actor, clock.instant());
             w.since = w.holds.countingSince(w.runId);
             w.seen = w.since;
         }
