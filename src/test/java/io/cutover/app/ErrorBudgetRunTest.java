@@ -167,6 +167,9 @@ class ErrorBudgetRunTest {
         assertThat(hold.considered()).isEqualTo(20);
         assertThat(hold.failed()).isGreaterThan(2).isEqualTo(hold.failures().size());
         assertThat(hold.failures()).allSatisfy(f -> assertThat(f).startsWith("User:sip:red"));
+        assertThat(cutover.liveView(false).status().budgetHold())
+                .as("the dashboard's view")
+                .isEqualTo(hold);
         assertThat(notices())
                 .filteredOn(n -> n.kind() == NoticeKind.BUDGET_EXHAUSTED)
                 .singleElement()
