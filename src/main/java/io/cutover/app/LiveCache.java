@@ -1,5 +1,6 @@
 package io.cutover.app;
 
+import io.cutover.journal.BudgetHolds;
 import io.cutover.journal.Entry;
 import io.cutover.journal.Journal;
 import io.cutover.journal.Progress;
@@ -34,7 +35,8 @@ final class LiveCache {
             catchUp(s, runId);
             Plan plan = run.plan();
             List<Entry> rows = Collections.unmodifiableList(entries);
-            StatusReport status = Status.of(plan, runId, rows, progress, journal.latestRequest(runId));
+            StatusReport status = Status.of(plan, runId, rows, progress, journal.latestRequest(runId))
+                    .withBudgetHold(Status.budgetLine(BudgetHolds.of(journal).active(runId)));
             if (withDeployment) {
                 status = s.withLabPools(status);
             }

@@ -3,6 +3,7 @@ package io.cutover.app;
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.deployment.Deployment;
+import io.cutover.journal.BudgetHolds;
 import io.cutover.journal.Claimant;
 import io.cutover.journal.Hold;
 import io.cutover.journal.Journal;
@@ -93,7 +94,8 @@ final class Session implements AutoCloseable {
                         journal().entries(run.id()),
                         journal().latestRequest(run.id()))
                 .withInstances(
-                        Shared.instances(journal(), run.id(), context.clock().instant()));
+                        Shared.instances(journal(), run.id(), context.clock().instant()))
+                .withBudgetHold(Status.budgetLine(BudgetHolds.of(journal()).active(run.id())));
     }
 
     /** Opens the lab, when it is opened, to be shared with other instances of a run (see {@link Lab#openShared}). */

@@ -39,6 +39,9 @@ final class RehearseCommand implements Callable<Integer> {
     @Mixin
     RunOptions runOptions;
 
+    @picocli.CommandLine.Mixin
+    WindowsOption windowsOption = new WindowsOption();
+
     @Mixin
     MetricsOptions metricsOptions;
 
@@ -69,7 +72,7 @@ final class RehearseCommand implements Callable<Integer> {
                     io.cutover.ErrorCode.BAD_INPUT, "give a SCENARIO or --from DIR, not both");
         }
         io.cutover.plan.PlanOptions options = planOptions.options();
-        io.cutover.run.RunSettings settings = runOptions.settings(null);
+        io.cutover.run.RunSettings settings = runOptions.settings(null).withSchedule(windowsOption.schedule());
         Path dir = common.workspace;
         if (!spec.commandLine().getParseResult().hasMatchedOption("--workspace")) {
             // Each rehearsal gets a fresh workspace, kept so that status and rollback can look at it.

@@ -28,6 +28,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions runOptions;
 
+    @picocli.CommandLine.Mixin
+    WindowsOption windowsOption = new WindowsOption();
+
     @Mixin
     ShellOptions shellOptions;
 
@@ -79,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
         if (record != null) {
             return record();
         }
-        RunSettings settings = runOptions.settings(until).withSites(sites);
+        RunSettings settings = runOptions.settings(until).withSites(sites).withSchedule(windowsOption.schedule());
         io.cutover.app.Target target = shellOptions.target();
         var w = spec.commandLine().getOut();
         if (dryRun) {

@@ -60,6 +60,7 @@ final class StatusText {
         }
         printRetained(w, s.retained());
         printInstances(w, s.instances());
+        printBudgetHold(w, s.budgetHold());
         if (s.blocker() != null) {
             w.println();
             printBlocker(w, s.blocker());
@@ -122,6 +123,22 @@ final class StatusText {
                     i.state(),
                     i.units().isEmpty() ? "-" : String.join(" ", i.units()));
         }
+    }
+
+    /** Which error budget holds the run, with its figures and the failed moves it counted. */
+    static void printBudgetHold(PrintWriter w, StatusReport.BudgetLine h) {
+        if (h == null) {
+            return;
+        }
+        w.println();
+        w.printf("Held at %s since %s: error budget of %s %s%n", h.stepId(), h.heldAt(), h.budget(), h.scope());
+        w.printf("  %s%n", h.reason());
+        w.printf("  %d of the last %d moves of the %s failed:%n", h.failed(), h.considered(), h.budget());
+        h.failures().stream().limit(10).forEach(f -> w.println("    " + f));
+        if (h.failures().size() > 10) {
+            w.println("    ... and " + (h.failures().size() - 10) + " more (--json lists all)");
+        }
+        w.println("  Review, then `cutover run --resume` goes on; failures before the resume count no more.");
     }
 
     static void printBlocker(PrintWriter w, StatusReport.Blocker b) {

@@ -38,6 +38,7 @@ public final class Claims implements AutoCloseable {
     private final LeaseTerms terms;
     private final Map<String, Lease> held = new ConcurrentHashMap<>();
     private final Set<String> lost = ConcurrentHashMap.newKeySet();
+    private final java.util.Queue<Takeover> takeovers = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService beat;
     private volatile boolean closed;
 
@@ -82,6 +83,25 @@ public final class Claims implements AutoCloseable {
         return Instances.of(journal.jdbi(), journal.leases(), runId);
     }
 
+    /**
+     * A unit taken over from an instance that was lost: its heartbeat lapsed, or its process is
+     * gone from this host.
+     *
+     * @param from the lost instance's holding of the unit (who, where, its last heartbeat)
+     * @param why "heartbeat expired" or "process gone"
+     * @param units the unit taken, then the others the lost instance still held then
+     */
+    public record Takeover(Lease from, String why, List<String> units) {}
+
+    /** The take-overs since the last call, oldest first; each is returned once. */
+    public List<Takeover> takeovers() {
+        List<Takeover> out = new java.util.ArrayList<>();
+        for (Takeover t = takeovers.poll(); t != null; t = takeovers.poll()) {
+            out.add(t);
+        }
+        return out;
+    }
+
     static String prefix(String runId) {
         return "unit:" + runId + "/";
     }
@@ -98,10 +118,25 @@ public final class Claims implements AutoCloseable {
     public synchronized Optional<String> claim(List<String> units) {
         for (String unit : units) {
             if (!held.containsKey(unit) && take(unit)) {
+                widenTakeovers();
                 return Optional.of(unit);
             }
         }
         return Optional.empty();
+    }
+
+    /** Names, in the take-overs just recorded, the other units their lost instances still hold. */
+    private void widenTakeovers() {
+        List<Takeover> fresh = takeovers();
+        for (Takeover t : fresh) {
+            java.util.Set<String> units = new java.util.LinkedHashSet<>(t.units());
+            for (Lease l : leases.heldUnder(prefix(runId))) {
+                if (l.holder().equals(t.from().holder())) {
+                    units.add(l.scope().substring(prefix(runId).length()));
+                }
+            }
+            takeovers.add(new Takeover(t.from(), t.why(), List.copyOf(units)));
+        }
     }
 
     /** Whether this instance still holds {@code unit}: it has not let go, nor lost it to another. */
@@ -155,6 +190,7 @@ public final class Claims implements AutoCloseable {
         }
         if (!take.why().equals("released")) {
             LOG.info("took over unit {} from {}: {}", unit, row.who(), take.why());
+            takeovers.add(new Takeover(row, take.why(), List.of(unit)));
         }
         lost.remove(unit);
         held.put(unit, mine);

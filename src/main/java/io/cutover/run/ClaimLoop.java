@@ -2,6 +2,7 @@ package io.cutover.run;
 
 import io.cutover.CutoverException;
 import io.cutover.deployment.Sleeper;
+import io.cutover.journal.Claimant;
 import io.cutover.journal.Claims;
 import io.cutover.journal.Entry;
 import io.cutover.journal.Progress;
@@ -38,6 +39,8 @@ final class ClaimLoop {
     private final Units units;
     private final Claims claims;
     private final Sleeper sleeper;
+    /** Holds every claimer once a pool's or a site's error budget ran out, seen here or by another instance. */
+    private final BudgetWatch budget;
     /** Carries out one unit's step in a context whose progress was just read. */
     private final BiFunction<RunContext, Step, RunOutcome> work;
 
@@ -48,11 +51,13 @@ final class ClaimLoop {
             Units units,
             Claims claims,
             Sleeper sleeper,
+            BudgetWatch budget,
             BiFunction<RunContext, Step, RunOutcome> work) {
         this.base = base;
         this.units = units;
         this.claims = claims;
         this.sleeper = sleeper;
+        this.budget = budget;
         this.work = work;
     }
 
@@ -99,20 +104,43 @@ final class ClaimLoop {
             if (stopped.get() != null) {
                 return finished(stepsRun);
             }
-            if (Decide.next(base.plan(), progress, base.settings()).isEmpty()) {
+            Optional<Step> next = Decide.next(base.plan(), progress, base.settings());
+            if (next.isEmpty()) {
                 return finished(stepsRun);
+            }
+            Optional<RunOutcome.Held> held = budget.check(next.get().id());
+            if (held.isPresent()) {
+                stopped.compareAndSet(null, held.get());
+                return held.get();
             }
             Optional<String> claimed = claims.claim(claimable(progress));
             if (claimed.isEmpty()) {
                 idle();
                 continue;
             }
+            tellOfLostInstances();
             RunOutcome outcome = carryOut(claimed.get(), reader);
             stepsRun++;
             if (outcome != null) {
                 stopped.compareAndSet(null, outcome);
                 return outcome;
             }
+        }
+    }
+
+    /** One notice per instance whose units this claimer took over because it was lost. */
+    private void tellOfLostInstances() {
+        for (Claims.Takeover t : claims.takeovers()) {
+            Claimant me = claims.claimant();
+            Notices.send(
+                    base.journal(),
+                    Notices.instanceLost(
+                            base.run().id(),
+                            t.from(),
+                            t.why(),
+                            "process " + me.pid() + " on host " + me.host() + " (" + me.actor() + ")",
+                            t.units(),
+                            base.clock().instant()));
         }
     }
 

@@ -170,10 +170,11 @@ public final class Executor {
             Backoff backoff = new Backoff(settings.retry(), sleeper, random, stop::requested);
             RunContext ctx =
                     new RunContext(plan, run, journal, bounded, clock, settings, ticks, progress, stop, backoff);
+            BudgetWatch budget = BudgetWatch.start(journal, plan, run, settings, clock);
             if (claims == null) {
                 return loop(
                         ctx,
-                        new MoveRunner(ctx, workers, start),
+                        new MoveRunner(ctx, workers, start, budget),
                         new GateRunner(ctx, new CheckRunner(deployment, probes)));
             }
             ClaimLoop claimed = new ClaimLoop(
@@ -181,10 +182,11 @@ public final class Executor {
                     units(parallelism),
                     claims,
                     sleeper,
+                    budget,
                     (c, step) -> runStep(
                             c,
                             step,
-                            new MoveRunner(c, workers, start),
+                            new MoveRunner(c, workers, start, budget),
                             new GateRunner(c, new CheckRunner(deployment, probes)),
                             new ActionRunner(c)));
             int claimers = parallelism.parallelSites() ? sites(start) : 1;

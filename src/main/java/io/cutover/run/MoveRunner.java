@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -42,9 +43,12 @@ final class MoveRunner {
     private final Map<SipAddress, String> clientsBefore = new HashMap<>();
     /** Where each subject was when this invocation started, to spot moves made outside the plan. */
     private final Map<String, Fqdn> homesAtStart;
+    /** The pools' and sites' error budgets: checked before each slice and after each failure. */
+    private final BudgetWatch budget;
 
-    MoveRunner(RunContext ctx, ExecutorService workers, Inventory start) {
+    MoveRunner(RunContext ctx, ExecutorService workers, Inventory start, BudgetWatch budget) {
         this.ctx = ctx;
+        this.budget = budget;
         this.workers = workers;
         for (ClientSignIn c : start.clients()) {
             clientsBefore.put(c.sipAddress(), c.clientVersion());
@@ -70,6 +74,10 @@ final class MoveRunner {
             throw e.getCause() instanceof CutoverException ce ? ce : e;
         }
         pendingEnds.clear();
+        Optional<RunOutcome.Held> held = budget.check(batch.id());
+        if (held.isPresent()) {
+            return held.get();
+        }
         if (failures.isEmpty()) {
             return null;
         }
@@ -139,7 +147,11 @@ final class MoveRunner {
         // be in doubt after a crash (each is settled on resume by asking the deployment).
         int slice = ctx.settings().concurrency();
         Semaphore window = new Semaphore(2 * slice);
-        for (int i = 0; i < todo.size() && !ctx.stop().requested(); i += slice) {
+        for (int i = 0;
+                i < todo.size()
+                        && !ctx.stop().requested()
+                        && budget.check(batch.id()).isEmpty();
+                i += slice) {
             List<Move> part = todo.subList(i, Math.min(i + slice, todo.size()));
             acquire(window, part.size());
             List<Entry> begins = new ArrayList<>(part.size());
@@ -193,10 +205,12 @@ final class MoveRunner {
     private String moveOne(Step.MoveBatch batch, Move m, Entry firstBegin) {
         Entry begin = firstBegin;
         for (int made = 1; ; made++) {
-            if (ctx.stop().requested()) {
+            if (ctx.stop().requested() || budget.holding()) {
                 ctx.append(begin.end(
                         Outcome.RETRY,
-                        "not started: the run was asked to stop",
+                        budget.holding()
+                                ? "not started: an error budget ran out"
+                                : "not started: the run was asked to stop",
                         ctx.clock().instant()));
                 return null;
             }
@@ -219,6 +233,7 @@ final class MoveRunner {
                         f.getMessage(),
                         ctx.clock().instant()));
                 if (!retry) {
+                    budget.check(batch.id());
                     return m.subject().id() + ": " + f.getMessage();
                 }
                 if (!awaitRetry(made)) {

@@ -1,7 +1,9 @@
 package io.cutover.run;
 
 import io.cutover.check.CheckResult;
+import io.cutover.journal.BudgetHold;
 import io.cutover.journal.Journal;
+import io.cutover.journal.Lease;
 import io.cutover.journal.Notice;
 import io.cutover.journal.NoticeKind;
 import io.cutover.plan.Step;
@@ -78,6 +80,48 @@ final class Notices {
                         ? "Rollback of run " + runId + " to " + to + " done"
                         : "Rollback of run " + runId + " to " + to + " ended with " + failures.size() + " failures",
                 failures);
+    }
+
+    /** Failed moves named in a budget notice: enough to start the review, the rest are in the journal. */
+    static final int NAMED = 10;
+
+    /** One notice per hold: every instance that saw the budget run out writes the same key. */
+    static Notice budgetExhausted(BudgetHold h) {
+        List<String> lines = new ArrayList<>();
+        lines.add(h.budget() + " " + h.scope() + ": " + h.failed() + " of the last " + h.considered()
+                + " moves failed; the run holds at " + h.stepId());
+        h.failures().stream().limit(NAMED).forEach(f -> lines.add("failed: " + f));
+        if (h.failures().size() > NAMED) {
+            lines.add("... and " + (h.failures().size() - NAMED) + " more failed moves (see `cutover status`)");
+        }
+        lines.add("review, then `cutover run --resume` goes on");
+        return new Notice(
+                key(NoticeKind.BUDGET_EXHAUSTED, h.runId(), h.sinceSeq()),
+                NoticeKind.BUDGET_EXHAUSTED,
+                h.runId(),
+                h.heldAt(),
+                "Run " + h.runId() + " holds for review: " + h.reason(),
+                lines);
+    }
+
+    /**
+     * One notice per lost instance, however many units are taken over from it, and by however
+     * many instances.
+     *
+     * @param units the units it held when the first of them was taken over
+     */
+    static Notice instanceLost(String runId, Lease lost, String why, String takenBy, List<String> units, Instant at) {
+        List<String> lines = new ArrayList<>();
+        lines.add("lost: " + lost.who() + " (" + why + ", last heartbeat " + lost.heartbeatAt() + ")");
+        lines.add("taken over by " + takenBy);
+        units.forEach(u -> lines.add("unit: " + u));
+        return new Notice(
+                key(NoticeKind.INSTANCE_LOST, runId, lost.holder()),
+                NoticeKind.INSTANCE_LOST,
+                runId,
+                at,
+                "Run " + runId + ": instance " + lost.who() + " was lost; its work is taken over",
+                lines);
     }
 
     private static String key(NoticeKind kind, Object... parts) {

@@ -22,6 +22,8 @@ public enum RunState {
     PAUSED("paused"),
     /** The last request was to abort. */
     ABORTED("aborted"),
+    /** An error budget ran out: the run holds for review until `run --resume`. */
+    HELD("held"),
     /** Steps remain and nothing blocks them: in progress now, or interrupted and resumable. */
     STOPPED("stopped"),
     /** Every step is done. */

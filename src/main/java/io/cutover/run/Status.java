@@ -3,6 +3,7 @@ package io.cutover.run;
 import io.cutover.check.CheckResult;
 import io.cutover.inventory.HomedKind;
 import io.cutover.journal.Action;
+import io.cutover.journal.BudgetHold;
 import io.cutover.journal.Control;
 import io.cutover.journal.Entry;
 import io.cutover.journal.Event;
@@ -153,6 +154,20 @@ public final class Status {
             return RunState.PAUSED;
         }
         return request == Control.Request.ABORT ? RunState.ABORTED : RunState.STOPPED;
+    }
+
+    /** The status form of the hold the run is in, or null when it is not held. */
+    public static StatusReport.BudgetLine budgetLine(Optional<BudgetHold> hold) {
+        return hold.map(h -> new StatusReport.BudgetLine(
+                        h.budget(),
+                        h.scope(),
+                        h.failed(),
+                        h.considered(),
+                        h.reason(),
+                        h.stepId(),
+                        h.heldAt().toString(),
+                        h.failures()))
+                .orElse(null);
     }
 
     /** A gate whose checks passed and that waits for a person: says since when and how to approve. */

@@ -11,10 +11,12 @@ import java.util.Locale;
  * is homed where now only when the deployment was asked (a live status), and is empty otherwise.
  *
  * @param state where the run stands; in JSON one of: not started, awaiting approval, stopped at a
- *     gate, failed, paused, aborted, stopped, finished
+ *     gate, failed, paused, aborted, held (an error budget ran out: see {@code budgetHold}),
+ *     stopped, finished
  * @param etaSeconds remaining moves at the run's observed rate, or null when unknown
  * @param instances the instances sharing the run now (run --shared, --parallel-sites); empty when
  *     one process runs it, or none does
+ * @param budgetHold why the run holds for review when an error budget ran out; null otherwise
  */
 public record StatusReport(
         String runId,
@@ -34,7 +36,50 @@ public record StatusReport(
         List<PoolLine> pools,
         Blocker blocker,
         List<RetainedLine> retained,
-        List<InstanceLine> instances) {
+        List<InstanceLine> instances,
+        BudgetLine budgetHold) {
+
+    /** As before error budgets: no hold. */
+    public StatusReport(
+            String runId,
+            String planChecksum,
+            RunState state,
+            int stepsDone,
+            int stepsTotal,
+            int usersMoved,
+            int usersPlanned,
+            int objectsMoved,
+            int objectsPlanned,
+            int usersRolledBack,
+            Double movesPerSecond,
+            Long etaSeconds,
+            String nextStep,
+            List<PhaseLine> phases,
+            List<PoolLine> pools,
+            Blocker blocker,
+            List<RetainedLine> retained,
+            List<InstanceLine> instances) {
+        this(
+                runId,
+                planChecksum,
+                state,
+                stepsDone,
+                stepsTotal,
+                usersMoved,
+                usersPlanned,
+                objectsMoved,
+                objectsPlanned,
+                usersRolledBack,
+                movesPerSecond,
+                etaSeconds,
+                nextStep,
+                phases,
+                pools,
+                blocker,
+                retained,
+                instances,
+                null);
+    }
 
     /** The same report with the pools as the deployment has them now. */
     public StatusReport withPools(List<PoolLine> now) {
@@ -56,7 +101,8 @@ public record StatusReport(
                 List.copyOf(now),
                 blocker,
                 retained,
-                instances);
+                instances,
+                budgetHold);
     }
 
     /** The same report with the instances sharing the run now. */
@@ -79,8 +125,57 @@ public record StatusReport(
                 pools,
                 blocker,
                 retained,
-                List.copyOf(now));
+                List.copyOf(now),
+                budgetHold);
     }
+
+    /**
+     * The same report holding for {@code hold} (null: none). A run that finished since is not
+     * held; one that holds shows the state {@link RunState#HELD} whatever failed before it.
+     */
+    public StatusReport withBudgetHold(BudgetLine hold) {
+        RunState now = hold == null || state == RunState.FINISHED ? state : RunState.HELD;
+        return new StatusReport(
+                runId,
+                planChecksum,
+                now,
+                stepsDone,
+                stepsTotal,
+                usersMoved,
+                usersPlanned,
+                objectsMoved,
+                objectsPlanned,
+                usersRolledBack,
+                movesPerSecond,
+                etaSeconds,
+                nextStep,
+                phases,
+                pools,
+                blocker,
+                retained,
+                instances,
+                state == RunState.FINISHED ? null : hold);
+    }
+
+    /**
+     * Why the run holds: a legacy pool's or a site's error budget ran out.
+     *
+     * @param budget "pool" or "site"
+     * @param scope the pool's FQDN or the site's name
+     * @param failed the failed moves among the last {@code considered} of that pool or site
+     * @param reason the sentence people read, with the budget's figures
+     * @param heldAt ISO-8601 instant
+     * @param failures the failed moves counted, "item: why", oldest first
+     */
+    public record BudgetLine(
+            String budget,
+            String scope,
+            int failed,
+            int considered,
+            String reason,
+            String stepId,
+            String heldAt,
+            List<String> failures) {}
 
     /**
      * An instance sharing the run: where it runs, what it is limited to, its last sign of life and

@@ -22,6 +22,7 @@ class RunStateJsonTest {
             "failed",
             "paused",
             "aborted",
+            "held",
             "stopped",
             "finished");
 

@@ -113,6 +113,18 @@ function renderSummary(view) {
   }
 }
 
+// An error budget that ran out: which pool or site, its figures, and the failed moves it counted.
+function renderBudgetHold(view) {
+  const h = view.status ? view.status.budgetHold : null;
+  if (!h) return replace("budget-hold");
+  replace("budget-hold", el("div", { class: "blocker failed", id: "budget" },
+    el("strong", { text: `Held: error budget of ${h.budget} ${h.scope}` }),
+    el("div", { id: "budget-figures", text: `${h.failed} of the last ${h.considered} moves failed · ${h.reason}` }),
+    el("div", { class: "muted", text: `at ${h.stepId} since ${h.heldAt}; review, then Resume` }),
+    h.failures.slice(0, 10).map(f => el("div", { text: f })),
+    h.failures.length > 10 ? el("div", { class: "muted", text: `… and ${h.failures.length - 10} more` }) : ""));
+}
+
 function renderSites(view) {
   const s = view.status;
   if (!s) return replace("sites");
@@ -236,6 +248,7 @@ async function renderShellSessions() {
 function render(view) {
   latest = view;
   renderSummary(view);
+  renderBudgetHold(view);
   renderSites(view);
   renderWaves(view);
   renderTimeline(view);
