@@ -240,6 +240,12 @@ public final class FolderWriter {
         }
         csv(
                 dir,
+                InventoryFiles.PAIRINGS,
+                List.of("PoolFqdn", "BackupPoolFqdn"),
+                sorted(inv.pools().stream().filter(p -> p.backup() != null).toList(), Comparator.comparing(Pool::fqdn)),
+                p -> List.of(p.fqdn().text(), p.backup().text()));
+        csv(
+                dir,
                 InventoryFiles.UNANSWERED,
                 List.of("ComputerName", "Source", "Error"),
                 sorted(
