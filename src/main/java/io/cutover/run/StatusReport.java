@@ -15,6 +15,8 @@ import java.util.Locale;
  * @param etaSeconds remaining moves at the run's observed rate, or null when unknown
  * @param instances the instances sharing the run now (run --shared, --parallel-sites); empty when
  *     one process runs it, or none does
+ * @param manual the plan's manual steps and where each stands (see {@link ManualSteps}); empty for
+ *     a plan with none
  */
 public record StatusReport(
         String runId,
@@ -34,7 +36,8 @@ public record StatusReport(
         List<PoolLine> pools,
         Blocker blocker,
         List<RetainedLine> retained,
-        List<InstanceLine> instances) {
+        List<InstanceLine> instances,
+        List<ManualLine> manual) {
 
     /** The same report with the pools as the deployment has them now. */
     public StatusReport withPools(List<PoolLine> now) {
@@ -56,7 +59,8 @@ public record StatusReport(
                 List.copyOf(now),
                 blocker,
                 retained,
-                instances);
+                instances,
+                manual);
     }
 
     /** The same report with the instances sharing the run now. */
@@ -79,7 +83,8 @@ public record StatusReport(
                 pools,
                 blocker,
                 retained,
-                List.copyOf(now));
+                List.copyOf(now),
+                manual);
     }
 
     /**
@@ -148,4 +153,22 @@ public record StatusReport(
     }
 
     public record RetainedLine(String sipAddress, String pool, String reason) {}
+
+    /**
+     * A manual step: what a person does, and where it stands.
+     *
+     * @param pool the legacy pool it releases
+     * @param state one of {@link ManualSteps}'s words: pending, awaiting approval, approved,
+     *     verifying, verified, approved, not verified, rolled back
+     * @param approvedBy who approved it (or "lab" when a rehearsal's lab did it), or null
+     * @param since when it began to await approval, or when it was approved; null before either
+     */
+    public record ManualLine(
+            String stepId,
+            String site,
+            String pool,
+            String instruction,
+            String state,
+            String approvedBy,
+            java.time.Instant since) {}
 }
