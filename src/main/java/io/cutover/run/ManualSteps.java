@@ -24,6 +24,8 @@ public final class ManualSteps {
     public static final String VERIFIED = "verified";
     public static final String NOT_VERIFIED = "approved, not verified";
     public static final String ROLLED_BACK = "rolled back";
+    /** The deployment refused to do it as planned (a rehearsal's lab, say): the gate failed. */
+    public static final String FAILED = "failed";
 
     /**
      * The manual steps of {@code plan} in plan order, each with its state.
@@ -52,7 +54,8 @@ public final class ManualSteps {
     /**
      * A manual gate's state: pending until the run reaches it; awaiting approval while it waits for
      * a person; approved and being verified until its checks end; verified when they passed; approved,
-     * not verified when they found the deployment unchanged; rolled back when a rollback undid it.
+     * not verified when they found the deployment unchanged; failed when the deployment refused to do
+     * it; rolled back when a rollback undid it.
      */
     public static String state(Step.Gate gate, Progress progress) {
         State approval = progress.state(gate.id(), Decide.APPROVAL);
@@ -62,6 +65,9 @@ public final class ManualSteps {
         }
         if (approval == State.DONE) {
             return checks == State.DONE ? VERIFIED : checks == State.FAILED ? NOT_VERIFIED : VERIFYING;
+        }
+        if (checks == State.FAILED) {
+            return FAILED;
         }
         return approval == State.IN_DOUBT || approval == State.RETRYING ? AWAITING_APPROVAL : PENDING;
     }

@@ -159,7 +159,7 @@ public record StatusReport(
      *
      * @param pool the legacy pool it releases
      * @param state one of {@link ManualSteps}'s words: pending, awaiting approval, approved,
-     *     verifying, verified, approved, not verified, rolled back
+     *     verifying, verified, approved, not verified, failed, rolled back
      * @param approvedBy who approved it (or "lab" when a rehearsal's lab did it), or null
      * @param since when it began to await approval, or when it was approved; null before either
      */
