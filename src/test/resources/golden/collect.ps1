@@ -16,7 +16,8 @@
   What it cannot collect: scheduled meetings (meetings.csv) and the client each user signs in
   with (clients.csv) are not exposed by any read-only cmdlet; both files are written with their
   header only. Feature usage (usage.csv) lists Persistent Chat room members and users whose
-  effective external access policy allows XMPP.
+  effective external access policy allows XMPP. Backup pairings of registrar pools go to
+  pairings.csv where the shell has Get-CsPoolBackupRelationship (Lync Server 2013 and later).
 #>
 param(
     [Parameter(Mandatory = $true)]
@@ -123,6 +124,29 @@ foreach ($pool in @(Get-CsPool)) {
     }
 }
 Write-Inventory 'services.csv' -Columns @('ComputerName', 'Name', 'DisplayName', 'Status', 'ActivityLevel') -Rows $services
+
+# ---- pairings.csv: backup registrar pools ---------------------------------------------------------
+# Topology Builder pairs pools; the published topology.xml does not always say so, so each registrar
+# pool is asked. Get-CsPoolBackupRelationship came with Lync Server 2013 and answers for one pool at a
+# time; the reference does not name the property holding the backup pool, so the first property
+# whose name starts with Backup and whose value is an FQDN (or "Registrar:<fqdn>") is taken.
+# Branch appliances' and Directors' associations are in topology.xml (each service's DependsOn).
+$pairings = [System.Collections.ArrayList]::new()
+if (Get-Command -Name Get-CsPoolBackupRelationship -ErrorAction SilentlyContinue) {
+    foreach ($pool in @(Get-CsPool | Where-Object { @(@($_.Services) -like 'Registrar:*').Count -gt 0 })) {
+        try {
+            foreach ($relation in @(Get-CsPoolBackupRelationship -PoolFqdn "$($pool.Fqdn)")) {
+                $backup = @($relation.PSObject.Properties | Where-Object { $_.Name -like 'Backup*' -and "$($_.Value)" -like '*.*' })
+                if ($backup.Count -gt 0) {
+                    $null = $pairings.Add([pscustomobject]@{ PoolFqdn = "$($pool.Fqdn)"; BackupPoolFqdn = (Get-PoolOf "$($backup[0].Value)") })
+                }
+            }
+        } catch {
+            Add-Unanswered '(pairings)' "Get-CsPoolBackupRelationship $($pool.Fqdn)" $_.Exception.Message
+        }
+    }
+}
+Write-Inventory 'pairings.csv' -Columns @('PoolFqdn', 'BackupPoolFqdn') -Rows $pairings
 
 # ---- versions.csv: what this server says it runs (Subscription Edition shares 2019's build line) ----
 # The version cmdlet prints "Skype for Business Server 2019 (7.0.2046.0): ..." and the patch

@@ -13,6 +13,7 @@ import io.cutover.plan.Plan;
 import io.cutover.plan.Step;
 import io.cutover.run.Decide;
 import io.cutover.run.Evidence;
+import io.cutover.run.ManualSteps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +31,10 @@ final class GateViews {
         Progress.Status approval = progress.status(gate.id(), Decide.APPROVAL);
         String state;
         State s = checks == null ? State.PENDING : checks.state();
-        if (s == State.DONE && needs) {
+        if (gate.phase() == Phase.Manual) {
+            // Approved first, verified after: the journal's order for a step a person does.
+            state = ManualSteps.state(gate, progress);
+        } else if (s == State.DONE && needs) {
             state = Decide.approved(gate, progress) ? "approved" : "awaiting approval";
         } else if (s == State.DONE) {
             state = "passed";

@@ -135,7 +135,8 @@ public final class Results {
     /**
      * One gate for the dashboard and the run report.
      *
-     * @param state pending, passed, failed, awaiting approval, approved
+     * @param state pending, passed, failed, awaiting approval, approved; for a manual step (phase
+     *     Manual, approved before it is verified) one of {@link io.cutover.run.ManualSteps}'s words
      */
     public record GateView(
             String stepId,

@@ -59,6 +59,7 @@ final class StatusText {
             }
         }
         printRetained(w, s.retained());
+        printManual(w, s.manual());
         printInstances(w, s.instances());
         printBudgetHold(w, s.budgetHold());
         if (s.blocker() != null) {
@@ -102,6 +103,20 @@ final class StatusText {
                     h.lastProblem() == null ? "" : h.lastProblem());
         }
         w.flush();
+    }
+
+    /** The plan's manual steps: what a person does, and whether it awaits approval, is verified, ... */
+    private static void printManual(PrintWriter w, List<StatusReport.ManualLine> manual) {
+        if (manual.isEmpty()) {
+            return;
+        }
+        w.println();
+        w.printf("%-24s %-14s %-56s %s%n", "MANUAL STEP STATE", "APPROVED BY", "STEP", "WHAT A PERSON DOES");
+        for (StatusReport.ManualLine m : manual) {
+            w.printf(
+                    "%-24s %-14s %-56s %s%n",
+                    m.state(), m.approvedBy() == null ? "-" : m.approvedBy(), m.stepId(), m.instruction());
+        }
     }
 
     private static void printInstances(PrintWriter w, java.util.List<StatusReport.InstanceLine> instances) {

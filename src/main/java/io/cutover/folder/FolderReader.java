@@ -169,7 +169,9 @@ public final class FolderReader {
                         r.get("Source"))));
         Inventory inventory = new Inventory(
                 sites,
-                PoolVersions.refine(topology.pools(), serverVersions, catalog),
+                PairingsFile.apply(
+                        dir.resolve(InventoryFiles.PAIRINGS),
+                        PoolVersions.refine(topology.pools(), serverVersions, catalog)),
                 topology.cmsPool(),
                 users.homed(),
                 objects,

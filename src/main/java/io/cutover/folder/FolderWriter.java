@@ -55,6 +55,17 @@ public final class FolderWriter {
      * @throws CutoverException BAD_INPUT when {@code dir} exists and is not empty, or cannot be written
      */
     public void write(Path dir, Inventory inventory, List<UnansweredServer> unanswered) {
+        write(dir, inventory, unanswered, List.of());
+    }
+
+    /**
+     * Writes the folder with users.csv also listing {@code unhomed}: users homed on no on-premises
+     * pool (an empty RegistrarPool; online when their hosting provider says so), as Get-CsUser lists
+     * them in a hybrid deployment.
+     *
+     * @throws CutoverException BAD_INPUT when {@code dir} exists and is not empty, or cannot be written
+     */
+    public void write(Path dir, Inventory inventory, List<UnansweredServer> unanswered, List<User> unhomed) {
         Path target = dir.toAbsolutePath().normalize();
         try {
             if (Files.exists(target)) {
@@ -77,7 +88,7 @@ public final class FolderWriter {
                 // Windows: the directory inherits its parent's ACL
             }
             try {
-                writeInto(tmp, inventory, unanswered);
+                writeInto(tmp, inventory, unanswered, unhomed);
                 if (Files.exists(target)) {
                     Files.delete(target);
                 }
@@ -98,7 +109,8 @@ public final class FolderWriter {
         }
     }
 
-    private void writeInto(Path dir, Inventory inv, List<UnansweredServer> unanswered) throws IOException {
+    private void writeInto(Path dir, Inventory inv, List<UnansweredServer> unanswered, List<User> unhomed)
+            throws IOException {
         Files.writeString(
                 dir.resolve(InventoryFiles.TOPOLOGY), new TopologyWriter(catalog).xml(inv), StandardCharsets.UTF_8);
 
@@ -142,7 +154,9 @@ public final class FolderWriter {
                 "LineURI"));
         userColumns.addAll(FolderReader.POLICY_COLUMNS);
         userColumns.add("HostingProvider");
-        csv(dir, InventoryFiles.USERS, userColumns, sorted(inv.users(), Comparator.comparing(User::sipAddress)), u -> {
+        List<User> listed = new ArrayList<>(inv.users());
+        listed.addAll(unhomed);
+        csv(dir, InventoryFiles.USERS, userColumns, sorted(listed, Comparator.comparing(User::sipAddress)), u -> {
             List<String> row = new ArrayList<>(List.of(
                     u.sipAddress().text(),
                     text(u.displayName()),
@@ -154,8 +168,8 @@ public final class FolderWriter {
             for (PolicyKind k : PolicyKind.values()) {
                 row.add(text(u.policies().get(k)));
             }
-            // Every user of an inventory is homed on one of its pools: on premises, as Get-CsUser says it.
-            row.add(u.hostingProvider() != null ? u.hostingProvider() : "SRV:");
+            // A user homed on a pool is on premises, as Get-CsUser says it; an unhomed one says where.
+            row.add(u.hostingProvider() != null ? u.hostingProvider() : u.pool() != null ? "SRV:" : "");
             return row;
         });
         csv(
@@ -224,6 +238,12 @@ public final class FolderWriter {
                                     .thenComparing(v -> text(v.product()))),
                     v -> List.of(v.computer().text(), text(v.product()), v.version(), text(v.source())));
         }
+        csv(
+                dir,
+                InventoryFiles.PAIRINGS,
+                List.of("PoolFqdn", "BackupPoolFqdn"),
+                sorted(inv.pools().stream().filter(p -> p.backup() != null).toList(), Comparator.comparing(Pool::fqdn)),
+                p -> List.of(p.fqdn().text(), p.backup().text()));
         csv(
                 dir,
                 InventoryFiles.UNANSWERED,

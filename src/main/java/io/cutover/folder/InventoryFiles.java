@@ -18,6 +18,8 @@ final class InventoryFiles {
     static final String POLICIES = "policies.csv";
     /** Beyond the documented files: federated partner domains (Get-CsAllowedDomain). */
     static final String PARTNERS = "partners.csv";
+    /** Beyond the documented files: backup pairings of registrar pools (Get-CsPoolBackupRelationship). */
+    static final String PAIRINGS = "pairings.csv";
 
     private InventoryFiles() {}
 }

@@ -86,24 +86,32 @@ final class TopologyWriter {
         x.append("  </SqlInstances>\r\n  <Services>\r\n");
         Map<String, Integer> instances = new HashMap<>();
         Map<String, String> registrarOf = new HashMap<>();
-        // Front End registrars first, so that every other pool can name its next hop's Registrar service.
+        // Front End registrars first, so that every other pool can name its next hop's Registrar
+        // service, and a pool its backup partner's.
+        Map<String, String> usersOf = new HashMap<>();
         for (Pool p : pools) {
             if (p.role() == PoolRole.FrontEnd) {
                 int site = siteIds.getOrDefault(Site.key(p.site()), 0);
-                String id = serviceId(site, "Registrar", instances);
-                registrarOf.put(p.fqdn().key(), id);
+                usersOf.put(p.fqdn().key(), serviceId(site, "UserServices", instances));
+                registrarOf.put(p.fqdn().key(), serviceId(site, "Registrar", instances));
+            }
+        }
+        for (Pool p : pools) {
+            if (p.role() == PoolRole.FrontEnd) {
                 int version = version(p);
-                if (p.role() == PoolRole.FrontEnd) {
-                    String users = serviceId(site, "UserServices", instances);
-                    service(x, users, version, clusterOf.get(p.fqdn().key()), null, null);
-                    service(
-                            x,
-                            id,
-                            version,
-                            clusterOf.get(p.fqdn().key()),
-                            users,
-                            "<RegistrarService xmlns=\"" + ROLES_NS + "\" IsDirector=\"false\" />");
-                }
+                String users = usersOf.get(p.fqdn().key());
+                String cluster = clusterOf.get(p.fqdn().key());
+                service(x, users, version, cluster, null, null);
+                String backup =
+                        p.backup() == null ? null : registrarOf.get(p.backup().key());
+                service(
+                        x,
+                        registrarOf.get(p.fqdn().key()),
+                        version,
+                        cluster,
+                        users,
+                        backup,
+                        "<RegistrarService xmlns=\"" + ROLES_NS + "\" IsDirector=\"false\" />");
             }
         }
         for (Pool p : pools) {
@@ -183,21 +191,38 @@ final class TopologyWriter {
 
     private static void service(
             StringBuilder x, String id, int version, String cluster, String dependsOn, String extra) {
+        service(x, id, version, cluster, dependsOn, null, extra);
+    }
+
+    /** A service; {@code backup} is the partner Registrar of a pairing, or null. */
+    private static void service(
+            StringBuilder x, String id, int version, String cluster, String dependsOn, String backup, String extra) {
         x.append("    <Service RoleVersion=\"1\" ServiceVersion=\"")
                 .append(version)
                 .append("\">\r\n      ")
                 .append(id)
                 .append("\r\n");
-        if (dependsOn != null) {
-            x.append("      <DependsOn>\r\n        <Dependency Usage=\"Default\">\r\n          ")
-                    .append(dependsOn)
-                    .append("\r\n        </Dependency>\r\n      </DependsOn>\r\n");
+        if (dependsOn != null || backup != null) {
+            x.append("      <DependsOn>\r\n");
+            dependency(x, "Default", dependsOn);
+            dependency(x, "Backup", backup);
+            x.append("      </DependsOn>\r\n");
         }
         x.append("      <InstalledOn>\r\n        ").append(cluster).append("\r\n      </InstalledOn>\r\n");
         if (extra != null) {
             x.append("      ").append(extra).append("\r\n");
         }
         x.append("    </Service>\r\n");
+    }
+
+    private static void dependency(StringBuilder x, String usage, String on) {
+        if (on != null) {
+            x.append("        <Dependency Usage=\"")
+                    .append(usage)
+                    .append("\">\r\n          ")
+                    .append(on)
+                    .append("\r\n        </Dependency>\r\n");
+        }
     }
 
     private static String esc(String s) {

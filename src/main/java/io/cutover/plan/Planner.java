@@ -157,6 +157,10 @@ public final class Planner {
         List<SipAddress> probeUsers = probeUsers(site, pilots);
         Pool n = site.targetEdge();
         if (!site.legacyEdges().isEmpty()) {
+            // The new Edge is a target pool like the new Front End: installed by a person, started
+            // and verified up by the plan before anything depends on it (a topology may list it
+            // before its services were ever started).
+            steps.add(new DeployTarget(s + "/edge-deploy-target", s, null, Phase.Edge, n.fqdn()));
             List<Check> edge = new ArrayList<>();
             edge.add(new Check.ServicesRunning(List.of(n.fqdn())));
             if (!probeUsers.isEmpty()) {

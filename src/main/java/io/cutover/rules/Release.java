@@ -89,7 +89,14 @@ public sealed interface Release {
         }
         if (h.kind() == HoldKind.BACKUP_PAIRING) {
             Fqdn holder = Fqdn.of(h.holder());
-            return new Repair(holder, h.pool(), goesFirst.test(holder) ? null : replacement);
+            // Paired pools run one version: a holder that stays on its legacy version (kept for
+            // retained users) cannot be paired with the new pool, only unpaired.
+            boolean sameVersion = replacement != null
+                    && inv.findPool(holder)
+                            .flatMap(p -> inv.findPool(replacement)
+                                    .map(t -> t.version().equals(p.version())))
+                            .orElse(false);
+            return new Repair(holder, h.pool(), goesFirst.test(holder) || !sameVersion ? null : replacement);
         }
         Pool holder = inv.findPool(h.holder()).orElse(null);
         return holder == null || replacement == null

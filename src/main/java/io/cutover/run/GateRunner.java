@@ -5,6 +5,7 @@ import io.cutover.ErrorCode;
 import io.cutover.check.Check;
 import io.cutover.check.CheckResult;
 import io.cutover.check.CheckRunner;
+import io.cutover.deployment.DeploymentFailure;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.SipAddress;
 import io.cutover.journal.Action;
@@ -36,7 +37,13 @@ final class GateRunner {
         if (gate.phase() == Phase.Manual && !Decide.approved(gate, ctx.progress())) {
             // A manual step: a person does it and approves, then the checks verify it. A deployment
             // that can do it itself (the lab, as the admin of a rehearsal) does it and says so.
-            RunOutcome stopped = performed(gate) ? null : awaitApproval(gate);
+            RunOutcome stopped;
+            try {
+                stopped = performed(gate) ? null : awaitApproval(gate);
+            } catch (DeploymentFailure refused) {
+                // The deployment refused the step as planned: the gate fails, saying why.
+                return refused(gate, attempt, refused);
+            }
             return stopped != null ? stopped : evaluate(gate, attempt);
         }
         RunOutcome failed = evaluate(gate, attempt);
@@ -56,6 +63,21 @@ final class GateRunner {
         if (!moved.isEmpty()) {
             results.add(ctx.verification().compare(moved));
         }
+        return ended(gate, attempt, begin, results);
+    }
+
+    private RunOutcome refused(Step.Gate gate, int attempt, DeploymentFailure refused) {
+        Entry begin = ctx.begin(gate.id(), null, attempt, null, null, gate.name());
+        ctx.append(begin);
+        List<String> pools =
+                gate.pool() == null ? List.of() : List.of(gate.pool().text());
+        CheckResult result = new CheckResult(
+                "Released", false, List.of("the deployment refused it: " + refused.getMessage()), pools, 0, List.of());
+        return ended(gate, attempt, begin, List.of(result));
+    }
+
+    /** Closes the gate's row with its results; the outcome when it failed, null when it passed. */
+    private RunOutcome ended(Step.Gate gate, int attempt, Entry begin, List<CheckResult> results) {
         boolean passed = results.stream().allMatch(CheckResult::passed);
         ctx.append(begin.end(
                 passed ? Outcome.OK : Outcome.FAILED,

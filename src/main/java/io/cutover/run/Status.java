@@ -131,7 +131,9 @@ public final class Status {
                 List.of(),
                 blocker,
                 retained,
-                List.of());
+                List.of(),
+                null,
+                ManualSteps.of(plan, progress));
     }
 
     private static RunState state(
@@ -172,6 +174,21 @@ public final class Status {
 
     /** A gate whose checks passed and that waits for a person: says since when and how to approve. */
     private static StatusReport.Blocker awaiting(Step step, Progress progress) {
+        if (step.phase() == Phase.Manual) {
+            // A manual step waits before its checks: a person does it, approves, and the run verifies.
+            Progress.Status approval = progress.status(step.id(), Decide.APPROVAL);
+            String since = approval == null || approval.beganAt() == null ? "" : " since " + approval.beganAt();
+            return new StatusReport.Blocker(
+                    step.id(),
+                    step.title(),
+                    StatusReport.Blocker.Kind.APPROVAL,
+                    List.of(),
+                    step.pool() == null ? List.of() : List.of(step.pool().text()),
+                    List.of(
+                            "a manual step, awaiting approval" + since + ": " + step.title(),
+                            "once it is done: `cutover approve " + step.id()
+                                    + "` or the dashboard's Approve; the run then verifies it from the deployment"));
+        }
         Progress.Status checks = progress.status(step.id(), null);
         String since = checks == null || checks.endedAt() == null ? "" : " since " + checks.endedAt();
         return new StatusReport.Blocker(

@@ -17,6 +17,8 @@ import java.util.Locale;
  * @param instances the instances sharing the run now (run --shared, --parallel-sites); empty when
  *     one process runs it, or none does
  * @param budgetHold why the run holds for review when an error budget ran out; null otherwise
+ * @param manual the plan's manual steps and where each stands (see {@link ManualSteps}); empty for
+ *     a plan with none
  */
 public record StatusReport(
         String runId,
@@ -37,7 +39,8 @@ public record StatusReport(
         Blocker blocker,
         List<RetainedLine> retained,
         List<InstanceLine> instances,
-        BudgetLine budgetHold) {
+        BudgetLine budgetHold,
+        List<ManualLine> manual) {
 
     /** As before error budgets: no hold. */
     public StatusReport(
@@ -78,7 +81,8 @@ public record StatusReport(
                 blocker,
                 retained,
                 instances,
-                null);
+                null,
+                List.of());
     }
 
     /** The same report with the pools as the deployment has them now. */
@@ -102,7 +106,8 @@ public record StatusReport(
                 blocker,
                 retained,
                 instances,
-                budgetHold);
+                budgetHold,
+                manual);
     }
 
     /** The same report with the instances sharing the run now. */
@@ -126,7 +131,8 @@ public record StatusReport(
                 blocker,
                 retained,
                 List.copyOf(now),
-                budgetHold);
+                budgetHold,
+                manual);
     }
 
     /**
@@ -154,7 +160,8 @@ public record StatusReport(
                 blocker,
                 retained,
                 instances,
-                state == RunState.FINISHED ? null : hold);
+                state == RunState.FINISHED ? null : hold,
+                manual);
     }
 
     /**
@@ -243,4 +250,22 @@ public record StatusReport(
     }
 
     public record RetainedLine(String sipAddress, String pool, String reason) {}
+
+    /**
+     * A manual step: what a person does, and where it stands.
+     *
+     * @param pool the legacy pool it releases
+     * @param state one of {@link ManualSteps}'s words: pending, awaiting approval, approved,
+     *     verifying, verified, approved, not verified, failed, rolled back
+     * @param approvedBy who approved it (or "lab" when a rehearsal's lab did it), or null
+     * @param since when it began to await approval, or when it was approved; null before either
+     */
+    public record ManualLine(
+            String stepId,
+            String site,
+            String pool,
+            String instruction,
+            String state,
+            String approvedBy,
+            java.time.Instant since) {}
 }

@@ -282,7 +282,13 @@ public final class Runbook {
         line("# services if they are stopped. To undo, stop them again: " + servers
                 + "Stop-CsWindowsService -ComputerName $computer -Graceful }");
         // Start-CsPool came with Skype for Business Server 2015; before it, each server's services start.
-        String start = new ShellVersion(plan.options().target()).has("Start-CsPool")
+        // It starts a Front End pool (routing groups, quorum); an Edge pool's servers start one by one.
+        boolean edge = d.phase() == Phase.Edge;
+        if (edge) {
+            line("# An Edge server is outside the domain: where it refuses remote service control, start its services");
+            line("# on the server itself (Start-CsWindowsService), then run this script again.");
+        }
+        String start = !edge && new ShellVersion(plan.options().target()).has("Start-CsPool")
                 ? "Start-CsPool -PoolFqdn " + pool + " -Confirm:$false"
                 : servers + "Start-CsWindowsService -ComputerName $computer }";
         line("Invoke-CutoverAction " + q(d.id()) + " -Do { " + start + " } -Check { @(Test-CutoverServices @(" + pool

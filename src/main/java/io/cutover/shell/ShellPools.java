@@ -10,6 +10,7 @@ import io.cutover.deployment.DeploymentFailure;
 import io.cutover.deployment.PoolState;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.Pool;
+import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.Replica;
 import io.cutover.inventory.ServerVersion;
 import io.cutover.inventory.ServiceState;
@@ -72,10 +73,12 @@ final class ShellPools {
 
     /** Starts the services of an installed pool (Start-CsPool from 2015, each server's services before); a pool not installed yet fails with the cmdlet's error. */
     void deploy(Fqdn fqdn) {
-        List<String> servers = shell.topology().pool(fqdn).map(Pool::servers).orElse(List.of()).stream()
-                .map(Fqdn::text)
-                .toList();
-        for (Answer a : shell.run(shell.statements().start(fqdn.text(), servers), fqdn)) {
+        Pool pool = shell.topology().pool(fqdn).orElse(null);
+        List<String> servers = pool == null
+                ? List.of()
+                : pool.servers().stream().map(Fqdn::text).toList();
+        boolean frontEnd = pool == null || pool.role() != PoolRole.Edge;
+        for (Answer a : shell.run(shell.statements().start(fqdn.text(), servers, frontEnd), fqdn)) {
             if (!a.ok()) {
                 throw failure(
                         "starting pool " + fqdn

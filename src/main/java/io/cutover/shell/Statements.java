@@ -164,7 +164,15 @@ final class Statements {
      * of its servers.
      */
     List<String> start(String pool, List<String> servers) {
-        if (version.has("Start-CsPool")) {
+        return start(pool, servers, true);
+    }
+
+    /**
+     * Starting a pool; {@code frontEnd} false (an Edge pool, which Start-CsPool, made for Front End
+     * pools and their routing groups, does not start) starts each server's services.
+     */
+    List<String> start(String pool, List<String> servers, boolean frontEnd) {
+        if (frontEnd && version.has("Start-CsPool")) {
             return List.of(
                     action(Cmdlet.of("Start-CsPool").with("PoolFqdn", pool).flag("Confirm", false)));
         }

@@ -53,7 +53,7 @@ class AssessRehearseAgreementIT {
             for (long seed = 1; seed <= TOPOLOGIES; seed++) {
                 GeneratedTopology g = GeneratedTopology.of(seed);
                 Path folder = tmp.resolve("t" + seed);
-                new FolderWriter(CATALOG).write(folder, g.inventory(), g.unanswered());
+                new FolderWriter(CATALOG).write(folder, g.inventory(), g.unanswered(), g.unhomed());
                 FolderRead read = FolderReader.read(folder, CATALOG);
                 Assessment a = Assessor.assess(
                         read.inventory(),

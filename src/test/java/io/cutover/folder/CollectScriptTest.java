@@ -62,6 +62,18 @@ class CollectScriptTest {
     }
 
     @Test
+    void pairings_are_asked_of_every_registrar_pool_only_where_the_shell_has_the_cmdlet() {
+        String s = CollectScript.text();
+        int guard = s.indexOf("if (Get-Command -Name Get-CsPoolBackupRelationship -ErrorAction SilentlyContinue) {");
+        int query = s.indexOf("Get-CsPoolBackupRelationship -PoolFqdn \"$($pool.Fqdn)\"");
+        assertThat(guard).isPositive().isLessThan(query);
+        assertThat(s.lastIndexOf("try {", query)).isGreaterThan(guard);
+        assertThat(s)
+                .contains("Add-Unanswered '(pairings)' \"Get-CsPoolBackupRelationship $($pool.Fqdn)\"")
+                .contains("Write-Inventory 'pairings.csv' -Columns @('PoolFqdn', 'BackupPoolFqdn')");
+    }
+
+    @Test
     void the_checker_would_catch_a_state_changing_verb() {
         assertThat(STATE_CHANGING
                         .matcher("Move-CsUser -Identity sip:a@x.com -Target p")

@@ -44,6 +44,7 @@ class PlannerPhasesTest {
                         "Redmond/pool01.contoso.com/coexistence",
                         "Redmond/pool01.contoso.com/pilot",
                         "Redmond/pool01.contoso.com/pilot-validation",
+                        "Redmond/edge-deploy-target",
                         "Redmond/edge",
                         "Redmond/federation-route",
                         "Redmond/federation",
@@ -330,6 +331,16 @@ class PlannerPhasesTest {
                         new Check.ExternalAccess(Fqdn.of(EDGE19), probed));
         assertThat(gate(plan, "Redmond/federation").checks())
                 .containsExactly(new Check.FederatedAccess("Redmond", "adatum.com", probed));
+    }
+
+    @Test
+    void the_new_edge_is_started_and_verified_up_before_the_gate_that_probes_through_it() {
+        Plan plan = Planner.plan(redmond(12).build(), CATALOG, options(), "edge");
+
+        assertThat(step(plan, "Redmond/edge-deploy-target"))
+                .isEqualTo(new Step.DeployTarget(
+                        "Redmond/edge-deploy-target", "Redmond", null, Phase.Edge, Fqdn.of(EDGE19)));
+        assertThat(plan.indexOf("Redmond/edge-deploy-target")).isEqualTo(plan.indexOf("Redmond/edge") - 1);
     }
 
     @Test

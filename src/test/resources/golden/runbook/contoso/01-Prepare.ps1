@@ -1,5 +1,5 @@
 ﻿# cutover runbook: phase Prepare (1 of 12)
-# Plan 9ff10586ef3efb96fb46615ea88f0cb3af12585d3e26da9e0416879f0bfa4b39, target Skype for Business Server Subscription Edition.
+# Plan ae8afcd18f21277bd1623beb856009dcaf1186c89aee3f66f0427d435becda28, target Skype for Business Server Subscription Edition.
 #
 # Run it in the Skype for Business Server Management Shell, on a Front End server or on a
 # management workstation with the administrative tools, as a member of RTCUniversalServerAdmins.
@@ -11,7 +11,7 @@
 
 param([string]$ResultCsv = (Join-Path $PSScriptRoot '01-Prepare.results.csv'))
 $ErrorActionPreference = 'Stop'
-$Plan = '9ff10586ef3efb96fb46615ea88f0cb3af12585d3e26da9e0416879f0bfa4b39'
+$Plan = 'ae8afcd18f21277bd1623beb856009dcaf1186c89aee3f66f0427d435becda28'
 
 # ---- Functions used below. Each writes a result row; none changes anything by itself.
 function Write-CutoverRow([string]$Step, [string]$Item, [string]$Outcome, [string]$Detail) {

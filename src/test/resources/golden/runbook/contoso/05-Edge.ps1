@@ -1,5 +1,5 @@
 ﻿# cutover runbook: phase Edge (5 of 12)
-# Plan 9ff10586ef3efb96fb46615ea88f0cb3af12585d3e26da9e0416879f0bfa4b39, target Skype for Business Server Subscription Edition.
+# Plan ae8afcd18f21277bd1623beb856009dcaf1186c89aee3f66f0427d435becda28, target Skype for Business Server Subscription Edition.
 #
 # Run it in the Skype for Business Server Management Shell, on a Front End server or on a
 # management workstation with the administrative tools, as a member of RTCUniversalServerAdmins.
@@ -11,7 +11,7 @@
 
 param([string]$ResultCsv = (Join-Path $PSScriptRoot '05-Edge.results.csv'))
 $ErrorActionPreference = 'Stop'
-$Plan = '9ff10586ef3efb96fb46615ea88f0cb3af12585d3e26da9e0416879f0bfa4b39'
+$Plan = 'ae8afcd18f21277bd1623beb856009dcaf1186c89aee3f66f0427d435becda28'
 
 # ---- Functions used below. Each writes a result row; none changes anything by itself.
 function Write-CutoverRow([string]$Step, [string]$Item, [string]$Outcome, [string]$Detail) {
@@ -123,6 +123,13 @@ function Invoke-CutoverAction([string]$Step, [scriptblock]$Do, [scriptblock]$Che
     }
 }
 
+# ==== Dublin/edge-deploy-target: verify sfb19edge-dub.contoso.com is deployed and up
+# The target pool must be installed (Deployment Wizard) and published in the topology; this starts its
+# services if they are stopped. To undo, stop them again: foreach ($computer in (Get-CsPool -Identity 'sfb19edge-dub.contoso.com').Computers) { Stop-CsWindowsService -ComputerName $computer -Graceful }
+# An Edge server is outside the domain: where it refuses remote service control, start its services
+# on the server itself (Start-CsWindowsService), then run this script again.
+Invoke-CutoverAction 'Dublin/edge-deploy-target' -Do { foreach ($computer in (Get-CsPool -Identity 'sfb19edge-dub.contoso.com').Computers) { Start-CsWindowsService -ComputerName $computer } } -Check { @(Test-CutoverServices @('sfb19edge-dub.contoso.com')).Count -eq 0 } -Done 'sfb19edge-dub.contoso.com is deployed and up'
+
 # ==== Dublin/edge: external access through sfb19edge-dub.contoso.com
 # A gate: every check must pass, or the script stops here.
 $failures = @()
@@ -132,6 +139,13 @@ $failures += @(Test-CutoverServices @('sfb19edge-dub.contoso.com'))
 $failures += @(Test-CutoverProbe 'Test-CsAVEdgeConnectivity sip:dublin0021@contoso.com via sfb19edge-dub.contoso.com' { Test-CsAVEdgeConnectivity -TargetFqdn 'sfb19edge-dub.contoso.com' -UserSipAddress 'sip:dublin0021@contoso.com' })
 $failures += @(Test-CutoverProbe 'Test-CsAVEdgeConnectivity sip:dublin0001@contoso.com via sfb19edge-dub.contoso.com' { Test-CsAVEdgeConnectivity -TargetFqdn 'sfb19edge-dub.contoso.com' -UserSipAddress 'sip:dublin0001@contoso.com' })
 Complete-CutoverGate 'Dublin/edge' $failures
+
+# ==== Redmond/edge-deploy-target: verify sfb19edge-red.contoso.com is deployed and up
+# The target pool must be installed (Deployment Wizard) and published in the topology; this starts its
+# services if they are stopped. To undo, stop them again: foreach ($computer in (Get-CsPool -Identity 'sfb19edge-red.contoso.com').Computers) { Stop-CsWindowsService -ComputerName $computer -Graceful }
+# An Edge server is outside the domain: where it refuses remote service control, start its services
+# on the server itself (Start-CsWindowsService), then run this script again.
+Invoke-CutoverAction 'Redmond/edge-deploy-target' -Do { foreach ($computer in (Get-CsPool -Identity 'sfb19edge-red.contoso.com').Computers) { Start-CsWindowsService -ComputerName $computer } } -Check { @(Test-CutoverServices @('sfb19edge-red.contoso.com')).Count -eq 0 } -Done 'sfb19edge-red.contoso.com is deployed and up'
 
 # ==== Redmond/edge: external access through sfb19edge-red.contoso.com
 # A gate: every check must pass, or the script stops here.
