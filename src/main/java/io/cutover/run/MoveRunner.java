@@ -42,6 +42,8 @@ final class MoveRunner {
     private final Map<SipAddress, String> clientsBefore = new HashMap<>();
     /** Where each subject was when this invocation started, to spot moves made outside the plan. */
     private final Map<String, Fqdn> homesAtStart;
+    /** Set when the site's change window closed before every item could start. */
+    private RunOutcome.Held held;
 
     MoveRunner(RunContext ctx, ExecutorService workers, Inventory start) {
         this.ctx = ctx;
@@ -52,8 +54,9 @@ final class MoveRunner {
         this.homesAtStart = Homes.of(start);
     }
 
-    /** Returns an outcome when the run must stop (some item failed), null otherwise. */
+    /** Returns an outcome when the run must stop (some item failed, or the window closed), null otherwise. */
     RunOutcome run(Step.MoveBatch batch) {
+        held = null;
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         List<Move> todo = recordBefore(batch, todo(batch, failures), failures);
         int total = batch.moves().size();
@@ -71,7 +74,7 @@ final class MoveRunner {
         }
         pendingEnds.clear();
         if (failures.isEmpty()) {
-            return null;
+            return held;
         }
         List<String> sorted = new ArrayList<>(failures);
         Collections.sort(sorted);
@@ -146,6 +149,9 @@ final class MoveRunner {
             for (Move m : part) {
                 begins.add(beginOf(batch, m, ctx.nextAttempt(batch.id(), m.item())));
             }
+            if (windowClosed(batch, begins)) {
+                break;
+            }
             ctx.journal().append(begins);
             begins.forEach(ctx.progress()::apply);
             for (int k = 0; k < part.size(); k++) {
@@ -166,6 +172,12 @@ final class MoveRunner {
             }
         }
         return futures;
+    }
+
+    /** Whether the site's change window closed before this slice could start; the rest stays pending. */
+    private boolean windowClosed(Step.MoveBatch batch, List<Entry> begins) {
+        held = WindowHolds.beforeMoves(ctx, batch, begins);
+        return held != null;
     }
 
     private static void awaitAll(List<Future<?>> futures) {
