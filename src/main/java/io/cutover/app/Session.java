@@ -12,6 +12,7 @@ import io.cutover.lab.Lab;
 import io.cutover.run.LivePools;
 import io.cutover.run.Status;
 import io.cutover.run.StatusReport;
+import io.cutover.run.VirtualTime;
 import io.cutover.shell.SessionHealthFile;
 import io.cutover.shell.ShellDeployment;
 import java.util.Optional;
@@ -120,6 +121,10 @@ final class Session implements AutoCloseable {
         Deployment d = deployment(target);
         if (d instanceof Lab lab) {
             lab.startSip();
+        }
+        if (context.clock() instanceof VirtualTime time) {
+            // A rehearsal in virtual time: each change costs its virtual time.
+            d = time.charged(d);
         }
         return context.meters().watch(d);
     }

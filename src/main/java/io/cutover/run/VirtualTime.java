@@ -16,10 +16,28 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class VirtualTime extends Clock implements Sleeper {
     private final AtomicReference<Instant> now;
+    private final Duration perMove;
+    private final Duration perChange;
 
-    /** @param start the virtual instant the rehearsal starts at */
+    /** @param start the virtual instant the rehearsal starts at; changes cost nothing */
     public VirtualTime(Instant start) {
+        this(start, Duration.ZERO, Duration.ZERO);
+    }
+
+    /**
+     * @param start the virtual instant the rehearsal starts at
+     * @param perMove what each move costs (see {@link VirtualCosts})
+     * @param perChange what each other change costs
+     */
+    public VirtualTime(Instant start, Duration perMove, Duration perChange) {
         this.now = new AtomicReference<>(start);
+        this.perMove = perMove;
+        this.perChange = perChange;
+    }
+
+    /** {@code d} with its changes charged to this clock at this clock's costs. */
+    public io.cutover.deployment.Deployment charged(io.cutover.deployment.Deployment d) {
+        return new VirtualCosts(d, this, perMove, perChange);
     }
 
     /** Moves the clock on by {@code d} (not negative). */
