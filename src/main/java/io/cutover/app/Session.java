@@ -13,6 +13,7 @@ import io.cutover.run.LivePools;
 import io.cutover.run.Status;
 import io.cutover.run.StatusReport;
 import io.cutover.run.VirtualTime;
+import io.cutover.run.WindowLines;
 import io.cutover.shell.SessionHealthFile;
 import io.cutover.shell.ShellDeployment;
 import java.util.Optional;
@@ -88,13 +89,19 @@ final class Session implements AutoCloseable {
     /** Where the run stands, from the plan and the journal alone. */
     StatusReport status(CurrentRun current) {
         RunRecord run = current.run();
-        return Status.of(
+        StatusReport report = Status.of(
                         current.plan(),
                         run.id(),
                         journal().entries(run.id()),
                         journal().latestRequest(run.id()))
                 .withInstances(
                         Shared.instances(journal(), run.id(), context.clock().instant()));
+        // The windows the run keeps to, as remembered beside the journal.
+        return report.withWindows(WindowLines.of(
+                current.plan(),
+                report,
+                context.workspace().schedule().windows(),
+                context.clock().instant()));
     }
 
     /** Opens the lab, when it is opened, to be shared with other instances of a run (see {@link Lab#openShared}). */

@@ -59,6 +59,7 @@ final class StatusText {
             }
         }
         printInstances(w, s.instances());
+        printWindows(w, s.windows());
         if (s.blocker() != null) {
             w.println();
             printBlocker(w, s.blocker());
@@ -108,6 +109,19 @@ final class StatusText {
                     i.state(),
                     i.units().isEmpty() ? "-" : String.join(" ", i.units()));
         }
+    }
+
+    private static void printWindows(PrintWriter w, List<StatusReport.WindowLine> windows) {
+        if (windows.isEmpty()) {
+            return;
+        }
+        w.println();
+        w.printf("%-10s %-7s %-34s %s%n", "SITE", "WINDOW", "NEXT", "ZONE");
+        for (StatusReport.WindowLine l : windows) {
+            String next = l.next() == null ? "none within a year" : (l.open() ? "closes " : "opens ") + l.next();
+            w.printf("%-10s %-7s %-34s %s%n", l.site(), l.open() ? "open" : "closed", next, l.zone());
+        }
+        windows.stream().filter(l -> l.held() != null).forEach(l -> w.println("Holds: " + l.held()));
     }
 
     static void printBlocker(PrintWriter w, StatusReport.Blocker b) {

@@ -130,6 +130,7 @@ public final class Status {
                 List.of(),
                 blocker,
                 retained,
+                List.of(),
                 List.of());
     }
 

@@ -15,6 +15,8 @@ import java.util.Locale;
  * @param etaSeconds remaining moves at the run's observed rate, or null when unknown
  * @param instances the instances sharing the run now (run --shared, --parallel-sites); empty when
  *     one process runs it, or none does
+ * @param windows per site with change windows: open now or not, its next opening or closing, and
+ *     the reason it holds the run; empty without a windows file
  */
 public record StatusReport(
         String runId,
@@ -34,7 +36,8 @@ public record StatusReport(
         List<PoolLine> pools,
         Blocker blocker,
         List<RetainedLine> retained,
-        List<InstanceLine> instances) {
+        List<InstanceLine> instances,
+        List<WindowLine> windows) {
 
     /** The same report with the pools as the deployment has them now. */
     public StatusReport withPools(List<PoolLine> now) {
@@ -56,7 +59,8 @@ public record StatusReport(
                 List.copyOf(now),
                 blocker,
                 retained,
-                instances);
+                instances,
+                windows);
     }
 
     /** The same report with the instances sharing the run now. */
@@ -79,8 +83,45 @@ public record StatusReport(
                 pools,
                 blocker,
                 retained,
+                List.copyOf(now),
+                windows);
+    }
+
+    /** The same report with the sites' change windows as they are now. */
+    public StatusReport withWindows(List<WindowLine> now) {
+        return new StatusReport(
+                runId,
+                planChecksum,
+                state,
+                stepsDone,
+                stepsTotal,
+                usersMoved,
+                usersPlanned,
+                objectsMoved,
+                objectsPlanned,
+                usersRolledBack,
+                movesPerSecond,
+                etaSeconds,
+                nextStep,
+                phases,
+                pools,
+                blocker,
+                retained,
+                instances,
                 List.copyOf(now));
     }
+
+    /**
+     * A site's change windows now.
+     *
+     * @param zone the site's time zone
+     * @param open whether a window is open now
+     * @param next when the open window closes (when open) or the next one opens, as local time in
+     *     {@code zone} ("Tue 2026-12-01 20:00"); null when none opens within a year
+     * @param nextAt the same instant, ISO-8601; null as {@code next}
+     * @param held why the site holds the run (it has work left and is closed), or null
+     */
+    public record WindowLine(String site, String zone, boolean open, String next, String nextAt, String held) {}
 
     /**
      * An instance sharing the run: where it runs, what it is limited to, its last sign of life and

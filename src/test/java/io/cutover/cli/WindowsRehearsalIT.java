@@ -63,7 +63,9 @@ class WindowsRehearsalIT {
         }
         assertThat(changes).isGreaterThan(2000);
         Instant started = Instant.parse("2026-12-07T00:00:00Z");
-        assertThat(rows.get(0).at()).as("the journal keeps virtual time").isEqualTo(started);
+        assertThat(rows)
+                .as("the journal keeps virtual time, from the start given")
+                .allMatch(e -> !e.at().isBefore(started) && e.at().isBefore(started.plusSeconds(14 * 86_400)));
     }
 
     @Test

@@ -150,6 +150,30 @@ class ChangeWindowsRunTest {
     }
 
     @Test
+    void status_shows_each_site_closed_with_its_next_opening_and_why_it_holds() {
+        runWith(settings(evenings(true)));
+
+        StatusReport report = Status.of(plan, run.id(), journal.entries(run.id()), java.util.Optional.empty());
+        List<StatusReport.WindowLine> lines =
+                WindowLines.of(plan, report, evenings(true).windows(), clock.instant());
+
+        assertThat(lines).singleElement().satisfies(l -> {
+            assertThat(l.site()).isEqualTo("Redmond");
+            assertThat(l.open()).isFalse();
+            assertThat(l.next()).isEqualTo("Tue 2026-12-01 20:00");
+            assertThat(l.nextAt()).isEqualTo("2026-12-01T20:00:00Z");
+            assertThat(l.held()).startsWith("site Redmond's change window closed at Mon 2026-11-30 21:00");
+        });
+        List<StatusReport.WindowLine> inside =
+                WindowLines.of(plan, report, evenings(true).windows(), Instant.parse("2026-12-01T20:30:00Z"));
+        assertThat(inside).singleElement().satisfies(l -> {
+            assertThat(l.open()).isTrue();
+            assertThat(l.next()).isEqualTo("Tue 2026-12-01 21:00");
+            assertThat(l.held()).isNull();
+        });
+    }
+
+    @Test
     void following_the_run_goes_on_at_the_next_opening_and_moves_every_item_exactly_once() {
         RunOutcome outcome = runWith(settings(evenings(true)).withFollow(true));
 
