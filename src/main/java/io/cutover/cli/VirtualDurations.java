@@ -5,7 +5,6 @@ import io.cutover.ErrorCode;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +16,7 @@ final class VirtualDurations {
 
     /** @throws CutoverException BAD_INPUT naming {@code option}, for a text that is no duration or is negative */
     static Duration parse(String option, String text) {
-        Matcher m = SHORT.matcher(text.strip().toLowerCase(Locale.ROOT));
+        Matcher m = SHORT.matcher(text.strip());
         try {
             Duration d = m.matches() ? shortForm(Long.parseLong(m.group(1)), m.group(2)) : Duration.parse(text);
             if (d.isNegative()) {
