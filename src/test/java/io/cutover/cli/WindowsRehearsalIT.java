@@ -69,6 +69,35 @@ class WindowsRehearsalIT {
     }
 
     @Test
+    void a_run_outside_every_window_holds_and_the_workspace_keeps_the_windows_for_resume_and_status() throws Exception {
+        Path ws = tmp.resolve("ws");
+        Path never = tmp.resolve("never.yaml");
+        // No windows at all: no site ever opens.
+        Files.writeString(never, """
+                default:
+                  zone: UTC
+                  windows: []
+                """);
+        Invocation.cutover("lab", "create", "--workspace", ws.toString()).ok();
+        Invocation.cutover("plan", "--workspace", ws.toString()).ok();
+
+        Invocation run = Invocation.cutover("run", "--windows", never.toString(), "--workspace", ws.toString());
+        Invocation resume = Invocation.cutover("run", "--resume", "--json", "--workspace", ws.toString());
+        Invocation status = Invocation.cutover("status", "--json", "--workspace", ws.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(5);
+        assertThat(run.out()).contains("held-window").contains("is outside its change windows");
+        assertThat(Files.exists(ws.resolve("windows.yaml"))).isTrue();
+        assertThat(resume.exitCode())
+                .as("a resume keeps to the remembered windows: " + resume.err())
+                .isEqualTo(5);
+        JsonNode windows = new ObjectMapper().readTree(status.out()).get("windows");
+        assertThat(windows).isNotEmpty();
+        assertThat(windows.get(0).get("open").asBoolean()).isFalse();
+        assertThat(windows.get(0).get("held").asText()).contains("no window opens within a year");
+    }
+
+    @Test
     void the_text_summary_lists_the_windows_it_used() {
         Invocation r = Invocation.cutover(
                 "rehearse",
