@@ -197,6 +197,35 @@ class ChangeWindowsRunTest {
     }
 
     @Test
+    void a_pause_written_while_the_run_waits_for_the_next_window_stops_the_wait() {
+        java.util.concurrent.atomic.AtomicBoolean paused = new java.util.concurrent.atomic.AtomicBoolean();
+        io.cutover.deployment.Sleeper pausing = d -> {
+            clock.sleep(d);
+            if (!paused.getAndSet(true)) {
+                journal.request(run.id(), io.cutover.journal.Control.Request.PAUSE, "operator", clock.instant());
+            }
+            // The request reaches the run through the journal, which it polls: give the poll a turn.
+            Thread.sleep(50);
+        };
+        Executor executor = new Executor(
+                plan,
+                run,
+                journal,
+                new VirtualCosts(lab, clock, Duration.ofMinutes(1), Duration.ofMinutes(1)),
+                clock,
+                settings(evenings(true)).withFollow(true),
+                t -> {},
+                pausing);
+
+        RunOutcome outcome = executor.run();
+
+        assertThat(outcome).isInstanceOf(RunOutcome.Stopped.class);
+        assertThat(((RunOutcome.Stopped) outcome).request()).isEqualTo("pause");
+        assertThat(clock.instant()).isBefore(Instant.parse("2026-12-01T20:00:00Z"));
+        assertThat(kinds(journal.outbox().notices())).doesNotContain(NoticeKind.WINDOW_OPENED);
+    }
+
+    @Test
     void a_hold_then_a_resume_in_the_next_window_moves_every_item_exactly_once() {
         assertThat(runWith(settings(evenings(true)))).isInstanceOf(RunOutcome.Held.class);
         clock.advance(Duration.between(clock.instant(), Instant.parse("2026-12-01T20:00:00Z")));
