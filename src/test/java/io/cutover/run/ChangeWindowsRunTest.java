@@ -87,11 +87,15 @@ class ChangeWindowsRunTest {
 
     @BeforeEach
     void start() {
+        start(SCENARIO);
+    }
+
+    private void start(String scenario) {
         clock = new VirtualTime(MONDAY_EVENING);
-        lab = Lab.inMemory(Scenario.parse(SCENARIO, "windows"), clock);
+        lab = Lab.inMemory(Scenario.parse(scenario, "windows"), clock);
         plan = Planner.plan(
                 lab.snapshot(), Catalog.bundled(), PlanOptions.defaults("Skype for Business Server 2019"), "lab");
-        journal = Journal.open(dir.resolve("journal.db"));
+        journal = Journal.open(dir.resolve("journal-" + Integer.toHexString(scenario.hashCode()) + ".db"));
         run = RunStart.begin(journal, plan, "lab", clock.instant());
     }
 
@@ -289,6 +293,57 @@ class ChangeWindowsRunTest {
         assertThat(oks(rows, null).values()).allMatch(n -> n == 1);
         assertEveryBeginEnded(rows);
         assertEveryBeginInsideAWindow(rows);
+    }
+
+    @Test
+    void with_sites_in_parallel_an_open_site_goes_on_while_a_closed_one_waits() {
+        close();
+        start(SCENARIO.replace("cms: pool13.contoso.com", """
+                  - {fqdn: pool13dub.contoso.com, site: Dublin, role: FrontEnd, version: Lync Server 2013, servers: 1,
+                     users: {count: 30, name: "dub{n:03}", test: 2}}
+                  - {fqdn: pool19dub.contoso.com, site: Dublin, role: FrontEnd,
+                     version: Skype for Business Server 2019, servers: 1}
+                cms: pool13.contoso.com
+                """)
+                .replace("sites:\n", "sites:\n  - {name: Dublin, siteId: 2}\n"));
+        Schedule schedule = evenings(true);
+        SiteWindows never = new SiteWindows(ZoneId.of("Europe/Dublin"), List.of(), Set.of());
+        Schedule redmondOnly = new Schedule(
+                new ChangeWindows(
+                        Map.of("Redmond", schedule.windows().of("Redmond").orElseThrow(), "Dublin", never), null, true),
+                ErrorBudget.NONE,
+                ErrorBudget.NONE);
+        Parallelism sites = new Parallelism(false, true, 0, 0, 10);
+        Claims claims = Claims.join(
+                journal,
+                run.id(),
+                Claimant.thisProcess("tester"),
+                List.of(),
+                clock,
+                LeaseTerms.DEFAULT,
+                Executor.units(plan, sites)::unitOf);
+
+        RunOutcome outcome = new Executor(
+                        plan,
+                        run,
+                        journal,
+                        new VirtualCosts(lab, clock, Duration.ofMinutes(1), Duration.ofMinutes(1)),
+                        clock,
+                        settings(redmondOnly),
+                        t -> {},
+                        clock)
+                .run(claims, sites);
+
+        assertThat(outcome).isInstanceOf(RunOutcome.Held.class);
+        List<Entry> rows = journal.entries(run.id());
+        List<Entry> changes = rows.stream()
+                .filter(e -> e.outcome() == null && !(plan.findStep(e.stepId()).orElseThrow() instanceof Step.Gate))
+                .toList();
+        assertThat(changes).isNotEmpty();
+        assertThat(changes)
+                .allMatch(e -> plan.findStep(e.stepId()).orElseThrow().site().equals("Redmond"));
+        assertThat(plan.steps()).anyMatch(st -> st.site().equals("Dublin") && !(st instanceof Step.Gate));
+        assertEveryBeginEnded(rows);
     }
 
     /** OK rows per item of a move step (of every move step when {@code stepId} is null). */
