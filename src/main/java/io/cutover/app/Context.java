@@ -1,6 +1,7 @@
 package io.cutover.app;
 
 import io.cutover.catalog.Catalog;
+import io.cutover.deployment.Sleeper;
 import io.cutover.lab.Lab;
 import io.cutover.metrics.Meters;
 import java.time.Clock;
@@ -13,6 +14,14 @@ import java.time.Clock;
  * @param meters where runs and rollbacks record what they do, for {@code /metrics}
  */
 record Context(Workspace workspace, Clock clock, String actor, String channel, Catalog catalog, Meters meters) {
+    /**
+     * How the run waits (retries, the next change window): a virtual clock (a rehearsal in
+     * virtual time) is its own sleeper, so waiting moves it on; otherwise real sleep.
+     */
+    Sleeper sleeper() {
+        return clock instanceof Sleeper s ? s : Sleeper.system();
+    }
+
     Session session() {
         return new Session(this);
     }

@@ -7,6 +7,8 @@ import java.util.List;
  * What a rehearsal did, for the summary people read after {@code cutover rehearse}.
  *
  * @param phases per site and pool, each phase with its state ("Pilot: done")
+ * @param windowsUsed how many change windows the run worked in (0 without a windows file)
+ * @param windows those windows, in the order they opened
  */
 public record Rehearsal(
         String scenario,
@@ -24,9 +26,20 @@ public record Rehearsal(
         List<StatusReport.RetainedLine> retained,
         List<String> decommissioned,
         List<Kept> kept,
-        StatusReport.Blocker blocker) {
+        StatusReport.Blocker blocker,
+        int windowsUsed,
+        List<WindowUsed> windows) {
 
     public record PoolPhases(String site, String pool, List<String> phases) {}
 
     public record Kept(String pool, String reason) {}
+
+    /**
+     * One change window a run worked in.
+     *
+     * @param zone the site's time zone
+     * @param opened when it opened (an instant)
+     * @param closed when it closed
+     */
+    public record WindowUsed(String site, String zone, java.time.Instant opened, java.time.Instant closed) {}
 }

@@ -3,6 +3,7 @@ package io.cutover.app;
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.folder.FolderRead;
+import io.cutover.journal.Entry;
 import io.cutover.journal.Progress;
 import io.cutover.lab.FaultProfile;
 import io.cutover.lab.Lab;
@@ -112,8 +113,10 @@ final class Rehearsals {
             TextFiles.writeAtomically(c.workspace().plan(), PlanCodec.toJson(plan));
             Results.RunResult result = new Runs(c).run(s, c.workspace().plan(), settings, false, ticks, Target.lab());
             long wall = (System.nanoTime() - started) / 1_000_000;
-            Progress progress = Progress.of(s.journal().entries(result.runId()));
-            return summary(source, options, plan, result, progress, wall);
+            List<Entry> entries = s.journal().entries(result.runId());
+            List<Rehearsal.WindowUsed> windows =
+                    WindowsUsed.of(plan, entries, settings.schedule().windows());
+            return summary(source, options, plan, result, Progress.of(entries), wall, windows);
         }
     }
 
@@ -124,7 +127,13 @@ final class Rehearsals {
     }
 
     private Rehearsal summary(
-            String source, PlanOptions options, Plan plan, Results.RunResult result, Progress progress, long wall) {
+            String source,
+            PlanOptions options,
+            Plan plan,
+            Results.RunResult result,
+            Progress progress,
+            long wall,
+            List<Rehearsal.WindowUsed> windows) {
         StatusReport status = result.status();
         int checksPassed = 0;
         int checksTotal = 0;
@@ -159,7 +168,9 @@ final class Rehearsals {
                 status.retained(),
                 decommissioned,
                 kept,
-                status.blocker());
+                status.blocker(),
+                windows.size(),
+                windows);
     }
 
     /** Per pool (or site, for site-wide steps), each phase with its state: "Pilot: done". */

@@ -4,7 +4,6 @@ import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.deployment.Deployment;
 import io.cutover.deployment.DeploymentFailure;
-import io.cutover.deployment.Sleeper;
 import io.cutover.journal.Claimant;
 import io.cutover.journal.Claims;
 import io.cutover.journal.Hold;
@@ -22,6 +21,7 @@ import io.cutover.run.RunStart;
 import io.cutover.run.StatusReport;
 import io.cutover.run.Tick;
 import io.cutover.run.Units;
+import io.cutover.schedule.Schedule;
 import io.cutover.shell.Readiness;
 import io.cutover.shell.ShellDeployment;
 import java.nio.file.Path;
@@ -118,6 +118,10 @@ final class Runs {
             Target target) {
         Path file = planFile == null ? c.workspace().plan() : planFile;
         Plan given = planFile == null && resume ? null : Plans.read(file);
+        if (settings.schedule() == Schedule.NONE) {
+            // Windows given to an earlier run hold for every later one, whoever starts it.
+            settings = settings.withSchedule(c.workspace().schedule());
+        }
         if (resume && !s.hasJournal()) {
             throw new CutoverException(
                     ErrorCode.NO_RUN,
@@ -163,14 +167,7 @@ final class Runs {
         }
         s.journal().watch(c.meters().journal(current.plan()));
         RunOutcome outcome = new Executor(
-                        current.plan(),
-                        current.run(),
-                        s.journal(),
-                        deployment,
-                        c.clock(),
-                        settings,
-                        ticks,
-                        Sleeper.system())
+                        current.plan(), current.run(), s.journal(), deployment, c.clock(), settings, ticks, c.sleeper())
                 .run(claims, parallelism);
         // After a run people want to see where the pools stand now, as they did before status
         // came from the journal alone: the deployment is open anyway.

@@ -13,6 +13,8 @@ import io.cutover.lab.Lab;
 import io.cutover.run.LivePools;
 import io.cutover.run.Status;
 import io.cutover.run.StatusReport;
+import io.cutover.run.VirtualTime;
+import io.cutover.run.WindowLines;
 import io.cutover.shell.SessionHealthFile;
 import io.cutover.shell.ShellDeployment;
 import java.util.Optional;
@@ -88,7 +90,7 @@ final class Session implements AutoCloseable {
     /** Where the run stands, from the plan and the journal alone. */
     StatusReport status(CurrentRun current) {
         RunRecord run = current.run();
-        return Status.of(
+        StatusReport report = Status.of(
                         current.plan(),
                         run.id(),
                         journal().entries(run.id()),
@@ -96,6 +98,12 @@ final class Session implements AutoCloseable {
                 .withInstances(
                         Shared.instances(journal(), run.id(), context.clock().instant()))
                 .withBudgetHold(Status.budgetLine(BudgetHolds.of(journal()).active(run.id())));
+        // The windows the run keeps to, as remembered beside the journal.
+        return report.withWindows(WindowLines.of(
+                current.plan(),
+                report,
+                context.workspace().schedule().windows(),
+                context.clock().instant()));
     }
 
     /** Opens the lab, when it is opened, to be shared with other instances of a run (see {@link Lab#openShared}). */
@@ -122,6 +130,10 @@ final class Session implements AutoCloseable {
         Deployment d = deployment(target);
         if (d instanceof Lab lab) {
             lab.startSip();
+        }
+        if (context.clock() instanceof VirtualTime time) {
+            // A rehearsal in virtual time: each change costs its virtual time.
+            d = time.charged(d);
         }
         return context.meters().watch(d);
     }

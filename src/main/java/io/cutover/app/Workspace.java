@@ -3,6 +3,8 @@ package io.cutover.app;
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.journal.Store;
+import io.cutover.schedule.Schedule;
+import io.cutover.schedule.ScheduleFile;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -33,6 +35,37 @@ public record Workspace(Path dir) {
     /** How the shell sessions of the last shell run were doing. */
     public Path shellSessions() {
         return dir.resolve("shell-sessions.json");
+    }
+
+    /** The windows file a run was given ({@code run --windows}), kept so that later commands know it. */
+    public Path windows() {
+        return dir.resolve("windows.yaml");
+    }
+
+    /**
+     * Checks {@code file} and keeps a copy beside the journal: {@code run --resume}, {@code status}
+     * and {@code serve} in other processes keep to it from now on.
+     *
+     * @return what the file says
+     * @throws CutoverException BAD_INPUT naming the file, line and field of a fault; nothing is kept then
+     */
+    public Schedule rememberWindows(Path file) {
+        String text = TextFiles.read(file);
+        Schedule schedule = ScheduleFile.parse(text, file.toString());
+        try {
+            Files.createDirectories(dir);
+            TextFiles.writeAtomically(windows(), text);
+        } catch (IOException e) {
+            throw new CutoverException(ErrorCode.BAD_INPUT, "cannot write " + windows() + ": " + e.getMessage(), e);
+        }
+        return schedule;
+    }
+
+    /** The remembered windows file's schedule; {@link Schedule#NONE} when there is none. */
+    public Schedule schedule() {
+        return Files.exists(windows())
+                ? ScheduleFile.parse(TextFiles.read(windows()), windows().toString())
+                : Schedule.NONE;
     }
 
     public Path storeFile() {

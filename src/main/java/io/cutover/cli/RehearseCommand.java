@@ -5,9 +5,12 @@ import io.cutover.app.Rehearsal;
 import io.cutover.app.Workspace;
 import io.cutover.metrics.Meters;
 import io.cutover.metrics.ScrapeEndpoint;
+import io.cutover.run.VirtualTime;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
@@ -39,9 +42,6 @@ final class RehearseCommand implements Callable<Integer> {
     @Mixin
     RunOptions runOptions;
 
-    @picocli.CommandLine.Mixin
-    WindowsOption windowsOption = new WindowsOption();
-
     @Mixin
     MetricsOptions metricsOptions;
 
@@ -65,6 +65,36 @@ final class RehearseCommand implements Callable<Integer> {
                     "Rehearse against a twin of the deployment this inventory folder describes (instead of a scenario).")
     Path from;
 
+    @Option(
+            names = "--windows",
+            paramLabel = "FILE",
+            description = "Keep to these change windows (docs/windows.md) in virtual time: a hold at a window's end"
+                    + " jumps the clock to the next opening and the rehearsal goes on.")
+    Path windows;
+
+    @Option(
+            names = "--start",
+            paramLabel = "INSTANT",
+            description = "Rehearse in virtual time from this instant (ISO-8601, e.g. 2026-12-07T00:00:00Z; default"
+                    + " with --windows: now).")
+    String start;
+
+    @Option(
+            names = "--virtual-move-time",
+            paramLabel = "DURATION",
+            defaultValue = "30s",
+            description = "In virtual time, how long one move takes (30s, 2m, 1h, 500ms); --concurrency moves run at"
+                    + " once, so each costs this divided by --concurrency (default: ${DEFAULT-VALUE}).")
+    String moveTime;
+
+    @Option(
+            names = "--virtual-step-time",
+            paramLabel = "DURATION",
+            defaultValue = "5m",
+            description = "In virtual time, how long every other change takes: deploy, federation route, decommission,"
+                    + " a manual step (default: ${DEFAULT-VALUE}). Gates and reads take none.")
+    String stepTime;
+
     @Override
     public Integer call() {
         if (from != null && scenario != null) {
@@ -72,7 +102,8 @@ final class RehearseCommand implements Callable<Integer> {
                     io.cutover.ErrorCode.BAD_INPUT, "give a SCENARIO or --from DIR, not both");
         }
         io.cutover.plan.PlanOptions options = planOptions.options();
-        io.cutover.run.RunSettings settings = runOptions.settings(null).withSchedule(windowsOption.schedule());
+        io.cutover.run.RunSettings settings = runOptions.settings(null);
+        Clock clock = clock(settings.concurrency());
         Path dir = common.workspace;
         if (!spec.commandLine().getParseResult().hasMatchedOption("--workspace")) {
             // Each rehearsal gets a fresh workspace, kept so that status and rollback can look at it.
@@ -86,7 +117,10 @@ final class RehearseCommand implements Callable<Integer> {
         if (common.store != null) {
             workspace.rememberStore(common.store, common.storePasswordFile);
         }
-        Cutover cutover = new Cutover(workspace, Clock.systemUTC(), Common.actor(), "cli", meters);
+        if (windows != null) {
+            settings = settings.withSchedule(workspace.rememberWindows(windows)).withFollow(true);
+        }
+        Cutover cutover = new Cutover(workspace, clock, Common.actor(), "cli", meters);
         Rehearsal r;
         try (io.cutover.app.Notifications notices = notifyOptions.start(workspace);
                 ScrapeEndpoint metrics =
@@ -104,6 +138,18 @@ final class RehearseCommand implements Callable<Integer> {
         }
         w.flush();
         return r.exitCode();
+    }
+
+    /** The real clock; a virtual one when the rehearsal keeps to windows or starts at a given instant. */
+    private Clock clock(int concurrency) {
+        if (windows == null && start == null) {
+            return Clock.systemUTC();
+        }
+        Instant from = start == null ? Clock.systemUTC().instant() : VirtualDurations.instant("--start", start);
+        return new VirtualTime(
+                from,
+                VirtualDurations.parse("--virtual-move-time", moveTime).dividedBy(concurrency),
+                VirtualDurations.parse("--virtual-step-time", stepTime));
     }
 
     static void print(PrintWriter w, Rehearsal r) {
@@ -141,7 +187,25 @@ final class RehearseCommand implements Callable<Integer> {
             w.println();
             StatusText.printBlocker(w, r.blocker());
         }
+        printWindows(w, r);
         w.println();
         w.printf("Outcome: %s (%s); wall time %.1f s%n", r.outcome(), r.message(), r.wallTimeMillis() / 1000.0);
+    }
+
+    private static void printWindows(PrintWriter w, Rehearsal r) {
+        if (r.windows().isEmpty()) {
+            return;
+        }
+        w.printf("Change windows used: %d%n", r.windowsUsed());
+        DateTimeFormatter local = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", java.util.Locale.ROOT);
+        for (Rehearsal.WindowUsed u : r.windows()) {
+            ZoneId zone = ZoneId.of(u.zone());
+            w.printf(
+                    "  %s: %s to %s (%s)%n",
+                    u.site(),
+                    local.format(u.opened().atZone(zone)),
+                    local.format(u.closed().atZone(zone)),
+                    zone);
+        }
     }
 }

@@ -28,9 +28,6 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions runOptions;
 
-    @picocli.CommandLine.Mixin
-    WindowsOption windowsOption = new WindowsOption();
-
     @Mixin
     ShellOptions shellOptions;
 
@@ -68,6 +65,19 @@ final class RunCommand implements Callable<Integer> {
             description = "Run only steps of these sites (e.g. one site per change window).")
     java.util.List<String> sites = new java.util.ArrayList<>();
 
+    @Option(
+            names = "--windows",
+            paramLabel = "FILE",
+            description = "Change windows (and error budgets) to keep to, as docs/windows.md describes; kept in the"
+                    + " workspace, so later runs, status and serve keep to them too.")
+    Path windows;
+
+    @Option(
+            names = "--follow",
+            description = "When a site's change window closes, wait for its next window and go on (until done,"
+                    + " a failure, a pause or an abort), instead of ending with exit 5.")
+    boolean follow;
+
     @picocli.CommandLine.Mixin
     ParallelOptions parallelOptions = new ParallelOptions();
 
@@ -82,7 +92,10 @@ final class RunCommand implements Callable<Integer> {
         if (record != null) {
             return record();
         }
-        RunSettings settings = runOptions.settings(until).withSites(sites).withSchedule(windowsOption.schedule());
+        RunSettings settings = runOptions.settings(until).withSites(sites).withFollow(follow);
+        if (windows != null) {
+            settings = settings.withSchedule(common.workspace().rememberWindows(windows));
+        }
         io.cutover.app.Target target = shellOptions.target();
         var w = spec.commandLine().getOut();
         if (dryRun) {
@@ -112,6 +125,9 @@ final class RunCommand implements Callable<Integer> {
             StatusText.print(w, result.status());
             w.println();
             w.println(result.outcome() + ": " + result.message());
+            if ("held-window".equals(result.outcome())) {
+                w.println("the run holds; `cutover run --resume --follow` goes on when the window opens");
+            }
             if (result.exitCode() == 3) {
                 w.println("see `cutover status`; fix the cause and `cutover run --resume`, or `cutover rollback`");
             }

@@ -62,6 +62,7 @@ final class StatusText {
         printManual(w, s.manual());
         printInstances(w, s.instances());
         printBudgetHold(w, s.budgetHold());
+        printWindows(w, s.windows());
         if (s.blocker() != null) {
             w.println();
             printBlocker(w, s.blocker());
@@ -154,6 +155,19 @@ final class StatusText {
             w.println("    ... and " + (h.failures().size() - 10) + " more (--json lists all)");
         }
         w.println("  Review, then `cutover run --resume` goes on; failures before the resume count no more.");
+    }
+
+    private static void printWindows(PrintWriter w, List<StatusReport.WindowLine> windows) {
+        if (windows.isEmpty()) {
+            return;
+        }
+        w.println();
+        w.printf("%-10s %-7s %-34s %s%n", "SITE", "WINDOW", "NEXT", "ZONE");
+        for (StatusReport.WindowLine l : windows) {
+            String next = l.next() == null ? "none within a year" : (l.open() ? "closes " : "opens ") + l.next();
+            w.printf("%-10s %-7s %-34s %s%n", l.site(), l.open() ? "open" : "closed", next, l.zone());
+        }
+        windows.stream().filter(l -> l.held() != null).forEach(l -> w.println("Holds: " + l.held()));
     }
 
     static void printBlocker(PrintWriter w, StatusReport.Blocker b) {

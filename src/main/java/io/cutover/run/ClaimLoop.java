@@ -7,8 +7,11 @@ import io.cutover.journal.Claims;
 import io.cutover.journal.Entry;
 import io.cutover.journal.Progress;
 import io.cutover.plan.Step;
+import io.cutover.schedule.ChangeWindows;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -83,9 +86,13 @@ final class ClaimLoop {
         try {
             List<RunOutcome> outcomes =
                     all.stream().map(CompletableFuture::join).toList();
+            // A failure or a stop says more than a window hold; of holds, the earliest opening.
             return outcomes.stream()
                     .filter(o -> !(o instanceof RunOutcome.Finished) && !(o instanceof RunOutcome.ReachedUntil))
-                    .findFirst()
+                    .min(Comparator.comparing((RunOutcome o) -> o instanceof RunOutcome.Held)
+                            .thenComparing(
+                                    o -> o instanceof RunOutcome.Held h ? h.until() : null,
+                                    Comparator.nullsLast(Comparator.naturalOrder())))
                     .orElse(finished(
                             outcomes.stream().mapToInt(ClaimLoop::stepsRun).sum()));
         } catch (CompletionException e) {
@@ -113,7 +120,13 @@ final class ClaimLoop {
                 stopped.compareAndSet(null, held.get());
                 return held.get();
             }
-            Optional<String> claimed = claims.claim(claimable(progress));
+            List<Units.Unit> ready = units.ready(progress, base.settings());
+            List<String> open = claimable(ready);
+            if (open.isEmpty() && !ready.isEmpty()) {
+                // Nothing is claimable only because every site with work is outside its window.
+                return windowHold(ready);
+            }
+            Optional<String> claimed = claims.claim(open);
             if (claimed.isEmpty()) {
                 idle();
                 continue;
@@ -121,6 +134,10 @@ final class ClaimLoop {
             tellOfLostInstances();
             RunOutcome outcome = carryOut(claimed.get(), reader);
             stepsRun++;
+            if (outcome instanceof RunOutcome.Held h && h.why() == RunOutcome.Held.Why.WINDOW) {
+                // That site's window closed mid-unit; other sites may still be open: look again.
+                continue;
+            }
             if (outcome != null) {
                 stopped.compareAndSet(null, outcome);
                 return outcome;
@@ -144,11 +161,26 @@ final class ClaimLoop {
         }
     }
 
-    /** The units to try to claim, in order. */
-    private List<String> claimable(Progress progress) {
-        return units.ready(progress, base.settings()).stream()
+    /** The units to try to claim, in order: those whose site's change window lets them start now. */
+    private List<String> claimable(List<Units.Unit> ready) {
+        ChangeWindows w = base.settings().schedule().windows();
+        Instant now = base.clock().instant();
+        return ready.stream()
+                .filter(u -> u.step() instanceof Step.Gate
+                        ? w.gateMayRun(u.step().site(), now)
+                        : w.isOpen(u.step().site(), now))
                 .map(Units.Unit::id)
                 .toList();
+    }
+
+    /** The hold until the earliest next opening among the sites with work ready. */
+    private RunOutcome.Held windowHold(List<Units.Unit> ready) {
+        ChangeWindows w = base.settings().schedule().windows();
+        Instant now = base.clock().instant();
+        return ready.stream()
+                .map(u -> WindowHolds.held(w, u.step().site(), u.step().id(), now))
+                .min(Comparator.comparing(RunOutcome.Held::until, Comparator.nullsLast(Comparator.naturalOrder())))
+                .orElseThrow();
     }
 
     /** Carries out a claimed unit and lets go of it; an outcome when the run must stop, null to go on. */

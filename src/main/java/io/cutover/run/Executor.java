@@ -153,6 +153,26 @@ public final class Executor {
      * moves bounded per site and per pool as {@code parallelism} says.
      */
     public RunOutcome run(Claims claims, Parallelism parallelism) {
+        while (true) {
+            RunOutcome outcome = runOnce(claims, parallelism);
+            if (!(outcome instanceof RunOutcome.Held h) || h.why() != RunOutcome.Held.Why.WINDOW) {
+                return outcome;
+            }
+            String site = plan.findStep(h.atStep()).map(Step::site).orElse("?");
+            Notices.send(journal, Notices.windowClosed(run.id(), site, h, clock.instant()));
+            if (!settings.follow() || h.until() == null) {
+                return outcome;
+            }
+            String stop = WindowWait.until(h.until(), clock, sleeper, journal, run.id());
+            if (stop != null) {
+                return new RunOutcome.Stopped(stop, h.atStep());
+            }
+            Notices.send(journal, Notices.windowOpened(run.id(), site, h.atStep(), h.until(), clock.instant()));
+        }
+    }
+
+    /** One pass of the run, up to its end or a hold. */
+    private RunOutcome runOnce(Claims claims, Parallelism parallelism) {
         Progress progress = Progress.of(journal.entries(run.id()));
         Inventory start = deployment.snapshot();
         validate(plan, start, settings);
@@ -262,6 +282,10 @@ public final class Executor {
 
     /** Runs one step; returns an outcome when the run must stop, null to go on. */
     private RunOutcome runStep(RunContext ctx, Step step, MoveRunner moves, GateRunner gates, ActionRunner actions) {
+        RunOutcome.Held closed = WindowHolds.beforeStep(ctx, step);
+        if (closed != null) {
+            return closed;
+        }
         if (step instanceof Step.MoveBatch batch) {
             return moves.run(batch);
         }

@@ -45,6 +45,8 @@ final class MoveRunner {
     private final Map<String, Fqdn> homesAtStart;
     /** The pools' and sites' error budgets: checked before each slice and after each failure. */
     private final BudgetWatch budget;
+    /** Set when the site's change window closed before every item could start. */
+    private RunOutcome.Held held;
 
     MoveRunner(RunContext ctx, ExecutorService workers, Inventory start, BudgetWatch budget) {
         this.ctx = ctx;
@@ -56,8 +58,9 @@ final class MoveRunner {
         this.homesAtStart = Homes.of(start);
     }
 
-    /** Returns an outcome when the run must stop (some item failed), null otherwise. */
+    /** Returns an outcome when the run must stop (some item failed, or the window closed), null otherwise. */
     RunOutcome run(Step.MoveBatch batch) {
+        held = null;
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         List<Move> todo = recordBefore(batch, todo(batch, failures), failures);
         int total = batch.moves().size();
@@ -74,12 +77,12 @@ final class MoveRunner {
             throw e.getCause() instanceof CutoverException ce ? ce : e;
         }
         pendingEnds.clear();
-        Optional<RunOutcome.Held> held = budget.check(batch.id());
-        if (held.isPresent()) {
-            return held.get();
+        Optional<RunOutcome.Held> overBudget = budget.check(batch.id());
+        if (overBudget.isPresent()) {
+            return overBudget.get();
         }
         if (failures.isEmpty()) {
-            return null;
+            return held;
         }
         List<String> sorted = new ArrayList<>(failures);
         Collections.sort(sorted);
@@ -158,6 +161,9 @@ final class MoveRunner {
             for (Move m : part) {
                 begins.add(beginOf(batch, m, ctx.nextAttempt(batch.id(), m.item())));
             }
+            if (windowClosed(batch, begins)) {
+                break;
+            }
             ctx.journal().append(begins);
             begins.forEach(ctx.progress()::apply);
             for (int k = 0; k < part.size(); k++) {
@@ -178,6 +184,12 @@ final class MoveRunner {
             }
         }
         return futures;
+    }
+
+    /** Whether the site's change window closed before this slice could start; the rest stays pending. */
+    private boolean windowClosed(Step.MoveBatch batch, List<Entry> begins) {
+        held = WindowHolds.beforeMoves(ctx, batch, begins);
+        return held != null;
     }
 
     private static void awaitAll(List<Future<?>> futures) {

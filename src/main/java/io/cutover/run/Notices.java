@@ -124,6 +124,35 @@ final class Notices {
                 lines);
     }
 
+    /**
+     * A site's change window closed and the run holds. One per site and window: keyed by the
+     * opening the run waits for, so every instance (and every invocation) that holds there writes
+     * the same notice.
+     */
+    static Notice windowClosed(String runId, String site, RunOutcome.Held held, Instant at) {
+        return new Notice(
+                key(NoticeKind.WINDOW_CLOSED, runId, site, held.until()),
+                NoticeKind.WINDOW_CLOSED,
+                runId,
+                at,
+                "Run " + runId + " holds at " + held.atStep() + ": " + held.reason(),
+                List.of(
+                        held.until() == null
+                                ? "no window opens within a year: change the windows file and `cutover run --resume`"
+                                : "`cutover run --follow` goes on when it opens"));
+    }
+
+    /** The window a following run waited for opened and the run goes on; one per site and window. */
+    static Notice windowOpened(String runId, String site, String atStep, Instant opening, Instant at) {
+        return new Notice(
+                key(NoticeKind.WINDOW_OPENED, runId, site, opening),
+                NoticeKind.WINDOW_OPENED,
+                runId,
+                at,
+                "Site " + site + "'s change window opened; run " + runId + " goes on at " + atStep,
+                List.of("opened at " + opening));
+    }
+
     private static String key(NoticeKind kind, Object... parts) {
         StringBuilder k = new StringBuilder(kind.code());
         for (Object p : parts) {

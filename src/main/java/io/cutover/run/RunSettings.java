@@ -20,6 +20,8 @@ import java.time.Duration;
  * @param sites run only steps of these sites (empty: every site), e.g. one site per change window
  * @param schedule the change windows and error budgets the run keeps to ({@link Schedule#NONE}:
  *     always open, no budget)
+ * @param follow on a window hold, wait for the site's next window and go on (as {@code run
+ *     --follow}), instead of ending the invocation with the hold
  */
 public record RunSettings(
         int concurrency,
@@ -28,7 +30,8 @@ public record RunSettings(
         Phase until,
         String actor,
         java.util.List<String> sites,
-        Schedule schedule) {
+        Schedule schedule,
+        boolean follow) {
     public RunSettings(int concurrency, int maxAttempts, Duration backoff, Phase until, String actor) {
         this(concurrency, maxAttempts, backoff, until, actor, java.util.List.of());
     }
@@ -40,7 +43,7 @@ public record RunSettings(
             Phase until,
             String actor,
             java.util.List<String> sites) {
-        this(concurrency, maxAttempts, backoff, until, actor, sites, Schedule.NONE);
+        this(concurrency, maxAttempts, backoff, until, actor, sites, Schedule.NONE, false);
     }
 
     public static final int MAX_CONCURRENCY = 512;
@@ -77,15 +80,20 @@ public record RunSettings(
     }
 
     public RunSettings withUntil(Phase phase) {
-        return new RunSettings(concurrency, maxAttempts, backoff, phase, actor, sites, schedule);
+        return new RunSettings(concurrency, maxAttempts, backoff, phase, actor, sites, schedule, follow);
     }
 
     public RunSettings withSites(java.util.List<String> names) {
-        return new RunSettings(concurrency, maxAttempts, backoff, until, actor, names, schedule);
+        return new RunSettings(concurrency, maxAttempts, backoff, until, actor, names, schedule, follow);
     }
 
     public RunSettings withSchedule(Schedule windowsAndBudgets) {
-        return new RunSettings(concurrency, maxAttempts, backoff, until, actor, sites, windowsAndBudgets);
+        return new RunSettings(concurrency, maxAttempts, backoff, until, actor, sites, windowsAndBudgets, follow);
+    }
+
+    /** The same settings, waiting for the next window on a window hold when {@code wait} is true. */
+    public RunSettings withFollow(boolean wait) {
+        return new RunSettings(concurrency, maxAttempts, backoff, until, actor, sites, schedule, wait);
     }
 
     /** Whether a step is one this run may carry out: of a phase up to {@code until}, of a chosen site. */

@@ -133,7 +133,8 @@ public final class Status {
                 retained,
                 List.of(),
                 null,
-                ManualSteps.of(plan, progress));
+                ManualSteps.of(plan, progress),
+                List.of());
     }
 
     private static RunState state(

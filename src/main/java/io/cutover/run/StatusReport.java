@@ -19,6 +19,8 @@ import java.util.Locale;
  * @param budgetHold why the run holds for review when an error budget ran out; null otherwise
  * @param manual the plan's manual steps and where each stands (see {@link ManualSteps}); empty for
  *     a plan with none
+ * @param windows per site with change windows: open now or not, its next opening or closing, and
+ *     the reason it holds the run; empty without a windows file
  */
 public record StatusReport(
         String runId,
@@ -40,7 +42,8 @@ public record StatusReport(
         List<RetainedLine> retained,
         List<InstanceLine> instances,
         BudgetLine budgetHold,
-        List<ManualLine> manual) {
+        List<ManualLine> manual,
+        List<WindowLine> windows) {
 
     /** As before error budgets: no hold. */
     public StatusReport(
@@ -82,6 +85,7 @@ public record StatusReport(
                 retained,
                 instances,
                 null,
+                List.of(),
                 List.of());
     }
 
@@ -107,7 +111,8 @@ public record StatusReport(
                 retained,
                 instances,
                 budgetHold,
-                manual);
+                manual,
+                windows);
     }
 
     /** The same report with the instances sharing the run now. */
@@ -132,7 +137,8 @@ public record StatusReport(
                 retained,
                 List.copyOf(now),
                 budgetHold,
-                manual);
+                manual,
+                windows);
     }
 
     /**
@@ -161,7 +167,8 @@ public record StatusReport(
                 retained,
                 instances,
                 state == RunState.FINISHED ? null : hold,
-                manual);
+                manual,
+                windows);
     }
 
     /**
@@ -183,6 +190,44 @@ public record StatusReport(
             String stepId,
             String heldAt,
             List<String> failures) {}
+
+    /** The same report with the sites' change windows as they are now. */
+    public StatusReport withWindows(List<WindowLine> now) {
+        return new StatusReport(
+                runId,
+                planChecksum,
+                state,
+                stepsDone,
+                stepsTotal,
+                usersMoved,
+                usersPlanned,
+                objectsMoved,
+                objectsPlanned,
+                usersRolledBack,
+                movesPerSecond,
+                etaSeconds,
+                nextStep,
+                phases,
+                pools,
+                blocker,
+                retained,
+                instances,
+                budgetHold,
+                manual,
+                List.copyOf(now));
+    }
+
+    /**
+     * A site's change windows now.
+     *
+     * @param zone the site's time zone
+     * @param open whether a window is open now
+     * @param next when the open window closes (when open) or the next one opens, as local time in
+     *     {@code zone} ("Tue 2026-12-01 20:00"); null when none opens within a year
+     * @param nextAt the same instant, ISO-8601; null as {@code next}
+     * @param held why the site holds the run (it has work left and is closed), or null
+     */
+    public record WindowLine(String site, String zone, boolean open, String next, String nextAt, String held) {}
 
     /**
      * An instance sharing the run: where it runs, what it is limited to, its last sign of life and

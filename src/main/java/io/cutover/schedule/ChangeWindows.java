@@ -39,4 +39,14 @@ public record ChangeWindows(Map<String, SiteWindows> sites, SiteWindows fallback
     public Optional<Instant> nextOpening(String site, Instant t) {
         return of(site).map(w -> w.nextOpening(t)).orElse(Optional.of(t));
     }
+
+    /** When {@code site}'s last window closed, at or before {@code t}; empty when it is always open or none did within a week. */
+    public Optional<Instant> lastClosing(String site, Instant t) {
+        return of(site).flatMap(w -> w.lastClosing(t));
+    }
+
+    /** When the window open at {@code site} at {@code t} closes; empty when none is open or the site is always open. */
+    public Optional<Instant> closesAfter(String site, Instant t) {
+        return of(site).flatMap(w -> w.closesAfter(t));
+    }
 }

@@ -66,6 +66,23 @@ public record SiteWindows(ZoneId zone, List<Window> windows, Set<LocalDate> blac
         return Optional.ofNullable(best);
     }
 
+    /**
+     * When the last window that closed at or before {@code t} closed, looking back a week; empty
+     * when none did (a site whose windows are all further back, or that has none).
+     */
+    public Optional<Instant> lastClosing(Instant t) {
+        LocalDate today = t.atZone(zone).toLocalDate();
+        Instant best = null;
+        for (int i = 0; i <= 8; i++) {
+            for (Span s : spansOpeningOn(today.minusDays(i))) {
+                if (!s.end().isAfter(t) && (best == null || s.end().isAfter(best))) {
+                    best = s.end();
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     private Optional<Span> openSpan(Instant t) {
         LocalDate today = t.atZone(zone).toLocalDate();
         for (LocalDate d : List.of(today.minusDays(1), today)) {

@@ -51,6 +51,19 @@ class ChangeWindowsTest {
     }
 
     @Test
+    void the_last_closing_is_the_end_of_the_latest_window_before_the_instant() {
+        SiteWindows w = nights(Set.of());
+
+        // Monday: Saturday night's window closed on Sunday at 04:00.
+        assertThat(w.lastClosing(dublin("2026-12-07T10:00"))).hasValue(dublin("2026-12-06T04:00"));
+        assertThat(w.lastClosing(dublin("2026-12-06T04:00"))).hasValue(dublin("2026-12-06T04:00"));
+        // Inside Saturday night's window, the last one to close was Friday night's.
+        assertThat(w.lastClosing(dublin("2026-12-06T01:00"))).hasValue(dublin("2026-12-05T04:00"));
+        assertThat(new SiteWindows(DUBLIN, List.of(), Set.of()).lastClosing(dublin("2026-12-07T10:00")))
+                .isEmpty();
+    }
+
+    @Test
     void a_window_opening_on_a_blackout_date_does_not_open_at_all() {
         SiteWindows w = nights(Set.of(LocalDate.of(2026, 12, 25)));
         // 2026-12-25 is a Friday: its night is cancelled, Saturday's opens.

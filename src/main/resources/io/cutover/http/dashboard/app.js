@@ -220,6 +220,15 @@ function renderInstances(view) {
     : el("p", { class: "muted", text: "one process runs the run (no shared instances)" }));
 }
 
+// Per site with change windows: open now or not, the next opening (or closing) in the site's zone, and why it holds.
+function renderWindows(view) {
+  const r = view.status && view.status.windows ? view.status.windows : [];
+  replace("window-list", r.length ? table(["site", "window", "next", "zone", "holds"],
+    r.map(w => [w.site, w.open ? "open" : "closed", w.next ? (w.open ? "closes " : "opens ") + w.next : "none within a year", w.zone, w.held || "-"]),
+    { id: "window-table" })
+    : el("p", { class: "muted", text: "no change windows: every site is always open" }));
+}
+
 function renderRollbackTargets(view) {
   const select = document.getElementById("rollback-to");
   const chosen = select.value;
@@ -256,6 +265,7 @@ function render(view) {
   renderGates(view);
   renderRetained(view);
   renderInstances(view);
+  renderWindows(view);
   renderRollbackTargets(view);
   renderAudit(view);
   renderShellSessions();
