@@ -65,6 +65,10 @@ public record NotifySettings(List<Channel> channels, int attempts, Duration firs
         } catch (IOException e) {
             throw bad(where, "", "not YAML: " + e.getMessage());
         }
+        if (root != null && root.isObject()) {
+            // One settings file may also carry the change windows and budgets (read by --windows).
+            known(root, where, "(top level)", "notifications", "sites", "default", "gatesAnytime", "budget");
+        }
         JsonNode n = root == null ? null : root.path("notifications");
         if (n == null || n.isMissingNode() || n.isNull()) {
             return none();

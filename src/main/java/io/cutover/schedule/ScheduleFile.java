@@ -100,11 +100,17 @@ public final class ScheduleFile {
         return cut > 0 ? m.substring(0, cut) : m;
     }
 
+    /**
+     * The file as written. {@code notifications} is the notifications section of the same
+     * settings file: one file may carry windows, budgets and where notices go; that section is
+     * read by the notifications reader, not here.
+     */
     record FileText(
             Map<String, SiteText> sites,
             @JsonProperty("default") SiteText fallback,
             Boolean gatesAnytime,
-            BudgetText budget) {
+            BudgetText budget,
+            com.fasterxml.jackson.databind.JsonNode notifications) {
         Schedule schedule() {
             Map<String, SiteWindows> bySite = new LinkedHashMap<>();
             if (sites != null) {
