@@ -40,7 +40,8 @@ class NotifySettingsTest {
 
     @Test
     void a_file_without_notifications_sends_nothing() {
-        assertThat(NotifySettings.parse("gatesAnytime: true\n", "s.yaml").channels()).isEmpty();
+        assertThat(NotifySettings.parse("gatesAnytime: true\n", "s.yaml").channels())
+                .isEmpty();
     }
 
     @Test
