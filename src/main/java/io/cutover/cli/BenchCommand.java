@@ -27,6 +27,9 @@ final class BenchCommand implements Callable<Integer> {
         matrix,
         api,
         shell,
+        journal,
+        instances,
+        sites,
         all
     }
 
@@ -36,13 +39,17 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     Common common;
 
+    @Mixin
+    SharedBenchOptions shared;
+
     @Parameters(
             index = "0",
             arity = "0..1",
             defaultValue = "all",
             paramLabel = "WHICH",
             description =
-                    "plan, moves, concurrency, assess, matrix, api, shell or all (default: ${DEFAULT-VALUE}; all leaves out api and shell, which take minutes).")
+                    "plan, moves, concurrency, assess, matrix, api, shell, journal, instances, sites or all (default: ${DEFAULT-VALUE};"
+                            + " all leaves out api, shell, journal, instances and sites, which take minutes or a --store).")
     Which which;
 
     @Option(
@@ -226,6 +233,7 @@ final class BenchCommand implements Callable<Integer> {
                     !shellNoCompare,
                     f -> add(w, figures, f));
         }
+        sharedBenchmarks(w, figures);
         if (common.json) {
             Printer.json(w, figures);
         }
@@ -233,7 +241,42 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    private void sharedBenchmarks(PrintWriter w, List<Figure> figures) {
+        SharedBenchOptions o = shared;
+        if (which == Which.journal) {
+            add(
+                    w,
+                    figures,
+                    io.cutover.bench.SharedBench.moves(
+                            SharedBenchOptions.store(common), moveUsers, moveConcurrency, reps));
+        }
+        if (which == Which.instances) {
+            add(
+                    w,
+                    figures,
+                    io.cutover.bench.SharedBench.instances(
+                            SharedBenchOptions.store(common),
+                            o.instances,
+                            o.instanceConcurrency,
+                            o.instanceUsers,
+                            o.instanceMillis,
+                            o.slice,
+                            o.reps));
+        }
+        if (which == Which.sites) {
+            io.cutover.bench.SharedBench.sites(
+                            SharedBenchOptions.store(common),
+                            o.sitesMoveMillis,
+                            o.sitesProbeMillis,
+                            o.sitesConcurrency,
+                            o.slice,
+                            o.reps)
+                    .forEach(f -> add(w, figures, f));
+        }
+    }
+
     private void checkRanges() {
+        shared.checkRanges();
         new OptionRange("--reps", 1, 1_000).check(reps);
         new OptionRange("--plan-users", 1, 10_000_000).check(planUsers);
         new OptionRange("--move-users", 1, 10_000_000).check(moveUsers);

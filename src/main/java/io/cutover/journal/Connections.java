@@ -18,6 +18,8 @@ import org.sqlite.SQLiteDataSource;
 final class Connections {
     /** Enough for the writer, the heartbeat and a few readers (the control room's live view, say). */
     private static final int POOL_SIZE = 8;
+    /** Longest a PostgreSQL session may sit in an open transaction without a statement: a third of the lease term. */
+    private static final String IDLE_IN_TRANSACTION = "10s";
 
     private Connections() {}
 
@@ -31,6 +33,10 @@ final class Connections {
         config.setMaximumPoolSize(POOL_SIZE);
         config.setPoolName("cutover-journal");
         config.setConnectionTimeout(10_000);
+        // A process paused (SIGSTOP, a VM frozen) inside a transaction would keep its row locks, and
+        // every instance claiming or creating those rows would wait on it for as long as it is
+        // paused, lease or no lease. The server ends such a session well within a lease's term.
+        config.setConnectionInitSql("set idle_in_transaction_session_timeout = '" + IDLE_IN_TRANSACTION + "'");
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {

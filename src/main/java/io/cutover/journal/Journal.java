@@ -300,6 +300,15 @@ public final class Journal implements AutoCloseable {
                 .list());
     }
 
+    /** Every row of one step of a run, in the order written: what one unit of work needs read in full. */
+    public List<Entry> stepEntries(String runId, String stepId) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " where run_id = ? and step_id = ? order by seq")
+                .bind(0, runId)
+                .bind(1, stepId)
+                .map(Journal::entry)
+                .list());
+    }
+
     /** The latest row of one item of a step ({@code null} item: the step itself), if any. */
     public Optional<Entry> latest(String runId, String stepId, String item) {
         return jdbi.withHandle(h -> h.createQuery(SELECT

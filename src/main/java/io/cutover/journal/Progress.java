@@ -36,6 +36,19 @@ public final class Progress {
     }
 
     /**
+     * A copy of this progress with one step's state folded afresh from {@code rows}, every row of
+     * that step in the order written: the rows of the other steps as this progress has them.
+     */
+    public synchronized Progress withStep(String stepId, List<Entry> rows) {
+        Map<String, Map<String, Status>> copy = new LinkedHashMap<>();
+        byStep.forEach((step, items) -> copy.put(step, new LinkedHashMap<>(items)));
+        copy.remove(stepId);
+        Progress p = new Progress(copy);
+        rows.forEach(p::apply);
+        return p;
+    }
+
+    /**
      * Folds one more row in. A running executor keeps its progress current this way instead of
      * re-reading the whole journal after every step.
      */

@@ -19,17 +19,20 @@ import java.util.concurrent.Semaphore;
 /**
  * The deployment with its moves bounded: at most {@code perPool} in flight from or to one pool,
  * and {@code perSite} in one site (the target pool's), beside the run's global concurrency (its
- * worker threads). A move waits for a place in every bound it falls under, taken in one fixed
+ * worker threads, or one more bound when each site has its own: see {@link SiteWorkers}). A move waits for a place in every bound it falls under, taken in one fixed
  * order so that two moves can never wait on each other. Everything else passes straight through.
  */
 final class Caps extends ForwardingDeployment {
     private final Map<String, Fqdn> homes;
     private final Map<Fqdn, String> siteOf = new HashMap<>();
     private final Parallelism p;
+    private final int global;
     private final Map<String, Semaphore> bounds = new ConcurrentHashMap<>();
 
-    Caps(Deployment d, Inventory start, Parallelism p) {
+    /** @param global moves in flight in the whole run at most, 0 when the run's worker threads bound them */
+    Caps(Deployment d, Inventory start, Parallelism p, int global) {
         super(d);
+        this.global = global;
         this.homes = Homes.of(start);
         this.p = p;
         for (Pool pool : start.pools()) {
@@ -58,6 +61,9 @@ final class Caps extends ForwardingDeployment {
     /** The bounds a move falls under, by name, in the fixed order they are taken in. */
     private Map<String, Integer> boundsOf(Subject subject, Fqdn target) {
         Map<String, Integer> of = new TreeMap<>();
+        if (global > 0) {
+            of.put("all", global);
+        }
         if (p.perPool() > 0) {
             Fqdn source = homes.get(Homes.key(subject));
             if (source != null) {

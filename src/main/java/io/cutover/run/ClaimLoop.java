@@ -35,8 +35,12 @@ import org.slf4j.LoggerFactory;
  */
 final class ClaimLoop {
     private static final Logger LOG = LoggerFactory.getLogger(ClaimLoop.class);
-    /** How long a claimer with nothing to claim waits before it looks again. */
-    private static final Duration IDLE = Duration.ofMillis(100);
+    /**
+     * How long a claimer with nothing to claim waits before it looks again: short, because the
+     * unit it waits for (the next step of a site, once another instance's slices are done) is
+     * often a fraction of a second away; a look is one small incremental read.
+     */
+    private static final Duration IDLE = Duration.ofMillis(20);
 
     private final RunContext base;
     private final Units units;
@@ -48,6 +52,8 @@ final class ClaimLoop {
     private final BiFunction<RunContext, Step, RunOutcome> work;
 
     private final AtomicReference<RunOutcome> stopped = new AtomicReference<>();
+    /** One view for all of this process's claimers: each row is read and folded in once. */
+    private final Reader reader = new Reader();
 
     ClaimLoop(
             RunContext base,
@@ -102,7 +108,6 @@ final class ClaimLoop {
 
     private RunOutcome claimUntilDone() {
         int stepsRun = 0;
-        Reader reader = new Reader();
         while (true) {
             Progress progress = reader.read();
             if (base.stop().requested()) {
@@ -132,7 +137,7 @@ final class ClaimLoop {
                 continue;
             }
             tellOfLostInstances();
-            RunOutcome outcome = carryOut(claimed.get(), reader);
+            RunOutcome outcome = carryOut(claimed.get());
             stepsRun++;
             if (outcome instanceof RunOutcome.Held h && h.why() == RunOutcome.Held.Why.WINDOW) {
                 // That site's window closed mid-unit; other sites may still be open: look again.
@@ -184,14 +189,17 @@ final class ClaimLoop {
     }
 
     /** Carries out a claimed unit and lets go of it; an outcome when the run must stop, null to go on. */
-    private RunOutcome carryOut(String id, Reader reader) {
+    private RunOutcome carryOut(String id) {
         try {
-            // Read in full after the claim: the rows of whoever held the unit before are all in by now.
-            Progress progress = Progress.of(base.journal().entries(base.run().id()));
             Units.Unit unit = units.unit(id);
+            Progress progress = readAfterClaim(unit);
             if (!units.ready(progress, base.settings()).contains(unit)) {
-                // The claimer's view missed rows (see Reader): look again from the start.
-                reader.reset();
+                // Done since the view was read (by another claimer, most often of this process):
+                // the view catches up with the next read. But a view that, caught up, still has
+                // it to do missed rows (see Reader): it looks again from the start.
+                if (units.ready(reader.read(), base.settings()).contains(unit)) {
+                    reader.reset();
+                }
                 return null;
             }
             return work.apply(base.with(progress), units.work(unit));
@@ -208,7 +216,24 @@ final class ClaimLoop {
     }
 
     /**
-     * One claimer's view of the journal, kept current by reading only the rows written since it
+     * The progress a claimed unit starts from, read after the claim, when the rows of whoever held
+     * the unit before are all in. A slice of a move step needs its own step's rows in full (its
+     * items' attempts and states); the rest of the claimer's view serves as it is, the steps before
+     * being done in it, or the unit would not have been ready. Other units (gates, site-wide steps,
+     * a few in a plan) read the whole run: a gate looks back at the steps before it. Reading the
+     * whole run for every slice made the cost of a unit grow with the journal.
+     */
+    private Progress readAfterClaim(Units.Unit unit) {
+        String run = base.run().id();
+        if (!(unit.step() instanceof Step.MoveBatch)) {
+            return Progress.of(base.journal().entries(run));
+        }
+        String step = unit.step().id();
+        return reader.read().withStep(step, base.journal().stepEntries(run, step));
+    }
+
+    /**
+     * The claimers' view of the journal, kept current by reading only the rows written since it
      * last looked, to choose what to claim. It may miss rows: several writers commit in another
      * order than their rows are numbered (PostgreSQL), so a row numbered below the last one read
      * can land later. A view that misses rows only sees less done than is, so it never leads to
@@ -219,12 +244,12 @@ final class ClaimLoop {
         private Progress progress = Progress.of(List.of());
         private long seen;
 
-        void reset() {
+        synchronized void reset() {
             progress = Progress.of(List.of());
             seen = 0;
         }
 
-        Progress read() {
+        synchronized Progress read() {
             for (Entry e : base.journal().entriesAfter(base.run().id(), seen)) {
                 progress.apply(e);
                 seen = e.seq();

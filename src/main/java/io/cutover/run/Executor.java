@@ -181,9 +181,12 @@ public final class Executor {
             // Running again is the operator's answer to an earlier pause or abort.
             journal.request(run.id(), Control.Request.RESUME, settings.actor(), clock.instant());
         }
-        Deployment bounded = parallelism.capped() ? new Caps(deployment, start, parallelism) : deployment;
-        ExecutorService workers =
-                Executors.newFixedThreadPool(settings.concurrency(), Threads.daemon("cutover-worker"));
+        int perSite = SiteWorkers.perSite(settings.concurrency(), parallelism);
+        // With a pool per site, the global bound is one of Caps' bounds rather than the pool's size.
+        Deployment bounded = parallelism.capped()
+                ? new Caps(deployment, start, parallelism, perSite > 0 ? settings.concurrency() : 0)
+                : deployment;
+        SiteWorkers workers = new SiteWorkers(settings.concurrency(), parallelism);
         ExecutorService probes =
                 Executors.newFixedThreadPool(Math.min(settings.concurrency(), 16), Threads.daemon("cutover-probe"));
         try (StopSignal stop = StopSignal.watch(journal, run.id())) {
@@ -194,7 +197,7 @@ public final class Executor {
             if (claims == null) {
                 return loop(
                         ctx,
-                        new MoveRunner(ctx, workers, start, budget),
+                        new MoveRunner(ctx, workers.of(null), start, budget),
                         new GateRunner(ctx, new CheckRunner(deployment, probes)));
             }
             ClaimLoop claimed = new ClaimLoop(
@@ -206,10 +209,11 @@ public final class Executor {
                     (c, step) -> runStep(
                             c,
                             step,
-                            new MoveRunner(c, workers, start, budget),
+                            new MoveRunner(c, workers.of(step.site()), start, budget),
                             new GateRunner(c, new CheckRunner(deployment, probes)),
                             new ActionRunner(c)));
-            int claimers = parallelism.parallelSites() ? sites(start) : 1;
+            int claimers = parallelism.claimers(
+                    parallelism.parallelSites() ? sites(start) : 1, perSite > 0 ? perSite : settings.concurrency());
             RunOutcome outcome =
                     claimed.run(claimers, r -> Threads.daemon("cutover-claimer").newThread(r));
             if (outcome instanceof RunOutcome.Finished f) {
@@ -218,7 +222,7 @@ public final class Executor {
             }
             return outcome;
         } finally {
-            workers.shutdownNow();
+            workers.close();
             probes.shutdownNow();
         }
     }

@@ -17,6 +17,7 @@ import io.cutover.ErrorCode;
 public record Parallelism(boolean shared, boolean parallelSites, int perSite, int perPool, int slice) {
     public static final int MAX_SLICE = 100_000;
     public static final int DEFAULT_SLICE = 100;
+    public static final int MAX_CLAIMERS = 64;
     public static final Parallelism NONE = new Parallelism(false, false, 0, 0, DEFAULT_SLICE);
 
     /** @throws CutoverException BAD_INPUT naming the option of a value out of its range */
@@ -40,6 +41,17 @@ public record Parallelism(boolean shared, boolean parallelSites, int perSite, in
     /** Whether work is claimed in units (shared with other instances, or over sites in this process). */
     public boolean claimed() {
         return shared || parallelSites;
+    }
+
+    /**
+     * How many claimers one process runs: per site carried out at once, enough slices in hand to
+     * keep {@code concurrency} workers busy, and one more, so that the next slice's moves are
+     * queued while the last moves of a slice finish instead of the workers waiting for the
+     * slowest of them. At most {@value #MAX_CLAIMERS}.
+     */
+    public int claimers(int sites, int concurrency) {
+        int perSite = (concurrency + slice - 1) / slice + 1;
+        return Math.min(MAX_CLAIMERS, Math.max(1, sites) * perSite);
     }
 
     /** Whether moves are bounded per site or per pool. */
