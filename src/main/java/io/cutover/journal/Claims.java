@@ -39,6 +39,14 @@ public final class Claims implements AutoCloseable {
     private final Map<String, Lease> held = new ConcurrentHashMap<>();
     private final Set<String> lost = ConcurrentHashMap.newKeySet();
     private final java.util.Queue<Takeover> takeovers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /**
+     * Every unit this instance took over, by the lost holder it took it from. Several claimers of
+     * this instance may take a lost instance's units one each and send their notices in either
+     * order: each notice names them all, whichever lands first.
+     */
+    private final java.util.Map<String, java.util.Set<String>> takenFrom =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final ScheduledExecutorService beat;
     private volatile boolean closed;
 
@@ -130,6 +138,7 @@ public final class Claims implements AutoCloseable {
         List<Takeover> fresh = takeovers();
         for (Takeover t : fresh) {
             java.util.Set<String> units = new java.util.LinkedHashSet<>(t.units());
+            units.addAll(new java.util.TreeSet<>(takenFrom.getOrDefault(t.from().holder(), java.util.Set.of())));
             for (Lease l : leases.heldUnder(prefix(runId))) {
                 if (l.holder().equals(t.from().holder())) {
                     units.add(l.scope().substring(prefix(runId).length()));
@@ -185,6 +194,12 @@ public final class Claims implements AutoCloseable {
         }
         LeaseVerdict.Take take = (LeaseVerdict.Take) verdict;
         Lease mine = Lease.of(row.scope(), me, now, take.token());
+        if (!take.why().equals("released")) {
+            // Before the replace: once it commits the unit is no longer the lost holder's to find.
+            takenFrom
+                    .computeIfAbsent(row.holder(), k -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                    .add(unit);
+        }
         if (!Leases.replace(h, row.token(), mine)) {
             return false;
         }
