@@ -1,16 +1,11 @@
 package io.cutover.schedule;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.cutover.CutoverException;
-import io.cutover.ErrorCode;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -50,54 +45,9 @@ public final class ScheduleFile {
                 return Schedule.NONE;
             }
             return f.schedule();
-        } catch (UnrecognizedPropertyException e) {
-            // Jackson places an unknown key where it stopped reading, often lines later: name the key's own line.
-            throw new CutoverException(
-                    ErrorCode.BAD_INPUT,
-                    where + keyLine(text, e.getPropertyName()) + field(e) + ": unknown key '" + e.getPropertyName()
-                            + "' (known: " + e.getKnownPropertyIds() + ")");
-        } catch (JsonMappingException e) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, where + at(e.getLocation()) + field(e) + ": " + reason(e));
         } catch (JsonProcessingException e) {
-            throw new CutoverException(
-                    ErrorCode.BAD_INPUT, where + at(e.getLocation()) + ": " + e.getOriginalMessage());
+            throw io.cutover.YamlFault.of(text, where, e);
         }
-    }
-
-    private static String keyLine(String text, String key) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                        "(^|[\\s{,])" + java.util.regex.Pattern.quote(key) + "\\s*:", java.util.regex.Pattern.MULTILINE)
-                .matcher(text);
-        return m.find()
-                ? ", line "
-                        + (text.substring(0, m.start())
-                                        .chars()
-                                        .filter(c -> c == '\n')
-                                        .count()
-                                + 1)
-                : "";
-    }
-
-    private static String at(JsonLocation l) {
-        return l == null || l.getLineNr() < 1 ? "" : ", line " + l.getLineNr();
-    }
-
-    private static String field(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + (r.getIndex() + 1) + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
-        return path.isEmpty() ? "" : ", field " + path;
-    }
-
-    private static String reason(JsonMappingException e) {
-        Throwable c = e.getCause();
-        if (c instanceof IllegalArgumentException || c instanceof DateTimeException) {
-            return c.getMessage();
-        }
-        String m = e.getOriginalMessage();
-        int cut = m.indexOf(" (class ");
-        return cut > 0 ? m.substring(0, cut) : m;
     }
 
     /**

@@ -1,11 +1,8 @@
 package io.cutover.shell;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
@@ -17,9 +14,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Reads a test accounts file (YAML; see the README and examples/contoso/test-accounts.yaml):
@@ -68,53 +62,9 @@ public final class TestAccountsFile {
         try {
             FileText f = YAML.readValue(text, FileText.class);
             return f == null ? TestAccounts.NONE : f.accounts();
-        } catch (UnrecognizedPropertyException e) {
-            // Jackson stops reading after the unknown key's value: name the key's own line.
-            throw new CutoverException(
-                    ErrorCode.BAD_INPUT,
-                    where + keyLine(text, e.getPropertyName()) + field(e) + ": unknown key '" + e.getPropertyName()
-                            + "' (known: " + e.getKnownPropertyIds() + ")");
-        } catch (JsonMappingException e) {
-            throw new CutoverException(ErrorCode.BAD_INPUT, where + at(e.getLocation()) + field(e) + ": " + reason(e));
         } catch (JsonProcessingException e) {
-            throw new CutoverException(
-                    ErrorCode.BAD_INPUT, where + at(e.getLocation()) + ": " + e.getOriginalMessage());
+            throw io.cutover.YamlFault.of(text, where, e);
         }
-    }
-
-    private static String keyLine(String text, String key) {
-        Matcher m = Pattern.compile("(?:^|[\\s{,])(" + Pattern.quote(key) + ")\\s*:", Pattern.MULTILINE)
-                .matcher(text);
-        return m.find()
-                ? ", line "
-                        + (text.substring(0, m.start(1))
-                                        .chars()
-                                        .filter(c -> c == '\n')
-                                        .count()
-                                + 1)
-                : "";
-    }
-
-    private static String at(JsonLocation l) {
-        return l == null || l.getLineNr() < 1 ? "" : ", line " + l.getLineNr();
-    }
-
-    private static String field(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + (r.getIndex() + 1) + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
-        return path.isEmpty() ? "" : ", field " + path;
-    }
-
-    private static String reason(JsonMappingException e) {
-        Throwable c = e.getCause();
-        if (c instanceof CutoverException || c instanceof IllegalArgumentException) {
-            return c.getMessage();
-        }
-        String m = e.getOriginalMessage();
-        int cut = m.indexOf(" (class ");
-        return cut > 0 ? m.substring(0, cut) : m;
     }
 
     record FileText(Map<String, List<AccountText>> pools) {

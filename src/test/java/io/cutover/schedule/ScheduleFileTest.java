@@ -76,6 +76,9 @@ class ScheduleFileTest {
         assertThatThrownBy(() -> ScheduleFile.parse("budgit:\n  pool: {inARow: 3}\n", "w.yaml"))
                 .hasMessageContaining("line 1")
                 .hasMessageContaining("budgit");
+        assertThatThrownBy(() -> ScheduleFile.parse("gatesAnytime: true\nbudgit:\n  pool: {inARow: 3}\n", "w.yaml"))
+                .hasMessageContaining("w.yaml, line 2")
+                .hasMessageContaining("budgit");
         assertThatThrownBy(() -> ScheduleFile.parse("budget:\n  pool: {failedPercent: 10}\n", "w.yaml"))
                 .hasMessageContaining("line 2")
                 .hasMessageContaining("'failedPercent' and 'ofLast' go together");
