@@ -9,6 +9,7 @@ import io.cutover.journal.Claims;
 import io.cutover.journal.Hold;
 import io.cutover.journal.Progress;
 import io.cutover.journal.RunRecord;
+import io.cutover.journal.UnitCuts;
 import io.cutover.plan.Plan;
 import io.cutover.plan.Step;
 import io.cutover.run.Decide;
@@ -138,6 +139,7 @@ final class Runs {
             }
         }
         boolean joining = parallelism.claimed();
+        Parallelism cut = parallelism;
         if (s.hasJournal()) {
             // The same checks again once held; here so that refused input leaves no hold behind.
             check(s.journal().currentRun(), given, file, resume || joining);
@@ -149,8 +151,17 @@ final class Runs {
             try (Hold start = Shared.holdToStart(s, c)) {
                 current = startOrResume(
                         s, given, file, resume || s.journal().currentRun().isPresent(), deployment.name());
+                String id = current.id();
+                cut = parallelism.forRun(
+                        id,
+                        UnitCuts.fix(
+                                s.journal(),
+                                id,
+                                parallelism.proposedSlice(),
+                                c.clock().instant(),
+                                c.actor()));
             }
-            Units units = Executor.units(current.plan(), parallelism);
+            Units units = Executor.units(current.plan(), cut);
             claims = Claims.join(
                     s.journal(),
                     current.id(),
@@ -168,7 +179,7 @@ final class Runs {
         s.journal().watch(c.meters().journal(current.plan()));
         RunOutcome outcome = new Executor(
                         current.plan(), current.run(), s.journal(), deployment, c.clock(), settings, ticks, c.sleeper())
-                .run(claims, parallelism);
+                .run(claims, cut);
         // After a run people want to see where the pools stand now, as they did before status
         // came from the journal alone: the deployment is open anyway.
         StatusReport status = s.status(current).withPools(LivePools.of(deployment));

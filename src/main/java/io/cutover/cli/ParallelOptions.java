@@ -36,10 +36,10 @@ final class ParallelOptions {
     @Option(
             names = "--slice",
             paramLabel = "N",
-            defaultValue = "" + Parallelism.DEFAULT_SLICE,
-            description = "With --shared or --parallel-sites: the most items of a move step in one unit of work"
-                    + " (default: ${DEFAULT-VALUE}).")
-    int slice;
+            description = "With --shared or --parallel-sites: the most items of a move step in one unit of work,"
+                    + " 1 to " + Parallelism.MAX_SLICE + "; fixed for the run by its first instance (default:"
+                    + " the run's, or " + Parallelism.DEFAULT_SLICE + " for a new run).")
+    Integer slice;
 
     static final OptionRange PER_SITE = new OptionRange("--concurrency-per-site", 0, RunSettings.MAX_CONCURRENCY);
     static final OptionRange PER_POOL = new OptionRange("--concurrency-per-pool", 0, RunSettings.MAX_CONCURRENCY);
@@ -48,7 +48,9 @@ final class ParallelOptions {
     Parallelism parallelism() {
         PER_SITE.check(perSite);
         PER_POOL.check(perPool);
-        SLICE.check(slice);
-        return new Parallelism(shared, parallelSites, perSite, perPool, slice);
+        if (slice != null) {
+            SLICE.check(slice);
+        }
+        return new Parallelism(shared, parallelSites, perSite, perPool, slice == null ? 0 : slice);
     }
 }

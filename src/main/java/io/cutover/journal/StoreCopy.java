@@ -33,6 +33,7 @@ public final class StoreCopy {
             // What a rollback puts users back to, and the notices not yet delivered: a copy without
             // them would lose the path back and the notifications.
             new Table("user_state", "run_id, sip, state, taken_at", "run_id, sip"),
+            new Table("unit_cut", "run_id, slice, set_at, set_by", "run_id"),
             new Table("outbox", "notice_key, kind, run_id, created_at, notice", "notice_key"),
             new Table(
                     "outbox_delivery",

@@ -229,7 +229,7 @@ public final class Executor {
 
     /** The plan cut into units of work; each journal row is fenced by its unit's claim from now on. */
     public static Units units(Plan plan, Parallelism parallelism) {
-        return new Units(plan, parallelism.slice());
+        return new Units(plan, parallelism.proposedSlice());
     }
 
     private Units units(Parallelism parallelism) {

@@ -9,6 +9,7 @@ import io.cutover.journal.Claimant;
 import io.cutover.journal.Claims;
 import io.cutover.journal.Journal;
 import io.cutover.journal.LeaseTerms;
+import io.cutover.journal.UnitCuts;
 import io.cutover.plan.Phase;
 import io.cutover.plan.PlanOptions;
 import io.cutover.run.Parallelism;
@@ -18,6 +19,7 @@ import io.cutover.run.StatusReport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,6 +99,40 @@ class SharedRunIT {
         assertThat(status.usersMoved()).isEqualTo(status.usersPlanned());
         assertThat(status.objectsMoved()).isEqualTo(status.objectsPlanned());
         assertThat(status.instances()).isEmpty();
+    }
+
+    @Test
+    void an_instance_giving_another_slice_than_the_runs_is_refused_and_one_giving_none_cuts_the_run_alike() {
+        Cutover alice = planned();
+        Parallelism slicesOf50 = new Parallelism(false, true, 0, 0, 50);
+        assertThat(alice.run(null, FAST.withUntil(Phase.Pilot), slicesOf50, false, t -> {}, Target.lab())
+                        .exitCode())
+                .isZero();
+        String runId = alice.status().runId();
+        int rowsBefore = rows(alice, runId);
+
+        assertThatThrownBy(() -> cutover("carol")
+                        .run(null, FAST, new Parallelism(false, true, 0, 0, 24), true, t -> {}, Target.lab()))
+                .isInstanceOf(CutoverException.class)
+                .hasMessageContaining("--slice 50")
+                .extracting(e -> ((CutoverException) e).code())
+                .isEqualTo(ErrorCode.BAD_INPUT);
+        assertThat(rows(alice, runId)).isEqualTo(rowsBefore);
+
+        var result =
+                cutover("carol").run(null, FAST, new Parallelism(false, true, 0, 0, 0), true, t -> {}, Target.lab());
+
+        assertThat(result.exitCode()).as(result.message()).isZero();
+        assertThat(alice.status().usersMoved()).isEqualTo(alice.status().usersPlanned());
+        try (Journal journal = Journal.open(alice.workspace().store())) {
+            assertThat(UnitCuts.fix(journal, runId, 7, Instant.now(), "dave")).isEqualTo(50);
+        }
+    }
+
+    private static int rows(Cutover c, String runId) {
+        try (Journal journal = Journal.open(c.workspace().store())) {
+            return journal.entries(runId).size();
+        }
     }
 
     private Cutover planned() {

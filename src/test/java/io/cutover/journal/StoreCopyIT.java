@@ -37,10 +37,18 @@ class StoreCopyIT {
 
             assertThat(there)
                     .extracting(StoreCopy.Copied::table)
-                    .containsExactly("run", "journal", "control", "audit", "user_state", "outbox", "outbox_delivery");
+                    .containsExactly(
+                            "run",
+                            "journal",
+                            "control",
+                            "audit",
+                            "user_state",
+                            "unit_cut",
+                            "outbox",
+                            "outbox_delivery");
             assertThat(there)
                     .extracting(StoreCopy.Copied::rows)
-                    .containsExactly(1L, (long) written.size(), 1L, 1L, 1L, 0L, 0L);
+                    .containsExactly(1L, (long) written.size(), 1L, 1L, 1L, 1L, 0L, 0L);
             assertThat(again).isEqualTo(there);
             for (Store s : List.of(postgres, back)) {
                 try (Journal j = Journal.open(s)) {
@@ -52,6 +60,8 @@ class StoreCopyIT {
                                     .of("run-1", List.of(USER.sipAddress()))
                                     .get(USER.sipAddress()))
                             .isEqualTo(USER);
+                    // Every later instance cuts the run as before the copy.
+                    assertThat(UnitCuts.fix(j, "run-1", 100, AT, "carol")).isEqualTo(24);
                 }
             }
         }
@@ -110,6 +120,7 @@ class StoreCopyIT {
             j.append(rows);
             j.userStates().recordFirst("run-1", List.of(USER), AT);
             j.request("run-1", Control.Request.PAUSE, "bob", AT);
+            UnitCuts.fix(j, "run-1", 24, AT, "bob");
             j.audit(new AuditEntry(0, AT, "bob", "cli", "pause", "run-1", "ok", null));
         }
         return rows;
