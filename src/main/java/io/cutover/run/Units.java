@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * A plan cut into units of work that instances claim one at a time: each step is a unit, except a
- * move step, whose items are cut into slices of at most {@code slice} items, each a unit. Pure.
+ * move step of more than {@code slice} items, whose items are cut into slices ({@link #cut}), each
+ * a unit. Pure: every instance of a run cuts its plan alike, given the same {@code slice}.
  *
  * <p>Sites proceed on their own: a unit is ready when every earlier step of its site (in plan
  * order) is done, so two instances can work on two sites, or on two slices of one step, at once.
@@ -24,12 +25,24 @@ public final class Units {
      * One unit.
      *
      * @param id the step's id, or the step's id and "#" and the slice's number (from 0)
+     * @param slice the slice's number, from 0; -1 for a whole step
+     * @param first the index of the slice's first item in its step's moves (0 for a whole step)
+     * @param end one past the index of its last item (the step's item count for a whole step)
      * @param ordinal the unit's place in the plan, for claiming in plan order
      */
-    public record Unit(String id, Step step, int slice, int ordinal) {}
+    public record Unit(String id, Step step, int slice, int first, int end, int ordinal) {}
+
+    /**
+     * How small the last slices of a step get: each slice is at most a quarter of the items still
+     * to cut, so a step ends in slices of shrinking size, down to a quarter of {@code slice}.
+     * Instances that share a step finish its last slices at about the same time: with equal
+     * slices, the instance that took the last full one would move its items alone while the
+     * others, the next step not yet ready, wait (for 24 items at concurrency 8, three rounds of
+     * moves). Four: the claimers of a few instances hold about that many slices at once.
+     */
+    private static final int TAPER = 4;
 
     private final Plan plan;
-    private final int slice;
     private final Map<String, List<Unit>> byStep = new LinkedHashMap<>();
     private final Map<String, Integer> sliceOfItem = new HashMap<>();
 
@@ -39,23 +52,46 @@ public final class Units {
             throw new IllegalArgumentException("a slice holds 1 item or more, got " + slice);
         }
         this.plan = plan;
-        this.slice = slice;
         int ordinal = 0;
         for (Step step : plan.steps()) {
             List<Unit> units = new ArrayList<>();
             if (step instanceof Step.MoveBatch batch && batch.moves().size() > slice) {
                 List<Move> moves = batch.moves();
-                for (int k = 0; k * slice < moves.size(); k++) {
-                    units.add(new Unit(step.id() + "#" + k, step, k, ordinal++));
-                }
-                for (int i = 0; i < moves.size(); i++) {
-                    sliceOfItem.put(key(step.id(), moves.get(i).item()), i / slice);
+                int first = 0;
+                List<Integer> sizes = cut(moves.size(), slice);
+                for (int k = 0; k < sizes.size(); k++) {
+                    int end = first + sizes.get(k);
+                    units.add(new Unit(step.id() + "#" + k, step, k, first, end, ordinal++));
+                    for (int i = first; i < end; i++) {
+                        sliceOfItem.put(key(step.id(), moves.get(i).item()), k);
+                    }
+                    first = end;
                 }
             } else {
-                units.add(new Unit(step.id(), step, -1, ordinal++));
+                int items = step instanceof Step.MoveBatch batch ? batch.moves().size() : 0;
+                units.add(new Unit(step.id(), step, -1, 0, items, ordinal++));
             }
             byStep.put(step.id(), units);
         }
+    }
+
+    /**
+     * The sizes of the slices {@code items} items are cut into, in order, each at most {@code
+     * slice} and at most a quarter ({@link #TAPER}) of the items still to cut, but not below a
+     * quarter of {@code slice}: full slices, then shrinking ones. They add up to {@code items}.
+     *
+     * @param items the move step's item count, 0 or more
+     * @param slice the most items in one slice, 1 or more
+     */
+    public static List<Integer> cut(int items, int slice) {
+        int least = Math.max(1, (slice + TAPER - 1) / TAPER);
+        List<Integer> sizes = new ArrayList<>();
+        for (int left = items; left > 0; ) {
+            int size = Math.min(left, Math.min(slice, Math.max(least, (left + TAPER - 1) / TAPER)));
+            sizes.add(size);
+            left -= size;
+        }
+        return sizes;
     }
 
     /** Every unit, in plan order. */
@@ -111,8 +147,7 @@ public final class Units {
     }
 
     private List<Move> moves(Unit u) {
-        List<Move> all = ((Step.MoveBatch) u.step()).moves();
-        return all.subList(u.slice() * slice, Math.min(all.size(), (u.slice() + 1) * slice));
+        return ((Step.MoveBatch) u.step()).moves().subList(u.first(), u.end());
     }
 
     private boolean sliceDone(Unit u, Progress progress) {
