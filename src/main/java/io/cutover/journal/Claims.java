@@ -183,9 +183,27 @@ public final class Claims implements AutoCloseable {
         return held.containsKey(unit);
     }
 
-    /** Whether this instance lost {@code unit} to another since it claimed it. */
+    /**
+     * Whether this instance lost {@code unit} to another since it claimed it: its heartbeat found
+     * so, or, asked now, the unit's lease is no longer this instance's holding (a write of it was
+     * refused before the next heartbeat could tell).
+     */
     public boolean lost(String unit) {
-        return lost.contains(unit);
+        if (lost.contains(unit)) {
+            return true;
+        }
+        Lease mine = held.get(unit);
+        if (mine == null) {
+            return false;
+        }
+        Optional<Lease> now = leases.find(mine.scope());
+        boolean gone = now.isEmpty()
+                || !now.get().holder().equals(mine.holder())
+                || now.get().token() != mine.token();
+        if (gone && held.remove(unit, mine)) {
+            lost.add(unit);
+        }
+        return gone;
     }
 
     /** Lets go of a unit (done, or left for another to take up); its next claimant takes it at once. */

@@ -93,8 +93,12 @@ class ClaimsIT {
             a.append(row("s1", "alice"));
             assertThat(bob.claim(List.of("s1"))).as("held by a live instance").isEmpty();
 
+            assertThat(alice.lost("s1")).isFalse();
             clock.advance(SLOW.term().plusSeconds(1));
             assertThat(bob.claim(List.of("s1"))).contains("s1");
+            // No heartbeat told alice yet: asked, she finds the unit is no longer hers.
+            assertThat(alice.lost("s1")).isTrue();
+            assertThat(alice.holds("s1")).isFalse();
 
             assertThatThrownBy(() -> a.append(row("s1", "alice")))
                     .isInstanceOf(CutoverException.class)
