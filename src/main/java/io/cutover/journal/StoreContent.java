@@ -26,8 +26,9 @@ final class StoreContent {
 
     private static final String SQLITE_TABLES =
             "select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\'";
-    private static final String POSTGRES_TABLES =
-            "select table_name from information_schema.tables where table_schema = current_schema()";
+    /** From the catalog, which shows every relation, not only those this user was granted (as information_schema would). */
+    private static final String POSTGRES_TABLES = "select c.relname from pg_class c join pg_namespace n"
+            + " on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind in ('r', 'p', 'v', 'm', 'f')";
 
     private StoreContent() {}
 
