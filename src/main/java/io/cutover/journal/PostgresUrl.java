@@ -35,19 +35,20 @@ final class PostgresUrl {
         }
         if (authority(url).contains("@")) {
             throw refused(option + ": the URL carries credentials before the host (user:password@host); give the"
-                    + " user as ?user=NAME and the password " + wherePasswordGoes());
+                    + " user as ?user=NAME and the password " + wherePasswordGoes(option));
         }
         if (hasSecretParameter(url)) {
-            throw refused(option + ": the URL must not carry the password; give it " + wherePasswordGoes());
+            throw refused(option + ": the URL must not carry the password; give it " + wherePasswordGoes(option));
         }
         if (Driver.parseURL(url, new Properties()) == null) {
             throw refused(option + ": the PostgreSQL driver cannot read " + url + " (expected " + SHAPE + ")");
         }
     }
 
-    static String wherePasswordGoes() {
-        return "in the environment variable " + Store.PASSWORD_VARIABLE + " or a file (--store-password-file,"
-                + " --to-password-file)";
+    /** Where the password of the store {@code option} gives goes instead: {@code --to} has its own file option. */
+    private static String wherePasswordGoes(String option) {
+        String file = option.equals("--to") ? "--to-password-file" : "--store-password-file";
+        return "in the environment variable " + Store.PASSWORD_VARIABLE + " or a file (" + file + ")";
     }
 
     /** What the value looks like, without repeating it: it may be a URL of another kind with a password in it. */

@@ -96,6 +96,8 @@ class StoreOptionsIT {
                         secretFile.toString())
                 .ok();
         remembered = Files.readString(ws.resolve("store.properties"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ws.resolve("store.properties"))))
+                .isEqualTo("rw-------");
     }
 
     @Test

@@ -35,6 +35,7 @@ class PostgresUrlTest {
                 .hasFieldOrPropertyWithValue("code", ErrorCode.BAD_INPUT)
                 .hasMessageStartingWith("--to")
                 .hasMessageContaining(Store.PASSWORD_VARIABLE)
+                .hasMessageContaining("--to-password-file")
                 .hasMessageNotContaining("s3cret");
     }
 
