@@ -35,7 +35,7 @@ final class LiveCache {
             catchUp(s, runId);
             Plan plan = run.plan();
             List<Entry> rows = Collections.unmodifiableList(entries);
-            StatusReport status = Status.of(plan, runId, rows, progress, journal.latestRequest(runId))
+            StatusReport status = s.drivers(Status.of(plan, runId, rows, progress, journal.latestRequest(runId)), runId)
                     .withBudgetHold(Status.budgetLine(BudgetHolds.of(journal).active(runId)));
             if (withDeployment) {
                 status = s.withLabPools(status);

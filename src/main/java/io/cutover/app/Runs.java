@@ -170,6 +170,7 @@ final class Runs {
                     c.clock(),
                     Shared.TERMS,
                     units::unitOf);
+            s.joined(claims);
         } else {
             // Once the input is known good (refused input writes nothing, not even a journal), and
             // before the run is read or anything is done: one process drives a run at a time.

@@ -5,18 +5,24 @@ import io.cutover.ErrorCode;
 import io.cutover.deployment.Deployment;
 import io.cutover.journal.BudgetHolds;
 import io.cutover.journal.Claimant;
+import io.cutover.journal.Claims;
 import io.cutover.journal.Hold;
+import io.cutover.journal.Instance;
 import io.cutover.journal.Journal;
+import io.cutover.journal.Lease;
 import io.cutover.journal.LeaseTerms;
 import io.cutover.journal.RunRecord;
 import io.cutover.lab.Lab;
 import io.cutover.run.LivePools;
+import io.cutover.run.RunState;
 import io.cutover.run.Status;
 import io.cutover.run.StatusReport;
 import io.cutover.run.VirtualTime;
 import io.cutover.run.WindowLines;
 import io.cutover.shell.SessionHealthFile;
 import io.cutover.shell.ShellDeployment;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,6 +35,8 @@ final class Session implements AutoCloseable {
     private Journal journal;
     private Deployment deployment;
     private Hold hold;
+    /** This process's part in a shared run, when it takes part. */
+    private Claims claims;
     /** Whether the lab is opened to be shared with other processes acting on it at once. */
     private boolean sharedLab;
 
@@ -72,6 +80,11 @@ final class Session implements AutoCloseable {
         return hold;
     }
 
+    /** Records this process's part in the shared run: its status then tells it from the others. */
+    void joined(Claims mine) {
+        claims = mine;
+    }
+
     /** The journal's run, or empty when there is no journal or no run in it. */
     Optional<CurrentRun> currentRun() {
         return hasJournal() ? journal().currentRun().map(CurrentRun::of) : Optional.empty();
@@ -90,13 +103,13 @@ final class Session implements AutoCloseable {
     /** Where the run stands, from the plan and the journal alone. */
     StatusReport status(CurrentRun current) {
         RunRecord run = current.run();
-        StatusReport report = Status.of(
-                        current.plan(),
-                        run.id(),
-                        journal().entries(run.id()),
-                        journal().latestRequest(run.id()))
-                .withInstances(
-                        Shared.instances(journal(), run.id(), context.clock().instant()))
+        StatusReport report = drivers(
+                        Status.of(
+                                current.plan(),
+                                run.id(),
+                                journal().entries(run.id()),
+                                journal().latestRequest(run.id())),
+                        run.id())
                 .withBudgetHold(Status.budgetLine(BudgetHolds.of(journal()).active(run.id())));
         // The windows the run keeps to, as remembered beside the journal.
         return report.withWindows(WindowLines.of(
@@ -104,6 +117,23 @@ final class Session implements AutoCloseable {
                 report,
                 context.workspace().schedule().windows(),
                 context.clock().instant()));
+    }
+
+    /**
+     * The report with the instances sharing the run and whoever drives it now: the live process
+     * holding the run, or live instances. This session's own hold and instance are not counted, so
+     * that a run's own result says where it left the run.
+     */
+    StatusReport drivers(StatusReport report, String runId) {
+        Instant now = context.clock().instant();
+        List<Instance> all = Claims.instances(journal(), runId);
+        String heldBy = Hold.live(journal(), Hold.RUN, now, Shared.TERMS)
+                .filter(l -> hold == null || !l.holder().equals(hold.lease().holder()))
+                .map(Lease::who)
+                .orElse(null);
+        String mine = claims == null ? null : claims.claimant().id();
+        return report.withInstances(Shared.lines(all, now, report.state() == RunState.FINISHED))
+                .withDrivers(heldBy, Shared.liveBesides(all, now, mine));
     }
 
     /** Opens the lab, when it is opened, to be shared with other instances of a run (see {@link Lab#openShared}). */

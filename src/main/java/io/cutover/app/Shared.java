@@ -8,6 +8,7 @@ import io.cutover.journal.Hold;
 import io.cutover.journal.Instance;
 import io.cutover.journal.Journal;
 import io.cutover.journal.LeaseTerms;
+import io.cutover.journal.Presence;
 import io.cutover.run.StatusReport;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +57,7 @@ final class Shared {
      */
     static void requireNoInstances(Journal journal, String runId, Instant now) {
         List<Instance> live = Claims.instances(journal, runId).stream()
-                .filter(i -> i.stoppedAt() == null && !lapsed(i, now))
+                .filter(i -> live(i, now))
                 .toList();
         if (!live.isEmpty()) {
             Instance i = live.get(0);
@@ -68,10 +69,14 @@ final class Shared {
         }
     }
 
-    /** The instances sharing the run that have not left it, live or lapsed, for status. */
-    static List<StatusReport.InstanceLine> instances(Journal journal, String runId, Instant now) {
-        return Claims.instances(journal, runId).stream()
-                .filter(i -> i.stoppedAt() == null)
+    /**
+     * The instances that have not left the run, for status: live or not while the run goes on (one
+     * lapsed or gone may still hold units the others have yet to take over); once it is finished
+     * only the live, since the others took no part in its end and hold nothing it needs.
+     */
+    static List<StatusReport.InstanceLine> lines(List<Instance> all, Instant now, boolean finished) {
+        return all.stream()
+                .filter(i -> i.stoppedAt() == null && (!finished || live(i, now)))
                 .map(i -> new StatusReport.InstanceLine(
                         i.host(),
                         i.pid(),
@@ -79,12 +84,18 @@ final class Shared {
                         i.sites(),
                         i.heartbeatAt().toString(),
                         i.units(),
-                        lapsed(i, now) ? "lapsed" : "live"))
+                        Presence.of(i, now, TERMS.term()).word()))
                 .toList();
     }
 
-    private static boolean lapsed(Instance i, Instant now) {
-        return i.heartbeatAt().plus(TERMS.term()).isBefore(now);
+    /** Whether an instance other than the one of id {@code mine} (null: none) is live: it drives the run. */
+    static boolean liveBesides(List<Instance> all, Instant now, String mine) {
+        return all.stream().anyMatch(i -> !i.id().equals(mine) && live(i, now));
+    }
+
+    /** Live by the rule the instances' take-overs follow: its heartbeat within the term, its process alive here. */
+    private static boolean live(Instance i, Instant now) {
+        return Presence.of(i, now, TERMS.term()) == Presence.LIVE;
     }
 
     private static void pause() {

@@ -11,8 +11,11 @@ final class StatusText {
 
     static void print(PrintWriter w, StatusReport s) {
         w.printf(
-                "Run %s (plan %s): %s%n",
-                s.runId(), s.planChecksum().substring(0, 12), s.state().json());
+                "Run %s (plan %s): %s%s%n",
+                s.runId(),
+                s.planChecksum().substring(0, 12),
+                s.state().json(),
+                s.heldBy() == null ? "" : " (held by " + s.heldBy() + ")");
         w.printf(
                 "steps %d/%d; users moved %d/%d; objects moved %d/%d%s%n",
                 s.stepsDone(),

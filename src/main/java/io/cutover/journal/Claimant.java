@@ -17,12 +17,13 @@ public record Claimant(String id, String host, long pid, String actor) {
     public static Claimant thisProcess(String actor) {
         return new Claimant(
                 UUID.randomUUID().toString(),
-                hostName(),
+                thisHost(),
                 ProcessHandle.current().pid(),
                 actor);
     }
 
-    private static String hostName() {
+    /** This host's name, as it reports it; the same for all its processes. */
+    static String thisHost() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,14 +124,43 @@ public final class Claims implements AutoCloseable {
      * this instance holds already are passed over (another of its threads works on them). One
      * claim at a time per instance, so that two of its threads never both take one unit.
      */
-    public synchronized Optional<String> claim(List<String> units) {
-        for (String unit : units) {
-            if (!held.containsKey(unit) && take(unit)) {
+    public Optional<String> claim(List<String> units) {
+        return claim(units, unit -> true);
+    }
+
+    /**
+     * As {@link #claim(List)}, taking only a unit that {@code toDo} still says is to be done, asked
+     * after the units' leases are read. A unit let go of is most often done: its holder commits
+     * the unit's last rows before it lets go, so a reading of the journal taken after the leases
+     * sees them, and the unit is passed over instead of claimed, read and let go for nothing.
+     * The leases of the first {@value #LOOK_AHEAD} units are read at once; a unit a live
+     * instance holds is passed over without a claim.
+     */
+    public synchronized Optional<String> claim(List<String> units, Predicate<String> toDo) {
+        List<String> ahead = units.stream()
+                .filter(u -> !held.containsKey(u))
+                .limit(LOOK_AHEAD)
+                .toList();
+        Map<String, Lease> rows = leases.findAll(ahead.stream().map(this::scope).toList());
+        Instant now = clock.instant();
+        for (String unit : ahead) {
+            Optional<Lease> row = Optional.ofNullable(rows.get(scope(unit)));
+            if (LeaseVerdict.decide(row, me, now, terms.term(), Claims::alive) instanceof LeaseVerdict.Refuse) {
+                continue;
+            }
+            if (toDo.test(unit) && take(unit, row.isPresent())) {
                 widenTakeovers();
                 return Optional.of(unit);
             }
         }
         return Optional.empty();
+    }
+
+    /** How many units' leases one claim reads at once: the claimer takes the first free one. */
+    private static final int LOOK_AHEAD = 200;
+
+    private String scope(String unit) {
+        return prefix(runId) + unit;
     }
 
     /** Names, in the take-overs just recorded, the other units their lost instances still hold. */
@@ -166,10 +196,13 @@ public final class Claims implements AutoCloseable {
         }
     }
 
-    private boolean take(String unit) {
-        String scope = prefix(runId) + unit;
+    /** Takes the unit's lease unless another took it first; {@code rowExists}: no row to make first. */
+    private boolean take(String unit, boolean rowExists) {
+        String scope = scope(unit);
         Instant now = clock.instant();
-        leases.ensure(scope, now);
+        if (!rowExists) {
+            leases.ensure(scope, now);
+        }
         if (!journal.dialect().equals("postgresql")) {
             // SQLite's writers take turns: a read, then a compare-and-set on the token, each on its
             // own (a read transaction that then writes would fail when another wrote in between).

@@ -54,7 +54,7 @@ public final class Hold implements AutoCloseable {
         for (int race = 1; ; race++) {
             Optional<Lease> current = leases.find(scope);
             Instant now = clock.instant();
-            LeaseVerdict verdict = LeaseVerdict.decide(current, me, now, terms.term(), Hold::alive);
+            LeaseVerdict verdict = LeaseVerdict.decide(current, me, now, terms.term(), Presence::alive);
             if (verdict instanceof LeaseVerdict.Refuse refuse) {
                 throw refused(refuse.holder(), now, terms);
             }
@@ -88,10 +88,6 @@ public final class Hold implements AutoCloseable {
                 : leases.replace(current.get().token(), mine);
     }
 
-    private static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
-
     private static CutoverException refused(Lease holder, Instant now, LeaseTerms terms) {
         long ago = Math.max(0, Duration.between(holder.heartbeatAt(), now).toSeconds());
         return new CutoverException(
@@ -101,6 +97,15 @@ public final class Hold implements AutoCloseable {
                         + " with `cutover pause` or `cutover abort`; if that process is gone, its hold lapses "
                         + terms.term().toSeconds() + " s after its last heartbeat and `cutover run --resume`"
                         + " takes over");
+    }
+
+    /**
+     * The holding of {@code scope} by a live process at {@code now}, if any: not let go, its
+     * heartbeat within the term, and its process alive when it runs on this host (the rule a
+     * take-over follows, see {@link Presence}).
+     */
+    public static Optional<Lease> live(Journal journal, String scope, Instant now, LeaseTerms terms) {
+        return journal.leases().find(scope).filter(l -> Presence.of(l, now, terms.term()) == Presence.LIVE);
     }
 
     public Lease lease() {

@@ -306,6 +306,39 @@ public final class Journal implements AutoCloseable {
                 .list());
     }
 
+    /**
+     * The rows of some items of one step of a run, in the order written: what a slice of a move
+     * step needs read in full.
+     */
+    public List<Entry> itemEntries(String runId, String stepId, java.util.Collection<String> items) {
+        return inList(
+                SELECT + " where run_id = ? and step_id = ? and item in (", List.of(runId, stepId), List.copyOf(items));
+    }
+
+    /** The rows of a run numbered {@code seqs} that exist, in order: rows committed after a reader passed them. */
+    public List<Entry> entriesAt(String runId, java.util.Collection<Long> seqs) {
+        return inList(SELECT + " where run_id = ? and seq in (", List.of(runId), List.copyOf(seqs));
+    }
+
+    /** A query ending in an IN list, bound after the leading values, ordered by row number. */
+    private List<Entry> inList(String head, List<Object> leading, List<?> values) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery(head + marks + ") order by seq");
+            int i = 0;
+            for (Object v : leading) {
+                query.bind(i++, v);
+            }
+            for (Object v : values) {
+                query.bind(i++, v);
+            }
+            return query.map(Journal::entry).list();
+        });
+    }
+
     /** The latest row of one item of a step ({@code null} item: the step itself), if any. */
     public Optional<Entry> latest(String runId, String stepId, String item) {
         return jdbi.withHandle(h -> h.createQuery(SELECT

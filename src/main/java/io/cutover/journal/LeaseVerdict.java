@@ -40,12 +40,8 @@ public sealed interface LeaseVerdict {
         if (l.holder().equals(me.id())) {
             return new Renew(l);
         }
-        if (l.expired(now, term)) {
-            return new Take(l.token() + 1, l, "heartbeat expired");
-        }
-        if (l.host().equals(me.host()) && !aliveHere.test(l.pid())) {
-            return new Take(l.token() + 1, l, "process gone");
-        }
-        return new Refuse(l);
+        // The rule status shows instances by, so that both agree on who is lost.
+        Presence p = Presence.of(l.host(), l.pid(), l.heartbeatAt(), null, now, term, me.host(), aliveHere);
+        return p == Presence.LIVE ? new Refuse(l) : new Take(l.token() + 1, l, p.why());
     }
 }

@@ -32,20 +32,43 @@ final class Leases {
      * {@code for update skip locked} to take it for this transaction unless another has it).
      */
     static Optional<Lease> find(Handle h, String scope, String lock) {
-        return h.createQuery("select scope, holder, host, pid, actor, acquired_at, heartbeat_at, released_at, token"
-                        + " from lease where scope = ?" + lock)
+        return h.createQuery(SELECT + " where scope = ?" + lock)
                 .bind(0, scope)
-                .map((rs, ctx) -> new Lease(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getLong(4),
-                        rs.getString(5),
-                        Instant.parse(rs.getString(6)),
-                        Instant.parse(rs.getString(7)),
-                        rs.getString(8) == null ? null : Instant.parse(rs.getString(8)),
-                        rs.getLong(9)))
+                .map(Leases::lease)
                 .findOne();
+    }
+
+    /** The rows of those scopes that have one, in one read, by scope. */
+    java.util.Map<String, Lease> findAll(java.util.Collection<String> scopes) {
+        if (scopes.isEmpty()) {
+            return java.util.Map.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(scopes.size(), "?"));
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery(SELECT + " where scope in (" + marks + ")");
+            int i = 0;
+            for (String scope : scopes) {
+                query.bind(i++, scope);
+            }
+            return query.map(Leases::lease).stream().collect(java.util.stream.Collectors.toMap(Lease::scope, l -> l));
+        });
+    }
+
+    private static final String SELECT =
+            "select scope, holder, host, pid, actor, acquired_at, heartbeat_at, released_at, token from lease";
+
+    private static Lease lease(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new Lease(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getLong(4),
+                rs.getString(5),
+                Instant.parse(rs.getString(6)),
+                Instant.parse(rs.getString(7)),
+                rs.getString(8) == null ? null : Instant.parse(rs.getString(8)),
+                rs.getLong(9));
     }
 
     /** Writes the first holding of a scope; false when another process wrote one first. */

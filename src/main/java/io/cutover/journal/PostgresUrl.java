@@ -4,9 +4,11 @@ import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import java.util.Collections;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import org.postgresql.Driver;
 
 /**
@@ -19,8 +21,8 @@ import org.postgresql.Driver;
 final class PostgresUrl {
     static final String PREFIX = "jdbc:postgresql:";
     private static final String SHAPE = PREFIX + "//host:5432/database?user=NAME";
-    /** The driver's parameters whose value is a secret (the SSL key's password is one too). */
-    private static final Set<String> SECRET_KEYS = Set.of("password", "sslpassword");
+    /** The driver's parameters whose value is a secret (the SSL key's password is one too), in any case. */
+    private static final Set<String> SECRET_KEYS = secretKeys();
 
     private PostgresUrl() {}
 
@@ -90,11 +92,17 @@ final class PostgresUrl {
         for (String parameter : url.substring(query + 1).split("[&;]")) {
             int eq = parameter.indexOf('=');
             String key = decode(eq < 0 ? parameter : parameter.substring(0, eq));
-            if (SECRET_KEYS.contains(key.strip().toLowerCase(Locale.ROOT))) {
+            if (SECRET_KEYS.contains(key.strip())) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static Set<String> secretKeys() {
+        Set<String> keys = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        keys.addAll(List.of("password", "sslpassword"));
+        return Collections.unmodifiableSet(keys);
     }
 
     private static String decode(String s) {

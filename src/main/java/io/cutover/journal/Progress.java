@@ -49,6 +49,22 @@ public final class Progress {
     }
 
     /**
+     * A copy of this progress with some items of one step folded afresh from {@code rows}, every
+     * row of those items in the order written; the other items as this progress has them.
+     */
+    public synchronized Progress withItems(String stepId, java.util.Collection<String> items, List<Entry> rows) {
+        Map<String, Map<String, Status>> copy = new LinkedHashMap<>();
+        byStep.forEach((step, states) -> copy.put(step, new LinkedHashMap<>(states)));
+        Map<String, Status> step = copy.get(stepId);
+        if (step != null) {
+            items.forEach(step::remove);
+        }
+        Progress p = new Progress(copy);
+        rows.forEach(p::apply);
+        return p;
+    }
+
+    /**
      * Folds one more row in. A running executor keeps its progress current this way instead of
      * re-reading the whole journal after every step.
      */

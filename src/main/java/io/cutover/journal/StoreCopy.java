@@ -53,14 +53,15 @@ public final class StoreCopy {
      * Copies {@code from} into {@code to}, holding the source's run meanwhile.
      *
      * @throws CutoverException RUN_IN_PROGRESS naming the holder while a run holds the source (or
-     *     instances share it); BAD_INPUT when the target already has a run; INTERNAL when a table's
+     *     live instances share it: lapsed ones and those whose process is gone from this host write
+     *     nothing more, and do not count); BAD_INPUT when the target already has a run; INTERNAL when a table's
      *     count or checksum differs after the copy (the target is then left as it is)
      */
     public static List<Copied> copy(Store from, Store to, Claimant me, Clock clock) {
         try (Journal source = Journal.open(from);
                 Hold hold = Hold.acquire(source, Hold.RUN, me, clock, LeaseTerms.DEFAULT);
                 Journal target = Journal.open(to)) {
-            requireNoInstances(source);
+            requireNoInstances(source, clock.instant());
             if (target.currentRunId().isPresent()) {
                 throw new CutoverException(
                         ErrorCode.BAD_INPUT,
@@ -78,10 +79,11 @@ public final class StoreCopy {
         }
     }
 
-    private static void requireNoInstances(Journal source) {
+    /** Instances that lapsed or whose process is gone write nothing more: they do not hold up a copy. */
+    private static void requireNoInstances(Journal source, java.time.Instant now) {
         source.currentRunId()
                 .ifPresent(id -> Claims.instances(source, id).stream()
-                        .filter(i -> i.stoppedAt() == null)
+                        .filter(i -> Presence.of(i, now, LeaseTerms.DEFAULT.term()) == Presence.LIVE)
                         .findFirst()
                         .ifPresent(i -> {
                             throw new CutoverException(

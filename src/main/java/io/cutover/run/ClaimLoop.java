@@ -4,8 +4,8 @@ import io.cutover.CutoverException;
 import io.cutover.deployment.Sleeper;
 import io.cutover.journal.Claimant;
 import io.cutover.journal.Claims;
-import io.cutover.journal.Entry;
 import io.cutover.journal.Progress;
+import io.cutover.journal.RunView;
 import io.cutover.plan.Step;
 import io.cutover.schedule.ChangeWindows;
 import java.time.Duration;
@@ -53,7 +53,7 @@ final class ClaimLoop {
 
     private final AtomicReference<RunOutcome> stopped = new AtomicReference<>();
     /** One view for all of this process's claimers: each row is read and folded in once. */
-    private final Reader reader = new Reader();
+    private final RunView reader;
 
     ClaimLoop(
             RunContext base,
@@ -68,6 +68,7 @@ final class ClaimLoop {
         this.sleeper = sleeper;
         this.budget = budget;
         this.work = work;
+        this.reader = new RunView(base.journal(), base.run().id());
     }
 
     /** Runs {@code claimers} claimers at once until the work they may do is done or one of them stops the run. */
@@ -131,7 +132,7 @@ final class ClaimLoop {
                 // Nothing is claimable only because every site with work is outside its window.
                 return windowHold(ready);
             }
-            Optional<String> claimed = claims.claim(open);
+            Optional<String> claimed = claims.claim(open, stillPending());
             if (claimed.isEmpty()) {
                 idle();
                 continue;
@@ -148,6 +149,21 @@ final class ClaimLoop {
                 return outcome;
             }
         }
+    }
+
+    /**
+     * Whether a unit is still to be done, by the journal as read at the first question (after the
+     * claim read the units' leases) and for the rest of the claim: a unit another claimer finished
+     * and let go of since this one chose what to claim is passed over.
+     */
+    private java.util.function.Predicate<String> stillPending() {
+        Progress[] fresh = {null};
+        return id -> {
+            if (fresh[0] == null) {
+                fresh[0] = reader.read();
+            }
+            return units.pending(units.unit(id), fresh[0]);
+        };
     }
 
     /** One notice per instance whose units this claimer took over because it was lost. */
@@ -196,7 +212,7 @@ final class ClaimLoop {
             if (!units.ready(progress, base.settings()).contains(unit)) {
                 // Done since the view was read (by another claimer, most often of this process):
                 // the view catches up with the next read. But a view that, caught up, still has
-                // it to do missed rows (see Reader): it looks again from the start.
+                // it to do missed rows (see RunView): it looks again from the start.
                 if (units.ready(reader.read(), base.settings()).contains(unit)) {
                     reader.reset();
                 }
@@ -229,34 +245,20 @@ final class ClaimLoop {
             return Progress.of(base.journal().entries(run));
         }
         String step = unit.step().id();
-        return reader.read().withStep(step, base.journal().stepEntries(run, step));
+        Progress view = reader.read();
+        List<String> items = ((Step.MoveBatch) units.work(unit))
+                .moves().stream().map(io.cutover.plan.Move::item).toList();
+        if (items.size() > ITEMS_READ_ALONE) {
+            return view.withStep(step, base.journal().stepEntries(run, step));
+        }
+        return view.withItems(step, items, base.journal().itemEntries(run, step, items));
     }
 
     /**
-     * The claimers' view of the journal, kept current by reading only the rows written since it
-     * last looked, to choose what to claim. It may miss rows: several writers commit in another
-     * order than their rows are numbered (PostgreSQL), so a row numbered below the last one read
-     * can land later. A view that misses rows only sees less done than is, so it never leads to
-     * wrong work: a claimed unit is read in full before it is carried out, and a view found
-     * behind is read again from the start.
+     * The most items of a unit whose rows are read by item; a larger unit reads its whole step. A
+     * step's rows are up to twice its items, and every slice of it read them all.
      */
-    private final class Reader {
-        private Progress progress = Progress.of(List.of());
-        private long seen;
-
-        synchronized void reset() {
-            progress = Progress.of(List.of());
-            seen = 0;
-        }
-
-        synchronized Progress read() {
-            for (Entry e : base.journal().entriesAfter(base.run().id(), seen)) {
-                progress.apply(e);
-                seen = e.seq();
-            }
-            return progress;
-        }
-    }
+    private static final int ITEMS_READ_ALONE = 1_000;
 
     private void idle() {
         try {

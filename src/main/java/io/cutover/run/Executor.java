@@ -197,9 +197,10 @@ public final class Executor {
             if (claims == null) {
                 return loop(
                         ctx,
-                        new MoveRunner(ctx, workers.of(null), start, budget),
+                        new MoveRunner(ctx, workers.of(null), AtStart.of(start), budget),
                         new GateRunner(ctx, new CheckRunner(deployment, probes)));
             }
+            AtStart atStart = AtStart.of(start);
             ClaimLoop claimed = new ClaimLoop(
                     ctx,
                     units(parallelism),
@@ -209,7 +210,7 @@ public final class Executor {
                     (c, step) -> runStep(
                             c,
                             step,
-                            new MoveRunner(c, workers.of(step.site()), start, budget),
+                            new MoveRunner(c, workers.of(step.site()), atStart, budget),
                             new GateRunner(c, new CheckRunner(deployment, probes)),
                             new ActionRunner(c)));
             int claimers = parallelism.claimers(

@@ -4,10 +4,8 @@ import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
 import io.cutover.deployment.DeploymentFailure;
 import io.cutover.deployment.Subject;
-import io.cutover.inventory.ClientSignIn;
 import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
-import io.cutover.inventory.Inventory;
 import io.cutover.inventory.SipAddress;
 import io.cutover.journal.Entry;
 import io.cutover.journal.Outcome;
@@ -17,7 +15,6 @@ import io.cutover.plan.Move;
 import io.cutover.plan.Step;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,23 +36,18 @@ final class MoveRunner {
     private final RunContext ctx;
     private final ExecutorService workers;
     private final Queue<CompletableFuture<Void>> pendingEnds = new ConcurrentLinkedQueue<>();
-    /** The client each user signed in with when this invocation started: rollback uses it to spot upgrades. */
-    private final Map<SipAddress, String> clientsBefore = new HashMap<>();
-    /** Where each subject was when this invocation started, to spot moves made outside the plan. */
-    private final Map<String, Fqdn> homesAtStart;
+    /** Where each subject was, and each user's client, when this pass of the run started. */
+    private final AtStart atStart;
     /** The pools' and sites' error budgets: checked before each slice and after each failure. */
     private final BudgetWatch budget;
     /** Set when the site's change window closed before every item could start. */
     private RunOutcome.Held held;
 
-    MoveRunner(RunContext ctx, ExecutorService workers, Inventory start, BudgetWatch budget) {
+    MoveRunner(RunContext ctx, ExecutorService workers, AtStart atStart, BudgetWatch budget) {
         this.ctx = ctx;
         this.budget = budget;
         this.workers = workers;
-        for (ClientSignIn c : start.clients()) {
-            clientsBefore.put(c.sipAddress(), c.clientVersion());
-        }
-        this.homesAtStart = Homes.of(start);
+        this.atStart = atStart;
     }
 
     /** Returns an outcome when the run must stop (some item failed, or the window closed), null otherwise. */
@@ -268,7 +260,7 @@ final class MoveRunner {
 
     /** Why a subject is not where the plan expects it (on its source or already on its target), or null. */
     private String drift(Move m) {
-        Fqdn home = homesAtStart.get(Homes.key(m.subject()));
+        Fqdn home = atStart.homes().get(Homes.key(m.subject()));
         if (home == null) {
             return "not found in the deployment; it was removed or renamed after planning: plan again";
         }
@@ -286,7 +278,7 @@ final class MoveRunner {
 
     /** The client a user signed in with before the move: rollback uses it to spot upgrades. */
     private String clientNote(Subject user) {
-        String v = clientsBefore.get(user.sipAddress());
+        String v = atStart.clients().get(user.sipAddress());
         return v == null ? null : "client before move: " + v;
     }
 

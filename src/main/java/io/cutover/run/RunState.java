@@ -24,7 +24,12 @@ public enum RunState {
     ABORTED("aborted"),
     /** An error budget ran out: the run holds for review until `run --resume`. */
     HELD("held"),
-    /** Steps remain and nothing blocks them: in progress now, or interrupted and resumable. */
+    /**
+     * Steps remain, nothing blocks them, and a live process drives the run now: it holds the run,
+     * or live instances share it.
+     */
+    RUNNING("running"),
+    /** Steps remain and nothing blocks them, but no live process drives the run: interrupted, resumable. */
     STOPPED("stopped"),
     /** Every step is done. */
     FINISHED("finished");

@@ -134,7 +134,8 @@ public final class Status {
                 List.of(),
                 null,
                 ManualSteps.of(plan, progress),
-                List.of());
+                List.of(),
+                null);
     }
 
     private static RunState state(

@@ -12,15 +12,20 @@ import java.util.Locale;
  *
  * @param state where the run stands; in JSON one of: not started, awaiting approval, stopped at a
  *     gate, failed, paused, aborted, held (an error budget ran out: see {@code budgetHold}),
- *     stopped, finished
+ *     running (steps remain and a live process drives the run: see {@code heldBy} and {@code
+ *     instances}), stopped (steps remain and no live process drives the run), finished
  * @param etaSeconds remaining moves at the run's observed rate, or null when unknown
- * @param instances the instances sharing the run now (run --shared, --parallel-sites); empty when
- *     one process runs it, or none does
+ * @param instances the instances sharing the run (run --shared, --parallel-sites) that have not
+ *     left it, live or not (see {@link InstanceLine#state}); those not live are left out once the
+ *     run is finished; empty when one process runs it, or none does
  * @param budgetHold why the run holds for review when an error budget ran out; null otherwise
  * @param manual the plan's manual steps and where each stands (see {@link ManualSteps}); empty for
  *     a plan with none
  * @param windows per site with change windows: open now or not, its next opening or closing, and
  *     the reason it holds the run; empty without a windows file
+ * @param heldBy the live process that holds the run as a whole now, "process 4242 on host ws-07
+ *     (alice)" (a {@code run}, {@code run --resume}, a rollback, the control room resuming); null
+ *     when none does (the live instances sharing the run are in {@code instances})
  */
 public record StatusReport(
         String runId,
@@ -43,7 +48,8 @@ public record StatusReport(
         List<InstanceLine> instances,
         BudgetLine budgetHold,
         List<ManualLine> manual,
-        List<WindowLine> windows) {
+        List<WindowLine> windows,
+        String heldBy) {
 
     /** As before error budgets: no hold. */
     public StatusReport(
@@ -86,7 +92,8 @@ public record StatusReport(
                 instances,
                 null,
                 List.of(),
-                List.of());
+                List.of(),
+                null);
     }
 
     /** The same report with the pools as the deployment has them now. */
@@ -112,7 +119,8 @@ public record StatusReport(
                 instances,
                 budgetHold,
                 manual,
-                windows);
+                windows,
+                heldBy);
     }
 
     /** The same report with the instances sharing the run now. */
@@ -138,7 +146,39 @@ public record StatusReport(
                 List.copyOf(now),
                 budgetHold,
                 manual,
-                windows);
+                windows,
+                heldBy);
+    }
+
+    /**
+     * The same report as driven now by {@code heldBy} (the live process holding the run as a whole,
+     * or null) or by live instances sharing it: a run that would be stopped is then running.
+     */
+    public StatusReport withDrivers(String heldBy, boolean liveInstances) {
+        boolean driven = heldBy != null || liveInstances;
+        return new StatusReport(
+                runId,
+                planChecksum,
+                driven && state == RunState.STOPPED ? RunState.RUNNING : state,
+                stepsDone,
+                stepsTotal,
+                usersMoved,
+                usersPlanned,
+                objectsMoved,
+                objectsPlanned,
+                usersRolledBack,
+                movesPerSecond,
+                etaSeconds,
+                nextStep,
+                phases,
+                pools,
+                blocker,
+                retained,
+                instances,
+                budgetHold,
+                manual,
+                windows,
+                heldBy);
     }
 
     /**
@@ -168,7 +208,8 @@ public record StatusReport(
                 instances,
                 state == RunState.FINISHED ? null : hold,
                 manual,
-                windows);
+                windows,
+                heldBy);
     }
 
     /**
@@ -214,7 +255,8 @@ public record StatusReport(
                 instances,
                 budgetHold,
                 manual,
-                List.copyOf(now));
+                List.copyOf(now),
+                heldBy);
     }
 
     /**
@@ -234,9 +276,10 @@ public record StatusReport(
      * the units of work it holds.
      *
      * @param sites the sites it is limited to; empty for every site
-     * @param lastHeartbeat ISO-8601 instant
-     * @param state "live", or "lapsed" when its last heartbeat is older than a claim's term (it
-     *     died or stalls; its units go to the others)
+     * @param lastHeartbeat ISO-8601 instant: when it was last seen
+     * @param state "live"; "lapsed" when its last heartbeat is older than a claim's term (it died
+     *     or stalls); "gone" when it ran on this host and its process is gone. A lapsed or gone
+     *     instance writes nothing more, its units go to the others, and nothing waits for it
      */
     public record InstanceLine(
             String host,

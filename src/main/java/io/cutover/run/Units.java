@@ -129,12 +129,17 @@ public final class Units {
         List<Unit> ready = new ArrayList<>();
         for (Step step : frontier.values()) {
             for (Unit u : byStep.get(step.id())) {
-                if (u.slice() < 0 || !sliceDone(u, progress)) {
+                if (u.slice() < 0 || pending(u, progress)) {
                     ready.add(u);
                 }
             }
         }
         return ready;
+    }
+
+    /** Whether the unit has something left to do: a slice an item not done, another unit its step not done. */
+    public boolean pending(Unit u, Progress progress) {
+        return u.slice() < 0 ? !Decide.done(plan, u.step(), progress) : !sliceDone(u, progress);
     }
 
     /** The step a unit carries out: the step itself, or a move step with only the slice's items. */

@@ -65,6 +65,24 @@ class ClaimsIT {
         }
     }
 
+    @Test
+    void a_unit_let_go_of_and_no_longer_to_do_is_passed_over_for_the_next_one_without_a_claim() {
+        try (Journal a = Journal.open(new Store.Sqlite(dir.resolve("journal.db")));
+                Journal b = Journal.open(new Store.Sqlite(dir.resolve("journal.db")))) {
+            a.startRun(RUN, "sum", "{}", "lab", clock.instant());
+            Claims alice = join(a, "alice", "host-a");
+            Claims bob = join(b, "bob", "host-b");
+            assertThat(alice.claim(List.of("s1"))).contains("s1");
+            alice.release("s1");
+
+            assertThat(bob.claim(List.of("s1", "s2"), unit -> !unit.equals("s1")))
+                    .contains("s2");
+            assertThat(Claims.instances(a, RUN).get(1).units()).containsExactly("s2");
+            assertThat(bob.claim(List.of("s1"), unit -> false)).isEmpty();
+            assertThat(bob.claim(List.of("s1"), unit -> true)).contains("s1");
+        }
+    }
+
     private void takeOverFences(Store store) {
         try (Journal a = Journal.open(store);
                 Journal b = Journal.open(store)) {

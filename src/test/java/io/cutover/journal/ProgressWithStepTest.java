@@ -48,4 +48,21 @@ class ProgressWithStepTest {
 
         assertThat(fresh.status("wave-01", "gone")).isNull();
     }
+
+    @Test
+    void the_items_given_are_folded_from_their_rows_alone_and_the_other_items_of_the_step_are_kept() {
+        Entry a = begin("wave-01", "a");
+        Entry b = begin("wave-01", "b");
+        Entry stale = begin("wave-01", "c");
+        Progress view = Progress.of(List.of(a, b, stale));
+
+        Progress fresh = view.withItems("wave-01", List.of("a", "c"), List.of(a, a.end(Outcome.OK, null, T0)));
+
+        assertThat(fresh.state("wave-01", "a")).isEqualTo(State.DONE);
+        assertThat(fresh.state("wave-01", "b")).isEqualTo(State.IN_DOUBT);
+        assertThat(fresh.status("wave-01", "c"))
+                .as("given, and no row of it read")
+                .isNull();
+        assertThat(view.state("wave-01", "a")).as("the view is left as it was").isEqualTo(State.IN_DOUBT);
+    }
 }

@@ -23,6 +23,7 @@ class RunStateJsonTest {
             "paused",
             "aborted",
             "held",
+            "running",
             "stopped",
             "finished");
 
