@@ -1,5 +1,7 @@
 package io.cutover.cli;
 
+import io.cutover.CutoverException;
+import io.cutover.ErrorCode;
 import io.cutover.run.Parallelism;
 import io.cutover.run.RunSettings;
 import picocli.CommandLine.Option;
@@ -22,7 +24,7 @@ final class ParallelOptions {
             names = "--concurrency-per-site",
             paramLabel = "N",
             defaultValue = "0",
-            description = "Moves in flight in one site at most, 1 to 512 (default: no bound but --concurrency).")
+            description = "Moves in flight in one site at most, 1 to 512; 0, the default: no bound but --concurrency.")
     int perSite;
 
     @Option(
@@ -30,7 +32,7 @@ final class ParallelOptions {
             paramLabel = "N",
             defaultValue = "0",
             description =
-                    "Moves in flight from or to one pool at most, 1 to 512 (default: no bound but --concurrency).")
+                    "Moves in flight from or to one pool at most, 1 to 512; 0, the default: no bound but --concurrency.")
     int perPool;
 
     @Option(
@@ -50,6 +52,12 @@ final class ParallelOptions {
         PER_POOL.check(perPool);
         if (slice != null) {
             SLICE.check(slice);
+            if (!shared && !parallelSites) {
+                throw new CutoverException(
+                        ErrorCode.BAD_INPUT,
+                        "--slice goes with --shared or --parallel-sites: a run in one process without them"
+                                + " carries out each step whole");
+            }
         }
         return new Parallelism(shared, parallelSites, perSite, perPool, slice == null ? 0 : slice);
     }

@@ -93,6 +93,8 @@ final class RunCommand implements Callable<Integer> {
             return record();
         }
         RunSettings settings = runOptions.settings(until).withSites(sites).withFollow(follow);
+        // Checked before anything, a dry run included: a value out of its range is refused alike.
+        io.cutover.run.Parallelism parallelism = parallelOptions.parallelism();
         if (windows != null) {
             settings = settings.withSchedule(common.workspace().rememberWindows(windows));
         }
@@ -117,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
                 ScrapeEndpoint metrics =
                         metricsOptions.expose(meters, spec.commandLine().getErr());
                 ProgressDisplay progress = ProgressDisplay.forTerminal(!common.json)) {
-            result = common.facade(meters).run(plan, settings, parallelOptions.parallelism(), resume, progress, target);
+            result = common.facade(meters).run(plan, settings, parallelism, resume, progress, target);
         }
         if (common.json) {
             Printer.json(w, result);

@@ -407,6 +407,13 @@ class BadInputIT {
                 Arguments.of(List.of("run", "--workspace", "WS", "--attempts", "0"), "--attempts"),
                 Arguments.of(List.of("run", "--workspace", "WS", "--attempts", "101"), "--attempts"),
                 Arguments.of(List.of("run", "--workspace", "WS", "--concurrency", "0"), "--concurrency"),
+                Arguments.of(
+                        List.of("run", "--workspace", "WS", "--dry-run", "--concurrency-per-site", "-1"),
+                        "--concurrency-per-site"),
+                Arguments.of(
+                        List.of("run", "--workspace", "WS", "--concurrency-per-pool", "513"), "--concurrency-per-pool"),
+                Arguments.of(List.of("run", "--workspace", "WS", "--dry-run", "--shared", "--slice", "0"), "--slice"),
+                Arguments.of(List.of("run", "--workspace", "WS", "--parallel-sites", "--slice", "100001"), "--slice"),
                 Arguments.of(List.of("run", "--workspace", "WS", "--concurrency", "513"), "--concurrency"),
                 Arguments.of(List.of("run", "--workspace", "WS", "--shell-timeout", "0s"), "--shell-timeout"),
                 Arguments.of(List.of("run", "--workspace", "WS", "--shell-timeout", "25h"), "--shell-timeout"),
@@ -451,6 +458,15 @@ class BadInputIT {
         assertThat(error)
                 .contains(option.split(" ")[0])
                 .contains(option.split(" ")[1].split("=")[0]);
+        assertThat(ws).doesNotExist();
+    }
+
+    @Test
+    void a_slice_given_to_a_run_that_is_not_cut_into_units_is_refused_naming_the_options_it_goes_with() {
+        String error = Invocation.cutover("run", "--workspace", ws.toString(), "--slice", "5")
+                .badInput();
+
+        assertThat(error).contains("--slice").contains("--shared").contains("--parallel-sites");
         assertThat(ws).doesNotExist();
     }
 
