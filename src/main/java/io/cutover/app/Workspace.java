@@ -2,12 +2,14 @@ package io.cutover.app;
 
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
+import io.cutover.journal.Journal;
+import io.cutover.journal.PasswordFile;
 import io.cutover.journal.Store;
 import io.cutover.schedule.Schedule;
 import io.cutover.schedule.ScheduleFile;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,8 +75,8 @@ public record Workspace(Path dir) {
     }
 
     /**
-     * The journal's store: the remembered PostgreSQL database, its password from the environment
-     * variable {@value Store#PASSWORD_VARIABLE} or else the remembered password file; or the
+     * The journal's store: the remembered PostgreSQL database, its password from the remembered
+     * password file or else the environment variable {@value Store#PASSWORD_VARIABLE}; or the
      * SQLite file.
      *
      * @throws CutoverException BAD_INPUT when the remembered store or its password file cannot be read
@@ -84,12 +86,11 @@ public record Workspace(Path dir) {
             return new Store.Sqlite(journal());
         }
         Properties p = read(storeFile());
-        String password = System.getenv(Store.PASSWORD_VARIABLE);
         String file = p.getProperty("passwordFile");
-        if (password == null && file != null) {
-            password = TextFiles.read(Path.of(file)).strip();
-        }
-        return new Store.Postgres(p.getProperty("url"), password);
+        return Store.Postgres.given(
+                storeFile().toString(),
+                p.getProperty("url"),
+                password(file == null ? null : Path.of(file), "the password file remembered in " + storeFile()));
     }
 
     /** Whether the workspace has a journal: a PostgreSQL store always has one to open. */
@@ -98,13 +99,19 @@ public record Workspace(Path dir) {
     }
 
     /**
-     * Remembers {@code url} (and where its password is kept, when given) as this workspace's
-     * store, so that later commands need not repeat it.
+     * Opens the store at {@code url} (its password from {@code passwordFile}, or else the
+     * environment), and once it opened remembers it (and where its password is kept) as this
+     * workspace's store, so that later commands need not repeat it. A store that is refused leaves
+     * what the workspace remembered as it was.
      *
-     * @throws CutoverException BAD_INPUT for a URL that is not PostgreSQL's or that carries a password
+     * @param passwordFile null to take the password from the environment
+     * @throws CutoverException BAD_INPUT for a URL that is not PostgreSQL's or that carries a
+     *     password, a password file that is missing or open to others, or a store that cannot be
+     *     reached or holds something other than a journal
      */
     public void rememberStore(String url, Path passwordFile) {
-        new Store.Postgres(url, null);
+        Store.Postgres store = Store.Postgres.given("--store", url, password(passwordFile, "--store-password-file"));
+        Journal.open(store).close();
         Properties p = new Properties();
         p.setProperty("url", url);
         if (passwordFile != null) {
@@ -112,15 +119,17 @@ public record Workspace(Path dir) {
         }
         try {
             Files.createDirectories(dir);
-            try (Writer w = Files.newBufferedWriter(storeFile(), StandardCharsets.UTF_8)) {
-                p.store(
-                        w,
-                        "the journal's store; the password comes from " + Store.PASSWORD_VARIABLE
-                                + " or the password file");
-            }
+            StringWriter w = new StringWriter();
+            p.store(w, "the journal's store; the password comes from the password file or " + Store.PASSWORD_VARIABLE);
+            TextFiles.writeAtomically(storeFile(), w.toString());
         } catch (IOException e) {
             throw new CutoverException(ErrorCode.BAD_INPUT, "cannot write " + storeFile() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A file given beats the environment: it was named on purpose, the variable may be left from elsewhere. */
+    private static String password(Path file, String option) {
+        return file != null ? PasswordFile.read(file, option) : System.getenv(Store.PASSWORD_VARIABLE);
     }
 
     private static Properties read(Path file) {

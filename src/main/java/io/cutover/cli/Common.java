@@ -26,18 +26,20 @@ final class Common {
             names = "--store",
             paramLabel = "URL",
             description = "Keep the journal in this PostgreSQL database (jdbc:postgresql://host:5432/db?user=NAME)"
-                    + " instead of the workspace's SQLite file; remembered in the workspace. The password comes"
-                    + " from the environment variable CUTOVER_STORE_PASSWORD or --store-password-file.")
+                    + " instead of the workspace's SQLite file; remembered in the workspace once it opened. The"
+                    + " password comes from --store-password-file or the environment variable"
+                    + " CUTOVER_STORE_PASSWORD; a URL carrying one is refused.")
     String store;
 
     @Option(
             names = "--store-password-file",
             paramLabel = "FILE",
             description =
-                    "Read the store's password from this file (remembered with --store; the password itself is not).")
+                    "Read the store's password from this file, which only its owner may read (remembered with --store;"
+                            + " the password itself is not).")
     Path storePasswordFile;
 
-    /** The workspace, remembering the store given with {@code --store}. */
+    /** The workspace, remembering the store given with {@code --store} once it opened. */
     Workspace workspace() {
         Workspace w = new Workspace(workspace);
         if (store != null) {

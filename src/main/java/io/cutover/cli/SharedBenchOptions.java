@@ -1,5 +1,6 @@
 package io.cutover.cli;
 
+import io.cutover.journal.PasswordFile;
 import io.cutover.journal.Store;
 import io.cutover.run.Parallelism;
 import picocli.CommandLine.Option;
@@ -82,13 +83,9 @@ final class SharedBenchOptions {
         if (common.store == null) {
             return null;
         }
-        try {
-            String password = common.storePasswordFile == null
-                    ? System.getenv(Store.PASSWORD_VARIABLE)
-                    : java.nio.file.Files.readString(common.storePasswordFile).strip();
-            return new Store.Postgres(common.store, password);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        String password = common.storePasswordFile == null
+                ? System.getenv(Store.PASSWORD_VARIABLE)
+                : PasswordFile.read(common.storePasswordFile, "--store-password-file");
+        return Store.Postgres.given("--store", common.store, password);
     }
 }

@@ -1,5 +1,8 @@
 package io.cutover.cli;
 
+import io.cutover.CutoverException;
+import io.cutover.ErrorCode;
+import io.cutover.journal.PasswordFile;
 import io.cutover.journal.Store;
 import io.cutover.journal.StoreCopy;
 import java.nio.file.Path;
@@ -60,23 +63,22 @@ final class StoreCommand {
             return 0;
         }
 
-        private static String read(Path file) {
-            try {
-                return java.nio.file.Files.readString(file).strip();
-            } catch (java.io.IOException e) {
-                throw new io.cutover.CutoverException(
-                        io.cutover.ErrorCode.BAD_INPUT,
-                        "cannot read --to-password-file " + file + ": " + e.getMessage(),
-                        e);
-            }
-        }
-
         private Store target() {
-            if (!to.startsWith(Store.Postgres.PREFIX)) {
-                return new Store.Sqlite(Path.of(to));
+            if (to.startsWith(Store.Postgres.PREFIX)) {
+                String password = passwordFile == null
+                        ? System.getenv(Store.PASSWORD_VARIABLE)
+                        : PasswordFile.read(passwordFile, "--to-password-file");
+                return Store.Postgres.given("--to", to, password);
             }
-            String password = passwordFile == null ? System.getenv(Store.PASSWORD_VARIABLE) : read(passwordFile);
-            return new Store.Postgres(to, password);
+            // Another kind of URL is a mistake, not a file to create (it may hold a password, too).
+            if (to.startsWith("jdbc:") || to.contains("://")) {
+                Store.Postgres.given("--to", to, null);
+            }
+            if (passwordFile != null) {
+                throw new CutoverException(
+                        ErrorCode.BAD_INPUT, "--to-password-file goes with a PostgreSQL --to, not a SQLite file");
+            }
+            return new Store.Sqlite(Path.of(to));
         }
     }
 }

@@ -23,6 +23,29 @@ final class Connections {
 
     private Connections() {}
 
+    /**
+     * The store's connections, its schema brought up to date.
+     *
+     * @throws CutoverException BAD_INPUT when the store cannot be reached, or holds something other
+     *     than a journal (checked before anything is written to it)
+     */
+    static DataSource open(Store store) {
+        if (store instanceof Store.Sqlite s) {
+            StoreContent.requireEmptyOrJournal(s.file());
+        }
+        DataSource ds = store instanceof Store.Sqlite s ? sqlite(s.file()) : postgres((Store.Postgres) store);
+        try {
+            if (store instanceof Store.Postgres) {
+                StoreContent.requireEmptyOrJournal(ds, store.toString());
+            }
+            migrate(ds, store.dialect());
+            return ds;
+        } catch (RuntimeException e) {
+            close(ds);
+            throw e;
+        }
+    }
+
     /** @throws CutoverException BAD_INPUT when the database cannot be reached, naming the URL */
     static DataSource postgres(Store.Postgres store) {
         HikariConfig config = new HikariConfig();
@@ -46,8 +69,8 @@ final class Connections {
             throw new CutoverException(
                     ErrorCode.BAD_INPUT,
                     "cannot reach the store " + store + ": " + rootMessage(e)
-                            + "; check --store and the password (" + Store.PASSWORD_VARIABLE
-                            + " or --store-password-file)",
+                            + "; check the URL, the user and the password (from " + Store.PASSWORD_VARIABLE
+                            + " or a password file)",
                     e);
         }
     }

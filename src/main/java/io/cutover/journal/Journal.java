@@ -71,17 +71,14 @@ public final class Journal implements AutoCloseable {
         return open(new Store.Sqlite(file));
     }
 
-    /** Opens (creating and migrating if needed) the journal in {@code store}. */
+    /**
+     * Opens (creating and migrating if needed) the journal in {@code store}.
+     *
+     * @throws CutoverException BAD_INPUT when the store cannot be reached, or holds something other
+     *     than a journal (nothing is written to it then)
+     */
     public static Journal open(Store store) {
-        DataSource ds = store instanceof Store.Sqlite s
-                ? Connections.sqlite(s.file())
-                : Connections.postgres((Store.Postgres) store);
-        try {
-            Connections.migrate(ds, store.dialect());
-        } catch (RuntimeException e) {
-            Connections.close(ds);
-            throw e;
-        }
+        DataSource ds = Connections.open(store);
         return new Journal(store, ds, Jdbi.create(ds));
     }
 

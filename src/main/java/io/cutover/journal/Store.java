@@ -1,9 +1,7 @@
 package io.cutover.journal;
 
 import io.cutover.CutoverException;
-import io.cutover.ErrorCode;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 
 /**
  * Where the journal lives: a SQLite file (the default: nothing to install) or a PostgreSQL
@@ -28,23 +26,22 @@ public sealed interface Store {
      *     server asks for none
      */
     record Postgres(String url, String password) implements Store {
-        public static final String PREFIX = "jdbc:postgresql:";
-        private static final Pattern PASSWORD_PARAMETER = Pattern.compile("[?&]password=", Pattern.CASE_INSENSITIVE);
+        public static final String PREFIX = PostgresUrl.PREFIX;
 
         /** @throws CutoverException BAD_INPUT for a URL that is not PostgreSQL's or that carries a password */
         public Postgres {
-            if (url == null || !url.startsWith(PREFIX)) {
-                throw new CutoverException(
-                        ErrorCode.BAD_INPUT,
-                        "--store takes a PostgreSQL JDBC URL (" + PREFIX + "//host:5432/database?user=NAME), got "
-                                + url);
-            }
-            if (PASSWORD_PARAMETER.matcher(url).find()) {
-                throw new CutoverException(
-                        ErrorCode.BAD_INPUT,
-                        "--store: the URL must not carry the password; give it in the environment variable "
-                                + PASSWORD_VARIABLE + " or a file (--store-password-file)");
-            }
+            PostgresUrl.check(url, "the store URL");
+        }
+
+        /**
+         * The store given by {@code option} (say {@code --to}), which a refusal names.
+         *
+         * @throws CutoverException BAD_INPUT for a URL that is not PostgreSQL's or that carries a
+         *     password in any spelling; the message does not repeat the URL then
+         */
+        public static Postgres given(String option, String url, String password) {
+            PostgresUrl.check(url, option);
+            return new Postgres(url, password);
         }
 
         @Override

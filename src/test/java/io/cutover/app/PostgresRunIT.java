@@ -54,6 +54,7 @@ class PostgresRunIT {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             Workspace ws = new Workspace(dir.resolve("ws"));
             Path secret = Files.writeString(dir.resolve("store-password"), "s3cret\n");
+            Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             ws.rememberStore(pg.getJdbcUrl("postgres", "postgres"), secret);
             Cutover cutover = new Cutover(ws, Clock.systemUTC(), "alice");
             Path scenario = Files.writeString(dir.resolve("scenario.yaml"), SCENARIO);

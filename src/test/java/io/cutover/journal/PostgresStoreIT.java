@@ -86,7 +86,7 @@ class PostgresStoreIT {
             while (rs.next()) {
                 versions.add(rs.getString(1));
             }
-            assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+            assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
         }
     }
 
