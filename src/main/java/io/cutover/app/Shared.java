@@ -61,11 +61,15 @@ final class Shared {
                 .toList();
         if (!live.isEmpty()) {
             Instance i = live.get(0);
+            String who = "process " + i.pid() + " on host " + i.host() + " (" + i.actor() + ")";
             throw new CutoverException(
                     ErrorCode.RUN_IN_PROGRESS,
-                    "the run is shared by " + live.size() + " instance(s), for one process " + i.pid() + " on host "
-                            + i.host() + " (" + i.actor() + "); join them with `cutover run --shared`, or wait"
-                            + " for them to finish");
+                    live.size() == 1
+                            ? who + " carries out the run in units of work (run --shared or --parallel-sites);"
+                                    + " join it with `cutover run --shared`, or wait for it to finish"
+                            : live.size() + " processes carry out the run in units of work (run --shared or"
+                                    + " --parallel-sites), " + who + " among them; join them with `cutover run"
+                                    + " --shared`, or wait for them to finish");
         }
     }
 

@@ -88,9 +88,9 @@ public final class StoreCopy {
                         .ifPresent(i -> {
                             throw new CutoverException(
                                     ErrorCode.RUN_IN_PROGRESS,
-                                    "instance process " + i.pid() + " on host " + i.host() + " (" + i.actor()
-                                            + ") shares the run of " + source.where()
-                                            + "; copy once every instance has left");
+                                    "process " + i.pid() + " on host " + i.host() + " (" + i.actor()
+                                            + ") carries out the run of " + source.where()
+                                            + " in units of work; copy once every such process has left");
                         }));
     }
 
