@@ -1,10 +1,7 @@
 package io.cutover.journal;
 
 import io.cutover.CutoverException;
-import io.cutover.inventory.Fqdn;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -20,7 +17,6 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The journal store. Appends are group-committed: concurrent writers hand their rows to one writer
@@ -31,9 +27,6 @@ public final class Journal implements AutoCloseable {
     private static final String INSERT =
             "insert into journal (run_id, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail, at, actor)"
                     + " values (:runId, :stepId, :item, :action, :attempt, :event, :outcome, :from, :to, :detail, :at, :actor)";
-    private static final String SELECT =
-            "select seq, run_id, step_id, item, action, attempt, event, outcome, from_pool, to_pool, detail, at, actor"
-                    + " from journal";
 
     private final Jdbi jdbi;
     private final Store store;
@@ -279,10 +272,6 @@ public final class Journal implements AutoCloseable {
                 .bind("actor", e.actor());
     }
 
-    private static Fqdn pool(String text) {
-        return text == null ? null : Fqdn.of(text);
-    }
-
     /** Every row of a run, in the order written. */
     public List<Entry> entries(String runId) {
         return entriesAfter(runId, 0);
@@ -290,19 +279,19 @@ public final class Journal implements AutoCloseable {
 
     /** The rows of a run written after row {@code seq}, in order: a reader that keeps up reads only what is new. */
     public List<Entry> entriesAfter(String runId, long seq) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + " where run_id = ? and seq > ? order by seq")
+        return jdbi.withHandle(h -> h.createQuery(EntryRows.SELECT + " where run_id = ? and seq > ? order by seq")
                 .bind(0, runId)
                 .bind(1, seq)
-                .map(Journal::entry)
+                .map(EntryRows::entry)
                 .list());
     }
 
     /** Every row of one step of a run, in the order written: what one unit of work needs read in full. */
     public List<Entry> stepEntries(String runId, String stepId) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + " where run_id = ? and step_id = ? order by seq")
+        return jdbi.withHandle(h -> h.createQuery(EntryRows.SELECT + " where run_id = ? and step_id = ? order by seq")
                 .bind(0, runId)
                 .bind(1, stepId)
-                .map(Journal::entry)
+                .map(EntryRows::entry)
                 .list());
     }
 
@@ -311,93 +300,38 @@ public final class Journal implements AutoCloseable {
      * step needs read in full.
      */
     public List<Entry> itemEntries(String runId, String stepId, java.util.Collection<String> items) {
-        return inList(
-                SELECT + " where run_id = ? and step_id = ? and item in (", List.of(runId, stepId), List.copyOf(items));
+        return jdbi.withHandle(h -> EntryRows.inList(
+                h, " where run_id = ? and step_id = ? and item in (", List.of(runId, stepId), List.copyOf(items)));
     }
 
     /** The rows of a run numbered {@code seqs} that exist, in order: rows committed after a reader passed them. */
     public List<Entry> entriesAt(String runId, java.util.Collection<Long> seqs) {
-        return inList(SELECT + " where run_id = ? and seq in (", List.of(runId), List.copyOf(seqs));
-    }
-
-    /** A query ending in an IN list, bound after the leading values, ordered by row number. */
-    private List<Entry> inList(String head, List<Object> leading, List<?> values) {
-        if (values.isEmpty()) {
-            return List.of();
-        }
-        String marks = String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
-        return jdbi.withHandle(h -> {
-            var query = h.createQuery(head + marks + ") order by seq");
-            int i = 0;
-            for (Object v : leading) {
-                query.bind(i++, v);
-            }
-            for (Object v : values) {
-                query.bind(i++, v);
-            }
-            return query.map(Journal::entry).list();
-        });
+        return jdbi.withHandle(
+                h -> EntryRows.inList(h, " where run_id = ? and seq in (", List.of(runId), List.copyOf(seqs)));
     }
 
     /** The latest row of one item of a step ({@code null} item: the step itself), if any. */
     public Optional<Entry> latest(String runId, String stepId, String item) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT
+        return jdbi.withHandle(h -> h.createQuery(EntryRows.SELECT
                         + " where run_id = ? and step_id = ? and coalesce(item, '') = ? order by seq desc limit 1")
                 .bind(0, runId)
                 .bind(1, stepId)
                 .bind(2, item == null ? "" : item)
-                .map(Journal::entry)
+                .map(EntryRows::entry)
                 .findOne());
     }
 
-    /** A row as {@link #SELECT} reads it: seq, run_id, ... actor, in the table's order. */
-    private static Entry entry(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new Entry(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                Action.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
-                rs.getInt(6),
-                Event.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)),
-                rs.getString(8) == null ? null : Outcome.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)),
-                pool(rs.getString(9)),
-                pool(rs.getString(10)),
-                rs.getString(11),
-                Instant.parse(rs.getString(12)),
-                rs.getString(13));
-    }
-
     public void request(String runId, Control.Request request, String actor, Instant at) {
-        jdbi.useHandle(h -> h.createUpdate("insert into control (run_id, request, actor, at) values (?, ?, ?, ?)")
-                .bind(0, runId)
-                .bind(1, request.name())
-                .bind(2, actor)
-                .bind(3, at.toString())
-                .execute());
+        jdbi.useHandle(h -> ControlRows.insert(h, runId, request, actor, at));
     }
 
     public List<Control> controls(String runId) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "select seq, run_id, request, actor, at from control where run_id = ? order by seq")
-                .bind(0, runId)
-                .map((rs, ctx) -> new Control(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        Control.Request.valueOf(rs.getString(3)),
-                        rs.getString(4),
-                        Instant.parse(rs.getString(5))))
-                .list());
+        return jdbi.withHandle(h -> ControlRows.of(h, runId));
     }
 
     /** The latest pause/resume/abort request, if any. */
     public Optional<Control.Request> latestRequest(String runId) {
-        return jdbi.withHandle(
-                h -> h.createQuery("select request from control where run_id = ? order by seq desc limit 1")
-                        .bind(0, runId)
-                        .mapTo(String.class)
-                        .findOne()
-                        .map(Control.Request::valueOf));
+        return jdbi.withHandle(h -> ControlRows.latest(h, runId));
     }
 
     /** Appends one audit row. */
