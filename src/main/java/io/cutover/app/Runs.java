@@ -33,6 +33,7 @@ import java.util.function.Consumer;
 
 /** {@code run}: starts or resumes the journal's run; and its dry run, which touches nothing. */
 final class Runs {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Runs.class);
     private final Context c;
 
     Runs(Context c) {
@@ -177,6 +178,9 @@ final class Runs {
             s.hold();
             current = startOrResume(s, given, file, resume, deployment.name());
         }
+        if (given == null) {
+            warnOfAnotherPlan(file, current.plan());
+        }
         s.journal().watch(c.meters().journal(current.plan()));
         RunOutcome outcome = new Executor(
                         current.plan(), current.run(), s.journal(), deployment, c.clock(), settings, ticks, c.sleeper())
@@ -185,6 +189,29 @@ final class Runs {
         // came from the journal alone: the deployment is open anyway.
         StatusReport status = s.status(current).withPools(LivePools.of(deployment));
         return Results.RunResult.of(current.id(), current.plan().checksum(), outcome, status);
+    }
+
+    /**
+     * A resume carries on the run's own plan; a plan made since in the workspace is not it, and an
+     * operator who re-planned mid-run would otherwise believe the new one runs.
+     */
+    private static void warnOfAnotherPlan(Path file, Plan running) {
+        if (!java.nio.file.Files.exists(file)) {
+            return;
+        }
+        try {
+            Plan there = Plans.read(file);
+            if (!there.checksum().equals(running.checksum())) {
+                LOG.warn(
+                        "{} (plan {}) is not this run's plan ({}): the run goes on with its own; a new plan"
+                                + " takes a new run, once this one is finished or rolled back",
+                        file,
+                        there.checksum().substring(0, 12),
+                        running.checksum().substring(0, 12));
+            }
+        } catch (CutoverException e) {
+            LOG.warn("{} cannot be read ({}); the run goes on with its own plan", file, e.getMessage());
+        }
     }
 
     private CurrentRun startOrResume(Session s, Plan given, Path file, boolean resume, String deployment) {
