@@ -16,7 +16,6 @@ import io.cutover.plan.Scope.SiteScope;
 import io.cutover.plan.Step.DeployTarget;
 import io.cutover.plan.Step.Gate;
 import io.cutover.plan.Step.MoveBatch;
-import io.cutover.plan.Step.RouteFederation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -151,21 +150,7 @@ public final class Planner {
                     validation));
         }
 
-        List<SipAddress> probeUsers = probeUsers(site, pilots);
-        Pool n = site.targetEdge();
-        if (!site.legacyEdges().isEmpty()) {
-            // The new Edge is a target pool like the new Front End: installed by a person, started
-            // and verified up by the plan before anything depends on it (a topology may list it
-            // before its services were ever started).
-            steps.add(new DeployTarget(s + "/edge-deploy-target", s, null, Phase.Edge, n.fqdn()));
-            List<Check> edge = new ArrayList<>();
-            edge.add(new Check.ServicesRunning(List.of(n.fqdn())));
-            if (!probeUsers.isEmpty()) {
-                edge.add(new Check.ExternalAccess(n.fqdn(), probeUsers));
-            }
-            steps.add(new Gate(s + "/edge", s, null, Phase.Edge, "external access through " + n.fqdn(), edge));
-        }
-        federation(site, probeUsers);
+        steps.addAll(EdgeAndFederation.of(scope, site, probeUsers(site, pilots)));
 
         for (Pool p : site.legacyFrontEnds()) {
             String at = s + "/" + p.fqdn() + "/";
@@ -191,31 +176,6 @@ public final class Planner {
         }
 
         steps.addAll(Retirement.of(scope, site));
-    }
-
-    private void federation(SiteScope site, List<SipAddress> probeUsers) {
-        String s = site.name();
-        Fqdn route = site.site().federationRoute();
-        if (route == null || !scope.legacyEdges.contains(route)) {
-            return;
-        }
-        // A site without its own Edge federates through another site's; it follows that Edge's
-        // replacement.
-        Pool to = site.targetEdge() != null ? site.targetEdge() : scope.replacementEdge.get(route);
-        steps.add(new RouteFederation(s + "/federation-route", s, null, Phase.Federation, route, to.fqdn()));
-        String partner = scope.inventory.partners().stream()
-                .sorted(String.CASE_INSENSITIVE_ORDER.thenComparing(x -> x))
-                .findFirst()
-                .orElse(null);
-        if (partner != null && !probeUsers.isEmpty()) {
-            steps.add(new Gate(
-                    s + "/federation",
-                    s,
-                    null,
-                    Phase.Federation,
-                    "federation with " + partner + " through " + to.fqdn(),
-                    List.of(new Check.FederatedAccess(s, partner, probeUsers))));
-        }
     }
 
     /**
