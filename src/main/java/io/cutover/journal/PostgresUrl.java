@@ -39,7 +39,7 @@ final class PostgresUrl {
             throw refused(option + ": the URL carries credentials before the host (user:password@host); give the"
                     + " user as ?user=NAME and the password " + wherePasswordGoes(option));
         }
-        if (hasSecretParameter(url)) {
+        if (hasSecretParameter(url) || mentionsPassword(url)) {
             throw refused(option + ": the URL must not carry the password; give it " + wherePasswordGoes(option));
         }
         if (Driver.parseURL(url, new Properties()) == null) {
@@ -97,6 +97,36 @@ final class PostgresUrl {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the word "password" appears anywhere in the URL, in any case, once percent-decoded
+     * as often as it decodes: after the database name ({@code /db;password=x}), in a fragment, in
+     * {@code options}, encoded twice. The driver may not read it as a password, but the URL is
+     * kept and shown, so a secret written there must not pass.
+     */
+    private static boolean mentionsPassword(String url) {
+        String text = url;
+        for (int i = 0; i < 4; i++) {
+            String decoded = decode(text);
+            if (decoded.equals(text)) {
+                break;
+            }
+            text = decoded;
+        }
+        String word = "password";
+        for (int at = 0; at + word.length() <= text.length(); at++) {
+            if (text.regionMatches(true, at, word, 0, word.length()) && !callback(text, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the word at {@code at} is part of {@code sslpasswordcallback}: a class's name, no secret. */
+    private static boolean callback(String text, int at) {
+        String key = "sslpasswordcallback";
+        return at >= 3 && text.regionMatches(true, at - 3, key, 0, key.length());
     }
 
     private static Set<String> secretKeys() {

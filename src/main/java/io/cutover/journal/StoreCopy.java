@@ -9,18 +9,31 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Copies a journal from one store to another (SQLite to PostgreSQL, or back): the runs, their
- * rows, the operators' requests and the audit log, in their order, then checks that both sides
+ * rows, the operators' requests, the audit log, the users' states before their moves, how shared
+ * runs are cut, the error-budget holds and the notifications, in their order, then checks that both sides
  * have the same number of rows and the same checksum for every table. Leases are not copied: a
  * new store starts with nobody holding anything.
  */
 public final class StoreCopy {
-    /** The tables copied, each with its columns (content only: row numbers are the store's own) and order. */
-    private record Table(String name, String columns, String order) {}
+    /**
+     * The tables copied, each with its columns (content only: row numbers are the store's own) and
+     * order, and those of its columns that hold a journal row's number, carried over to the number
+     * the same row has in the copy.
+     */
+    private record Table(String name, String columns, String order, Set<String> rowNumbers) {
+        Table(String name, String columns, String order) {
+            this(name, columns, order, Set.of());
+        }
+    }
 
     private static final List<Table> TABLES = List.of(
             new Table("run", "id, plan_checksum, plan_json, deployment, created_at", "created_at, id"),
@@ -34,6 +47,14 @@ public final class StoreCopy {
             // them would lose the path back and the notifications.
             new Table("user_state", "run_id, sip, state, taken_at", "run_id, sip"),
             new Table("unit_cut", "run_id, slice, set_at, set_by", "run_id"),
+            // Where each error budget counts from is a journal row's number: a hold copied
+            // without it carried over would count the wrong outcomes after the copy.
+            new Table(
+                    "budget_hold",
+                    "run_id, since_seq, step_id, budget, scope, failed, considered, reason, failures, held_at, actor,"
+                            + " resumed_at, resumed_by, resumed_seq",
+                    "run_id, since_seq",
+                    Set.of("since_seq", "resumed_seq")),
             new Table("outbox", "notice_key, kind, run_id, created_at, notice", "notice_key"),
             new Table(
                     "outbox_delivery",
@@ -70,8 +91,12 @@ public final class StoreCopy {
             List<Copied> copied = new ArrayList<>();
             target.jdbi()
                     .useTransaction(t -> source.jdbi().useHandle(s -> {
+                        NavigableMap<Long, Long> rows = new TreeMap<>();
                         for (Table table : TABLES) {
-                            copied.add(copy(s, t, table));
+                            copied.add(copy(s, t, table, rows));
+                            if (table.name().equals("journal")) {
+                                rows.putAll(rowNumbers(s, t));
+                            }
                         }
                     }));
             target.jdbi().useHandle(t -> verify(t, copied, target.where()));
@@ -94,8 +119,39 @@ public final class StoreCopy {
                         }));
     }
 
-    private static Copied copy(Handle s, Handle t, Table table) {
-        int n = table.columns().split(",").length;
+    /**
+     * The journal's row numbers in the source and the number each row has in the copy: rows are
+     * copied in order, so the k-th of one is the k-th of the other.
+     */
+    private static Map<Long, Long> rowNumbers(Handle s, Handle t) {
+        List<Long> from = s.createQuery("select seq from journal order by seq")
+                .mapTo(Long.class)
+                .list();
+        List<Long> to = t.createQuery("select seq from journal order by seq")
+                .mapTo(Long.class)
+                .list();
+        Map<Long, Long> numbers = new java.util.HashMap<>();
+        for (int k = 0; k < from.size(); k++) {
+            numbers.put(from.get(k), to.get(k));
+        }
+        return numbers;
+    }
+
+    /**
+     * A journal row's number in the copy: the same row's; 0 (before any row) stays 0; a number no
+     * row has, that of the last row before it, so that "the rows after it" stay the same rows.
+     */
+    private static Object carried(Object v, NavigableMap<Long, Long> rows) {
+        if (v == null || ((Number) v).longValue() == 0) {
+            return v;
+        }
+        Map.Entry<Long, Long> row = rows.floorEntry(((Number) v).longValue());
+        return row == null ? 0L : row.getValue();
+    }
+
+    private static Copied copy(Handle s, Handle t, Table table, NavigableMap<Long, Long> journalRows) {
+        String[] names = table.columns().split(",\\s*");
+        int n = names.length;
         String marks = String.join(", ", java.util.Collections.nCopies(n, "?"));
         PreparedBatch insert =
                 t.prepareBatch("insert into " + table.name() + " (" + table.columns() + ") values (" + marks + ")");
@@ -105,6 +161,9 @@ public final class StoreCopy {
                 .map((rs, ctx) -> {
                     for (int i = 0; i < n; i++) {
                         Object v = rs.getObject(i + 1);
+                        if (table.rowNumbers().contains(names[i])) {
+                            v = carried(v, journalRows);
+                        }
                         insert.bind(i, v);
                         hash(digest, v);
                     }

@@ -27,7 +27,12 @@ class PostgresUrlTest {
                 "jdbc:postgresql://127.0.0.1:55432/c4?user=cutover&%70assword=s3cret",
                 "jdbc:postgresql://127.0.0.1:55432/c4?user=cutover& password =s3cret",
                 "jdbc:postgresql://127.0.0.1:55432/c4?user=cutover&sslpassword=s3cret",
-                "jdbc:postgresql:c4?password=s3cret"
+                "jdbc:postgresql:c4?password=s3cret",
+                "jdbc:postgresql://127.0.0.1:55433/cut;password=s3cret",
+                "jdbc:postgresql://127.0.0.1:55433/cut?user=cut&password%3Ds3cret",
+                "jdbc:postgresql://127.0.0.1:55433/cut?user=cut&%2570assword=s3cret",
+                "jdbc:postgresql://127.0.0.1:55433/cut#password=s3cret",
+                "jdbc:postgresql://127.0.0.1:55433/cut?user=cut&options=-c%20password=s3cret"
             })
     void a_url_carrying_a_password_in_any_spelling_is_refused_naming_the_option_without_the_secret(String url) {
         assertThatThrownBy(() -> Store.Postgres.given("--to", url, null))

@@ -44,11 +44,12 @@ class StoreCopyIT {
                             "audit",
                             "user_state",
                             "unit_cut",
+                            "budget_hold",
                             "outbox",
                             "outbox_delivery");
             assertThat(there)
                     .extracting(StoreCopy.Copied::rows)
-                    .containsExactly(1L, (long) written.size(), 1L, 1L, 1L, 1L, 0L, 0L);
+                    .containsExactly(1L, (long) written.size(), 1L, 1L, 1L, 1L, 0L, 0L, 0L);
             assertThat(again).isEqualTo(there);
             for (Store s : List.of(postgres, back)) {
                 try (Journal j = Journal.open(s)) {
@@ -63,6 +64,55 @@ class StoreCopyIT {
                     // Every later instance cuts the run as before the copy.
                     assertThat(UnitCuts.fix(j, "run-1", 100, AT, "carol")).isEqualTo(24);
                 }
+            }
+        }
+    }
+
+    @Test
+    void
+            an_error_budget_hold_is_copied_counting_from_the_same_journal_row_though_the_copys_rows_are_numbered_otherwise()
+                    throws Exception {
+        Store sqlite = new Store.Sqlite(dir.resolve("journal.db"));
+        List<Entry> written = fill(sqlite);
+        long since;
+        try (Journal j = Journal.open(sqlite)) {
+            since = j.entries("run-1").get(39).seq();
+            BudgetHolds.of(j)
+                    .hold(new BudgetHold(
+                            "run-1",
+                            since,
+                            "wave",
+                            "pool",
+                            "pool01.contoso.com",
+                            3,
+                            20,
+                            "3 of 20 moves failed",
+                            List.of("u1", "u2", "u3"),
+                            AT,
+                            "alice",
+                            null,
+                            null));
+            BudgetHolds.of(j).resume("run-1", "bob", AT);
+        }
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            Store postgres = new Store.Postgres(pg.getJdbcUrl("postgres", "postgres"), null);
+            try (Journal empty = Journal.open(postgres)) {
+                // The copy's rows get other numbers than the source's.
+                empty.jdbi().useHandle(h -> h.execute("select setval(pg_get_serial_sequence('journal', 'seq'), 5000)"));
+            }
+
+            StoreCopy.copy(sqlite, postgres, me(), Clock.systemUTC());
+
+            try (Journal source = Journal.open(sqlite);
+                    Journal copy = Journal.open(postgres)) {
+                BudgetHold there = BudgetHolds.of(copy).latest("run-1").orElseThrow();
+                assertThat(there.sinceSeq()).isGreaterThan(5000);
+                assertThat(content(copy.entriesAfter("run-1", there.sinceSeq())))
+                        .isEqualTo(content(source.entriesAfter("run-1", since)))
+                        .hasSize(written.size() - 40);
+                long counting = BudgetHolds.of(copy).countingSince("run-1");
+                assertThat(copy.entriesAfter("run-1", counting)).isEmpty();
+                assertThat(there.resumedBy()).isEqualTo("bob");
             }
         }
     }
