@@ -5,6 +5,7 @@ import io.cutover.ErrorCode;
 import io.cutover.journal.Journal;
 import io.cutover.journal.PasswordFile;
 import io.cutover.journal.Store;
+import io.cutover.journal.StoreContent;
 import io.cutover.schedule.Schedule;
 import io.cutover.schedule.ScheduleFile;
 import java.io.IOException;
@@ -111,6 +112,15 @@ public record Workspace(Path dir) {
      */
     public void rememberStore(String url, Path passwordFile) {
         Store.Postgres store = Store.Postgres.given("--store", url, password(passwordFile, "--store-password-file"));
+        if (hasJournal() && !store.equals(store()) && StoreContent.hasNoJournal(store)) {
+            // A mistyped database name would otherwise get a new, empty journal and the workspace
+            // would turn to it, its run left behind.
+            throw new CutoverException(
+                    ErrorCode.BAD_INPUT,
+                    "--store: " + store + " holds no journal, and this workspace's journal is in "
+                            + where(store()) + "; to move the workspace there, copy its journal first"
+                            + " (`cutover store copy --to URL`); for a new migration, use another --workspace");
+        }
         Journal.open(store).close();
         Properties p = new Properties();
         p.setProperty("url", url);
@@ -125,6 +135,10 @@ public record Workspace(Path dir) {
         } catch (IOException e) {
             throw new CutoverException(ErrorCode.BAD_INPUT, "cannot write " + storeFile() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String where(Store store) {
+        return store instanceof Store.Sqlite s ? s.file().toString() : store.toString();
     }
 
     /** A file given beats the environment: it was named on purpose, the variable may be left from elsewhere. */

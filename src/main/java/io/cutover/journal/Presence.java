@@ -60,10 +60,12 @@ public enum Presence {
         if (stoppedAt != null) {
             return LEFT;
         }
-        if (heartbeatAt.plus(term).isBefore(now)) {
-            return LAPSED;
+        // What is known for sure first: a process of this host that is gone stays gone, however
+        // long ago its last heartbeat was.
+        if (host.equals(here) && !aliveHere.test(pid)) {
+            return GONE;
         }
-        return host.equals(here) && !aliveHere.test(pid) ? GONE : LIVE;
+        return heartbeatAt.plus(term).isBefore(now) ? LAPSED : LIVE;
     }
 
     /** Where {@code i} stands at {@code now}, asking this host whether its process is alive. */

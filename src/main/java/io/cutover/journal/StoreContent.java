@@ -20,7 +20,7 @@ import org.sqlite.SQLiteErrorCode;
  * else, which is refused before anything is written to it (another application's tables would
  * otherwise get the journal's beside them, or fail half-way in the schema migration).
  */
-final class StoreContent {
+public final class StoreContent {
     /** The table in which the schema migrations record what they did: every cutover journal has it. */
     private static final String HISTORY = "flyway_schema_history";
 
@@ -68,6 +68,23 @@ final class StoreContent {
             require(tables(ds, POSTGRES_TABLES), where);
         } catch (SQLException e) {
             throw new CutoverException(ErrorCode.BAD_INPUT, "cannot list the tables of " + where + ": " + e, e);
+        }
+    }
+
+    /**
+     * Whether the PostgreSQL store holds no journal yet (no cutover schema), looked at without
+     * writing to it.
+     *
+     * @throws CutoverException BAD_INPUT when it cannot be reached
+     */
+    public static boolean hasNoJournal(Store.Postgres store) {
+        DataSource ds = Connections.postgres(store);
+        try {
+            return !tables(ds, POSTGRES_TABLES).contains(HISTORY);
+        } catch (SQLException e) {
+            throw new CutoverException(ErrorCode.BAD_INPUT, "cannot list the tables of " + store + ": " + e, e);
+        } finally {
+            Connections.close(ds);
         }
     }
 

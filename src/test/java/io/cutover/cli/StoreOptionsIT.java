@@ -246,6 +246,25 @@ class StoreOptionsIT {
     }
 
     /** The workspace opens the store it remembered, with the password file it remembered. */
+    @Test
+    void a_store_holding_no_journal_is_refused_for_a_workspace_whose_journal_is_elsewhere_and_nothing_is_made_in_it()
+            throws Exception {
+        String db = newDatabase();
+
+        String line = refused(
+                "status",
+                "--workspace",
+                ws.toString(),
+                "--store",
+                url(db),
+                "--store-password-file",
+                secretFile.toString());
+
+        assertThat(line).contains("holds no journal").contains("cutover store copy");
+        assertThat(tables(db)).isEmpty();
+        stillOpensTheRememberedStore();
+    }
+
     private void stillOpensTheRememberedStore() {
         cutover(
                         "store",

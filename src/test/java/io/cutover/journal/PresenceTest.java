@@ -22,6 +22,12 @@ class PresenceTest {
     }
 
     @Test
+    void a_holder_of_this_host_whose_process_is_gone_stays_gone_once_its_heartbeat_is_old_too() {
+        assertThat(of("ws-07", NOW.minus(TERM).minusSeconds(60), null, false)).isEqualTo(Presence.GONE);
+        assertThat(of("ws-07", NOW.minus(TERM).minusSeconds(60), null, true)).isEqualTo(Presence.LAPSED);
+    }
+
+    @Test
     void a_holder_of_another_host_is_live_until_its_heartbeat_is_older_than_the_term() {
         assertThat(of("ws-08", NOW.minus(TERM), null, false)).isEqualTo(Presence.LIVE);
         assertThat(of("ws-08", NOW.minus(TERM).minusMillis(1), null, false)).isEqualTo(Presence.LAPSED);
