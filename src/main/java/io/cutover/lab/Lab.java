@@ -2,7 +2,6 @@ package io.cutover.lab;
 
 import io.cutover.CutoverException;
 import io.cutover.ErrorCode;
-import io.cutover.catalog.Catalog;
 import io.cutover.deployment.Deployment;
 import io.cutover.deployment.DeploymentFailure;
 import io.cutover.deployment.PoolState;
@@ -20,10 +19,6 @@ import io.cutover.inventory.UnansweredServer;
 import io.cutover.inventory.User;
 import io.cutover.lab.sip.SipNetwork;
 import io.cutover.rules.Release;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -42,8 +37,6 @@ import java.util.Optional;
  * as they do against real servers.
  */
 public final class Lab implements Deployment {
-    private static final String EXAMPLE = "/examples/contoso/scenario.yaml";
-
     private final LabState state;
     private final LabStore store;
     private final Clock clock;
@@ -51,18 +44,20 @@ public final class Lab implements Deployment {
     private final LabFaults failures;
     private final LabMoves moves;
     private final LabProbes probes;
+    private final FaultInjection injection;
 
     private boolean closed;
     /** When set, the lab's pools are SIP servers and probes are SIP exchanges with them. */
     private volatile SipMode sip;
 
-    private Lab(LabState state, LabStore store, Clock clock) {
+    Lab(LabState state, LabStore store, Clock clock) {
         this.state = state;
         this.store = store;
         this.clock = clock;
         this.failures = new LabFaults(state);
         this.moves = new LabMoves(this, state, store, clock, lock, failures);
         this.probes = new LabProbes(state, failures);
+        this.injection = new FaultInjection(this, lock, store, failures);
     }
 
     /**
@@ -72,32 +67,17 @@ public final class Lab implements Deployment {
      * @param where the scenario's file name, for error messages
      */
     public static Lab create(Path dir, String scenarioText, String where, Clock clock) {
-        LabStore.refuseExisting(dir);
-        Scenario scenario = Scenario.parse(scenarioText, where);
-        LabStore store = LabStore.create(dir, scenarioText, where, clock.instant());
-        return new Lab(new LabState(scenario, Catalog.bundled()), store, clock);
+        return LabProvisioning.create(dir, scenarioText, where, clock);
     }
 
     /** Opens the lab in {@code dir} as it was left: the scenario expanded, then its log replayed. */
     public static Lab open(Path dir, Clock clock) {
-        LabStore store = LabStore.open(dir);
-        try {
-            LabState state = Twin.is(store.scenarioText())
-                    ? Twin.state(Twin.parse(store.scenarioText()), Catalog.bundled())
-                    : new LabState(Scenario.parse(store.scenarioText(), store.where()), Catalog.bundled());
-            store.mutations().forEach(state::apply);
-            return new Lab(state, store, clock);
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
-        }
+        return LabProvisioning.open(dir, clock, false);
     }
 
     /** As {@link #open}, for processes acting on it at once (instances sharing a run): see {@link LabStore#share}. */
     public static Lab openShared(Path dir, Clock clock) {
-        Lab lab = open(dir, clock);
-        lab.store.share();
-        return lab;
+        return LabProvisioning.open(dir, clock, true);
     }
 
     /** In a shared lab, applies what other processes changed since this one last looked. */
@@ -121,10 +101,7 @@ public final class Lab implements Deployment {
             List<UnansweredServer> unanswered,
             String where,
             Clock clock) {
-        LabStore.refuseExisting(dir);
-        Twin.Document d = Twin.of(where, inventory, servicesCollected, unanswered);
-        return new Lab(
-                Twin.state(d, Catalog.bundled()), LabStore.create(dir, Twin.text(d), where, clock.instant()), clock);
+        return LabProvisioning.createTwin(dir, inventory, servicesCollected, unanswered, where, clock);
     }
 
     /** A twin that keeps nothing on disk, as {@link #inMemory} is for scenarios. */
@@ -134,8 +111,7 @@ public final class Lab implements Deployment {
             List<UnansweredServer> unanswered,
             String where,
             Clock clock) {
-        Twin.Document d = Twin.of(where, inventory, servicesCollected, unanswered);
-        return new Lab(Twin.state(d, Catalog.bundled()), LabStore.discarding(), clock);
+        return LabProvisioning.inMemoryTwin(inventory, servicesCollected, unanswered, where, clock);
     }
 
     public static boolean exists(Path dir) {
@@ -144,7 +120,7 @@ public final class Lab implements Deployment {
 
     /** A lab that keeps nothing on disk, for tests and benchmarks. */
     public static Lab inMemory(Scenario scenario, Clock clock) {
-        return new Lab(new LabState(scenario, Catalog.bundled()), LabStore.discarding(), clock);
+        return LabProvisioning.inMemory(scenario, clock);
     }
 
     /** The bundled Contoso example scenario. */
@@ -154,14 +130,7 @@ public final class Lab implements Deployment {
 
     /** The text of the bundled Contoso example scenario, e.g. to create a lab from it. */
     public static String exampleText() {
-        try (InputStream in = Lab.class.getResourceAsStream(EXAMPLE)) {
-            if (in == null) {
-                throw new CutoverException(ErrorCode.INTERNAL, EXAMPLE + " is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LabProvisioning.exampleText();
     }
 
     public Scenario scenario() {
@@ -320,30 +289,16 @@ public final class Lab implements Deployment {
 
     /** Puts a fault in force now; it is journaled, so a reopened lab still has it. */
     public void inject(Fault fault) {
-        failures.check(fault);
-        long ticket;
-        synchronized (lock) {
-            ticket = commit(List.of(new Mutation.Injected(List.of(fault), null)));
-        }
-        store.sync(ticket);
+        injection.inject(fault);
     }
 
     /** Puts a profile's faults in force; its seed decides every failure rate from now on. */
     public void inject(FaultProfile profile) {
-        profile.faults().forEach(failures::check);
-        long ticket;
-        synchronized (lock) {
-            ticket = commit(List.of(new Mutation.Injected(profile.faults(), profile.seed())));
-        }
-        store.sync(ticket);
+        injection.inject(profile);
     }
 
     public void clearFaults() {
-        long ticket;
-        synchronized (lock) {
-            ticket = commit(List.of(new Mutation.Cleared()));
-        }
-        store.sync(ticket);
+        injection.clear();
     }
 
     public List<Fault> faults() {

@@ -10,8 +10,6 @@ import io.cutover.inventory.Fqdn;
 import io.cutover.inventory.HomedKind;
 import io.cutover.inventory.HomedObject;
 import io.cutover.inventory.Inventory;
-import io.cutover.inventory.Meeting;
-import io.cutover.inventory.PolicyKind;
 import io.cutover.inventory.Pool;
 import io.cutover.inventory.PoolRole;
 import io.cutover.inventory.Replica;
@@ -43,13 +41,10 @@ final class LabState {
     private final Map<Fqdn, ProductVersion> versions = new LinkedHashMap<>();
     private final Map<Fqdn, PoolState> states = new ConcurrentHashMap<>();
     private final Map<String, Site> sites = new ConcurrentHashMap<>();
-    private final Map<SipAddress, User> users = new ConcurrentHashMap<>();
     private final Map<String, HomedObject> objects = new ConcurrentHashMap<>();
-    private final Map<SipAddress, List<Meeting>> meetings = new ConcurrentHashMap<>();
-    private final Map<SipAddress, ClientSignIn> clients = new ConcurrentHashMap<>();
+    private final LabUsers users;
     private final Set<Fqdn> unknown;
 
-    private final LabUserData userData;
     private volatile Fqdn cmsPool;
     private volatile FaultProfile faults;
 
@@ -75,26 +70,14 @@ final class LabState {
             states.put(Fqdn.of(p.fqdn()), p.deployed() ? PoolState.Up : PoolState.NotDeployed);
         }
         initial.sites().forEach(s -> sites.put(Site.key(s.name()), s));
-        initial.users().forEach(u -> users.put(u.sipAddress(), u));
+        users = new LabUsers(initial);
         initial.objects().forEach(o -> objects.put(objectKey(o.kind(), o.identity()), o));
-        for (Meeting m : initial.meetings()) {
-            meetings.merge(m.organizer(), List.of(m), LabState::concat);
-        }
-        initial.clients().forEach(c -> clients.put(c.sipAddress(), c));
         cmsPool = initial.cmsPool();
         faults = scenario.faults();
-        userData = new LabUserData(initial);
     }
 
     private static String objectKey(HomedKind kind, String identity) {
         return kind.name() + "|" + SipAddress.key(identity);
-    }
-
-    private static <T> List<T> concat(List<T> a, List<T> b) {
-        List<T> all = new ArrayList<>(a.size() + b.size());
-        all.addAll(a);
-        all.addAll(b);
-        return List.copyOf(all);
     }
 
     // ---- reads ----
@@ -128,7 +111,7 @@ final class LabState {
     }
 
     Optional<User> user(SipAddress sip) {
-        return sip == null ? Optional.empty() : Optional.ofNullable(users.get(sip));
+        return users.user(sip);
     }
 
     /** The user of that spelling (as a subject id or a SIP request names it), or empty. */
@@ -137,21 +120,16 @@ final class LabState {
     }
 
     Optional<ClientSignIn> client(SipAddress sip) {
-        return Optional.ofNullable(clients.get(sip));
+        return users.client(sip);
     }
 
     int meetingCount(SipAddress organizer) {
-        return meetings.getOrDefault(organizer, List.of()).size();
+        return users.meetingCount(organizer);
     }
 
     /** The user's verifiable state now, or empty for a user the lab does not have. */
     Optional<UserState> userState(SipAddress sip) {
-        return user(sip)
-                .map(u -> userData.state(
-                        u,
-                        initial.policies(),
-                        pool(u.pool()).map(Pool::site).orElse(null),
-                        meetings.getOrDefault(sip, List.of())));
+        return users.state(sip, u -> pool(u.pool()).map(Pool::site).orElse(null));
     }
 
     Fqdn cmsPool() {
@@ -256,8 +234,7 @@ final class LabState {
         List<String> homed = new ArrayList<>();
         int userCount = 0;
         // Scenario order, so the users an error names are the same every time.
-        for (User initialUser : initial.users()) {
-            User u = users.get(initialUser.sipAddress());
+        for (User u : users.inScenarioOrder()) {
             if (pool.fqdn().equals(u.pool())) {
                 userCount++;
                 if (homed.size() < 3) {
@@ -307,13 +284,13 @@ final class LabState {
     Map<Fqdn, int[]> homedCounts() {
         Map<Fqdn, int[]> counts = new LinkedHashMap<>();
         pools.keySet().forEach(k -> counts.put(k, new int[2]));
-        users.values().forEach(u -> counts.computeIfAbsent(u.pool(), k -> new int[2])[0]++);
+        users.all().forEach(u -> counts.computeIfAbsent(u.pool(), k -> new int[2])[0]++);
         objects.values().forEach(o -> counts.computeIfAbsent(o.pool(), k -> new int[2])[1]++);
         return counts;
     }
 
     int userCount() {
-        return users.size();
+        return users.count();
     }
 
     List<Site> sites() {
@@ -322,18 +299,7 @@ final class LabState {
 
     /** The whole current state, in the scenario's order so that two snapshots compare equal. */
     Inventory snapshot() {
-        List<User> us = new ArrayList<>(initial.users().size());
-        List<Meeting> ms = new ArrayList<>(initial.meetings().size());
-        List<ClientSignIn> cs = new ArrayList<>(initial.clients().size());
-        for (User u : initial.users()) {
-            SipAddress k = u.sipAddress();
-            us.add(users.get(k));
-            ms.addAll(meetings.getOrDefault(k, List.of()));
-            ClientSignIn c = clients.get(k);
-            if (c != null) {
-                cs.add(c);
-            }
-        }
+        LabUsers.Now now = users.now();
         List<HomedObject> os = initial.objects().stream()
                 .map(o -> objects.get(objectKey(o.kind(), o.identity())))
                 .toList();
@@ -343,10 +309,10 @@ final class LabState {
                 sites(),
                 List.copyOf(pools.values()),
                 cmsPool,
-                us,
+                now.users(),
                 os,
-                ms,
-                cs,
+                now.meetings(),
+                now.clients(),
                 services,
                 replicas(),
                 initial.policies(),
@@ -392,51 +358,23 @@ final class LabState {
         } else if (m instanceof Mutation.Cleared) {
             faults = new FaultProfile(faults.seed(), List.of());
         } else if (m instanceof Mutation.PolicyDropped p) {
-            SipAddress k = p.sipAddress();
-            User u = users.get(k);
-            Map<PolicyKind, String> policies = new EnumMap<>(PolicyKind.class);
-            policies.putAll(u.policies());
-            policies.remove(p.policy());
-            users.put(k, u.withPolicies(policies));
+            users.dropPolicy(p.sipAddress(), p.policy());
         } else if (m instanceof Mutation.MeetingScheduled s) {
-            meetings.merge(s.meeting().organizer(), List.of(s.meeting()), LabState::concat);
+            users.schedule(s.meeting());
         } else if (m instanceof Mutation.ClientUpgraded c) {
-            clients.put(c.client().sipAddress(), c.client());
+            users.upgrade(c.client());
         } else if (m instanceof Mutation.UserDataLost l) {
-            if (l.data() == Fault.UserData.Meetings) {
-                meetings.remove(l.sipAddress());
-            }
-            userData.lose(l.sipAddress(), l.data());
+            users.lose(l.sipAddress(), l.data());
         } else if (m instanceof Mutation.UserDataRestored r) {
-            restore(r.before(), r.at());
+            users.restore(r.before(), r.at());
         }
-    }
-
-    private void restore(UserState before, java.time.Instant at) {
-        SipAddress k = before.sipAddress();
-        users.computeIfPresent(k, (x, u) -> u.withPolicies(before.perUser()));
-        userData.restore(before);
-        String client = client(k).map(ClientSignIn::clientVersion).orElse(null);
-        meetings.put(
-                k,
-                LabUserData.withMeetings(
-                        meetings.getOrDefault(k, List.of()),
-                        before,
-                        users.get(k).pool(),
-                        at,
-                        client));
     }
 
     private void applyMove(Mutation.Moved m) {
         Fqdn target = pool(m.pool()).map(Pool::fqdn).orElse(m.pool());
         Subject s = m.subject();
         if (s.kind() == HomedKind.User) {
-            SipAddress k = s.sipAddress();
-            users.put(k, users.get(k).withPool(target));
-            List<Meeting> owned = meetings.get(k);
-            if (owned != null) {
-                meetings.put(k, owned.stream().map(x -> x.withPool(target)).toList());
-            }
+            users.move(s.sipAddress(), target);
         } else if (s.kind() == HomedKind.Cms) {
             cmsPool = target;
         } else {

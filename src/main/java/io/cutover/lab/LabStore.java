@@ -39,9 +39,7 @@ final class LabStore implements AutoCloseable {
     private final PreparedStatement insert;
     private final String scenarioText;
     private final String where;
-
-    /** Changes queued for the log; also the monitor of the group commit. */
-    private final List<Entry> queue = new ArrayList<>();
+    private final GroupCommit commits = new GroupCommit(this::write);
 
     /**
      * Whether other processes write to the same log (a run shared by several instances): then
@@ -51,13 +49,6 @@ final class LabStore implements AutoCloseable {
     private boolean shared;
     /** The last row of the log this process has applied. */
     private long seen;
-
-    private long appended;
-    private long committed;
-    private boolean writing;
-    private CutoverException broken;
-
-    private record Entry(long ticket, Instant at, List<Mutation> mutations) {}
 
     private LabStore(Path dir, Connection connection, String scenarioText, String where) throws SQLException {
         this.dir = dir;
@@ -262,7 +253,7 @@ final class LabStore implements AutoCloseable {
 
     /** Writes the effects of one operation now, in a transaction of its own (a shared log). */
     void writeNow(Instant at, List<Mutation> mutations) {
-        CutoverException failure = write(List.of(new Entry(0, at, mutations)));
+        CutoverException failure = write(List.of(new GroupCommit.Entry(0, at, mutations)));
         if (failure != null) {
             throw failure;
         }
@@ -276,13 +267,7 @@ final class LabStore implements AutoCloseable {
         if (connection == null) {
             return 0;
         }
-        synchronized (queue) {
-            if (broken != null) {
-                throw broken;
-            }
-            queue.add(new Entry(++appended, at, mutations));
-            return appended;
-        }
+        return commits.append(at, mutations);
     }
 
     /** The ticket of the last queued change: syncing on it makes everything seen so far durable. */
@@ -290,68 +275,20 @@ final class LabStore implements AutoCloseable {
         if (connection == null) {
             return 0;
         }
-        synchronized (queue) {
-            return appended;
-        }
+        return commits.ticket();
     }
 
-    /**
-     * Returns once the change with this ticket, and every one before it, is committed. Group commit:
-     * the first waiter writes everything queued in one transaction while the others wait, so 24
-     * threads moving at once cost a few commits, not 24.
-     */
+    /** Returns once the change with this ticket, and every one before it, is committed: see {@link GroupCommit#sync}. */
     void sync(long ticket) {
         if (connection == null) {
             return;
         }
-        List<Entry> batch;
-        boolean interrupted = false;
-        synchronized (queue) {
-            while (true) {
-                if (committed >= ticket) {
-                    if (interrupted) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return;
-                }
-                if (broken != null) {
-                    throw broken;
-                }
-                if (!writing) {
-                    writing = true;
-                    batch = new ArrayList<>(queue);
-                    queue.clear();
-                    break;
-                }
-                try {
-                    queue.wait();
-                } catch (InterruptedException e) {
-                    // The change is already applied in memory: returning before it is durable would lie.
-                    interrupted = true;
-                }
-            }
-        }
-        CutoverException failure = write(batch);
-        synchronized (queue) {
-            writing = false;
-            if (failure == null) {
-                committed = batch.get(batch.size() - 1).ticket();
-            } else {
-                broken = failure;
-            }
-            queue.notifyAll();
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        commits.sync(ticket);
     }
 
-    private CutoverException write(List<Entry> batch) {
+    private CutoverException write(List<GroupCommit.Entry> batch) {
         try {
-            for (Entry e : batch) {
+            for (GroupCommit.Entry e : batch) {
                 for (Mutation m : e.mutations()) {
                     insert.setString(1, e.at().toString());
                     insert.setString(2, m.getClass().getSimpleName());
@@ -382,18 +319,7 @@ final class LabStore implements AutoCloseable {
         if (connection == null) {
             return;
         }
-        synchronized (queue) {
-            // A writer may be mid-transaction for callers still waiting; let it finish.
-            while (writing) {
-                try {
-                    queue.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            broken = new CutoverException(ErrorCode.INTERNAL, "the lab in " + dir + " is closed");
-        }
+        commits.close(new CutoverException(ErrorCode.INTERNAL, "the lab in " + dir + " is closed"));
         try {
             insert.close();
             connection.close();

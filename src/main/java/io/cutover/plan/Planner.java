@@ -13,13 +13,9 @@ import io.cutover.inventory.Pool;
 import io.cutover.inventory.SipAddress;
 import io.cutover.inventory.User;
 import io.cutover.plan.Scope.SiteScope;
-import io.cutover.plan.Step.Decommission;
 import io.cutover.plan.Step.DeployTarget;
 import io.cutover.plan.Step.Gate;
 import io.cutover.plan.Step.MoveBatch;
-import io.cutover.plan.Step.RouteFederation;
-import io.cutover.rules.Holds;
-import io.cutover.rules.Release;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -154,21 +150,7 @@ public final class Planner {
                     validation));
         }
 
-        List<SipAddress> probeUsers = probeUsers(site, pilots);
-        Pool n = site.targetEdge();
-        if (!site.legacyEdges().isEmpty()) {
-            // The new Edge is a target pool like the new Front End: installed by a person, started
-            // and verified up by the plan before anything depends on it (a topology may list it
-            // before its services were ever started).
-            steps.add(new DeployTarget(s + "/edge-deploy-target", s, null, Phase.Edge, n.fqdn()));
-            List<Check> edge = new ArrayList<>();
-            edge.add(new Check.ServicesRunning(List.of(n.fqdn())));
-            if (!probeUsers.isEmpty()) {
-                edge.add(new Check.ExternalAccess(n.fqdn(), probeUsers));
-            }
-            steps.add(new Gate(s + "/edge", s, null, Phase.Edge, "external access through " + n.fqdn(), edge));
-        }
-        federation(site, probeUsers);
+        steps.addAll(EdgeAndFederation.of(scope, site, probeUsers(site, pilots)));
 
         for (Pool p : site.legacyFrontEnds()) {
             String at = s + "/" + p.fqdn() + "/";
@@ -193,45 +175,7 @@ public final class Planner {
             }
         }
 
-        // The legacy Edge goes first: its next hop points at a legacy Front End pool, whose drain
-        // check would fail while the Edge still exists.
-        for (Pool e : site.legacyEdges()) {
-            if (!scope.isKept(e)) {
-                release(s, e, n);
-                retire(s, e);
-            }
-        }
-        for (Pool p : site.legacyFrontEnds()) {
-            if (!scope.isKept(p)) {
-                release(s, p, t);
-                retire(s, p);
-            }
-        }
-    }
-
-    private void federation(SiteScope site, List<SipAddress> probeUsers) {
-        String s = site.name();
-        Fqdn route = site.site().federationRoute();
-        if (route == null || !scope.legacyEdges.contains(route)) {
-            return;
-        }
-        // A site without its own Edge federates through another site's; it follows that Edge's
-        // replacement.
-        Pool to = site.targetEdge() != null ? site.targetEdge() : scope.replacementEdge.get(route);
-        steps.add(new RouteFederation(s + "/federation-route", s, null, Phase.Federation, route, to.fqdn()));
-        String partner = scope.inventory.partners().stream()
-                .sorted(String.CASE_INSENSITIVE_ORDER.thenComparing(x -> x))
-                .findFirst()
-                .orElse(null);
-        if (partner != null && !probeUsers.isEmpty()) {
-            steps.add(new Gate(
-                    s + "/federation",
-                    s,
-                    null,
-                    Phase.Federation,
-                    "federation with " + partner + " through " + to.fqdn(),
-                    List.of(new Check.FederatedAccess(s, partner, probeUsers))));
-        }
+        steps.addAll(Retirement.of(scope, site));
     }
 
     /**
@@ -336,55 +280,6 @@ public final class Planner {
         }
         byKind.forEach((kind, moves) -> steps.add(new MoveBatch(
                 at + "objects-" + kind.name(), site.name(), p.fqdn(), Phase.Objects, kind.name() + " objects", moves)));
-    }
-
-    /**
-     * The manual steps the rule set asks for before {@code pool}'s drain check (re-associate a
-     * branch appliance, re-point a Director's or Mediation pool's next hop, remove an XMPP route),
-     * each a gate a person approves and the run then verifies.
-     */
-    private void release(String s, Pool pool, Pool replacement) {
-        List<Release> releases = Holds.manualSteps(
-                scope.inventory,
-                pool.fqdn(),
-                replacement == null ? null : replacement.fqdn(),
-                holder -> (scope.legacyEdges.contains(holder) || legacyFrontEnd(holder)) && !scope.isKept(holder),
-                // A legacy Edge kept for XMPP keeps its next hop too (see Retention): no re-pointing.
-                holder -> scope.legacyEdges.contains(holder) && scope.isKept(holder),
-                site -> scope.inventory
-                        .findSite(site)
-                        .map(x -> x.xmppFederationRoute() != null && scope.isKept(x.xmppFederationRoute()))
-                        .orElse(false));
-        for (Release r : releases) {
-            String what = r instanceof Release.Repoint rp
-                    ? rp.holder().text()
-                    : r instanceof Release.Repair rp ? "pairing-" + rp.holder() : "xmpp-route";
-            steps.add(new Gate(
-                    s + "/" + pool.fqdn() + "/release-" + what,
-                    s,
-                    pool.fqdn(),
-                    Phase.Manual,
-                    r.instruction(),
-                    List.of(new Check.Released(r))));
-        }
-    }
-
-    private boolean legacyFrontEnd(Fqdn pool) {
-        return scope.sites.stream()
-                .flatMap(x -> x.legacyFrontEnds().stream())
-                .anyMatch(p -> p.fqdn().equals(pool));
-    }
-
-    private void retire(String s, Pool pool) {
-        String at = s + "/" + pool.fqdn() + "/";
-        steps.add(new Gate(
-                at + "drain",
-                s,
-                pool.fqdn(),
-                Phase.Drain,
-                "drain check of " + pool.fqdn(),
-                List.of(new Check.Drain(pool.fqdn()))));
-        steps.add(new Decommission(at + "decommission", s, pool.fqdn(), Phase.Decommission, pool.fqdn()));
     }
 
     private void arrive(Pool t, User u) {

@@ -10,7 +10,6 @@ import io.cutover.deployment.Deployment;
 import io.cutover.deployment.DeploymentFailure;
 import io.cutover.deployment.PoolState;
 import io.cutover.deployment.Probe;
-import io.cutover.deployment.ProbeKind;
 import io.cutover.deployment.ProbeResult;
 import io.cutover.deployment.Subject;
 import io.cutover.deployment.UserState;
@@ -54,6 +53,7 @@ public final class ShellDeployment implements Deployment {
     private final InventoryParser parser;
     private final ShellPools pools = new ShellPools(this);
     private final ProbeForms forms = new ProbeForms(this);
+    private final SyntheticTransactions transactions = new SyntheticTransactions(this, forms);
     /** Numbers each user data export, from the clock at start so that a later process names its files apart. */
     private final java.util.concurrent.atomic.AtomicLong reads =
             new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
@@ -330,68 +330,15 @@ public final class ShellDeployment implements Deployment {
 
     // ---- probes --------------------------------------------------------------------------------
 
+    /** Runs the probe as its Test-Cs* synthetic transaction: see {@link SyntheticTransactions}. */
     @Override
     public ProbeResult probe(Probe probe) {
-        try {
-            Statements st = statements();
-            if (!st.version().has(probe.kind().cmdlet())) {
-                return ProbeResult.failure(
-                        probe,
-                        null,
-                        0,
-                        "the " + st.version().name() + " shell has no "
-                                + probe.kind().cmdlet(),
-                        null);
-            }
-            String edge = null;
-            if (probe.kind() == ProbeKind.Federated) {
-                edge = federationEdge(probe.from());
-                if (edge == null) {
-                    return ProbeResult.failure(
-                            probe, null, 0, "the site of " + probe.from() + " has no federation route", null);
-                }
-            }
-            Answer a = run(forms.statement(st, probe, edge));
-            if (!a.ok()) {
-                return ProbeResult.failure(probe, null, 0, a.error(), null);
-            }
-            if (a.data().isEmpty()) {
-                return ProbeResult.failure(probe, null, 0, probe.kind().cmdlet() + " returned nothing", null);
-            }
-            JsonNode r = a.data().get(0);
-            String target = text(r, "TargetFqdn", null);
-            JsonNode latency = r.path("Latency");
-            long ms = latency.isNumber()
-                    ? latency.asLong()
-                    : (long) latency.path("TotalMilliseconds").asDouble(0);
-            JsonNode result = r.path("Result");
-            boolean success = result.isNumber() ? result.asInt() == 0 : "Success".equalsIgnoreCase(result.asText());
-            return success
-                    ? ProbeResult.success(probe, target, ms)
-                    : ProbeResult.failure(probe, target, ms, text(r, "Error", "Failure"), text(r, "Diagnosis", null));
-        } catch (DeploymentFailure f) {
-            // A probe reports; it never throws.
-            return ProbeResult.failure(probe, null, 0, f.getMessage(), null);
-        }
+        return transactions.run(probe);
     }
 
     /** The pools with a health-monitoring configuration, read once from the shell. */
     Set<Fqdn> monitoredPools() {
         return forms.monitored();
-    }
-
-    /** The Edge that carries federation for the site of the pool {@code sip} is homed on, or null. */
-    private String federationEdge(SipAddress sip) {
-        Fqdn pool = homeOf(Subject.user(sip)).orElse(null);
-        Topology t = topology();
-        String site = pool == null ? null : t.pool(pool).map(Pool::site).orElse(null);
-        return t.sites().stream()
-                .filter(s -> s.isNamed(site))
-                .map(Site::federationRoute)
-                .filter(java.util.Objects::nonNull)
-                .map(Fqdn::text)
-                .findFirst()
-                .orElse(null);
     }
 
     // ---- users' data ---------------------------------------------------------------------------

@@ -274,7 +274,7 @@ class ArchitectureTest {
             "io.cutover.lab.sip.SipUri",
             "io.cutover.lab.sip.Via",
             // PowerShell words: role names, "Global", "Success", error texts, encodings, runbook headers.
-            "io.cutover.shell.ShellDeployment",
+            "io.cutover.shell.SyntheticTransactions",
             "io.cutover.shell.ShellErrors",
             "io.cutover.shell.InventoryParser",
             "io.cutover.shell.ShellSettings",
