@@ -42,13 +42,18 @@ final class Common {
     /** The workspace, remembering the store given with {@code --store} once it opened. */
     Workspace workspace() {
         Workspace w = new Workspace(workspace);
+        rememberStoreIn(w);
+        return w;
+    }
+
+    /** Has {@code w} remember the store given with {@code --store}, once it opened; none given, nothing. */
+    void rememberStoreIn(Workspace w) {
         if (store != null) {
             w.rememberStore(store, storePasswordFile);
         } else if (storePasswordFile != null) {
             throw new io.cutover.CutoverException(
                     io.cutover.ErrorCode.BAD_INPUT, "--store-password-file goes with --store URL");
         }
-        return w;
     }
 
     Cutover facade() {

@@ -114,9 +114,7 @@ final class RehearseCommand implements Callable<Integer> {
         }
         Meters meters = metricsOptions.meters();
         Workspace workspace = new Workspace(dir);
-        if (common.store != null) {
-            workspace.rememberStore(common.store, common.storePasswordFile);
-        }
+        common.rememberStoreIn(workspace);
         if (windows != null) {
             settings = settings.withSchedule(workspace.rememberWindows(windows)).withFollow(true);
         }

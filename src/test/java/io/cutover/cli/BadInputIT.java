@@ -462,6 +462,20 @@ class BadInputIT {
     }
 
     @Test
+    void a_store_password_file_without_a_store_is_refused_by_rehearse_as_by_every_verb() {
+        String error = Invocation.cutover(
+                        "rehearse",
+                        "--workspace",
+                        ws.toString(),
+                        "--store-password-file",
+                        tmp.resolve("pw").toString())
+                .badInput();
+
+        assertThat(error).contains("--store-password-file goes with --store");
+        assertThat(ws).doesNotExist();
+    }
+
+    @Test
     void a_slice_given_to_a_run_that_is_not_cut_into_units_is_refused_naming_the_options_it_goes_with() {
         String error = Invocation.cutover("run", "--workspace", ws.toString(), "--slice", "5")
                 .badInput();
