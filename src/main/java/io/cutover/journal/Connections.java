@@ -38,7 +38,10 @@ final class Connections {
             if (store instanceof Store.Postgres) {
                 StoreContent.requireEmptyOrJournal(ds, store.toString());
             }
-            migrate(ds, store.dialect());
+            migrate(
+                    ds,
+                    store.dialect(),
+                    store instanceof Store.Sqlite s ? s.file().toString() : store.toString());
             return ds;
         } catch (RuntimeException e) {
             close(ds);
@@ -102,7 +105,13 @@ final class Connections {
      * migrate at the same moment; the loser sees the winner's tables half made, so it tries again
      * once the winner is done.
      */
-    static void migrate(DataSource ds, String dialect) {
+    /**
+     * @param where the store, for the message when its tables cannot be brought up to date
+     * @throws CutoverException BAD_INPUT when the schema history is not one of this version's
+     *     journal (another application's, or a newer cutover's), or the tables still cannot be
+     *     brought up to date after a few tries
+     */
+    static void migrate(DataSource ds, String dialect, String where) {
         Flyway flyway = Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect)
@@ -114,7 +123,13 @@ final class Connections {
                 return;
             } catch (org.flywaydb.core.api.FlywayException e) {
                 if (attempt >= 5) {
-                    throw e;
+                    throw new CutoverException(
+                            ErrorCode.BAD_INPUT,
+                            "the journal's tables in " + where + " cannot be brought up to date: "
+                                    + e.getMessage().lines().findFirst().orElse("")
+                                    + "; a store whose schema history is another application's, or a newer"
+                                    + " cutover's, is not one this cutover can use",
+                            e);
                 }
                 try {
                     Thread.sleep(100L * attempt);

@@ -225,6 +225,37 @@ class StoreOptionsIT {
     }
 
     @Test
+    void a_copy_into_a_database_with_another_applications_schema_history_is_refused_and_leaves_it_untouched()
+            throws Exception {
+        String db = newDatabase();
+        try (Connection c = pg.getDatabase("postgres", db).getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("create table flyway_schema_history (installed_rank int primary key, version varchar(50),"
+                    + " description varchar(200) not null, type varchar(20) not null, script varchar(1000) not null,"
+                    + " checksum int, installed_by varchar(100) not null, installed_on timestamp not null default"
+                    + " now(), execution_time int not null, success boolean not null)");
+            s.execute("insert into flyway_schema_history values (1, '1', 'billing', 'SQL', 'V1__billing.sql', 42,"
+                    + " 'billing', now(), 1, true)");
+            s.execute("grant all on flyway_schema_history to cutover");
+        }
+
+        String message = refused(
+                "store",
+                "copy",
+                "--workspace",
+                ws.toString(),
+                "--to",
+                url(db),
+                "--to-password-file",
+                secretFile.toString());
+
+        assertThat(message)
+                .startsWith("error: the journal's tables in " + url(db) + " cannot be brought up to date")
+                .contains("another application's");
+        assertThat(tables(db)).containsExactly("flyway_schema_history");
+    }
+
+    @Test
     void a_copy_into_a_sqlite_file_that_is_not_a_journal_is_refused_and_leaves_it_untouched() throws Exception {
         Path other = dir.resolve("other.db");
         try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + other);
