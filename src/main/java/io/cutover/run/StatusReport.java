@@ -98,56 +98,16 @@ public record StatusReport(
 
     /** The same report with the pools as the deployment has them now. */
     public StatusReport withPools(List<PoolLine> now) {
-        return new StatusReport(
-                runId,
-                planChecksum,
-                state,
-                stepsDone,
-                stepsTotal,
-                usersMoved,
-                usersPlanned,
-                objectsMoved,
-                objectsPlanned,
-                usersRolledBack,
-                movesPerSecond,
-                etaSeconds,
-                nextStep,
-                phases,
-                List.copyOf(now),
-                blocker,
-                retained,
-                instances,
-                budgetHold,
-                manual,
-                windows,
-                heldBy);
+        Draft d = new Draft(this);
+        d.pools = List.copyOf(now);
+        return d.report();
     }
 
     /** The same report with the instances sharing the run now. */
     public StatusReport withInstances(List<InstanceLine> now) {
-        return new StatusReport(
-                runId,
-                planChecksum,
-                state,
-                stepsDone,
-                stepsTotal,
-                usersMoved,
-                usersPlanned,
-                objectsMoved,
-                objectsPlanned,
-                usersRolledBack,
-                movesPerSecond,
-                etaSeconds,
-                nextStep,
-                phases,
-                pools,
-                blocker,
-                retained,
-                List.copyOf(now),
-                budgetHold,
-                manual,
-                windows,
-                heldBy);
+        Draft d = new Draft(this);
+        d.instances = List.copyOf(now);
+        return d.report();
     }
 
     /**
@@ -155,30 +115,10 @@ public record StatusReport(
      * or null) or by live instances sharing it: a run that would be stopped is then running.
      */
     public StatusReport withDrivers(String heldBy, boolean liveInstances) {
-        boolean driven = heldBy != null || liveInstances;
-        return new StatusReport(
-                runId,
-                planChecksum,
-                driven && state == RunState.STOPPED ? RunState.RUNNING : state,
-                stepsDone,
-                stepsTotal,
-                usersMoved,
-                usersPlanned,
-                objectsMoved,
-                objectsPlanned,
-                usersRolledBack,
-                movesPerSecond,
-                etaSeconds,
-                nextStep,
-                phases,
-                pools,
-                blocker,
-                retained,
-                instances,
-                budgetHold,
-                manual,
-                windows,
-                heldBy);
+        Draft d = new Draft(this);
+        d.state = (heldBy != null || liveInstances) && state == RunState.STOPPED ? RunState.RUNNING : state;
+        d.heldBy = heldBy;
+        return d.report();
     }
 
     /**
@@ -186,30 +126,10 @@ public record StatusReport(
      * held; one that holds shows the state {@link RunState#HELD} whatever failed before it.
      */
     public StatusReport withBudgetHold(BudgetLine hold) {
-        RunState now = hold == null || state == RunState.FINISHED ? state : RunState.HELD;
-        return new StatusReport(
-                runId,
-                planChecksum,
-                now,
-                stepsDone,
-                stepsTotal,
-                usersMoved,
-                usersPlanned,
-                objectsMoved,
-                objectsPlanned,
-                usersRolledBack,
-                movesPerSecond,
-                etaSeconds,
-                nextStep,
-                phases,
-                pools,
-                blocker,
-                retained,
-                instances,
-                state == RunState.FINISHED ? null : hold,
-                manual,
-                windows,
-                heldBy);
+        Draft d = new Draft(this);
+        d.state = hold == null || state == RunState.FINISHED ? state : RunState.HELD;
+        d.budgetHold = state == RunState.FINISHED ? null : hold;
+        return d.report();
     }
 
     /**
@@ -234,29 +154,9 @@ public record StatusReport(
 
     /** The same report with the sites' change windows as they are now. */
     public StatusReport withWindows(List<WindowLine> now) {
-        return new StatusReport(
-                runId,
-                planChecksum,
-                state,
-                stepsDone,
-                stepsTotal,
-                usersMoved,
-                usersPlanned,
-                objectsMoved,
-                objectsPlanned,
-                usersRolledBack,
-                movesPerSecond,
-                etaSeconds,
-                nextStep,
-                phases,
-                pools,
-                blocker,
-                retained,
-                instances,
-                budgetHold,
-                manual,
-                List.copyOf(now),
-                heldBy);
+        Draft d = new Draft(this);
+        d.windows = List.copyOf(now);
+        return d.report();
     }
 
     /**
@@ -356,4 +256,84 @@ public record StatusReport(
             String state,
             String approvedBy,
             java.time.Instant since) {}
+
+    /**
+     * A report's values, to change a few of them and make the report again: each {@code with...}
+     * names only what it changes.
+     */
+    private static final class Draft {
+        String runId;
+        String planChecksum;
+        RunState state;
+        int stepsDone;
+        int stepsTotal;
+        int usersMoved;
+        int usersPlanned;
+        int objectsMoved;
+        int objectsPlanned;
+        int usersRolledBack;
+        Double movesPerSecond;
+        Long etaSeconds;
+        String nextStep;
+        List<PhaseLine> phases;
+        List<PoolLine> pools;
+        Blocker blocker;
+        List<RetainedLine> retained;
+        List<InstanceLine> instances;
+        BudgetLine budgetHold;
+        List<ManualLine> manual;
+        List<WindowLine> windows;
+        String heldBy;
+
+        Draft(StatusReport r) {
+            runId = r.runId;
+            planChecksum = r.planChecksum;
+            state = r.state;
+            stepsDone = r.stepsDone;
+            stepsTotal = r.stepsTotal;
+            usersMoved = r.usersMoved;
+            usersPlanned = r.usersPlanned;
+            objectsMoved = r.objectsMoved;
+            objectsPlanned = r.objectsPlanned;
+            usersRolledBack = r.usersRolledBack;
+            movesPerSecond = r.movesPerSecond;
+            etaSeconds = r.etaSeconds;
+            nextStep = r.nextStep;
+            phases = r.phases;
+            pools = r.pools;
+            blocker = r.blocker;
+            retained = r.retained;
+            instances = r.instances;
+            budgetHold = r.budgetHold;
+            manual = r.manual;
+            windows = r.windows;
+            heldBy = r.heldBy;
+        }
+
+        StatusReport report() {
+            return new StatusReport(
+                    runId,
+                    planChecksum,
+                    state,
+                    stepsDone,
+                    stepsTotal,
+                    usersMoved,
+                    usersPlanned,
+                    objectsMoved,
+                    objectsPlanned,
+                    usersRolledBack,
+                    movesPerSecond,
+                    etaSeconds,
+                    nextStep,
+                    phases,
+                    pools,
+                    blocker,
+                    retained,
+                    instances,
+                    budgetHold,
+                    manual,
+                    windows,
+                    heldBy);
+        }
+    }
 }
