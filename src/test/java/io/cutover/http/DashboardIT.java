@@ -120,9 +120,25 @@ class DashboardIT implements Browser.Holder {
 
     /** The element's text; the page re-renders on every pushed view, so a read may meet a replaced element and is tried again. */
     private static String text(WebDriver driver, String id) {
+        return fresh(() -> driver.findElement(By.id(id)).getText());
+    }
+
+    /** Clicks the element found by {@code by}, found again when the page replaced it first. */
+    private static void click(WebDriver driver, By by) {
+        fresh(() -> {
+            driver.findElement(by).click();
+            return null;
+        });
+    }
+
+    /**
+     * What {@code read} gives, tried again when it met an element the page replaced between
+     * finding it and using it (a stale element was not acted on, so trying again repeats nothing).
+     */
+    private static <T> T fresh(java.util.function.Supplier<T> read) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return driver.findElement(By.id(id)).getText();
+                return read.get();
             } catch (org.openqa.selenium.StaleElementReferenceException e) {
                 if (attempt >= 20) {
                     throw e;
@@ -147,11 +163,11 @@ class DashboardIT implements Browser.Holder {
                 .ignoreExceptions()
                 .until(() -> driver.findElement(By.id("awaiting")).isDisplayed());
         assertThat(text(driver, "state")).isEqualTo("awaiting approval");
-        WebElement approve = driver.findElement(By.cssSelector("#awaiting button.approve"));
-        String gate = approve.getAttribute("data-step");
+        By approve = By.cssSelector("#awaiting button.approve");
+        String gate = fresh(() -> driver.findElement(approve).getAttribute("data-step"));
         assertThat(gate).endsWith("/federation");
         int atGate = usersMoved(driver);
-        approve.click();
+        click(driver, approve);
         await().atMost(30, TimeUnit.SECONDS)
                 .ignoreExceptions()
                 .until(() -> text(driver, "action-result").contains(gate + " approved by olga"));
@@ -167,19 +183,19 @@ class DashboardIT implements Browser.Holder {
                         .getText()
                         .equals("approved"));
 
-        driver.findElement(By.id("pause")).click();
+        click(driver, By.id("pause"));
         await().atMost(30, TimeUnit.SECONDS)
                 .ignoreExceptions()
                 .until(() -> text(driver, "state").equals("paused"));
         assertThat(run.get(30, TimeUnit.SECONDS).outcome()).isEqualTo("paused");
         int paused = usersMoved(driver);
 
-        driver.findElement(By.id("resume")).click();
+        click(driver, By.id("resume"));
         await().atMost(30, TimeUnit.SECONDS)
                 .ignoreExceptions()
                 .until(() -> text(driver, "runner").equals("running"));
         await().atMost(60, TimeUnit.SECONDS).ignoreExceptions().until(() -> usersMoved(driver) > paused);
-        driver.findElement(By.id("abort")).click();
+        click(driver, By.id("abort"));
         await().atMost(30, TimeUnit.SECONDS)
                 .ignoreExceptions()
                 .until(() -> text(driver, "runner").equals("idle"));
@@ -213,11 +229,14 @@ class DashboardIT implements Browser.Holder {
                 .ignoreExceptions()
                 .until(() -> driver.findElement(By.id("awaiting")).isDisplayed());
         for (String id : List.of("pause", "resume", "abort")) {
-            assertThat(driver.findElement(By.id(id)).isEnabled()).as(id).isFalse();
+            assertThat(fresh(() -> driver.findElement(By.id(id)).isEnabled()))
+                    .as(id)
+                    .isFalse();
         }
-        WebElement approve = driver.findElement(By.cssSelector("#awaiting button.approve"));
-        assertThat(approve.isEnabled()).isFalse();
-        assertThat(approve.getAttribute("title")).isEqualTo("only an operator may do this");
+        By approve = By.cssSelector("#awaiting button.approve");
+        assertThat(fresh(() -> driver.findElement(approve).isEnabled())).isFalse();
+        assertThat(fresh(() -> driver.findElement(approve).getAttribute("title")))
+                .isEqualTo("only an operator may do this");
 
         // Going around the page: the server refuses, whatever the page shows.
         @SuppressWarnings("unchecked")
@@ -227,7 +246,7 @@ class DashboardIT implements Browser.Holder {
                                 + "fetch('/api/session').then(r => r.json()).then(s => fetch('/api/approve', {method: 'POST',"
                                 + " headers: {'Content-Type': 'application/json', 'X-CSRF-Token': s.csrf}, body: JSON.stringify({step: arguments[0]})}))"
                                 + ".then(r => r.json().then(b => done({status: r.status, error: b.error})));",
-                        approve.getAttribute("data-step"));
+                        fresh(() -> driver.findElement(approve).getAttribute("data-step")));
         assertThat(forced).containsEntry("status", 403L).containsEntry("error", "FORBIDDEN");
         assertThat(facade("reader").status().state()).isEqualTo(RunState.AWAITING_APPROVAL);
         assertThat(facade("reader").audit(10)).singleElement().satisfies(a -> {
@@ -272,11 +291,18 @@ class DashboardIT implements Browser.Holder {
                 .ignoreExceptions()
                 .until(() -> !driver.findElements(By.cssSelector("#matrix-grid .cell.failed"))
                         .isEmpty());
-        WebElement failed = driver.findElement(By.cssSelector("#matrix-grid .cell.failed"));
-        new Actions(driver).moveToElement(failed).perform();
-        assertThat(failed.getAttribute("data-modality")).isEqualTo("Im");
-        assertThat(failed.getAttribute("data-direction")).isEqualTo("new → legacy");
-        assertThat(failed.getAttribute("title")).startsWith("Test-CsIM " + user).contains("Failure");
+        By failed = By.cssSelector("#matrix-grid .cell.failed");
+        List<String> cell = fresh(() -> {
+            WebElement shown = driver.findElement(failed);
+            new Actions(driver).moveToElement(shown).perform();
+            return List.of(
+                    shown.getAttribute("data-modality"),
+                    shown.getAttribute("data-direction"),
+                    shown.getAttribute("title"));
+        });
+        assertThat(cell.get(0)).isEqualTo("Im");
+        assertThat(cell.get(1)).isEqualTo("new → legacy");
+        assertThat(cell.get(2)).startsWith("Test-CsIM " + user).contains("Failure");
         assertThat(driver.findElements(By.cssSelector("#matrix-grid .cell.passed")))
                 .isNotEmpty();
         assertThat(text(driver, "state")).isEqualTo("stopped at a gate");
@@ -296,7 +322,7 @@ class DashboardIT implements Browser.Holder {
 
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("rollback-to")))
                 .selectByValue("Redmond/lyncpool01.contoso.com/pilot");
-        driver.findElement(By.id("rollback-preview")).click();
+        click(driver, By.id("rollback-preview"));
         await().atMost(20, TimeUnit.SECONDS)
                 .ignoreExceptions()
                 .until(() -> text(driver, "impact-users").equals("20"));
@@ -304,7 +330,7 @@ class DashboardIT implements Browser.Holder {
                 .as("a preview changes nothing")
                 .isZero();
 
-        driver.findElement(By.id("rollback-confirm")).click();
+        click(driver, By.id("rollback-confirm"));
         org.openqa.selenium.Alert confirm = driver.switchTo().alert();
         assertThat(confirm.getText()).contains("moving 20 users back");
         confirm.accept();
