@@ -118,7 +118,7 @@ public record Workspace(Path dir) {
             throw new CutoverException(
                     ErrorCode.BAD_INPUT,
                     "--store: " + store + " holds no journal, and this workspace's journal is in "
-                            + where(store()) + "; to move the workspace there, copy its journal first"
+                            + store().where() + "; to move the workspace there, copy its journal first"
                             + " (`cutover store copy --to URL`); for a new migration, use another --workspace");
         }
         Journal.open(store).close();
@@ -135,10 +135,6 @@ public record Workspace(Path dir) {
         } catch (IOException e) {
             throw new CutoverException(ErrorCode.BAD_INPUT, "cannot write " + storeFile() + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String where(Store store) {
-        return store instanceof Store.Sqlite s ? s.file().toString() : store.toString();
     }
 
     /** A file given beats the environment: it was named on purpose, the variable may be left from elsewhere. */

@@ -145,7 +145,7 @@ public final class Claims implements AutoCloseable {
         Instant now = clock.instant();
         for (String unit : ahead) {
             Optional<Lease> row = Optional.ofNullable(rows.get(scope(unit)));
-            if (LeaseVerdict.decide(row, me, now, terms.term(), Claims::alive) instanceof LeaseVerdict.Refuse) {
+            if (LeaseVerdict.decide(row, me, now, terms.term(), Presence::alive) instanceof LeaseVerdict.Refuse) {
                 continue;
             }
             if (toDo.test(unit) && take(unit, row.isPresent())) {
@@ -235,7 +235,7 @@ public final class Claims implements AutoCloseable {
     }
 
     private boolean decide(Handle h, String unit, Lease row, Instant now) {
-        LeaseVerdict verdict = LeaseVerdict.decide(Optional.of(row), me, now, terms.term(), Claims::alive);
+        LeaseVerdict verdict = LeaseVerdict.decide(Optional.of(row), me, now, terms.term(), Presence::alive);
         if (verdict instanceof LeaseVerdict.Refuse) {
             return false;
         }
@@ -269,10 +269,6 @@ public final class Claims implements AutoCloseable {
         return l == null
                 ? new Leases.Fence(prefix(runId) + unit, me.id(), -1)
                 : new Leases.Fence(l.scope(), l.holder(), l.token());
-    }
-
-    private static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private void renew() {

@@ -38,10 +38,7 @@ final class Connections {
             if (store instanceof Store.Postgres) {
                 StoreContent.requireEmptyOrJournal(ds, store.toString());
             }
-            migrate(
-                    ds,
-                    store.dialect(),
-                    store instanceof Store.Sqlite s ? s.file().toString() : store.toString());
+            migrate(ds, store.dialect(), store.where());
             return ds;
         } catch (RuntimeException e) {
             close(ds);

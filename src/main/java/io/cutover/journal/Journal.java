@@ -77,7 +77,7 @@ public final class Journal implements AutoCloseable {
 
     /** Where the journal is, for messages: the SQLite file, or the PostgreSQL URL (without password). */
     public String where() {
-        return store instanceof Store.Sqlite s ? s.file().toString() : store.toString();
+        return store.where();
     }
 
     /** The user states recorded before moves, in this journal's store. */

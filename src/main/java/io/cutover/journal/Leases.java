@@ -124,15 +124,10 @@ final class Leases {
 
     /** The holdings of scopes starting with {@code prefix} that are not released, by holder. */
     java.util.List<Lease> heldUnder(String prefix) {
-        return jdbi.withHandle(h -> h
-                .createQuery("select scope from lease where scope like ? and released_at is null")
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " where scope like ? and released_at is null")
                 .bind(0, prefix + "%")
-                .mapTo(String.class)
-                .list()
-                .stream()
-                .map(scope -> find(h, scope))
-                .flatMap(Optional::stream)
-                .toList());
+                .map(Leases::lease)
+                .list());
     }
 
     /** Renews a holding; false when it is no longer held by {@code holder} under {@code token}. */

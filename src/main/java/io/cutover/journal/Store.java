@@ -12,10 +12,18 @@ public sealed interface Store {
     /** The dialect's name ("sqlite", "postgresql"): its own migrations are in {@code db/migration/<dialect>}. */
     String dialect();
 
+    /** Where it is, for messages: the SQLite file, or the PostgreSQL URL (which carries no password). */
+    String where();
+
     record Sqlite(Path file) implements Store {
         @Override
         public String dialect() {
             return "sqlite";
+        }
+
+        @Override
+        public String where() {
+            return file.toString();
         }
     }
 
@@ -47,6 +55,11 @@ public sealed interface Store {
         @Override
         public String dialect() {
             return "postgresql";
+        }
+
+        @Override
+        public String where() {
+            return url;
         }
 
         /** Without the password, which no message or log should show. */

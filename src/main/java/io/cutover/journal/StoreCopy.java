@@ -95,7 +95,7 @@ public final class StoreCopy {
                         for (Table table : TABLES) {
                             copied.add(copy(s, t, table, rows));
                             if (table.name().equals("journal")) {
-                                rows.putAll(rowNumbers(s, t));
+                                rowNumbers(s, t, rows);
                             }
                         }
                     }));
@@ -121,20 +121,18 @@ public final class StoreCopy {
 
     /**
      * The journal's row numbers in the source and the number each row has in the copy: rows are
-     * copied in order, so the k-th of one is the k-th of the other.
+     * copied in order, so the k-th of one is the k-th of the other. Put into {@code numbers}.
      */
-    private static Map<Long, Long> rowNumbers(Handle s, Handle t) {
+    private static void rowNumbers(Handle s, Handle t, Map<Long, Long> numbers) {
         List<Long> from = s.createQuery("select seq from journal order by seq")
                 .mapTo(Long.class)
                 .list();
         List<Long> to = t.createQuery("select seq from journal order by seq")
                 .mapTo(Long.class)
                 .list();
-        Map<Long, Long> numbers = new java.util.HashMap<>();
         for (int k = 0; k < from.size(); k++) {
             numbers.put(from.get(k), to.get(k));
         }
-        return numbers;
     }
 
     /**
